@@ -1,0 +1,89 @@
+"""The annotate pipeline: read → clean → structure → sentences → stages → records.
+
+``annotate_text`` and ``annotate_file`` are the library entry points; the CLI is a thin wrapper.
+Stages are plain functions ``stage(doc, resources) -> None`` run in the order of :data:`STAGES`;
+each fills some fields of the document's units.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+from .clean import clean_blocks
+from .model import Document, Unit
+from .readers import RawArticle, read_article
+from .resources import Resources
+from .sentences import split_sentences
+from .structure import PROSE_KINDS, recover_structure
+
+Stage = Callable[[Document, Resources], None]
+
+
+def segment_stage(doc: Document, res: Resources) -> None:
+    """Simplified shadow of the whole document, then tokens for every unit."""
+    seg = res.segmenter
+    doc.shadow = seg.shadow(doc.text)
+    for unit in doc.units:
+        unit.tokens = seg.tokens(unit.text, doc.shadow[unit.start : unit.end])
+
+
+#: The stages every article goes through, in order.
+STAGES: list[Stage] = [segment_stage]
+
+
+def doc_id_for(path: Path) -> str:
+    """A stable, file-system-safe id from the file name (the name is what users keep stable)."""
+    stem = re.sub(r"[^\w.\-]+", "_", path.stem, flags=re.UNICODE).strip("._")
+    return stem or "doc_" + hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
+
+
+def build_units(text: str, paragraphs) -> list[Unit]:
+    """Units from structure paragraphs: prose is split into sentences; sections follow headings."""
+    units: list[Unit] = []
+    section: str | None = None
+    for para in paragraphs:
+        if para.kind == "heading":
+            section = para.text
+        unit_section = section if para.kind in ("body", "heading", "caption") else None
+        if para.kind in PROSE_KINDS:
+            for a, b in split_sentences(para.text):
+                units.append(Unit(0, para.kind, para.start + a, para.start + b, para.text[a:b], unit_section))
+        else:
+            units.append(Unit(0, para.kind, para.start, para.end, para.text, unit_section))
+    for u in units:
+        assert text[u.start : u.end] == u.text
+    return units
+
+
+def annotate_raw(raw: RawArticle, doc_id: str, res: Resources, source: str = "", stages: list[Stage] | None = None) -> Document:
+    blocks = clean_blocks(raw.text, raw.headings)
+    text, paragraphs = recover_structure(blocks, raw.hints)
+    doc = Document(doc_id=doc_id, text=text, source=source)
+    doc.meta = {"format": raw.format, "encoding": raw.encoding, "sha256": raw.sha256, **raw.hints}
+    doc.units = build_units(text, paragraphs)
+    doc.assign_ids()
+    for stage in STAGES if stages is None else stages:
+        stage(doc, res)
+    doc.meta["pipeline_version"] = __version__
+    for kind in ("title", "byline", "publication"):
+        unit = next((u for u in doc.units if u.kind == kind), None)
+        if unit is not None:
+            doc.meta.setdefault({"byline": "author"}.get(kind, kind), unit.text)
+    return doc
+
+
+def annotate_text(text: str, doc_id: str = "text", res: Resources | None = None, source: str = "") -> Document:
+    """Annotate an article given as a string (already decoded)."""
+    from .readers import normalize_newlines
+
+    return annotate_raw(RawArticle(text=normalize_newlines(text), format="txt"), doc_id, res or Resources(), source)
+
+
+def annotate_file(path: Path, res: Resources | None = None, doc_id: str | None = None) -> Document:
+    res = res or Resources()
+    raw = read_article(path, max_bytes=res.options.max_bytes)
+    return annotate_raw(raw, doc_id or doc_id_for(path), res, source=str(path))

@@ -1,0 +1,241 @@
+"""Clean-up of extracted text: drop page furniture, re-join wrapped lines, recover paragraphs.
+
+Text extracted from PDFs arrives as fixed-width lines, often with a blank line after every line,
+page numbers and running headers between pages, and paragraph ends that show only as a short line,
+a trailing space or an indent.  :func:`clean_blocks` turns it into :class:`Block` s — paragraphs and
+stand-alone lines (titles, bylines, headings, captions) — without guessing what they are; that is
+:mod:`pipeline.structure`'s job.
+
+Spacing policy (the same for every document): lines are re-joined without a space between two
+Chinese characters (or Chinese punctuation); where a line break separates Chinese from Latin
+letters or digits, one space is inserted if the document itself spaces them (``於 2012 年``) and
+none if it does not (``於2012年``); runs of spaces collapse to one; spaces between two Chinese
+characters inside a paragraph are removed as extraction artefacts.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .patterns import layout_patterns
+
+_TERMINAL = re.compile(r"(?:[。！？!?]|……|\.\.\.|[^\W\d_]{2,}\.|\d\.)[」』”’）)〕】》\"']*$")
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*頁|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|p\.\s*\d{1,4})$",
+    re.IGNORECASE,
+)
+_CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_SPACED_MIXED = re.compile(f"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9%] [{_CJK}]")
+_TIGHT_MIXED = re.compile(f"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9%][\u4e00-\u9fff]")
+_INNER_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+@dataclass
+class Block:
+    """A paragraph or stand-alone line of the cleaned article."""
+
+    text: str
+    lines: int = 1  # source lines joined into this block
+    standalone: bool = False  # a short line that was not joined to its neighbours
+    heading_level: int = 0  # from the source format (Markdown '#'); 0 when unknown
+
+
+@dataclass
+class _Line:
+    text: str
+    trailing_ws: bool
+    indent: bool
+    break_before: bool  # a hard paragraph break precedes this line
+    width: int = 0
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK_CHAR.match(ch))
+
+
+def tidy_spaces(text: str) -> str:
+    """Collapse space runs and drop spaces between two CJK characters (extraction artefacts)."""
+    text = _INNER_SPACES.sub(" ", text).strip()
+    return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Block]:
+    """Split article text into paragraphs and stand-alone lines.  ``text`` may contain form feeds
+    between PDF pages.  ``headings`` maps lines the source format marks as headings to a level."""
+    headings = headings or {}
+    lines = _drop_page_furniture(text)
+    if not lines:
+        return []
+    parsed = _parse_lines(lines)
+    if not parsed:
+        return []
+    patterns = layout_patterns()
+    wrapped, width = _wrapped_width(parsed)
+    spaced = _uses_spaces_around_latin(parsed)
+    trailing_signal = wrapped and _trailing_space_is_signal(parsed, width)
+
+    blocks: list[Block] = []
+    current: list[_Line] = []
+
+    def flush() -> None:
+        if not current:
+            return
+        joined = current[0].text
+        for nxt in current[1:]:
+            joined = _join(joined, nxt.text, spaced)
+        standalone = len(current) == 1 and (not wrapped or current[0].width < 0.8 * width)
+        level = headings.get(" ".join(joined.split()), 0)
+        blocks.append(Block(text=_INNER_SPACES.sub(" ", joined).strip(), lines=len(current), standalone=standalone, heading_level=level))
+        current.clear()
+
+    for i, line in enumerate(parsed):
+        if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns)):
+            flush()
+        current.append(line)
+    flush()
+    return blocks
+
+
+# ---------------------------------------------------------------------------------------- internals
+
+
+def _drop_page_furniture(text: str) -> list[str | None]:
+    """Lines of the text with page numbers and running headers/footers replaced by None.
+
+    A removed line is kept as None (not as a blank) so that it does not create a paragraph break.
+    """
+    pages = text.split("\f")
+    stripped_lines = [[ln.strip(" \t\u3000\u00a0") for ln in page.split("\n")] for page in pages]
+    # Running headers/footers: a short line repeated at the top or bottom of several pages.
+    edge_counts: Counter[str] = Counter()
+    if len(pages) > 1:
+        for page in stripped_lines:
+            content = [ln for ln in page if ln]
+            for ln in set(content[:2] + content[-2:]):
+                if len(ln) <= 40:
+                    edge_counts[ln] += 1
+    all_counts = Counter(ln for page in stripped_lines for ln in page if ln)
+    running = {ln for ln, c in edge_counts.items() if c >= 2}
+    running |= {ln for ln, c in all_counts.items() if c >= 3 and len(ln) <= 20 and not _TERMINAL.search(ln)}
+
+    out: list[str | None] = []
+    seen_running: set[str] = set()
+    for p, page in enumerate(pages):
+        raw_lines = page.split("\n")
+        for raw, s in zip(raw_lines, stripped_lines[p]):
+            if s and _PAGE_NUMBER.match(s):
+                out.append(None)
+            elif s in running:
+                # The first occurrence at the very top of the article may be the publication's name.
+                if s not in seen_running and not any(x for x in out if x and x.strip()):
+                    out.append(raw)
+                else:
+                    out.append(None)
+                seen_running.add(s)
+            else:
+                out.append(raw)
+    return out
+
+
+def _parse_lines(lines: list[str | None]) -> list[_Line]:
+    """Drop blank lines, remembering which non-blank lines follow a hard paragraph break."""
+    runs: list[tuple[int, str]] = []  # (blank lines before, raw line)
+    blank = 0
+    for raw in lines:
+        if raw is None:
+            continue
+        if not raw.strip(" \t\u3000\u00a0"):
+            blank += 1
+            continue
+        runs.append((blank, raw))
+        blank = 0
+    if not runs:
+        return []
+    gaps = [b for b, _ in runs[1:]]
+    # "Double-spaced" extraction: a blank line after (nearly) every line carries no meaning, and a
+    # paragraph break shows as two or more blank lines.
+    double = bool(gaps) and sum(1 for g in gaps if g >= 1) >= 0.75 * len(gaps)
+    threshold = 2 if double else 1
+    parsed = []
+    for k, (b, raw) in enumerate(runs):
+        text = raw.strip(" \t\u3000\u00a0")
+        lead = raw[: len(raw) - len(raw.lstrip(" \t\u3000\u00a0"))]
+        parsed.append(
+            _Line(
+                text=text,
+                trailing_ws=raw != raw.rstrip(" \t\u3000\u00a0"),
+                indent="\u3000" in lead or "\t" in lead or lead.count(" ") >= 2,
+                break_before=k > 0 and b >= threshold,
+                width=display_width(text),
+            )
+        )
+    return parsed
+
+
+def _wrapped_width(lines: list[_Line]) -> tuple[bool, float]:
+    """Is the text hard-wrapped (lines broken mid-sentence)?  And its usual full-line width."""
+    long_lines = [ln for ln in lines if ln.width >= 20]
+    if len(long_lines) < 3:
+        return False, 0.0
+    open_ended = [ln for ln in long_lines if not _TERMINAL.search(ln.text)]
+    wrapped = len(open_ended) >= 0.4 * len(long_lines)
+    if not wrapped:
+        return False, 0.0
+    return True, float(statistics.median(ln.width for ln in open_ended))
+
+
+def _trailing_space_is_signal(lines: list[_Line], width: float) -> bool:
+    """Some extractors end each paragraph's last line with a space.  Is that so here?"""
+    continuing = [ln for ln in lines if ln.width >= 0.85 * width and not _TERMINAL.search(ln.text)]
+    ending = [ln for ln in lines if ln.width < 0.85 * width and _TERMINAL.search(ln.text)]
+    if len(continuing) < 3 or not ending:
+        return False
+    cont_rate = sum(ln.trailing_ws for ln in continuing) / len(continuing)
+    end_rate = sum(ln.trailing_ws for ln in ending) / len(ending)
+    return cont_rate <= 0.15 and end_rate >= 0.6
+
+
+def _uses_spaces_around_latin(lines: list[_Line]) -> bool:
+    spaced = sum(len(_SPACED_MIXED.findall(ln.text)) for ln in lines)
+    tight = sum(len(_TIGHT_MIXED.findall(ln.text)) for ln in lines)
+    return spaced > tight
+
+
+def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: bool, patterns) -> bool:
+    if patterns.block_start(line.text) or patterns.is_caption(prev.text):
+        return True
+    terminal = bool(_TERMINAL.search(prev.text))
+    if line.indent and terminal:
+        return True
+    if prev.width < 0.6 * width:  # a short line: a paragraph's end, or a heading/byline on its own
+        return True
+    if trailing_signal:
+        return prev.trailing_ws
+    return terminal and prev.width < 0.85 * width
+
+
+def _join(left: str, right: str, spaced: bool) -> str:
+    left = left.rstrip()
+    right = right.lstrip()
+    if not left or not right:
+        return left + right
+    a, b = left[-1], right[0]
+    if is_cjk(a) and is_cjk(b):
+        return left + right
+    if a == "-" and len(left) > 1 and left[-2].isalpha():
+        return left + right  # hyphenated word broken across lines: keep the hyphen, no space
+    if is_cjk(a) or is_cjk(b):
+        mixed = bool(_ALNUM.match(a) or _ALNUM.match(b))
+        return left + (" " if spaced and mixed else "") + right
+    return left + " " + right

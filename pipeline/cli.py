@@ -1,0 +1,175 @@
+"""Command line: ``zhgloss`` (also ``python -m pipeline``).
+
+Commands are thin wrappers over library functions.  Every user-fixable problem ends as one line on
+stderr, ``Error: <where>: <what> — <how to fix>``, and exit status 1; ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import List, Optional
+
+import click
+import typer
+
+from . import __version__
+from .errors import ZhglossError
+
+app = typer.Typer(
+    name="zhgloss",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Annotate Traditional Chinese political commentary: structure, words, entities, stance, "
+    "English glosses.\n\nExample: zhgloss annotate corpus/ -o annotations/",
+)
+
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zhgloss {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Optional[bool] = typer.Option(None, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show full tracebacks for errors."),
+) -> None:
+    _state["debug"] = debug
+
+
+@app.command()
+def annotate(
+    inputs: List[Path] = typer.Argument(..., help="Article files (.txt .md .html .pdf) or folders of them.", show_default=False),
+    output: Path = typer.Option(Path("annotations"), "-o", "--output", help="Folder for <doc_id>.jsonl files."),
+    stdout: bool = typer.Option(False, "--stdout", help="Write records to standard output instead of files."),
+    kb: List[Path] = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable)."),
+    user_dict: List[Path] = typer.Option([], "--user-dict", help="Extra jieba user dictionary: 'word [freq] [tag]' per line (repeatable)."),
+    max_mb: float = typer.Option(50.0, "--max-mb", help="Refuse input files larger than this many megabytes."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on for several files on a terminal)."),
+) -> None:
+    """Annotate articles and write one JSONL record per sentence-like unit.
+
+    Example: zhgloss annotate corpus/000_cc32bebfc7b73164.txt -o annotations/
+    """
+    from .annotate import annotate_file, doc_id_for
+    from .readers import expand_inputs
+    from .records import ensure_writable_dir, jsonl, write_document
+    from .resources import Options, Resources
+
+    files = expand_inputs(inputs)
+    if not stdout:
+        ensure_writable_dir(output)
+    res = Resources(Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024)))
+    ids = _unique_ids(files, doc_id_for)
+    show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
+    failures = 0
+    with _Progress(len(files), show) as bar:
+        for path in files:
+            try:
+                doc = annotate_file(path, res, doc_id=ids[path])
+                if stdout:
+                    sys.stdout.write(jsonl(doc.records()))
+                    sys.stdout.flush()
+                else:
+                    write_document(doc, output)
+            except ZhglossError as exc:
+                failures += 1
+                bar.print(exc.at(str(path)).line())
+            except Exception as exc:  # a bug: report it for this file and go on with the others
+                if _state["debug"]:
+                    raise
+                failures += 1
+                bar.print(f"Error: {path}: internal error ({type(exc).__name__}: {exc}) — rerun with --debug and report it")
+            bar.advance(path)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _unique_ids(files: list[Path], doc_id_for) -> dict[Path, str]:
+    """Doc ids from file names; two inputs with the same name get their parent folder prefixed."""
+    ids = {p: doc_id_for(p) for p in files}
+    counts: dict[str, int] = {}
+    for v in ids.values():
+        counts[v] = counts.get(v, 0) + 1
+    for p, v in ids.items():
+        if counts[v] > 1:
+            ids[p] = doc_id_for(Path(f"{p.parent.name}__{p.name}"))
+    return ids
+
+
+class _Progress:
+    """A rich progress bar on stderr showing articles/s and KB/s, or nothing."""
+
+    def __init__(self, total: int, enabled: bool):
+        self.total, self.enabled = total, enabled
+        self._bar = None
+        self._bytes = 0
+        self._t0 = time.perf_counter()
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            self._bar = Progress(
+                TextColumn("annotate"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(), console=Console(stderr=True), transient=False,
+            )
+            self._bar.__enter__()
+            self._task = self._bar.add_task("annotate", total=self.total, rate="")
+        return self
+
+    def advance(self, path: Path) -> None:
+        if self._bar is None:
+            return
+        try:
+            self._bytes += path.stat().st_size
+        except OSError:
+            pass
+        done = self._bar.tasks[0].completed + 1
+        dt = max(time.perf_counter() - self._t0, 1e-9)
+        self._bar.update(self._task, advance=1, rate=f"{done / dt:.1f} articles/s {self._bytes / 1024 / dt:.0f} KB/s")
+
+    def print(self, line: str) -> None:
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False)
+        else:
+            typer.echo(line, err=True)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: runs the app and turns errors into one line and exit status 1."""
+    try:
+        rv = app(args=argv, prog_name="zhgloss", standalone_mode=False)
+    except ZhglossError as exc:
+        if _state["debug"]:
+            raise
+        typer.echo(exc.line(), err=True)
+        return 1
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        typer.echo("Error: interrupted — files already written are complete; rerun to finish the rest", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return rv if isinstance(rv, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""Reading articles from disk: plain text, Markdown, HTML and PDF.
+
+Every reader returns a :class:`RawArticle`: the article's text with its line structure intact (the
+clean-up stage decides what the lines mean) and ``hints`` — metadata the format itself provides
+(an HTML page's title and author, a Markdown heading) — so structure recovery need not guess them.
+
+Text files are decoded by: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
+charset-normalizer restricted to the encodings Chinese text actually comes in (Big5/CP950,
+Big5-HKSCS, GB18030/GBK, UTF-16/32).  Undecodable, binary, empty or oversized input raises
+:class:`~pipeline.errors.InputError` with a hint.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError, MissingDependency
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+
+#: Default ceiling on input size; larger inputs are refused unless ``max_bytes`` is raised.
+MAX_BYTES = 50 * 1024 * 1024
+
+_CHINESE_ENCODINGS = ["utf_8", "big5", "cp950", "big5hkscs", "gb18030", "utf_16", "utf_32"]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+@dataclass
+class RawArticle:
+    text: str
+    format: str  # txt | md | html | pdf
+    encoding: str = "utf-8"
+    hints: dict[str, str] = field(default_factory=dict)  # title, author, publication, date, url
+    sha256: str = ""  # of the input bytes
+    #: Lines the format marks as headings: {line text: level}; level 1 at the top is the title.
+    headings: dict[str, int] = field(default_factory=dict)
+
+
+def supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files named directly, plus every supported file in named folders (sorted, recursive)."""
+    files: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and supported(f) and not _hidden(f, p))
+            if not found:
+                raise InputError(
+                    "folder has no .txt, .md, .html or .pdf files",
+                    "put articles in it or name the files directly",
+                    where=str(p),
+                )
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError("no such file or folder", "check the path", where=str(p))
+    return files
+
+
+def _hidden(f: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in f.relative_to(root).parts) or f.name.upper() == "README.MD"
+
+
+def read_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(
+            f"unsupported file type '{suffix or '(none)'}'",
+            "give a .txt, .md, .html or .pdf file",
+            where=str(path),
+        )
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder", "name the folder itself as INPUT, not a file inside", where=str(path))
+    except OSError as exc:
+        raise InputError(f"cannot read file ({exc.strerror})", "check the path and permissions", where=str(path))
+    try:
+        raw = _read_bytes(data, suffix, max_bytes)
+    except InputError as exc:
+        raise exc.at(str(path))
+    raw.sha256 = hashlib.sha256(data).hexdigest()
+    return raw
+
+
+def _read_bytes(data: bytes, suffix: str, max_bytes: int) -> RawArticle:
+    if len(data) > max_bytes:
+        raise InputError(
+            f"file is {len(data) / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+            "split it into articles, or raise the limit with --max-mb",
+        )
+    if not data.strip():
+        raise InputError("file is empty", "nothing to annotate; check that the article was saved")
+    if suffix in PDF_SUFFIXES:
+        return read_pdf_bytes(data)
+    text, encoding = decode_bytes(data)
+    if not text.strip():
+        raise InputError("file is empty", "nothing to annotate; check that the article was saved")
+    if suffix in HTML_SUFFIXES:
+        return read_html_text(text, encoding)
+    if suffix in {".md", ".markdown"}:
+        return read_markdown_text(text, encoding)
+    return RawArticle(text=normalize_newlines(text), format="txt", encoding=encoding)
+
+
+def normalize_newlines(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return _ZERO_WIDTH.sub("", text)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode article bytes; return (text, encoding name)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError:
+                raise InputError(f"starts with a {enc} byte-order mark but is not valid {enc}", "re-save it as UTF-8")
+    if _looks_binary(data):
+        raise InputError("looks like a binary file, not text", "give a text, HTML or PDF article")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    # A file cut off in the middle of a UTF-8 character: decode what is there, drop the stump.
+    if utf8_error.start >= len(data) - 3 and utf8_error.reason == "unexpected end of data":
+        return data[: utf8_error.start].decode("utf-8"), "utf-8 (truncated)"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CHINESE_ENCODINGS).best()
+    if best is None or best.encoding is None or best.chaos > 0.3:
+        raise InputError(
+            "cannot tell the text encoding (not UTF-8, Big5, GB18030 or UTF-16)",
+            "re-save the file as UTF-8",
+        )
+    return str(best), best.encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    zeros = head.count(0)
+    if zeros:
+        # UTF-16/32 text without a byte-order mark has its zero bytes on one parity; binary does not.
+        even = head[0::2].count(0)
+        lopsided = max(even, zeros - even) >= 0.9 * zeros
+        return not (lopsided and zeros >= len(head) * 0.2)
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control > len(head) * 0.05
+
+
+# ---------------------------------------------------------------------------------------------- HTML
+
+
+def read_html_text(html: str, encoding: str = "utf-8") -> RawArticle:
+    """Main text and metadata of a web page via trafilatura (scripts, menus, comments dropped)."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        output_format="txt",
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+        deduplicate=True,
+    )
+    if not text or not text.strip():
+        raise InputError("no article text found in the HTML page", "save the article page itself, not an index or a script")
+    meta = trafilatura.extract_metadata(html)
+    hints: dict[str, str] = {}
+    if meta is not None:
+        for key, attr in (("title", "title"), ("author", "author"), ("publication", "sitename"), ("date", "date"), ("url", "url")):
+            value = getattr(meta, attr, None)
+            if value and str(value).strip():
+                hints[key] = " ".join(str(value).split())
+    return RawArticle(text=normalize_newlines(text), format="html", encoding=encoding, hints=hints)
+
+
+# ------------------------------------------------------------------------------------------ Markdown
+
+
+def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
+    """Plain text of a Markdown article, one block per line; '#' headings are reported as such."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").parse(normalize_newlines(md))
+    lines: list[str] = []
+    headings: dict[str, int] = {}
+    level = 0
+    for tok in tokens:
+        if tok.type == "heading_open":
+            level = int(tok.tag[1:])
+        elif tok.type == "inline":
+            parts = []
+            for child in tok.children or []:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append("\n")
+                elif child.type == "image":
+                    parts.append(child.content)
+            text = "".join(parts).strip()
+            if text:
+                if level:
+                    headings[" ".join(text.split())] = level
+                lines.append(text)
+            level = 0
+        elif tok.type in ("fence", "code_block"):
+            continue
+        elif tok.type in ("paragraph_close", "heading_close"):
+            lines.append("")
+    text = "\n".join(lines)
+    if not text.strip():
+        raise InputError("the Markdown file has no text", "check that the article was saved")
+    return RawArticle(text=text, format="md", encoding=encoding, headings=headings)
+
+
+# ----------------------------------------------------------------------------------------------- PDF
+
+
+def read_pdf_bytes(data: bytes) -> RawArticle:
+    """Text of every page via pdfplumber; pages are separated by a form feed for the clean-up."""
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - a declared dependency
+        raise MissingDependency("pdfplumber", "reading PDF files")
+    import io
+
+    if not data.startswith(b"%PDF"):
+        raise InputError("does not look like a PDF file", "check the file; save the article as PDF or text")
+    pages: list[str] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for page in pdf.pages:
+                pages.append(page.extract_text(x_tolerance=1.5, y_tolerance=3) or "")
+    except Exception as exc:  # pdfminer raises many unrelated types for damaged files
+        raise InputError(
+            f"cannot read the PDF ({type(exc).__name__})",
+            "the file may be truncated or damaged; re-download or export it again",
+        )
+    text = "\f".join(pages)
+    if not text.replace("\f", "").strip():
+        raise InputError("the PDF has no extractable text (scanned images?)", "run OCR on it first or give a text version")
+    return RawArticle(text=normalize_newlines(text), format="pdf", encoding="pdf")

@@ -1,0 +1,85 @@
+"""Writing records: one JSONL file per article, replaced atomically, plus a small metadata file."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import DataError, OutputError
+from .model import Document
+
+META_SUFFIX = ".meta.json"
+
+
+def dumps(record: dict[str, Any]) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def jsonl(records: Iterable[dict[str, Any]]) -> str:
+    return "".join(dumps(r) + "\n" for r in records)
+
+
+def ensure_writable_dir(path: Path) -> None:
+    """Create the output folder if needed and check that files can be written in it."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".zhgloss-check-", delete=True):
+            pass
+    except OSError as exc:
+        raise OutputError(
+            f"cannot write to the output folder ({exc.strerror or exc})",
+            "choose another folder with -o, or fix its permissions",
+            where=str(path),
+        )
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` so that readers see either the old file or the new one, whole."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(content)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write file ({exc.strerror or exc})", "check free space and permissions", where=str(path))
+        raise
+
+
+def document_meta(doc: Document) -> dict[str, Any]:
+    counts: dict[str, int] = {}
+    for u in doc.units:
+        counts[u.kind] = counts.get(u.kind, 0) + 1
+    return {"doc_id": doc.doc_id, "source": doc.source, **doc.meta, "units": counts, "text": doc.text}
+
+
+def write_document(doc: Document, outdir: Path) -> Path:
+    """Write ``<doc_id>.jsonl`` and ``<doc_id>.meta.json``; return the JSONL path."""
+    out = outdir / f"{doc.doc_id}.jsonl"
+    write_atomic(out, jsonl(doc.records()))
+    write_atomic(outdir / f"{doc.doc_id}{META_SUFFIX}", json.dumps(document_meta(doc), ensure_ascii=False, indent=1) + "\n")
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Records of one annotations file; a malformed line is reported with its number."""
+    records = []
+    with path.open(encoding="utf-8") as f:
+        for k, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise DataError(f"line {k} is not valid JSON ({exc.msg})", "re-run zhgloss annotate on the article", where=str(path))
+    return records

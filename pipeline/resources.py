@@ -1,0 +1,58 @@
+"""Everything the stages load from disk, loaded once and shared: segmenter, knowledge base,
+dictionaries.  Nothing is read at import time; each resource loads on first use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass
+class Options:
+    """User choices that change what the stages load."""
+
+    user_dicts: tuple[Path, ...] = ()  # extra jieba user dictionaries
+    kb_files: tuple[Path, ...] = ()  # extra knowledge-base YAML files
+    max_bytes: int = 50 * 1024 * 1024
+    extra: dict = field(default_factory=dict)
+
+
+class Resources:
+    def __init__(self, options: Options | None = None):
+        self.options = options or Options()
+
+    @cached_property
+    def kb(self):
+        """The bilingual knowledge base, or None while the package ships none."""
+        try:
+            from .kb import KnowledgeBase
+        except ImportError:
+            return None
+        return KnowledgeBase.load(self.options.kb_files)
+
+    @cached_property
+    def segmenter(self):
+        from .segment import Segmenter, UserWord, load_user_dict
+
+        words = load_user_dict()
+        for path in self.options.user_dicts:
+            words += load_user_dict(path)
+        seg = Segmenter(words)
+        if self.kb is not None:
+            seg.add_words(UserWord(form, None, tag) for form, tag in kb_user_words(self.kb))
+        return seg
+
+
+_TYPE_TAGS = {"PERSON": "nr", "GPE": "ns", "LOC": "ns", "ORG": "nt", "POLICY": "nz", "EVENT": "nz"}
+
+
+def kb_user_words(kb) -> list[tuple[str, str]]:
+    """(shadow form, POS tag) for every knowledge-base name of two or more characters."""
+    out = []
+    for form, ids in kb.forms().items():
+        if len(form) < 2:
+            continue
+        entry = kb.get(ids[0])
+        out.append((form, _TYPE_TAGS.get(entry.type, "nz")))
+    return out

@@ -1,0 +1,163 @@
+"""Sentence segmentation for Chinese (and mixed Latin-script) paragraphs.
+
+Rules:
+
+* a sentence ends at 。！？!? (a run of them counts once: ？！, 。。), at …… ending a paragraph or
+  followed by a closing quote, and at ``. `` / ``! `` / ``? `` in Latin-script text when a capital,
+  a digit or a Chinese character follows (abbreviations such as U.S., Mr., e.g. and initials
+  do not end a sentence; neither does the point of a decimal number);
+* inside quotes or brackets (「」『』“”（）《》【】〔〕) it does not end, except when the
+  terminal mark is immediately followed by the closing mark(s) that close every open pair:
+  ``……有什麼關係？」就此而言`` splits after 」;
+* ；, ：, ， never end a sentence, so clauses joined by ； stay together;
+* an unmatched opening bracket (an extraction error) is ignored rather than swallowing the rest of
+  the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = "「『“（(《【〔〈［[｛"
+_CLOSE = "」』”）)》】〕〉］]｝"
+_PAIR = dict(zip(_OPEN, _CLOSE))
+_CJK_TERMINAL = "。！？｡"
+_LATIN_TERMINAL = ".!?"
+_TRAILING = "。！？!?｡…" + _CLOSE + "\"'’"
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "maj", "capt", "sgt", "adm",
+    "sen", "rep", "gov", "pres", "amb", "rev", "hon", "u.s", "u.k", "u.n", "e.u", "p.r.c", "r.o.c",
+    "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "pp", "fig", "inc", "ltd", "co", "corp", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
+}
+_WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of ``text``, whitespace trimmed, in order."""
+    matched = _matched_brackets(text)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    depth = 0
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN and i in matched:
+            depth += 1
+        elif ch in _CLOSE and i in matched:
+            depth = max(0, depth - 1)
+        end = _sentence_end(text, i, depth, matched)
+        if end is not None:
+            _add(spans, text, start, end)
+            # closers consumed by the end are no longer open
+            depth = _depth_after(text, i, end, depth, matched)
+            start = i = end
+            continue
+        i += 1
+    _add(spans, text, start, n)
+    return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _matched_brackets(text: str) -> set[int]:
+    """Positions of brackets and quotes that have a partner; unmatched ones are ignored."""
+    stack: list[int] = []
+    matched: set[int] = set()
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            stack.append(i)
+        elif ch in _CLOSE:
+            for k in range(len(stack) - 1, -1, -1):
+                if _PAIR[text[stack[k]]] == ch:
+                    matched.add(stack[k])
+                    matched.add(i)
+                    del stack[k:]
+                    break
+    return matched
+
+
+def _run_end(text: str, i: int) -> int:
+    """End of the run of terminal marks, ellipses and closers starting at i."""
+    n = len(text)
+    j = i + 1
+    while j < n and (text[j] in _TRAILING or text[j] in _LATIN_TERMINAL):
+        j += 1
+    return j
+
+
+def _depth_after(text: str, i: int, end: int, depth: int, matched: set[int]) -> int:
+    for k in range(i + 1, end):
+        if text[k] in _CLOSE and k in matched:
+            depth = max(0, depth - 1)
+        elif text[k] in _OPEN and k in matched:
+            depth += 1
+    return depth
+
+
+def _closes_all(text: str, i: int, end: int, depth: int, matched: set[int]) -> bool:
+    return _depth_after(text, i, end, depth, matched) == 0
+
+
+def _sentence_end(text: str, i: int, depth: int, matched: set[int]) -> int | None:
+    """If a sentence ends with the mark at i, the index just after the sentence; else None."""
+    ch = text[i]
+    n = len(text)
+    if ch in _CJK_TERMINAL or ch in "!?" and _cjk_context(text, i):
+        end = _run_end(text, i)
+        if depth == 0 or _closes_all(text, i, end, depth, matched):
+            return end
+        return None
+    if ch == "…":
+        end = _run_end(text, i)
+        if depth and not _closes_all(text, i, end, depth, matched):
+            return None
+        has_terminal = any(c in _CJK_TERMINAL or c in "!?" for c in text[i:end])
+        if has_terminal or text[end - 1] in _CLOSE or not text[end:].strip():
+            return end
+        return None
+    if ch in _LATIN_TERMINAL:
+        if depth and not _closes_all(text, i, _run_end(text, i), depth, matched):
+            return None
+        end = _run_end(text, i)
+        if end >= n:
+            return end
+        if not text[end].isspace() and not _is_cjk(text[end]):
+            return None
+        nxt = text[end:].lstrip()
+        if not nxt:
+            return end
+        if ch == "." and not (nxt[0].isupper() or nxt[0].isdigit() or _is_cjk(nxt[0]) or nxt[0] in "\"“'‘("):
+            return None
+        if ch == "." and _is_abbreviation(text, i):
+            return None
+        return end
+    return None
+
+
+def _cjk_context(text: str, i: int) -> bool:
+    """'!' or '?' in Chinese text ends a sentence like ！ and ？ do."""
+    return i > 0 and _is_cjk(text[i - 1])
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFF60
+
+
+def _is_abbreviation(text: str, i: int) -> bool:
+    m = _WORD_BEFORE.search(text[:i])
+    if not m:
+        return i > 0 and text[i - 1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit()
+    word = m.group(1)
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: J. Biden
+    return word.lower() in _ABBREVIATIONS

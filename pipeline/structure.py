@@ -1,0 +1,276 @@
+"""Structure recovery: which block is the title, the byline, a heading, a caption, body text …
+
+Input: the :class:`~pipeline.clean.Block` list of one article, plus metadata hints from the source
+format.  Output: the article's cleaned text (one block per line) and its :class:`Paragraph` s, each
+with a kind from :data:`pipeline.model.KINDS` and offsets into the cleaned text.  Sentence splitting
+happens later, on ``lead``, ``body`` and ``note`` paragraphs.
+
+The article is read in three regions:
+
+* **front matter** — everything before the first prose paragraph that follows the title:
+  publication name, lead/deck, image credits, title, byline, affiliation, dateline;
+* **body** — prose paragraphs, headings (short stand-alone lines without final punctuation, or
+  numbered lines such as 一、…), captions;
+* **back matter** — editor's notes and boilerplate (編按：…, 本文僅代表…, 延伸閱讀 …) and what follows.
+
+What counts as a caption, note, dateline, byline label or publication name lives in
+``data/layout.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import Block, display_width, tidy_spaces
+from .patterns import LayoutPatterns, layout_patterns
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
+_NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*$")
+_ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
+_SENTENCE_PUNCT = re.compile(r"[。！？!?]")
+_DATE_LINE = re.compile(
+    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
+_PAREN_AFFILIATION = re.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
+
+PROSE_KINDS = ("lead", "body", "note")
+
+
+@dataclass
+class Paragraph:
+    kind: str
+    text: str
+    start: int  # offsets in the cleaned text
+    end: int
+
+
+@dataclass
+class _Piece:
+    kind: str
+    text: str
+    gap: str = ""  # text between this piece and the next one on the same line (kept in the cleaned text)
+
+
+def recover_structure(blocks: list[Block], hints: dict[str, str] | None = None) -> tuple[str, list[Paragraph]]:
+    """Classify blocks; return (cleaned text, paragraphs).  The cleaned text has one block per line."""
+    hints = hints or {}
+    pat = layout_patterns()
+    blocks = _with_hints(blocks, hints)
+    lines = _classify(blocks, pat)
+    text_parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for pieces in lines:
+        line_start = offset
+        for piece in pieces:
+            if piece.kind in PROSE_KINDS or piece.kind in ("title", "heading", "caption"):
+                piece.text = tidy_spaces(piece.text)
+            else:
+                piece.text = " ".join(piece.text.split())
+            if piece.text:
+                paragraphs.append(Paragraph(piece.kind, piece.text, offset, offset + len(piece.text)))
+                text_parts.append(piece.text)
+                offset += len(piece.text)
+            if piece.gap:
+                text_parts.append(piece.gap)
+                offset += len(piece.gap)
+        if offset > line_start:
+            text_parts.append("\n")
+            offset += 1
+    return "".join(text_parts), paragraphs
+
+
+def _with_hints(blocks: list[Block], hints: dict[str, str]) -> list[Block]:
+    """Put metadata the source format gave (HTML title, author, site name) at the top as blocks."""
+    head: list[Block] = []
+    first = " ".join(blocks[0].text.split()) if blocks else ""
+    title = hints.get("title", "")
+    if title and first != title:
+        head.append(Block(text=title, standalone=True, heading_level=1))
+    elif title and blocks:
+        blocks[0].heading_level = 1
+    author = hints.get("author", "")
+    if author and not any(author in b.text for b in blocks[:8]):
+        head.append(Block(text=author, standalone=True, heading_level=-1))  # -1: a byline given by metadata
+    return head + blocks
+
+
+def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
+    n = len(blocks)
+    out: list[list[_Piece] | None] = [None] * n
+    title_idx = _find_title(blocks, pat)
+    body_start = 0
+
+    if title_idx is not None:
+        for i in range(title_idx):
+            out[i] = _front_before_title(blocks[i], i, pat)
+        out[title_idx] = [_Piece("title", blocks[title_idx].text)]
+        body_start = title_idx + 1
+        prev_kind = "title"
+        while body_start < n:
+            pieces = _front_after_title(blocks[body_start], prev_kind, pat)
+            if pieces is None:
+                break
+            out[body_start] = pieces
+            prev_kind = pieces[-1].kind
+            body_start += 1
+    else:
+        # No title: only datelines and labelled bylines can precede the body.
+        while body_start < n:
+            b = blocks[body_start]
+            if b.heading_level == -1 or (pat.match_byline(b.text) and _is_short(b)) or _DATE_LINE.match(b.text):
+                out[body_start] = _byline_pieces(b.text, pat)
+                body_start += 1
+            else:
+                break
+
+    in_back_matter = False
+    for i in range(body_start, n):
+        b = blocks[i]
+        text = b.text
+        if in_back_matter:
+            out[i] = [_Piece("note", text)]
+        elif pat.is_note(text):
+            out[i] = [_Piece("note", text)]
+            in_back_matter = True
+        elif pat.is_caption(text) and len(text) <= 200:
+            out[i] = [_Piece("caption", text)]
+        elif (m := pat.match_dateline(text)) is not None:
+            rest = text[m.end():]
+            pieces = [_Piece("byline", m.group(0))]
+            if rest.strip():
+                lead_ws = rest[: len(rest) - len(rest.lstrip())]
+                pieces[0].gap = lead_ws
+                pieces.append(_Piece("body", rest.strip()))
+            out[i] = pieces
+        elif _is_heading(b, pat):
+            out[i] = [_Piece("heading", text)]
+        else:
+            out[i] = [_Piece("body", text)]
+    return [p for p in out if p is not None]
+
+
+def _is_short(b: Block) -> bool:
+    return b.standalone or display_width(b.text) <= 60
+
+
+def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
+    t = b.text
+    if b.heading_level == -1:
+        return False
+    if b.heading_level == 1:
+        return True
+    if not _is_short(b) or len(t) < 4 or len(t) > 60:
+        return False
+    if _ENDS_SENTENCE.search(t) and not re.search(r"[？?！!][」』”’）)]*$", t):
+        return False
+    if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
+        return False
+    if pat.is_publication(t) or _NAME_LIST.match(t) or _DATE_LINE.match(t):
+        return False
+    if _looks_like_affiliation_line(t, pat):
+        return False
+    return True
+
+
+def _is_prose(b: Block) -> bool:
+    return bool(_SENTENCE_PUNCT.search(b.text)) and (b.lines > 1 or display_width(b.text) > 60)
+
+
+def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
+    """The title is the first title-like line near the top, before any long prose paragraph
+    (a one- or two-sentence deck may precede it)."""
+    for i, b in enumerate(blocks[:10]):
+        if _is_titleish(b, pat):
+            return i
+        if _is_prose(b) and (len(_SENTENCE_PUNCT.findall(b.text)) > 2 or len(b.text) > 160):
+            return None
+    return None
+
+
+def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
+    t = b.text
+    if pat.is_caption(t):
+        return [_Piece("caption", t)]
+    if pat.is_publication(t) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
+        return [_Piece("publication", t)]
+    if pat.match_dateline(t) or pat.match_byline(t) or _DATE_LINE.match(t):
+        return _byline_pieces(t, pat)
+    return [_Piece("lead", t)]
+
+
+def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """Kind of a block between the title and the body, or None where the body begins."""
+    t = b.text
+    if b.heading_level == -1:
+        return _byline_pieces(t, pat)
+    if pat.is_caption(t) and len(t) <= 200:
+        return [_Piece("caption", t)]
+    if pat.match_dateline(t):
+        m = pat.match_dateline(t)
+        if t[m.end():].strip():
+            return None  # a dateline that opens the first paragraph: the body starts here
+        return [_Piece("byline", t)]
+    if pat.match_lead(t):
+        return [_Piece("lead", t)]
+    if not _is_short(b):
+        return None
+    if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat) or _DATE_LINE.match(t):
+        return _byline_pieces(t, pat)
+    if prev_kind in ("byline", "affiliation") and not _SENTENCE_PUNCT.search(t) and (
+        prev_kind == "byline" or _looks_like_affiliation_line(t, pat)
+    ):
+        return [_Piece("affiliation", t)]
+    if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
+        return [_Piece("lead", t)]  # a subtitle / deck line
+    return None
+
+
+def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
+    return len(t) <= 40 and not _SENTENCE_PUNCT.search(t) and pat.is_affiliation(t)
+
+
+def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:
+    """'宋鎮照／成功大學政治系教授', '李明峻 新台灣國策智庫研發長', '王小明（中研院研究員）'."""
+    m = re.match(rf"^(?P<name>{_NAME})\s*(?:{pat.name_affiliation_separator.pattern}|\s)\s*(?P<aff>\S.{{1,60}})$", t)
+    if m and pat.is_affiliation(m.group("aff")):
+        return m
+    m = _PAREN_AFFILIATION.match(t)
+    if m and _NAME_LIST.match(m.group("name")) and pat.is_affiliation(m.group("aff")):
+        return m
+    return None
+
+
+def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
+    """A byline line, split into name and affiliation where it carries both."""
+    label = pat.match_byline(t)
+    body = t[label.end():] if label else t
+    m = _name_then_affiliation(body.strip(), pat)
+    if m is None:
+        return [_Piece("byline", t)]
+    prefix = t[: len(t) - len(body.strip()) - (len(body) - len(body.rstrip()))]  # label incl. spaces
+    name_end = len(prefix) + m.end("name")
+    aff_start = len(prefix) + m.start("aff")
+    aff_end = len(prefix) + m.end("aff")
+    return [
+        _Piece("byline", t[:name_end], gap=t[name_end:aff_start]),
+        _Piece("affiliation", t[aff_start:aff_end], gap=t[aff_end:]),
+    ]
+
+
+def _is_heading(b: Block, pat: LayoutPatterns) -> bool:
+    t = b.text
+    if b.heading_level > 0:
+        return True
+    if pat.heading_marker(t) and len(t) <= 60 and not _ENDS_SENTENCE.search(t):
+        return True
+    return (
+        b.lines == 1
+        and _is_short(b)
+        and 2 <= len(t) <= 40
+        and not _ENDS_SENTENCE.search(t)
+        and not _SENTENCE_PUNCT.search(t)
+    )
