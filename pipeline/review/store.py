@@ -489,7 +489,8 @@ class Store:
             raise UnknownRecord(f"no record {record_id!r}", "reload the page; the article may have been re-imported")
         reviews = [self._review_dict(r) for r in db.execute(
             "SELECT * FROM reviews WHERE record_id=? ORDER BY updated_at", (record_id,))]
-        last = db.execute("SELECT actor, action, ts FROM audit WHERE record_id=? ORDER BY seq DESC LIMIT 1", (record_id,)).fetchone()
+        last = db.execute("SELECT actor, action, ts FROM audit WHERE record_id=? AND action IN "
+                          "('review', 'clear', 'record-changed', 'record-removed') ORDER BY seq DESC LIMIT 1", (record_id,)).fetchone()
         return {
             "id": record_id,
             "version": row["version"],
