@@ -31,8 +31,15 @@ def segment_stage(doc: Document, res: Resources) -> None:
         unit.tokens = seg.tokens(unit.text, doc.shadow[unit.start : unit.end])
 
 
+def gloss_stage(doc: Document, res: Resources) -> None:
+    """English gloss of every token and the interlinear ``gloss_en`` of every unit."""
+    glosser = res.glosser
+    for unit in doc.units:
+        glosser.gloss_unit(unit)
+
+
 #: The stages every article goes through, in order.
-STAGES: list[Stage] = [segment_stage]
+STAGES: list[Stage] = [segment_stage, gloss_stage]
 
 
 def doc_id_for(path: Path) -> str:

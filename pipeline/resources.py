@@ -13,6 +13,7 @@ class Options:
     """User choices that change what the stages load."""
 
     user_dicts: tuple[Path, ...] = ()  # extra jieba user dictionaries
+    glossaries: tuple[Path, ...] = ()  # extra glossaries (TSV: headword, gloss[, POS tags])
     kb_files: tuple[Path, ...] = ()  # extra knowledge-base YAML files
     max_bytes: int = 50 * 1024 * 1024
     extra: dict = field(default_factory=dict)
@@ -30,6 +31,12 @@ class Resources:
         except ImportError:
             return None
         return KnowledgeBase.load(self.options.kb_files)
+
+    @cached_property
+    def glosser(self):
+        from .gloss import Glosser
+
+        return Glosser.load(self.options.glossaries)
 
     @cached_property
     def segmenter(self):

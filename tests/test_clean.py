@@ -1,0 +1,117 @@
+"""Clean-up and structure recovery on hand-made layouts (and the seed's own layout rules)."""
+
+from __future__ import annotations
+
+from pipeline.clean import clean_blocks, tidy_spaces
+from pipeline.structure import recover_structure
+
+
+def kinds(text: str, hints=None) -> list[tuple[str, str]]:
+    cleaned, paras = recover_structure(clean_blocks(text), hints)
+    for p in paras:
+        assert cleaned[p.start : p.end] == p.text
+    return [(p.kind, p.text) for p in paras]
+
+
+# A PDF-like extraction: fixed-width lines, a blank line after every line, trailing space at
+# paragraph ends, page number and running header between pages.
+PDF_LIKE = (
+    "國防安全雙週報 \n\n \n\n"
+    "台灣海峽的灰色地帶衝突 \n\n \n\n"
+    "王大明 \n\n"
+    "國防安全研究院助理研究員 \n\n \n\n"
+    "近年來，中國海警船頻繁進入金門限制水域，並以執法名義登檢台灣漁船，這種\n\n"
+    "灰色地帶行動的目的，在於逐步改變現狀而不觸發軍事衝突。台灣政府因此必須強\n\n"
+    "化海巡能量。 \n\n"
+    "\f國防安全雙週報 \n\n- 2 -\n\n"
+    "一、中國的戰略意圖 \n\n"
+    "北京希望透過長期消耗，使台灣社會對主權爭議感到疲乏，同時測試美國的反應，\n\n"
+    "這也是解放軍在 2024 年多次舉行聯合演習的背景。 \n\n"
+    "\f國防安全雙週報 \n\n- 3 -\n\n"
+    "（作者為國防安全研究院助理研究員） \n"
+)
+
+
+def test_pdf_like_layout():
+    got = kinds(PDF_LIKE)
+    assert got[0] == ("publication", "國防安全雙週報")
+    assert got[1] == ("title", "台灣海峽的灰色地帶衝突")
+    assert got[2] == ("byline", "王大明")
+    assert got[3] == ("affiliation", "國防安全研究院助理研究員")
+    body = [t for k, t in got if k == "body"]
+    assert body[0].endswith("台灣政府因此必須強化海巡能量。")  # joined across lines, no space
+    assert "這種灰色地帶行動" in body[0]
+    assert ("heading", "一、中國的戰略意圖") in got
+    assert "解放軍在 2024 年" in body[1]  # spaces around numbers kept, as in the source
+    assert got[-1][0] == "note"
+    assert not any("- 2 -" in t or "- 3 -" in t for _, t in got)
+    assert sum(1 for _, t in got if t == "國防安全雙週報") == 1  # running header kept once at the top
+
+
+def test_newspaper_dateline_splits_from_body():
+    got = kinds("川普宣布對中國加徵關稅\n【張翠蘭╱綜合外電報導】美國總統川普今天宣布，將對中國商品加徵關稅。北京隨即表示將反制。\n外交部發言人表示，中方堅決反對。\n")
+    assert got[0] == ("title", "川普宣布對中國加徵關稅")
+    assert got[1] == ("byline", "【張翠蘭╱綜合外電報導】")
+    assert got[2][0] == "body" and got[2][1].startswith("美國總統川普")
+
+
+def test_cna_dateline_and_name_with_affiliation():
+    got = kinds("美日同盟的新局\n宋鎮照／成功大學政治系教授\n日本首相訪問華府，與美國總統舉行會談，雙方同意強化同盟。這是重要的發展。\n")
+    assert got[:3] == [("title", "美日同盟的新局"), ("byline", "宋鎮照"), ("affiliation", "成功大學政治系教授")]
+    got = kinds("（中央社記者王小明台北27日電）行政院今天通過國防預算，總額創下新高。\n")
+    assert got[0] == ("byline", "（中央社記者王小明台北27日電）")
+    assert got[1] == ("body", "行政院今天通過國防預算，總額創下新高。")
+
+
+def test_labelled_byline_with_parenthesised_affiliation():
+    got = kinds("南海情勢的轉折\n文／林小華（台灣大學政治學系教授）\n菲律賓與中國在南海的對峙持續升高，雙方船隻多次發生碰撞。美國表示將依條約協防。\n")
+    assert ("byline", "文／林小華") in got
+    assert ("affiliation", "台灣大學政治學系教授") in got
+
+
+def test_already_clean_text_without_headings():
+    text = "美國國務卿今天訪問北京，與中國外長會談。雙方同意維持溝通管道。\n\n會談後，美方表示對台海情勢表達關切。中方則重申其立場。\n"
+    got = kinds(text)
+    assert [k for k, _ in got] == ["body", "body"]
+    assert got[0][1] == "美國國務卿今天訪問北京，與中國外長會談。雙方同意維持溝通管道。"
+
+
+def test_single_paragraph_with_title_line():
+    got = kinds("北韓再度試射飛彈\n北韓今天清晨朝日本海方向發射一枚彈道飛彈，日本政府隨即提出抗議。\n")
+    assert got == [("title", "北韓再度試射飛彈"), ("body", "北韓今天清晨朝日本海方向發射一枚彈道飛彈，日本政府隨即提出抗議。")]
+
+
+def test_captions_inside_body_and_editor_note():
+    text = (
+        "美國與菲律賓舉行聯合軍演，規模為歷年最大。\n"
+        "（圖／路透社）\n"
+        "▲菲律賓士兵參加演習。（圖／美聯社）\n"
+        "此次演習包括實彈射擊，中國外交部對此表示不滿。\n"
+        "編按：本文作者為自由撰稿人。\n"
+    )
+    got = kinds(text)
+    assert [k for k, _ in got] == ["body", "caption", "caption", "body", "note"]
+
+
+def test_html_hints_become_title_and_byline():
+    got = kinds("國防部今天公布新的兵役制度，役期恢復為一年。\n", {"title": "兵役恢復一年", "author": "李四"})
+    assert got[0] == ("title", "兵役恢復一年")
+    assert got[1] == ("byline", "李四")
+    assert got[2][0] == "body"
+
+
+def test_spacing_policy():
+    # no space at a join between two Chinese characters, one between Chinese and a number when the
+    # document spaces them, none when it does not
+    spaced = "這是一個很長的句子，用來測試換行後的處理方式，以及在 2024 年的情況，是否\n正確地接起來，而且在文字中間換行的時候也能處理好，這一行要夠長，並且在\n2025 年也一樣，直到句子結束為止，這是最後的部分，還有更多的文字在這裡。\n也就是說，行寬大致相同，這一行也很長，用來讓判斷成立，這一行也很長很長很長。\n"
+    cleaned, _ = recover_structure(clean_blocks(spaced))
+    assert "是否正確地" in cleaned and "並且在 2025 年" in cleaned
+    tight = spaced.replace(" 2024 ", "2024").replace("\n2025 ", "\n2025")
+    cleaned, _ = recover_structure(clean_blocks(tight))
+    assert "並且在2025年" in cleaned
+    assert tidy_spaces("美國  總統 Joe  Biden 表示") == "美國總統 Joe Biden 表示"
+
+
+def test_nothing_left_is_nothing():
+    assert recover_structure(clean_blocks("")) == ("", [])
+    assert recover_structure(clean_blocks("- 1 -\n\f- 2 -\n")) == ("", [])

@@ -1,0 +1,148 @@
+"""Reading files: encodings, formats and bad input."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.readers import decode_bytes, expand_inputs, read_article
+
+TEXT = "美國總統川普今天表示，將對中國加徵關稅。\n他說：「這是必要的。」\n"
+
+
+@pytest.mark.parametrize(
+    "encoding, data",
+    [
+        ("utf-8", TEXT.encode("utf-8")),
+        ("utf-8-sig", codecs.BOM_UTF8 + TEXT.encode("utf-8")),
+        ("utf-16", TEXT.encode("utf-16")),
+        ("big5", (TEXT * 3).encode("big5")),
+        ("cp950", (TEXT * 3).encode("cp950")),
+        ("gb18030", (TEXT * 3).encode("gb18030")),
+        ("gb18030-simplified", ("美国总统特朗普今天表示，将对中国加征关税。他说这是必要的。\n" * 3).encode("gb18030")),
+    ],
+)
+def test_decodes_chinese_encodings(tmp_path, encoding, data):
+    f = tmp_path / "a.txt"
+    f.write_bytes(data)
+    raw = read_article(f)
+    assert "今天表示" in raw.text
+    assert "\r" not in raw.text and "\ufeff" not in raw.text
+    assert len(raw.sha256) == 64
+
+
+def test_truncated_utf8_keeps_what_is_there():
+    data = TEXT.encode("utf-8")[:-2]  # cut inside the last character
+    text, enc = decode_bytes(data)
+    assert text.startswith("美國總統") and "truncated" in enc
+
+
+def test_crlf_newlines_normalised(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(TEXT.replace("\n", "\r\n").encode("utf-8"))
+    assert "\r" not in read_article(f).text
+
+
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.txt", b"", "file is empty"),
+        ("blank.txt", b"  \n\n \t\n", "file is empty"),
+        ("binary.txt", bytes(range(256)) * 20, "binary file"),
+        ("garbage.txt", b"abc\xff\xfe\xff def\xff" * 40 + b"x", "cannot tell the text encoding"),
+        ("a.docx", b"PK\x03\x04", "unsupported file type '.docx'"),
+        ("broken.pdf", b"%PDF-1.4\n1 0 obj\n<<", "cannot read the PDF"),
+        ("notpdf.pdf", b"hello", "does not look like a PDF"),
+    ],
+)
+def test_bad_input_gives_one_clear_error(tmp_path, name, data, message):
+    f = tmp_path / name
+    f.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        read_article(f)
+    line = err.value.line()
+    assert line.startswith(f"Error: {f}: ")
+    assert message in line
+    assert " — " in line and "\n" not in line
+
+
+def test_oversized_file_refused(tmp_path):
+    f = tmp_path / "big.txt"
+    f.write_text("中文" * 1000, encoding="utf-8")
+    with pytest.raises(InputError, match="over the"):
+        read_article(f, max_bytes=1000)
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        expand_inputs([tmp_path / "nope.txt"])
+    with pytest.raises(InputError, match="folder has no"):
+        expand_inputs([tmp_path])
+
+
+def test_folder_expands_to_supported_files(tmp_path):
+    for name in ("b.txt", "a.md", "c.html", "skip.docx", ".hidden.txt", "README.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    names = [p.name for p in expand_inputs([tmp_path])]
+    assert names == ["a.md", "b.txt", "c.html"]
+
+
+def test_html_main_text_without_scripts(tmp_path):
+    body = "".join(f"<p>美國國務院今天發表聲明，第{i}段內容說明美日韓三方合作的重要性，並呼籲各方維持台海和平穩定。</p>" for i in range(6))
+    html = f"""<html><head><title>美日韓峰會聲明 - 測試新聞網</title>
+    <meta name="author" content="王小明"><script>var x = "不該出現的腳本";</script></head>
+    <body><nav>首頁 | 國際 | 政治</nav><article><h1>美日韓峰會聲明</h1>{body}</article>
+    <script>alert("不該出現")</script></body></html>"""
+    f = tmp_path / "a.html"
+    f.write_text(html, encoding="utf-8")
+    raw = read_article(f)
+    assert "美日韓三方合作" in raw.text
+    assert "腳本" not in raw.text and "alert" not in raw.text
+    assert raw.hints.get("title", "").startswith("美日韓峰會聲明")
+
+
+def test_html_in_big5(tmp_path):
+    html = "<html><head><meta charset='big5'><title>測試</title></head><body><article>" + "<p>台灣的國防預算今年大幅增加，以因應中國的軍事威脅。</p>" * 5 + "</article></body></html>"
+    f = tmp_path / "a.htm"
+    f.write_bytes(html.encode("big5"))
+    assert "國防預算" in read_article(f).text
+
+
+def test_markdown_headings(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("# 美日同盟的未來\n\n第一段，**重要**的內容。\n\n## 小標題\n\n第二段[連結](http://x)。\n", encoding="utf-8")
+    raw = read_article(f)
+    assert raw.headings == {"美日同盟的未來": 1, "小標題": 2}
+    assert "重要的內容" in raw.text and "http" not in raw.text
+
+
+def _tiny_pdf(lines: list[str]) -> bytes:
+    """A valid one-page PDF with Latin text (built by hand; no PDF writer needed)."""
+    content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({ln}) Tj T*" for ln in lines) + " ET"
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(content)} >>\nstream\n{content}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{obj}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_pdf_text_extracted(tmp_path):
+    f = tmp_path / "a.pdf"
+    f.write_bytes(_tiny_pdf(["Allies meet at Camp David.", "They pledge to consult."]))
+    raw = read_article(f)
+    assert raw.format == "pdf"
+    assert "Camp David" in raw.text and "consult" in raw.text

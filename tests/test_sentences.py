@@ -1,0 +1,36 @@
+"""Sentence segmentation."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.sentences import split_sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("台灣是民主國家。中國不是！真的嗎？", ["台灣是民主國家。", "中國不是！", "真的嗎？"]),
+        ("他問「美國會協防台灣嗎？」外界議論紛紛。", ["他問「美國會協防台灣嗎？」", "外界議論紛紛。"]),
+        ("他說：「我們不會退讓。我們會堅持。」隨後離席。", ["他說：「我們不會退讓。我們會堅持。」", "隨後離席。"]),
+        ("日本執政黨失去多數；韓國則陷入政治動盪。", ["日本執政黨失去多數；韓國則陷入政治動盪。"]),
+        ("局勢如何演變……仍待觀察。接下來呢", ["局勢如何演變……仍待觀察。", "接下來呢"]),
+        ("談判破裂了……", ["談判破裂了……"]),
+        ("怎麼會這樣？！沒人知道。", ["怎麼會這樣？！", "沒人知道。"]),
+        ("根據報導（消息來源未證實。）雙方已接觸。", ["根據報導（消息來源未證實。）", "雙方已接觸。"]),
+        ("川普 2.0 時代，88.5%的民眾支持。", ["川普 2.0 時代，88.5%的民眾支持。"]),
+        ("「引號沒有關上。這句仍要分開。", ["「引號沒有關上。", "這句仍要分開。"]),
+        (
+            "The U.S. and Japan met at 3 p.m. today. Mr. Kim did not attend! Why? 隨後中方回應。",
+            ["The U.S. and Japan met at 3 p.m. today.", "Mr. Kim did not attend!", "Why?", "隨後中方回應。"],
+        ),
+        ("President J. Biden spoke at 2.5 percent growth. Then he left.", ["President J. Biden spoke at 2.5 percent growth.", "Then he left."]),
+        ("  前後有空白。  ", ["前後有空白。"]),
+    ],
+)
+def test_split(text, expected):
+    assert split(text) == expected
