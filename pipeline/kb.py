@@ -164,7 +164,7 @@ class KnowledgeBase:
                 _merge(raw, origin, item, str(path), user=True)
 
         entries: dict[str, KBEntry] = {}
-        for kb_id, data in raw.items():
+        for kb_id, data in raw.items():  # zh_hans is completed below, once OpenCC is loaded
             country = data.get("country")
             if country is not None and country not in raw:
                 raise DataError(f"entry '{kb_id}': country '{country}' is not a KB id",
@@ -181,13 +181,15 @@ class KnowledgeBase:
         from opencc import OpenCC  # imported here: only needed when the cache misses
 
         t2s = OpenCC("t2s").convert
+        entries = {kb_id: _fill_hans(entry, t2s) for kb_id, entry in entries.items()}
         forms: dict[str, list[str]] = {}
         short_forms: dict[str, list[str]] = {}
         abbreviations: dict[str, str] = {}
         english: dict[str, list[str]] = {}
         for entry in entries.values():
             for form in entry.all_zh_forms():
-                _index(forms, t2s(form), entry.id)
+                for variant in name_variants(t2s(form)):
+                    _index(forms, variant, entry.id)
             for form in entry.short:
                 _index(short_forms, t2s(form), entry.id)
             for char in entry.abbr:
@@ -388,6 +390,37 @@ def _merge(raw: dict[str, dict[str, Any]], origin: dict[str, str], item: dict[st
     origin[kb_id] = f"{origin[kb_id]} + {where}"
 
 
+#: Separators between the parts of a transliterated name (唐納·川普, 唐納‧川普, 唐納•川普 ...).
+NAME_SEPARATORS = "·‧•・．"
+_SEP_RE = re.compile(f"[{NAME_SEPARATORS}]")
+
+
+def name_variants(form: str) -> list[str]:
+    """``form`` plus its spellings with every other name separator and with none."""
+    if not _SEP_RE.search(form):
+        return [form]
+    out = [form]
+    for sep in (*NAME_SEPARATORS, ""):
+        variant = _SEP_RE.sub(sep, form)
+        if variant not in out:
+            out.append(variant)
+    return out
+
+
+def _fill_hans(entry: KBEntry, t2s) -> KBEntry:
+    """Complete ``zh_hans`` with the t2s spelling of every ``zh`` and regional form."""
+    hans = list(entry.zh_hans)
+    for form in (*entry.zh, *(f for forms in entry.zh_regional.values() for f in forms)):
+        simplified = t2s(form)
+        if simplified not in hans:
+            hans.append(simplified)
+    if len(hans) == len(entry.zh_hans):
+        return entry
+    from dataclasses import replace
+
+    return replace(entry, zh_hans=tuple(hans))
+
+
 def _index(table: dict[str, list[str]], key: str, kb_id: str) -> None:
     ids = table.setdefault(key, [])
     if kb_id not in ids:
@@ -457,7 +490,11 @@ def count_table(kb: KnowledgeBase) -> str:
 
 
 def _main(argv: list[str]) -> int:
-    kb = KnowledgeBase.load(argv[1:] if len(argv) > 1 else (), cache=False)
+    try:
+        kb = KnowledgeBase.load(argv[1:] if len(argv) > 1 else (), cache=False)
+    except DataError as exc:
+        print(exc.line(), file=sys.stderr)
+        return 1
     what = argv[0] if argv else "counts"
     if what == "counts":
         print(count_table(kb))
