@@ -87,7 +87,8 @@ function draft(id) {
   let d = S.drafts.get(id);
   if (!d) {
     const u = S.byId.get(id);
-    d = { annotation: savedAnnotation(u), note: (u.review && u.review.note) || "" };
+    const note = (u.review && u.review.note) || "";
+    d = { annotation: savedAnnotation(u), note, base: savedAnnotation(u), baseNote: note };
     S.drafts.set(id, d);
   }
   return d;
@@ -96,8 +97,7 @@ function draft(id) {
 function isDirty(id) {
   const d = S.drafts.get(id);
   if (!d) return false;
-  const u = S.byId.get(id);
-  return !same(d.annotation, savedAnnotation(u)) || d.note !== ((u.review && u.review.note) || "");
+  return !same(d.annotation, d.base) || d.note !== d.baseNote;
 }
 
 function currentAnnotation(u) {
