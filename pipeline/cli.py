@@ -92,6 +92,11 @@ def annotate(
         raise typer.Exit(1)
 
 
+from .review.command import review as _review  # noqa: E402  (light: heavy imports happen inside)
+
+app.command("review")(_review)
+
+
 def _unique_ids(files: list[Path], doc_id_for) -> dict[Path, str]:
     """Doc ids from file names; two inputs with the same name get their parent folder prefixed."""
     ids = {p: doc_id_for(p) for p in files}
