@@ -43,13 +43,14 @@ CEDICT = DATA / "cedict" / "cedict.tsv.gz"
 GLOSSARY = DATA / "glossary.tsv"
 FUNCTION_WORDS = DATA / "function_words.tsv"
 
+_MISS = object()
 CONT = ""  # gloss of a token whose meaning is carried by the gloss of an earlier token
 ROMAN = "~"  # prefix of a romanised (untranslated) name
 MAX_WORDS = 4
 
 PROPER_POS = {"nr", "nrfg", "nrt", "ns", "nt", "nz", "j"}
 NAME_POS = {"nr", "nrfg", "nrt", "ns", "nt"}
-VERB_POS = {"v", "vd", "vg", "vi", "vq", "vf", "vx"}
+VERB_POS = {"v", "vd", "vi", "vf", "vx"}
 NOUN_POS = {"n", "vn", "an", "ng", "nz", "s", "f", "t"}
 COMPOUND_SURNAMES = {"歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "司徒", "東方", "东方", "皇甫", "范姜", "張簡", "张简"}
 
@@ -65,6 +66,7 @@ _SKIP = re.compile(
 _REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
 _LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
 _WS = re.compile(r"\s+")
+_FILLER = re.compile(r"\s*\b(?:sth|sb|sb's|sth's|etc\.?)(?=[\s,;]|$)")
 
 # --- numbers -----------------------------------------------------------------------------------
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -105,7 +107,7 @@ _NUMBER_SPAN = re.compile(
         f"(?P<num>{_D})",
     ])
 )
-_HAS_NUMBER = re.compile(f"[0-9０-９成百第{_CN_NUM}]")
+_NUMBER_START = re.compile(f"[0-9０-９去今明前民百第{_CN_NUM}]")
 _CN_NUMBER = re.compile(f"^{_C}$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
@@ -229,13 +231,18 @@ def _number_english(m: re.Match) -> str | None:
 
 def number_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, English) for every number, date and percent in ``text``."""
-    if not _HAS_NUMBER.search(text):
-        return []
     out = []
-    for m in _NUMBER_SPAN.finditer(text):
-        en = _number_english(m)
-        if en:
-            out.append((m.start(), m.end(), en))
+    end = 0
+    for start in _NUMBER_START.finditer(text):  # try the big pattern only where a number can begin
+        i = start.start()
+        if i < end:
+            continue
+        m = _NUMBER_SPAN.match(text, i)
+        if m:
+            end = m.end()
+            en = _number_english(m)
+            if en:
+                out.append((i, end, en))
     return out
 
 
@@ -243,6 +250,9 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
 def clean_sense(sense: str) -> str:
     """Strip parenthetical notes, Chinese cross-references, 'to'/'a'/'the', and keep the first clause."""
     s = _HAN_REF.sub("", sense)
+    if "fig." in s:
+        s = s.split("fig.", 1)[1]
+    s = _FILLER.sub("", s)
     prev = None
     while prev != s:
         prev, s = s, _PAREN.sub("", s)
@@ -267,12 +277,16 @@ def pick_sense(senses: Sequence[str], pos: str | None = None) -> tuple[str | Non
 
     Returns ``(gloss, redirect)``: ``gloss`` is the chosen sense or None; ``redirect`` is the Chinese
     headword a "variant of X" / "abbr. for X" sense points to, for the caller to look up when no
-    usable sense is left.  Skips surnames, variants, "see ...", "CL:" and classifier notes; prefers a
-    "to ..." sense for verbs and a non-"to" sense for nouns; prefers glosses of at most four words.
+    usable sense is left.  Skips surnames, variants, "see ...", "CL:" and classifier notes; takes the
+    figurative over the literal sense; for nouns prefers a sense that is not a verb ("to ...");
+    prefers glosses of at most four words; otherwise keeps CC-CEDICT's order (most common first).
     """
     redirect = None
-    cands: list[tuple[str, bool]] = []
-    for raw in senses:
+    cands: list[tuple[str, bool]] = []  # (gloss, sense is a verb "to ...")
+    literal: list[tuple[str, bool]] = []
+    want_noun = bool(pos) and (pos in NOUN_POS or pos in PROPER_POS)
+    want_verb = pos in VERB_POS
+    for raw in senses:  # senses are cleaned lazily: stop as soon as the choice is settled
         raw = raw.strip()
         core = _PAREN.sub("", raw).strip() if raw.startswith("(") else raw
         r = _REDIRECT.match(core)
@@ -287,22 +301,26 @@ def pick_sense(senses: Sequence[str], pos: str | None = None) -> tuple[str | Non
         if _SKIP.match(core) or _SKIP.match(raw):
             continue
         g = clean_sense(raw)
-        if g and not _HAN.search(g):
-            cands.append((g, core.lower().startswith("to ")))
+        if not g or _HAN.search(g):
+            continue
+        if core.startswith("lit.") and "fig." not in core:
+            literal.append((g, False))
+            continue
+        cand = (g, core.lower().startswith("to "))
+        cands.append(cand)
+        short = len(g.split()) <= MAX_WORDS
+        if want_verb:
+            if len(cands) >= 2 and any(len(c[0].split()) <= MAX_WORDS for c in cands):
+                break
+        elif short and not (want_noun and cand[1]):
+            break
+    cands += literal
     if not cands:
         return None, redirect
-    want_verb = pos in VERB_POS if pos else None
-    want_noun = pos in NOUN_POS or pos in PROPER_POS if pos else None
-
-    def fits(c: tuple[str, bool]) -> bool:
-        if want_verb:
-            return c[1]
-        if want_noun:
-            return not c[1]
-        return True
-
+    if want_verb and not cands[0][1] and len(cands) > 1 and cands[1][1]:
+        cands.insert(0, cands.pop(1))  # 準備 v: "prepare" rather than "preparation"
     short = [c for c in cands if len(c[0].split()) <= MAX_WORDS]
-    for pool in ([c for c in short if fits(c)], short, cands):
+    for pool in ([c for c in short if not (want_noun and c[1])], short, cands):
         if pool:
             return pool[0][0], redirect
     return cands[0][0], redirect
@@ -343,15 +361,22 @@ class Glosser:
     """Dictionary glosser; build with :meth:`load` once and reuse (lookups are memoised)."""
 
     def __init__(self, cedict: dict[str, str], simp_index: dict[str, str], glossary: dict[str, str],
-                 function_words: dict[str, list[tuple[frozenset[str] | None, str, bool]]]):
+                 function_words: dict[str, list[tuple[frozenset[str] | None, str, bool]]],
+                 readings: dict[str, str] | None = None):
         self._cedict = cedict
         self._simp = simp_index
         self._glossary = glossary
         self._function = function_words
         self.hidden = {g for rows in function_words.values() for _p, g, show in rows if not show}
         self._memo: dict[tuple[str, str, str | None], str | None] = {}
-        self._words: dict[str, str | None] = {}
+        self._words: dict[tuple[str, bool], str | None] = {}
+        self._readings = readings or {}  # character -> "reading<TAB>reading as a surname"
         self._pinyin = None
+        #: one-character country/place abbreviations (glossary rows tagged j): 美 -> US, 日 -> Japan
+        self._abbr = {k[:-2]: v for k, v in glossary.items() if k.endswith("@j") and len(k) == 3}
+        self._abbr_names = set(self._abbr.values())
+        chars = re.escape("".join(self._abbr)) or "^$"
+        self._abbr_pair = re.compile(f"[{chars}]{{2}}")
 
     @classmethod
     def load(cls, extra_glossary: Sequence[Path] = ()) -> "Glosser":
@@ -360,10 +385,11 @@ class Glosser:
         except OSError as exc:
             raise DataError("the bundled CC-CEDICT is missing or unreadable",
                             "reinstall zhgloss or run pipeline/data/cedict/build_cedict.py", str(CEDICT)) from exc
-        main, _, simp = raw.partition("\n#simplified\n")
-        lines = main.split("\n")
-        cedict = dict(line.split("\t", 1) for line in lines[1:] if line)
+        main, _, rest = raw.partition("\n#simplified\n")
+        simp, _, pinyin = rest.partition("\n#pinyin\n")
+        cedict = dict(line.split("\t", 1) for line in main.split("\n")[1:] if line)
         simp_index = dict(line.split("\t", 1) for line in simp.split("\n") if line)
+        readings = dict(line.split("\t", 1) for line in pinyin.split("\n") if line)
 
         glossary: dict[str, str] = {}  # headword -> gloss, or headword@POS -> gloss
         for path in [*extra_glossary, GLOSSARY]:  # earlier files win
@@ -383,10 +409,11 @@ class Glosser:
             word, pos, gloss, show = f[:4]
             if show not in ("yes", "no"):
                 raise DataError(f"line {n}: show must be yes or no, got {show!r}", "", str(FUNCTION_WORDS))
-            entry = (None if pos == "*" else frozenset(pos.split(",")), gloss, show == "yes")
+            tags = frozenset(pos.split(","))
+            entry = (None if "*" in tags else tags, gloss, show == "yes")
             for key in {word, shadow.get(word, word)}:
                 function_words.setdefault(key, []).append(entry)
-        return cls(cedict, simp_index, glossary, function_words)
+        return cls(cedict, simp_index, glossary, function_words, readings)
 
     # -- single words ---------------------------------------------------------------------------
     def lookup(self, trad: str, simp: str, pos: str | None = None) -> str | None:
@@ -396,7 +423,7 @@ class Glosser:
             return self._memo[key]
         except KeyError:
             pass
-        g = self._lookup(trad, simp or trad, pos)
+        g = self._lookup(trad, simp if len(simp) == len(trad) else trad, pos)
         self._memo[key] = g
         return g
 
@@ -422,11 +449,31 @@ class Glosser:
         g = self._dictionary(trad, simp, pos)
         if g:
             return g
+        if len(trad) > 1 and all(c in self._abbr for c in trad):  # 美日韓 -> US–Japan–South Korea
+            return "–".join(self._abbr[c] for c in trad)
         if pos in NAME_POS:
             parts = self._split(trad, simp, names=True)
-            return " ".join(parts) if parts else self.romanise(simp, person=pos.startswith("nr"))
-        parts = self._split(trad, simp)
-        return " ".join(parts) if parts else self.romanise(simp, person=False)
+            if parts:
+                return self._join(parts)
+            person = pos.startswith("nr")
+            if not person or self._is_surname(trad[:2]) or self._is_surname(trad[:1]):
+                return self.romanise(simp, person=person)
+        parts = self._split(trad, simp, noun=pos in NOUN_POS)
+        return self._join(parts) if parts else self.romanise(simp, person=False)
+
+    def _join(self, parts: list[str]) -> str:
+        """Glosses of the parts of a split word; country abbreviations as a cluster (US–Japan)."""
+        parts = [p for p in parts if p]
+        names = self._abbr_names
+        if len(parts) > 1 and all(all(x in names for x in re.split("[-–]", p)) for p in parts):
+            return "–".join(p.replace("-", "–") for p in parts)
+        return " ".join(parts)
+
+    def _is_surname(self, w: str) -> bool:
+        if w in COMPOUND_SURNAMES:
+            return True
+        row = self._cedict.get(w)
+        return bool(row) and len(w) == 1 and "surname " in row.split("\t")[2]
 
     def _number(self, text: str) -> str | None:
         if _CN_NUMBER.match(text) and len(text) > 1 or text in ("兩", "两", "〇", "零"):
@@ -475,20 +522,23 @@ class Glosser:
                     return ROMAN + m.group(1)
         return None
 
-    def _word(self, w: str) -> str | None:
-        """Gloss of a dictionary part (for splitting), memoised; None if not a known word."""
-        if w in self._words:
-            return self._words[w]
+    def _word(self, w: str, noun: bool = False) -> str | None:
+        """Gloss of a dictionary part (for splitting), memoised; None if not a known word, "" for a
+        known word with no gloss of its own in ``gloss_en`` (a classifier, an aspect particle)."""
+        key = (w, noun)
+        if key in self._words:
+            return self._words[key]
         g = self._function_word(w, w, "") if len(w) <= 2 else None
-        g = g or self._number(w) or self._dictionary(w, w, None)
+        g = g or self._number(w) or self._dictionary(w, w, "n" if noun else None)
         if g in self.hidden:
-            g = None
-        self._words[w] = g
+            g = ""
+        self._words[key] = g
         return g
 
-    def _split(self, trad: str, simp: str, names: bool = False) -> list[str]:
-        """Fewest known parts, longest first; with ``names`` every part must be a multi-character word
-        or a one-character function word (so 由川普 -> by | Trump but 李明峻 is left to romanise)."""
+    def _split(self, trad: str, simp: str, names: bool = False, noun: bool = False) -> list[str]:
+        """Fewest known parts, longest first.  With ``names`` a one-character part must be a function
+        word or a country abbreviation (由川普 -> by Trump, 美日韓 -> US–Japan–South Korea), so that a
+        personal name such as 李明峻 is not cut into characters but romanised."""
         n = len(trad)
         best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
         best[n] = (0, [])
@@ -498,10 +548,16 @@ class Glosser:
                 if nxt is None:
                     continue
                 w = trad[i:j]
-                g = self._word(w) or (self._word(simp[i:j]) if simp[i:j] != w else None)
-                if not g:
-                    continue
-                if names and j - i == 1 and not self._function.get(w):
+                if j - i == 1 and w in self._abbr and (
+                        names or (i and trad[i - 1] in self._abbr) or (j < n and trad[j] in self._abbr)):
+                    g = self._abbr[w]
+                elif names and j - i == 1:
+                    g = self._word(w, noun) if self._function.get(w) else None
+                else:
+                    g = self._word(w, noun)
+                    if g is None and simp[i:j] != w:
+                        g = self._word(simp[i:j], noun)
+                if g is None:
                     continue
                 cost = nxt[0] + 1
                 if best[i] is None or cost < best[i][0]:
@@ -511,21 +567,33 @@ class Glosser:
         return best[0][1]
 
     def romanise(self, simp: str, person: bool = True) -> str:
-        """Pinyin in Title Case with the ``~`` mark: 李明峻 -> ~Li Mingjun, 新北 -> ~Xinbei."""
-        if self._pinyin is None:
-            from pypinyin import lazy_pinyin
+        """Pinyin in Title Case with the ``~`` mark: 李明峻 -> ~Li Mingjun, 新北 -> ~Xinbei.
 
-            self._pinyin = lazy_pinyin
-        han = "".join(c for c in simp if _HAN.match(c))
+        Readings come from CC-CEDICT (a surname's own reading for the first character of a person's
+        name: 曾 -> Zeng, 單 -> Shan); pypinyin is imported only for characters CC-CEDICT lacks.
+        """
+        han = [c for c in simp if _HAN.match(c)]
         if not han:
             return simp
-        syl = self._pinyin(han, errors="ignore")
-        if not syl:
-            return simp
+        k = 2 if person and "".join(han[:2]) in COMPOUND_SURNAMES and len(han) > 2 else 1
+        syl = []
+        for i, c in enumerate(han):
+            common, _, surname = self._readings.get(c, "\t").partition("\t")
+            r = (surname or common) if person and i < k else (common or surname)
+            syl.append(r or self._pinyin_of(c))
         if person and len(syl) >= 2:
-            k = 2 if han[:2] in COMPOUND_SURNAMES and len(syl) > 2 else 1
             return ROMAN + "".join(syl[:k]).capitalize() + " " + "".join(syl[k:]).capitalize()
         return ROMAN + "".join(syl).capitalize()
+
+    def _pinyin_of(self, char: str) -> str:
+        if self._pinyin is None:
+            try:
+                from pypinyin import lazy_pinyin
+            except ImportError:  # pragma: no cover - pypinyin is a dependency
+                lazy_pinyin = lambda c, **kw: []  # noqa: E731
+            self._pinyin = lazy_pinyin
+        out = self._pinyin(char, errors="ignore")
+        return out[0] if out else ""
 
     # -- units ----------------------------------------------------------------------------------
     def gloss_unit(self, unit: Unit) -> None:
@@ -536,20 +604,39 @@ class Glosser:
             if not any(s[0] < e[1] and e[0] < s[1] for e in spans):
                 spans.append(s)
         lookup = self.lookup
+        memo = self._memo
+        tokens = unit.tokens
         if not spans:
-            for t in unit.tokens:
-                t.gloss = lookup(t.text, t.norm or t.text, t.pos)
+            for t in tokens:
+                g = memo.get((t.text, t.norm, t.pos), _MISS)
+                t.gloss = lookup(t.text, t.norm, t.pos) if g is _MISS else g
         else:
             spans.sort()
-            for t in unit.tokens:
+            for t in tokens:
                 over = [s for s in spans if s[0] < t.end and t.start < s[1]]
                 if not over:
                     t.gloss = lookup(t.text, t.norm or t.text, t.pos)
-                elif not t.text.strip() or not any(c.isalnum() for c in t.text):
-                    t.gloss = None
+                elif not any(c.isalnum() for c in t.text):
+                    t.gloss = None if t.start < over[0][0] or t.end > over[-1][1] else CONT
                 else:
                     t.gloss = self._gloss_covered(t, over)
+        if self._abbr_pair.search(unit.text):
+            self._abbreviations(tokens, spans)
         unit.gloss_en = self.gloss_line(unit)
+
+    def _abbreviations(self, tokens, spans) -> None:
+        """A one-character country abbreviation next to another (日|韓國, 美日|菲) is glossed as the
+        country even where jieba tagged it as an ordinary word (日 'sun', 菲 'luxuriant')."""
+        abbr = self._abbr
+        for i, t in enumerate(tokens):
+            if len(t.text) != 1 or t.text not in abbr or t.pos in PROPER_POS:
+                continue
+            if any(s[0] <= t.start < s[1] for s in spans):
+                continue
+            prev = tokens[i - 1].text if i else ""
+            nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+            if (prev and prev[-1] in abbr) or (t.text != "中" and nxt and nxt[0] in abbr):
+                t.gloss = abbr[t.text]
 
     def _gloss_covered(self, t, over: list[tuple[int, int, str]]) -> str:
         """Gloss of a token that overlaps entity/number spans: span English where a span starts inside
@@ -569,7 +656,7 @@ class Glosser:
 
     def _piece(self, t, norm: str, a: int, b: int) -> str:
         i, j = a - t.start, b - t.start
-        g = self.lookup(t.text[i:j], norm[i:j], None)
+        g = self.lookup(t.text[i:j], norm[i:j], "")
         return "" if not g or g in self.hidden else g
 
     def gloss_line(self, unit: Unit) -> str:

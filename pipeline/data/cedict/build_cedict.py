@@ -12,7 +12,8 @@ Output: one line per Traditional headword, four tab-separated fields::
     traditional  simplified  common senses  proper-noun senses
 
 followed by a line ``#simplified`` and ``simplified<TAB>traditional`` pairs for Simplified forms
-that are not themselves a headword (so the loader needs no second pass).  Senses keep CC-CEDICT's wording and are joined with ``/``; entries of the same headword with a
+that are not themselves a headword (so the loader needs no second pass), then a line ``#pinyin`` and
+``character<TAB>reading<TAB>reading as a surname`` (toneless) for romanising unknown names.  Senses keep CC-CEDICT's wording and are joined with ``/``; entries of the same headword with a
 lower-case reading (ordinary words) go to the third field, entries with a capitalised reading (names,
 places, abbreviations of names) to the fourth.  Pinyin is dropped.  Choosing and trimming a sense is
 done at run time by ``pipeline.gloss`` so that one piece of code decides what a gloss looks like.
@@ -42,6 +43,9 @@ def default_source() -> Path:
 def build(source: Path, target: Path) -> tuple[int, str]:
     opener = gzip.open if source.suffix == ".gz" else open
     heads: dict[str, list] = {}
+    readings: dict[str, list[str]] = {}  # character -> [common reading, surname reading]
+    simp_of: dict[str, str] = {}
+    any_reading: dict[str, str] = {}  # first reading of any kind, for characters with only names
     date = "unknown"
     with opener(source, "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -55,8 +59,22 @@ def build(source: Path, target: Path) -> tuple[int, str]:
             trad, simp, pinyin, defs = m.groups()
             entry = heads.setdefault(trad, [simp, [], []])
             proper = pinyin[:1].isupper()
+            if len(trad) == 1 and " " not in pinyin:
+                syl = re.sub(r"[1-5]$", "", pinyin).replace("u:", "ü").lower()
+                kind = 1 if defs.startswith("surname ") else 0
+                readings.setdefault(trad, ["", ""])
+                if not readings[trad][kind] and (kind or not proper):
+                    readings[trad][kind] = syl
+                any_reading.setdefault(trad, syl)
+                if simp != trad:
+                    simp_of[trad] = simp
             defs = PINYIN.sub("", defs.replace("\t", " "))
             entry[2 if proper else 1].append(defs)
+    for ch, pair in readings.items():
+        if not pair[0] and not pair[1]:
+            pair[0] = any_reading[ch]
+    for trad, simp in simp_of.items():
+        readings.setdefault(simp, readings[trad])
     simp_index: dict[str, str] = {}
     for trad, (simp, _c, _p) in heads.items():
         if simp != trad and simp not in heads and simp not in simp_index:
@@ -68,6 +86,9 @@ def build(source: Path, target: Path) -> tuple[int, str]:
         out.write("#simplified\n")  # then: simplified form <TAB> traditional headword (when they differ)
         for simp, trad in simp_index.items():
             out.write(f"{simp}\t{trad}\n")
+        out.write("#pinyin\n")  # then: character <TAB> toneless reading <TAB> reading as a surname
+        for ch, (common, surname) in readings.items():
+            out.write(f"{ch}\t{common}\t{surname}\n")
     return len(heads), date
 
 
