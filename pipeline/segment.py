@@ -198,11 +198,37 @@ class Segmenter:
     def retokenize(self, text: str, shadow: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> list[Token]:
         """Make each of ``spans`` (offsets relative to ``text``) a single token."""
         current = [(t.start, t.end) for t in tokens]
-        merged = merge_spans(current, list(spans), text)
+        forced = set(spans)
+        merged = merge_spans(current, list(forced), text)
         if merged == current:
             return list(tokens)
+        merged = self._recut_fragments(text, shadow, merged, set(current), forced)
         old = {(t.start, t.end): t for t in tokens}
         return [old.get((a, b)) or self._token(text, shadow, a, b) for a, b in merged]
+
+    def _recut_fragments(self, text, shadow, spans, old, forced) -> list[tuple[int, int]]:
+        """Pieces left over where a forced span cut a token (韓|國 of 韓國 in 日韓國內) are
+        segmented again together with the tokens that follow them, up to the next forced span."""
+        out: list[tuple[int, int]] = []
+        k = 0
+        while k < len(spans):
+            span = spans[k]
+            if span in old or span in forced:
+                out.append(span)
+                k += 1
+                continue
+            j = k
+            while j < len(spans) and spans[j] not in forced:
+                j += 1
+            a, b = spans[k][0], spans[j - 1][1]
+            pos = a
+            for w in self._jieba.lcut(shadow[a:b], HMM=True):
+                if not w.isspace():
+                    lead = len(w) - len(w.lstrip())
+                    out.append((pos + lead, pos + len(w.rstrip())))
+                pos += len(w)
+            k = j
+        return out
 
 
 def merge_spans(tokens: list[tuple[int, int]], forced: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

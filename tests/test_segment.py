@@ -1,0 +1,113 @@
+"""Word segmentation on the Simplified shadow, with offsets in the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import DataError
+from pipeline.segment import Converter, Segmenter, UserWord, load_user_dict, merge_spans
+
+
+@pytest.fixture(scope="module")
+def seg(resources):
+    return resources.segmenter
+
+
+def test_shadow_is_length_preserving_with_fallback():
+    conv = Converter()
+    text = "臺灣的國會議員說：「這是歷史性的一刻。」"
+    assert len(conv.convert(text)) == len(text)
+    assert conv.convert(text).startswith("台湾")
+
+    class Expanding(Converter):
+        def convert(self, text):  # an OpenCC config that changes length forces the fallback
+            out = text.replace("臺灣", "台湾地区")
+            return out if len(out) == len(text) else self.convert_chars(text)
+
+    fallback = Expanding().convert(text)
+    assert len(fallback) == len(text) and fallback[0] == "台"
+
+
+def test_tokens_cover_the_original_text(seg):
+    text = "美國國務卿布林肯今天抵達馬尼拉，與菲律賓外長會談 2 小時，討論南海局勢。"
+    toks = seg.tokens(text)
+    assert "".join(t.text for t in toks) == text.replace(" ", "")
+    for t in toks:
+        assert text[t.start : t.end] == t.text
+        assert len(t.norm) == len(t.text)
+    assert toks[0].text == "美國" and toks[0].norm == "美国"
+
+
+def test_simplified_input_works_the_same(seg):
+    trad = [t.text for t in seg.tokens("臺灣的國防預算大幅增加")]
+    simp = [t.text for t in seg.tokens("台湾的国防预算大幅增加")]
+    assert len(trad) == len(simp)
+
+
+def test_numbers_latin_words_and_acronyms_are_single_tokens(seg):
+    text = "川普 2.0 時代，88.5%的 U.S. 民眾支持 Indo-Pacific 戰略，AUKUS 成立"
+    words = [t.text for t in seg.tokens(text)]
+    for expected in ("2.0", "88.5%", "U.S.", "Indo-Pacific", "AUKUS"):
+        assert expected in words
+    tags = {t.text: t.pos for t in seg.tokens(text)}
+    assert tags["2.0"] == "m" and tags["U.S."] == "eng"
+
+
+def test_user_dictionary_keeps_words_whole():
+    s = Segmenter([UserWord("鋌而走險", tag="i"), UserWord("反介入", tag="n")])
+    words = [t.text for t in s.tokens("解放軍的反介入能力")]
+    assert "反介入" in words
+    assert {t.text: t.pos for t in s.tokens("他鋌而走險")}["鋌而走險"] == "i"
+
+
+def test_user_dictionary_errors(tmp_path):
+    bad = tmp_path / "dict.txt"
+    bad.write_text("好詞 100 n\n壞 行 ！\n", encoding="utf-8")
+    with pytest.raises(DataError, match="line 2"):
+        load_user_dict(bad)
+    with pytest.raises(DataError, match="cannot read"):
+        load_user_dict(tmp_path / "missing.txt")
+
+
+def test_retokenize_forces_spans(seg):
+    text = "日韓國內情勢"
+    shadow = seg.shadow(text)
+    toks = seg.tokens(text, shadow)
+    forced = seg.retokenize(text, shadow, toks, [(0, 2)])
+    assert [t.text for t in forced][:2] == ["日韓", "國內"]
+    for t in forced:
+        assert text[t.start : t.end] == t.text
+
+
+def test_merge_spans_rules():
+    text = "ab cd ef"
+    tokens = [(0, 2), (3, 5), (6, 8)]
+    assert merge_spans(tokens, [(1, 4)], text) == [(0, 1), (1, 2), (3, 4), (4, 5), (6, 8)]  # has a space: edges only
+    assert merge_spans([(0, 1), (1, 2), (2, 3)], [(0, 2)], "abc") == [(0, 2), (2, 3)]
+    assert merge_spans([(0, 1), (1, 2), (2, 3)], [(0, 2), (1, 3), (0, 3)], "abc") == [(0, 3)]  # longest wins
+
+
+def test_pinned_jieba_output(seg):
+    # jieba's literal output on a fixed sentence: an upgrade that changes it shows up here
+    words = [t.text for t in seg.tokens("政府發言人表示，將採取必要措施維護國家主權，並呼籲各方保持克制。")]
+    assert words == ["政府", "發言人", "表示", "，", "將", "採取", "必要措施", "維護", "國家主權", "，", "並", "呼籲", "各方", "保持", "克制", "。"]
+
+
+LONGER_NAMES = {"臺灣海峽"}  # names that contain one of the checked names
+
+
+def test_seed_names_stay_whole(seed_doc):
+    """No token boundary falls inside any occurrence of these names (a longer name such as
+    臺灣海峽 may contain one)."""
+    for name in ("安倍晉三", "川普", "岩屋毅", "習近平", "王毅", "石破茂", "尹錫悅", "李在明", "田中角榮", "戒嚴", "臺灣"):
+        found = 0
+        for unit in seed_doc.units:
+            inner = {t.start for t in unit.tokens} | {t.end for t in unit.tokens}
+            start = unit.text.find(name)
+            while start >= 0:
+                found += 1
+                token = next(t.text for t in unit.tokens if t.start <= start < t.end)
+                assert token == name or token in LONGER_NAMES, (name, token)
+                assert not any(start < b < start + len(name) for b in inner), (name, unit.text)
+                start = unit.text.find(name, start + 1)
+        assert found > 0, name
