@@ -288,3 +288,36 @@ def test_agreement_between_reviewers(store):
     assert pair["kappa_bearing"] == pytest.approx(0.0)
     n_spans = len(recs[0]["entities"]) + len(recs[1]["entities"]) + len(recs[2]["entities"])
     assert pair["entity_f1"] == pytest.approx((n_spans - 1) / n_spans)
+
+
+# -- the command ----------------------------------------------------------------------------------
+
+
+def test_command_import_only_and_stats(tmp_path, capsys):
+    from pipeline.review.command import ReviewSetupError, review, stats_text
+
+    db = tmp_path / "r.sqlite"
+    with pytest.raises(ReviewSetupError, match="no articles yet"):
+        review(None, db=db, reviewer="alice", serve=False)
+    review([DATA], db=db, reviewer="alice", serve=False)
+    assert "demo: 11 added, 0 changed, 0 removed, 0 unchanged" in capsys.readouterr().out
+    with Store(db) as s:
+        recs = [by_text(DEMO, t) for t in ("隨著", "先是")]
+        for who in ("alice", "bob"):
+            for r in recs:
+                s.save_review(r["id"], who, "accept", None, "", s.state(r["id"])["version"])
+        text = stats_text(s)
+    assert "Progress (body sentences reviewed by anyone): 2 / 7" in text
+    assert "  alice: 2 / 7 reviewed (accept 2, edit 0, reject 0)" in text
+    assert "alice vs bob: n=2  kappa(bearing)=1.000  entity F1=1.000" in text
+    review([DATA / "v2"], db=db, reviewer="alice", stats=True)
+    out = capsys.readouterr().out
+    assert "demo: 2 added, 1 changed, 1 removed, 9 unchanged" in out and "Progress" in out
+
+
+def test_cli_registration_and_error_line(tmp_path, capsys):
+    cli = pytest.importorskip("pipeline.cli")
+    code = cli.main(["review", str(tmp_path / "missing"), "--db", str(tmp_path / "r.sqlite"), "--no-serve"])
+    assert code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"Error: {tmp_path / 'missing'}: no such file or folder — give annotation folders or .jsonl files made by `zhgloss annotate`")

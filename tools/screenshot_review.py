@@ -56,14 +56,16 @@ def main(out: Path) -> None:
         db = Path(tmp) / "review.sqlite"
         with Store(db) as store:
             store.import_paths([ROOT / "tests/data/review/demo.jsonl"])
-            first = store.queue("alice")[0]
-            store.save_review(first["id"], "alice", "accept", None, "", store.state(first["id"])["version"])
+            queue = store.queue("alice")
+            for q in queue[:2]:
+                store.save_review(q["id"], "alice", "accept", None, "", store.state(q["id"])["version"])
+            shown = queue[2]["id"]  # a sentence with a stance target and an underlined cue
         url, server, thread = serve(db)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
                 page = browser.new_page(viewport={"width": 1400, "height": 860})
-                page.goto(url + "/")
+                page.goto(url + "/#" + shown)
                 page.wait_for_selector("body[data-ready=yes]")
                 page.wait_for_selector(".unit.current mark.ent")
                 page.screenshot(path=str(out))

@@ -88,7 +88,7 @@ def _check_port(host: str, port: int) -> None:
 def review(
     paths: Annotated[Optional[list[Path]], typer.Argument(
         help="Annotation folders or .jsonl files to import (re-importing keeps reviews of unchanged sentences). "
-             "Optional when the database already holds articles.", show_default=False)] = None,
+             "Optional when the database already holds articles.", show_default=False, metavar="PATH...")] = None,
     db: Annotated[Path, typer.Option("--db", help="Review database (SQLite).")] = DEFAULT_DB,
     reviewer: Annotated[Optional[str], typer.Option("--reviewer", help="Your name on decisions [default: $USER or 'reviewer'].",
                                                     show_default=False)] = None,
@@ -98,7 +98,10 @@ def review(
     serve: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the review page after importing.")] = True,
     blind: Annotated[bool, typer.Option("--blind", help="Hide other reviewers' decisions (for agreement studies).")] = False,
 ) -> None:
-    """Review annotations in the browser: accept or fix entities, stance and notes sentence by sentence."""
+    """Review annotations in the browser: accept or fix entities, stance and notes sentence by sentence.
+
+    Example: zhgloss review annotations/ --db annotations/review.sqlite --reviewer alice
+    """
     from .store import Store
 
     name = (reviewer or default_reviewer()).strip()

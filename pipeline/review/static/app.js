@@ -158,7 +158,7 @@ async function goto(id, docId) {
   renderUnit(id);
   renderPanel();
   const el = document.querySelector(`.unit[data-id="${CSS.escape(id)}"]`);
-  if (el) el.scrollIntoView({ block: "nearest" });
+  if (el) el.scrollIntoView({ block: prev ? "nearest" : "center" });
   location.hash = encodeURIComponent(id);
 }
 

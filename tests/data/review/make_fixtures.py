@@ -54,10 +54,16 @@ def entities(text: str) -> list[Entity]:
     return sorted(found, key=lambda e: e.start)
 
 
+def english(name: str) -> str | None:
+    if name in CLUSTERS:
+        return "/".join(KB[x][2] if x in KB else MEMBER[x][1] for x in CLUSTERS[name])
+    return KB[name][2] if name in KB else None
+
+
 def stance(bearing: bool, score: float, targets=(), cues=(), holder="AUTHOR", types=()) -> dict:
     return {
         "bearing": bearing, "types": list(types), "holder": holder if bearing else None,
-        "targets": [{"text": t, "kb_id": KB.get(t, (None, None, None))[1], "en": KB.get(t, (None, None, t))[2], "polarity": p}
+        "targets": [{"text": t, "kb_id": KB.get(t, (None, None, None))[1], "en": english(t), "polarity": p}
                     for t, p in targets],
         "cues": list(cues), "score": score,
     }
