@@ -1,0 +1,131 @@
+"""Throughput of `zhgloss annotate` against plain `jieba.lcut` on the same Traditional text.
+
+Usage:  python benchmarks/throughput.py [--mb 5] [--json]
+
+Reports, from one run on this machine:
+  * plain jieba.lcut KB/s on the text (dictionary loaded before timing);
+  * the full annotate pipeline KB/s on the same text (resources loaded before timing), and the ratio;
+  * the same for every article in corpus/ together;
+  * peak resident memory of a process that annotates the large text;
+  * cold start: wall time of `zhgloss annotate <seed>` in a fresh process (median of 3).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "000_cc32bebfc7b73164.txt"
+
+
+def big_text(mb: float) -> str:
+    seed = SEED.read_text(encoding="utf-8")
+    reps = max(1, int(mb * 1024 * 1024 / len(seed.encode("utf-8"))))
+    return "\n\n".join([seed] * reps)
+
+
+def corpus_text() -> list[str]:
+    from pipeline.readers import read_article
+
+    return [read_article(p).text for p in sorted((ROOT / "corpus").glob("*.txt"))]
+
+
+def kb(text: str) -> float:
+    return len(text.encode("utf-8")) / 1024
+
+
+def time_jieba(texts: list[str]) -> float:
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    t0 = time.perf_counter()
+    for t in texts:
+        jieba.lcut(t)
+    return time.perf_counter() - t0
+
+
+def time_annotate(texts: list[str]) -> float:
+    from pipeline.annotate import annotate_text
+    from pipeline.resources import Resources
+
+    res = Resources()
+    annotate_text("暖身。", res=res)  # load every resource before timing
+    t0 = time.perf_counter()
+    for i, t in enumerate(texts):
+        annotate_text(t, doc_id=f"d{i}", res=res)
+    return time.perf_counter() - t0
+
+
+def peak_memory_mb(mb: float) -> float:
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from benchmarks.throughput import big_text\n"
+        "from pipeline.annotate import annotate_text\n"
+        "annotate_text(big_text(%r))\n"
+    ) % (str(ROOT), mb)
+    subprocess.run([sys.executable, "-c", code], check=True)
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cold_start() -> float:
+    exe = [sys.executable, "-m", "pipeline", "annotate", str(SEED), "-o"]
+    times = []
+    with tempfile.TemporaryDirectory() as out:
+        for _ in range(3):
+            t0 = time.perf_counter()
+            subprocess.run(exe + [out], check=True, capture_output=True)
+            times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--mb", type=float, default=5.0, help="size of the repeated-seed text (default 5)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    args = ap.parse_args()
+
+    text = big_text(args.mb)
+    corpus = corpus_text()
+    size, corpus_size = kb(text), sum(kb(t) for t in corpus)
+    j_big, a_big = time_jieba([text]), time_annotate([text])
+    j_corp, a_corp = time_jieba(corpus), time_annotate(corpus)
+    result = {
+        "text_kb": round(size),
+        "jieba_kb_s": round(size / j_big, 1),
+        "annotate_kb_s": round(size / a_big, 1),
+        "ratio": round(j_big / a_big, 3),
+        "corpus_files": len(corpus),
+        "corpus_kb": round(corpus_size, 1),
+        "corpus_jieba_kb_s": round(corpus_size / j_corp, 1),
+        "corpus_annotate_kb_s": round(corpus_size / a_corp, 1),
+        "corpus_ratio": round(j_corp / a_corp, 3),
+        "peak_memory_mb": round(peak_memory_mb(args.mb), 1),
+        "cold_start_s": round(cold_start(), 2),
+        "cpu_count": os.cpu_count(),
+    }
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"text: seed repeated to {result['text_kb']} KB; corpus: {result['corpus_files']} files, {result['corpus_kb']} KB")
+        print(f"{'':28}{'KB/s':>10}")
+        print(f"{'plain jieba.lcut':28}{result['jieba_kb_s']:>10}")
+        print(f"{'zhgloss annotate':28}{result['annotate_kb_s']:>10}   ratio {result['ratio']}")
+        print(f"{'corpus: plain jieba.lcut':28}{result['corpus_jieba_kb_s']:>10}")
+        print(f"{'corpus: zhgloss annotate':28}{result['corpus_annotate_kb_s']:>10}   ratio {result['corpus_ratio']}")
+        print(f"peak memory (annotate {result['text_kb']} KB): {result['peak_memory_mb']} MB")
+        print(f"cold start (zhgloss annotate seed, median of 3): {result['cold_start_s']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
