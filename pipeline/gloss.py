@@ -59,7 +59,7 @@ _HAN = re.compile(f"[{HAN}]")
 _HAN_REF = re.compile(f"[{HAN}·・]+(?:\\|[{HAN}·・]+)?")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _SKIP = re.compile(
-    r"^(?:surname |(?:\w+ )?variant of |see |see also |also written |also pr\. |also called |"
+    r"^(?:(?:[\w-]+ )?surname |(?:\w+ )?variant of |see |see also |also written |also pr\. |also called |"
     r"pr\. |(?:Taiwan |Tw )?pr\. |used in |abbr\. to |CL:|classifier for |(?:old )?name of the letter )",
     re.I,
 )
@@ -122,7 +122,7 @@ def cn_to_number(s: str) -> int | None:
         return None
     if all(c in _CN_DIGITS for c in s):  # positional: 二〇二四
         return int("".join(str(_CN_DIGITS[c]) for c in s))
-    total = section = digit = 0
+    total = section = digit = top = 0
     for c in s:
         if c in _CN_DIGITS:
             digit = _CN_DIGITS[c]
@@ -130,7 +130,12 @@ def cn_to_number(s: str) -> int | None:
             section += (digit or 1) * _CN_UNITS[c]
             digit = 0
         else:
-            total = (total + section + digit) * _CN_BIG[c]
+            big = _CN_BIG[c]
+            section += digit
+            if big > top:  # 兩萬億: the larger unit multiplies everything before it
+                total, top = ((total + section) or 1) * big, big
+            else:  # 三億五千萬: a smaller unit only its own section
+                total += section * big
             section = digit = 0
     return total + section + digit
 
@@ -251,12 +256,12 @@ def clean_sense(sense: str) -> str:
     """Strip parenthetical notes, Chinese cross-references, 'to'/'a'/'the', and keep the first clause."""
     s = _HAN_REF.sub("", sense)
     if "fig." in s:
-        s = s.split("fig.", 1)[1]
+        s = s.split("fig.", 1)[1].strip()
     s = _FILLER.sub("", s)
     prev = None
     while prev != s:
         prev, s = s, _PAREN.sub("", s)
-    s = s.split(";")[0]
+    s = s.split(";")[0].strip()
     while True:
         t = _LEAD.sub("", s, count=1)
         if t == s or not t.strip():
@@ -265,6 +270,8 @@ def clean_sense(sense: str) -> str:
     s = _WS.sub(" ", s).strip(" ,.:-")
     if len(s.split()) > MAX_WORDS and "," in s:
         s = s.split(",")[0].strip()
+    if len(s.split()) > MAX_WORDS and " in " in s:  # "Wufeng Township in Taichung County"
+        s = s.split(" in ")[0].strip()
     return s
 
 

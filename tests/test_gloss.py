@@ -1,0 +1,316 @@
+"""Gloss stage: sense choice, overrides, splitting, function words, numbers, entities, names."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+from pipeline.errors import DataError
+from pipeline.gloss import Glosser, clean_sense, cn_to_number, number_spans, pick_sense
+from pipeline.model import Entity, Token, Unit
+
+TERMS = Path(__file__).resolve().parent / "data" / "glossary_terms.tsv"
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpus" / "000_cc32bebfc7b73164.txt"
+ARTEFACT = re.compile(r"surname|variant of|CL:|abbr\.|\(Tw\)|\[|\bsee\b|classifier|[\u4e00-\u9fff]", re.I)
+
+_t2s = opencc.OpenCC("t2s")
+
+
+@pytest.fixture(scope="module")
+def glosser() -> Glosser:
+    return Glosser.load()
+
+
+def g(glosser: Glosser, word: str, pos: str | None = "n") -> str | None:
+    return glosser.lookup(word, _t2s.convert(word), pos)
+
+
+def make_unit(pieces: list[tuple[str, str]], entities: list[Entity] = ()) -> Unit:
+    """A unit whose tokens are the given (text, pos) pieces, as the segmenter would make them."""
+    tokens, pos = [], 0
+    for text, tag in pieces:
+        tokens.append(Token(text, pos, pos + len(text), tag, norm=_t2s.convert(text)))
+        pos += len(text)
+    text = "".join(p for p, _ in pieces)
+    return Unit(0, "body", 0, len(text), text, tokens=tokens, entities=list(entities))
+
+
+# --- sense selection ---------------------------------------------------------------------------
+def test_pick_sense_skips_surname_variant_and_classifier():
+    assert pick_sense(["surname Li", "plum"])[0] == "plum"
+    assert pick_sense(["CL:個|个", "country; nation; state"])[0] == "country"
+    assert pick_sense(["old variant of 凶"]) == (None, "凶")
+    assert pick_sense(["(Tw) North Korea"])[0] == "North Korea"
+
+
+def test_pick_sense_prefers_noun_for_nouns_and_short_glosses():
+    senses = ["to threaten", "to menace", "threat"]
+    assert pick_sense(senses, "vn") == ("threat", None)
+    assert pick_sense(senses, "v")[0] == "threaten"
+    assert pick_sense(["preparation", "to prepare"], "v")[0] == "prepare"
+    assert pick_sense(["to take a risk out of sheer desperation", "gamble"])[0] == "gamble"
+    assert pick_sense(["the party in power, as opposed to the opposition"])[0] == "party in power"
+
+
+def test_clean_sense_strips_notes_and_infinitive():
+    assert clean_sense("to bring sth to a state of readiness") == "bring to a state of readiness"
+    assert clean_sense("NATO (North Atlantic Treaty Organization) (abbr. for 北大西洋公約組織)") == "NATO"
+    assert clean_sense("prime minister (of Japan or UK etc)") == "prime minister"
+    assert clean_sense("lit. change bow string; fig. to make a fresh start") == "make a fresh start"
+
+
+def test_abbreviation_is_resolved(glosser):
+    assert g(glosser, "國貿") == "international trade"  # "abbr. for 國際貿易"
+    assert g(glosser, "北約", "j") == "NATO"
+    assert g(glosser, "中共", "j") == "Chinese Communist Party"  # "abbr. for 中國共產黨, Chinese Communist Party"
+
+
+def test_variant_is_resolved(glosser):
+    assert g(glosser, "計畫") == "plan"  # "variant of 計劃"
+    assert g(glosser, "台灣", "ns") == "Taiwan"  # "variant of 臺灣"
+
+
+def test_no_dictionary_artefacts(glosser):
+    for word, pos in [("李", "n"), ("力", "n"), ("國家", "n"), ("可能", "v"), ("計劃", "n"), ("台", "n"), ("於", "p")]:
+        out = g(glosser, word, pos)
+        assert out and not ARTEFACT.search(out), (word, out)
+
+
+# --- overrides ---------------------------------------------------------------------------------
+def test_domain_glossary_wins_over_cedict(glosser):
+    assert g(glosser, "國防") == "defence"  # CC-CEDICT: "national defense"
+    assert g(glosser, "國會") == "parliament"  # CC-CEDICT: "Parliament (UK)"
+    assert g(glosser, "首相") == "prime minister"
+    assert g(glosser, "川普", "nr") == "Trump"  # CC-CEDICT: "Sichuanese pidgin"
+    assert g(glosser, "兩岸") == "cross-strait"
+
+
+def test_glossary_rows_restricted_by_pos(glosser):
+    assert g(glosser, "美", "j") == "US"
+    assert g(glosser, "美", "a") == "beautiful"
+
+
+def test_extra_glossary_wins(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# mine\n國防\tnational defence\n岩屋毅\tIwaya Takeshi\n", encoding="utf-8")
+    glosser = Glosser.load([extra])
+    assert g(glosser, "國防") == "national defence"
+    assert g(glosser, "岩屋毅", "nr") == "Iwaya Takeshi"
+
+
+def test_malformed_glossary_is_a_data_error(tmp_path):
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("國防 defence\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        Glosser.load([bad])
+    assert "line 1" in err.value.what and err.value.where == str(bad)
+
+
+def test_simplified_text_finds_the_same_entries(glosser):
+    assert glosser.lookup("国防", "国防", "n") == "defence"
+    assert glosser.lookup("执政党", "执政党", "n") == "ruling party"
+
+
+# --- splitting and names -----------------------------------------------------------------------
+def test_unknown_compound_is_split_into_known_parts(glosser):
+    assert g(glosser, "防衛力整備計畫") == "defence capability buildup plan"
+    assert g(glosser, "國防改革方案") == "defence reform plan"
+
+
+def test_country_abbreviation_clusters(glosser):
+    assert g(glosser, "美日韓", "ns") == "US–Japan–South Korea"
+    assert g(glosser, "美日菲", "nz") == "US–Japan–Philippines"
+
+
+def test_unknown_person_name_is_romanised_and_flagged(glosser):
+    assert g(glosser, "李明峻", "nr") == "~Li Mingjun"
+    assert g(glosser, "曾文惠", "nr") == "~Zeng Wenhui"  # surname reading of 曾
+    assert g(glosser, "歐陽娜娜", "nr") == "~Ouyang Nana"  # compound surname
+
+
+def test_unknown_place_is_romanised_as_one_word(glosser):
+    assert g(glosser, "岡山溪", "ns") == "~Gangshanxi"
+    assert g(glosser, "卓榮泰", "nr") == "~Zhuo Rongtai"
+    assert g(glosser, "霧峰鄉", "ns") == "Wufeng Township"  # CC-CEDICT: "... in Taichung County"
+
+
+def test_name_tag_on_a_common_word_is_not_romanised(glosser):
+    assert g(glosser, "每位", "nr") == "each"  # 每 is no surname: jieba's nr tag is wrong
+    assert g(glosser, "由川普", "nr") == "by Trump"
+
+
+# --- function words ----------------------------------------------------------------------------
+def test_function_words(glosser):
+    assert g(glosser, "的", "uj") == "'s"
+    assert g(glosser, "了", "ul") == "PFV"
+    assert g(glosser, "被", "p") == "PASS"
+    assert g(glosser, "把", "p") == "OBJ"
+    assert g(glosser, "與", "p") == "and"
+    assert g(glosser, "將", "d") == "will"
+    assert g(glosser, "也", "d") == "also"
+    assert g(glosser, "之", "u") == "of"
+
+
+def test_grammatical_labels_are_left_out_of_gloss_en(glosser):
+    unit = make_unit([("他", "r"), ("被", "p"), ("選", "v"), ("為", "v"), ("黨主席", "n"), ("了", "ul"), ("。", "x")])
+    glosser.gloss_unit(unit)
+    assert [t.gloss for t in unit.tokens][1] == "PASS"
+    assert "PASS" not in unit.gloss_en and "PFV" not in unit.gloss_en
+    assert unit.gloss_en.endswith("party chair.")
+
+
+def test_example_heading(glosser):
+    unit = make_unit([("日本", "ns"), ("國防", "n"), ("政策", "n"), ("轉型", "n"), ("與", "p"), ("中日關係", "nz"),
+                      ("的", "uj"), ("新", "a"), ("動向", "n")])
+    glosser.gloss_unit(unit)
+    assert unit.gloss_en == "Japan | defence | policy | transformation | and | China–Japan relations | 's | new | trend"
+
+
+def test_punctuation_has_no_gloss_and_quotes_stay_readable(glosser):
+    assert g(glosser, "，", "x") is None and g(glosser, " ", "x") is None
+    unit = make_unit([("從", "p"), ("「", "x"), ("支票外交", "n"), ("」", "x"), ("戰略", "n")])
+    glosser.gloss_unit(unit)
+    assert unit.tokens[1].gloss is None
+    assert unit.gloss_en == "from | “chequebook diplomacy” | strategy"
+
+
+# --- numbers and dates -------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "word, english",
+    [("九成", "90%"), ("九成五", "95%"), ("兩千", "2,000"), ("三萬五千", "35,000"), ("3億", "300 million"),
+     ("1.2萬", "12,000"), ("2.0", "2.0"), ("88.5%", "88.5%"), ("２０２４", "2024"), ("百分之三十", "30%"),
+     ("第二次", "second time"), ("第3條", "Article 3"), ("1990年代", "1990s"), ("三", "three")],
+)
+def test_numbers(glosser, word, english):
+    assert g(glosser, word, "m") == english
+
+
+def test_cn_to_number():
+    assert cn_to_number("兩千") == 2000
+    assert cn_to_number("十五") == 15
+    assert cn_to_number("二〇二四") == 2024
+    assert cn_to_number("三億五千萬") == 350_000_000
+    assert cn_to_number("統一") is None
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [("2025 年 2、3 月", "February–March 2025"), ("去（2024）年", "last year (2024)"), ("2024 年 4 月", "April 2024"),
+     ("2024年4月5日", "5 April 2024"), ("2024 年初", "early 2024"), ("民國113年", "2024 (ROC 113)"),
+     ("3.5 個百分點", "3.5 percentage points"), ("6 個月", "6 months")],
+)
+def test_date_spans(text, english):
+    assert [s[2] for s in number_spans(text)] == [english]
+
+
+def test_number_spread_over_tokens(glosser):
+    unit = make_unit([("創下", "v"), (" ", "x"), ("88", "m"), (".", "x"), ("5", "m"), ("%", "x"), ("的", "uj"), ("新高", "n")])
+    glosser.gloss_unit(unit)
+    assert [t.gloss for t in unit.tokens] == ["establish", None, "88.5%", "", "", "", "'s", "new high"]
+    assert unit.gloss_en == "establish | 88.5% | 's | new high"
+
+
+def test_date_spread_over_tokens(glosser):
+    unit = make_unit([("於", "p"), (" ", "x"), ("2025", "m"), (" ", "x"), ("年", "m"), (" ", "x"), ("2", "m"), ("、", "x"),
+                      ("3", "m"), (" ", "x"), ("月間", "f"), ("訪日", "v")])
+    glosser.gloss_unit(unit)
+    assert unit.tokens[2].gloss == "February–March 2025"
+    assert "February–March 2025 | between | visit Japan" in unit.gloss_en
+
+
+def test_relative_year_inside_a_token(glosser):
+    unit = make_unit([("自去", "v"), ("（", "x"), ("2024", "m"), ("）", "x"), ("年", "m"), ("開始", "v")])
+    glosser.gloss_unit(unit)
+    assert unit.tokens[0].gloss == "since last year (2024)"
+    assert unit.gloss_en == "since last year (2024) | begin"
+
+
+# --- entities ----------------------------------------------------------------------------------
+def test_entity_english_overrides_tokens(glosser):
+    ent = Entity("石破茂", 2, 5, "PERSON", "Q123", "Ishiba Shigeru")
+    unit = make_unit([("首相", "n"), ("石破", "nr"), ("茂", "nr"), ("表示", "v")], [ent])
+    unit.entities[0].start, unit.entities[0].end = 2, 5
+    glosser.gloss_unit(unit)
+    assert [t.gloss for t in unit.tokens] == ["prime minister", "Ishiba Shigeru", "", "express"]
+    assert unit.gloss_en == "prime minister | Ishiba Shigeru | express"
+
+
+def test_entity_inside_a_token_and_cluster_members(glosser):
+    ents = [Entity("美日韓", 0, 3, "GPE", None, None,
+                   members=[{"kb_id": "US", "en": "United States"}, {"kb_id": "JP", "en": "Japan"},
+                            {"kb_id": "KR", "en": "South Korea"}])]
+    unit = make_unit([("美日", "j"), ("韓三方", "m"), ("合作", "vn")], ents)
+    glosser.gloss_unit(unit)
+    assert unit.tokens[0].gloss == "United States–Japan–South Korea"
+    assert unit.tokens[1].gloss == "trilateral"  # the part after the entity keeps its own gloss
+    assert unit.gloss_en == "United States–Japan–South Korea | trilateral | cooperation"
+
+
+def test_entity_without_english_keeps_dictionary_gloss(glosser):
+    unit = make_unit([("國防部", "nt")], [Entity("國防部", 0, 3, "ORG", None, None)])
+    glosser.gloss_unit(unit)
+    assert unit.tokens[0].gloss == "Ministry of National Defence"
+
+
+def test_date_entity_wins_over_number_rules(glosser):
+    ent = Entity("2024 年", 0, 6, "DATE", None, "in 2024", extra={"value": "2024"})
+    unit = make_unit([("2024", "m"), (" ", "x"), ("年", "m"), ("大選", "n")], [ent])
+    glosser.gloss_unit(unit)
+    assert unit.gloss_en == "in 2024 | general election"
+
+
+# --- domain term set ---------------------------------------------------------------------------
+def _terms() -> list[tuple[str, str, list[str]]]:
+    rows = []
+    for line in TERMS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            term, pos, keys = line.split("\t")
+            rows.append((term, pos, keys.split("|")))
+    return rows
+
+
+def _norm(s: str) -> str:
+    return s.lower().replace("–", "-").replace("—", "-")
+
+
+def test_term_set_is_large_and_outside_the_seed():
+    rows = _terms()
+    assert len(rows) >= 200
+    assert len({t for t, _p, _k in rows}) == len(rows)
+    seed = re.sub(r"\s+", "", SEED.read_text(encoding="utf-8"))
+    assert [t for t, _p, _k in rows if t in seed] == []
+
+
+@pytest.mark.parametrize("term, pos, keys", _terms(), ids=lambda v: v if isinstance(v, str) else None)
+def test_domain_term(glosser, term, pos, keys):
+    out = g(glosser, term, pos) or ""
+    assert any(_norm(k) in _norm(out) for k in keys), f"{term} -> {out!r}, expected one of {keys}"
+
+
+# --- the seed essay ----------------------------------------------------------------------------
+def test_seed_coverage_and_no_artefacts(glosser):
+    import jieba.posseg
+
+    text = SEED.read_text(encoding="utf-8")
+    shadow = _t2s.convert(text)
+    han = total = 0
+    bad = []
+    pos = 0
+    for pair in jieba.posseg.cut(shadow):
+        word, tag = pair.word, pair.flag
+        trad = text[pos : pos + len(word)]
+        pos += len(word)
+        if not re.search(r"[\u4e00-\u9fff]", trad):
+            continue
+        total += 1
+        out = glosser.lookup(trad, word, tag)
+        if out:
+            han += 1
+        if not out or ARTEFACT.search(out):
+            bad.append((trad, tag, out))
+    assert han / total >= 0.95
+    assert [b for b in bad if b[2]] == []
