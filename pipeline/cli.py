@@ -97,6 +97,31 @@ from .review.command import review as _review  # noqa: E402  (light: heavy impor
 app.command("review")(_review)
 
 
+@app.command()
+def gloss(
+    text: str = typer.Argument(..., help="Chinese text (Traditional or Simplified); '-' reads standard input.", show_default=False),
+    tokens: bool = typer.Option(False, "--tokens", help="Also print each token with its POS tag and gloss."),
+) -> None:
+    """Print the interlinear English gloss of Chinese text, sentence by sentence.
+
+    Example: zhgloss gloss "日本國防政策轉型與中日關係的新動向"
+    """
+    from .annotate import annotate_text
+
+    if text == "-":
+        text = sys.stdin.read()
+    if not text.strip():
+        raise ZhglossError("no text given", 'pass the text in quotes, e.g. zhgloss gloss "台灣的國防預算"', where="gloss")
+    doc = annotate_text(text, doc_id="gloss")
+    for unit in doc.units:
+        typer.echo(unit.text)
+        typer.echo(unit.gloss_en)
+        if tokens:
+            for t in unit.tokens:
+                typer.echo(f"  {t.text}\t{t.pos}\t{t.gloss or ''}")
+        typer.echo("")
+
+
 def _unique_ids(files: list[Path], doc_id_for) -> dict[Path, str]:
     """Doc ids from file names; two inputs with the same name get their parent folder prefixed."""
     ids = {p: doc_id_for(p) for p in files}

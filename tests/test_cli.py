@@ -156,3 +156,13 @@ def test_seed_from_corpus(tmp_path, capsys):
     code, _, err = run(capsys, "annotate", str(tmp_path / SEED.name), "-o", str(tmp_path / "out"))
     assert code == 0, err
     assert (tmp_path / "out" / f"{SEED.stem}.jsonl").exists()
+
+
+def test_gloss_command(capsys):
+    code, out, _ = run(capsys, "gloss", "台灣的國防預算大幅增加。")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "台灣的國防預算大幅增加。"
+    assert "Taiwan" in lines[1] and "|" in lines[1]
+    code, _, err = run(capsys, "gloss", "  ")
+    assert code == 1 and err.startswith("Error: gloss: no text given")
