@@ -270,7 +270,7 @@ def clean_sense(sense: str) -> str:
     s = _WS.sub(" ", s).strip(" ,.:-")
     if len(s.split()) > MAX_WORDS and "," in s:
         s = s.split(",")[0].strip()
-    if len(s.split()) > MAX_WORDS and " in " in s:  # "Wufeng Township in Taichung County"
+    if len(s.split()) > MAX_WORDS and " in " in s and s[:1].isupper():  # "Wufeng Township in Taichung County"
         s = s.split(" in ")[0].strip()
     return s
 
