@@ -111,7 +111,7 @@ def test_keyboard_review_mouse_span_fix_persists(server, browser):
     page.keyboard.press("Escape")
     page.keyboard.press("x")
     page.wait_for_selector(f'.unit.st-reject[data-id="{s2["id"]}"]')
-    page.keyboard.press("u")  # undo the reject: back on s2, unreviewed
+    page.keyboard.press("Control+z")  # undo the reject: back on s2, unreviewed
     page.wait_for_selector(f'.unit.current.st-todo[data-id="{s2["id"]}"]')
     assert store.state(s2["id"], "alice")["review"] is None
     page.keyboard.press("j")
@@ -149,6 +149,17 @@ def test_keyboard_review_mouse_span_fix_persists(server, browser):
     assert box.locator("mark.ent", has_text="五眼聯盟").count() == 0
     assert "edited" in box.locator(".badge").inner_text()
     assert page.locator("#progress").inner_text().startswith("2 / 7")
+
+    # low confidence first: the queue jumps to the least confident pending sentence, in any article
+    page.select_option("#order", "confidence")
+    low = min((r for r in records("xss.jsonl") + records("demo.jsonl") if r["kind"] == "body" and r["id"] not in (s1["id"], s3["id"])),
+              key=lambda r: r["stance"]["score"])
+    page.wait_for_selector(f'.unit.current[data-id="{low["id"]}"]')
+    page.keyboard.press("a")
+    page.wait_for_selector(f'.unit.current[data-id="{s2["id"]}"]')  # next lowest (0.35)
+    page.keyboard.press("u")  # undo goes back to the accepted sentence and clears it
+    page.wait_for_selector(f'.unit.current.st-todo[data-id="{low["id"]}"]')
+    assert store.state(low["id"], "alice")["review"] is None
     assert dialogs == [] and errors == []
 
 
