@@ -66,6 +66,7 @@ _SKIP = re.compile(
 _REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
 _LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
 _WS = re.compile(r"\s+")
+_ESP = re.compile(r",?\s*\b(?:esp|usu|i\.e|e\.g)\.\s.*$")
 _FILLER = re.compile(r"\s*\b(?:sth|sb|sb's|sth's|etc\.?)(?=[\s,;]|$)")
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -268,7 +269,8 @@ def clean_sense(sense: str) -> str:
             break
         s = t
     s = _WS.sub(" ", s).strip(" ,.:-")
-    if len(s.split()) > MAX_WORDS and "," in s:
+    s = _ESP.sub("", s)
+    if "," in s and (s[:1].isupper() or len(s.split()) > MAX_WORDS):  # "Virginia, US state"
         s = s.split(",")[0].strip()
     if len(s.split()) > MAX_WORDS and " in " in s and s[:1].isupper():  # "Wufeng Township in Taichung County"
         s = s.split(" in ")[0].strip()
@@ -305,6 +307,8 @@ def pick_sense(senses: Sequence[str], pos: str | None = None) -> tuple[str | Non
             elif ref and redirect is None:
                 redirect = ref.group(0).split("|")[0]
             continue
+        if core.startswith("classifier") and ":" in core:  # "classifier ...: some"
+            raw = core = core.split(":", 1)[1].strip()
         if _SKIP.match(core) or _SKIP.match(raw):
             continue
         g = clean_sense(raw)
@@ -462,9 +466,8 @@ class Glosser:
             parts = self._split(trad, simp, names=True)
             if parts:
                 return self._join(parts)
-            person = pos.startswith("nr")
-            if not person or self._is_surname(trad[:2]) or self._is_surname(trad[:1]):
-                return self.romanise(simp, person=person)
+            person = pos in ("nr", "nrfg") and (self._is_surname(trad[:2]) or self._is_surname(trad[:1]))
+            return self.romanise(simp, person=person)  # nrt (transliterated names): one word
         parts = self._split(trad, simp, noun=pos in NOUN_POS)
         return self._join(parts) if parts else self.romanise(simp, person=False)
 
