@@ -467,9 +467,9 @@ class Glosser:
             if parts:
                 return self._join(parts)
             person = pos in ("nr", "nrfg") and (self._is_surname(trad[:2]) or self._is_surname(trad[:1]))
-            return self.romanise(simp, person=person)  # nrt (transliterated names): one word
+            return self.romanise(trad, person=person)  # nrt (transliterated names): one word
         parts = self._split(trad, simp, noun=pos in NOUN_POS)
-        return self._join(parts) if parts else self.romanise(simp, person=False)
+        return self._join(parts) if parts else self.romanise(trad, person=False)
 
     def _join(self, parts: list[str]) -> str:
         """Glosses of the parts of a split word; country abbreviations as a cluster (US–Japan)."""
@@ -576,15 +576,15 @@ class Glosser:
             return []
         return best[0][1]
 
-    def romanise(self, simp: str, person: bool = True) -> str:
+    def romanise(self, name: str, person: bool = True) -> str:
         """Pinyin in Title Case with the ``~`` mark: 李明峻 -> ~Li Mingjun, 新北 -> ~Xinbei.
 
         Readings come from CC-CEDICT (a surname's own reading for the first character of a person's
         name: 曾 -> Zeng, 單 -> Shan); pypinyin is imported only for characters CC-CEDICT lacks.
         """
-        han = [c for c in simp if _HAN.match(c)]
+        han = [c for c in name if _HAN.match(c)]
         if not han:
-            return simp
+            return name
         k = 2 if person and "".join(han[:2]) in COMPOUND_SURNAMES and len(han) > 2 else 1
         syl = []
         for i, c in enumerate(han):
