@@ -1,30 +1,44 @@
 """Gloss stage: a short English gloss for every token, and the unit's interlinear ``gloss_en``.
 
-Where a gloss comes from, first match wins:
+Use: ``glosser = Glosser.load()`` once (about 0.2 s; no I/O at import), then
+``glosser.gloss_unit(unit)`` for every unit whose tokens are filled.  Lookups are memoised per
+(text, Simplified form, POS), so a long document costs little more than its distinct words.
+
+Where a token's gloss comes from, first match wins:
 
 1. whitespace and punctuation get ``None``; Latin-script tokens keep their own text;
-2. entities: a token inside an :class:`Entity` that has an ``en`` takes that English name
-   (the first token of the entity carries it, the following tokens of the same entity get ``""``,
-   meaning "covered by the gloss before"); ``gloss_en`` therefore shows the name once;
-3. numbers, dates and percents found in the unit text (``2025 年 2、3 月`` -> ``February–March 2025``,
-   ``去（2024）年`` -> ``last year (2024)``, ``88.5%``, ``九成`` -> ``90%``, ``兩千`` -> ``2,000``) are
-   handled the same way as entities: first token carries the English, the rest ``""``;
-4. ``function_words.tsv``: grammatical words, optionally only for some jieba POS tags;
-5. the user's extra glossaries, then ``glossary.tsv`` (domain overrides), by Traditional headword,
-   then by its Simplified form;
+2. entities: a token inside an :class:`Entity` that has an ``en`` (or, for a country cluster, English
+   ``members``) takes that English.  The first token of the entity carries it; the following tokens
+   of the same entity, including punctuation inside it, get ``""`` (the marker for "covered by the
+   gloss before"), so ``gloss_en`` shows the name once.  A token that only partly overlaps an entity
+   gets the entity's English plus the gloss of its uncovered part;
+3. numbers, dates and percents found in the unit text are handled the same way as entities:
+   ``2025 年 2、3 月`` -> ``February–March 2025``, ``去（2024）年`` -> ``last year (2024)``,
+   ``88.5%`` (also when split over tokens), ``九成`` -> ``90%``, ``兩千`` -> ``2,000``,
+   ``民國113年`` -> ``2024 (ROC 113)``, ``第3條`` -> ``Article 3``;
+4. ``data/function_words.tsv``: grammatical words, optionally only for some jieba POS tags;
+5. the user's extra glossaries, then ``data/glossary.tsv`` (domain overrides), by Traditional
+   headword, then by its Simplified form; a row may be limited to some POS tags (美 = US for ``j``);
 6. CC-CEDICT (``data/cedict/cedict.tsv.gz``), Traditional headword first, then Simplified; one sense
-   is chosen (see :func:`pick_sense`);
-7. unknown names (jieba POS ``nr``/``ns``/``nt`` ...) are romanised with pypinyin and marked with a
-   leading ``~`` (``~Li Mingjun``) — the mark means "rendered by sound, not translated";
-8. other unknown words are split into the fewest known parts (longest first) and the parts' glosses
-   joined with spaces (防衛力整備計畫 -> ``defence capability buildup plan``); single characters last.
+   is chosen by :func:`pick_sense` (no surnames, variants, "see ...", classifier notes; "abbr. for X"
+   and "variant of X" are followed to X; parenthetical notes and a leading "to" are stripped);
+7. a word made only of country abbreviations is a cluster: 美日韓 -> ``US–Japan–South Korea``;
+8. unknown names (jieba POS ``nr``/``nrt``/``ns``/``nt``) are romanised and marked with a leading
+   ``~`` — the mark means "rendered by sound, not translated": ``~Li Mingjun`` (person: surname
+   apart), ``~Gangshanxi`` (place, organisation, transliterated foreign name: one word).  Readings
+   come from CC-CEDICT (surname readings for surnames: 曾 Zeng, 單 Shan); pypinyin is imported
+   only for the rare character CC-CEDICT lacks.  A name-tagged word that splits into known words
+   (由川普 -> ``by Trump``) is glossed, not romanised;
+9. other unknown words are split into the fewest known parts, longest first, and the parts' glosses
+   joined with spaces (防衛力整備計畫 -> ``defence capability buildup plan``); characters last.
 
 ``gloss_en`` joins the token glosses with `` | ``.  Function words whose gloss is a grammatical
-label in capitals (``PFV`` 了, ``PASS`` 被, ``OBJ`` 把, ``DUR`` 著, ``CL`` classifiers, ``PRT`` particles)
-keep that label on the token but are left out of ``gloss_en``; function words with an English
-equivalent (的 ``'s``, 與 ``and``, 將 ``will``, 也 ``also``) appear in it.  Which is which is the
-``show`` column of ``function_words.tsv``.  Clause punctuation is attached to the neighbouring gloss
-(``，`` -> ``,``, ``「…」`` -> ``“…”``) so long sentences stay readable.
+label in capitals (``PFV`` 了, ``PASS`` 被, ``OBJ`` 把, ``DUR`` 著, ``EXP`` 過, ``CL`` classifiers,
+``PRT`` particles, ``Q`` 嗎, ``PL`` 們) keep that label on the token but are left out of
+``gloss_en``; function words with an English equivalent (的 ``'s``, 之 ``of``, 與 ``and``, 將
+``will``, 也 ``also``) appear in it.  The ``show`` column of ``function_words.tsv`` says which.
+Clause punctuation is attached to the neighbouring gloss (``，`` -> ``,``, ``「…」`` -> ``“…”``) so
+long sentences stay readable; tokens glossed ``""`` are skipped.
 """
 
 from __future__ import annotations
@@ -695,3 +709,9 @@ def _members_en(e) -> str | None:
         if all(names):
             return "–".join(names)
     return None
+
+
+def gloss_document(doc, glosser: Glosser) -> None:
+    """Gloss every unit of a :class:`~pipeline.model.Document` (tokens must be filled)."""
+    for unit in doc.units:
+        glosser.gloss_unit(unit)
