@@ -346,7 +346,7 @@ class Store:
             last = state["last_change"] or {}
             who = last.get("actor", "someone")
             action = last.get("action", "change")
-            when = last.get("ts", "")
+            when = _clock(last.get("ts", ""))
             if who == reviewer and action in ("review", "clear"):
                 whom = "you, in another tab or window,"
             elif action in ("import", "record-changed", "record-removed"):
@@ -354,8 +354,7 @@ class Store:
             else:
                 whom = f"reviewer {who!r}"
             raise ReviewConflict(
-                f"this sentence was changed by {whom} at {when} after you opened it (version {base_version} → {state['version']}); "
-                "your change was not saved",
+                f"this sentence was changed by {whom} at {when} after you opened it; your change was not saved",
                 "look at the current decision, then save again to replace it",
                 state,
             )
@@ -578,6 +577,11 @@ class Store:
                             "bearing_agreement": (sum(x == y for x, y in zip(bear_a, bear_b)) / len(common)) if common else None,
                             "entity_f1": f1["f1"], "entity_precision": f1["precision"], "entity_recall": f1["recall"]})
         return out
+
+
+def _clock(ts: str) -> str:
+    """``2026-11-27T02:43:52.570Z`` → ``02:43:52 UTC`` for messages."""
+    return f"{ts[11:19]} UTC" if len(ts) >= 19 else ts
 
 
 def _check_reviewer(name: Any) -> str:

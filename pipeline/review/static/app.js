@@ -545,9 +545,11 @@ function applyState(u, state) {
 
 function conflict(u, r) {
   if (r.data && r.data.current) applyState(u, r.data.current);
-  banner(`Not saved: ${r.data.detail}. ${r.data.fix || ""}`.trim(), "conflict");
+  const fix = r.data.fix ? r.data.fix[0].toUpperCase() + r.data.fix.slice(1) + "." : "";
+  banner(`Not saved: ${r.data.detail}. ${fix}`.trim(), "conflict");
   renderUnit(u.record.id);
   renderPanel();
+  loadProgress();
 }
 
 async function decide(decision) {
