@@ -321,3 +321,17 @@ def test_cli_registration_and_error_line(tmp_path, capsys):
     assert code == 1
     assert capsys.readouterr().err.strip() == (
         f"Error: {tmp_path / 'missing'}: no such file or folder — give annotation folders or .jsonl files made by `zhgloss annotate`")
+
+
+def test_malformed_machine_output_can_still_be_reviewed(tmp_path):
+    rec = dict(lines(DEMO)[4])
+    rec["entities"] = rec["entities"] + [{"text": "??", "start": 90, "end": 95, "label": "GPE", "kb_id": None, "en": None, "source": "model"}]
+    f = tmp_path / "broken.jsonl"
+    f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "r.sqlite") as s:
+        s.import_paths([f])
+        assert s.save_review(rec["id"], "alice", "accept", None, "", 1)["review"]["decision"] == "accept"
+        with pytest.raises(InvalidReview, match="outside the sentence"):
+            s.save_review(rec["id"], "alice", "accept", {"entities": rec["entities"], "stance": rec["stance"]}, "", 2)
+        fixed = {"entities": rec["entities"][:-1], "stance": rec["stance"]}
+        assert s.save_review(rec["id"], "alice", "accept", fixed, "", 2)["review"]["decision"] == "edit"

@@ -381,7 +381,10 @@ class Store:
             self._check_version(db, record_id, reviewer, base_version)
             row = db.execute("SELECT data, sha FROM records WHERE id=?", (record_id,)).fetchone()
             record = json.loads(row["data"])
-            machine = clean_annotation(record, machine_annotation(record))
+            try:
+                machine = clean_annotation(record, machine_annotation(record))
+            except InvalidReview:  # malformed machine output: any correction differs from it
+                machine = None
             fixed = clean_annotation(record, annotation) if annotation is not None else None
             if fixed is not None and fixed == machine:
                 fixed = None
