@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import __version__
 from .clean import clean_blocks
+from .entities import entities_stage
 from .model import Document, Unit
 from .readers import RawArticle, read_article
 from .resources import Resources
@@ -39,7 +40,7 @@ def gloss_stage(doc: Document, res: Resources) -> None:
 
 
 #: The stages every article goes through, in order.
-STAGES: list[Stage] = [segment_stage, gloss_stage]
+STAGES: list[Stage] = [segment_stage, entities_stage, gloss_stage]
 
 
 def doc_id_for(path: Path) -> str:

@@ -1,0 +1,581 @@
+"""The entity stage: knowledge-base names, country clusters, unknown names, dates and percents.
+
+``entities_stage(doc, res)`` fills ``unit.entities`` for every unit and re-cuts ``unit.tokens`` so
+that every entity is whole tokens.  Everything is matched on the Simplified *shadow* of the text
+(``doc.shadow``), so Traditional and Simplified input find the same entries; offsets are those of
+the original text.  The rule data (titles, affixes, stop lists) is ``pipeline/data/entity_rules.yaml``.
+
+Decisions, in the order the stage applies them:
+
+1. **Knowledge-base names** are found on characters, not on jieba tokens (a dictionary of names
+   keyed by first character and length; every position is tried, all lengths), and the longest
+   wins (中國國務院 over 中國).  A name of three or more characters is accepted anywhere; a
+   two-character name must sit on jieba token boundaries, or what is left of the tokens around it
+   must be a listed affix: 日本 in 日本人 *is* tagged (GPE, the country part of a nationality word),
+   法國 in 合法/國家 is not.  Short forms from the KB (石破, 麻生) must be whole tokens and are
+   not taken right after a place name (歐洲 大陸).  A form shared by several entries goes to the
+   entry already mentioned in the document, else to one whose country was mentioned, else to the
+   first type in ``type_priority``; if entries of that type still tie, ``kb_id`` is null and
+   ``extra.candidates`` lists them.
+2. **Country clusters** (美日韓, 日韓澳紐): runs of two or more single-character abbreviations
+   (``kb.abbreviations()``) that do not overlap a longer name, whose edges are jieba token
+   boundaries or a dictionary word / listed affix (中日關係, 親美日派).  A run followed by 國 whose
+   last character would make a country name (日韓國內) keeps the cluster when 國 starts a
+   dictionary word (國內, 國防).  Frequent-word abbreviations (以, 加, 新 ...) count at an edge only
+   inside a jieba token with a neighbour.  ``kb_id`` null, ``members`` in order, ``en`` joined with
+   an en dash.  A single abbreviation is a GPE only after 訪/赴/對/親 ... (訪日, 對中關係) or in 中方.
+3. **Short references**: once a person is named, the surname (two characters for Japanese and
+   four-character names, the last part of a transliterated name) links to the same id anywhere
+   later in the document; a one-character surname only before 政府/政權/總統 ... (尹政府).
+4. **Unknown names** (``kb_id`` null, ``source: rule``): transliterated names joined by ·;
+   a person right after or before a title (首相, 發言人, 國務院總理); jieba ``nr`` tokens that start
+   with a listed surname; ``ns``/``nt`` tokens (GPE or LOC by suffix; ORG) outside the stop lists;
+   Latin acronyms (AUKUS, NLD).  English: the KB when it knows the acronym, the dictionary gloss
+   for places and organisations, otherwise pinyin (surname first) with ``romanized: true``.
+5. **Dates and percents** (:mod:`pipeline.numex`), with the normalised value in ``value``.
+6. **A trained NER model** (``Options.ner_model``): its spans are added (``source: model``) only
+   where they overlap no entity found above — the knowledge base and rules always win, even
+   against a longer model span, because they carry ids and checked English names.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from importlib import resources as _res
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import DataError
+from .model import Document, Entity, Token, Unit
+from .numex import anchor_year, find_dates, find_percents
+
+RULES_FILE = "data/entity_rules.yaml"
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_PRIORITY = {"full": 3, "ref": 2, "short": 1}
+
+
+@dataclass
+class Rules:
+    """entity_rules.yaml, with every Chinese word converted to the shadow script."""
+
+    data: dict[str, Any]
+    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, convert, path: Path | None = None) -> "Rules":
+        import yaml
+
+        src = _res.files("pipeline").joinpath(RULES_FILE) if path is None else path
+        try:
+            data = yaml.safe_load(src.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataError(f"cannot read entity rules ({exc})", "fix the YAML", where=str(src))
+        rules = cls(data)
+        for key, value in data.items():
+            if isinstance(value, list):
+                rules.sets[key] = frozenset(convert(str(v)) for v in value)
+        rules.data["surname_readings"] = {convert(k): v for k, v in data.get("surname_readings", {}).items()}
+        rules.data["transliteration_chars"] = frozenset(convert(data.get("transliteration_chars", "")))
+        return rules
+
+    def __getitem__(self, key: str) -> frozenset[str]:
+        return self.sets.get(key, frozenset())
+
+
+@dataclass
+class _Mention:
+    """A person already named in the document, for short references."""
+
+    kb_id: str | None
+    en: str | None
+    extra: dict[str, Any]
+    unit: int  # where the full name was seen: unit number and end offset
+    end: int
+
+
+class _Unit:
+    """Per-unit working state: text, shadow, tokens and the entities chosen so far."""
+
+    def __init__(self, unit: Unit, shadow: str):
+        self.text, self.sh, self.tokens = unit.text, shadow, unit.tokens
+        self.starts = [t.start for t in unit.tokens]
+        self.ents: list[Entity] = []
+        self.extra_spans: list[tuple[int, int]] = []
+
+    def token_at(self, i: int) -> Token | None:
+        k = bisect_right(self.starts, i) - 1
+        if k >= 0 and self.tokens[k].start <= i < self.tokens[k].end:
+            return self.tokens[k]
+        return None
+
+    def leftovers(self, a: int, b: int) -> tuple[str, str]:
+        """What the tokens at the edges of [a, b) have outside it."""
+        tl, tr = self.token_at(a), self.token_at(b - 1)
+        return (self.sh[tl.start:a] if tl else "", self.sh[b:tr.end] if tr else "")
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= e.start or a >= e.end for e in self.ents)
+
+    def add(self, ent: Entity) -> None:
+        self.ents.append(ent)
+
+
+class EntityTagger:
+    """Built once per :class:`~pipeline.resources.Resources`; ``tag(doc)`` annotates a document."""
+
+    def __init__(self, kb, segmenter, rules: Rules, glosser=None, ner=None):
+        self.kb, self.seg, self.rules, self.glosser, self.ner = kb, segmenter, rules, glosser, ner
+        self.forms: dict[str, list[str]] = dict(kb.forms()) if kb is not None else {}
+        self.short: dict[str, list[str]] = dict(kb.short_forms()) if kb is not None else {}
+        self.abbr: dict[str, str] = dict(kb.abbreviations()) if kb is not None else {}
+        self.first = _first_index(list(self.forms) + list(self.short))
+        self.words = getattr(getattr(segmenter, "_jieba", None), "FREQ", {})
+        chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
+        self.run_re = re.compile(f"[{chars}]{{2,}}")
+        after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
+        self.single_re = re.compile(f"(?<=[{after}])[{chars}]|[{chars}](?=方)")
+        seps = re.escape(rules.data.get("name_separators", "·"))
+        self.sep_re = re.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
+        self.titles = rules["titles"]
+        self.max_title = max((len(t) for t in self.titles), default=0)
+
+    # -- document --------------------------------------------------------------------------------
+    def tag(self, doc: Document) -> None:
+        shadow = doc.shadow or self.seg.shadow(doc.text)
+        anchor = anchor_year(doc.text, doc.meta.get("date"))
+        mentions: dict[str, _Mention] = {}  # shadow short form -> person
+        seen_ids: set[str] = set()
+        for n, unit in enumerate(doc.units):
+            u = _Unit(unit, shadow[unit.start:unit.end])
+            self._kb(u, seen_ids)
+            self._clusters(u)
+            self._translit(u)
+            self._remember(u, n, mentions)
+            self._refs(u, n, mentions)
+            self._titles(u)
+            self._pos_names(u)
+            self._remember(u, n, mentions)
+            self._refs(u, n, mentions)  # short references after a name found by the rules
+            self._latin(u)
+            self._numbers(u, anchor)
+            if self.ner is not None:
+                self._model(u, unit)
+            seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
+            u.ents.sort(key=lambda e: (e.start, e.end))
+            unit.entities = u.ents
+            spans = [(e.start, e.end) for e in u.ents] + u.extra_spans
+            if spans:
+                unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
+
+    # -- 1. knowledge base -----------------------------------------------------------------------
+    def _kb(self, u: _Unit, seen_ids: set[str]) -> None:
+        sh, first, forms, short = u.sh, self.first, self.forms, self.short
+        cands = []
+        for i, ch in enumerate(sh):
+            lens = first.get(ch)
+            if lens is None:
+                continue
+            for n in lens:
+                f = sh[i:i + n]
+                if f in forms:
+                    cands.append((i, i + n, forms[f], "full"))
+                elif f in short:
+                    cands.append((i, i + n, short[f], "short"))
+        cands.sort(key=lambda c: (c[0] - c[1], -_PRIORITY[c[3]], c[0]))
+        places = []
+        for a, b, ids, kind in cands:
+            if not u.free(a, b) or not self._fits(u, a, b, kind):
+                continue
+            if kind == "short" and any(p == a for p in places):
+                continue
+            ent = self._kb_entity(u, a, b, ids, seen_ids)
+            if ent is None:
+                continue
+            u.add(ent)
+            if ent.label in ("GPE", "LOC"):
+                places.append(b)
+
+    def _fits(self, u: _Unit, a: int, b: int, kind: str) -> bool:
+        """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""
+        left, right = u.leftovers(a, b)
+        if kind != "full":
+            return not left and not right
+        r = self.rules
+        if (not left or left in r["name_prefixes"]) and (not right or right in r["name_suffixes"]):
+            return True
+        if b - a < 3:
+            return False
+        # a longer name may cut a token jieba guessed, not one from its dictionary (日本國|防)
+        tl, tr = u.token_at(a), u.token_at(b - 1)
+        return (not left or not self._is_word(tl.norm)) and (not right or not self._is_word(tr.norm))
+
+    def _is_word(self, w: str) -> bool:
+        return self.words.get(w, 0) > 0
+
+    def _kb_entity(self, u: _Unit, a: int, b: int, ids: list[str], seen_ids: set[str]) -> Entity | None:
+        kb = self.kb
+        entries = [kb.get(i) for i in ids if kb.get(i) is not None]
+        if not entries:
+            return None
+        extra: dict[str, Any] = {}
+        if len(entries) > 1:
+            picked = [e for e in entries if e.id in seen_ids]
+            if not picked:
+                picked = [e for e in entries if e.country and e.country in seen_ids]
+            if not picked:
+                order = list(self.rules.data.get("type_priority", []))
+                best = min(order.index(e.type) if e.type in order else 99 for e in entries)
+                picked = [e for e in entries if (order.index(e.type) if e.type in order else 99) == best]
+            if len(picked) > 1:
+                e = picked[0]
+                return Entity(u.text[a:b], a, b, e.type, None, None, "kb", extra={"candidates": [p.id for p in picked]})
+            entries = picked
+        e = entries[0]
+        return Entity(u.text[a:b], a, b, e.type, e.id, e.en, "kb", extra=extra)
+
+    # -- 2. clusters -------------------------------------------------------------------------------
+    def _clusters(self, u: _Unit) -> None:
+        sh, r = u.sh, self.rules
+        for m in self.run_re.finditer(sh):
+            a, b = m.span()
+            koku = split = None
+            drop = []
+            for e in sorted(u.ents, key=lambda e: e.start):
+                if e.end <= a or e.start >= b:
+                    continue
+                if a <= e.start and e.end <= b:  # a name inside the run: the longer run wins
+                    if (e.start, e.end) == (a, b):
+                        b = a
+                    else:
+                        drop.append(e)
+                elif e.start < a:
+                    a = e.end
+                elif e.start == a and e.label in ("ORG", "POLICY", "EVENT"):
+                    split = e  # 美日印澳四方安全對話 -> 美日印澳 + 四方安全對話, 美日安保 -> 美日
+                else:  # e starts inside the run and goes past it: 日韓國內, 今日美國
+                    word = self._koku_word(sh, b)
+                    if e.start == b - 1 and e.end == b + 1 and word and e.label == "GPE" and b - a >= 2:
+                        koku = (e, word)
+                    else:
+                        b = e.start
+            a, b = self._trim_weak(u, a, b)
+            if b - a < 2 or sh[a:b] in r["not_clusters"]:
+                continue
+            left, right = u.leftovers(a, b)
+            if left and left not in r["cluster_prefixes"]:
+                continue
+            if koku is None and split is None and right and right not in r["cluster_suffixes"] \
+                    and not self._is_word(right):
+                continue
+            for e in drop + [x for x in (split, koku and koku[0]) if x is not None]:
+                u.ents.remove(e)
+            if not u.free(a, b):
+                continue
+            cluster = self._cluster_entity(u, a, b)
+            if koku is not None:
+                u.extra_spans.append((b, b + len(koku[1])))
+            if split is not None:
+                rest = sh[b:split.end]
+                ids = self.forms.get(rest)
+                if ids:
+                    u.add(self._kb_entity(u, b, split.end, ids, set()) or split)
+                elif len(rest) >= 4:
+                    u.add(Entity(u.text[b:split.end], b, split.end, split.label, split.kb_id, split.en, "kb"))
+                else:
+                    cluster.extra["part_of"] = split.kb_id
+                    u.extra_spans.append((b, split.end))
+            u.add(cluster)
+        for m in self.single_re.finditer(sh):
+            a, b = m.span()
+            ch = sh[a]
+            if ch in r["weak_abbreviations"] or not u.free(a, b):
+                continue
+            tok = u.token_at(a)
+            if tok is None:
+                continue
+            if sh[b:b + 1] == "方":  # 中方, 美方
+                if tok.start == a and tok.end == b + 1:
+                    u.add(self._single(u, a, b, b + 1))
+            elif tok.end == b:
+                u.add(self._single(u, a, b, b))
+
+    def _koku_word(self, sh: str, b: int) -> str | None:
+        """The dictionary word starting with 國 at ``b`` (国内, 国防, 国会), if any."""
+        if sh[b:b + 1] != "国":
+            return None
+        for n in (4, 3, 2):
+            w = sh[b:b + n]
+            if len(w) == n and self._is_word(w):
+                return w
+        return None
+
+    def _trim_weak(self, u: _Unit, a: int, b: int) -> tuple[int, int]:
+        weak = self.rules["weak_abbreviations"]
+        while b - a >= 2 and u.sh[a] in weak:
+            t = u.token_at(a)
+            if t is not None and t.start == a and a + 1 < t.end <= b:
+                break
+            a += 1
+        while b - a >= 2 and u.sh[b - 1] in weak:
+            t = u.token_at(b - 1)
+            if t is not None and t.end == b and a <= t.start < b - 1:
+                break
+            b -= 1
+        return a, b
+
+    def _cluster_entity(self, u: _Unit, a: int, b: int) -> Entity:
+        names = self.rules.data.get("cluster_names", {}) or {}
+        members, short = [], []
+        for ch in u.sh[a:b]:
+            kb_id = self.abbr[ch]
+            entry = self.kb.get(kb_id)
+            en = entry.en if entry else kb_id
+            members.append({"kb_id": kb_id, "en": en})
+            short.append(names.get(kb_id, en))
+        return Entity(u.text[a:b], a, b, "GPE", None, "–".join(short), "kb", members=members)
+
+    def _single(self, u: _Unit, a: int, b: int, end: int) -> Entity:
+        entry = self.kb.get(self.abbr[u.sh[a]])
+        en = entry.en if entry else None
+        return Entity(u.text[a:end], a, end, "GPE", entry.id if entry else None, en, "kb")
+
+    # -- 3. short references ------------------------------------------------------------------------
+    def _remember(self, u: _Unit, n: int, mentions: dict[str, _Mention]) -> None:
+        """Register the short forms of every person named in this unit."""
+        for e in u.ents:
+            if e.label == "PERSON" and e.source != "model" and not e.extra.get("short_ref"):
+                self._remember_one(e, u.sh[e.start:e.end], n, mentions)
+
+    def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
+        m = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k == "romanized"}, n, e.end)
+        parts = [p for p in self.sep_re.split(form) if p]
+        if len(parts) > 1:
+            if len(parts[-1]) >= 2:
+                mentions.setdefault(parts[-1], m)
+            return
+        if not _HAN.match(form) or len(form) < 3:
+            return
+        entry = self.kb.get(e.kb_id) if e.kb_id and self.kb is not None else None
+        jp = entry is not None and entry.country == "jp"
+        if jp or len(form) >= 4:
+            mentions.setdefault(form[:2], m)
+        if not (len(form) >= 4 and form[:2] in self.rules["compound_surnames"]):
+            mentions.setdefault(form[:1], m)
+
+    def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention]) -> None:
+        if not mentions:
+            return
+        followers = self.rules["surname_followers"]
+        sh = u.sh
+        for form, m in mentions.items():
+            n = len(form)
+            start = 0
+            while True:
+                a = sh.find(form, start)
+                if a < 0:
+                    break
+                start, b = a + 1, a + n
+                if (m.unit == n_unit and a < m.end) or not u.free(a, b):
+                    continue
+                left, right = u.leftovers(a, b)
+                if n == 1:
+                    tok = u.token_at(a)
+                    ok = tok is not None and tok.start == a and tok.end == b and \
+                        any(sh.startswith(f, b) for f in followers)
+                else:
+                    ok = not left and (not right or right in self.rules["name_suffixes"])
+                if ok:
+                    u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
+                                 extra={**m.extra, "short_ref": True}))
+
+    # -- 4. unknown names ---------------------------------------------------------------------------
+    def _translit(self, u: _Unit) -> None:
+        sh, chars = u.sh, self.rules.data["transliteration_chars"]
+        for m in self.sep_re.finditer(sh):
+            a = m.start()
+            while a > 0 and sh[a - 1] in chars and m.start() - a < 4:
+                a -= 1
+            b = m.end()
+            while b < len(sh) and (sh[b] in chars or (self.sep_re.match(sh, b) and b + 1 < len(sh))) and b - m.end() < 12:
+                b += 1
+            t = u.token_at(a)
+            if t is not None and t.start < a:  # start on a token boundary
+                a = t.end if t.end < m.start() else a
+            if m.start() - a < 1 or b - m.end() < 1:
+                continue
+            inner = [e for e in u.ents if e.start < b and a < e.end]
+            if any(e.start < a or e.end > b or e.label != "PERSON" for e in inner):
+                continue
+            for e in inner:
+                u.ents.remove(e)
+            linked = next((e for e in inner if e.kb_id), None)
+            if linked is not None:
+                u.add(Entity(u.text[a:b], a, b, "PERSON", linked.kb_id, linked.en, "kb"))
+                continue
+            parts = [p for p in self.sep_re.split(sh[a:b]) if p]
+            en = " ".join(self._pinyin(p, person=False) for p in parts)
+            u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra={"romanized": True}))
+
+    def _titles(self, u: _Unit) -> None:
+        toks, r = u.tokens, self.rules
+        no_char = r["not_name_chars"]
+        for k, t in enumerate(toks):
+            if not self._is_title(t.norm):
+                continue
+            # after the title: an nr token, or surname + one or two single characters
+            nxt = toks[k + 1:k + 4]
+            if nxt and nxt[0].start == t.end:
+                n0 = nxt[0]
+                if n0.pos.startswith("nr") and 2 <= len(n0.norm) <= 4 and _HAN.match(n0.norm) \
+                        and n0.norm not in r["not_people"]:
+                    self._person(u, n0.start, n0.end)
+                elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
+                    end = n0.end
+                    for t2 in nxt[1:]:
+                        if t2.start != end or len(t2.norm) != 1 or not _HAN.match(t2.norm) or t2.norm in no_char:
+                            break
+                        end = t2.end
+                    if end - n0.start >= 2:
+                        self._person(u, n0.start, end)
+            # before the title: an nr token
+            if k > 0:
+                p = toks[k - 1]
+                if p.end == t.start and p.pos.startswith("nr") and 2 <= len(p.norm) <= 4 \
+                        and _HAN.match(p.norm) and p.norm not in r["not_people"]:
+                    self._person(u, p.start, p.end)
+
+    def _is_title(self, norm: str) -> bool:
+        if norm in self.titles:
+            return True
+        return any(norm[-n:] in self.titles for n in range(2, min(len(norm), self.max_title + 1)))
+
+    def _person(self, u: _Unit, a: int, b: int) -> None:
+        if u.free(a, b):
+            u.add(Entity(u.text[a:b], a, b, "PERSON", None, self._pinyin(u.sh[a:b]), "rule",
+                         extra={"romanized": True}))
+
+    def _pos_names(self, u: _Unit) -> None:
+        r = self.rules
+        for t in u.tokens:
+            norm, pos = t.norm, t.pos
+            if len(norm) < 2 or not _HAN.match(norm) or not u.free(t.start, t.end):
+                continue
+            if pos == "nr" and len(norm) <= 4 and norm not in r["not_people"] and all(_HAN.match(c) for c in norm) \
+                    and (norm[:1] in r["surnames"] or norm[:2] in r["compound_surnames"]):
+                self._person(u, t.start, t.end)
+            elif pos == "ns" and norm not in r["not_places"] and not _numeric(norm) \
+                    and not all(c in self.abbr for c in norm):
+                label = "LOC" if any(norm.endswith(s) for s in r["loc_suffixes"]) else "GPE"
+                self._named(u, t, label)
+            elif pos == "nt" and norm not in r["not_orgs"]:
+                self._named(u, t, "ORG")
+
+    def _named(self, u: _Unit, t: Token, label: str) -> None:
+        en, extra = None, {}
+        if self.glosser is not None:
+            en = self.glosser.lookup(t.text, t.norm, t.pos)
+        if not en or en.startswith("~"):
+            en, extra = self._pinyin(t.norm, person=False), {"romanized": True}
+        u.add(Entity(t.text, t.start, t.end, label, None, en, "rule", extra=extra))
+
+    def _latin(self, u: _Unit) -> None:
+        r = self.rules
+        labels = r.data.get("acronym_labels", {}) or {}
+        for t in u.tokens:
+            if t.pos != "eng" or not u.free(t.start, t.end):
+                continue
+            hits = self.kb.by_english(t.text) if self.kb is not None else []
+            if len(hits) == 1 and (t.text[:1].isupper()):
+                e = hits[0]
+                u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
+            elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"]:
+                label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
+                u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
+
+    # -- 5. dates and percents ----------------------------------------------------------------------
+    def _numbers(self, u: _Unit, anchor: int | None) -> None:
+        r = self.rules
+        for a, b, extra in find_dates(u.text, anchor):
+            if u.free(a, b):
+                u.add(Entity(u.text[a:b], a, b, "DATE", None, None, "rule", extra=extra))
+        for a, b, extra in find_percents(u.text, r["not_percent_after"]):
+            tok = u.token_at(a)
+            if tok is not None and tok.norm in r["not_percent_words"]:
+                continue
+            if u.free(a, b):
+                u.add(Entity(u.text[a:b], a, b, "PERCENT", None, None, "rule", extra=extra))
+
+    # -- 6. trained model --------------------------------------------------------------------------
+    def _model(self, u: _Unit, unit: Unit) -> None:
+        from .spacy_bridge import unit_to_spacy
+
+        nlp = self.ner
+        saved, unit.entities = unit.entities, []
+        try:
+            sdoc = unit_to_spacy(unit, nlp.vocab)
+        finally:
+            unit.entities = saved
+        for _name, proc in nlp.pipeline:
+            sdoc = proc(sdoc)
+        labels = self.rules.data.get("model_labels", {}) or {}
+        for span in sdoc.ents:
+            label = labels.get(span.label_)
+            a, b = span.start_char, span.end_char
+            if not label or not u.free(a, b) or not u.text[a:b].strip():
+                continue
+            en = self._pinyin(u.sh[a:b], person=label == "PERSON") if _HAN.search(u.sh[a:b]) else u.text[a:b]
+            extra = {"romanized": True} if _HAN.search(u.sh[a:b]) else {}
+            u.add(Entity(u.text[a:b], a, b, label, None, en, "model", extra=extra))
+
+    # -- English for names ------------------------------------------------------------------------
+    def _pinyin(self, simp: str, person: bool = True) -> str:
+        """Pinyin in Title Case, surname first: 李强 -> Li Qiang, 欧阳修 -> Ouyang Xiu."""
+        from pypinyin import lazy_pinyin
+
+        han = "".join(c for c in simp if _HAN.match(c))
+        if not han:
+            return simp
+        readings = self.rules.data.get("surname_readings", {})
+        if not person or len(han) < 2:
+            return "".join(lazy_pinyin(han, errors="ignore")).capitalize()
+        k = 2 if han[:2] in self.rules["compound_surnames"] and len(han) > 2 else 1
+        sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore"))
+        given = "".join(lazy_pinyin(han[k:], errors="ignore"))
+        return f"{sur.capitalize()} {given.capitalize()}".strip()
+
+
+def _first_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First character -> the lengths of the forms starting with it, longest first."""
+    index: dict[str, set[int]] = {}
+    for f in forms:
+        if len(f) >= 2:
+            index.setdefault(f[0], set()).add(len(f))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in index.items()}
+
+
+def _numeric(word: str) -> bool:
+    return word[0] in "一二两三四五六七八九十百千万几各全本该我他其邻盟大强小友敌诸多"
+
+
+_TAGGERS: "weakref.WeakKeyDictionary[Any, EntityTagger]" = weakref.WeakKeyDictionary()
+
+
+def tagger_for(res) -> EntityTagger:
+    """The tagger of a :class:`~pipeline.resources.Resources`, built on first use."""
+    tagger = _TAGGERS.get(res)
+    if tagger is None:
+        seg = res.segmenter
+        rules = Rules.load(seg.converter.convert)
+        ner = res.ner if getattr(res.options, "ner_model", None) else None
+        tagger = EntityTagger(res.kb, seg, rules, glosser=res.glosser, ner=ner)
+        _TAGGERS[res] = tagger
+    return tagger
+
+
+def entities_stage(doc: Document, res) -> None:
+    """Fill ``unit.entities`` for every unit; every entity becomes whole tokens."""
+    tagger_for(res).tag(doc)
