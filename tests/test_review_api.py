@@ -187,3 +187,21 @@ def test_undo_via_clear(client):
     r = client.post(f"/api/records/{unit['record']['id']}/clear", json={"base_version": st["version"]}, headers=auth())
     assert r.status_code == 200 and r.json()["review"] is None
     assert client.get("/api/articles").json()["reviewed"] == 0
+
+
+def test_ids_with_slashes_and_unicode(tmp_path):
+    rec = json.loads((DATA / "demo.jsonl").read_text(encoding="utf-8").splitlines()[4])
+    rec.update(doc_id="評論/2024 a", id="評論/2024 a:abc123")
+    f = tmp_path / "odd.jsonl"
+    f.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Store(tmp_path / "r.sqlite") as s:
+        s.import_paths([f])
+        app = create_app(s, "alice", token="t", allowed_hosts=None)
+        with TestClient(app, base_url=BASE) as c:
+            from urllib.parse import quote
+
+            units = c.get(f"/api/articles/{quote(rec['doc_id'], safe='')}").json()["units"]
+            assert units[0]["record"]["id"] == rec["id"]
+            r = c.post(f"/api/records/{quote(rec['id'], safe='')}/review", json={"decision": "accept", "base_version": 1},
+                       headers={TOKEN_HEADER: "t"})
+            assert r.status_code == 200 and r.json()["review"]["decision"] == "accept"

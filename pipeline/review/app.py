@@ -197,11 +197,11 @@ def create_app(store: Store, reviewer: str, token: str | None = None, allowed_ho
     def queue(order: str = "document", all_kinds: bool = False) -> list[dict[str, Any]]:
         return store.queue(reviewer, order, None if all_kinds else ("body",))
 
-    @app.get("/api/records/{record_id}")
+    @app.get("/api/records/{record_id:path}")
     def record(record_id: str) -> dict[str, Any]:
         return {"record": store.record(record_id), **view_state(store.state(record_id, reviewer))}
 
-    @app.post("/api/records/{record_id}/review")
+    @app.post("/api/records/{record_id:path}/review")
     async def review(record_id: str, request: Request) -> dict[str, Any]:
         body = await json_body(request)
         state = await run_in_threadpool(
@@ -209,7 +209,7 @@ def create_app(store: Store, reviewer: str, token: str | None = None, allowed_ho
             body.get("note") or "", body.get("base_version"))
         return view_state(state)  # sent only after the transaction committed
 
-    @app.post("/api/records/{record_id}/clear")
+    @app.post("/api/records/{record_id:path}/clear")
     async def clear(record_id: str, request: Request) -> dict[str, Any]:
         body = await json_body(request)
         state = await run_in_threadpool(store.clear_review, record_id, reviewer, body.get("base_version"))
