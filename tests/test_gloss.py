@@ -314,3 +314,30 @@ def test_seed_coverage_and_no_artefacts(glosser):
             bad.append((trad, tag, out))
     assert han / total >= 0.95
     assert [b for b in bad if b[2]] == []
+
+
+def test_seed_through_the_segmenter(glosser, resources):
+    """The real token stream (shadow segmentation) of the seed essay: every body unit gets an
+    interlinear line and at least 95% of its Han tokens a gloss, none of them a dictionary artefact."""
+    from pipeline.annotate import annotate_file
+
+    doc = annotate_file(SEED, resources)
+    han = total = 0
+    for unit in doc.units:
+        glosser.gloss_unit(unit)
+        if unit.kind != "body":
+            continue
+        assert unit.gloss_en
+        for t in unit.tokens:
+            if re.search(r"[\u4e00-\u9fff]", t.text):
+                total += 1
+                han += t.gloss is not None
+                assert not (t.gloss and ARTEFACT.search(t.gloss)), (t.text, t.pos, t.gloss)
+    assert total > 500 and han / total >= 0.95
+
+
+def test_simplified_input_and_missing_norm(glosser):
+    unit = make_unit([("日本", "ns"), ("国防", "n"), ("政策", "n")])
+    unit.tokens[1].norm = ""
+    glosser.gloss_unit(unit)
+    assert unit.gloss_en == "Japan | defence | policy"
