@@ -127,6 +127,12 @@ def test_keyboard_review_mouse_span_fix_persists(server, browser):
     page.wait_for_selector("#picker:not([hidden]) .pk-delete")
     page.click("#picker .pk-delete")
     assert unit(page, s3["id"]).locator("mark.ent", has_text="五眼聯盟").count() == 0
+    # boundary fix: re-select part of 四方安全對話; the new span keeps its knowledge-base link
+    j = s3["text"].index("四方安全對話")
+    drag(page, s3["id"], j, j + 4)
+    page.wait_for_selector("#picker:not([hidden])")
+    page.keyboard.press("4")  # the fourth label, ORG
+    unit(page, s3["id"]).locator('mark.ent[data-label="ORG"]', has_text="四方安全").wait_for()
     page.keyboard.press("b")
     assert not page.locator("#bearing").is_checked()
     page.fill("#note", "印太區域 is a region")
@@ -139,6 +145,8 @@ def test_keyboard_review_mouse_span_fix_persists(server, browser):
     assert saved["decision"] == "edit" and saved["note"] == "印太區域 is a region"
     spans = {(e["text"], e["label"]) for e in saved["annotation"]["entities"]}
     assert ("印太區域", "LOC") in spans and not any(t == "五眼聯盟" for t, _ in spans)
+    quad = next(e for e in saved["annotation"]["entities"] if e["text"] == "四方安全")
+    assert (quad["label"], quad["kb_id"], quad["en"]) == ("ORG", "Q1463155", "Quad")
     assert saved["annotation"]["stance"]["bearing"] is False
 
     # reload: the change is still there

@@ -391,9 +391,17 @@ function pickLabel(label) {
     const chars = Array.from(u.record.text);
     const removed = ann.entities.filter((e) => e.start < p.end && p.start < e.end);
     ann.entities = ann.entities.filter((e) => !(e.start < p.end && p.start < e.end));
-    ann.entities.push({ text: chars.slice(p.start, p.end).join(""), start: p.start, end: p.end, label, kb_id: null, en: null, source: "review" });
+    const ent = { text: chars.slice(p.start, p.end).join(""), start: p.start, end: p.end, label, kb_id: null, en: null, source: "review" };
+    if (removed.length === 1) {
+      // a boundary fix: keep the knowledge-base link of the span it replaces
+      const old = removed[0];
+      ent.kb_id = old.kb_id == null ? null : old.kb_id;
+      ent.en = old.en == null ? null : old.en;
+      if (old.members) ent.members = clone(old.members);
+    }
+    ann.entities.push(ent);
     ann.entities.sort((a, b) => a.start - b.start || a.end - b.end);
-    if (removed.length) status(`Replaced overlapping ${removed.map((e) => `${e.text} (${e.label})`).join(", ")}.`);
+    if (removed.length) status(`Replaced ${removed.map((e) => `${e.text} (${e.label})`).join(", ")} by ${ent.text} (${label}).`);
   }
   closePicker();
   changed();
