@@ -205,3 +205,9 @@ def test_ids_with_slashes_and_unicode(tmp_path):
             r = c.post(f"/api/records/{quote(rec['id'], safe='')}/review", json={"decision": "accept", "base_version": 1},
                        headers={TOKEN_HEADER: "t"})
             assert r.status_code == 200 and r.json()["review"]["decision"] == "accept"
+
+
+def test_default_hosts():
+    assert default_hosts("127.0.0.1", 8765) == {"127.0.0.1:8765", "localhost:8765", "[::1]:8765"}
+    assert default_hosts("192.168.1.5", 9000) == {"192.168.1.5:9000"}
+    assert default_hosts("0.0.0.0", 8765) is None  # any name; writes still need the token and same origin

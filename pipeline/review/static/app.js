@@ -186,6 +186,9 @@ function renderArticles() {
   const p = S.progress;
   $("progress").textContent = `${p.reviewed} / ${p.total} reviewed` + (p.stale ? ` · ${p.stale} stale` : "");
   nav.append(h("h2", { text: "Articles" }));
+  const meta = document.querySelector(".doc-meta");
+  const here = p.articles.find((a) => a.doc_id === S.doc);
+  if (meta && here) meta.textContent = `${here.doc_id} · ${here.reviewed} / ${here.total} reviewed` + (here.stale ? ` · ${here.stale} stale` : "");
   for (const a of p.articles) {
     const pct = a.total ? Math.round((100 * a.reviewed) / a.total) : 100;
     const bar = h("span", { class: "bar" }, h("span", { class: "fill" }));
