@@ -285,7 +285,7 @@ def clean_sense(sense: str) -> str:
         s = t
     s = _WS.sub(" ", s).strip(" ,.:-")
     s = _ESP.sub("", s)
-    if "," in s and (s[:1].isupper() or len(s.split()) > MAX_WORDS):  # "Virginia, US state"
+    if "," in s and (len(s.split()) > MAX_WORDS or s[:1].isupper() and " and " not in s):  # "Virginia, US state"
         s = s.split(",")[0].strip()
     if len(s.split()) > MAX_WORDS and " in " in s and s[:1].isupper():  # "Wufeng Township in Taichung County"
         s = s.split(" in ")[0].strip()
@@ -537,7 +537,10 @@ class Glosser:
         _s, common, proper = row.split("\t")
         if pos in NAME_POS and len(trad) == 1 and proper.startswith("surname "):
             return ROMAN + proper.split("/")[0].split()[1]
-        senses = split_senses(proper) + split_senses(common) if pos in PROPER_POS else \
+        # a single character tagged as a name is an abbreviation (中 China, 俄 Russia); a longer word
+        # keeps its ordinary sense first even when tagged as a name (和平 "peace", not "Heping Township")
+        proper_first = pos in PROPER_POS and (len(trad) == 1 or not common)
+        senses = split_senses(proper) + split_senses(common) if proper_first else \
             split_senses(common) + split_senses(proper)
         gloss, redirect = pick_sense(senses, pos)
         if gloss:
