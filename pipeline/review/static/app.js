@@ -257,8 +257,21 @@ function renderUnit(id) {
   fillText(text, rec.text, ann.entities || [], ((ann.stance || {}).cues) || []);
   if (id === S.cur) attachMouse(text);
   const gloss = h("div", { class: "gloss", lang: "en", text: rec.gloss_en || "" });
-  box.replaceChildren(head, text, gloss);
+  box.replaceChildren(head, text, gloss, stanceLine(ann.stance || {}));
   if (rec.translation_en) box.append(h("div", { class: "translation", lang: "en", text: rec.translation_en }));
+}
+
+function stanceLine(st) {
+  const line = h("div", { class: "stance-line" });
+  if (!st.bearing) { line.append(h("span", { class: "no-stance", text: "no stance" })); return line; }
+  const holder = st.holder === "AUTHOR" ? "AUTHOR" : st.holder ? (st.holder.en || st.holder.text || "?") : "?";
+  line.append(h("span", { class: "holder-name", text: holder }), " → ");
+  (st.targets || []).forEach((t, i) => {
+    if (i) line.append(", ");
+    line.append(h("span", { class: `pol pol-${t.polarity}`, title: t.polarity, text: `${t.en || t.text || "?"} (${t.polarity})` }));
+  });
+  if (!(st.targets || []).length) line.append(h("span", { class: "no-stance", text: "no target" }));
+  return line;
 }
 
 function fillText(container, text, entities, cues) {
