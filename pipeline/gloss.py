@@ -686,7 +686,7 @@ class Glosser:
             pos = max(pos, e)
         if pos < t.end:
             parts.append(self._piece(t, norm, pos, t.end))
-        return " ".join(p for p in parts if p)
+        return " ".join(p for p in parts if p).replace("- ", "-")
 
     def _piece(self, t, norm: str, a: int, b: int) -> str:
         i, j = a - t.start, b - t.start
@@ -708,7 +708,10 @@ class Glosser:
                 continue
             if not g or g in self.hidden:
                 continue
-            items.append(pending + g)
+            if items and items[-1].endswith("-") and not pending:  # 親|美日: pro-US–Japan
+                items[-1] += g
+            else:
+                items.append(pending + g)
             pending = ""
         return " | ".join(items)
 

@@ -341,3 +341,10 @@ def test_simplified_input_and_missing_norm(glosser):
     unit.tokens[1].norm = ""
     glosser.gloss_unit(unit)
     assert unit.gloss_en == "Japan | defence | policy"
+
+
+def test_prefix_joins_the_next_gloss(glosser):
+    ents = [Entity("美日", 1, 3, "GPE", None, "US–Japan")]
+    unit = make_unit([("親", "v"), ("美日", "j"), ("派", "n")], ents)
+    glosser.gloss_unit(unit)
+    assert unit.gloss_en == "pro-US–Japan | faction"
