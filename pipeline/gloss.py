@@ -124,7 +124,7 @@ _NUMBER_SPAN = re.compile(
 )
 _NUMBER_START = re.compile(f"[0-9０-９去今明前民百第{_CN_NUM}]")
 _CN_NUMBER = re.compile(f"^{_C}$")
-_COUNTED = re.compile(f"^({_C}|{_D})\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起]$")
+_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起]$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
 _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
@@ -509,6 +509,8 @@ class Glosser:
         if m:
             return _number_english(m)
         m = _COUNTED.match(text)  # 一間, 三名, 兩個: the number; the classifier has no English
+        if m and m.group(1) in ("數", "数", "幾", "几"):
+            return "several"
         if m:
             v = _to_float(m.group(1))
             return None if v is None else fmt_number(v, words=bool(_CN_NUMBER.match(m.group(1))))
