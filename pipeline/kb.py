@@ -489,6 +489,10 @@ def count_table(kb: KnowledgeBase) -> str:
     return "\n".join(lines)
 
 
+_COUNTS_START = "<!-- counts:start (python -m pipeline.kb readme) -->"
+_COUNTS_END = "<!-- counts:end -->"
+
+
 def _main(argv: list[str]) -> int:
     try:
         kb = KnowledgeBase.load(argv[1:] if len(argv) > 1 else (), cache=False)
@@ -498,11 +502,18 @@ def _main(argv: list[str]) -> int:
     what = argv[0] if argv else "counts"
     if what == "counts":
         print(count_table(kb))
+    elif what == "readme":
+        readme = KB_DIR / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        head, rest = text.split(_COUNTS_START, 1)
+        _, tail = rest.split(_COUNTS_END, 1)
+        readme.write_text(f"{head}{_COUNTS_START}\n{count_table(kb)}\n{_COUNTS_END}{tail}", encoding="utf-8")
+        print(f"updated the count table in {readme}")
     elif what == "ambiguous":
         for form, ids in sorted(kb.ambiguous_forms().items()):
             print(form, " ".join(f"{i}:{kb.get(i).type}" for i in ids))
     else:
-        print("usage: python -m pipeline.kb [counts|ambiguous] [EXTRA.yaml ...]")
+        print("usage: python -m pipeline.kb [counts|readme|ambiguous] [EXTRA.yaml ...]")
         return 2
     return 0
 

@@ -304,7 +304,7 @@ def test_coverage_of_office_holders(kb):
 
 def test_readme_count_table_is_current(kb):
     readme = (KB_DIR / "README.md").read_text(encoding="utf-8")
-    assert count_table(kb) in readme, "regenerate with: python -m pipeline.kb counts"
+    assert count_table(kb) in readme, "regenerate with: python -m pipeline.kb readme"
 
 
 def test_countries_yaml_matches_generator():
