@@ -45,10 +45,9 @@ class Resources:
         words = load_user_dict()
         for path in self.options.user_dicts:
             words += load_user_dict(path)
-        seg = Segmenter(words)
         if self.kb is not None:
-            seg.add_words(UserWord(form, None, tag) for form, tag in kb_user_words(self.kb))
-        return seg
+            words += [UserWord(form, None, tag) for form, tag in kb_user_words(self.kb)]
+        return Segmenter(words)
 
 
 _TYPE_TAGS = {"PERSON": "nr", "GPE": "ns", "LOC": "ns", "ORG": "nt", "POLICY": "nz", "EVENT": "nz"}

@@ -18,11 +18,12 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from . import cache
 from .errors import DataError
 from .model import Token
 
@@ -101,7 +102,11 @@ def load_user_dict(path: Path | None = None) -> list[UserWord]:
 
 
 class Segmenter:
-    """jieba + OpenCC shadow segmentation with a user dictionary.  Create once, reuse."""
+    """jieba + OpenCC shadow segmentation with a user dictionary.  Create once, reuse.
+
+    jieba's dictionary with the user words added, and the word → POS table, are built once and
+    cached on disk (:mod:`pipeline.cache`), keyed by jieba's dictionary file and the user words.
+    """
 
     def __init__(self, user_words: Iterable[UserWord] = (), converter: Converter | None = None):
         import jieba
@@ -109,39 +114,38 @@ class Segmenter:
         jieba.setLogLevel(logging.WARNING)
         self.converter = converter or Converter()
         self._jieba = jieba.Tokenizer()
-        self._jieba.initialize()
-        self._user_tags: dict[str, str] = {}
         self._oov_tags: dict[str, str] = {}
-        self.add_words(user_words)
+        words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "") for w in user_words if w.word.strip()})
+        key = cache.key_of("jieba-dict", 1, jieba.__version__, cache.file_stamp(self._jieba.get_dict_file().name), words)
+        freq, total, tags, user_tags = cache.cached_marshal("jieba", key, lambda: self._build(words))
+        self._jieba.FREQ, self._jieba.total, self._jieba.initialized = freq, total, True
+        self._tag_table: dict[str, str] = tags
+        self._user_tags: dict[str, str] = user_tags
 
-    # -- dictionary ------------------------------------------------------------------------------
-    def add_words(self, words: Iterable[UserWord]) -> None:
-        freq_table = self._jieba.FREQ
-        for uw in words:
-            w = self.converter.convert(uw.word)
-            if not w.strip():
-                continue
-            freq = uw.freq or max(freq_table.get(w, 0), _DEFAULT_USER_FREQ)
-            self._jieba.add_word(w, freq)
-            if uw.tag:
-                self._user_tags[w] = uw.tag
-
-    @cached_property
-    def _tag_table(self) -> dict[str, str]:
-        """word → POS tag from jieba's main dictionary."""
-        table: dict[str, str] = {}
+    def _build(self, words: list[tuple[str, int, str]]):
+        """jieba's FREQ table with ``words`` added, its total, the POS table and the user tags."""
+        self._jieba.initialize()
+        self._user_tags = {}
+        self._add(words)
+        tags: dict[str, str] = {}
         with self._jieba.get_dict_file() as f:
             for raw in f:
                 parts = raw.decode("utf-8").split()
                 if len(parts) == 3:
-                    table[parts[0]] = parts[2]
-        return table
+                    tags[parts[0]] = parts[2]
+        return self._jieba.FREQ, self._jieba.total, tags, self._user_tags
 
-    @cached_property
-    def _pos_tokenizer(self):
-        import jieba.posseg
+    # -- dictionary ------------------------------------------------------------------------------
+    def add_words(self, words: Iterable[UserWord]) -> None:
+        """Add words after start-up (not cached; pass them to the constructor to cache them)."""
+        self._add([(self.converter.convert(w.word), w.freq or 0, w.tag or "") for w in words if w.word.strip()])
 
-        return jieba.posseg.POSTokenizer(self._jieba)
+    def _add(self, words: Iterable[tuple[str, int, str]]) -> None:
+        freq_table = self._jieba.FREQ
+        for w, freq, tag in words:
+            self._jieba.add_word(w, freq or max(freq_table.get(w, 0), _DEFAULT_USER_FREQ))
+            if tag:
+                self._user_tags[w] = tag
 
     # -- segmentation ----------------------------------------------------------------------------
     def shadow(self, text: str) -> str:
@@ -186,14 +190,7 @@ class Segmenter:
             return "eng"
         if not any("\u3400" <= c <= "\u9fff" for c in word):
             return _PUNCT_TAG
-        pairs = self._pos_tokenizer.lcut(word, HMM=True)
-        if len(pairs) == 1:
-            return pairs[0].flag
-        flags = [p.flag for p in pairs]
-        for name_tag in ("nr", "ns", "nt", "nz"):
-            if flags[0].startswith(name_tag):
-                return name_tag
-        return "n" if len(word) > 1 else flags[0]
+        return hmm_tag(word)
 
     def retokenize(self, text: str, shadow: str, tokens: Sequence[Token], spans: Iterable[tuple[int, int]]) -> list[Token]:
         """Make each of ``spans`` (offsets relative to ``text``) a single token."""
@@ -229,6 +226,44 @@ class Segmenter:
                 pos += len(w)
             k = j
         return out
+
+
+def hmm_tag(word: str) -> str:
+    """POS tag of a word jieba's dictionary does not know, from jieba.posseg's character HMM.
+
+    The HMM tables are read from jieba's files directly: importing ``jieba.posseg`` would also load
+    its own copy of the whole dictionary's tag table, which costs more than half a second.
+    """
+    tables = _posseg_hmm()
+    _, route = tables["viterbi"](word, tables["char_state"], tables["start"], tables["trans"], tables["emit"])
+    spans: list[str] = []
+    for state, tag in route:  # states B/M/E/S with a tag; a word ends at E or S
+        if state in ("B", "S"):
+            spans.append(tag)
+    if len(spans) == 1:
+        return spans[0]
+    for name_tag in ("nr", "ns", "nt", "nz"):
+        if spans and spans[0].startswith(name_tag):
+            return name_tag
+    return "n" if len(word) > 1 else (spans[0] if spans else "x")
+
+
+@lru_cache(maxsize=1)
+def _posseg_hmm() -> dict:
+    import importlib.util
+    import pickle
+
+    import jieba
+
+    folder = Path(jieba.__file__).parent / "posseg"
+    spec = importlib.util.spec_from_file_location("_zhgloss_jieba_viterbi", folder / "viterbi.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    tables = {"viterbi": module.viterbi}
+    for key, name in (("char_state", "char_state_tab"), ("start", "prob_start"), ("trans", "prob_trans"), ("emit", "prob_emit")):
+        with open(folder / f"{name}.p", "rb") as f:
+            tables[key] = pickle.load(f)
+    return tables
 
 
 def merge_spans(tokens: list[tuple[int, int]], forced: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,60 @@
+"""A small on-disk cache for derived data (dictionaries built at first use).
+
+Files live in ``$ZHGLOSS_CACHE`` or ``~/.cache/zhgloss``; each is keyed by a hash of what it was
+built from, written atomically, and simply rebuilt when missing, stale or unreadable.  A cache
+folder that cannot be written is not an error: the data is then rebuilt on every start.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("ZHGLOSS_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "zhgloss"
+
+
+def key_of(*parts: object) -> str:
+    h = hashlib.sha1()
+    for p in parts:
+        h.update(repr(p).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:16]
+
+
+def file_stamp(path: Path | str) -> tuple[str, int, int]:
+    st = os.stat(path)
+    return (str(path), st.st_size, int(st.st_mtime))
+
+
+def cached_marshal(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """``build()``'s result, stored with :mod:`marshal` (plain dicts, lists, strings, numbers)."""
+    path = cache_dir() / f"{name}-{key}.marshal"
+    try:
+        data = path.read_bytes()  # marshal.load on a file object reads object by object: far slower
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # millions of new objects would trigger many useless collections
+        try:
+            return marshal.loads(data)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(value, f)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return value
