@@ -94,6 +94,8 @@ _ORD = ["zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seven
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
 _REL_YEAR = {"去": "last year", "今": "this year", "明": "next year", "前": "the year before last"}
+_REL_DAY = {"今": "today", "昨": "yesterday", "明": "tomorrow", "前": "the day before yesterday"}
+_REL_MONTH = {"本": "this month", "上": "last month", "下": "next month"}
 _YEAR_PART = {"初": "early {}", "底": "end of {}", "末": "end of {}", "中": "mid-{}"}
 _ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "輪": "round", "轮": "round", "個": "", "个": "",
              "名": "place", "季": "quarter", "波": "wave", "期": "phase", "章": "chapter", "條": "", "条": ""}
@@ -103,6 +105,8 @@ _C = f"[{_CN_NUM}]+"
 _NUMBER_SPAN = re.compile(
     "|".join([
         r"(?P<rel>[去今明前])\s*[（(]\s*(?P<rely>\d{4})\s*[）)]\s*年",
+        r"(?P<reld>[今昨明前])\s*[（(]\s*(?P<reldd>\d{1,2})\s*[）)]\s*[日號号]",
+        r"(?P<relm>[本上下])\s*[（(]\s*(?P<relmm>\d{1,2})\s*[）)]\s*月",
         r"(?P<ym2y>\d{4})\s*年\s*(?P<ym2a>\d{1,2})\s*[、,，至到~～\-–—]\s*(?P<ym2b>\d{1,2})\s*月",
         r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号])?",
         r"民國\s*(?P<roc>\d{2,3})\s*年",
@@ -122,7 +126,7 @@ _NUMBER_SPAN = re.compile(
         f"(?P<num>{_D})",
     ])
 )
-_NUMBER_START = re.compile(f"[0-9０-９去今明前民百第{_CN_NUM}]")
+_NUMBER_START = re.compile(f"[0-9０-９去今明前昨本上下民百第{_CN_NUM}]")
 _CN_NUMBER = re.compile(f"^{_C}$")
 _COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起]$")
 
@@ -177,8 +181,8 @@ def fmt_number(v: float, words: bool = False) -> str:
     return f"{v:,.6f}".rstrip("0").rstrip(".")
 
 
-def _ordinal(n: int) -> str:
-    if 0 <= n <= 10:
+def _ordinal(n: int, digits: bool = False) -> str:
+    if 0 <= n <= 10 and not digits:
         return _ORD[n]
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -195,6 +199,11 @@ def _number_english(m: re.Match) -> str | None:
     nf = lambda k: unicodedata.normalize("NFKC", g[k])  # noqa: E731
     if g["rel"]:
         return f"{_REL_YEAR[g['rel']]} ({g['rely']})"
+    if g["reld"]:  # 今（12）日: Taiwan news dates
+        return f"{_REL_DAY[g['reld']]} ({_ordinal(int(g['reldd']), digits=True)})"
+    if g["relm"]:
+        mon = _month(g["relmm"])
+        return f"{_REL_MONTH[g['relm']]} ({mon})" if mon else None
     if g["ym2y"]:
         a, b = _month(g["ym2a"]), _month(g["ym2b"])
         return f"{a}–{b} {g['ym2y']}" if a and b else None

@@ -348,3 +348,11 @@ def test_prefix_joins_the_next_gloss(glosser):
     unit = make_unit([("親", "v"), ("美日", "j"), ("派", "n")], ents)
     glosser.gloss_unit(unit)
     assert unit.gloss_en == "pro-US–Japan | faction"
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [("今（12）日", "today (12th)"), ("昨（3）日", "yesterday (3rd)"), ("本（5）月", "this month (May)")],
+)
+def test_taiwan_news_relative_dates(text, english):
+    assert [s[2] for s in number_spans(text)] == [english]
