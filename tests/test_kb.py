@@ -24,6 +24,19 @@ def cache_dir(tmp_path, monkeypatch) -> Path:
     return path
 
 
+@pytest.fixture()
+def tiny_bundle(tmp_path_factory, monkeypatch) -> Path:
+    """A two-entry bundled KB, so that error tests do not parse the real data every time."""
+    import pipeline.kb as kbmod
+
+    folder = tmp_path_factory.mktemp("tiny_kb")
+    (folder / "countries.yaml").write_text(
+        "- {id: us, type: GPE, en: United States, zh: [美國], abbr: [美]}\n"
+        "- {id: jp, type: GPE, en: Japan, zh: [日本], abbr: [日]}\n", encoding="utf-8")
+    monkeypatch.setattr(kbmod, "KB_DIR", folder)
+    return folder
+
+
 def write(tmp_path: Path, text: str, name: str = "extra.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -59,7 +72,7 @@ def ids(kb: KnowledgeBase, shadow: str) -> list[str]:
         ("- {id: x-nobody, type: PERSON, en: [unclosed", "not valid YAML"),
     ],
 )
-def test_malformed_entries_raise_data_error_naming_file_and_entry(tmp_path, text, message):
+def test_malformed_entries_raise_data_error_naming_file_and_entry(tmp_path, tiny_bundle, text, message):
     path = write(tmp_path, text + "\n")
     with pytest.raises(DataError) as info:
         KnowledgeBase.load([path], cache=False)
@@ -70,7 +83,7 @@ def test_malformed_entries_raise_data_error_naming_file_and_entry(tmp_path, text
     assert err.line().startswith(f"Error: {path}: ")
 
 
-def test_duplicate_id_in_one_user_file(tmp_path):
+def test_duplicate_id_in_one_user_file(tmp_path, tiny_bundle):
     path = write(tmp_path, "- {id: x-a, type: ORG, en: A, zh: [甲會]}\n- {id: x-a, type: ORG, en: B, zh: [乙會]}\n")
     with pytest.raises(DataError, match="duplicate id 'x-a' in the same file"):
         KnowledgeBase.load([path], cache=False)
@@ -88,7 +101,7 @@ def test_duplicate_id_across_bundled_files(tmp_path, monkeypatch):
     assert info.value.where.endswith("b.yaml")
 
 
-def test_abbreviation_claimed_twice(tmp_path):
+def test_abbreviation_claimed_twice(tmp_path, tiny_bundle):
     path = write(tmp_path, "- {id: x-usa2, type: GPE, en: Fake America, zh: [偽美國], abbr: [美]}\n")
     with pytest.raises(DataError, match="abbreviation '美' is claimed by both 'us' and 'x-usa2'"):
         KnowledgeBase.load([path], cache=False)
@@ -138,7 +151,7 @@ def test_user_file_replace_and_remove(tmp_path):
     assert "东沙群岛" not in kb.forms()
 
 
-def test_later_user_file_overrides_earlier(tmp_path):
+def test_later_user_file_overrides_earlier(tmp_path, tiny_bundle):
     a = write(tmp_path, "- {id: x-a, type: ORG, en: First, zh: [甲會]}\n", "a.yaml")
     b = write(tmp_path, "- {id: x-a, en: Second, type: EVENT}\n", "b.yaml")
     kb = KnowledgeBase.load([a, b], cache=False)
