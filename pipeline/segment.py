@@ -115,6 +115,7 @@ class Segmenter:
         self.converter = converter or Converter()
         self._jieba = jieba.Tokenizer()
         self._oov_tags: dict[str, str] = {}
+        self._strings: dict[str, str] = {}
         words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "") for w in user_words if w.word.strip()})
         key = cache.key_of("jieba-dict", 1, jieba.__version__, cache.file_stamp(self._jieba.get_dict_file().name), words)
         freq, total, tags, user_tags = cache.cached_marshal("jieba", key, lambda: self._build(words))
@@ -170,8 +171,13 @@ class Segmenter:
         return [self._token(text, shadow, a, b) for a, b in spans]
 
     def _token(self, text: str, shadow: str, start: int, end: int) -> Token:
+        # Words repeat (Zipf): one string object per distinct word keeps big documents small.
+        strings = self._strings
         norm = shadow[start:end]
-        return Token(text=text[start:end], start=start, end=end, pos=self.tag(norm), norm=norm)
+        norm = strings.setdefault(norm, norm)
+        word = text[start:end]
+        word = strings.setdefault(word, word)
+        return Token(text=word, start=start, end=end, pos=self.tag(norm), norm=norm)
 
     def tag(self, norm: str) -> str:
         tag = self._user_tags.get(norm) or self._tag_table.get(norm)
