@@ -643,10 +643,11 @@ class Glosser:
     # -- units ----------------------------------------------------------------------------------
     def gloss_unit(self, unit: Unit) -> None:
         """Fill every token's ``gloss`` and the unit's ``gloss_en``."""
-        spans = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities]
-        spans = [s for s in spans if s[2]]
-        for s in number_spans(unit.text):
-            if not any(s[0] < e[1] and e[0] < s[1] for e in spans):
+        spans: list[tuple[int, int, str]] = []
+        found = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities] if unit.entities else []
+        # entities first (longest first where they nest), then numbers not inside an entity
+        for s in sorted(found, key=lambda x: (x[0] - x[1], x[0])) + number_spans(unit.text):
+            if s[2] and s[0] < s[1] and not any(s[0] < e[1] and e[0] < s[1] for e in spans):
                 spans.append(s)
         lookup = self.lookup
         memo = self._memo

@@ -356,3 +356,10 @@ def test_prefix_joins_the_next_gloss(glosser):
 )
 def test_taiwan_news_relative_dates(text, english):
     assert [s[2] for s in number_spans(text)] == [english]
+
+
+def test_nested_entities_show_the_longest_once(glosser):
+    ents = [Entity("美日", 0, 2, "GPE", None, "US–Japan"), Entity("美日韓", 0, 3, "GPE", None, "US–Japan–South Korea")]
+    unit = make_unit([("美日韓", "ns"), ("三方", "m"), ("合作", "vn")], ents)
+    glosser.gloss_unit(unit)
+    assert unit.gloss_en == "US–Japan–South Korea | trilateral | cooperation"
