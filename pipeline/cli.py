@@ -52,6 +52,7 @@ def annotate(
     kb: List[Path] = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable)."),
     user_dict: List[Path] = typer.Option([], "--user-dict", help="Extra jieba user dictionary: 'word [freq] [tag]' per line (repeatable)."),
     max_mb: float = typer.Option(50.0, "--max-mb", help="Refuse input files larger than this many megabytes."),
+    ner_model: Optional[Path] = typer.Option(None, "--ner-model", help="A trained spaCy NER pipeline directory; its entities are added where the knowledge base and rules found none."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on for several files on a terminal)."),
 ) -> None:
     """Annotate articles and write one JSONL record per sentence-like unit.
@@ -66,7 +67,7 @@ def annotate(
     files = expand_inputs(inputs)
     if not stdout:
         ensure_writable_dir(output)
-    res = Resources(Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024)))
+    res = Resources(Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model))
     ids = _unique_ids(files, doc_id_for)
     show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
     failures = 0

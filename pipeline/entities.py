@@ -79,7 +79,8 @@ class Rules:
             if isinstance(value, list):
                 rules.sets[key] = frozenset(convert(str(v)) for v in value)
         rules.data["surname_readings"] = {convert(k): v for k, v in data.get("surname_readings", {}).items()}
-        rules.data["transliteration_chars"] = frozenset(convert(data.get("transliteration_chars", "")))
+        chars = "".join(data.get("transliteration_chars", "").split())
+        rules.data["transliteration_chars"] = frozenset(convert(chars))
         return rules
 
     def __getitem__(self, key: str) -> frozenset[str]:
@@ -263,7 +264,7 @@ class EntityTagger:
                     else:
                         b = e.start
             a, b = self._trim_weak(u, a, b)
-            if b - a < 2 or sh[a:b] in r["not_clusters"]:
+            if b - a < 2 or sh[a:b] in r["not_clusters"] or all(c in r["weak_abbreviations"] for c in sh[a:b]):
                 continue
             left, right = u.leftovers(a, b)
             if left and left not in r["cluster_prefixes"]:
@@ -297,6 +298,10 @@ class EntityTagger:
             tok = u.token_at(a)
             if tok is None:
                 continue
+            if sh[b:b + 1] != "方":  # the verb before must start its token: 訪日, 對/中, not 採訪/中
+                prev = u.token_at(a - 1) if a else None
+                if prev is None or (prev.start != a - 1 and prev is not tok) or (prev is tok and tok.start != a - 1):
+                    continue
             if sh[b:b + 1] == "方":  # 中方, 美方
                 if tok.start == a and tok.end == b + 1:
                     u.add(self._single(u, a, b, b + 1))
@@ -360,6 +365,8 @@ class EntityTagger:
         if not _HAN.match(form) or len(form) < 3:
             return
         entry = self.kb.get(e.kb_id) if e.kb_id and self.kb is not None else None
+        if entry is not None and entry.country not in self.rules["surname_countries"]:
+            return  # 梅克爾 is not 梅: surnames only for East Asian names (the KB's short forms still apply)
         jp = entry is not None and entry.country == "jp"
         if jp or len(form) >= 4:
             mentions.setdefault(form[:2], m)
@@ -405,6 +412,9 @@ class EntityTagger:
             t = u.token_at(a)
             if t is not None and t.start < a:  # start on a token boundary
                 a = t.end if t.end < m.start() else a
+            t = u.token_at(b - 1)
+            if t is not None and t.end > b and t.start > m.end():  # end on one too (格萊厄姆|提出)
+                b = t.start
             if m.start() - a < 1 or b - m.end() < 1:
                 continue
             inner = [e for e in u.ents if e.start < b and a < e.end]
@@ -412,7 +422,8 @@ class EntityTagger:
                 continue
             for e in inner:
                 u.ents.remove(e)
-            linked = next((e for e in inner if e.kb_id), None)
+            tail = self.sep_re.split(sh[a:b])[-1]
+            linked = next((e for e in inner if e.kb_id and (e.start, e.end) in ((a, b), (b - len(tail), b))), None)
             if linked is not None:
                 u.add(Entity(u.text[a:b], a, b, "PERSON", linked.kb_id, linked.en, "kb"))
                 continue
@@ -430,8 +441,7 @@ class EntityTagger:
             nxt = toks[k + 1:k + 4]
             if nxt and nxt[0].start == t.end:
                 n0 = nxt[0]
-                if n0.pos.startswith("nr") and 2 <= len(n0.norm) <= 4 and _HAN.match(n0.norm) \
-                        and n0.norm not in r["not_people"]:
+                if n0.pos.startswith("nr") and self._plausible(n0.norm):
                     self._person(u, n0.start, n0.end)
                 elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
                     end = n0.end
@@ -444,9 +454,15 @@ class EntityTagger:
             # before the title: an nr token
             if k > 0:
                 p = toks[k - 1]
-                if p.end == t.start and p.pos.startswith("nr") and 2 <= len(p.norm) <= 4 \
-                        and _HAN.match(p.norm) and p.norm not in r["not_people"]:
+                if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm):
                     self._person(u, p.start, p.end)
+
+    def _plausible(self, norm: str) -> bool:
+        """A jieba nr token that can be a name: 2–4 Han characters, not a listed non-name, not
+        ending in a function character (晉升為)."""
+        r = self.rules
+        return 2 <= len(norm) <= 4 and all(_HAN.match(c) for c in norm) and norm not in r["not_people"] \
+            and norm[-1] not in r["not_name_chars"]
 
     def _is_title(self, norm: str) -> bool:
         if norm in self.titles:
@@ -459,28 +475,67 @@ class EntityTagger:
                          extra={"romanized": True}))
 
     def _pos_names(self, u: _Unit) -> None:
+        """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token
+        counts only when the dictionary gives it a proper-noun gloss (capitalised: 雅典 Athens,
+        李開復 Kai-Fu Lee) or, for a word the dictionary lacks, when its shape says so (a surname
+        for a person, a place suffix such as 島/州, an organisation suffix such as 黨/基金會)."""
         r = self.rules
         for t in u.tokens:
             norm, pos = t.norm, t.pos
-            if len(norm) < 2 or not _HAN.match(norm) or not u.free(t.start, t.end):
+            if pos not in ("nr", "ns", "nt") or len(norm) < 2 or not all(_HAN.match(c) for c in norm) \
+                    or not u.free(t.start, t.end):
                 continue
-            if pos == "nr" and len(norm) <= 4 and norm not in r["not_people"] and all(_HAN.match(c) for c in norm) \
-                    and (norm[:1] in r["surnames"] or norm[:2] in r["compound_surnames"]):
-                self._person(u, t.start, t.end)
-            elif pos == "ns" and norm not in r["not_places"] and not _numeric(norm) \
-                    and not all(c in self.abbr for c in norm):
-                label = "LOC" if any(norm.endswith(s) for s in r["loc_suffixes"]) else "GPE"
-                self._named(u, t, label)
-            elif pos == "nt" and norm not in r["not_orgs"]:
-                self._named(u, t, "ORG")
+            if norm in r["not_people" if pos == "nr" else "not_places" if pos == "ns" else "not_orgs"]:
+                continue
+            if pos == "ns" and _numeric(norm):
+                continue
+            gloss = self.glosser.lookup(t.text, norm, pos) if self.glosser is not None else None
+            if gloss and not gloss.startswith("~"):
+                if not gloss[:1].isupper():
+                    continue  # a common word: lobster, mile, non-governmental
+                en = _clean_gloss(gloss)
+                label = self._label(pos, norm)
+                if label == "PERSON":  # Kai-Fu Lee, not Gundam (高達), Tennessee or Emmy Award
+                    words = en.split()
+                    if len(norm) < 3 or not self._surname_first(norm) or len(words) < 2 \
+                            or any(w in r["not_person_words"] for w in words):
+                        continue
+                else:
+                    hits = [e for e in self.kb.by_english(en) if _same_kind(e.type, label)] if self.kb is not None else []
+                    if len(hits) == 1:
+                        e = hits[0]
+                        u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "rule"))
+                        continue
+                u.add(Entity(t.text, t.start, t.end, label, None, en, "rule"))
+                continue
+            if pos == "nr":  # a guessed name: only before a speech verb, or alone (a byline)
+                nxt = u.token_at(t.end)
+                alone = t.start == 0 and t.end == len(u.sh)
+                if len(norm) == 3 and self._surname_first(norm) and norm[-1] not in r["not_name_chars"] \
+                        and (alone or (nxt is not None and nxt.start == t.end and nxt.norm in r["speech_verbs"])):
+                    self._person(u, t.start, t.end)
+            elif len(norm) < 3:
+                continue
+            elif pos == "ns":
+                if any(norm.endswith(x) for x in r["place_suffixes"]):
+                    self._romanized(u, t, self._label(pos, norm))
+            elif any(norm.endswith(x) for x in r["org_suffixes"]):
+                self._romanized(u, t, "ORG")
 
-    def _named(self, u: _Unit, t: Token, label: str) -> None:
-        en, extra = None, {}
-        if self.glosser is not None:
-            en = self.glosser.lookup(t.text, t.norm, t.pos)
-        if not en or en.startswith("~"):
-            en, extra = self._pinyin(t.norm, person=False), {"romanized": True}
-        u.add(Entity(t.text, t.start, t.end, label, None, en, "rule", extra=extra))
+    def _surname_first(self, norm: str) -> bool:
+        r = self.rules
+        return (norm[:1] in r["surnames"] and len(norm) <= 3) or (norm[:2] in r["compound_surnames"] and len(norm) <= 4)
+
+    def _label(self, pos: str, norm: str) -> str:
+        if pos == "nr":
+            return "PERSON"
+        if pos == "nt":
+            return "ORG"
+        return "LOC" if any(norm.endswith(s) for s in self.rules["loc_suffixes"]) else "GPE"
+
+    def _romanized(self, u: _Unit, t: Token, label: str) -> None:
+        u.add(Entity(t.text, t.start, t.end, label, None, self._pinyin(t.norm, person=False), "rule",
+                     extra={"romanized": True}))
 
     def _latin(self, u: _Unit) -> None:
         r = self.rules
@@ -489,12 +544,25 @@ class EntityTagger:
             if t.pos != "eng" or not u.free(t.start, t.end):
                 continue
             hits = self.kb.by_english(t.text) if self.kb is not None else []
+            if hits and self._in_latin_phrase(u, t):
+                hits = []  # Jordan in "Jordan Spieth"
             if len(hits) == 1 and (t.text[:1].isupper()):
                 e = hits[0]
                 u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
             elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"]:
                 label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
+
+    def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
+        """True when ``t`` is next to another capitalised Latin word, separated by one space."""
+        k = bisect_right(u.starts, t.start) - 1
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(u.tokens):
+                o = u.tokens[j]
+                gap = u.text[min(o.end, t.end):max(o.start, t.start)]
+                if o.pos == "eng" and o.text[:1].isupper() and gap in (" ", ""):
+                    return True
+        return False
 
     # -- 5. dates and percents ----------------------------------------------------------------------
     def _numbers(self, u: _Unit, anchor: int | None) -> None:
@@ -557,8 +625,55 @@ def _first_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in index.items()}
 
 
+def _clean_gloss(gloss: str) -> str:
+    """A dictionary gloss as a name: 'Guiyang prefecture-level city and capital of ...' -> 'Guiyang',
+    'US Department of Energy' stays whole."""
+    gloss = re.split(r"\s*[(;,/]|\s+or\s+", gloss, maxsplit=1)[0].strip()
+    words = gloss.split()
+    if len(words) > 3:
+        keep = []
+        for w in words:
+            if not (w[:1].isupper() or w in _NAME_GLUE):
+                break
+            keep.append(w)
+        while keep and keep[-1] in _NAME_GLUE:
+            keep.pop()
+        gloss = " ".join(keep) or words[0]
+    return gloss
+
+
+_NAME_GLUE = {"of", "the", "and", "for", "de", "on", "in"}
+
+
+def _same_kind(kb_type: str, label: str) -> bool:
+    return kb_type == label or {kb_type, label} <= {"GPE", "LOC"}
+
+
 def _numeric(word: str) -> bool:
     return word[0] in "一二两三四五六七八九十百千万几各全本该我他其邻盟大强小友敌诸多"
+
+
+def load_ner_model(path: Path):
+    """Load a trained spaCy pipeline directory for ``--ner-model``; it must have an ``ner`` pipe."""
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - spaCy is a dependency
+        from .errors import MissingDependency
+
+        raise MissingDependency("spacy", "--ner-model")
+    if not path.is_dir() or not (path / "config.cfg").is_file():
+        raise DataError("not a spaCy pipeline directory (no config.cfg)",
+                        "pass the folder written by nlp.to_disk() or 'spacy train' (e.g. output/model-best)",
+                        where=str(path))
+    try:
+        nlp = spacy.load(path)
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"cannot load the spaCy pipeline ({exc})",
+                        "check that it was trained with this spaCy version", where=str(path)) from None
+    if "ner" not in nlp.pipe_names and not any(hasattr(p, "moves") for _n, p in nlp.pipeline):
+        raise DataError("the spaCy pipeline has no 'ner' component",
+                        "train it with an ner pipe (spacy train with a [components.ner] block)", where=str(path))
+    return nlp
 
 
 _TAGGERS: "weakref.WeakKeyDictionary[Any, EntityTagger]" = weakref.WeakKeyDictionary()

@@ -16,6 +16,7 @@ class Options:
     glossaries: tuple[Path, ...] = ()  # extra glossaries (TSV: headword, gloss[, POS tags])
     kb_files: tuple[Path, ...] = ()  # extra knowledge-base YAML files
     max_bytes: int = 50 * 1024 * 1024
+    ner_model: Path | None = None  # a trained spaCy NER pipeline directory (--ner-model)
     extra: dict = field(default_factory=dict)
 
 
@@ -31,6 +32,15 @@ class Resources:
         except ImportError:
             return None
         return KnowledgeBase.load(self.options.kb_files)
+
+    @cached_property
+    def ner(self):
+        """The spaCy pipeline of ``options.ner_model``, or None when no model is configured."""
+        if self.options.ner_model is None:
+            return None
+        from .entities import load_ner_model
+
+        return load_ner_model(Path(self.options.ner_model))
 
     @cached_property
     def glosser(self):
