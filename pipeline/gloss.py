@@ -100,7 +100,7 @@ _YEAR_PART = {"初": "early {}", "底": "end of {}", "末": "end of {}", "中": 
 _ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "輪": "round", "轮": "round", "個": "", "个": "",
              "名": "place", "季": "quarter", "波": "wave", "期": "phase", "章": "chapter", "條": "", "条": ""}
 
-_D = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+_D = r"[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _C = f"[{_CN_NUM}]+"
 _NUMBER_SPAN = re.compile(
     "|".join([
@@ -161,7 +161,7 @@ def cn_to_number(s: str) -> int | None:
 
 
 def _to_float(s: str) -> float | None:
-    s = unicodedata.normalize("NFKC", s).replace(",", "").replace("，", "")
+    s = unicodedata.normalize("NFKC", s).replace(",", "")
     try:
         return float(s)
     except ValueError:
@@ -195,8 +195,7 @@ def _month(s: str) -> str | None:
 
 def _number_english(m: re.Match) -> str | None:
     """English for one match of :data:`_NUMBER_SPAN` (None: leave the tokens to the dictionary)."""
-    g = m.groupdict()
-    nf = lambda k: unicodedata.normalize("NFKC", g[k])  # noqa: E731
+    g = {k: unicodedata.normalize("NFKC", v) if v else v for k, v in m.groupdict().items()}
     if g["rel"]:
         return f"{_REL_YEAR[g['rel']]} ({g['rely']})"
     if g["reld"]:  # 今（12）日: Taiwan news dates
@@ -232,7 +231,7 @@ def _number_english(m: re.Match) -> str | None:
         v = _to_float(g["mon"])
         return None if v is None else f"{fmt_number(v)} month" + ("" if v == 1 else "s")
     if g["pct"]:
-        return f"{nf('pct').replace('，', ',')}%"
+        return f"{g['pct']}%"
     if g["pct2"]:
         v = _to_float(g["pct2"])
         return None if v is None else f"{fmt_number(v)}%"
@@ -255,7 +254,7 @@ def _number_english(m: re.Match) -> str | None:
         v = _to_float(g["big"])
         return None if v is None else fmt_number(v * _CN_BIG[g["bigu"]])
     if g["num"]:
-        return nf("num").replace("，", ",")
+        return g["num"]
     return None
 
 

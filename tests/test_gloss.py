@@ -363,3 +363,8 @@ def test_nested_entities_show_the_longest_once(glosser):
     unit = make_unit([("美日韓", "ns"), ("三方", "m"), ("合作", "vn")], ents)
     glosser.gloss_unit(unit)
     assert unit.gloss_en == "US–Japan–South Korea | trilateral | cooperation"
+
+
+def test_number_lists_are_not_merged():
+    assert [s[2] for s in number_spans("2017，2021 年")] == ["2017", "2021"]
+    assert [s[2] for s in number_spans("２０２４年４月")] == ["April 2024"]
