@@ -40,7 +40,7 @@ REGION_ZH_FIX = {
     "013": ["中美洲"],
     "017": ["中部非洲"],
     "202": ["撒哈拉以南非洲"],  # CLDR zh_Hant has a typo (撒哈拉撒沙漠以南非洲)
-    "053": ["澳紐", "澳洲與紐西蘭"],
+    "053": ["澳洲與紐西蘭"],  # not 澳紐: that is the cluster Australia + New Zealand
 }
 
 FIELD_ORDER = ("id", "wikidata", "type", "en", "en_aliases", "zh", "zh_regional", "zh_hans",
