@@ -368,3 +368,23 @@ def test_nested_entities_show_the_longest_once(glosser):
 def test_number_lists_are_not_merged():
     assert [s[2] for s in number_spans("2017，2021 年")] == ["2017", "2021"]
     assert [s[2] for s in number_spans("２０２４年４月")] == ["April 2024"]
+
+
+def test_glossary_files_are_clean():
+    """One row per headword (and POS list), short glosses, known show flags."""
+    root = ROOT / "pipeline" / "data"
+    seen = set()
+    for line in (root / "glossary.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        key = (fields[0], fields[2] if len(fields) > 2 else "")
+        assert key not in seen, f"duplicate glossary row {key}"
+        seen.add(key)
+        assert 1 <= len(fields[1].split()) <= 5, line
+    assert len(seen) >= 300
+    for line in (root / "function_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, pos, gloss, show = line.split("\t")
+            assert show in ("yes", "no") and gloss
+            assert (show == "no") == (gloss.isupper() and len(gloss) > 1), line  # labels hidden, English shown
