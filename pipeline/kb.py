@@ -51,6 +51,10 @@ KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
 #: Files in KB_DIR that are not entry lists (builder input, documentation of ambiguities).
 NON_ENTRY_FILES = frozenset({"countries_overrides.yaml", "known_ambiguities.yaml"})
 
+#: Countries whose people also appear family name first in English ("Kishida Fumio"); the
+#: English index accepts both orders for two-word names.
+FAMILY_NAME_FIRST = frozenset({"jp"})
+
 #: Bumped whenever the pickled structure changes.
 CACHE_FORMAT = 1
 
@@ -202,6 +206,10 @@ class KnowledgeBase:
                 abbreviations[shadow] = entry.id
             for name in (entry.en, *entry.en_aliases):
                 _index(english, english_key(name), entry.id)
+            if entry.type == "PERSON" and entry.country in FAMILY_NAME_FIRST:
+                parts = entry.en.split()
+                if len(parts) == 2:  # "Kishida Fumio", the order Tokyo itself uses since 2020
+                    _index(english, english_key(f"{parts[1]} {parts[0]}"), entry.id)
         files = tuple(str(p) for p in bundled + users)
         return cls(entries, forms, short_forms, abbreviations, english, files)
 

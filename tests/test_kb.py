@@ -221,7 +221,8 @@ def test_all_zh_forms_covers_full_names_only(kb):
      ("South Korea", "kr"), ("DPRK", "kp"), ("PRC", "cn"), ("ROC", "tw"), ("U.K.", "gb"),
      ("Britain", "gb"), ("NATO", "org-nato"), ("Kim Jong-un", "kp-kim-jong-un"),
      ("Volodymyr Zelensky", "ua-volodymyr-zelenskyy"), ("AUKUS", "org-aukus"),
-     ("Taiwan Relations Act", "policy-taiwan-relations-act")],
+     ("Taiwan Relations Act", "policy-taiwan-relations-act"), ("Kishida Fumio", "jp-fumio-kishida"),
+     ("Fumio Kishida", "jp-fumio-kishida")],
 )
 def test_by_english(kb, name, kb_id):
     assert [e.id for e in kb.by_english(name)] == [kb_id]
