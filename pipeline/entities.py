@@ -168,7 +168,7 @@ class EntityTagger:
             seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
             u.ents.sort(key=lambda e: (e.start, e.end))
             unit.entities = u.ents
-            spans = [(e.start, e.end) for e in u.ents] + u.extra_spans
+            spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans
             if spans:
                 unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
 
@@ -264,7 +264,8 @@ class EntityTagger:
                     else:
                         b = e.start
             a, b = self._trim_weak(u, a, b)
-            if b - a < 2 or sh[a:b] in r["not_clusters"] or all(c in r["weak_abbreviations"] for c in sh[a:b]):
+            if b - a < 2 or any(w in sh[a:b] for w in r["not_clusters"]) \
+                    or all(c in r["weak_abbreviations"] for c in sh[a:b]):
                 continue
             left, right = u.leftovers(a, b)
             if left and left not in r["cluster_prefixes"]:
@@ -403,18 +404,40 @@ class EntityTagger:
     def _translit(self, u: _Unit) -> None:
         sh, chars = u.sh, self.rules.data["transliteration_chars"]
         for m in self.sep_re.finditer(sh):
-            a = m.start()
-            while a > 0 and sh[a - 1] in chars and m.start() - a < 4:
+            s0 = m.start()
+            if not u.free(s0, s0 + 1):
+                continue  # the second · of a name already taken
+            # the left part: the jieba token before the separator, then transliteration characters
+            a = s0
+            t = u.token_at(s0 - 1)
+            if t is not None and t.end == s0 and t.end - t.start <= 6 and _all_han(t.norm):
+                a = t.start
+            while a > 0 and sh[a - 1] in chars and s0 - a < 6:
                 a -= 1
-            b = m.end()
-            while b < len(sh) and (sh[b] in chars or (self.sep_re.match(sh, b) and b + 1 < len(sh))) and b - m.end() < 12:
-                b += 1
             t = u.token_at(a)
             if t is not None and t.start < a:  # start on a token boundary
-                a = t.end if t.end < m.start() else a
+                a = t.end if t.end < s0 else a
+            # the right part(s): the token after each separator, then transliteration characters
+            b = m.end()
+            while True:
+                t = u.token_at(b)
+                if t is not None and t.start == b and t.end - t.start <= 6 and _all_han(t.norm) \
+                        and t.norm not in self.rules["speech_verbs"]:
+                    b = t.end
+                while b < len(sh) and sh[b] in chars and b - s0 < 14:
+                    b += 1
+                if self.sep_re.match(sh, b) and b - s0 < 14:
+                    b += 1
+                    continue
+                break
             t = u.token_at(b - 1)
             if t is not None and t.end > b and t.start > m.end():  # end on one too (格萊厄姆|提出)
                 b = t.start
+            edge = self.rules["not_name_chars"]
+            while a < s0 and sh[a] in edge:  # 由|薇琪·佩珀, 特蕾莎·梅|在
+                a += 1
+            while b > m.end() and sh[b - 1] in edge:
+                b -= 1
             if m.start() - a < 1 or b - m.end() < 1:
                 continue
             inner = [e for e in u.ents if e.start < b and a < e.end]
@@ -493,6 +516,9 @@ class EntityTagger:
             if gloss and not gloss.startswith("~"):
                 if not gloss[:1].isupper():
                     continue  # a common word: lobster, mile, non-governmental
+                if pos == "ns" and len(norm) == 2 and norm[0] in self.abbr \
+                        and not any(norm.endswith(x) for x in r["place_suffixes"]):
+                    continue  # 韓流 (Korean Wave), 日劇: a country's thing, not a place; 加州 is
                 en = _clean_gloss(gloss)
                 label = self._label(pos, norm)
                 if label == "PERSON":  # Kai-Fu Lee, not Gundam (高達), Tennessee or Emmy Award
@@ -643,6 +669,19 @@ def _clean_gloss(gloss: str) -> str:
 
 
 _NAME_GLUE = {"of", "the", "and", "for", "de", "on", "in"}
+
+
+def _forced(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Spans to force as tokens for an entity: itself, or, when it contains spaces (2025 年 2、3 月),
+    its first and last chunk, so that its edges are token boundaries."""
+    if not any(c.isspace() for c in text[a:b]):
+        return [(a, b)]
+    chunks = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", text[a:b])]
+    return [chunks[0], chunks[-1]] if len(chunks) > 1 else chunks
+
+
+def _all_han(w: str) -> bool:
+    return bool(w) and all(_HAN.match(c) for c in w)
 
 
 def _same_kind(kb_type: str, label: str) -> bool:

@@ -1,0 +1,378 @@
+"""The entity stage: KB names, clusters, unknown names, short references, dates, percents, NER merge.
+
+Every rule family is tested on sentences that are *not* in the seed essay; the seed test at the end
+checks the essay's clusters and people in every sentence where they occur.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.annotate import annotate_text
+from pipeline.resources import Options, Resources
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def ents(text: str, res) -> list:
+    """All entities of a short text, as (text, label, kb_id, en) plus the entity objects."""
+    doc = annotate_text(text, "t", res)
+    out = []
+    for u in doc.units:
+        for e in u.entities:
+            out.append(e)
+        for e in u.entities:  # every entity is whole tokens
+            starts = {t.start for t in u.tokens}
+            ends = {t.end for t in u.tokens}
+            assert e.start in starts and e.end in ends, (e, [t.text for t in u.tokens])
+    return out
+
+
+def find(es, text):
+    return [e for e in es if e.text == text]
+
+
+def one(es, text):
+    hits = find(es, text)
+    assert len(hits) == 1, (text, [(e.text, e.label) for e in es])
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def res_fixture_kb():
+    return Resources(Options(kb_files=(DATA / "entities_kb.yaml",)))
+
+
+# -- knowledge base ---------------------------------------------------------------------------------
+def test_kb_longest_match_wins(resources):
+    es = ents("美國國務院發言人表示，雙方將繼續對話。", resources)
+    e = one(es, "美國國務院")
+    assert e.label == "ORG" and e.kb_id == "us-state-department" and e.source == "kb"
+    assert not find(es, "美國")
+
+
+def test_simplified_input_links_to_same_id(resources):
+    trad = one(ents("川普表示將提高關稅。", resources), "川普")
+    simp = one(ents("特朗普表示将提高关税。", resources), "特朗普")
+    assert trad.kb_id == simp.kb_id == "us-donald-trump"
+    assert simp.en == "Donald Trump"
+
+
+def test_names_do_not_fire_inside_ordinary_words(resources):
+    es = ents("他們在市中心見面，過著美好的生活，韓流席捲全球。這是合法國家的做法。", resources)
+    assert [e.text for e in es] == []
+
+
+def test_country_inside_nationality_word_is_tagged(resources):
+    # documented decision: 日本 in 日本人 is the country (GPE); 人 stays outside the entity
+    e = one(ents("許多日本人赴海外旅遊。", resources), "日本")
+    assert e.kb_id == "jp"
+
+
+def test_ambiguous_form_null_then_resolved_by_country(res_fixture_kb):
+    e = one(ents("陳偉表示反對。", res_fixture_kb), "陳偉")
+    assert e.label == "PERSON" and e.kb_id is None
+    assert sorted(e.extra["candidates"]) == ["test-chen-wei-cn", "test-chen-wei-tw"]
+    es = ents("臺灣的立法院開會。陳偉表示反對。", res_fixture_kb)
+    assert one(es, "陳偉").kb_id == "test-chen-wei-tw"
+
+
+# -- country clusters ---------------------------------------------------------------------------------
+CLUSTERS = {
+    "美日韓": ["us", "jp", "kr"], "美日印澳": ["us", "jp", "in", "au"], "澳英美": ["au", "gb", "us"],
+    "日韓澳紐": ["jp", "kr", "au", "nz"], "美日菲": ["us", "jp", "ph"], "美日": ["us", "jp"],
+    "日中": ["jp", "cn"], "中日": ["cn", "jp"], "日韓": ["jp", "kr"], "美中": ["us", "cn"],
+    "韓美": ["kr", "us"], "中日韓": ["cn", "jp", "kr"], "日美": ["jp", "us"],
+}
+
+
+@pytest.mark.parametrize("sentence,cluster", [
+    ("美日韓三國外長在紐約會晤。", "美日韓"),
+    ("美日印澳領袖峰會將於明年舉行。", "美日印澳"),
+    ("澳英美三國宣布新的潛艦計畫。", "澳英美"),
+    ("日韓澳紐四國領袖再度受邀。", "日韓澳紐"),
+    ("美日菲海上演習今天登場。", "美日菲"),
+    ("美日領袖發表共同聲明。", "美日"),
+    ("日中兩國外長通電話。", "日中"),
+    ("中日關係持續緊張。", "中日"),
+    ("日韓兩國領袖會談。", "日韓"),
+    ("日韓國內政局動盪。", "日韓"),
+    ("美中貿易談判破局。", "美中"),
+    ("韓美聯合軍演將擴大。", "韓美"),
+    ("中日韓自由貿易協定談判重啟。", "中日韓"),
+    ("兩國重申日美同盟的重要性。", "日美"),
+    ("外界質疑美日安保條約的效力。", "美日"),
+    ("他被視為親美日派的代表。", "美日"),
+])
+def test_clusters_expand(resources, sentence, cluster):
+    e = one(ents(sentence, resources), cluster)
+    assert e.label == "GPE" and e.kb_id is None
+    assert [m["kb_id"] for m in e.members] == CLUSTERS[cluster]
+    assert all(m["en"] for m in e.members)
+    assert "–" in e.en
+
+
+def test_cluster_english(resources):
+    e = one(ents("美日韓三方峰會落幕。", resources), "美日韓")
+    assert e.en == "US–Japan–South Korea"
+
+
+@pytest.mark.parametrize("sentence", [
+    "日本經濟持續成長。", "這是美好的一天。", "市中心人潮洶湧。", "韓流在亞洲很受歡迎。",
+    "中國經濟放緩。", "美國大選即將登場。", "今日美國報導了這則新聞。", "以朝努力的方向前進。",
+    "政府將加以檢討。", "港澳居民可以申請。", "日新月異的科技。",
+])
+def test_no_cluster_inside_ordinary_words(resources, sentence):
+    assert [e.text for e in ents(sentence, resources) if e.members] == []
+
+
+def test_single_abbreviation_only_after_a_verb(resources):
+    es = ents("外相下月訪日，並計劃赴美，加強對中關係；中方表示歡迎。", resources)
+    assert one(es, "日").kb_id == "jp"
+    assert one(es, "美").kb_id == "us"
+    assert one(es, "中").kb_id == "cn"
+    assert one(es, "中方").kb_id == "cn"
+    assert not [e for e in ents("他在一次媒體採訪中表示，高中派對中很吵。", resources) if e.text == "中"]
+
+
+# -- unknown names -------------------------------------------------------------------------------------
+def test_person_after_title_is_romanised(resources):
+    es = ents("外交部發言人林志明表示，雙方將持續溝通。", resources)
+    e = one(es, "林志明")
+    assert e.label == "PERSON" and e.kb_id is None and e.source == "rule"
+    assert e.en == "Lin Zhiming" and e.extra["romanized"] is True
+
+
+def test_person_before_speech_verb_and_title_rules_are_conservative(resources):
+    assert not [e for e in ents("他的顧客很多，洪水也帶來危險。", resources) if e.label == "PERSON"]
+
+
+def test_transliterated_name_and_its_short_reference(resources):
+    es = ents("美國參議員伊莉莎白·華倫表示反對。華倫隨後離開會場。", resources)
+    full = one(es, "伊莉莎白·華倫")
+    assert full.label == "PERSON" and full.kb_id is None and full.extra["romanized"] is True
+    assert full.en == "Yilishabai Hualun"
+    short = one(es, "華倫")
+    assert short.en == full.en and short.extra.get("short_ref")
+
+
+def test_transliterated_name_known_to_kb(resources):
+    e = one(ents("美國總統唐納·川普發表演說。", resources), "唐納·川普")
+    assert e.kb_id == "us-donald-trump"
+
+
+def test_latin_acronyms(resources):
+    es = ents("緬甸的NLD與USDP都參加了選舉，AUKUS 也表示關注，GDP 則下滑。", resources)
+    assert one(es, "NLD").label == "ORG" and one(es, "NLD").en == "NLD"
+    assert one(es, "USDP").kb_id is None
+    assert one(es, "AUKUS").kb_id == "org-aukus"
+    assert not find(es, "GDP")
+
+
+def test_dictionary_places_and_stop_lists(resources):
+    es = ents("颶風為鹽湖城帶來暴雨，距離海岸約 40 英里。", resources)
+    assert one(es, "鹽湖城").label == "GPE" and one(es, "鹽湖城").en == "Salt Lake City"
+    assert not find(es, "英里")
+
+
+# -- short references -----------------------------------------------------------------------------------
+def test_short_reference_after_full_name(res_fixture_kb):
+    es = ents("星野健太出席會議。星野隨後表示支持。", res_fixture_kb)
+    assert one(es, "星野健太").kb_id == "test-hoshino-kenta"
+    ref = one(es, "星野")
+    assert ref.kb_id == "test-hoshino-kenta" and ref.en == "Kenta Hoshino"
+
+
+def test_one_character_surname_needs_earlier_name_and_a_follower(resources):
+    es = ents("尹錫悅發表談話。尹政府隨即回應。", resources)
+    assert one(es, "尹").kb_id == "kr-yoon-suk-yeol"
+    assert not find(ents("尹政府隨即回應。", resources), "尹")
+
+
+def test_surname_of_western_name_is_not_a_reference(resources):
+    es = ents("德國總理梅克爾抵達倫敦。梅首相隨即與她會面。", resources)
+    assert not [e for e in es if e.text == "梅" and e.kb_id and "merkel" in e.kb_id]
+
+
+# -- dates and percents --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,span,value", [
+    ("早在 2012 年就提出。", "2012 年", "2012"),
+    ("預計於 2025 年 2、3 月間訪問。", "2025 年 2、3 月", "2025-02/2025-03"),
+    ("自去（2023）年開始。", "去（2023）年", "2023"),
+    ("2023 年 5 月 20 日就職。", "2023 年 5 月 20 日", "2023-05-20"),
+    ("民國113年5月20日就職。", "民國113年5月20日", "2024-05-20"),
+    ("1990 年代的政治。", "1990 年代", "1990s"),
+    ("2020–2024 年間。", "2020–2024 年", "2020/2024"),
+])
+def test_dates(resources, text, span, value):
+    e = one(ents(text, resources), span)
+    assert e.label == "DATE" and e.extra["value"] == value and e.source == "rule"
+
+
+def test_relative_year_uses_the_article_anchor(resources):
+    es = ents("自去（2023）年開始，情勢改變。去年五月發生政變。", resources)
+    assert one(es, "去年五月").extra["value"] == "2023-05"
+    e = one(ents("去年五月發生政變。", resources), "去年五月")
+    assert e.extra == {"value": "XXXX-05", "relative": -1}
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("支持度達 63.5%。", "63.5%", 0.635),
+    ("將近八成的民眾反對。", "八成", 0.8),
+    ("約三成選民未表態。", "三成", 0.3),
+    ("百分之五十的人同意。", "百分之五十", 0.5),
+    ("七成五的受訪者支持。", "七成五", 0.75),
+])
+def test_percents(resources, text, span, value):
+    e = one(ents(text, resources), span)
+    assert e.label == "PERCENT" and e.extra["value"] == pytest.approx(value)
+
+
+def test_not_percents(resources):
+    assert not [e for e in ents("政策一成不變，他八成是忘了。", resources) if e.label == "PERCENT"]
+
+
+# -- NER model merge ---------------------------------------------------------------------------------
+class _StubNER:
+    """A stand-in spaCy pipeline whose only pipe marks fixed character spans."""
+
+    def __init__(self, spans):
+        from spacy.vocab import Vocab
+
+        self.vocab = Vocab()
+        self.spans = spans
+        self.pipeline = [("ner", self._pipe)]
+
+    def _pipe(self, doc):
+        out = []
+        for a, b, label in self.spans:
+            span = doc.char_span(a, b, label=label, alignment_mode="contract")
+            if span is not None:
+                out.append(span)
+        doc.ents = out
+        return doc
+
+
+def test_model_spans_merge_kb_wins(resources):
+    from pipeline.annotate import segment_stage
+    from pipeline.entities import EntityTagger, Rules
+    from pipeline.model import Document
+
+    text = "星光研究會與美國國務院合作。"
+    doc = annotate_text(text, "t", resources)  # for units
+    doc = Document("t", doc.text, units=doc.units)
+    segment_stage(doc, resources)
+    # the model claims 星光研究會 (new) and 美國 (inside the KB's 美國國務院, longer)
+    stub = _StubNER([(0, 5, "ORG"), (6, 8, "GPE"), (6, 12, "ORG")])
+    rules = Rules.load(resources.segmenter.converter.convert)
+    EntityTagger(resources.kb, resources.segmenter, rules, glosser=resources.glosser, ner=stub).tag(doc)
+    es = doc.units[0].entities
+    model = [e for e in es if e.source == "model"]
+    assert [(e.text, e.label) for e in model] == [("星光研究會", "ORG")]
+    assert model[0].kb_id is None and model[0].extra.get("romanized")
+    assert one(es, "美國國務院").source == "kb"
+
+
+def test_trained_ner_model_option(tmp_path, resources):
+    spacy = pytest.importorskip("spacy")
+    from spacy.tokens import Doc
+    from spacy.training import Example
+
+    spacy.util.fix_random_seed(0)
+    seg = resources.segmenter
+    train = ["星光研究會發表報告。", "星光研究會今天批評政府。", "學者引述星光研究會的數據。",
+             "星光研究會主張加強國防。", "記者訪問星光研究會。"]
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("ner").add_label("ORG")
+    examples = []
+    for text in train:
+        toks = seg.tokens(text)
+        doc = Doc(nlp.vocab, words=[t.text for t in toks], spaces=[False] * len(toks))
+        a = text.index("星光研究會")
+        examples.append(Example.from_dict(doc, {"entities": [(a, a + 5, "ORG")]}))
+    opt = nlp.initialize(lambda: examples)
+    for _ in range(30):
+        nlp.update(examples, sgd=opt, drop=0.0)
+    path = tmp_path / "ner"
+    nlp.to_disk(path)
+
+    res = Resources(Options(ner_model=path))
+    res.__dict__["kb"], res.__dict__["segmenter"], res.__dict__["glosser"] = \
+        resources.kb, resources.segmenter, resources.glosser  # share the loaded resources
+    doc = annotate_text("星光研究會發表新報告，美國表示關注。", "t", res)
+    es = doc.units[0].entities
+    model = [e for e in es if e.source == "model"]
+    assert [(e.text, e.label) for e in model] == [("星光研究會", "ORG")]
+    assert one(es, "美國").source == "kb"
+
+
+def test_ner_model_bad_path(tmp_path):
+    from pipeline.errors import DataError
+    from pipeline.entities import load_ner_model
+
+    with pytest.raises(DataError) as exc:
+        load_ner_model(tmp_path / "missing")
+    assert "not a spaCy pipeline directory" in exc.value.line()
+
+
+# -- the seed essay ---------------------------------------------------------------------------------
+SEED_PEOPLE = {
+    "安倍晉三": ("jp-shinzo-abe", "Shinzo Abe"), "川普": ("us-donald-trump", "Donald Trump"),
+    "岩屋毅": ("jp-takeshi-iwaya", "Takeshi Iwaya"), "習近平": ("cn-xi-jinping", "Xi Jinping"),
+    "王毅": ("cn-wang-yi", "Wang Yi"), "石破茂": ("jp-shigeru-ishiba", "Shigeru Ishiba"),
+    "尹錫悅": ("kr-yoon-suk-yeol", "Yoon Suk Yeol"), "李在明": ("kr-lee-jae-myung", "Lee Jae-myung"),
+    "田中角榮": ("jp-kakuei-tanaka", "Kakuei Tanaka"),
+}
+SEED_CLUSTERS = {k: v for k, v in CLUSTERS.items()}
+
+
+def test_seed_clusters_expand_everywhere(seed_doc, resources):
+    abbr = resources.kb.abbreviations()
+    conv = resources.segmenter.converter.convert
+    seen = set()
+    for u in seed_doc.units:
+        sh = conv(u.text)
+        clusters = {(e.start, e.end): e for e in u.entities if e.members}
+        for m in re.finditer(f"[{''.join(abbr)}]{{2,}}", sh):
+            text = u.text[m.start():m.end()]
+            if text not in SEED_CLUSTERS:
+                continue
+            seen.add(text)
+            e = clusters.get(m.span())
+            assert e is not None, (text, u.text)
+            assert [x["kb_id"] for x in e.members] == SEED_CLUSTERS[text]
+            tok = [t for t in u.tokens if (t.start, t.end) == m.span()]
+            assert tok, (text, [t.text for t in u.tokens])
+        for e in clusters.values():  # no other clusters
+            assert e.text in SEED_CLUSTERS, (e.text, u.text)
+    assert seen == set(SEED_CLUSTERS)
+
+
+def test_seed_people_everywhere(seed_doc):
+    found = {name: 0 for name in SEED_PEOPLE}
+    for u in seed_doc.units:
+        by_span = {(e.start, e.end): e for e in u.entities}
+        for name, (kb_id, en) in SEED_PEOPLE.items():
+            for m in re.finditer(name, u.text):
+                if name == "川普" and u.text[m.start() - 1:m.start()] == "·":
+                    continue
+                e = by_span.get(m.span())
+                assert e is not None, (name, u.text, [(x.text, x.label) for x in u.entities])
+                assert (e.label, e.kb_id, e.en) == ("PERSON", kb_id, en)
+                assert any((t.start, t.end) == m.span() for t in u.tokens), (name, [t.text for t in u.tokens])
+                found[name] += 1
+    assert all(found.values()), found
+
+
+def test_seed_dates_and_percents(seed_doc):
+    values = {(e.text, e.label): e.extra.get("value") for u in seed_doc.units for e in u.entities
+              if e.label in ("DATE", "PERCENT")}
+    assert values[("去（2024）年", "DATE")] == "2024"
+    assert values[("去年四月", "DATE")] == "2024-04"
+    assert values[("2025 年 2、3 月", "DATE")] == "2025-02/2025-03"
+    assert values[("1972 年", "DATE")] == "1972"
+    assert values[("九成", "PERCENT")] == 0.9
+    assert values[("88.5%", "PERCENT")] == pytest.approx(0.885)
