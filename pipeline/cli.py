@@ -180,6 +180,36 @@ class _Progress:
         return False
 
 
+@app.command()
+def evaluate(
+    ids: Optional[List[str]] = typer.Argument(None, help="Document ids to evaluate (same as --docs; default: every gold file).", show_default=False),
+    gold: Path = typer.Option(Path("annotations/gold"), "--gold", help="Folder of gold <doc_id>.jsonl files."),
+    pred: Path = typer.Option(Path("annotations"), "--pred", help="Folder of predicted <doc_id>.jsonl files (from zhgloss annotate -o)."),
+    fmt: str = typer.Option("text", "--format", help="Output format: text or json."),
+    docs: List[str] = typer.Option([], "--docs", help="Only these document ids (repeatable, or comma-separated; more ids may follow)."),
+    by: str = typer.Option("group", "--by", help="Report per document group (group: seed vs the other gold articles) or per document (doc)."),
+) -> None:
+    """Score predicted entities against the gold annotations: P/R/F1 per label (exact and
+    overlapping spans), en / kb_id / cluster-member accuracy on exactly matched spans.
+
+    Example: zhgloss evaluate --gold annotations/gold --pred annotations/ --format text
+    """
+    import json
+
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import format_text
+    from .kb import KnowledgeBase
+
+    if fmt not in ("text", "json"):
+        raise ZhglossError(f"unknown format '{fmt}'", "use --format text or --format json", where="evaluate")
+    wanted = [d for value in [*docs, *(ids or [])] for d in value.split(",") if d]
+    result = run_evaluation(gold, pred, wanted or None, by=by, kb=KnowledgeBase.load())
+    if fmt == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_text(result), nl=False)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: runs the app and turns errors into one line and exit status 1."""
     try:
