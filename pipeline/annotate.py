@@ -16,7 +16,8 @@ from . import __version__
 from .clean import clean_blocks
 from .entities import entities_stage
 from .model import Document, Unit
-from .readers import RawArticle, read_article
+from .errors import InputError
+from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
 from .sentences import split_sentences
 from .structure import PROSE_KINDS, recover_structure
@@ -94,4 +95,8 @@ def annotate_text(text: str, doc_id: str = "text", res: Resources | None = None,
 def annotate_file(path: Path, res: Resources | None = None, doc_id: str | None = None) -> Document:
     res = res or Resources()
     raw = read_article(path, max_bytes=res.options.max_bytes)
+    try:
+        check_chinese(raw.text)
+    except InputError as exc:
+        raise exc.at(str(path))
     return annotate_raw(raw, doc_id or doc_id_for(path), res, source=str(path))

@@ -6,6 +6,7 @@ stderr, ``Error: <where>: <what> — <how to fix>``, and exit status 1; ``--debu
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -54,41 +55,60 @@ def annotate(
     max_mb: float = typer.Option(50.0, "--max-mb", help="Refuse input files larger than this many megabytes."),
     ner_model: Optional[Path] = typer.Option(None, "--ner-model", help="A trained spaCy NER pipeline directory; its entities are added where the knowledge base and rules found none."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on for several files on a terminal)."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (0: one per CPU core)."),
+    force: bool = typer.Option(False, "--force", help="Re-annotate articles whose input and pipeline are unchanged."),
+    table: bool = typer.Option(True, "--table/--no-table", help="Also write DIR/corpus.parquet with every record in DIR."),
 ) -> None:
     """Annotate articles and write one JSONL record per sentence-like unit.
+
+    Articles whose input bytes, pipeline and options are unchanged since their last annotation in
+    DIR are skipped (--force redoes them).
 
     Example: zhgloss annotate corpus/000_cc32bebfc7b73164.txt -o annotations/
     """
     from .annotate import annotate_file, doc_id_for
+    from .batch import annotate_many, write_corpus_table
     from .readers import expand_inputs
-    from .records import ensure_writable_dir, jsonl, write_document
+    from .records import ensure_writable_dir, jsonl
     from .resources import Options, Resources
 
     files = expand_inputs(inputs)
     if not stdout:
         ensure_writable_dir(output)
-    res = Resources(Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model))
+    options = Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model)
     ids = _unique_ids(files, doc_id_for)
     show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
     failures = 0
     with _Progress(len(files), show) as bar:
-        for path in files:
-            try:
-                doc = annotate_file(path, res, doc_id=ids[path])
-                if stdout:
-                    sys.stdout.write(jsonl(doc.records()))
+        if stdout:
+            res = Resources(options)
+            for path in files:
+                try:
+                    sys.stdout.write(jsonl(annotate_file(path, res, doc_id=ids[path]).records()))
                     sys.stdout.flush()
-                else:
-                    write_document(doc, output)
-            except ZhglossError as exc:
-                failures += 1
-                bar.print(exc.at(str(path)).line())
-            except Exception as exc:  # a bug: report it for this file and go on with the others
-                if _state["debug"]:
-                    raise
-                failures += 1
-                bar.print(f"Error: {path}: internal error ({type(exc).__name__}: {exc}) — rerun with --debug and report it")
-            bar.advance(path)
+                except ZhglossError as exc:
+                    failures += 1
+                    bar.print(exc.at(str(path)).line())
+                bar.advance(path)
+        else:
+            if _state["debug"]:
+                os.environ["ZHGLOSS_DEBUG"] = "1"
+
+            def report(outcome) -> None:
+                if outcome.status == "not-chinese":
+                    bar.print(outcome.error.replace("Error: ", "Skipped: ", 1))
+                elif outcome.error:
+                    bar.print(outcome.error)
+                bar.advance(Path(outcome.path), skipped=outcome.status == "skipped")
+
+            named = {p for p in inputs if not p.is_dir()}
+            outcomes = annotate_many([(p, ids[p], p in named) for p in files], output, options, workers=workers, force=force, on_outcome=report)
+            failures = sum(o.status == "failed" for o in outcomes)
+            skipped = sum(o.status == "skipped" for o in outcomes)
+            if table and len(outcomes) > failures:
+                write_corpus_table(output)
+            if skipped and show:
+                bar.print(f"{skipped} unchanged article(s) skipped; --force redoes them")
     if failures:
         raise typer.Exit(1)
 
@@ -142,6 +162,7 @@ class _Progress:
         self.total, self.enabled = total, enabled
         self._bar = None
         self._bytes = 0
+        self._skipped = 0
         self._t0 = time.perf_counter()
 
     def __enter__(self):
@@ -157,16 +178,18 @@ class _Progress:
             self._task = self._bar.add_task("annotate", total=self.total, rate="")
         return self
 
-    def advance(self, path: Path) -> None:
+    def advance(self, path: Path, skipped: bool = False) -> None:
         if self._bar is None:
             return
+        self._skipped += skipped
         try:
             self._bytes += path.stat().st_size
         except OSError:
             pass
         done = self._bar.tasks[0].completed + 1
         dt = max(time.perf_counter() - self._t0, 1e-9)
-        self._bar.update(self._task, advance=1, rate=f"{done / dt:.1f} articles/s {self._bytes / 1024 / dt:.0f} KB/s")
+        skipped = f", {self._skipped} unchanged" if self._skipped else ""
+        self._bar.update(self._task, advance=1, rate=f"{done / dt:.1f} articles/s {self._bytes / 1024 / dt:.0f} KB/s{skipped}")
 
     def print(self, line: str) -> None:
         if self._bar is not None:

@@ -31,6 +31,10 @@ class InputError(ZhglossError):
     """The input file cannot be read as an article."""
 
 
+class NotChineseError(InputError):
+    """The article has (almost) no Chinese text."""
+
+
 class DataError(ZhglossError):
     """A data file (knowledge base, lexicon, glossary, gold) is malformed."""
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, MissingDependency
+from .errors import InputError, MissingDependency, NotChineseError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -74,8 +74,26 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
     return files
 
 
+_NOT_ARTICLES = ("README", "LICENSE", "LICENCE", "COPYING", "NOTICE", "CHANGELOG")
+
+
 def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts) or f.name.upper() == "README.MD"
+    """Hidden files and a folder's README/LICENSE files are not articles."""
+    return any(part.startswith(".") for part in f.relative_to(root).parts) or f.stem.upper().startswith(_NOT_ARTICLES)
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def check_chinese(text: str) -> None:
+    """Raise :class:`NotChineseError` for an article with (almost) no Chinese characters."""
+    han = len(_HAN.findall(text))
+    letters = sum(1 for c in text if c.isalpha())
+    if han < 2 or han < 0.05 * letters:
+        raise NotChineseError(
+            "no Chinese text in this article",
+            "zhgloss annotates Chinese; compare an English article with zhgloss compare",
+        )
 
 
 def read_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:

@@ -1,0 +1,95 @@
+"""Batch annotation: worker processes, skipping unchanged articles, the corpus table."""
+
+from __future__ import annotations
+
+import json
+
+import pyarrow.parquet as pq
+
+from pipeline.batch import annotate_many, options_key, write_corpus_table
+from pipeline.cli import main
+from pipeline.resources import Options
+
+ARTICLES = {
+    "a.txt": "北韓再度試射飛彈\n北韓今天清晨朝日本海方向發射一枚彈道飛彈。日本政府隨即提出抗議。\n",
+    "b.txt": "美國國務卿今天訪問北京，與中國外長會談。雙方同意維持溝通管道。\n",
+    "c.txt": "菲律賓與中國在南海的對峙持續升高。美國表示將依條約協防。\n",
+}
+
+
+def make_corpus(root):
+    src = root / "in"
+    src.mkdir()
+    for name, text in ARTICLES.items():
+        (src / name).write_text(text, encoding="utf-8")
+    return src
+
+
+def jobs(src):
+    return [(p, p.stem, True) for p in sorted(src.glob("*.txt"))]
+
+
+def test_two_workers_give_the_same_output_as_one(tmp_path):
+    src = make_corpus(tmp_path)
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    assert {o.status for o in annotate_many(jobs(src), one, Options(), workers=1)} == {"done"}
+    assert {o.status for o in annotate_many(jobs(src), two, Options(), workers=2)} == {"done"}
+    for name in ARTICLES:
+        stem = name[:-4]
+        assert (one / f"{stem}.jsonl").read_bytes() == (two / f"{stem}.jsonl").read_bytes()
+
+
+def test_unchanged_articles_are_skipped(tmp_path, capsys):
+    src = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "-o", str(out)]) == 0
+    first = {p.name: p.stat().st_mtime_ns for p in out.glob("*.jsonl")}
+    outcomes = annotate_many(jobs(src), out, Options())
+    assert [o.status for o in outcomes] == ["skipped"] * 3
+    (src / "b.txt").write_text(ARTICLES["b.txt"].replace("北京", "上海"), encoding="utf-8")
+    outcomes = {o.doc_id: o.status for o in annotate_many(jobs(src), out, Options())}
+    assert outcomes == {"a": "skipped", "b": "done", "c": "skipped"}
+    outcomes = annotate_many(jobs(src), out, Options(), force=True)
+    assert [o.status for o in outcomes] == ["done"] * 3
+    assert {p.name for p in out.glob("*.jsonl")} == set(first)
+
+
+def test_changed_options_redo(tmp_path):
+    src = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    annotate_many(jobs(src), out, Options())
+    extra = tmp_path / "dict.txt"
+    extra.write_text("協防 n\n", encoding="utf-8")
+    opts = Options(user_dicts=(extra,))
+    assert options_key(opts) != options_key(Options())
+    assert {o.status for o in annotate_many(jobs(src), out, opts)} == {"done"}
+
+
+def test_corpus_table(tmp_path):
+    src = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    assert main(["annotate", str(src), "-o", str(out)]) == 0
+    table = pq.read_table(out / "corpus.parquet").to_pandas()
+    expected = sum(len((out / f"{n[:-4]}.jsonl").read_text(encoding="utf-8").splitlines()) for n in ARTICLES)
+    assert len(table) == expected
+    assert set(table["doc_id"]) == {"a", "b", "c"}
+    row = table[table["kind"] == "body"].iloc[0]
+    assert json.loads(row["tokens"])[0]["text"] == row["text"][: len(json.loads(row["tokens"])[0]["text"])]
+    write_corpus_table(out, ["a"])
+    assert set(pq.read_table(out / "corpus.parquet").column("doc_id").to_pylist()) == {"a"}
+
+
+def test_english_article_in_a_folder_is_skipped_but_named_one_fails(tmp_path, capsys):
+    src = make_corpus(tmp_path)
+    en = src / "statement.txt"
+    en.write_text("The leaders of Japan, Korea and the United States met at Camp David.\n", encoding="utf-8")
+    (src / "LICENSE.md").write_text("Licence text", encoding="utf-8")
+    assert main(["annotate", str(src), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert f"Skipped: {en}: no Chinese text in this article" in err
+    assert "LICENSE" not in err
+    assert main(["annotate", str(en), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.startswith(f"Error: {en}: no Chinese text in this article — ")
