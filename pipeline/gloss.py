@@ -80,6 +80,8 @@ _SKIP = re.compile(
 _REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
 _LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
 _WS = re.compile(r"\s+")
+_PLACE = re.compile(r"\b(?:county|township|district|town|village|prefecture|city|province|river|mountain)\b", re.I)
+_FIG = re.compile(r"(?:^|[;,]\s*)fig\.\s+(\S.*)")
 _ESP = re.compile(r",?\s*\b(?:esp|usu|i\.e|e\.g)\.\s.*$")
 _FILLER = re.compile(r"\s*\b(?:sth|sb|sb's|sth's|etc\.?)(?=[\s,;]|$)")
 
@@ -115,7 +117,8 @@ _NUMBER_SPAN = re.compile(
         r"(?P<y>\d{4}|1[01]\d)\s*年(?![代度])",
         r"(?P<yy>\d{1,2})\s*年(?![代度])",
         r"(?<![\d年])(?P<mdm>\d{1,2})\s*月\s*(?P<mdd>\d{1,2})\s*[日號号]",
-        r"(?<![\d年個个])(?P<m>\d{1,2})\s*月(?![份])",
+        r"(?<![\d年個个])(?P<m>\d{1,2})\s*月份?",
+        r"(?P<hh>\d{1,2})\s*[點点](?:\s*(?P<hm>\d{1,2})\s*分|(?P<half>半))?",
         f"(?P<mon>{_D}|{_C})\\s*[個个]月",
         f"(?P<pct>{_D})\\s*[%％]",
         f"百分之\\s*(?P<pct2>{_D}|{_C})",
@@ -128,7 +131,7 @@ _NUMBER_SPAN = re.compile(
 )
 _NUMBER_START = re.compile(f"[0-9０-９去今明前昨本上下民百第{_CN_NUM}]")
 _CN_NUMBER = re.compile(f"^{_C}$")
-_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起]$")
+_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道]$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
 _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
@@ -227,6 +230,12 @@ def _number_english(m: re.Match) -> str | None:
         return f"{int(g['mdd'])} {mon}" if mon else None
     if g["m"]:
         return _month(g["m"])
+    if g["hh"]:  # 下午 3 點: a clock time only after a time of day, else "points"
+        before = m.string[: m.start()].rstrip()[-1:]
+        if before not in ("午", "上", "晚", "間", "晨", "間", "天") or int(g["hh"]) > 24:
+            return None
+        minutes = "30" if g["half"] else f"{int(g['hm']):02d}" if g["hm"] else None
+        return f"{int(g['hh'])}:{minutes}" if minutes else f"{int(g['hh'])} o'clock"
     if g["mon"]:
         v = _to_float(g["mon"])
         return None if v is None else f"{fmt_number(v)} month" + ("" if v == 1 else "s")
@@ -279,8 +288,9 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
 def clean_sense(sense: str) -> str:
     """Strip parenthetical notes, Chinese cross-references, 'to'/'a'/'the', and keep the first clause."""
     s = _HAN_REF.sub("", sense)
-    if "fig." in s:
-        s = s.split("fig.", 1)[1].strip()
+    fig = _FIG.search(s)
+    if fig:  # "lit. ...; fig. to make a fresh start" -> the figurative sense
+        s = fig.group(1)
     s = _FILLER.sub("", s)
     prev = None
     while prev != s:
@@ -591,7 +601,7 @@ class Glosser:
         personal name such as 李明峻 is not cut into characters but romanised."""
         n = len(trad)
         best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
-        best[n] = (0, [])
+        best[n] = (0, [])  # (cost, glosses): 10 per part, +3 for a part known only as a place name
         for i in range(n - 1, -1, -1):
             for j in range(min(n, i + 8), i, -1):
                 nxt = best[j]
@@ -609,10 +619,14 @@ class Glosser:
                         g = self._word(simp[i:j], noun)
                 if g is None:
                     continue
-                cost = nxt[0] + 1
+                cost = nxt[0] + 10
+                if not names and j - i > 1 and w not in self._glossary:
+                    row = self._cedict.get(w)  # a piece known only as a name costs extra; a minor
+                    if row is not None and row.split("\t")[1] == "":  # place more than a character
+                        cost += 15 if _PLACE.search(row) else 3  # (艷|陽高|照 "Yanggao county")
                 if best[i] is None or cost < best[i][0]:
                     best[i] = (cost, [g, *nxt[1]])
-        if best[0] is None or (names and best[0][0] < 2):
+        if best[0] is None or (names and len(best[0][1]) < 2):
             return []
         return best[0][1]
 

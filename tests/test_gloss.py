@@ -388,3 +388,20 @@ def test_glossary_files_are_clean():
             word, pos, gloss, show = line.split("\t")
             assert show in ("yes", "no") and gloss
             assert (show == "no") == (gloss.isupper() and gloss != "I"), line  # labels hidden, English shown
+
+
+@pytest.mark.parametrize(
+    "text, english", [("下午 3 點", "3 o'clock"), ("晚上 8 點半", "8:30"), ("7 月份", "July")]
+)
+def test_clock_times_and_month_names(text, english):
+    assert [s[2] for s in number_spans(text)] == [english]
+    assert number_spans("贏了 3 點") == []  # points, not a time
+
+
+def test_split_avoids_minor_place_names(glosser):
+    assert "county" not in g(glosser, "艷陽高照", "i")
+    assert g(glosser, "北約國家") == "NATO country"
+
+
+def test_figurative_note_is_not_a_sense():
+    assert clean_sense("pigsty (lit. and fig.)") == "pigsty"
