@@ -260,6 +260,8 @@ def test_every_entry_is_well_formed(kb):
             assert kb.get(entry.country) is not None, entry.id
         for role in entry.roles:
             assert role.strip() and role == role.strip(), entry.id
+            # an unquoted comma in a flow list splits "Minister of Economy, Trade and Industry"
+            assert role[0].isupper() and role.count("(") == role.count(")"), (entry.id, role)
         if entry.type == "PERSON":
             assert entry.description, entry.id
 
