@@ -100,7 +100,8 @@ _REL_DAY = {"今": "today", "昨": "yesterday", "明": "tomorrow", "前": "the d
 _REL_MONTH = {"本": "this month", "上": "last month", "下": "next month"}
 _YEAR_PART = {"初": "early {}", "底": "end of {}", "末": "end of {}", "中": "mid-{}"}
 _ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "輪": "round", "轮": "round", "個": "", "个": "",
-             "名": "place", "季": "quarter", "波": "wave", "期": "phase", "章": "chapter", "條": "", "条": ""}
+             "名": "place", "季": "quarter", "波": "wave", "期": "phase", "章": "chapter", "條": "", "条": "",
+             "位": "place", "圈": "lap", "局": "inning", "場": "game", "场": "game", "天": "day", "年": "year"}
 
 _D = r"[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _C = f"[{_CN_NUM}]+"
@@ -110,22 +111,23 @@ _NUMBER_SPAN = re.compile(
         r"(?P<reld>[今昨明前])\s*[（(]\s*(?P<reldd>\d{1,2})\s*[）)]\s*[日號号]",
         r"(?P<relm>[本上下])\s*[（(]\s*(?P<relmm>\d{1,2})\s*[）)]\s*月",
         r"(?P<ym2y>\d{4})\s*年\s*(?P<ym2a>\d{1,2})\s*[、,，至到~～\-–—]\s*(?P<ym2b>\d{1,2})\s*月",
-        r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号])?",
+        r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号]|份?(?P<ymp>[初底末]))?",
         r"民國\s*(?P<roc>\d{2,3})\s*年",
         r"(?P<dec>\d{4})\s*年代",
         r"(?P<yp>\d{4})\s*年(?P<ypp>[初底末])",
         r"(?P<y>\d{4}|1[01]\d)\s*年(?![代度])",
         r"(?P<yy>\d{1,2})\s*年(?![代度])",
         r"(?<![\d年])(?P<mdm>\d{1,2})\s*月\s*(?P<mdd>\d{1,2})\s*[日號号]",
-        r"(?<![\d年個个])(?P<m>\d{1,2})\s*月份?",
+        r"(?<![\d年個个])(?P<m>\d{1,2})\s*月份?(?P<mp>[初底末])?",
         r"(?P<hh>\d{1,2})\s*[點点](?:\s*(?P<hm>\d{1,2})\s*分|(?P<half>半))?",
         f"(?P<mon>{_D}|{_C})\\s*[個个]月",
         f"(?P<pct>{_D})\\s*[%％]",
         f"百分之\\s*(?P<pct2>{_D}|{_C})",
         f"(?P<pp>{_D}|{_C})\\s*[個个]?百分點",
         r"(?P<cheng>[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九])?(?![員员功立績绩本果熟就不為为長长交型])",
-        f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条])?",
+        f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条位圈局場场天年])?",
         f"(?P<big>{_D})\\s*(?P<bigu>[萬万億亿兆])",
+        f"(?P<sa>{_D})\\s*比\\s*(?P<sb>{_D})",
         f"(?P<num>{_D})",
     ])
 )
@@ -213,7 +215,9 @@ def _number_english(m: re.Match) -> str | None:
         mon = _month(g["ymm"])
         if not mon:
             return None
-        return f"{int(g['ymd'])} {mon} {g['ymy']}" if g["ymd"] else f"{mon} {g['ymy']}"
+        if g["ymd"]:
+            return f"{int(g['ymd'])} {mon} {g['ymy']}"
+        return _YEAR_PART[g["ymp"]].format(f"{mon} {g['ymy']}") if g["ymp"] else f"{mon} {g['ymy']}"
     if g["roc"]:
         return f"{int(g['roc']) + 1911} (ROC {int(g['roc'])})"
     if g["dec"]:
@@ -229,7 +233,8 @@ def _number_english(m: re.Match) -> str | None:
         mon = _month(g["mdm"])
         return f"{int(g['mdd'])} {mon}" if mon else None
     if g["m"]:
-        return _month(g["m"])
+        mon = _month(g["m"])
+        return _YEAR_PART[g["mp"]].format(mon) if mon and g["mp"] else mon
     if g["hh"]:  # 下午 3 點: a clock time only after a time of day, else "points"
         before = m.string[: m.start()].rstrip()[-1:]
         if before not in ("午", "上", "晚", "間", "晨", "間", "天") or int(g["hh"]) > 24:
@@ -259,6 +264,8 @@ def _number_english(m: re.Match) -> str | None:
             return f"Article {int(v)}"
         tail = _ORD_NOUN.get(noun or "", "")
         return _ordinal(int(v)) + (f" {tail}" if tail else "")
+    if g["sa"]:  # a score: 16.5 比 10.5
+        return f"{g['sa']}–{g['sb']}"
     if g["big"]:
         v = _to_float(g["big"])
         return None if v is None else fmt_number(v * _CN_BIG[g["bigu"]])

@@ -405,3 +405,12 @@ def test_split_avoids_minor_place_names(glosser):
 
 def test_figurative_note_is_not_a_sense():
     assert clean_sense("pigsty (lit. and fig.)") == "pigsty"
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [("9 月初", "early September"), ("2024 年 3 月底", "end of March 2024"), ("第 1 圈", "first lap"),
+     ("排第 7 位", "seventh place"), ("16.5 比 10.5", "16.5–10.5")],
+)
+def test_more_number_expressions(text, english):
+    assert [s[2] for s in number_spans(text)] == [english]
