@@ -113,6 +113,7 @@ _NUMBER_SPAN = re.compile(
         r"(?P<ym2y>\d{4})\s*年\s*(?P<ym2a>\d{1,2})\s*[、,，至到~～\-–—]\s*(?P<ym2b>\d{1,2})\s*月",
         r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号]|份?(?P<ymp>[初底末]))?",
         r"民國\s*(?P<roc>\d{2,3})\s*年",
+        f"(?P<ago>\\d{{1,3}}|{_C})\\s*(?P<agou>年|個月|个月|天|日|週|周|星期)前",
         r"(?P<dec>\d{4})\s*年代",
         r"(?P<yp>\d{4})\s*年(?P<ypp>[初底末])",
         r"(?P<y>\d{4}|1[01]\d)\s*年(?![代度])",
@@ -218,6 +219,10 @@ def _number_english(m: re.Match) -> str | None:
         if g["ymd"]:
             return f"{int(g['ymd'])} {mon} {g['ymy']}"
         return _YEAR_PART[g["ymp"]].format(f"{mon} {g['ymy']}") if g["ymp"] else f"{mon} {g['ymy']}"
+    if g["ago"]:  # 3 年前 -> 3 years ago
+        v = _to_float(g["ago"])
+        unit = {"年": "year", "天": "day", "日": "day", "週": "week", "周": "week", "星期": "week"}.get(g["agou"], "month")
+        return None if v is None else f"{fmt_number(v)} {unit}{'' if v == 1 else 's'} ago"
     if g["roc"]:
         return f"{int(g['roc']) + 1911} (ROC {int(g['roc'])})"
     if g["dec"]:
@@ -312,6 +317,8 @@ def clean_sense(sense: str) -> str:
     s = _ESP.sub("", s)
     if "," in s and (len(s.split()) > MAX_WORDS or s[:1].isupper() and " and " not in s):  # "Virginia, US state"
         s = s.split(",")[0].strip()
+    if len(s.split()) > 3 and " or " in s:  # "stay up late or all night"
+        s = s.split(" or ")[0].strip()
     if len(s.split()) > MAX_WORDS and " in " in s and s[:1].isupper():  # "Wufeng Township in Taichung County"
         s = s.split(" in ")[0].strip()
     return s
@@ -506,6 +513,10 @@ class Glosser:
         g = self._dictionary(trad, simp, pos)
         if g:
             return g
+        if len(trad) in (2, 4) and trad[0] == trad[1] and (len(trad) == 2 or trad[2] == trad[3]):
+            g = self._word(trad[0] if len(trad) == 2 else trad[0] + trad[2])  # 陣陣, 來來往往
+            if g:
+                return g
         if len(trad) > 1 and all(c in self._abbr for c in trad):  # 美日韓 -> US–Japan–South Korea
             return "–".join(self._abbr[c] for c in trad)
         if pos in NAME_POS:

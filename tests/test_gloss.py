@@ -414,3 +414,13 @@ def test_figurative_note_is_not_a_sense():
 )
 def test_more_number_expressions(text, english):
     assert [s[2] for s in number_spans(text)] == [english]
+
+
+def test_reduplication_and_or_alternatives(glosser):
+    assert g(glosser, "來來往往", "i") == "come and go"
+    assert g(glosser, "熬夜", "v") == "stay up late"  # "stay up late or all night"
+
+
+@pytest.mark.parametrize("text, english", [("3 年前", "3 years ago"), ("三個月前", "3 months ago")])
+def test_ago(text, english):
+    assert [s[2] for s in number_spans(text)] == [english]
