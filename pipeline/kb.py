@@ -55,8 +55,22 @@ NON_ENTRY_FILES = frozenset({"countries_overrides.yaml", "known_ambiguities.yaml
 #: English index accepts both orders for two-word names.
 FAMILY_NAME_FIRST = frozenset({"jp"})
 
+#: All-capital English acronyms (3+ characters) in ``en``/``en_aliases`` are also surface forms,
+#: because Chinese text embeds them (NATO 峰會, 東協 (ASEAN)).  These are
+#: left out: ordinary words or acronyms with a common second meaning.
+ACRONYM_STOPLIST = frozenset({
+    "PLAN",  # PLA Navy; also the word "plan"
+    "PPP",   # People Power Party; also purchasing power parity, public-private partnership
+    "TPP",   # Taiwan People's Party; also the Trans-Pacific Partnership
+    "NSC",   # Taiwan's and the US National Security Council
+    "INC",   # Indian National Congress; also "Inc."
+    "IRA",   # Inflation Reduction Act; also the Irish Republican Army
+    "CNA",   # Central News Agency; also Singapore's Channel NewsAsia
+})
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
+
 #: Bumped whenever the pickled structure changes.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 _LIST_FIELDS = ("en_aliases", "zh", "zh_hans", "short", "abbr", "roles")
 _SCALAR_FIELDS = ("type", "en", "description", "country", "wikidata")
@@ -194,6 +208,9 @@ class KnowledgeBase:
             for form in entry.all_zh_forms():
                 for variant in name_variants(t2s(form)):
                     _index(forms, variant, entry.id)
+            for name in (entry.en, *entry.en_aliases):
+                if _ACRONYM_RE.match(name) and name not in ACRONYM_STOPLIST:
+                    _index(forms, name, entry.id)  # Chinese text embeds them: NATO 峰會
             for form in entry.short:
                 _index(short_forms, t2s(form), entry.id)
             for char in entry.abbr:

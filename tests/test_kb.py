@@ -207,6 +207,13 @@ def test_name_separators(kb):
         assert ids(kb, variant) == ["us-donald-trump"]
 
 
+def test_latin_acronyms_are_surface_forms(kb):
+    assert ids(kb, "NATO") == ["org-nato"] and ids(kb, "AUKUS") == ["org-aukus"]
+    assert ids(kb, "KMT") == ["tw-party-kmt"] and ids(kb, "DPRK") == ["kp"]
+    assert "TPP" not in kb.forms() and "IRA" not in kb.forms()  # stoplisted: second meanings
+    assert "US" not in kb.forms()  # two letters: too short
+
+
 def test_all_zh_forms_covers_full_names_only(kb):
     abe = kb.get("jp-fumio-kishida")
     forms = abe.all_zh_forms()
