@@ -111,3 +111,31 @@ def test_seed_names_stay_whole(seed_doc):
                 assert not any(start < b < start + len(name) for b in inner), (name, unit.text)
                 start = unit.text.find(name, start + 1)
         assert found > 0, name
+
+
+def test_backends_give_identical_tokens_on_the_corpus():
+    """rjieba (jieba-rs) is used only because it cuts exactly like jieba: checked on every corpus
+    article, and on the NTREX-128 Chinese when the shared corpus is beside the repository."""
+    pytest.importorskip("rjieba")
+    from pipeline.readers import read_article
+    from pipeline.resources import Resources
+
+    from .conftest import ROOT
+
+    words = Resources().segmenter  # the production word list (user dictionary + knowledge base)
+    user = [UserWord(w, None, t) for w, t in words._user_tags.items()]
+    a = Segmenter(user, backend="jieba")
+    b = Segmenter(user, backend="rjieba")
+    texts = [read_article(p).text for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    ntrex = ROOT.parent / "shared" / "corpus" / "ntrex-128" / "newstest2019-ref.zho-TW.txt"
+    if ntrex.exists():
+        texts.append(ntrex.read_text(encoding="utf-8"))
+    compared = 0
+    for text in texts:
+        for line in text.splitlines():
+            if line.strip():
+                ta = [(t.start, t.end, t.pos) for t in a.tokens(line)]
+                tb = [(t.start, t.end, t.pos) for t in b.tokens(line)]
+                assert ta == tb, line
+                compared += 1
+    assert compared > 50
