@@ -29,6 +29,7 @@ DEFAULT_DOCS = (
     "reuters.218933",    # US-politics: U.S. ambassador accuses China of 'bullying' with 'propaganda ads'
     "nytimes.184804",    # US-politics: U.S. Weighed Penalizing El Salvador Over Support for China
     "telegraph.405408",  # US-politics: How the US-China trade war may be good for Beijing
+    "rt.com.91335",      # US-politics: US could use Navy for "blockade" to hamper Russian energy exports
 )
 
 ZH_FILE = "newstest2019-ref.zho-TW.txt"
