@@ -54,6 +54,8 @@ from .numex import anchor_year, find_dates, find_percents
 
 RULES_FILE = "data/entity_rules.yaml"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_WS = re.compile(r"\s")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _PRIORITY = {"full": 3, "ref": 2, "short": 1}
 
@@ -104,7 +106,9 @@ class _Unit:
     def __init__(self, unit: Unit, shadow: str):
         self.text, self.sh, self.tokens = unit.text, shadow, unit.tokens
         self.starts = [t.start for t in unit.tokens]
+        self.spans = {(t.start, t.end) for t in unit.tokens}
         self.ents: list[Entity] = []
+        self.occ = bytearray(len(unit.text))  # 1 where an entity was chosen
         self.extra_spans: list[tuple[int, int]] = []
 
     def token_at(self, i: int) -> Token | None:
@@ -119,10 +123,15 @@ class _Unit:
         return (self.sh[tl.start:a] if tl else "", self.sh[b:tr.end] if tr else "")
 
     def free(self, a: int, b: int) -> bool:
-        return all(b <= e.start or a >= e.end for e in self.ents)
+        return self.occ.find(1, a, b) < 0
 
     def add(self, ent: Entity) -> None:
         self.ents.append(ent)
+        self.occ[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+
+    def remove(self, ent: Entity) -> None:
+        self.ents.remove(ent)
+        self.occ[ent.start:ent.end] = bytes(ent.end - ent.start)
 
 
 class EntityTagger:
@@ -133,8 +142,15 @@ class EntityTagger:
         self.forms: dict[str, list[str]] = dict(kb.forms()) if kb is not None else {}
         self.short: dict[str, list[str]] = dict(kb.short_forms()) if kb is not None else {}
         self.abbr: dict[str, str] = dict(kb.abbreviations()) if kb is not None else {}
-        self.first = _first_index(list(self.forms) + list(self.short))
-        self.words = getattr(getattr(segmenter, "_jieba", None), "FREQ", {})
+        self.names: dict[str, tuple[list[str], str]] = {f: (ids, "short") for f, ids in self.short.items()}
+        self.names.update((f, (ids, "full")) for f, ids in self.forms.items())
+        self.pairs = _pair_index(self.names)
+        self._entries: dict[tuple[str, ...], list] = {}
+        self._ref_re: tuple[Any, Any] = (None, None)
+        firsts = "".join(sorted({p[0] for p in self.pairs}))
+        self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
+        self._title_memo: dict[str, bool] = {}
+        self.words = _dictionary_words(segmenter)
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = re.compile(f"[{chars}]{{2,}}")
         after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
@@ -169,23 +185,24 @@ class EntityTagger:
             u.ents.sort(key=lambda e: (e.start, e.end))
             unit.entities = u.ents
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans
-            if spans:
+            if spans and not all(sp in u.spans for sp in spans):  # most entities are whole tokens already
                 unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
 
     # -- 1. knowledge base -----------------------------------------------------------------------
     def _kb(self, u: _Unit, seen_ids: set[str]) -> None:
-        sh, first, forms, short = u.sh, self.first, self.forms, self.short
+        sh, pairs, names = u.sh, self.pairs, self.names
         cands = []
-        for i, ch in enumerate(sh):
-            lens = first.get(ch)
+        # positions whose character starts some name (found in C by the regex), then the first
+        # two characters decide which lengths to try
+        for m in self.first_re.finditer(sh):
+            i = m.start()
+            lens = pairs.get(sh[i:i + 2])
             if lens is None:
                 continue
             for n in lens:
-                f = sh[i:i + n]
-                if f in forms:
-                    cands.append((i, i + n, forms[f], "full"))
-                elif f in short:
-                    cands.append((i, i + n, short[f], "short"))
+                hit = names.get(sh[i:i + n])
+                if hit is not None:
+                    cands.append((i, i + n, hit[0], hit[1]))
         cands.sort(key=lambda c: (c[0] - c[1], -_PRIORITY[c[3]], c[0]))
         places = []
         for a, b, ids, kind in cands:
@@ -215,11 +232,13 @@ class EntityTagger:
         return (not left or not self._is_word(tl.norm)) and (not right or not self._is_word(tr.norm))
 
     def _is_word(self, w: str) -> bool:
-        return self.words.get(w, 0) > 0
+        return any(w in table for table in self.words)
 
     def _kb_entity(self, u: _Unit, a: int, b: int, ids: list[str], seen_ids: set[str]) -> Entity | None:
-        kb = self.kb
-        entries = [kb.get(i) for i in ids if kb.get(i) is not None]
+        key = tuple(ids)
+        entries = self._entries.get(key)
+        if entries is None:
+            entries = self._entries[key] = [x for x in map(self.kb.get, ids) if x is not None]
         if not entries:
             return None
         extra: dict[str, Any] = {}
@@ -274,7 +293,7 @@ class EntityTagger:
                     and not self._is_word(right):
                 continue
             for e in drop + [x for x in (split, koku and koku[0]) if x is not None]:
-                u.ents.remove(e)
+                u.remove(e)
             if not u.free(a, b):
                 continue
             cluster = self._cluster_entity(u, a, b)
@@ -377,28 +396,34 @@ class EntityTagger:
     def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention]) -> None:
         if not mentions:
             return
+        key = (id(mentions), len(mentions))
+        if self._ref_re[0] != key:  # mentions only grow within a document: rebuild when they do
+            alts = "|".join(re.escape(f) for f in sorted(mentions, key=len, reverse=True))
+            self._ref_re = (key, re.compile(alts))
         followers = self.rules["surname_followers"]
         sh = u.sh
-        for form, m in mentions.items():
-            n = len(form)
-            start = 0
-            while True:
-                a = sh.find(form, start)
-                if a < 0:
-                    break
-                start, b = a + 1, a + n
-                if (m.unit == n_unit and a < m.end) or not u.free(a, b):
+        for mt in self._ref_re[1].finditer(sh):
+            a, b = mt.span()
+            m = mentions[mt.group()]
+            if m.unit == n_unit and a < m.end:
+                continue
+            if not u.free(a, b):
+                # a longer reference replaces shorter names inside it (范斯坦 over the KB's 范斯)
+                inside = [e for e in u.ents if e.start < b and a < e.end]
+                if any(e.start < a or e.end > b or (e.start, e.end) == (a, b) for e in inside):
                     continue
-                left, right = u.leftovers(a, b)
-                if n == 1:
-                    tok = u.token_at(a)
-                    ok = tok is not None and tok.start == a and tok.end == b and \
-                        any(sh.startswith(f, b) for f in followers)
-                else:
-                    ok = not left and (not right or right in self.rules["name_suffixes"])
-                if ok:
-                    u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
-                                 extra={**m.extra, "short_ref": True}))
+                for e in inside:
+                    u.remove(e)
+            left, right = u.leftovers(a, b)
+            if b - a == 1:
+                tok = u.token_at(a)
+                ok = tok is not None and tok.start == a and tok.end == b and \
+                    any(sh.startswith(f, b) for f in followers)
+            else:
+                ok = not left and (not right or right in self.rules["name_suffixes"])
+            if ok:
+                u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
+                             extra={**m.extra, "short_ref": True}))
 
     # -- 4. unknown names ---------------------------------------------------------------------------
     def _translit(self, u: _Unit) -> None:
@@ -444,7 +469,7 @@ class EntityTagger:
             if any(e.start < a or e.end > b or e.label != "PERSON" for e in inner):
                 continue
             for e in inner:
-                u.ents.remove(e)
+                u.remove(e)
             tail = self.sep_re.split(sh[a:b])[-1]
             linked = next((e for e in inner if e.kb_id and (e.start, e.end) in ((a, b), (b - len(tail), b))), None)
             if linked is not None:
@@ -484,13 +509,16 @@ class EntityTagger:
         """A jieba nr token that can be a name: 2–4 Han characters, not a listed non-name, not
         ending in a function character (晉升為)."""
         r = self.rules
-        return 2 <= len(norm) <= 4 and all(_HAN.match(c) for c in norm) and norm not in r["not_people"] \
+        return 2 <= len(norm) <= 4 and _HAN_WORD.fullmatch(norm) and norm not in r["not_people"] \
             and norm[-1] not in r["not_name_chars"]
 
     def _is_title(self, norm: str) -> bool:
-        if norm in self.titles:
-            return True
-        return any(norm[-n:] in self.titles for n in range(2, min(len(norm), self.max_title + 1)))
+        hit = self._title_memo.get(norm)
+        if hit is None:
+            hit = norm in self.titles or any(norm[-n:] in self.titles
+                                             for n in range(2, min(len(norm), self.max_title + 1)))
+            self._title_memo[norm] = hit
+        return hit
 
     def _person(self, u: _Unit, a: int, b: int) -> None:
         if u.free(a, b):
@@ -505,7 +533,7 @@ class EntityTagger:
         r = self.rules
         for t in u.tokens:
             norm, pos = t.norm, t.pos
-            if pos not in ("nr", "ns", "nt") or len(norm) < 2 or not all(_HAN.match(c) for c in norm) \
+            if pos not in ("nr", "ns", "nt") or len(norm) < 2 or not _HAN_WORD.fullmatch(norm) \
                     or not u.free(t.start, t.end):
                 continue
             if norm in r["not_people" if pos == "nr" else "not_places" if pos == "ns" else "not_orgs"]:
@@ -642,12 +670,12 @@ class EntityTagger:
         return f"{sur.capitalize()} {given.capitalize()}".strip()
 
 
-def _first_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
-    """First character -> the lengths of the forms starting with it, longest first."""
+def _pair_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First two characters -> the lengths of the forms starting with them, longest first."""
     index: dict[str, set[int]] = {}
     for f in forms:
         if len(f) >= 2:
-            index.setdefault(f[0], set()).add(len(f))
+            index.setdefault(f[:2], set()).add(len(f))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in index.items()}
 
 
@@ -671,17 +699,33 @@ def _clean_gloss(gloss: str) -> str:
 _NAME_GLUE = {"of", "the", "and", "for", "de", "on", "in"}
 
 
+def _dictionary_words(segmenter) -> tuple:
+    """The segmenter's dictionary (jieba's words and the user words), as tables to test ``in``.
+
+    The Segmenter has no public "is this a dictionary word" call yet; this reads its POS tables
+    (every dictionary word has a tag) and, for the plain-jieba backend, jieba's frequency table."""
+    tables = []
+    for name in ("_tag_table", "_user_tags"):
+        table = getattr(segmenter, name, None)
+        if table:
+            tables.append(table)
+    freq = getattr(getattr(segmenter, "_jieba", None), "FREQ", None)
+    if freq and not tables:
+        tables.append({w for w, f in freq.items() if f > 0})
+    return tuple(tables)
+
+
 def _forced(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Spans to force as tokens for an entity: itself, or, when it contains spaces (2025 年 2、3 月),
     its first and last chunk, so that its edges are token boundaries."""
-    if not any(c.isspace() for c in text[a:b]):
+    if _WS.search(text, a, b) is None:
         return [(a, b)]
     chunks = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", text[a:b])]
     return [chunks[0], chunks[-1]] if len(chunks) > 1 else chunks
 
 
 def _all_han(w: str) -> bool:
-    return bool(w) and all(_HAN.match(c) for c in w)
+    return _HAN_WORD.fullmatch(w) is not None
 
 
 def _same_kind(kb_type: str, label: str) -> bool:
