@@ -502,12 +502,12 @@ class Glosser:
         if not _HAN.search(text):
             m = _NUMBER_SPAN.fullmatch(text)
             return (_number_english(m) or text) if m else text
+        fw = self._function_word(trad, simp, pos)  # before numbers: 萬一 "in case", 一一 "one by one"
+        if fw is not None:
+            return fw
         number = self._number(text)
         if number:
             return number
-        fw = self._function_word(trad, simp, pos)
-        if fw is not None:
-            return fw
         if len(simp) != len(trad):
             simp = trad
         g = self._dictionary(trad, simp, pos)

@@ -424,3 +424,9 @@ def test_reduplication_and_or_alternatives(glosser):
 @pytest.mark.parametrize("text, english", [("3 年前", "3 years ago"), ("三個月前", "3 months ago")])
 def test_ago(text, english):
     assert [s[2] for s in number_spans(text)] == [english]
+
+
+def test_numeral_characters_that_are_words(glosser):
+    assert g(glosser, "萬一", "m") == "in case"
+    assert g(glosser, "一一", "m") == "one by one"
+    assert g(glosser, "千萬", "m") == "10 million"
