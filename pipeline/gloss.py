@@ -111,7 +111,8 @@ _NUMBER_SPAN = re.compile(
         r"(?P<reld>[今昨明前])\s*[（(]\s*(?P<reldd>\d{1,2})\s*[）)]\s*[日號号]",
         r"(?P<relm>[本上下])\s*[（(]\s*(?P<relmm>\d{1,2})\s*[）)]\s*月",
         r"(?P<ym2y>\d{4})\s*年\s*(?P<ym2a>\d{1,2})\s*[、,，至到~～\-–—]\s*(?P<ym2b>\d{1,2})\s*月",
-        r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号]|份?(?P<ymp>[初底末]))?",
+        r"(?P<ymy>\d{4})\s*年\s*(?P<ymm>\d{1,2})\s*月(?:\s*(?P<ymd>\d{1,2})\s*[日號号]"
+        r"(?:\s*[至到~～\-–—]\s*(?P<ymd2>\d{1,2})\s*[日號号])?|份?(?P<ymp>[初底末]))?",
         r"民國\s*(?P<roc>\d{2,3})\s*年",
         f"(?P<ago>\\d{{1,3}}|{_C})\\s*(?P<agou>年|個月|个月|天|日|週|周|星期)前",
         r"(?P<dec>\d{4})\s*年代",
@@ -134,6 +135,10 @@ _NUMBER_SPAN = re.compile(
 )
 _NUMBER_START = re.compile(f"[0-9０-９去今明前昨本上下民百第{_CN_NUM}]")
 _CN_NUMBER = re.compile(f"^{_C}$")
+_SEVERAL = re.compile("^[數数幾几]([十百千])?([萬万億亿兆])?$")
+_MAGNITUDES = ["", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
+               "tens of millions", "hundreds of millions", "billions", "tens of billions", "hundreds of billions",
+               "trillions", "tens of trillions", "hundreds of trillions", "thousands of trillions"]
 _COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道]$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
@@ -217,7 +222,8 @@ def _number_english(m: re.Match) -> str | None:
         if not mon:
             return None
         if g["ymd"]:
-            return f"{int(g['ymd'])} {mon} {g['ymy']}"
+            days = f"{int(g['ymd'])}–{int(g['ymd2'])}" if g["ymd2"] else str(int(g["ymd"]))
+            return f"{days} {mon} {g['ymy']}"
         return _YEAR_PART[g["ymp"]].format(f"{mon} {g['ymy']}") if g["ymp"] else f"{mon} {g['ymy']}"
     if g["ago"]:  # 3 年前 -> 3 years ago
         v = _to_float(g["ago"])
@@ -550,6 +556,11 @@ class Glosser:
         m = _NUMBER_SPAN.fullmatch(text)
         if m:
             return _number_english(m)
+        m = _SEVERAL.match(text)  # 數百億 "tens of billions"
+        if m:
+            k = {"十": 1, "百": 2, "千": 3}.get(m.group(1) or "", 0) + {"萬": 4, "万": 4, "億": 8, "亿": 8, "兆": 12}.get(
+                m.group(2) or "", 0)
+            return _MAGNITUDES[k] if k else None
         m = _COUNTED.match(text)  # 一間, 三名, 兩個: the number; the classifier has no English
         if m and m.group(1) in ("數", "数", "幾", "几"):
             return "several"

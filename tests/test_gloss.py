@@ -430,3 +430,9 @@ def test_numeral_characters_that_are_words(glosser):
     assert g(glosser, "萬一", "m") == "in case"
     assert g(glosser, "一一", "m") == "one by one"
     assert g(glosser, "千萬", "m") == "10 million"
+
+
+def test_vague_magnitudes_and_day_ranges(glosser):
+    assert g(glosser, "數百億", "m") == "tens of billions"
+    assert g(glosser, "數萬", "m") == "tens of thousands"
+    assert [s[2] for s in number_spans("2025 年 1 月 13 日至 15 日")] == ["13–15 January 2025"]
