@@ -256,13 +256,17 @@ def entity_metrics(docs: Iterable[AlignedDocument], kb=None) -> dict[str, Any]:
     for p in pred_m:
         pred_span.setdefault((p["_k"], p["_s"], p["_e"]), p)
     en_ok = kb_ok = kb_linked = kb_linked_ok = mem_total = mem_ok = spans = 0
+    en_label: dict[str, list[int]] = {}
     for g in gold_m:
         p = pred_span.get((g["_k"], g["_s"], g["_e"]))
         if p is None:
             continue
         spans += 1
-        if _en_correct(g, p, kb):
-            en_ok += 1
+        right = _en_correct(g, p, kb)
+        en_ok += right
+        tally = en_label.setdefault(g.get("label"), [0, 0])
+        tally[0] += right
+        tally[1] += 1
         if g.get("kb_id") == p.get("kb_id"):
             kb_ok += 1
         if g.get("kb_id") is not None:
@@ -278,6 +282,7 @@ def entity_metrics(docs: Iterable[AlignedDocument], kb=None) -> dict[str, Any]:
         "all": by_label(None),
         "matched_spans": spans,
         "en": _acc(en_ok, spans),
+        "en_by_label": {lab: _acc(*en_label[lab]) for lab in labels if lab in en_label},
         "kb_id": _acc(kb_ok, spans),
         "kb_id_linked": _acc(kb_linked_ok, kb_linked),
         "members": _acc(mem_ok, mem_total),
@@ -417,6 +422,8 @@ def _entity_table(m: dict[str, Any]) -> list[str]:
 
     out.append(f"on exactly matched spans ({m['matched_spans']}):")
     out.append("  " + acc("en", m["en"]))
+    if m.get("en_by_label"):
+        out.append("    by label: " + ", ".join(f"{lab} {v['correct']}/{v['total']}" for lab, v in m["en_by_label"].items()))
     out.append("  " + acc("kb_id", m["kb_id"]))
     out.append("  " + acc("kb_id (gold entities with a kb_id)", m["kb_id_linked"]))
     out.append("  " + acc("cluster members", m["members"]))
