@@ -201,7 +201,8 @@ def skeleton(source: Path) -> str:
 
     doc_id = doc_id_for(source)
     records = pipeline_units(source, doc_id)
-    out = [f"doc_id: {doc_id}", f"source: {source.resolve().relative_to(ROOT).as_posix()}", "units:"]
+    out = ["# Hand-made entity gold; format and guidelines in annotations/gold/README.md; build with tools/build_gold.py.",
+           f"doc_id: {doc_id}", f"source: {source.resolve().relative_to(ROOT).as_posix()}", "units:"]
     for r in records:
         out.append(f"- n: {r['n']}  # {r['kind']}")
         out.append(f"  text: {json.dumps(r['text'], ensure_ascii=False)}")
