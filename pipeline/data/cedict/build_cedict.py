@@ -22,6 +22,7 @@ done at run time by ``pipeline.gloss`` so that one piece of code decides what a 
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import sys
 from pathlib import Path
@@ -79,7 +80,8 @@ def build(source: Path, target: Path) -> tuple[int, str]:
     for trad, (simp, _c, _p) in heads.items():
         if simp != trad and simp not in heads and simp not in simp_index:
             simp_index[simp] = trad
-    with gzip.open(target, "wt", encoding="utf-8", compresslevel=9) as out:
+    # mtime=0: the same source always gives the same bytes (no spurious diffs in git)
+    with io.TextIOWrapper(gzip.GzipFile(target, "wb", compresslevel=9, mtime=0), encoding="utf-8") as out:
         out.write(f"# CC-CEDICT {date}, compacted for zhgloss; CC BY-SA 4.0, see LICENSE\n")
         for trad, (simp, common, proper) in heads.items():
             out.write(f"{trad}\t{simp}\t{'/'.join(common)}\t{'/'.join(proper)}\n")
