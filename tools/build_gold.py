@@ -16,7 +16,8 @@ Each document has a source file ``annotations/gold/src/<doc_id>.yaml``::
 
 An entity is ``[surface, LABEL, kb_id]`` or ``[surface, LABEL, kb_id, English]``, optionally
 followed by a mapping with ``occ`` (which occurrence of the surface in the unit, from 1),
-``members`` (cluster member ids) or ``note``.  Without ``occ``, entities are read in text order:
+``members`` (cluster member ids) or ``note`` (a remark; it also silences ``--suggest``, e.g. for a
+name the KB gives to someone else).  Without ``occ``, entities are read in text order:
 each is the first occurrence at or after the end of the previous one.  ``en`` defaults to the KB's
 English name; a cluster's ``en`` joins its members' short names with an en dash (US–Japan).
 
@@ -169,7 +170,8 @@ def build_document(src: Path, kb, *, suggest: bool = False) -> tuple[list[dict[s
             if members is not None:
                 record["members"] = members
             placed.append(record)
-            if suggest and kb_id is None and members is None and ent["label"] not in ("DATE", "PERCENT"):
+            if suggest and kb_id is None and members is None and ent["label"] not in ("DATE", "PERCENT") \
+                    and "note" not in ent:  # a note explains why the KB entry is not this one
                 hits = [e for e in kb.lookup(_t2s(s)) if e.type == ent["label"]]
                 if hits:
                     suggestions.append(f"{where}: {s!r} ({ent['label']}) kb_id null, but the KB has "
@@ -203,6 +205,9 @@ def skeleton(source: Path) -> str:
     records = pipeline_units(source, doc_id)
     out = ["# Hand-made entity gold; format and guidelines in annotations/gold/README.md; build with tools/build_gold.py.",
            f"doc_id: {doc_id}", f"source: {source.resolve().relative_to(ROOT).as_posix()}", "units:"]
+    if doc_id.startswith("ntrex_"):
+        out.insert(1, "# Text from NTREX-128 (Federmann et al., 2022), CC BY-SA 4.0; "
+                      "these annotations are shared under the same licence.")
     for r in records:
         out.append(f"- n: {r['n']}  # {r['kind']}")
         out.append(f"  text: {json.dumps(r['text'], ensure_ascii=False)}")

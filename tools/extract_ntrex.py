@@ -30,6 +30,7 @@ DEFAULT_DOCS = (
     "nytimes.184804",    # US-politics: U.S. Weighed Penalizing El Salvador Over Support for China
     "telegraph.405408",  # US-politics: How the US-China trade war may be good for Beijing
     "rt.com.91335",      # US-politics: US could use Navy for "blockade" to hamper Russian energy exports
+    "guardian.221756",   # US-politics: Trump meeting with Rosenstein may be delayed again, says White House
 )
 
 ZH_FILE = "newstest2019-ref.zho-TW.txt"
