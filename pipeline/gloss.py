@@ -319,7 +319,7 @@ def clean_sense(sense: str) -> str:
         if t == s or not t.strip():
             break
         s = t
-    s = _WS.sub(" ", s).strip(" ,.:-")
+    s = _WS.sub(" ", s).strip(" ,.:-!?")
     s = _ESP.sub("", s)
     if "," in s and (len(s.split()) > MAX_WORDS or s[:1].isupper() and " and " not in s):  # "Virginia, US state"
         s = s.split(",")[0].strip()
