@@ -11,10 +11,21 @@ Everything here returns plain dicts; the ``zhgloss evaluate`` command only forma
    overlap (segmentation or clean-up changed); a gold unit that overlaps none is *unaligned*.
    Entities of id-aligned units are compared on unit offsets, the others on document offsets
    (``unit.start + entity.start``).
-3. **Metrics by layer** (:data:`LAYERS`): each layer is a function ``f(docs) -> dict`` over a list
-   of :class:`AlignedDocument`; :func:`evaluate` runs the requested layers per document group
-   and overall.  ``entities`` is the only layer so far; a stance layer (bearing P/R/F1, type F1,
-   target polarity P/R) plugs in with :func:`register_layer` and the same unit pairs.
+3. **Metrics by layer** (:data:`LAYERS`): each layer is a function ``f(docs, kb=None) -> dict``
+   over a list of :class:`AlignedDocument`; :func:`evaluate` runs the requested layers per
+   document group and overall, and :func:`format_text` prints each with its formatter.
+   ``entities`` is the only layer so far.  A stance layer (bearing P/R/F1, type F1, target
+   polarity P/R) uses the same unit pairs::
+
+       def stance_metrics(docs, kb=None):
+           for doc in docs:
+               for pair in doc.pairs:            # every gold unit, aligned or not
+                   gold = pair.gold["stance"]
+                   pred = pair.pred["stance"] if pair.pred else None
+                   ...
+           return {"bearing": {...}, "types": {...}, "targets": {...}}
+
+       register_layer("stance", stance_metrics, formatter=lambda m: ["stance", ...])
 
 Entity metrics (:func:`entity_metrics`):
 
@@ -324,11 +335,15 @@ Layer = Callable[..., dict]
 
 #: Metric layers by name, in report order.  Each takes ``(docs, kb=None)`` and returns a dict.
 LAYERS: dict[str, Layer] = {"entities": entity_metrics}
+#: Text formatters by layer name: ``f(metrics) -> list of lines``; layers without one print as a dict.
+FORMATTERS: dict[str, Callable[[dict], list[str]]] = {}
 
 
-def register_layer(name: str, fn: Layer) -> None:
+def register_layer(name: str, fn: Layer, formatter: Callable[[dict], list[str]] | None = None) -> None:
     """Add a metric layer (e.g. ``stance``) computed over the same aligned documents."""
     LAYERS[name] = fn
+    if formatter is not None:
+        FORMATTERS[name] = formatter
 
 
 def group_of(doc_id: str) -> str:
@@ -339,13 +354,14 @@ def group_of(doc_id: str) -> str:
 
 
 def evaluate(gold_dir: Path, pred_dir: Path, docs: Sequence[str] | None = None, *, by: str = "group",
-             layers: Sequence[str] = ("entities",), kb=None) -> dict[str, Any]:
+             layers: Sequence[str] | None = None, kb=None) -> dict[str, Any]:
     """Compare the predictions in ``pred_dir`` with the gold in ``gold_dir``.
 
     ``by`` is ``group`` (seed vs the other gold articles, :func:`group_of`) or ``doc``.  The result
     has ``documents`` (alignment counts per document), ``alignment`` (totals), ``groups``
     (``{name: {"documents": [...], layer: metrics}}``) and ``overall`` (``{layer: metrics}``).
     """
+    layers = list(LAYERS) if layers is None else list(layers)
     unknown = [name for name in layers if name not in LAYERS]
     if unknown:
         raise DataError(f"unknown metric layer {', '.join(unknown)}", f"choose among: {', '.join(LAYERS)}")
@@ -395,15 +411,15 @@ def format_text(result: dict[str, Any]) -> str:
     for title, block in sections:
         lines.append("")
         lines.append(f"== {title} ==")
-        if "entities" in block:
-            lines += _entity_table(block["entities"])
         for layer, metrics in block.items():
-            if layer not in ("entities", "documents"):
-                lines.append(f"{layer}: {metrics}")
+            if layer == "documents":
+                continue
+            formatter = FORMATTERS.get(layer)
+            lines += formatter(metrics) if formatter else [f"{layer}: {metrics}"]
     return "\n".join(lines) + "\n"
 
 
-def _entity_table(m: dict[str, Any]) -> list[str]:
+def entity_table(m: dict[str, Any]) -> list[str]:
     head = f"{'label':<8} {'gold':>5} {'pred':>5}   {'exact P':>7} {'R':>6} {'F1':>6}   {'overlap P':>9} {'R':>6} {'F1':>6}"
     out = ["entities", head]
 
@@ -430,3 +446,6 @@ def _entity_table(m: dict[str, Any]) -> list[str]:
     if m.get("invalid_pred"):
         out.append(f"warning: {m['invalid_pred']} predicted entities have offsets that do not match their text")
     return out
+
+
+FORMATTERS["entities"] = entity_table

@@ -10,6 +10,7 @@ import pytest
 
 from pipeline.cli import main
 from pipeline.evaluate import (
+    FORMATTERS,
     LABELS,
     LAYERS,
     align_document,
@@ -173,8 +174,11 @@ def test_groups_layers_and_text_report():
         res = evaluate_aligned(docs, layers=("entities", "stance_test"))
         assert res["overall"]["stance_test"] == {"units": 4}
         assert "stance_test: {'units': 4}" in format_text(res)
+        register_layer("stance_test", stance, formatter=lambda m: [f"stance units {m['units']}"])
+        assert "stance units 4" in format_text(evaluate_aligned(docs, layers=("stance_test",)))
     finally:
         LAYERS.pop("stance_test")
+        FORMATTERS.pop("stance_test", None)
 
 
 # -- the command ---------------------------------------------------------------------------------
@@ -223,6 +227,8 @@ def test_command_errors(tmp_path, capsys):
     assert code == 1 and err.startswith(f"Error: {tmp_path / 'none'}: gold folder not found")
     code, _, err = run(capsys, "evaluate", "--gold", str(gold), "--pred", str(pred), "--format", "xml")
     assert code == 1 and err == "Error: evaluate: unknown format 'xml' — use --format text or --format json\n"
+    code, _, err = run(capsys, "evaluate", "--gold", str(gold), "--pred", str(pred), "--layer", "nope")
+    assert code == 1 and err == "Error: unknown metric layer nope — choose among: entities\n"
 
 
 def test_missing_prediction_names_the_article(tmp_path, capsys, monkeypatch):
