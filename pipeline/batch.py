@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import json
 import os
+import resource
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,7 @@ class Outcome:
     status: str  # "done" | "skipped" | "failed" | "not-chinese"
     nbytes: int = 0
     error: str | None = None  # the one-line error, for failures
+    peak_rss_mb: float = 0.0  # peak resident memory of the process that annotated it, so far
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +127,7 @@ def annotate_one(path: Path, doc_id: str, outdir: Path, res: Resources, force: b
             raise
         line = f"Error: {path}: internal error ({type(exc).__name__}: {exc}) — rerun with --debug and report it"
         return Outcome(str(path), doc_id, "failed", nbytes, line)
-    return Outcome(str(path), doc_id, "done", nbytes)
+    return Outcome(str(path), doc_id, "done", nbytes, peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def _annotate_in_worker(path: Path, doc_id: str, outdir: Path, force: bool, strict: bool) -> Outcome:
