@@ -382,7 +382,10 @@ def evaluate_aligned(aligned: list[AlignedDocument], *, by: str = "group", layer
     documents = []
     for doc in aligned:
         c = doc.counts()
-        documents.append({"doc_id": doc.doc_id, "group": group_of(doc.doc_id), **c})
+        row = {"doc_id": doc.doc_id, "group": group_of(doc.doc_id), **c}
+        if "entities" in layers:  # a one-line summary per document
+            row["entities"] = entity_metrics([doc], kb=kb)["all"]
+        documents.append(row)
         for k in totals:
             totals[k] += c[k]
     result: dict[str, Any] = {**(meta or {}), "documents": documents, "alignment": totals, "groups": {}, "overall": {}}
@@ -405,6 +408,13 @@ def format_text(result: dict[str, Any]) -> str:
         f"alignment: {a['units']} gold units — {a['by_id']} by id, {a['by_offset']} by offsets, "
         f"{a['unaligned_gold']} not aligned; {a['unaligned_pred']} predicted units not aligned",
     ]
+    if any("entities" in d for d in result["documents"]):
+        lines += ["", "per document (entities)",
+                  f"{'document':<28} {'units':>5} {'by id':>5} {'gold':>5} {'pred':>5} {'exact F1':>8} {'overlap F1':>10}"]
+        for d in result["documents"]:
+            e = d["entities"]
+            lines.append(f"{d['doc_id']:<28} {d['units']:>5} {d['by_id']:>5} {e['exact']['gold']:>5} {e['exact']['pred']:>5}"
+                         f" {e['exact']['f1']:>8.3f} {e['overlap']['f1']:>10.3f}")
     sections = [(f"{name} ({len(g['documents'])} document{'s' if len(g['documents']) != 1 else ''})", g)
                 for name, g in result["groups"].items()]
     sections.append(("overall", result["overall"]))

@@ -165,6 +165,8 @@ def test_groups_layers_and_text_report():
     assert list(evaluate_aligned(docs, by="doc")["groups"]) == ["000_seed", "ntrex_a"]
     text = format_text(res)
     assert "== seed (1 document) ==" in text and "== overall ==" in text and "cluster members" in text
+    assert [d["entities"]["exact"]["f1"] for d in res["documents"]] == [1.0, 0.0]
+    assert "per document (entities)" in text and "000_seed" in text
 
     def stance(docs, kb=None):  # a later layer sees the same unit pairs
         return {"units": sum(len(d.pairs) for d in docs)}
