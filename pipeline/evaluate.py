@@ -41,7 +41,7 @@ Entity metrics (:func:`entity_metrics`):
 
 from __future__ import annotations
 
-import re
+import glob
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
@@ -114,14 +114,10 @@ def gold_files(gold_dir: Path, docs: Sequence[str] | None = None) -> list[Path]:
 def _source_hint(doc_id: str) -> str:
     """The article a prediction file comes from, for the error message (``corpus/<doc_id>.txt``)."""
     for folder in (Path("corpus"), Path(".")):
-        for path in sorted(folder.glob(f"{glob_escape(doc_id)}.*")):
+        for path in sorted(folder.glob(f"{glob.escape(doc_id)}.*")):
             if path.suffix in (".txt", ".md", ".html", ".htm", ".pdf"):
                 return str(path)
     return "the article"
-
-
-def glob_escape(s: str) -> str:
-    return re.sub(r"([*?\[])", r"[\1]", s)
 
 
 def load_documents(gold_dir: Path, pred_dir: Path, docs: Sequence[str] | None = None) -> list[tuple[str, list, list]]:
