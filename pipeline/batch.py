@@ -182,40 +182,39 @@ def annotated_doc_ids(outdir: Path) -> list[str]:
 
 def write_corpus_table(outdir: Path, doc_ids: Iterable[str] | None = None) -> Path:
     """All records of ``doc_ids`` (default: every article in ``outdir``) as one Parquet table
-    ``outdir/corpus.parquet``.
-
-    Scalar fields are columns; ``tokens``, ``entities`` and ``stance`` are JSON strings (their inner
-    fields vary by record), ``bearing`` and ``gloss_en`` are also plain columns for quick filtering.
-    """
-    import pyarrow as pa
+    ``outdir/corpus.parquet``; see :func:`records_table` for its columns."""
     import pyarrow.parquet as pq
 
-    rows: dict[str, list] = {k: [] for k in ("id", "doc_id", "n", "kind", "section", "text", "start", "end",
-                                              "gloss_en", "translation_en", "bearing", "n_entities",
-                                              "tokens", "entities", "stance")}
+    records = []
     for doc_id in annotated_doc_ids(outdir) if doc_ids is None else doc_ids:
         path = outdir / f"{doc_id}.jsonl"
-        if not path.exists():
-            continue
-        for r in read_jsonl(path):
-            for k in ("id", "doc_id", "n", "kind", "section", "text", "start", "end", "gloss_en", "translation_en"):
-                rows[k].append(r.get(k))
-            stance = r.get("stance") or {}
-            rows["bearing"].append(bool(stance.get("bearing")))
-            rows["n_entities"].append(len(r.get("entities") or []))
-            for k in ("tokens", "entities", "stance"):
-                rows[k].append(json.dumps(r.get(k), ensure_ascii=False))
+        if path.exists():
+            records += read_jsonl(path)
+    out = outdir / CORPUS_TABLE
+    tmp = outdir / f".{CORPUS_TABLE}.tmp"
+    pq.write_table(records_table(records), tmp)
+    os.replace(tmp, out)
+    return out
+
+
+_SCALARS = ("id", "doc_id", "n", "kind", "section", "text", "start", "end", "gloss_en", "translation_en")
+
+
+def records_table(records: list[dict]):
+    """Records as a pyarrow Table.  Scalar fields are columns; ``tokens``, ``entities`` and
+    ``stance`` are JSON strings (their inner fields vary by record); ``bearing`` and ``n_entities``
+    are plain columns for quick filtering."""
+    import pyarrow as pa
+
+    rows: dict[str, list] = {k: [r.get(k) for r in records] for k in _SCALARS}
+    rows["bearing"] = [bool((r.get("stance") or {}).get("bearing")) for r in records]
+    rows["n_entities"] = [len(r.get("entities") or []) for r in records]
+    for k in ("tokens", "entities", "stance"):
+        rows[k] = [json.dumps(r.get(k), ensure_ascii=False) for r in records]
     schema = pa.schema([
         ("id", pa.string()), ("doc_id", pa.string()), ("n", pa.int32()), ("kind", pa.string()),
         ("section", pa.string()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
         ("gloss_en", pa.string()), ("translation_en", pa.string()), ("bearing", pa.bool_()),
         ("n_entities", pa.int32()), ("tokens", pa.string()), ("entities", pa.string()), ("stance", pa.string()),
     ])
-    table = pa.table(rows, schema=schema)
-    out = outdir / CORPUS_TABLE
-    tmp = outdir / f".{CORPUS_TABLE}.tmp"
-    pq.write_table(table, tmp)
-    os.replace(tmp, out)
-    return out
-
-
+    return pa.table({name: rows[name] for name in schema.names}, schema=schema)

@@ -58,6 +58,8 @@ def annotate(
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (0: one per CPU core)."),
     force: bool = typer.Option(False, "--force", help="Re-annotate articles whose input and pipeline are unchanged."),
     table: bool = typer.Option(True, "--table/--no-table", help="Also write DIR/corpus.parquet with every record in DIR."),
+    engine: str = typer.Option("local", "--engine", help="local (this machine, --workers processes) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 (default: start a LocalCluster with --workers processes)."),
 ) -> None:
     """Annotate articles and write one JSONL record per sentence-like unit.
 
@@ -102,7 +104,15 @@ def annotate(
                 bar.advance(Path(outcome.path), skipped=outcome.status == "skipped")
 
             named = {p for p in inputs if not p.is_dir()}
-            outcomes = annotate_many([(p, ids[p], p in named) for p in files], output, options, workers=workers, force=force, on_outcome=report)
+            jobs = [(p, ids[p], p in named) for p in files]
+            if engine == "dask":
+                from .distributed import annotate_dask
+
+                outcomes = annotate_dask(jobs, output, options, scheduler=scheduler, workers=max(workers, 1), force=force, on_outcome=report)
+            elif engine == "local":
+                outcomes = annotate_many(jobs, output, options, workers=workers, force=force, on_outcome=report)
+            else:
+                raise ZhglossError(f"unknown engine {engine!r}", "use --engine local or --engine dask", where="--engine")
             failures = sum(o.status == "failed" for o in outcomes)
             skipped = sum(o.status == "skipped" for o in outcomes)
             if table and len(outcomes) > failures:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pyarrow.parquet as pq
+import pytest
 
 from pipeline.batch import annotate_many, options_key, write_corpus_table
 from pipeline.cli import main
@@ -93,3 +94,27 @@ def test_english_article_in_a_folder_is_skipped_but_named_one_fails(tmp_path, ca
     assert "LICENSE" not in err
     assert main(["annotate", str(en), "-o", str(tmp_path / "out")]) == 1
     assert capsys.readouterr().err.startswith(f"Error: {en}: no Chinese text in this article — ")
+
+
+def test_dask_local_cluster_matches_single_process(tmp_path):
+    """A LocalCluster with 2 workers writes the same JSONL as a single-process run, and a
+    partitioned Parquet dataset with every record."""
+    pytest.importorskip("dask.distributed")
+    import pyarrow.dataset as ds
+
+    from pipeline.distributed import DATASET, annotate_dask
+
+    src = make_corpus(tmp_path)
+    one, cluster = tmp_path / "one", tmp_path / "cluster"
+    one.mkdir()
+    cluster.mkdir()
+    annotate_many(jobs(src), one, Options(), workers=1)
+    outcomes = annotate_dask(jobs(src), cluster, Options(), workers=2)
+    assert sorted(o.status for o in outcomes) == ["done"] * 3
+    for name in ARTICLES:
+        stem = name[:-4]
+        assert (one / f"{stem}.jsonl").read_bytes() == (cluster / f"{stem}.jsonl").read_bytes()
+    table = ds.dataset(cluster / DATASET, partitioning="hive").to_table()
+    n = sum(len((one / f"{n[:-4]}.jsonl").read_text(encoding="utf-8").splitlines()) for n in ARTICLES)
+    assert table.num_rows == n
+    assert set(table.column("doc_id").to_pylist()) == {"a", "b", "c"}
