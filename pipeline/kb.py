@@ -5,7 +5,10 @@ The data lives in ``pipeline/data/kb/*.yaml`` (one YAML list of entries per file
 ``KnowledgeBase.load(extra=[...])`` (the CLI's ``--kb EXTRA.yaml``).
 
 Look-ups for the tagger are keyed on the *Simplified shadow* of a name, i.e. the name passed
-through OpenCC ``t2s``, so Traditional and Simplified input match the same entry.
+through OpenCC ``t2s``, so Traditional and Simplified input match the same entry.  The loader
+completes ``zh_hans`` with the t2s spelling of every ``zh`` and regional form, indexes
+transliterated names under every middle-dot separator (唐納·川普 = 唐納‧川普 = 唐納川普), and
+indexes all-capital English acronyms (NATO, AUKUS) as surface forms.
 
 Loading parses YAML and converts every name once; the result is cached as a pickle under
 ``$ZHGLOSS_CACHE`` (default ``~/.cache/zhgloss/``), keyed by the data files' paths, sizes and
