@@ -31,6 +31,7 @@ DEFAULT_DOCS = (
     "telegraph.405408",  # US-politics: How the US-China trade war may be good for Beijing
     "rt.com.91335",      # US-politics: US could use Navy for "blockade" to hamper Russian energy exports
     "guardian.221756",   # US-politics: Trump meeting with Rosenstein may be delayed again, says White House
+    "reuters.218932",    # OTHER-politics-MK: Macedonians vote in referendum on whether to change country's name
 )
 
 ZH_FILE = "newstest2019-ref.zho-TW.txt"
