@@ -56,6 +56,7 @@ RULES_FILE = "data/entity_rules.yaml"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WS = re.compile(r"\s")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _PRIORITY = {"full": 3, "ref": 2, "short": 1}
 
@@ -147,6 +148,8 @@ class EntityTagger:
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
         self._ref_re: tuple[Any, Any] = (None, None)
+        self.named_clusters = {segmenter.converter.convert(k): v
+                               for k, v in (rules.data.get("named_clusters") or {}).items()}
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
@@ -171,14 +174,17 @@ class EntityTagger:
             self._kb(u, seen_ids)
             self._clusters(u)
             self._translit(u)
+            self._parenthesized(u)
             self._remember(u, n, mentions)
             self._refs(u, n, mentions)
             self._titles(u)
             self._pos_names(u)
             self._remember(u, n, mentions)
             self._refs(u, n, mentions)  # short references after a name found by the rules
+            self._parenthesized(u)
             self._latin(u)
             self._numbers(u, anchor)
+            self._elections(u)
             if self.ner is not None:
                 self._model(u, unit)
             seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
@@ -223,8 +229,9 @@ class EntityTagger:
         if kind != "full":
             return not left and not right
         r = self.rules
-        if (not left or left in r["name_prefixes"]) and (not right or right in r["name_suffixes"]):
-            return True
+        if (not left or left in r["name_prefixes"]) and \
+                (not right or right in r["name_suffixes"] or (len(right) >= 2 and self._is_word(right))):
+            return True  # 日本人, 北京街頭, 日本牛肉
         if b - a < 3:
             return False
         # a longer name may cut a token jieba guessed, not one from its dictionary (日本國|防)
@@ -292,11 +299,21 @@ class EntityTagger:
             if koku is None and split is None and right and right not in r["cluster_suffixes"] \
                     and not self._is_word(right):
                 continue
+            cluster = self._cluster_entity(u, a, b)
+            if split is not None and (split.label in r["cluster_keep_whole"] or (
+                    split.label in r["cluster_keep_whole_if_long"] and split.end - b >= 3)):
+                split.members = cluster.members  # 日美同盟, 美日安保: one POLICY that lists its countries
+                continue
             for e in drop + [x for x in (split, koku and koku[0]) if x is not None]:
                 u.remove(e)
             if not u.free(a, b):
                 continue
-            cluster = self._cluster_entity(u, a, b)
+            after = next((e for e in u.ents if e.start == b and e.label in r["cluster_joins"] and e.kb_id), None)
+            if after is not None and split is None and koku is None:  # 中美 + 貿易戰 -> one EVENT
+                u.remove(after)
+                u.add(Entity(u.text[a:after.end], a, after.end, after.label, after.kb_id, after.en, "kb",
+                             members=cluster.members))
+                continue
             if koku is not None:
                 u.extra_spans.append((b, b + len(koku[1])))
             if split is not None:
@@ -310,6 +327,20 @@ class EntityTagger:
                     cluster.extra["part_of"] = split.kb_id
                     u.extra_spans.append((b, split.end))
             u.add(cluster)
+        for form, spec in self.named_clusters.items():  # 兩韓, 南北韓
+            start = sh.find(form)
+            while start >= 0:
+                a, b = start, start + len(form)
+                start = sh.find(form, b)
+                left, right = u.leftovers(a, b)
+                inside = [e for e in u.ents if e.start < b and a < e.end]
+                if any(e.start < a or e.end > b for e in inside):
+                    continue
+                if not (left and left not in r["cluster_prefixes"]) and (not right or self._is_word(right)):
+                    for e in inside:  # 南北韓 over the 北韓 inside it
+                        u.remove(e)
+                    members = [{"kb_id": i, "en": self.kb.get(i).en if self.kb.get(i) else i} for i in spec["members"]]
+                    u.add(Entity(u.text[a:b], a, b, "GPE", None, spec.get("en"), "kb", members=members))
         for m in self.single_re.finditer(sh):
             a, b = m.span()
             ch = sh[a]
@@ -322,9 +353,10 @@ class EntityTagger:
                 prev = u.token_at(a - 1) if a else None
                 if prev is None or (prev.start != a - 1 and prev is not tok) or (prev is tok and tok.start != a - 1):
                     continue
-            if sh[b:b + 1] == "方":  # 中方, 美方
+            if sh[b:b + 1] == "方":  # 中方, 美方: the country is 中/美, 方 (side) stays outside
                 if tok.start == a and tok.end == b + 1:
-                    u.add(self._single(u, a, b, b + 1))
+                    u.add(self._single(u, a, b, b))
+                    u.extra_spans.append((b, b + 1))
             elif tok.end == b:
                 u.add(self._single(u, a, b, b))
 
@@ -371,27 +403,29 @@ class EntityTagger:
     # -- 3. short references ------------------------------------------------------------------------
     def _remember(self, u: _Unit, n: int, mentions: dict[str, _Mention]) -> None:
         """Register the short forms of every person named in this unit."""
-        for e in u.ents:
+        for e in sorted(u.ents, key=lambda e: e.start):
             if e.label == "PERSON" and e.source != "model" and not e.extra.get("short_ref"):
                 self._remember_one(e, u.sh[e.start:e.end], n, mentions)
 
     def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
+        """Short forms of a person's name; a later person with the same short form takes it over."""
         m = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k == "romanized"}, n, e.end)
         parts = [p for p in self.sep_re.split(form) if p]
         if len(parts) > 1:
             if len(parts[-1]) >= 2:
-                mentions.setdefault(parts[-1], m)
+                mentions[parts[-1]] = m
             return
-        if not _HAN.match(form) or len(form) < 3:
+        if not _HAN_WORD.fullmatch(form) or len(form) < 3:
             return
         entry = self.kb.get(e.kb_id) if e.kb_id and self.kb is not None else None
         if entry is not None and entry.country not in self.rules["surname_countries"]:
             return  # 梅克爾 is not 梅: surnames only for East Asian names (the KB's short forms still apply)
         jp = entry is not None and entry.country == "jp"
         if jp or len(form) >= 4:
-            mentions.setdefault(form[:2], m)
-        if not (len(form) >= 4 and form[:2] in self.rules["compound_surnames"]):
-            mentions.setdefault(form[:1], m)
+            mentions[form[:2]] = m  # 安倍 (安倍晉三), 石破 (石破茂)
+        if len(form) >= 4 and (jp or form[:2] in self.rules["compound_surnames"]):
+            return
+        mentions[form[:1]] = m  # 尹 (尹錫悅), 李 (李容浩), 菅 (菅義偉)
 
     def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention]) -> None:
         if not mentions:
@@ -400,28 +434,25 @@ class EntityTagger:
         if self._ref_re[0] != key:  # mentions only grow within a document: rebuild when they do
             alts = "|".join(re.escape(f) for f in sorted(mentions, key=len, reverse=True))
             self._ref_re = (key, re.compile(alts))
-        followers = self.rules["surname_followers"]
         sh = u.sh
         for mt in self._ref_re[1].finditer(sh):
             a, b = mt.span()
             m = mentions[mt.group()]
             if m.unit == n_unit and a < m.end:
                 continue
-            if not u.free(a, b):
-                # a longer reference replaces shorter names inside it (范斯坦 over the KB's 范斯)
-                inside = [e for e in u.ents if e.start < b and a < e.end]
-                if any(e.start < a or e.end > b or (e.start, e.end) == (a, b) for e in inside):
-                    continue
-                for e in inside:
-                    u.remove(e)
+            inside = [] if u.free(a, b) else [e for e in u.ents if e.start < b and a < e.end]
+            # a longer reference replaces shorter names inside it (范斯坦 over the KB's 范斯)
+            if any(e.start < a or e.end > b or (e.start, e.end) == (a, b) for e in inside):
+                continue
             left, right = u.leftovers(a, b)
-            if b - a == 1:
+            if b - a == 1:  # a surname alone: only as a token of its own (李/表示, 尹/政府, 與/文/的)
                 tok = u.token_at(a)
-                ok = tok is not None and tok.start == a and tok.end == b and \
-                    any(sh.startswith(f, b) for f in followers)
+                ok = tok is not None and tok.start == a and tok.end == b
             else:
                 ok = not left and (not right or right in self.rules["name_suffixes"])
             if ok:
+                for e in inside:
+                    u.remove(e)
                 u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
                              extra={**m.extra, "short_ref": True}))
 
@@ -607,6 +638,45 @@ class EntityTagger:
                 label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
 
+    def _parenthesized(self, u: _Unit) -> None:
+        """A Latin name in brackets right after a name is the same entity: 李容浩 (Ri Yong Ho).
+        It also replaces a romanisation: 布雷特·卡瓦諾 (Brett Kavanaugh) gets en "Brett Kavanaugh"."""
+        text = u.text
+        if "(" not in text and "（" not in text:
+            return
+        ends = {e.end: e for e in u.ents if e.label not in ("DATE", "PERCENT") and not e.members}
+        for m in _PAREN_LATIN.finditer(text):
+            e = ends.get(m.start())
+            a, b = m.span("name")
+            if e is None or not u.free(a, b):
+                continue
+            name = m.group("name")
+            if e.extra.get("romanized"):
+                e.en = name
+                del e.extra["romanized"]
+            u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _elections(self, u: _Unit) -> None:
+        """A year or a country/parliament right before an election word is one EVENT:
+        2024 年大選, 美國國會選舉.  A bare 大選 is not tagged."""
+        words = self.rules["election_words"]
+        if not words:
+            return
+        for e in list(u.ents):
+            if e.label == "DATE" and re.fullmatch(r"\d{4}", str(e.extra.get("value", ""))):
+                head = f"{e.extra['value']}"
+            elif e.label in ("GPE", "ORG") and e.kb_id and not e.members:
+                head = e.en or ""
+            else:
+                continue
+            tok = u.token_at(e.end)
+            if tok is None or tok.start != e.end or tok.norm not in words:
+                continue
+            u.remove(e)
+            extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
+            u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} election", "rule",
+                         extra=extra))
+
     def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
         """True when ``t`` is next to another capitalised Latin word, separated by one space."""
         k = bisect_right(u.starts, t.start) - 1
@@ -621,10 +691,10 @@ class EntityTagger:
     # -- 5. dates and percents ----------------------------------------------------------------------
     def _numbers(self, u: _Unit, anchor: int | None) -> None:
         r = self.rules
-        for a, b, extra in find_dates(u.text, anchor):
+        for a, b, extra in find_dates(u.sh, anchor):
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "DATE", None, None, "rule", extra=extra))
-        for a, b, extra in find_percents(u.text, r["not_percent_after"]):
+        for a, b, extra in find_percents(u.sh, r["not_percent_after"]):
             tok = u.token_at(a)
             if tok is not None and tok.norm in r["not_percent_words"]:
                 continue

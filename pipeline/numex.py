@@ -1,20 +1,24 @@
 """Dates and percentages for the entity stage, with normalised values.
 
-``find_dates(text, anchor)`` and ``find_percents(text)`` return ``(start, end, extra)`` triples
-(offsets in ``text``; ``extra`` holds ``value`` and, when needed, ``relative``).  Values:
+``find_dates(shadow, anchor)`` and ``find_percents(shadow)`` return ``(start, end, extra)`` triples.
+They read the Simplified *shadow* of a unit (char-aligned with the original, so the offsets hold
+for the Traditional text too); the patterns are therefore written in Simplified characters only.
+``extra`` holds ``value`` and, when needed, ``relative`` or ``mod``.  Values follow TIMEX3 / ISO 8601:
 
-* a year ``"2024"``; a month ``"2024-04"``; a day ``"2024-04-05"``; a span of months or years
-  ``"2025-02/2025-03"``, ``"2020/2024"``; a decade ``"1990s"``;  民國 years are converted (民國113年
-  → ``"2024"``);
-* a year given relative to the article (去年, 今年, 明年, 前年, 去（2024）年): when the year is
-  written in brackets it is used; otherwise ``anchor`` (the article's current year, see
-  :func:`anchor_year`) resolves it; without an anchor the year is ``XXXX`` and ``relative`` says
-  ``-1``/``0``/``+1``;
+* a year ``"2024"``; a month ``"2024-04"``; a day ``"2024-04-05"``; a span ``"2025-02/2025-03"``,
+  ``"2020/2024"``; a decade ``"1990s"``; a season ``"2025-SU"``; a weekday ``"XXXX-WXX-6"``;
+  民國 years are converted (民國113年 → ``"2024"``);
+* a date relative to the article (去年, 今年初, 下個月, 上星期三, 今天): the year comes from the
+  brackets when written (去（2024）年), else from ``anchor`` (the article's current year, see
+  :func:`anchor_year`); what cannot be resolved is ``X`` and ``relative`` says how far
+  (``"-1Y"``, ``"+1M"``, ``"-1W"``, ``"+0D"``);
+* beginnings and ends (年初, 9 月中, 年底) add ``mod``: ``START``, ``MID``, ``END``;
+* a duration ``"P7Y"``, ``"P3M"``, ``"P1W"`` (``PXM`` for 幾個月) with ``mod`` ``BEFORE`` (7 年前),
+  ``AFTER`` (兩年後), ``PAST`` (過去一年, 近幾個月), ``MORE_THAN`` (三個多月);
 * a percentage as a fraction: 88.5% → ``0.885``, 九成 → ``0.9``, 七成五 → ``0.75``,
-  百分之五十 → ``0.5``.
+  百分之五十 → ``0.5``; a range 5% 至 10% → ``0.05`` with ``max`` ``0.1``.
 
-Seasons (夏天) and vague times (年初 alone, 近年, 未來) are not tagged: they have no value to give.
-Chinese numerals are read by :func:`cn_number`.
+Vague time words without a unit (目前, 近期, 短期內) and clock times are not dates.
 """
 
 from __future__ import annotations
@@ -22,48 +26,68 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _D = r"[0-9０-９]"
-_CN = "〇零一二兩两三四五六七八九十"
+_CN = "〇零一二两三四五六七八九十"
+_NUM = rf"(?:{_D}{{1,3}}|[一二两三四五六七八九十]{{1,3}}|几|数)"
 _MONTH = rf"(?:{_D}{{1,2}}|十[一二]?|[一二三四五六七八九])"
 _DAY = rf"(?:{_D}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_REL = {"去": -1, "今": 0, "明": 1, "前": -2, "後": 2, "后": 2}
+_REL = {"去": -1, "今": 0, "明": 1, "前": -2, "后": 2}
+_SHIFT = {"上": -1, "下": 1, "本": 0, "这": 0, "今": 0, "这个": 0, "上个": -1, "下个": 1, "同": 0}
+_EDGE = {"初": "START", "中": "MID", "底": "END", "末": "END", "中旬": "MID", "上旬": "START", "下旬": "END"}
+_EDGE_RE = r"(?P<edge>初|底|末|上旬|中旬|下旬|中(?![国共华央心文方东南部美日韩英法德俄印澳欧台港]))?"
+_SEASON = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
+_UNIT = {"年": "Y", "月": "M", "星期": "W", "礼拜": "W", "周": "W", "天": "D", "日": "D"}
 
 _DATE = re.compile(
-    rf"(?:(?P<rel>[去今明前])\s*[（(]\s*(?P<ry>{_D}{{4}})\s*[）)]\s*年"      # 去（2024）年
-    rf"|民國\s*(?P<roc>{_D}{{2,3}}|[{_CN}]{{2,4}})\s*年"                      # 民國113年
-    rf"|(?P<y1>{_D}{{4}})\s*[-–~～至到]\s*(?P<y2>{_D}{{4}})\s*年"             # 2020–2024 年
-    rf"|(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})\s*年(?P<dec>代)?"        # 2024 年, 1990 年代
-    rf"|(?<![一二三四五六七八九十百千萬0-9０-９])(?P<rel2>去|今|明|前|後)年(?![代級輕紀])"  # 去年
+    rf"(?:(?P<rel>[去今明前])\s*[（(]\s*(?P<ry>{_D}{{4}})\s*[）)]\s*年"             # 去（2024）年
+    rf"|民国\s*(?P<roc>{_D}{{2,3}}|[{_CN}]{{2,4}})\s*年"                           # 民國113年
+    rf"|(?P<y1>{_D}{{4}})\s*[-–~～至到]\s*(?P<y2>{_D}{{2,4}})\s*年(?!代)"          # 2020–2024 年, 1950 至 53 年
+    rf"|(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})\s*年(?P<dec>代)?"             # 2024 年, 1990 年代
+    rf"|(?<![一二三四五六七八九十百千万0-9０-９])(?P<rel2>去|今|明|前)年(?![代级轻纪])"   # 去年
     rf")"
     rf"(?:(?<!代)\s*(?P<m>{_MONTH})(?:\s*[、,，至到\-–~～]\s*(?P<m2>{_MONTH}))?\s*月(?!份?[以之]外)"
-    rf"(?:\s*(?P<d>{_DAY})\s*[日號号])?)?"
-    rf"(?P<edge>初|底|末)?"
+    rf"(?:\s*(?P<d>{_DAY})\s*[日号])?)?"
+    + _EDGE_RE
 )
-# A month (and day) without a year: digits, or Chinese numerals followed by 日/號.
+# A month (and day) without a year: 5 月 20 日, 9 月中, 七月.
 _MONTH_ONLY = re.compile(
-    rf"(?<![0-9０-９年個个])(?:(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_DAY})\s*[日號号])?"
-    rf"|(?P<cm>十[一二]?|[一二三四五六七八九])月(?P<cd>{_DAY})[日號号])"
+    rf"(?<![0-9０-９年个几数多])(?:(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_DAY})\s*[日号])?"
+    rf"|(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>{_DAY})[日号])?(?![份天亮光球饼台])"
+    rf")" + _EDGE_RE
+)
+# 這個月初, 下個月, 上星期三, 本星期, 這個禮拜初, 下月
+_RELATIVE = re.compile(
+    r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
+    r"(?P<edge>初|底|末|中)?"
+)
+_WEEKDAY = re.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
+_DAYWORD = re.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
+_SEASONS = re.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
+_YEAR_EDGE = re.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
+_DURATION = re.compile(
+    rf"(?P<pre>过去|最近|近|未来|接下来)?(?P<n>{_NUM})\s*(?P<unit>个多月|个月|个多星期|个星期|个礼拜|年|星期|礼拜|天)(?P<more>多)?"
+    rf"(?P<post>前|后|来)?(?![级轻代纪度内份底初]|一度)"
 )
 _PERCENT = re.compile(
-    rf"(?P<n>{_D}+(?:[.．]{_D}+)?)\s*[%％]"
-    rf"|百分之\s*(?P<p>{_D}+(?:[.．]{_D}+)?|[{_CN}百]+(?:點[{_CN}]+)?)"
-    rf"|(?<![{_CN}0-9])(?P<c>[一二兩两三四五六七八九]|十|{_D}{{1,2}})成(?P<c2>[一二三四五六七八九])?"
+    rf"(?P<n>{_D}+(?:[.．]{_D}+)?)\s*[%％](?:\s*(?:至|到|-|–|~)\s*(?P<n2>{_D}+(?:[.．]{_D}+)?)\s*[%％])?"
+    rf"|百分之\s*(?P<p>{_D}+(?:[.．]{_D}+)?|[{_CN}百]+(?:点[{_CN}]+)?)"
+    rf"|(?<![{_CN}0-9])(?P<c>[一二两三四五六七八九]|十|{_D}{{1,2}})成(?P<c2>[一二三四五六七八九])?"
 )
 
 
 def cn_number(s: str) -> float | None:
-    """Value of Arabic or Chinese numerals: '2024', '２０２４', '二〇二四', '十二', '五十', '三點五'."""
-    s = s.strip().replace("．", ".")
+    """Value of Arabic or Chinese numerals: '2024', '２０２４', '二〇二四', '十二', '五十', '三点五'."""
+    s = s.strip().replace("．", ".").replace("兩", "两").replace("點", "点")
     if not s:
         return None
     try:
         return float(s)  # int()/float() read full-width digits too
     except ValueError:
         pass
-    if "點" in s or "点" in s:
-        whole, _, frac = s.replace("点", "點").partition("點")
+    if "点" in s:
+        whole, _, frac = s.partition("点")
         w = cn_number(whole)
         digits = "".join(str(_CN_DIGITS.get(c, "")) for c in frac)
         return None if w is None or not digits else float(f"{int(w)}.{digits}")
@@ -74,8 +98,7 @@ def cn_number(s: str) -> float | None:
         if c in _CN_DIGITS:
             unit_val = _CN_DIGITS[c]
         elif c in "十百千":
-            mult = {"十": 10, "百": 100, "千": 1000}[c]
-            total += (unit_val or 1) * mult
+            total += (unit_val or 1) * {"十": 10, "百": 100, "千": 1000}[c]
             unit_val = 0
         else:
             return None
@@ -110,8 +133,25 @@ def _month_value(year: str, m: int | None, m2: int | None, d: int | None) -> str
     return f"{year}-{m:02d}"
 
 
+def _with_edge(extra: dict[str, Any], edge: str | None) -> dict[str, Any]:
+    if edge:
+        extra["mod"] = _EDGE[edge]
+    return extra
+
+
+def _year_of(rel: int, anchor: int | None, extra: dict[str, Any]) -> str:
+    if anchor is not None:
+        return str(anchor + rel)
+    extra["relative"] = f"{rel:+d}Y"
+    return "XXXX"
+
+
 def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dict[str, Any]]]:
     out: list[tuple[int, int, dict[str, Any]]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y, _ in out)
+
     for mt in _DATE.finditer(text):
         g = mt.groupdict()
         extra: dict[str, Any] = {}
@@ -123,8 +163,10 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
                 continue
             year = str(roc + 1911)
         elif g["y1"]:
-            extra["value"] = f"{_int(g['y1'])}/{_int(g['y2'])}"
-            out.append((mt.start(), mt.end(), extra))
+            y1, y2 = _int(g["y1"]), _int(g["y2"])
+            if y2 < 100:  # 1950 至 53 年
+                y2 += y1 - y1 % 100
+            out.append((mt.start(), mt.end(), {"value": f"{y1}/{y2}"}))
             continue
         elif g["y"]:
             y = _int(g["y"])
@@ -135,23 +177,65 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
                 continue
             year = str(y)
         else:
-            rel = _REL[g["rel2"]]
-            if anchor is not None:
-                year = str(anchor + rel)
-            else:
-                year = "XXXX"
-                extra["relative"] = rel
+            year = _year_of(_REL[g["rel2"]], anchor, extra)
         extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"])), **extra}
-        out.append((mt.start(), mt.end(), extra))
-    taken = [(a, b) for a, b, _ in out]
+        out.append((mt.start(), mt.end(), _with_edge(extra, g["edge"])))
     for mt in _MONTH_ONLY.finditer(text):
-        if any(a < mt.end() and mt.start() < b for a, b in taken):
+        if not free(*mt.span()):
             continue
         m = _int(mt.group("m") or mt.group("cm"))
         d = _int(mt.group("d") or mt.group("cd"))
         if m is None or not 1 <= m <= 12:
             continue
-        out.append((mt.start(), mt.end(), {"value": _month_value("XXXX", m, None, d)}))
+        out.append((mt.start(), mt.end(), _with_edge({"value": _month_value("XXXX", m, None, d)}, mt.group("edge"))))
+    for mt in _RELATIVE.finditer(text):
+        if not free(*mt.span()):
+            continue
+        shift = _SHIFT[mt.group("shift")]
+        if mt.group("month"):
+            extra = {"value": "XXXX-XX", "relative": f"{shift:+d}M"}
+        else:
+            wd = mt.group("wd")
+            day = 7 if wd in ("日", "天") else _int(wd) if wd else None
+            extra = {"value": f"XXXX-WXX-{day}" if day else "XXXX-WXX", "relative": f"{shift:+d}W"}
+        out.append((mt.start(), mt.end(), _with_edge(extra, mt.group("edge"))))
+    for regex in (_WEEKDAY, _DAYWORD, _SEASONS, _YEAR_EDGE):
+        for mt in regex.finditer(text):
+            if not free(*mt.span()):
+                continue
+            g = mt.groupdict()
+            if "wd" in g:
+                day = 7 if g["wd"] in ("日", "天") else _int(g["wd"])
+                extra = {"value": f"XXXX-WXX-{day}"}
+            elif "w" in g:
+                rel = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2}[g["w"]]
+                extra = {"value": "XXXX-XX-XX", "relative": f"{rel:+d}D"}
+            elif "s" in g:
+                extra = {}
+                year = _year_of({"去年": -1, "今年": 0, "明年": 1}[g["rel"]], anchor, extra) if g["rel"] else "XXXX"
+                extra = {"value": f"{year}-{_SEASON[g['s']]}", **extra}
+            else:
+                extra = _with_edge({"value": "XXXX"}, g["edge"])
+            out.append((mt.start(), mt.end(), extra))
+    for mt in _DURATION.finditer(text):
+        if not free(*mt.span()):
+            continue
+        g = mt.groupdict()
+        n = g["n"]
+        unit = g["unit"]
+        if unit == "年" and n.isdigit() and len(n) >= 3 or (unit == "天" and not g["pre"] and not g["post"] and n in "几数"):
+            continue
+        count = "X" if n in ("几", "数") else _int(n)
+        if count is None:
+            continue
+        extra = {"value": f"P{count}{_UNIT[unit.replace('多', '').replace('个', '') or '月']}"}
+        mod = {"前": "BEFORE", "后": "AFTER", "来": "PAST"}.get(g["post"] or "") or \
+            ("PAST" if g["pre"] in ("过去", "最近", "近") else "FUTURE" if g["pre"] in ("未来", "接下来") else None)
+        if "多" in unit or g["more"]:
+            mod = mod or "MORE_THAN"
+        if mod:
+            extra["mod"] = mod
+        out.append((mt.start(), mt.end(), extra))
     out.sort(key=lambda x: x[0])
     return out
 
@@ -159,9 +243,14 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
 def find_percents(text: str, not_after: frozenset[str] = frozenset()) -> list[tuple[int, int, dict[str, Any]]]:
     out = []
     for mt in _PERCENT.finditer(text):
+        extra: dict[str, Any] = {}
         if mt.group("n"):
             v = cn_number(mt.group("n"))
             value = None if v is None else v / 100
+            if mt.group("n2"):
+                v2 = cn_number(mt.group("n2"))
+                if v2 is not None:
+                    extra["max"] = round(v2 / 100, 6)
         elif mt.group("p"):
             v = cn_number(mt.group("p"))
             value = None if v is None else v / 100
@@ -174,5 +263,5 @@ def find_percents(text: str, not_after: frozenset[str] = frozenset()) -> list[tu
             value = tens / 10 + (cn_number(mt.group("c2")) or 0) / 100 if mt.group("c2") else tens / 10
         if value is None:
             continue
-        out.append((mt.start(), mt.end(), {"value": round(value, 6)}))
+        out.append((mt.start(), mt.end(), {"value": round(value, 6), **extra}))
     return out
