@@ -222,6 +222,7 @@ def evaluate(
     docs: List[str] = typer.Option([], "--docs", help="Only these document ids (repeatable, or comma-separated; more ids may follow)."),
     by: str = typer.Option("group", "--by", help="Report per document group (group: seed vs the other gold articles) or per document (doc)."),
     layer: List[str] = typer.Option([], "--layer", help="Only these metric layers (repeatable; default: all, now 'entities')."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every entity disagreement (missed, spurious, label, boundary, kb_id, en, members)."),
 ) -> None:
     """Score predicted entities against the gold annotations: P/R/F1 per label (exact and
     overlapping spans), en / kb_id / cluster-member accuracy on exactly matched spans.
@@ -242,7 +243,7 @@ def evaluate(
     except ZhglossError as exc:
         typer.echo(f"Warning: knowledge base not loaded ({exc.what}); en is compared with the gold name only", err=True)
         kb = None
-    result = run_evaluation(gold, pred, wanted or None, by=by, layers=layer or None, kb=kb)
+    result = run_evaluation(gold, pred, wanted or None, by=by, layers=layer or None, kb=kb, errors=errors)
     if fmt == "json":
         typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:

@@ -170,18 +170,28 @@ def _mentions(doc: AlignedDocument) -> tuple[list[dict], list[dict]]:
         g = pair.gold
         if pair.how == "id":
             key = g["id"]
-            gold_m += [{**e, "_k": (doc.doc_id, key), "_s": e["start"], "_e": e["end"]} for e in g.get("entities", [])]
-            p = pair.preds[0]
-            pred_m += [{**e, "_k": (doc.doc_id, key), "_s": e["start"], "_e": e["end"]} for e in p.get("entities", [])]
-        else:  # offset-aligned or unaligned: document offsets
-            gold_m += [{**e, "_k": (doc.doc_id, "#doc"), "_s": g["start"] + e["start"], "_e": g["start"] + e["end"]}
+            gold_m += [{**e, "_k": (doc.doc_id, key), "_s": e["start"], "_e": e["end"], "_n": g.get("n")}
                        for e in g.get("entities", [])]
+            p = pair.preds[0]
+            pred_m += [{**e, "_k": (doc.doc_id, key), "_s": e["start"], "_e": e["end"], "_n": g.get("n")}
+                       for e in p.get("entities", [])]
+        else:  # offset-aligned or unaligned: document offsets
+            gold_m += [{**e, "_k": (doc.doc_id, "#doc"), "_s": g["start"] + e["start"], "_e": g["start"] + e["end"],
+                        "_n": g.get("n")} for e in g.get("entities", [])]
             for p in pair.preds:
                 offset_preds[id(p)] = p
     for p in offset_preds.values():
-        pred_m += [{**e, "_k": (doc.doc_id, "#doc"), "_s": p["start"] + e["start"], "_e": p["start"] + e["end"]}
-                   for e in p.get("entities", [])]
+        pred_m += [{**e, "_k": (doc.doc_id, "#doc"), "_s": p["start"] + e["start"], "_e": p["start"] + e["end"],
+                    "_n": _gold_n_at(doc, p["start"] + e["start"])} for e in p.get("entities", [])]
     return gold_m, pred_m
+
+
+def _gold_n_at(doc: AlignedDocument, offset: int) -> int | None:
+    """The number of the gold unit containing a document offset (for error listings)."""
+    for g in doc.gold:
+        if g["start"] <= offset < g["end"]:
+            return g.get("n")
+    return None
 
 
 def english_key(name: Any) -> str:
@@ -326,6 +336,72 @@ def _en_correct(g: dict, p: dict, kb) -> bool:
     return False
 
 
+def entity_errors(docs: Iterable[AlignedDocument], kb=None) -> list[dict[str, Any]]:
+    """Every disagreement between gold and predicted entities, in document order.
+
+    ``type`` is ``missed`` (a gold entity nothing overlaps with its label and no prediction has its
+    span), ``spurious`` (the converse), ``label`` (same span, other label), ``boundary`` (same label,
+    overlapping span), or, on exactly matched spans, ``kb_id``, ``en`` or ``members``.
+    """
+    out: list[dict[str, Any]] = []
+
+    def brief(m: dict | None) -> dict | None:
+        if m is None:
+            return None
+        b = {k: m.get(k) for k in ("text", "start", "end", "label", "kb_id", "en")}
+        if m.get("members") is not None:
+            b["members"] = [x.get("kb_id") for x in m["members"]]
+        return b
+
+    for doc in docs:
+        gold_m, pred_m = _mentions(doc)
+        pred_span = {}
+        for p in pred_m:
+            pred_span.setdefault((p["_k"], p["_s"], p["_e"]), p)
+        gold_span = {(g["_k"], g["_s"], g["_e"]) for g in gold_m}
+        used: set[int] = set()
+        overlap = {id(g): p for g, p in _overlap_matches(gold_m, pred_m)}
+        for g in gold_m:
+            p = pred_span.get((g["_k"], g["_s"], g["_e"]))
+            if p is not None:
+                used.add(id(p))
+                kinds = []
+                if p.get("label") != g.get("label"):
+                    kinds.append("label")
+                if p.get("kb_id") != g.get("kb_id"):
+                    kinds.append("kb_id")
+                if not _en_correct(g, p, kb):
+                    kinds.append("en")
+                if g.get("members") and [m.get("kb_id") for m in g["members"]] != [m.get("kb_id") for m in p.get("members") or []]:
+                    kinds.append("members")
+                for kind in kinds:
+                    out.append({"doc_id": doc.doc_id, "n": g["_n"], "type": kind, "gold": brief(g), "pred": brief(p)})
+            elif id(g) in overlap:
+                p = overlap[id(g)]
+                used.add(id(p))
+                out.append({"doc_id": doc.doc_id, "n": g["_n"], "type": "boundary", "gold": brief(g), "pred": brief(p)})
+            else:
+                out.append({"doc_id": doc.doc_id, "n": g["_n"], "type": "missed", "gold": brief(g), "pred": None})
+        for p in pred_m:
+            if id(p) not in used and (p["_k"], p["_s"], p["_e"]) not in gold_span:
+                out.append({"doc_id": doc.doc_id, "n": p["_n"], "type": "spurious", "gold": None, "pred": brief(p)})
+    out.sort(key=lambda e: (e["doc_id"], e["n"] if e["n"] is not None else -1,
+                            (e["gold"] or e["pred"])["start"]))
+    return out
+
+
+def format_errors(errors: list[dict[str, Any]]) -> str:
+    """One line per disagreement: ``doc #n type  gold → pred``."""
+    def show(m: dict | None) -> str:
+        if m is None:
+            return "—"
+        extra = f" {m['members']}" if m.get("members") else ""
+        return f"{m['label']} {m['text']} [{m['kb_id'] or '-'} | {m['en'] or '-'}]{extra}"
+
+    lines = [f"{e['doc_id']} #{e['n']} {e['type']:<8} {show(e['gold'])} → {show(e['pred'])}" for e in errors]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
 # -- layers and the whole evaluation -------------------------------------------------------------
 Layer = Callable[..., dict]
 
@@ -350,12 +426,13 @@ def group_of(doc_id: str) -> str:
 
 
 def evaluate(gold_dir: Path, pred_dir: Path, docs: Sequence[str] | None = None, *, by: str = "group",
-             layers: Sequence[str] | None = None, kb=None) -> dict[str, Any]:
+             layers: Sequence[str] | None = None, kb=None, errors: bool = False) -> dict[str, Any]:
     """Compare the predictions in ``pred_dir`` with the gold in ``gold_dir``.
 
     ``by`` is ``group`` (seed vs the other gold articles, :func:`group_of`) or ``doc``.  The result
     has ``documents`` (alignment counts per document), ``alignment`` (totals), ``groups``
-    (``{name: {"documents": [...], layer: metrics}}``) and ``overall`` (``{layer: metrics}``).
+    (``{name: {"documents": [...], layer: metrics}}``) and ``overall`` (``{layer: metrics}``);
+    with ``errors``, also ``errors``: every entity disagreement (:func:`entity_errors`).
     """
     layers = list(LAYERS) if layers is None else list(layers)
     unknown = [name for name in layers if name not in LAYERS]
@@ -364,12 +441,12 @@ def evaluate(gold_dir: Path, pred_dir: Path, docs: Sequence[str] | None = None, 
     if by not in ("group", "doc"):
         raise DataError(f"unknown grouping '{by}'", "use group or doc")
     aligned = [align_document(d, g, p) for d, g, p in load_documents(gold_dir, pred_dir, docs)]
-    return evaluate_aligned(aligned, by=by, layers=layers, kb=kb,
+    return evaluate_aligned(aligned, by=by, layers=layers, kb=kb, errors=errors,
                             meta={"gold": str(gold_dir), "pred": str(pred_dir)})
 
 
 def evaluate_aligned(aligned: list[AlignedDocument], *, by: str = "group", layers: Sequence[str] = ("entities",),
-                     kb=None, meta: dict | None = None) -> dict[str, Any]:
+                     kb=None, meta: dict | None = None, errors: bool = False) -> dict[str, Any]:
     """:func:`evaluate` on documents already loaded and aligned (for library users and tests)."""
     groups: dict[str, list[AlignedDocument]] = {}
     for doc in aligned:
@@ -392,6 +469,8 @@ def evaluate_aligned(aligned: list[AlignedDocument], *, by: str = "group", layer
         result["groups"][name] = entry
     for layer in layers:
         result["overall"][layer] = LAYERS[layer](aligned, kb=kb)
+    if errors:
+        result["errors"] = entity_errors(aligned, kb=kb)
     return result
 
 
@@ -422,6 +501,9 @@ def format_text(result: dict[str, Any]) -> str:
                 continue
             formatter = FORMATTERS.get(layer)
             lines += formatter(metrics) if formatter else [f"{layer}: {metrics}"]
+    if "errors" in result:
+        lines += ["", f"== entity disagreements ({len(result['errors'])}) =="]
+        lines.append(format_errors(result["errors"]).rstrip("\n"))
     return "\n".join(lines) + "\n"
 
 

@@ -14,9 +14,11 @@ from pipeline.evaluate import (
     LABELS,
     LAYERS,
     align_document,
+    entity_errors,
     entity_metrics,
     evaluate,
     evaluate_aligned,
+    format_errors,
     format_text,
     group_of,
     register_layer,
@@ -116,6 +118,24 @@ def test_en_kb_id_and_members_accuracy_on_exact_spans():
     assert metrics(GOLD_UNITS, pred, kb=KB())["en"]["correct"] == 5
 
 
+def test_error_listing():
+    pred = copy.deepcopy(GOLD_UNITS)
+    pred[0]["entities"] = [
+        ent("美國總統", 0, "GPE", "us", "United States"),   # boundary
+        ent("川普", 4, "ORG", "us-donald-trump", "Donald Trump"),  # label
+        ent("訪問", 6, "EVENT", None, "visit"),              # spurious; 日本 missed
+    ]
+    pred[1]["entities"][0]["members"] = [{"kb_id": "jp"}, {"kb_id": "us"}, {"kb_id": "kr"}]
+    pred[1]["entities"][1].update(kb_id=None, en="Edo")
+    errors = entity_errors([align_document("d", GOLD_UNITS, pred)])
+    got = [(e["n"], e["type"], (e["gold"] or e["pred"])["text"]) for e in errors]
+    assert got == [(0, "boundary", "美國"), (0, "label", "川普"), (0, "spurious", "訪問"), (0, "missed", "日本"),
+                   (1, "members", "美日韓"), (1, "kb_id", "東京"), (1, "en", "東京")]
+    assert errors[4]["pred"]["members"] == ["jp", "us", "kr"]
+    assert format_errors(errors).splitlines()[0] == "d #0 boundary GPE 美國 [us | United States] → GPE 美國總統 [us | United States]"
+    assert entity_errors([align_document("d", GOLD_UNITS, copy.deepcopy(GOLD_UNITS))]) == []
+
+
 def test_alignment_by_id_then_document_offsets():
     # the prediction split unit 1 differently: new ids, texts differ, offsets still comparable
     pred = [copy.deepcopy(GOLD_UNITS[0]),
@@ -212,7 +232,9 @@ def test_command_text_and_json(tmp_path, capsys):
     assert res["overall"]["entities"]["all"]["exact"]["recall"] == 0.0
     code, out, _ = run(capsys, "evaluate", "--gold", str(gold), "--pred", str(pred), "--format", "json", "--by", "doc",
                        "--docs", "000_x", "ntrex_y")
-    assert code == 0 and list(json.loads(out)["groups"]) == ["000_x", "ntrex_y"]
+    assert code == 0 and list(json.loads(out)["groups"]) == ["000_x", "ntrex_y"] and "errors" not in json.loads(out)
+    code, out, _ = run(capsys, "evaluate", "--gold", str(gold), "--pred", str(pred), "--errors", "--docs", "ntrex_y")
+    assert code == 0 and "== entity disagreements (5) ==" in out and "ntrex_y #0 missed   PERSON 川普" in out
 
 
 def test_command_errors(tmp_path, capsys):
