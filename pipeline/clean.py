@@ -189,10 +189,22 @@ def _wrapped_width(lines: list[_Line]) -> tuple[bool, float]:
     if len(long_lines) < 3:
         return False, 0.0
     open_ended = [ln for ln in long_lines if not _TERMINAL.search(ln.text)]
-    wrapped = len(open_ended) >= 0.4 * len(long_lines)
-    if not wrapped:
+    if len(open_ended) < 3 or len(open_ended) < 0.4 * len(long_lines):
         return False, 0.0
-    return True, float(statistics.median(ln.width for ln in open_ended))
+    # Lines broken at a fixed width share (nearly) the same, largest width: take the widest half of
+    # the unpunctuated lines and ask for at least three at that width.  A few long unpunctuated lines
+    # of different widths (a headline, a dateline) are not evidence of wrapping.
+    widths = sorted((ln.width for ln in open_ended), reverse=True)
+    width = float(statistics.median(widths[: max(3, len(widths) // 2)]))
+    near = sum(1 for w in widths if abs(w - width) <= 0.15 * width)
+    if near < 3 or near < 0.3 * len(widths):
+        return False, 0.0
+    # In wrapped text the full lines are the longest ones and a paragraph's last line is shorter;
+    # in one-paragraph-per-line text the unpunctuated lines (titles, bylines) are the short ones.
+    ended = [ln.width for ln in long_lines if _TERMINAL.search(ln.text)]
+    if ended and statistics.median(ended) > 1.25 * width:
+        return False, 0.0
+    return True, width
 
 
 def _trailing_space_is_signal(lines: list[_Line], width: float) -> bool:

@@ -25,50 +25,65 @@ class LayoutPatterns:
     publications: frozenset[str]
     publication_suffixes: tuple[str, ...]
 
+    # Patterns are written in Traditional characters; Simplified text is matched through its
+    # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
+
     def is_caption(self, text: str) -> bool:
-        return _any(self.caption, text)
+        return _any(self.caption, _traditional(text))
 
     def is_note(self, text: str) -> bool:
-        return _any(self.note, text)
+        return _any(self.note, _traditional(text))
 
     def match_dateline(self, text: str) -> re.Match | None:
-        for p in self.dateline:
-            m = p.match(text)
-            if m:
-                return m
-        return None
+        return _first_match(self.dateline, text)
 
     def match_byline(self, text: str) -> re.Match | None:
-        for p in self.byline_prefix:
-            m = p.match(text)
-            if m:
-                return m
-        return None
+        return _first_match(self.byline_prefix, text)
 
     def block_start(self, text: str) -> bool:
         """Does this line begin a block of its own (caption, note, dateline, labelled byline)?"""
         return self.is_caption(text) or self.is_note(text) or bool(self.match_dateline(text)) or bool(self.match_byline(text))
 
     def is_publication(self, text: str) -> bool:
-        t = text.strip()
+        t = _traditional(text.strip())
         return t in self.publications or (len(t) <= 12 and t.endswith(self.publication_suffixes))
 
     def is_affiliation(self, text: str) -> bool:
-        return any(w in text for w in self.affiliation_words)
+        t = _traditional(text)
+        return any(w in t for w in self.affiliation_words)
 
     def heading_marker(self, text: str) -> bool:
-        return _any(self.heading_markers, text)
+        return _any(self.heading_markers, _traditional(text))
 
     def match_lead(self, text: str) -> re.Match | None:
-        for p in self.lead_prefix:
-            m = p.match(text)
-            if m:
-                return m
-        return None
+        return _first_match(self.lead_prefix, text)
 
 
 def _any(patterns: tuple[re.Pattern, ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
+
+
+def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
+    t = _traditional(text)
+    for p in patterns:
+        m = p.match(t)
+        if m:
+            return m
+    return None
+
+
+@cache
+def _s2t():
+    from .segment import Converter
+
+    return Converter("s2t")
+
+
+def _traditional(text: str) -> str:
+    """The text in Traditional characters, same length (a no-op for text without Simplified)."""
+    if text.isascii():
+        return text
+    return _s2t().convert(text)
 
 
 @cache
@@ -77,7 +92,8 @@ def layout_patterns() -> LayoutPatterns:
     try:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         flags = re.IGNORECASE
-        comp = lambda key: tuple(re.compile(p, flags) for p in data.get(key, []))  # noqa: E731
+        t = _traditional  # data is matched against Traditional text, so normalise it the same way
+        comp = lambda key: tuple(re.compile(t(p), flags) for p in data.get(key, []))  # noqa: E731
         return LayoutPatterns(
             caption=comp("caption"),
             note=comp("note"),
@@ -86,9 +102,9 @@ def layout_patterns() -> LayoutPatterns:
             heading_markers=comp("heading_markers"),
             lead_prefix=comp("lead_prefix"),
             name_affiliation_separator=re.compile(data["name_affiliation_separator"]),
-            affiliation_words=tuple(data.get("affiliation_words", [])),
-            publications=frozenset(data.get("publications", [])),
-            publication_suffixes=tuple(data.get("publication_suffixes", [])),
+            affiliation_words=tuple(t(w) for w in data.get("affiliation_words", [])),
+            publications=frozenset(t(w) for w in data.get("publications", [])),
+            publication_suffixes=tuple(t(w) for w in data.get("publication_suffixes", [])),
         )
     except (yaml.YAMLError, re.error, KeyError, TypeError) as exc:
         raise DataError(f"bad layout pattern file ({exc})", "fix the YAML or regular expression", where=str(source))

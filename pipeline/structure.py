@@ -66,9 +66,9 @@ def recover_structure(blocks: list[Block], hints: dict[str, str] | None = None) 
     for pieces in lines:
         line_start = offset
         for piece in pieces:
-            if piece.kind in PROSE_KINDS or piece.kind in ("title", "heading", "caption"):
+            if piece.kind in PROSE_KINDS or piece.kind == "caption":
                 piece.text = tidy_spaces(piece.text)
-            else:
+            else:  # in titles, headings and bylines a space between words is meant: 課稅　賴清德
                 piece.text = " ".join(piece.text.split())
             if piece.text:
                 paragraphs.append(Paragraph(piece.kind, piece.text, offset, offset + len(piece.text)))
@@ -140,7 +140,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             out[i] = [_Piece("caption", text)]
         elif (m := pat.match_dateline(text)) is not None:
             rest = text[m.end():]
-            pieces = [_Piece("byline", m.group(0))]
+            pieces = [_Piece("byline", text[: m.end()])]
             if rest.strip():
                 lead_ws = rest[: len(rest) - len(rest.lstrip())]
                 pieces[0].gap = lead_ws
@@ -169,7 +169,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
-    if pat.is_publication(t) or _NAME_LIST.match(t) or _DATE_LINE.match(t):
+    if _publication_line(t, pat) or _NAME_LIST.match(t) or _DATE_LINE.match(t):
         return False
     if _looks_like_affiliation_line(t, pat):
         return False
@@ -191,11 +191,17 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
+def _publication_line(t: str, pat: LayoutPatterns) -> bool:
+    """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日'."""
+    head, _, rest = t.strip().partition(" ")
+    return pat.is_publication(head) and (not rest.strip() or bool(_DATE_LINE.match(rest.strip())))
+
+
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
     t = b.text
     if pat.is_caption(t):
         return [_Piece("caption", t)]
-    if pat.is_publication(t) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
+    if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
         return [_Piece("publication", t)]
     if pat.match_dateline(t) or pat.match_byline(t) or _DATE_LINE.match(t):
         return _byline_pieces(t, pat)
@@ -218,6 +224,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("lead", t)]
     if not _is_short(b):
         return None
+    if _publication_line(t, pat):
+        return [_Piece("publication", t)]
     if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat) or _DATE_LINE.match(t):
         return _byline_pieces(t, pat)
     if prev_kind in ("byline", "affiliation") and not _SENTENCE_PUNCT.search(t) and (

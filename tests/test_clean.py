@@ -103,7 +103,7 @@ def test_html_hints_become_title_and_byline():
 def test_spacing_policy():
     # no space at a join between two Chinese characters, one between Chinese and a number when the
     # document spaces them, none when it does not
-    spaced = "這是一個很長的句子，用來測試換行後的處理方式，以及在 2024 年的情況，是否\n正確地接起來，而且在文字中間換行的時候也能處理好，這一行要夠長，並且在\n2025 年也一樣，直到句子結束為止，這是最後的部分，還有更多的文字在這裡。\n也就是說，行寬大致相同，這一行也很長，用來讓判斷成立，這一行也很長很長很長。\n"
+    spaced = "這是一個很長的句子，用來測試換行後的處理方式，以及在 2024 年的情況，是否\n正確地接起來，而且在文字中間換行的時候也能處理好，這一行要夠長，並且在\n2025 年也一樣，行寬大致相同，這一行也很長，用來讓判斷成立，這一行也很長\n很長很長，直到句子結束為止，這是最後的部分，還有更多的文字在這裡。\n也就是說，行寬大致相同，這一行也很長，用來讓判斷成立，這一行也很長很長很長。\n"
     cleaned, _ = recover_structure(clean_blocks(spaced))
     assert "是否正確地" in cleaned and "並且在 2025 年" in cleaned
     tight = spaced.replace(" 2024 ", "2024").replace("\n2025 ", "\n2025")
@@ -115,3 +115,29 @@ def test_spacing_policy():
 def test_nothing_left_is_nothing():
     assert recover_structure(clean_blocks("")) == ("", [])
     assert recover_structure(clean_blocks("- 1 -\n\f- 2 -\n")) == ("", [])
+
+
+def test_online_news_layout_with_site_date_and_reporter():
+    text = (
+        "川普再度威脅對台灣半導體課稅　賴清德：將審慎因應\n風傳媒 2025-03-01 10:20\n記者 王小明\n\n"
+        "美國總統川普（Donald Trump）1日再度表示，將對台灣生產的半導體課徵高額關稅。總統賴清德隨即回應，政府將審慎因應。\n\n"
+        "經濟部長指出，台積電赴美投資已超過 650 億美元，「台灣是美國可靠的夥伴」。\n\n"
+        "■ 在野黨批評政府應對失當\n\n國民黨主席朱立倫則批評，政府事前毫無準備。\n"
+    )
+    got = kinds(text)
+    assert got[:3] == [("title", "川普再度威脅對台灣半導體課稅 賴清德：將審慎因應"), ("publication", "風傳媒 2025-03-01 10:20"), ("byline", "記者 王小明")]
+    assert ("heading", "■ 在野黨批評政府應對失當") in got
+    assert [k for k, _ in got[3:]] == ["body", "body", "heading", "body"]
+
+
+def test_liberty_times_dateline_keeps_original_characters():
+    got = kinds("〔記者林小華／台北報導〕國防部今（3）日公布最新共機動態，共偵獲共機 25 架次。\n國防部表示，國軍嚴密監控應處。\n")
+    assert got[0] == ("byline", "〔記者林小華／台北報導〕")  # 台 stays 台 although patterns are matched in 臺-normalised form
+    assert got[1] == ("body", "國防部今（3）日公布最新共機動態，共偵獲共機 25 架次。")
+
+
+def test_simplified_xinhua_dateline():
+    got = kinds("中方回应美日韩峰会联合声明\n新华社北京8月19日电（记者 王小明）外交部发言人19日表示，中方坚决反对。\n发言人说，亚太地区不欢迎冷战思维。\n")
+    assert got[0] == ("title", "中方回应美日韩峰会联合声明")
+    assert got[1] == ("byline", "新华社北京8月19日电（记者 王小明）")
+    assert got[2] == ("body", "外交部发言人19日表示，中方坚决反对。")
