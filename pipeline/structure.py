@@ -83,18 +83,28 @@ def recover_structure(blocks: list[Block], hints: dict[str, str] | None = None) 
     return "".join(text_parts), paragraphs
 
 
+_META_PUBLICATION, _META_BYLINE = -2, -1  # Block.heading_level of lines made from metadata
+
+
 def _with_hints(blocks: list[Block], hints: dict[str, str]) -> list[Block]:
-    """Put metadata the source format gave (HTML title, author, site name) at the top as blocks."""
+    """Put metadata the source format gave (site name and date, title, author) at the top as
+    blocks, in the usual order: publication, title, byline."""
+    blocks = list(blocks)
     head: list[Block] = []
-    first = " ".join(blocks[0].text.split()) if blocks else ""
+    publication = hints.get("publication", "")
+    if publication and not any(publication in b.text for b in blocks[:4]):
+        line = f"{publication} {hints['date']}" if hints.get("date") else publication
+        head.append(Block(text=line, standalone=True, heading_level=_META_PUBLICATION))
     title = hints.get("title", "")
-    if title and first != title:
-        head.append(Block(text=title, standalone=True, heading_level=1))
-    elif title and blocks:
-        blocks[0].heading_level = 1
+    if title:
+        if blocks and " ".join(blocks[0].text.split()) == title:
+            blocks[0].heading_level = 1
+            head.append(blocks.pop(0))
+        else:
+            head.append(Block(text=title, standalone=True, heading_level=1))
     author = hints.get("author", "")
     if author and not any(author in b.text for b in blocks[:8]):
-        head.append(Block(text=author, standalone=True, heading_level=-1))  # -1: a byline given by metadata
+        head.append(Block(text=author, standalone=True, heading_level=_META_BYLINE))
     return head + blocks
 
 
@@ -121,7 +131,10 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
         # No title: only datelines and labelled bylines can precede the body.
         while body_start < n:
             b = blocks[body_start]
-            if b.heading_level == -1 or (pat.match_byline(b.text) and _is_short(b)) or _DATE_LINE.match(b.text):
+            if b.heading_level == _META_PUBLICATION:
+                out[body_start] = [_Piece("publication", b.text)]
+                body_start += 1
+            elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)) or _DATE_LINE.match(b.text):
                 out[body_start] = _byline_pieces(b.text, pat)
                 body_start += 1
             else:
@@ -159,7 +172,7 @@ def _is_short(b: Block) -> bool:
 
 def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
     t = b.text
-    if b.heading_level == -1:
+    if b.heading_level < 0:
         return False
     if b.heading_level == 1:
         return True
@@ -199,6 +212,10 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
 
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
     t = b.text
+    if b.heading_level == _META_PUBLICATION:
+        return [_Piece("publication", t)]
+    if b.heading_level == _META_BYLINE:
+        return _byline_pieces(t, pat)
     if pat.is_caption(t):
         return [_Piece("caption", t)]
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
@@ -211,8 +228,10 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
 def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_Piece] | None:
     """Kind of a block between the title and the body, or None where the body begins."""
     t = b.text
-    if b.heading_level == -1:
+    if b.heading_level == _META_BYLINE:
         return _byline_pieces(t, pat)
+    if b.heading_level == _META_PUBLICATION:
+        return [_Piece("publication", t)]
     if pat.is_caption(t) and len(t) <= 200:
         return [_Piece("caption", t)]
     if pat.match_dateline(t):

@@ -75,3 +75,21 @@ def test_golden_records(seed_doc, update_golden):
     for g, e in zip(got, expected):
         for field in e:
             assert g[field] == e[field], f"record {e['n']} field {field!r} changed; inspect and run pytest --update-golden"
+
+
+def test_html_news_page(resources):
+    """A news page: metadata gives publication + date, title and byline; menus, related links,
+    footer and scripts are not records."""
+    from pathlib import Path
+
+    from pipeline.annotate import annotate_file
+
+    doc = annotate_file(Path(__file__).parent / "data" / "news_page.html", resources)
+    got = [(u.kind, u.text) for u in doc.units]
+    assert got[:3] == [("publication", "自由時報電子報 2023-08-19"), ("title", "美日韓峰會後 北京強烈反彈"), ("byline", "記者林小華／綜合報導")]
+    assert ("heading", "北韓問題成焦點") in got
+    texts = " ".join(t for _, t in got)
+    assert "track()" not in texts and "首頁" not in texts and "版權所有" not in texts
+    body = [t for k, t in got if k == "body"]
+    assert body[1] == "中國外交部19日強烈反彈，指責三國「搞排他性小圈子」。"
+    assert doc.meta["publication"] == "自由時報電子報" and doc.meta["date"] == "2023-08-19"
