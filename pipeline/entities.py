@@ -206,7 +206,8 @@ class EntityTagger:
             if lens is None:
                 continue
             for n in lens:
-                hit = names.get(sh[i:i + n])
+                f = sh[i:i + n]
+                hit = names.get(f) if len(f) == n else None
                 if hit is not None:
                     cands.append((i, i + n, hit[0], hit[1]))
         cands.sort(key=lambda c: (c[0] - c[1], -_PRIORITY[c[3]], c[0]))
@@ -229,9 +230,9 @@ class EntityTagger:
         if kind != "full":
             return not left and not right
         r = self.rules
-        if (not left or left in r["name_prefixes"]) and \
+        if (not left or left in r["name_prefixes"] or (len(left) >= 2 and self._is_word(left))) and \
                 (not right or right in r["name_suffixes"] or (len(right) >= 2 and self._is_word(right))):
-            return True  # 日本人, 北京街頭, 日本牛肉
+            return True  # 日本人, 北京街頭, 日本牛肉, 紐約|聯合國|總部
         if b - a < 3:
             return False
         # a longer name may cut a token jieba guessed, not one from its dictionary (日本國|防)
@@ -410,10 +411,16 @@ class EntityTagger:
     def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
         """Short forms of a person's name; a later person with the same short form takes it over."""
         m = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k == "romanized"}, n, e.end)
+        if e.kb_id is None and len(form) >= 2:
+            mentions[form] = m  # a name found by a rule is found again wherever it recurs (羅森斯坦)
         parts = [p for p in self.sep_re.split(form) if p]
         if len(parts) > 1:
             if len(parts[-1]) >= 2:
                 mentions[parts[-1]] = m
+            return
+        words = form.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            mentions[words[-1]] = m  # Zoran Zaev ... Zaev
             return
         if not _HAN_WORD.fullmatch(form) or len(form) < 3:
             return
@@ -448,6 +455,9 @@ class EntityTagger:
             if b - a == 1:  # a surname alone: only as a token of its own (李/表示, 尹/政府, 與/文/的)
                 tok = u.token_at(a)
                 ok = tok is not None and tok.start == a and tok.end == b
+                if not ok and tok is not None and self._glued(sh[tok.start:a], sh[b:tok.end], tok.norm):
+                    ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在
+                    u.extra_spans += [x for x in ((tok.start, a), (b, tok.end)) if x[0] < x[1]]
             else:
                 ok = not left and (not right or right in self.rules["name_suffixes"])
             if ok:
@@ -455,6 +465,12 @@ class EntityTagger:
                     u.remove(e)
                 u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
                              extra={**m.extra, "short_ref": True}))
+
+    def _glued(self, left: str, right: str, token: str) -> bool:
+        if len(token) > 3 or self._is_word(token):
+            return False
+        edge = self.rules["not_name_chars"]
+        return all(not p or p in edge or (len(p) >= 2 and self._is_word(p)) for p in (left, right))
 
     # -- 4. unknown names ---------------------------------------------------------------------------
     def _translit(self, u: _Unit) -> None:
@@ -575,9 +591,7 @@ class EntityTagger:
             if gloss and not gloss.startswith("~"):
                 if not gloss[:1].isupper():
                     continue  # a common word: lobster, mile, non-governmental
-                if pos == "ns" and len(norm) == 2 and norm[0] in self.abbr \
-                        and not any(norm.endswith(x) for x in r["place_suffixes"]):
-                    continue  # 韓流 (Korean Wave), 日劇: a country's thing, not a place; 加州 is
+                short_place = pos == "ns" and len(norm) == 2 and not any(norm.endswith(x) for x in r["place_suffixes"])
                 en = _clean_gloss(gloss)
                 label = self._label(pos, norm)
                 if label == "PERSON":  # Kai-Fu Lee, not Gundam (高達), Tennessee or Emmy Award
@@ -591,6 +605,8 @@ class EntityTagger:
                         e = hits[0]
                         u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "rule"))
                         continue
+                    if short_place:
+                        continue  # two characters the KB does not know: 韓流 (Korean Wave), 福特, 金川
                 u.add(Entity(t.text, t.start, t.end, label, None, en, "rule"))
                 continue
             if pos == "nr":  # a guessed name: only before a speech verb, or alone (a byline)
@@ -648,6 +664,8 @@ class EntityTagger:
         for m in _PAREN_LATIN.finditer(text):
             e = ends.get(m.start())
             a, b = m.span("name")
+            if e is None:
+                e = self._translit_before(u, m.start(), m.group("name"))
             if e is None or not u.free(a, b):
                 continue
             name = m.group("name")
@@ -655,6 +673,28 @@ class EntityTagger:
                 e.en = name
                 del e.extra["romanized"]
             u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _translit_before(self, u: _Unit, end: int, latin: str) -> Entity | None:
+        """羅森斯坦 (Rod Rosenstein): the transliterated tokens before a bracketed Latin person name
+        (two to four capitalised words, none an organisation word) are that person."""
+        words = latin.split()
+        r = self.rules
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+                or any(w.strip(".") in r["not_person_words"] for w in words):
+            return None
+        chars = r.data["transliteration_chars"]
+        a = end
+        while a > 0 and u.sh[a - 1] in chars and end - a < 6:
+            a -= 1
+        t = u.token_at(a)
+        while t is not None and t.start < a and a < end:  # start on a token boundary
+            a = t.end
+            t = u.token_at(a)
+        if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
+            return None
+        e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
+        u.add(e)
+        return e
 
     def _elections(self, u: _Unit) -> None:
         """A year or a country/parliament right before an election word is one EVENT:
@@ -665,7 +705,7 @@ class EntityTagger:
         for e in list(u.ents):
             if e.label == "DATE" and re.fullmatch(r"\d{4}", str(e.extra.get("value", ""))):
                 head = f"{e.extra['value']}"
-            elif e.label in ("GPE", "ORG") and e.kb_id and not e.members:
+            elif e.label == "ORG" and e.kb_id:  # a parliament: 美國國會選舉 (not 美國選舉)
                 head = e.en or ""
             else:
                 continue

@@ -30,12 +30,13 @@ _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _D = r"[0-9０-９]"
 _CN = "〇零一二两三四五六七八九十"
-_NUM = rf"(?:{_D}{{1,3}}|[一二两三四五六七八九十]{{1,3}}|几|数)"
+_NUM = rf"(?:{_D}{{1,3}}|[一二两三四五六七八九十]{{1,3}}|[几数][十百]?)"
 _MONTH = rf"(?:{_D}{{1,2}}|十[一二]?|[一二三四五六七八九])"
 _DAY = rf"(?:{_D}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _REL = {"去": -1, "今": 0, "明": 1, "前": -2, "后": 2}
 _SHIFT = {"上": -1, "下": 1, "本": 0, "这": 0, "今": 0, "这个": 0, "上个": -1, "下个": 1, "同": 0}
-_EDGE = {"初": "START", "中": "MID", "底": "END", "末": "END", "中旬": "MID", "上旬": "START", "下旬": "END"}
+_EDGE = {"初": "START", "中": "MID", "底": "END", "末": "END", "中旬": "MID", "上旬": "START", "下旬": "END",
+         "早些时候": "START", "稍早": "START", "稍后": "END"}
 _EDGE_RE = r"(?P<edge>初|底|末|上旬|中旬|下旬|中(?![国共华央心文方东南部美日韩英法德俄印澳欧台港]))?"
 _SEASON = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
 _UNIT = {"年": "Y", "月": "M", "星期": "W", "礼拜": "W", "周": "W", "天": "D", "日": "D"}
@@ -60,19 +61,20 @@ _MONTH_ONLY = re.compile(
 # 這個月初, 下個月, 上星期三, 本星期, 這個禮拜初, 下月
 _RELATIVE = re.compile(
     r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
-    r"(?P<edge>初|底|末|中)?"
+    r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
 )
 _WEEKDAY = re.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
 _DAYWORD = re.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
 _SEASONS = re.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
 _YEAR_EDGE = re.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
 _DURATION = re.compile(
-    rf"(?P<pre>过去|最近|近|未来|接下来)?(?P<n>{_NUM})\s*(?P<unit>个多月|个月|个多星期|个星期|个礼拜|年|星期|礼拜|天)(?P<more>多)?"
-    rf"(?P<post>前|后|来)?(?![级轻代纪度内份底初]|一度)"
+    rf"(?P<pre>过去|最近|近|未来|接下来|这)?(?P<n>{_NUM})\s*(?P<unit>个多月|个月|个多星期|个星期|个礼拜|年|星期|礼拜|天)(?P<more>多)?"
+    rf"(?P<post>前|后)?(?![级轻代纪度内份底初]|一度)"
 )
 _PERCENT = re.compile(
     rf"(?P<n>{_D}+(?:[.．]{_D}+)?)\s*[%％](?:\s*(?:至|到|-|–|~)\s*(?P<n2>{_D}+(?:[.．]{_D}+)?)\s*[%％])?"
     rf"|百分之\s*(?P<p>{_D}+(?:[.．]{_D}+)?|[{_CN}百]+(?:点[{_CN}]+)?)"
+    rf"(?:\s*(?:至|到|-|–|~)\s*(?:百分之)?\s*(?P<p2>{_D}+(?:[.．]{_D}+)?))?"
     rf"|(?<![{_CN}0-9])(?P<c>[一二两三四五六七八九]|十|{_D}{{1,2}})成(?P<c2>[一二三四五六七八九])?"
 )
 
@@ -225,11 +227,13 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
         unit = g["unit"]
         if unit == "年" and n.isdigit() and len(n) >= 3 or (unit == "天" and not g["pre"] and not g["post"] and n in "几数"):
             continue
-        count = "X" if n in ("几", "数") else _int(n)
+        if g["pre"] == "这" and n[0] not in "几数":
+            continue  # 這 + number: 這三年 is fine, but 這一年 is a determiner phrase; keep 這幾個月 only
+        count = "X" if n[0] in ("几", "数") else _int(n)
         if count is None:
             continue
         extra = {"value": f"P{count}{_UNIT[unit.replace('多', '').replace('个', '') or '月']}"}
-        mod = {"前": "BEFORE", "后": "AFTER", "来": "PAST"}.get(g["post"] or "") or \
+        mod = {"前": "BEFORE", "后": "AFTER"}.get(g["post"] or "") or \
             ("PAST" if g["pre"] in ("过去", "最近", "近") else "FUTURE" if g["pre"] in ("未来", "接下来") else None)
         if "多" in unit or g["more"]:
             mod = mod or "MORE_THAN"
@@ -254,6 +258,9 @@ def find_percents(text: str, not_after: frozenset[str] = frozenset()) -> list[tu
         elif mt.group("p"):
             v = cn_number(mt.group("p"))
             value = None if v is None else v / 100
+            v2 = cn_number(mt.group("p2")) if mt.group("p2") else None
+            if v2 is not None:
+                extra["max"] = round(v2 / 100, 6)
         else:
             if text[mt.end():mt.end() + 1] in not_after:
                 continue
