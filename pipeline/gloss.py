@@ -19,9 +19,11 @@ Where a token's gloss comes from, first match wins:
 4. ``data/function_words.tsv``: grammatical words, optionally only for some jieba POS tags;
 5. the user's extra glossaries, then ``data/glossary.tsv`` (domain overrides), by Traditional
    headword, then by its Simplified form; a row may be limited to some POS tags (美 = US for ``j``);
-6. CC-CEDICT (``data/cedict/cedict.tsv.gz``), Traditional headword first, then Simplified; one sense
-   is chosen by :func:`pick_sense` (no surnames, variants, "see ...", classifier notes; "abbr. for X"
-   and "variant of X" are followed to X; parenthetical notes and a leading "to" are stripped);
+6. CC-CEDICT (``data/cedict/cedict.tsv.gz``), Traditional headword first, then Simplified.  Its
+   senses were shortened when the file was built (:func:`prepare_senses`: no surnames, variants,
+   "see ...", classifier notes; parenthetical notes and a leading "to" stripped); one is chosen at
+   run time by :func:`choose_sense` (short, noun senses for nouns), and "abbr. for X" / "variant
+   of X" are followed to X;
 7. a word made only of country abbreviations is a cluster: 美日韓 -> ``US–Japan–South Korea``;
 8. unknown names (jieba POS ``nr``/``nrt``/``ns``/``nt``) are romanised and marked with a leading
    ``~`` — the mark means "rendered by sound, not translated": ``~Li Mingjun`` (person: surname
@@ -80,6 +82,7 @@ _SKIP = re.compile(
 _REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
 _LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
 _WS = re.compile(r"\s+")
+_SURNAME = re.compile(r"^(?:[\w-]+ )?surname (\w+)")
 _PLACE = re.compile(r"\b(?:county|township|district|town|village|prefecture|city|province|river|mountain)\b", re.I)
 _FIG = re.compile(r"(?:^|[;,]\s*)fig\.\s+(\S.*)")
 _ESP = re.compile(r",?\s*\b(?:esp|usu|i\.e|e\.g)\.\s.*$")
@@ -134,6 +137,7 @@ _NUMBER_SPAN = re.compile(
     ])
 )
 _NUMBER_START = re.compile(f"[0-9０-９去今明前昨本上下民百第{_CN_NUM}]")
+_NUMERAL = re.compile(f"[0-9０-９百第數数幾几{_CN_NUM}]")  # a token without these is no number
 _CN_NUMBER = re.compile(f"^{_C}$")
 _SEVERAL = re.compile("^[數数幾几]([十百千])?([萬万億亿兆])?$")
 _MAGNITUDES = ["", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
@@ -305,13 +309,15 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
 # --- senses ------------------------------------------------------------------------------------
 def clean_sense(sense: str) -> str:
     """Strip parenthetical notes, Chinese cross-references, 'to'/'a'/'the', and keep the first clause."""
-    s = _HAN_REF.sub("", sense)
-    fig = _FIG.search(s)
-    if fig:  # "lit. ...; fig. to make a fresh start" -> the figurative sense
-        s = fig.group(1)
-    s = _FILLER.sub("", s)
+    s = _HAN_REF.sub("", sense) if _HAN.search(sense) else sense  # (cheap tests before each regex)
+    if "fig." in s:
+        fig = _FIG.search(s)
+        if fig:  # "lit. ...; fig. to make a fresh start" -> the figurative sense
+            s = fig.group(1)
+    if "sth" in s or "sb" in s or "etc" in s:
+        s = _FILLER.sub("", s)
     prev = None
-    while prev != s:
+    while "(" in s and prev != s:
         prev, s = s, _PAREN.sub("", s)
     s = s.split(";")[0].strip()
     while True:
@@ -320,7 +326,8 @@ def clean_sense(sense: str) -> str:
             break
         s = t
     s = _WS.sub(" ", s).strip(" ,.:-!?")
-    s = _ESP.sub("", s)
+    if "." in s:
+        s = _ESP.sub("", s)
     if "," in s and (len(s.split()) > MAX_WORDS or s[:1].isupper() and " and " not in s):  # "Virginia, US state"
         s = s.split(",")[0].strip()
     if len(s.split()) > 3 and " or " in s:  # "stay up late or all night"
@@ -334,60 +341,75 @@ def split_senses(defs: str) -> list[str]:
     return [d for d in defs.split("/") if d.strip()] if defs else []
 
 
-def pick_sense(senses: Sequence[str], pos: str | None = None) -> tuple[str | None, str | None]:
-    """Choose one short English sense from CC-CEDICT senses.
+def prepare_senses(senses: Sequence[str]) -> list[str]:
+    """CC-CEDICT senses as short candidate glosses, each with a one-letter kind in front.
 
-    Returns ``(gloss, redirect)``: ``gloss`` is the chosen sense or None; ``redirect`` is the Chinese
-    headword a "variant of X" / "abbr. for X" sense points to, for the caller to look up when no
-    usable sense is left.  Skips surnames, variants, "see ...", "CL:" and classifier notes; takes the
-    figurative over the literal sense; for nouns prefers a sense that is not a verb ("to ...");
-    prefers glosses of at most four words; otherwise keeps CC-CEDICT's order (most common first).
+    ``t`` a verb sense ("to ..."), ``n`` any other sense, ``l`` a literal meaning (used last),
+    ``r`` a headword that a "variant of X" / "abbr. for X" sense points to, ``s`` a surname.
+    Dropped: "see ...", "CL:" and classifier notes, pronunciation notes, senses that are only
+    Chinese.  ``build_cedict.py`` stores senses in this form, so choosing one at run time is cheap.
     """
-    redirect = None
-    cands: list[tuple[str, bool]] = []  # (gloss, sense is a verb "to ...")
-    literal: list[tuple[str, bool]] = []
-    want_noun = bool(pos) and (pos in NOUN_POS or pos in PROPER_POS)
-    want_verb = pos in VERB_POS
-    for raw in senses:  # senses are cleaned lazily: stop as soon as the choice is settled
+    items: list[str] = []
+    for raw in senses:
         raw = raw.strip()
         core = _PAREN.sub("", raw).strip() if raw.startswith("(") else raw
         r = _REDIRECT.match(core)
         if r:
             ref = _HAN_REF.search(r.group(1))
-            rest = clean_sense(r.group(1))
+            rest = clean_sense(r.group(1))  # "abbr. for 中國共產黨, Chinese Communist Party"
             if rest and not rest.lower().startswith(("sb", "sth")):
-                cands.append((rest, False))
-            elif ref and redirect is None:
-                redirect = ref.group(0).split("|")[0]
+                items.append("n" + rest)
+            elif ref:
+                items.append("r" + ref.group(0).split("|")[0])
+            continue
+        m = _SURNAME.match(core)
+        if m:
+            items.append("s" + m.group(1))
             continue
         if core.startswith("classifier") and ":" in core:  # "classifier ...: some"
             raw = core = core.split(":", 1)[1].strip()
         if _SKIP.match(core) or _SKIP.match(raw):
             continue
         g = clean_sense(raw)
-        if not g or _HAN.search(g):
+        if not g or _HAN.search(g) or "/" in g:
             continue
         if core.startswith("lit.") and "fig." not in core:
-            literal.append((g, False))
-            continue
-        cand = (g, core.lower().startswith("to "))
-        cands.append(cand)
-        short = len(g.split()) <= MAX_WORDS
-        if want_verb:
-            if len(cands) >= 2 and any(len(c[0].split()) <= MAX_WORDS for c in cands):
-                break
-        elif short and not (want_noun and cand[1]):
-            break
-    cands += literal
+            items.append("l" + g)
+        else:
+            items.append(("t" if core.lower().startswith("to ") else "n") + g)
+    return items
+
+
+def choose_sense(items: Sequence[str], pos: str | None = None) -> tuple[str | None, str | None]:
+    """Pick one gloss from :func:`prepare_senses` items: ``(gloss, redirect)``.
+
+    Keeps CC-CEDICT's order (most common first) but prefers glosses of at most four words; for
+    nouns a sense that is not a verb ("to ..."), for verbs a "to ..." sense over a nominal first one
+    (準備 "prepare", not "preparation"); literal meanings only when nothing else is left.
+    """
+    cands = [(x[1:], x[0] == "t") for x in items if x[0] in "tn"]
+    cands += [(x[1:], False) for x in items if x[0] == "l"]
     if not cands:
-        return None, redirect
-    if want_verb and not cands[0][1] and len(cands) > 1 and cands[1][1]:
-        cands.insert(0, cands.pop(1))  # 準備 v: "prepare" rather than "preparation"
+        return None, next((x[1:] for x in items if x[0] == "r"), None)
+    redirect = None  # only needed when no sense is left
+    want_noun = bool(pos) and (pos in NOUN_POS or pos in PROPER_POS)
+    if pos in VERB_POS and not cands[0][1] and len(cands) > 1 and cands[1][1]:
+        cands.insert(0, cands.pop(1))
     short = [c for c in cands if len(c[0].split()) <= MAX_WORDS]
     for pool in ([c for c in short if not (want_noun and c[1])], short, cands):
         if pool:
             return pool[0][0], redirect
     return cands[0][0], redirect
+
+
+def pick_sense(senses: Sequence[str], pos: str | None = None) -> tuple[str | None, str | None]:
+    """Choose one short English sense from raw CC-CEDICT senses: ``(gloss, redirect)``.
+
+    ``redirect`` is the headword a "variant of X" / "abbr. for X" sense points to, for the caller
+    to look up when no usable sense is left.  Skips surnames, variants, "see ...", "CL:" and
+    classifier notes; takes the figurative over the literal sense.
+    """
+    return choose_sense(prepare_senses(senses), pos)
 
 
 # --- resources ---------------------------------------------------------------------------------
@@ -439,6 +461,7 @@ class Glosser:
         #: one-character country/place abbreviations (glossary rows tagged j): 美 -> US, 日 -> Japan
         self._abbr = {k[:-2]: v for k, v in glossary.items() if k.endswith("@j") and len(k) == 3}
         self._abbr_names = set(self._abbr.values())
+        self._tagged = {k.partition("@")[0] for k in glossary if "@" in k}  # words with POS-limited rows
         chars = re.escape("".join(self._abbr)) or "^$"
         self._abbr_pair = re.compile(f"[{chars}]{{2}}")
 
@@ -511,7 +534,7 @@ class Glosser:
         fw = self._function_word(trad, simp, pos)  # before numbers: 萬一 "in case", 一一 "one by one"
         if fw is not None:
             return fw
-        number = self._number(text)
+        number = self._number(text) if _NUMERAL.search(text) else None
         if number:
             return number
         if len(simp) != len(trad):
@@ -546,7 +569,7 @@ class Glosser:
         if w in COMPOUND_SURNAMES:
             return True
         row = self._cedict.get(w)
-        return bool(row) and len(w) == 1 and "surname " in row.split("\t")[2]
+        return bool(row) and len(w) == 1 and any(x[:1] == "s" for x in row.split("\t")[2].split("/"))
 
     def _number(self, text: str) -> str | None:
         if _CN_NUMBER.match(text) and len(text) > 1 or text in ("兩", "两", "〇", "零"):
@@ -578,9 +601,11 @@ class Glosser:
 
     def _dictionary(self, trad: str, simp: str, pos: str | None, depth: int = 0) -> str | None:
         """Glossary, then CC-CEDICT; no splitting, no romanisation."""
-        gl = self._glossary
-        g = gl.get(f"{trad}@{pos}") or gl.get(f"{simp}@{pos}") if pos else None
-        g = g or gl.get(trad) or gl.get(simp)
+        if pos and (trad in self._tagged or simp in self._tagged):
+            g = self._glossary.get(f"{trad}@{pos}") or self._glossary.get(f"{simp}@{pos}")
+            if g:
+                return g
+        g = self._glossary.get(trad) or self._glossary.get(simp)
         if g:
             return g
         row = self._cedict.get(trad)
@@ -589,15 +614,15 @@ class Glosser:
             row = self._cedict.get(alt) if alt else self._cedict.get(simp)
         if row is None:
             return None
-        _s, common, proper = row.split("\t")
-        if pos in NAME_POS and len(trad) == 1 and proper.startswith("surname "):
-            return ROMAN + proper.split("/")[0].split()[1]
+        _s, common, proper = row.split("\t")  # prepared senses, see prepare_senses()
+        if pos in NAME_POS and len(trad) == 1 and proper.startswith("s"):  # 李/nr: a surname
+            return ROMAN + proper.split("/")[0][1:]
         # a single character tagged as a name is an abbreviation (中 China, 俄 Russia); a longer word
         # keeps its ordinary sense first even when tagged as a name (和平 "peace", not "Heping Township")
         proper_first = pos in PROPER_POS and (len(trad) == 1 or not common)
         senses = split_senses(proper) + split_senses(common) if proper_first else \
             split_senses(common) + split_senses(proper)
-        gloss, redirect = pick_sense(senses, pos)
+        gloss, redirect = choose_sense(senses, pos)
         if gloss:
             return gloss
         if redirect and depth < 3 and redirect != trad:
@@ -605,10 +630,9 @@ class Glosser:
             if g:
                 return g
         if pos in NAME_POS:  # "surname Li" for a name: keep the name, not the word "surname"
-            for s in senses:
-                m = re.match(r"surname (\w+)", s.strip())
-                if m:
-                    return ROMAN + m.group(1)
+            for item in senses:
+                if item[0] == "s":
+                    return ROMAN + item[1:]
         return None
 
     def _word(self, w: str, noun: bool = False) -> str | None:
@@ -617,8 +641,12 @@ class Glosser:
         key = (w, noun)
         if key in self._words:
             return self._words[key]
+        numeral = _NUMERAL.search(w)
+        if not (numeral or w in self._cedict or w in self._glossary or w in self._simp or w in self._function):
+            self._words[key] = None  # most substrings tried by _split are no word at all
+            return None
         g = self._function_word(w, w, "") if len(w) <= 2 else None
-        g = g or self._number(w) or self._dictionary(w, w, "n" if noun else None)
+        g = g or (self._number(w) if numeral else None) or self._dictionary(w, w, "n" if noun else None)
         if g in self.hidden:
             g = ""
         self._words[key] = g
@@ -705,12 +733,20 @@ class Glosser:
                 g = memo.get((t.text, t.norm, t.pos), _MISS)
                 t.gloss = lookup(t.text, t.norm, t.pos) if g is _MISS else g
         else:
-            spans.sort()
+            spans.sort()  # they do not overlap, so ends are sorted too
+            k, n = 0, len(spans)
             for t in tokens:
-                over = [s for s in spans if s[0] < t.end and t.start < s[1]]
-                if not over:
-                    t.gloss = lookup(t.text, t.norm or t.text, t.pos)
-                elif not any(c.isalnum() for c in t.text):
+                while k < n and spans[k][1] <= t.start:
+                    k += 1
+                if k == n or spans[k][0] >= t.end:
+                    g = memo.get((t.text, t.norm, t.pos), _MISS)
+                    t.gloss = lookup(t.text, t.norm, t.pos) if g is _MISS else g
+                    continue
+                j = k
+                while j < n and spans[j][0] < t.end:
+                    j += 1
+                over = spans[k:j]
+                if not any(c.isalnum() for c in t.text):
                     t.gloss = None if t.start < over[0][0] or t.end > over[-1][1] else CONT
                 else:
                     t.gloss = self._gloss_covered(t, over)

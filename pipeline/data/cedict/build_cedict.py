@@ -13,10 +13,15 @@ Output: one line per Traditional headword, four tab-separated fields::
 
 followed by a line ``#simplified`` and ``simplified<TAB>traditional`` pairs for Simplified forms
 that are not themselves a headword (so the loader needs no second pass), then a line ``#pinyin`` and
-``character<TAB>reading<TAB>reading as a surname`` (toneless) for romanising unknown names.  Senses keep CC-CEDICT's wording and are joined with ``/``; entries of the same headword with a
-lower-case reading (ordinary words) go to the third field, entries with a capitalised reading (names,
-places, abbreviations of names) to the fourth.  Pinyin is dropped.  Choosing and trimming a sense is
-done at run time by ``pipeline.gloss`` so that one piece of code decides what a gloss looks like.
+``character<TAB>reading<TAB>reading as a surname`` (toneless) for romanising unknown names.
+
+Senses of entries with a lower-case reading (ordinary words) go to the third field, senses of
+entries with a capitalised reading (names, places, abbreviations of names) to the fourth, joined
+with ``/``.  Each sense is stored as ``pipeline.gloss.prepare_senses`` makes it: trimmed to a short
+gloss with a one-letter kind in front (``t`` verb, ``n`` other, ``l`` literal, ``r`` redirect to
+another headword, ``s`` surname); "see ...", classifier and pronunciation notes are dropped, and so
+are headwords left with no sense.  The same function serves the tests, so one piece of code decides
+what a gloss looks like; choosing among the prepared senses happens at run time.
 """
 
 from __future__ import annotations
@@ -28,6 +33,9 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[2]))  # the repository, for pipeline.gloss
+
+from pipeline.gloss import prepare_senses  # noqa: E402
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 PINYIN = re.compile(r"\[[^\]]*\]")  # bracketed pinyin inside a definition
 
@@ -76,6 +84,13 @@ def build(source: Path, target: Path) -> tuple[int, str]:
             pair[0] = any_reading[ch]
     for trad, simp in simp_of.items():
         readings.setdefault(simp, readings[trad])
+    kept: dict[str, tuple[str, str, str]] = {}
+    for trad, (simp, common, proper) in heads.items():
+        c = "/".join(prepare_senses("/".join(common).split("/")))
+        p = "/".join(prepare_senses("/".join(proper).split("/")))
+        if c or p:
+            kept[trad] = (simp, c, p)
+    heads = kept
     simp_index: dict[str, str] = {}
     for trad, (simp, _c, _p) in heads.items():
         if simp != trad and simp not in heads and simp not in simp_index:
@@ -84,7 +99,7 @@ def build(source: Path, target: Path) -> tuple[int, str]:
     with io.TextIOWrapper(gzip.GzipFile(target, "wb", compresslevel=9, mtime=0), encoding="utf-8") as out:
         out.write(f"# CC-CEDICT {date}, compacted for zhgloss; CC BY-SA 4.0, see LICENSE\n")
         for trad, (simp, common, proper) in heads.items():
-            out.write(f"{trad}\t{simp}\t{'/'.join(common)}\t{'/'.join(proper)}\n")
+            out.write(f"{trad}\t{simp}\t{common}\t{proper}\n")
         out.write("#simplified\n")  # then: simplified form <TAB> traditional headword (when they differ)
         for simp, trad in simp_index.items():
             out.write(f"{simp}\t{trad}\n")
