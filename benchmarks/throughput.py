@@ -78,7 +78,7 @@ def peak_memory_mb(mb: float) -> float:
 
 
 def cold_start() -> float:
-    exe = [sys.executable, "-m", "pipeline", "annotate", str(SEED), "-o"]
+    exe = [sys.executable, "-m", "pipeline", "annotate", str(SEED), "--force", "-o"]
     times = []
     with tempfile.TemporaryDirectory() as out:
         for _ in range(3):
