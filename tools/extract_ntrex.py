@@ -32,6 +32,7 @@ DEFAULT_DOCS = (
     "rt.com.91335",      # US-politics: US could use Navy for "blockade" to hamper Russian energy exports
     "guardian.221756",   # US-politics: Trump meeting with Rosenstein may be delayed again, says White House
     "reuters.218932",    # OTHER-politics-MK: Macedonians vote in referendum on whether to change country's name
+    "guardian.221762",   # OTHER-politics-BO: landlocked Bolivia hopes court will reopen path to Pacific
 )
 
 ZH_FILE = "newstest2019-ref.zho-TW.txt"
