@@ -57,7 +57,7 @@ def annotate(
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on for several files on a terminal)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (0: one per CPU core)."),
     force: bool = typer.Option(False, "--force", help="Re-annotate articles whose input and pipeline are unchanged."),
-    table: bool = typer.Option(True, "--table/--no-table", help="Also write DIR/corpus.parquet with every record in DIR."),
+    table: Optional[bool] = typer.Option(None, "--table/--no-table", help="Also write DIR/corpus.parquet with every record in DIR (default: when annotating several articles)."),
     engine: str = typer.Option("local", "--engine", help="local (this machine, --workers processes) or dask (a Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 (default: start a LocalCluster with --workers processes)."),
 ) -> None:
@@ -115,7 +115,7 @@ def annotate(
                 raise ZhglossError(f"unknown engine {engine!r}", "use --engine local or --engine dask", where="--engine")
             failures = sum(o.status == "failed" for o in outcomes)
             skipped = sum(o.status == "skipped" for o in outcomes)
-            if table and len(outcomes) > failures:
+            if (table if table is not None else len(files) > 1) and len(outcomes) > failures:
                 write_corpus_table(output)
             if skipped and show:
                 bar.print(f"{skipped} unchanged article(s) skipped; --force redoes them")
