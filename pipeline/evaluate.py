@@ -6,11 +6,12 @@ Everything here returns plain dicts; the ``zhgloss evaluate`` command only forma
    of the same name is read from the prediction folder; a missing one is a :class:`DataError`
    telling the user to run ``zhgloss annotate`` first.
 2. **Alignment** (:func:`align_document`): a gold unit and a predicted unit are the same unit when
-   they have the same ``id`` (stable for the same article and text) and the same text.  Gold units
-   left over are aligned by *document* character offsets to the left-over predicted units they
-   overlap (segmentation or clean-up changed); a gold unit that overlaps none is *unaligned*.
-   Entities of id-aligned units are compared on unit offsets, the others on document offsets
-   (``unit.start + entity.start``).
+   they have the same ``id`` (stable for the same article and text) and the same text, or, failing
+   that, the same text (the article was renamed, so every id changed).  Gold units left over are
+   aligned by *document* character offsets to the left-over predicted units they overlap
+   (segmentation or clean-up changed the text); a gold unit that overlaps none is *unaligned*.
+   Entities of units with the same text are compared on unit offsets, the others on document
+   offsets (``unit.start + entity.start``).
 3. **Metrics by layer** (:data:`LAYERS`): each layer is a function ``f(docs, kb=None) -> dict``
    over a list of :class:`AlignedDocument`; :func:`evaluate` runs the requested layers per
    document group and overall, and :func:`format_text` prints each with its formatter.
@@ -56,7 +57,7 @@ LABELS = ("PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "DATE", "PERCENT")
 # -- data ----------------------------------------------------------------------------------------
 @dataclass
 class UnitPair:
-    """One gold unit and what it was aligned to: ``how`` is ``id``, ``offset`` or ``None``."""
+    """One gold unit and what it was aligned to: ``how`` is ``id``, ``text``, ``offset`` or ``None``."""
 
     gold: dict[str, Any]
     preds: list[dict[str, Any]] = field(default_factory=list)
@@ -85,6 +86,7 @@ class AlignedDocument:
         return {
             "units": len(self.gold),
             "by_id": sum(p.how == "id" for p in self.pairs),
+            "by_text": sum(p.how == "text" for p in self.pairs),
             "by_offset": sum(p.how == "offset" for p in self.pairs),
             "unaligned_gold": sum(p.how is None for p in self.pairs),
             "unaligned_pred": len(self.unaligned_pred),
@@ -135,7 +137,8 @@ def load_documents(gold_dir: Path, pred_dir: Path, docs: Sequence[str] | None = 
 
 # -- alignment -----------------------------------------------------------------------------------
 def align_document(doc_id: str, gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> AlignedDocument:
-    """Pair gold units with predicted units: by id (and equal text), else by document offsets."""
+    """Pair gold units with predicted units: by id (and equal text), else by equal text, else by
+    document offsets."""
     by_id = {r.get("id"): r for r in pred}
     used: set[int] = set()
     pairs: list[UnitPair] = []
@@ -146,6 +149,15 @@ def align_document(doc_id: str, gold: list[dict[str, Any]], pred: list[dict[str,
             pairs.append(UnitPair(g, [p], "id"))
         else:
             pairs.append(UnitPair(g))
+    by_text: dict[str, list[dict[str, Any]]] = {}
+    for p in pred:
+        if id(p) not in used:
+            by_text.setdefault(p.get("text", ""), []).append(p)
+    for pair in pairs:  # same text, other id (e.g. the article was renamed): first unused, in order
+        if pair.how is None and by_text.get(pair.gold.get("text", "")):
+            p = by_text[pair.gold["text"]].pop(0)
+            used.add(id(p))
+            pair.preds, pair.how = [p], "text"
     rest = [p for p in pred if id(p) not in used]
     touched: set[int] = set()
     for pair in pairs:
@@ -168,7 +180,7 @@ def _mentions(doc: AlignedDocument) -> tuple[list[dict], list[dict]]:
     offset_preds: dict[int, dict] = {}
     for pair in doc.pairs:
         g = pair.gold
-        if pair.how == "id":
+        if pair.how in ("id", "text"):  # the same text: unit offsets
             key = g["id"]
             gold_m += [{**e, "_k": (doc.doc_id, key), "_s": e["start"], "_e": e["end"], "_n": g.get("n")}
                        for e in g.get("entities", [])]
@@ -451,7 +463,7 @@ def evaluate_aligned(aligned: list[AlignedDocument], *, by: str = "group", layer
     groups: dict[str, list[AlignedDocument]] = {}
     for doc in aligned:
         groups.setdefault(group_of(doc.doc_id) if by == "group" else doc.doc_id, []).append(doc)
-    totals = {k: 0 for k in ("units", "by_id", "by_offset", "unaligned_gold", "unaligned_pred")}
+    totals = {k: 0 for k in ("units", "by_id", "by_text", "by_offset", "unaligned_gold", "unaligned_pred")}
     documents = []
     for doc in aligned:
         c = doc.counts()
@@ -480,7 +492,7 @@ def format_text(result: dict[str, Any]) -> str:
     a = result["alignment"]
     lines = [
         f"gold: {result.get('gold', '?')}  predictions: {result.get('pred', '?')}  documents: {len(result['documents'])}",
-        f"alignment: {a['units']} gold units — {a['by_id']} by id, {a['by_offset']} by offsets, "
+        f"alignment: {a['units']} gold units — {a['by_id']} by id, {a['by_text']} by text, {a['by_offset']} by offsets, "
         f"{a['unaligned_gold']} not aligned; {a['unaligned_pred']} predicted units not aligned",
     ]
     if any("entities" in d for d in result["documents"]):

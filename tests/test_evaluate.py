@@ -144,9 +144,18 @@ def test_alignment_by_id_then_document_offsets():
     doc = align_document("d", GOLD_UNITS, pred)
     assert [p.how for p in doc.pairs] == ["id", "offset"]
     assert doc.pairs[1].pred["id"] == "d:x"  # the predicted unit sharing most characters
-    assert doc.counts() == {"units": 2, "by_id": 1, "by_offset": 1, "unaligned_gold": 0, "unaligned_pred": 0}
+    assert doc.counts() == {"units": 2, "by_id": 1, "by_text": 0, "by_offset": 1, "unaligned_gold": 0, "unaligned_pred": 0}
     m = entity_metrics([doc])
     assert m["all"]["exact"]["tp"] == 5 and m["members"]["correct"] == 1
+
+
+def test_alignment_by_text_when_ids_differ():
+    pred = copy.deepcopy(GOLD_UNITS)
+    for k, r in enumerate(pred):  # the article was renamed: other ids, other offsets, same texts
+        r["id"], r["start"], r["end"] = f"e:{k}", r["start"] + 5, r["end"] + 5
+    doc = align_document("d", GOLD_UNITS, pred)
+    assert [p.how for p in doc.pairs] == ["text", "text"]
+    assert entity_metrics([doc])["all"]["exact"]["f1"] == 1.0
 
 
 def test_unaligned_units_are_counted_and_their_entities_missed():
