@@ -56,6 +56,7 @@ RULES_FILE = "data/entity_rules.yaml"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WS = re.compile(r"\s")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
 _PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _PRIORITY = {"full": 3, "ref": 2, "short": 1}
@@ -182,9 +183,11 @@ class EntityTagger:
             self._remember(u, n, mentions)
             self._refs(u, n, mentions)  # short references after a name found by the rules
             self._parenthesized(u)
+            self._latin_people(u)
             self._latin(u)
             self._numbers(u, anchor)
             self._elections(u)
+            self._remember(u, n, mentions)  # names found last (Latin names) for the next units
             if self.ner is not None:
                 self._model(u, unit)
             seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
@@ -427,6 +430,8 @@ class EntityTagger:
         entry = self.kb.get(e.kb_id) if e.kb_id and self.kb is not None else None
         if entry is not None and entry.country not in self.rules["surname_countries"]:
             return  # 梅克爾 is not 梅: surnames only for East Asian names (the KB's short forms still apply)
+        if entry is None and not (e.extra.get("romanized") and self._surname_first(form)):
+            return  # a rule name: surnames only for a romanised Chinese-looking name (朴炳錫), not 派崔克
         jp = entry is not None and entry.country == "jp"
         if jp or len(form) >= 4:
             mentions[form[:2]] = m  # 安倍 (安倍晉三), 石破 (石破茂)
@@ -447,6 +452,10 @@ class EntityTagger:
             m = mentions[mt.group()]
             if m.unit == n_unit and a < m.end:
                 continue
+            if sh[a].isascii() and (re.search(r"[A-Za-z] ?$", sh[max(0, a - 2):a]) or sh[b:b + 1].isalpha()):
+                continue  # a Latin surname must be a word of its own (not May in "Theresa May")
+            if sh[a].isascii() and any(sh.startswith(x, b + (sh[b:b + 1] == " ")) for x in self.rules["place_suffixes"]):
+                continue  # Lee 縣 is a county
             inside = [] if u.free(a, b) else [e for e in u.ents if e.start < b and a < e.end]
             # a longer reference replaces shorter names inside it (范斯坦 over the KB's 范斯)
             if any(e.start < a or e.end > b or (e.start, e.end) == (a, b) for e in inside):
@@ -716,6 +725,26 @@ class EntityTagger:
             extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
             u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} election", "rule",
                          extra=extra))
+
+    def _latin_people(self, u: _Unit) -> None:
+        """A Latin-script name right after a title (總理 Zoran Zaev, 發言人 Heather Nauert) or, with
+        two to four capitalised words, right before a speech verb (Paz Zárate 說道) is a PERSON."""
+        text, sh, r = u.text, u.sh, self.rules
+        if not _LATIN_NAME.search(text):
+            return
+        for m in _LATIN_NAME.finditer(text):
+            a, b = m.span()
+            if not u.free(a, b) or (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+                continue
+            words = m.group().split()
+            if any(w.strip(".") in r["not_person_words"] or w in r["not_acronyms"] or w.isupper() for w in words):
+                continue
+            before = sh[:a].rstrip(" ")
+            after = sh[b:].lstrip(" ")
+            titled = any(before.endswith(t) for t in self.titles)
+            speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
+            if titled or speaks:
+                u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
 
     def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
         """True when ``t`` is next to another capitalised Latin word, separated by one space."""

@@ -13,8 +13,9 @@ for the Traditional text too); the patterns are therefore written in Simplified 
   :func:`anchor_year`); what cannot be resolved is ``X`` and ``relative`` says how far
   (``"-1Y"``, ``"+1M"``, ``"-1W"``, ``"+0D"``);
 * beginnings and ends (年初, 9 月中, 年底) add ``mod``: ``START``, ``MID``, ``END``;
+* a century ``"18"`` (19 世紀, TIMEX3 style);
 * a duration ``"P7Y"``, ``"P3M"``, ``"P1W"`` (``PXM`` for 幾個月) with ``mod`` ``BEFORE`` (7 年前),
-  ``AFTER`` (兩年後), ``PAST`` (過去一年, 近幾個月), ``MORE_THAN`` (三個多月);
+  ``PAST`` (過去一年, 近幾個月), ``MORE_THAN`` (三個多月, 139 多年); 後/之後 stays outside (六個月|後);
 * a percentage as a fraction: 88.5% → ``0.885``, 九成 → ``0.9``, 七成五 → ``0.75``,
   百分之五十 → ``0.5``; a range 5% 至 10% → ``0.05`` with ``max`` ``0.1``.
 
@@ -63,13 +64,14 @@ _RELATIVE = re.compile(
     r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
 )
+_CENTURY = re.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
 _WEEKDAY = re.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
 _DAYWORD = re.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
 _SEASONS = re.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
 _YEAR_EDGE = re.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
 _DURATION = re.compile(
-    rf"(?P<pre>过去|最近|近|未来|接下来|这)?(?P<n>{_NUM})\s*(?P<unit>个多月|个月|个多星期|个星期|个礼拜|年|星期|礼拜|天)(?P<more>多)?"
-    rf"(?P<post>前|后)?(?![级轻代纪度内份底初]|一度)"
+    rf"(?P<pre>过去的|过去|最近|近|未来|接下来|这)?(?P<n>{_NUM})\s*(?P<more1>多)?(?P<unit>个多月|个月|个多星期|个星期|个礼拜|年|星期|礼拜|天)(?P<more>多)?"
+    rf"(?P<post>前)?(?![级轻代纪度份底初]|一度)"
 )
 _PERCENT = re.compile(
     rf"(?P<n>{_D}+(?:[.．]{_D}+)?)\s*[%％](?:\s*(?:至|到|-|–|~)\s*(?P<n2>{_D}+(?:[.．]{_D}+)?)\s*[%％])?"
@@ -201,6 +203,10 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
             day = 7 if wd in ("日", "天") else _int(wd) if wd else None
             extra = {"value": f"XXXX-WXX-{day}" if day else "XXXX-WXX", "relative": f"{shift:+d}W"}
         out.append((mt.start(), mt.end(), _with_edge(extra, mt.group("edge"))))
+    for mt in _CENTURY.finditer(text):
+        n = _int(mt.group("n"))
+        if n and 1 <= n <= 22 and free(*mt.span()):
+            out.append((mt.start(), mt.end(), _with_edge({"value": f"{n - 1:02d}"}, mt.group("edge"))))
     for regex in (_WEEKDAY, _DAYWORD, _SEASONS, _YEAR_EDGE):
         for mt in regex.finditer(text):
             if not free(*mt.span()):
@@ -225,7 +231,7 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
         g = mt.groupdict()
         n = g["n"]
         unit = g["unit"]
-        if unit == "年" and n.isdigit() and len(n) >= 3 or (unit == "天" and not g["pre"] and not g["post"] and n in "几数"):
+        if unit == "年" and n.isdigit() and len(n) >= 3 and not g["more1"] or (unit == "天" and not g["pre"] and not g["post"] and n in "几数"):
             continue
         if g["pre"] == "这" and n[0] not in "几数":
             continue  # 這 + number: 這三年 is fine, but 這一年 is a determiner phrase; keep 這幾個月 only
@@ -233,9 +239,9 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
         if count is None:
             continue
         extra = {"value": f"P{count}{_UNIT[unit.replace('多', '').replace('个', '') or '月']}"}
-        mod = {"前": "BEFORE", "后": "AFTER"}.get(g["post"] or "") or \
-            ("PAST" if g["pre"] in ("过去", "最近", "近") else "FUTURE" if g["pre"] in ("未来", "接下来") else None)
-        if "多" in unit or g["more"]:
+        mod = {"前": "BEFORE"}.get(g["post"] or "") or \
+            ("PAST" if g["pre"] in ("过去", "过去的", "最近", "近") else "FUTURE" if g["pre"] in ("未来", "接下来") else None)
+        if "多" in unit or g["more"] or g["more1"]:
             mod = mod or "MORE_THAN"
         if mod:
             extra["mod"] = mod
