@@ -116,15 +116,12 @@ class Segmenter:
     """
 
     def __init__(self, user_words: Iterable[UserWord] = (), converter: Converter | None = None, backend: str | None = None):
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
         self.converter = converter or Converter()
         self._oov_tags: dict[str, str] = {}
         self._strings: dict[str, str] = {}
         words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "") for w in user_words if w.word.strip()})
-        dict_file = jieba.Tokenizer().get_dict_file().name
-        key = cache.key_of("lexicon", 2, jieba.__version__, cache.file_stamp(dict_file), words)
+        # jieba itself is imported only to build the caches or to cut with it (its import costs 0.1 s+)
+        key = cache.key_of("lexicon", 2, _jieba_dict_stamp(), words)
         final_words, tags = cache.cached_marshal("lexicon", key, lambda: _build_lexicon(words))
         self._tag_table: dict[str, str] = tags
         self._user_tags: dict[str, str] = {w: t for w, _f, t in final_words if t}
@@ -137,6 +134,9 @@ class Segmenter:
                 self._rj.add_word(w, freq, tag or None)
             self._cut = self._rj.cut
         else:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
             self._jieba = jieba.Tokenizer()
             jkey = cache.key_of("jieba-prefix", 2, key)
             freq, total = cache.cached_marshal("jieba", jkey, lambda: _jieba_prefix_dict(final_words))
@@ -260,10 +260,22 @@ def _choose_backend(backend: str | None) -> str:
     return "jieba"
 
 
+def _jieba_dict_stamp() -> tuple:
+    """jieba's version and its dictionary file's size and time, without importing jieba."""
+    import importlib.metadata
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise MissingDependency("jieba", "word segmentation")
+    return (importlib.metadata.version("jieba"), cache.file_stamp(Path(spec.origin).parent / "dict.txt"))
+
+
 def _build_lexicon(words: list[tuple[str, int, str]]):
     """User words with their final frequency (never below jieba's own), and jieba's POS table."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
     final = [(w, freq or max(tk.FREQ.get(w, 0), _DEFAULT_USER_FREQ), tag) for w, freq, tag in words]
@@ -280,6 +292,7 @@ def _jieba_prefix_dict(final_words: list[tuple[str, int, str]]):
     """jieba's prefix dictionary (FREQ) with the user words added, and its total."""
     import jieba
 
+    jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
     for w, freq, _tag in final_words:
@@ -334,9 +347,7 @@ def _posseg_hmm() -> dict:
     import importlib.util
     import pickle
 
-    import jieba
-
-    folder = Path(jieba.__file__).parent / "posseg"
+    folder = Path(importlib.util.find_spec("jieba").origin).parent / "posseg"
     spec = importlib.util.spec_from_file_location("_zhgloss_jieba_viterbi", folder / "viterbi.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
