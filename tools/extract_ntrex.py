@@ -33,6 +33,7 @@ DEFAULT_DOCS = (
     "guardian.221756",   # US-politics: Trump meeting with Rosenstein may be delayed again, says White House
     "reuters.218932",    # OTHER-politics-MK: Macedonians vote in referendum on whether to change country's name
     "guardian.221762",   # OTHER-politics-BO: landlocked Bolivia hopes court will reopen path to Pacific
+    "upi.176275",        # US-politics: 18 states, D.C. support challenge to new asylum policy
 )
 
 ZH_FILE = "newstest2019-ref.zho-TW.txt"
