@@ -368,3 +368,29 @@ def test_gold_sources_rebuild_to_the_committed_files():
         records, _ = build_gold.build_document(GOLD / "src" / f"{path.stem}.yaml", kb)
         committed = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
         assert comparable(records) == comparable(committed), f"{path.name} is stale: run tools/build_gold.py"
+
+
+# -- the NTREX corpus files ----------------------------------------------------------------------
+NTREX = ROOT.parent / "shared" / "corpus" / "ntrex-128"
+
+
+def test_ntrex_articles_have_line_aligned_english():
+    for zh in sorted((ROOT / "corpus").glob("ntrex_*.txt")):
+        en = ROOT / "corpus" / "en" / f"{zh.stem}.en.txt"
+        zh_lines = zh.read_text(encoding="utf-8").split("\n")
+        assert "\r" not in zh.read_text(encoding="utf-8")
+        assert en.is_file() and len(en.read_text(encoding="utf-8").split("\n")) == len(zh_lines), zh.name
+
+
+@pytest.mark.skipif(not NTREX.is_dir(), reason="the NTREX-128 folder is not available")
+def test_ntrex_extraction_is_reproducible(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("extract_ntrex", ROOT / "tools" / "extract_ntrex.py")
+    extract = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(extract)
+    assert extract.main([str(NTREX), "--out", str(tmp_path)]) == 0
+    made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.txt"))
+    assert made == sorted(p.relative_to(ROOT / "corpus").as_posix() for p in (ROOT / "corpus").rglob("ntrex_*.txt"))
+    for rel in made:
+        assert (tmp_path / rel).read_bytes() == (ROOT / "corpus" / rel).read_bytes(), rel
