@@ -1,0 +1,1 @@
+"""zhgloss compare: line up a Chinese commentary with other commentary (English or Chinese)."""

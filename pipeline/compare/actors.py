@@ -1,0 +1,118 @@
+"""Actors: the entities a text mentions, linked across languages through the knowledge base.
+
+Every mention gets an *actor key*:
+
+* a KB entity is its KB id, so 石破茂, *Ishiba* and *Shigeru Ishiba* are one actor (the English side
+  finds KB names and aliases, the Chinese side KB forms);
+* a capital listed in ``data/english/capitals.tsv`` is folded into its country (北京, *Beijing* →
+  China) and a demonym (*Japanese*) already carries its country's id — see
+  ``data/english/README.md`` for why; the forms seen stay listed in the report;
+* a country cluster (美日韓) counts once for each member;
+* an entity without a KB id is keyed by its English name ignoring case and punctuation
+  (``name:kimjongun``), so two unknown names still meet when they are spelt alike.
+
+Dates and percentages are not actors.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..kb import english_key
+
+ACTOR_LABELS = frozenset({"PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP", "FAC"})
+
+
+@dataclass
+class Mention:
+    key: str
+    form: str  # the text as written
+    label: str
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    key: str
+    name: str  # English
+    label: str
+    count: int = 0
+    forms: Counter = field(default_factory=Counter)
+    units: list[int] = field(default_factory=list)  # record positions (n) that mention it
+
+
+class ActorIndex:
+    """Maps entities to actor keys and names, with the KB and the capitals table."""
+
+    def __init__(self, kb=None, capitals: dict[str, str] | None = None):
+        self.kb = kb
+        if capitals is None:
+            from ..english import read_table
+
+            capitals = {f[0]: f[1] for f in read_table("capitals.tsv", 2)}
+        self.capitals = capitals
+
+    def key(self, kb_id: str | None, en: str | None, text: str) -> str | None:
+        if kb_id:
+            return self.capitals.get(kb_id, kb_id)
+        name = english_key(en or "") or english_key(text)
+        return f"name:{name}" if name else None
+
+    def name(self, key: str, fallback: str = "") -> str:
+        if not key.startswith("name:") and self.kb is not None:
+            entry = self.kb.get(key)
+            if entry is not None:
+                return entry.en
+        return fallback or key.removeprefix("name:")
+
+    def label(self, key: str, fallback: str) -> str:
+        if not key.startswith("name:") and self.kb is not None:
+            entry = self.kb.get(key)
+            if entry is not None:
+                return entry.type
+        return fallback
+
+    def mentions(self, record: dict[str, Any]) -> list[Mention]:
+        out = []
+        for e in record.get("entities") or []:
+            label = e.get("label", "")
+            if label not in ACTOR_LABELS:
+                continue
+            members = e.get("members")
+            if members:
+                for m in members:
+                    k = self.key(m.get("kb_id"), m.get("en"), m.get("en") or "")
+                    if k:
+                        out.append(Mention(k, e.get("text", ""), "GPE", e.get("start", 0), e.get("end", 0)))
+                continue
+            k = self.key(e.get("kb_id"), e.get("en"), e.get("text", ""))
+            if k:
+                out.append(Mention(k, e.get("text", ""), label, e.get("start", 0), e.get("end", 0)))
+        return out
+
+    def actors(self, units: list[dict[str, Any]]) -> dict[str, Actor]:
+        """Every actor of a text with its mention count, the forms seen and the units."""
+        found: dict[str, Actor] = {}
+        for rec in units:
+            for m in self.mentions(rec):
+                a = found.get(m.key)
+                if a is None:
+                    a = found[m.key] = Actor(m.key, "", self.label(m.key, m.label))
+                a.count += 1
+                a.forms[m.form] += 1
+                if rec.get("n") not in a.units:
+                    a.units.append(rec.get("n"))
+        for a in found.values():
+            en = None
+            if a.key.startswith("name:"):
+                en = a.forms.most_common(1)[0][0]
+                for rec in units:  # the English name the annotation gave the form, if any
+                    for e in rec.get("entities") or []:
+                        if e.get("text") == en and e.get("en"):
+                            en = e["en"]
+                            break
+            a.name = self.name(a.key, en or "")
+        return found

@@ -1,0 +1,552 @@
+"""The English side of ``zhgloss compare``: sentences, entities, stance cues and word normalisation.
+
+An English article (.txt, .md, .html, .pdf) becomes a list of records shaped like the Chinese
+ones (``id``, ``doc_id``, ``n``, ``kind``, ``section``, ``text``, ``start``, ``end``, ``tokens``,
+``entities``, ``stance``) plus ``lang: "en"``, so the comparison code treats both alike.
+
+* **Sentences**: paragraphs (blank-line separated; hard-wrapped lines re-joined) split by
+  :func:`pipeline.sentences.split_sentences`, which knows Latin-script abbreviations.
+* **Entities**: every English name and alias of the knowledge base through a spaCy
+  ``PhraseMatcher`` on ``spacy.blank("en")`` (case-sensitive; lowercase single-word aliases are
+  left out: *rebalance* is a word first), demonyms (``data/english/demonyms.tsv``) as mentions of
+  their country, then capitalised multiword names not in the KB by a spaCy ``Matcher`` rule
+  (``source: "rule"``).  If a statistical English pipeline happens to be installed
+  (``en_core_web_sm``) its entities fill what the KB and the rule missed (``source: "model"``);
+  nothing is ever downloaded.
+* **Stance**: sentiment words from VADER's lexicon (read from the installed ``vaderSentiment``
+  package, MIT licence), flipped by a negator up to three words before; reporting verbs, modals and
+  hedges from ``data/english/cues.tsv``.  The score is VADER's normalisation of the summed valence,
+  ``x / sqrt(x² + 15)``; polarity is positive above 0.05, negative below -0.05.  The holder is the
+  last actor before a reporting verb, else ``"AUTHOR"``; every other actor is a target with the
+  sentence's polarity.
+* **Words**: :func:`lemma` is a small rule-based lemmatiser (irregular forms from
+  ``data/english/irregular.tsv``, then inflection suffixes); :func:`match_key` goes further and
+  conflates derivations (*cooperation* / *cooperate*), for bilingual matching through glosses.
+  Stopwords are spaCy's English stop list.
+
+Build :class:`English` once (it loads spaCy, the KB matcher and the lexicons on first use) and call
+:meth:`English.analyse` per article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import DataError, InputError, MissingDependency
+
+DATA = Path(__file__).resolve().parent / "data" / "english"
+ACTOR_LABELS = ("PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP", "FAC")
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*%?")
+_VOWEL = re.compile(r"[aeiouy]")
+
+
+# --------------------------------------------------------------------------------- data files
+def read_table(name: str, columns: int) -> list[list[str]]:
+    """Rows of a TAB-separated data file in ``data/english`` (``#`` comments, blank lines skipped)."""
+    path = DATA / name
+    rows = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError(f"cannot read data file ({exc.strerror})", "reinstall zhgloss", where=str(path))
+    for k, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        if len(f) < columns:
+            raise DataError(f"line {k}: expected {columns} TAB-separated columns", "fix the line", where=str(path))
+        rows.append([x.strip() for x in f])
+    return rows
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word → valence table (-4..4), from the installed ``vaderSentiment`` package."""
+    try:
+        from importlib.resources import files
+
+        text = files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    except (ImportError, ModuleNotFoundError, FileNotFoundError):
+        raise MissingDependency("vaderSentiment", "English stance cues")
+    out = {}
+    for line in text.splitlines():
+        f = line.split("\t")
+        if len(f) >= 2:
+            try:
+                out[f[0]] = float(f[1])
+            except ValueError:
+                continue
+    return out
+
+
+@dataclass
+class Lexicons:
+    irregular: dict[str, str]
+    cues: dict[str, tuple[str, str]]  # word -> (kind, polarity)
+    demonyms: dict[str, str]
+    capitals: dict[str, str]
+    valence: dict[str, float]
+    stopwords: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "Lexicons":
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        return cls(
+            irregular={f[0]: f[1] for f in read_table("irregular.tsv", 2)},
+            cues={f[0]: (f[1], f[2]) for f in read_table("cues.tsv", 3)},
+            demonyms={f[0]: f[1] for f in read_table("demonyms.tsv", 2)},
+            capitals={f[0]: f[1] for f in read_table("capitals.tsv", 2)},
+            valence=vader_lexicon(),
+            stopwords=frozenset(STOP_WORDS) | {"'s", "’s", "s", "t", "'", "mr", "mrs", "ms"},
+        )
+
+
+# ------------------------------------------------------------------------------- lemmatiser
+_IRREGULAR: dict[str, str] | None = None
+
+
+def _irregular() -> dict[str, str]:
+    global _IRREGULAR
+    if _IRREGULAR is None:
+        _IRREGULAR = {f[0]: f[1] for f in read_table("irregular.tsv", 2)}
+    return _IRREGULAR
+
+
+def lemma(word: str) -> str:
+    """Rule-based lemma of a lowercase English word: irregular table, then -ies/-es/-s/-ed/-ing."""
+    w = word.lower().replace("’", "'")
+    irr = _irregular().get(w)
+    if irr:
+        return irr
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("ied") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+        return w[:-1]
+    for suf in ("ing", "ed"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            if not _VOWEL.search(stem):
+                return w
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
+                return stem[:-1]  # planned -> plan
+            return stem
+    return w
+
+
+_DERIVATION = (("ational", "ate"), ("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ition", ""),
+               ("ement", ""), ("ment", ""), ("ness", ""), ("ity", ""), ("ly", ""), ("ive", ""), ("ion", ""))
+
+
+def match_key(word: str) -> str:
+    """A coarser key than :func:`lemma` for matching glosses with English words: derivational
+    suffixes and a final -e/-ate/-ize dropped (*cooperation*, *cooperate*, *cooperative* → *cooper*)."""
+    w = lemma(word)
+    if not w.isalpha() or len(w) <= 4:
+        return w.rstrip("e") if len(w) > 3 and w.isalpha() else w
+    for suf, rep in _DERIVATION:
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)] + rep
+            break
+    for suf in ("ate", "ize", "ise"):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            w = w[: -len(suf)]
+            break
+    if w.endswith("e") and len(w) > 4:
+        w = w[:-1]
+    if w.endswith("i") and len(w) > 4:
+        w = w[:-1] + "y"
+    return w
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
+    """Lowercase content words of English text (numbers without thousands commas, no stopwords)."""
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).lower().strip("'’-.,")
+        if not w:
+            continue
+        if w[0].isdigit():
+            out.append(w.replace(",", "").rstrip("%."))
+            continue
+        for part in w.split("-"):
+            part = part.replace("’", "'")
+            if part.endswith("'s"):
+                part = part[:-2]
+            if len(part) > 1 and part not in stopwords:
+                out.append(part)
+    return out
+
+
+# ---------------------------------------------------------------------------------- stance
+def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
+               skip: list[tuple[int, int]] = ()) -> tuple[float, list[dict[str, Any]]]:
+    """Sentiment score of a word sequence and its cues.  ``words`` are (word, start, end); words
+    inside a ``skip`` span (names: *United* States, Security *Council*) are not cues."""
+    total = 0.0
+    if skip:
+        words = [w for w in words if not any(a <= w[1] and w[2] <= b for a, b in skip)]
+    cues: list[dict[str, Any]] = []
+    lowered = [w.lower().replace("’", "'") for w, _a, _b in words]
+    for i, (w, a, b) in enumerate(words):
+        low = lowered[i]
+        cue = lex.cues.get(low) or lex.cues.get(lemma(low))
+        val = lex.valence.get(low)
+        if val is None:
+            val = lex.valence.get(lemma(low))
+        if cue is not None and cue[0] != "negation":
+            cues.append({"text": w, "start": a, "end": b, "kind": cue[0]})
+            if cue[0] == "report" and cue[1] in "+-" and val is None:
+                val = 1.5 if cue[1] == "+" else -1.5
+        if val is None or low in lex.stopwords and cue is None:
+            continue
+        if any(lex.cues.get(x, ("",))[0] == "negation" for x in lowered[max(0, i - 3): i]):
+            val *= -0.74  # VADER's negation factor
+        total += val
+        cues.append({"text": w, "start": a, "end": b, "kind": "positive" if val > 0 else "negative", "valence": round(val, 2)})
+    score = total / math.sqrt(total * total + 15) if total else 0.0
+    return round(score, 4), cues
+
+
+def polarity(score: float) -> str:
+    return "positive" if score > 0.05 else "negative" if score < -0.05 else "neutral"
+
+
+def english_stance(text: str, entities: list[dict[str, Any]], lex: Lexicons,
+                   words: list[tuple[str, int, int]] | None = None) -> dict[str, Any]:
+    """The stance object of one English sentence (same shape as the Chinese records')."""
+    if words is None:
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
+    score, cues = score_cues(words, lex, [(e["start"], e["end"]) for e in entities])
+    actors = [e for e in entities if e.get("label") in ACTOR_LABELS]
+    holder: Any = "AUTHOR"
+    report = next((c for c in cues if c["kind"] == "report"), None)
+    if report is not None:
+        before = [e for e in actors if e["end"] <= report["start"] and e.get("label") in ("PERSON", "ORG", "GPE")]
+        if before:
+            h = before[-1]
+            holder = {"text": h["text"], "kb_id": h.get("kb_id"), "en": h.get("en")}
+    pol = polarity(score)
+    targets = []
+    for e in actors:
+        if isinstance(holder, dict) and e["text"] == holder["text"]:
+            continue
+        targets.append({"text": e["text"], "kb_id": e.get("kb_id"), "en": e.get("en"), "polarity": pol})
+    bearing = any(c["kind"] in ("positive", "negative", "report") for c in cues)
+    types = sorted({"evaluation" if c["kind"] in ("positive", "negative") else c["kind"] for c in cues})
+    return {"bearing": bearing, "types": types, "holder": holder if bearing else None,
+            "targets": targets if bearing else [], "cues": cues, "score": score}
+
+
+# -------------------------------------------------------------------------------- reading
+@dataclass
+class Paragraph:
+    kind: str  # title | heading | body
+    text: str
+    start: int
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, Any]]:
+    """Strip a YAML front-matter block (``---`` … ``---``) and return it parsed."""
+    m = re.match(r"\A\s*---\n(.*?)\n---[ \t]*\n", text, re.S)
+    if not m:
+        return text, {}
+    import yaml
+
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError:
+        return text, {}
+    return text[m.end():], meta if isinstance(meta, dict) else {}
+
+
+def read_english(path: Path, max_bytes: int = 50 * 1024 * 1024):
+    """Read an English article like :func:`pipeline.readers.read_article`; Markdown front matter
+    (``title:``, ``date:``) becomes hints instead of text.  Returns a ``RawArticle``."""
+    from .readers import RawArticle, decode_bytes, read_article, read_markdown_text
+
+    if path.suffix.lower() in (".md", ".markdown"):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read file ({exc.strerror})", "check the path and permissions", where=str(path))
+        if not data.strip():
+            raise InputError("file is empty", "nothing to compare; check that the article was saved", where=str(path))
+        text, _enc = decode_bytes(data[:max_bytes])
+        body, meta = _front_matter(text.replace("\r\n", "\n"))
+        try:
+            raw = read_markdown_text(body)
+        except InputError as exc:
+            raise exc.at(str(path))
+        for key in ("title", "date", "author", "source_url"):
+            if meta.get(key):
+                raw.hints["url" if key == "source_url" else key] = " ".join(str(meta[key]).split())
+        raw.sha256 = hashlib.sha256(data).hexdigest()
+        return raw
+    return read_article(path, max_bytes=max_bytes)
+
+
+def paragraphs(raw) -> list[Paragraph]:
+    """Paragraphs of an English article: blank lines separate them, wrapped lines are re-joined,
+    rules (``----``) dropped; Markdown headings keep their kind (level 1 first = title)."""
+    out: list[Paragraph] = []
+    title = raw.hints.get("title")
+    if title:
+        out.append(Paragraph("title", title, -1))
+    text = raw.text
+    for m in re.finditer(r"[^\n](?:.|\n(?![ \t\f]*\n))*", text):
+        block = m.group(0)
+        joined = " ".join(line.strip() for line in block.replace("\f", "\n").split("\n") if line.strip())
+        joined = re.sub(r"(\w)- (\w)", r"\1-\2", joined) if "- " in joined and raw.format == "pdf" else joined
+        if not joined or re.fullmatch(r"[-=*_ ]{3,}", joined):
+            continue
+        level = raw.headings.get(joined)
+        if level is not None:
+            kind = "title" if level == 1 and not any(p.kind == "title" for p in out) else "heading"
+            if kind == "title" or joined != title:
+                out.append(Paragraph(kind, joined, m.start()))
+            continue
+        if title and joined == title:
+            continue
+        out.append(Paragraph("body", joined, m.start()))
+    return out
+
+
+# ------------------------------------------------------------------------------- analysis
+class English:
+    """Loads spaCy, the knowledge-base matcher and the lexicons once; analyses English articles."""
+
+    def __init__(self, kb=None):
+        self._kb = kb
+
+    @cached_property
+    def kb(self):
+        if self._kb is None:
+            from .kb import KnowledgeBase
+
+            self._kb = KnowledgeBase.load()
+        return self._kb
+
+    @cached_property
+    def lex(self) -> Lexicons:
+        return Lexicons.load()
+
+    @cached_property
+    def nlp(self):
+        import spacy
+        from spacy.util import compile_infix_regex
+
+        nlp = spacy.blank("en")
+        # "U.S.-Japan", "U.S.-ROK": split the hyphen after an abbreviation point, like "US-Japan".
+        infixes = list(nlp.Defaults.infixes) + [r"(?<=\.)-(?=[A-Za-z])", r"(?<=[A-Z]{2})-(?=[A-Z])", r"[—–]"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        return nlp
+
+    @cached_property
+    def matchers(self):
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        nlp = self.nlp
+        phrases = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._names: dict[str, list[str]] = {}  # match key -> KB ids (several for ambiguous names)
+        patterns: dict[str, list] = {}
+        for entry in self.kb:
+            if entry.type not in ACTOR_LABELS:
+                continue
+            names = {entry.en, *entry.en_aliases}
+            if entry.type == "PERSON" and entry.country == "jp" and len(entry.en.split()) == 2:
+                a, b = entry.en.split()
+                names.add(f"{b} {a}")
+            for name in names:
+                if not name or (name[0].islower() and " " not in name) or len(name) < 2:
+                    continue
+                forms = {name, name[0].upper() + name[1:]} if name[0].islower() else {name}
+                forms |= {f.replace("'", "’") for f in forms}  # People’s Republic of China
+                for form in forms:
+                    key = "KB:" + form
+                    ids = self._names.setdefault(key, [])
+                    if entry.id not in ids:
+                        ids.append(entry.id)
+                    patterns.setdefault(key, []).append(form)
+        for key, forms in patterns.items():
+            phrases.add(key, list(nlp.tokenizer.pipe(sorted(set(forms)))))
+        for form, kb_id in self.lex.demonyms.items():
+            phrases.add("DEM:" + kb_id, [nlp.tokenizer(form)])
+        rules = Matcher(nlp.vocab)
+        connect = {"LOWER": {"IN": ["of", "for", "and", "the", "de", "on"]}, "OP": "?"}
+        title = {"IS_TITLE": True, "IS_SENT_START": False}
+        rules.add("NAME", [[title, {"IS_TITLE": True, "OP": "+"}],
+                           [title, {"IS_TITLE": True, "OP": "*"}, connect, {"IS_TITLE": True, "OP": "+"}],
+                           [{"IS_UPPER": True, "LENGTH": {">=": 2}, "IS_SENT_START": False}, {"IS_TITLE": True, "OP": "+"}]],
+                  greedy="LONGEST")
+        return phrases, rules
+
+    @cached_property
+    def model(self):
+        """A statistical English pipeline if one is installed (never downloaded), else None."""
+        import spacy
+
+        for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg"):
+            if spacy.util.is_package(name):
+                try:
+                    return spacy.load(name, disable=["parser", "lemmatizer"])
+                except Exception:  # a broken or incompatible install: fall back to rules
+                    return None
+        return None
+
+    # -- one sentence --------------------------------------------------------------------
+    def entities(self, text: str, doc=None) -> list[dict[str, Any]]:
+        """Entities of one English sentence: KB names, demonyms, then capitalised names."""
+        doc = doc if doc is not None else self.nlp(text)
+        phrases, rules = self.matchers
+        spans = []
+        for match_id, a, b in phrases(doc):
+            spans.append((a, b, self.nlp.vocab.strings[match_id]))
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        taken: set[int] = set()
+        out: list[dict[str, Any]] = []
+        for a, b, key in spans:
+            if any(i in taken for i in range(a, b)):
+                continue
+            span = doc[a:b]
+            if key.startswith("DEM:"):
+                kb_id = key[4:]
+                entry = self.kb.get(kb_id)
+                out.append(self._entity(span, entry.type if entry else "GPE", kb_id, entry.en if entry else span.text, "demonym"))
+            else:
+                ids = self._names[key]
+                entry = self._pick(ids, span.text)
+                rec = self._entity(span, entry.type, entry.id, entry.en, "kb")
+                if entry.id in self.lex.capitals:
+                    rec["metonymy_of"] = self.lex.capitals[entry.id]
+                if len(ids) > 1:
+                    rec["candidates"] = list(ids)
+                out.append(rec)
+            taken.update(range(a, b))
+        for _mid, a, b in rules(doc):
+            while a < b and doc[a].lower_ in ("the", "of", "and", "for", "on"):
+                a += 1
+            while b > a and doc[b - 1].lower_ in ("the", "of", "and", "for", "on"):
+                b -= 1
+            if b - a < 2 or any(i in taken for i in range(a, b)):
+                continue
+            span = doc[a:b]
+            out.append(self._entity(span, _guess_label(span.text), None, span.text, "rule"))
+            taken.update(range(a, b))
+        if self.model is not None:
+            for ent in self.model(text).ents:
+                if ent.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "EVENT", "FAC", "LAW"):
+                    chars = range(ent.start_char, ent.end_char)
+                    if any(o["start"] < ent.end_char and ent.start_char < o["end"] for o in out) or not chars:
+                        continue
+                    out.append({"text": ent.text, "start": ent.start_char, "end": ent.end_char,
+                                "label": {"LAW": "POLICY"}.get(ent.label_, ent.label_), "kb_id": None,
+                                "en": ent.text, "source": "model"})
+        out.sort(key=lambda e: e["start"])
+        return out
+
+    def _pick(self, ids: list[str], text: str):
+        """One entry for an ambiguous English name: countries first, then the first listed."""
+        entries = [self.kb.get(i) for i in ids]
+        entries = [e for e in entries if e is not None]
+        for wanted in ("GPE", "ORG", "LOC", "PERSON"):
+            for e in entries:
+                if e.type == wanted and e.en == text:
+                    return e
+        for wanted in ("GPE", "ORG", "LOC", "PERSON"):
+            for e in entries:
+                if e.type == wanted:
+                    return e
+        return entries[0]
+
+    @staticmethod
+    def _entity(span, label: str, kb_id: str | None, en: str, source: str) -> dict[str, Any]:
+        return {"text": span.text, "start": span.start_char, "end": span.end_char, "label": label,
+                "kb_id": kb_id, "en": en, "source": source}
+
+    def sentence(self, text: str) -> dict[str, Any]:
+        """Tokens, entities and stance of one English sentence (offsets relative to ``text``)."""
+        doc = self.nlp(text)
+        tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "pos": "", "gloss": None,
+                   "lemma": lemma(t.text) if t.is_alpha else t.text.lower()} for t in doc if not t.is_space]
+        ents = self.entities(text, doc)
+        words = [(t["text"], t["start"], t["end"]) for t in tokens if t["text"][:1].isalnum() or t["text"] in ("n't",)]
+        return {"tokens": tokens, "entities": ents, "stance": english_stance(text, ents, self.lex, words)}
+
+    # -- whole articles ------------------------------------------------------------------
+    def analyse_paragraphs(self, paras: Iterable[Paragraph], doc_id: str, split: bool = True) -> list[dict[str, Any]]:
+        """Records of an article given as paragraphs; ``split=False`` keeps one record per
+        paragraph (for line-aligned text such as NTREX)."""
+        from .sentences import split_sentences
+
+        records: list[dict[str, Any]] = []
+        seen: dict[str, int] = {}
+        section = None
+        for para in paras:
+            if para.kind == "heading":
+                section = para.text
+            spans = split_sentences(para.text) if split and para.kind == "body" else [(0, len(para.text))]
+            for a, b in spans:
+                text = para.text[a:b]
+                k = seen.get(text, 0)
+                seen[text] = k + 1
+                digest = hashlib.sha1(f"{doc_id}\x1f{text}\x1f{k}".encode("utf-8")).hexdigest()
+                rec = {"id": f"{doc_id}:{digest[:12]}", "doc_id": doc_id, "n": len(records), "kind": para.kind,
+                       "section": section if para.kind in ("body", "heading") else None, "text": text,
+                       "start": para.start + a if para.start >= 0 else -1,
+                       "end": para.start + b if para.start >= 0 else -1, "lang": "en"}
+                rec.update(self.sentence(text))
+                rec["gloss_en"] = text
+                records.append(rec)
+        return records
+
+    def analyse_text(self, text: str, doc_id: str = "text", split: bool = True) -> list[dict[str, Any]]:
+        from .readers import RawArticle, normalize_newlines
+
+        return self.analyse_paragraphs(paragraphs(RawArticle(text=normalize_newlines(text), format="txt")), doc_id, split)
+
+    def analyse_file(self, path: Path, doc_id: str | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
+        """Records and metadata (title, format, source) of an English article file."""
+        from .annotate import doc_id_for
+
+        raw = read_english(path)
+        records = self.analyse_paragraphs(paragraphs(raw), doc_id or doc_id_for(path))
+        if not records:
+            raise InputError("no English text found", "give an article with prose", where=str(path))
+        meta = {"format": raw.format, "source": str(path), **raw.hints}
+        return records, meta
+
+
+_LABEL_HEADS = {
+    "ORG": ("Department", "Ministry", "Council", "Agency", "Party", "Institute", "University", "Bank", "Forum",
+            "Committee", "Commission", "Office", "Administration", "Command", "Force", "Forces", "Army", "Navy",
+            "Corporation", "Company", "Association", "Foundation", "Court", "Assembly", "Parliament", "Group",
+            "Times", "Post", "News", "Center", "Centre", "Service", "Guard", "Bureau", "Senate", "House"),
+    "LOC": ("Sea", "Strait", "Ocean", "Peninsula", "Island", "Islands", "Gulf", "Bay", "River", "Mountains", "Region"),
+    "EVENT": ("Summit", "War", "Conference", "Dialogue", "Games", "Olympics", "Exercise", "Crisis", "Talks"),
+    "POLICY": ("Act", "Treaty", "Agreement", "Accord", "Strategy", "Doctrine", "Initiative", "Declaration",
+               "Statement", "Principles", "Framework", "Law", "Charter", "Commitment"),
+}
+
+
+def _guess_label(text: str) -> str:
+    """Label of a capitalised name not in the KB from its head word; PERSON for 2–3 plain words."""
+    words = text.split()
+    for label, heads in _LABEL_HEADS.items():
+        if any(w in heads for w in words):
+            return label
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
+        return "PERSON"
+    return "ORG"
