@@ -9,7 +9,8 @@ Rules:
 * inside quotes or brackets (「」『』“”（）《》【】〔〕) it does not end, except when the
   terminal mark is immediately followed by the closing mark(s) that close every open pair:
   ``……有什麼關係？」就此而言`` splits after 」;
-* ；, ：, ， never end a sentence, so clauses joined by ； stay together;
+* ；, ：, ， never end a sentence, so clauses joined by ； stay together; nor does a mark followed by
+  one of them (``……燃料。」，並指出`` goes on);
 * an unmatched opening bracket (an extraction error) is ignored rather than swallowing the rest of
   the paragraph.
 """
@@ -30,6 +31,7 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "pp", "fig", "inc", "ltd", "co", "corp", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
 }
+_CONTINUES = re.compile(r"\s*[，、；：,;:]")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
 
@@ -48,6 +50,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         elif ch in _CLOSE and i in matched:
             depth = max(0, depth - 1)
         end = _sentence_end(text, i, depth, matched)
+        if end is not None and _CONTINUES.match(text, end):
+            end = None  # 「……。」，並指出…: the quote closed but the sentence goes on
         if end is not None:
             _add(spans, text, start, end)
             # closers consumed by the end are no longer open

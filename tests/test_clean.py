@@ -141,3 +141,8 @@ def test_simplified_xinhua_dateline():
     assert got[0] == ("title", "中方回应美日韩峰会联合声明")
     assert got[1] == ("byline", "新华社北京8月19日电（记者 王小明）")
     assert got[2] == ("body", "外交部发言人19日表示，中方坚决反对。")
+
+
+def test_long_headline_with_a_job_title_is_still_the_title():
+    got = kinds("美國可能會使用海軍「封鎖」以妨礙俄羅斯能源出口—內政部長稱\n據報導，美國內政部長表示，華盛頓可能採用海軍活動。\n")
+    assert got[0] == ("title", "美國可能會使用海軍「封鎖」以妨礙俄羅斯能源出口—內政部長稱")

@@ -30,6 +30,7 @@ def split(text: str) -> list[str]:
         ),
         ("President J. Biden spoke at 2.5 percent growth. Then he left.", ["President J. Biden spoke at 2.5 percent growth.", "Then he left."]),
         ("  前後有空白。  ", ["前後有空白。"]),
+        ("他提到：「方案就是替代燃料。」，並指出俄國勢單力薄。", ["他提到：「方案就是替代燃料。」，並指出俄國勢單力薄。"]),
     ],
 )
 def test_split(text, expected):
