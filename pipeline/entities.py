@@ -56,18 +56,23 @@ RULES_FILE = "data/entity_rules.yaml"
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WS = re.compile(r"\s")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_LATIN = re.compile(r"[A-Za-z]")
 _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
 _PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _PRIORITY = {"full": 3, "ref": 2, "short": 1}
 
 
-@dataclass
-class Rules:
-    """entity_rules.yaml, with every Chinese word converted to the shadow script."""
+class Rules(dict):
+    """entity_rules.yaml: ``rules[name]`` is a list of the file as a frozenset of shadow-script words
+    (empty when absent); ``rules.data`` is the whole file (maps, strings)."""
 
-    data: dict[str, Any]
-    sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    def __init__(self, data: dict[str, Any]):
+        super().__init__()
+        self.data = data
+
+    def __missing__(self, key: str) -> frozenset[str]:
+        return frozenset()
 
     @classmethod
     def load(cls, convert, path: Path | None = None) -> "Rules":
@@ -81,14 +86,11 @@ class Rules:
         rules = cls(data)
         for key, value in data.items():
             if isinstance(value, list):
-                rules.sets[key] = frozenset(convert(str(v)) for v in value)
+                rules[key] = frozenset(convert(str(v)) for v in value)
         rules.data["surname_readings"] = {convert(k): v for k, v in data.get("surname_readings", {}).items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
         return rules
-
-    def __getitem__(self, key: str) -> frozenset[str]:
-        return self.sets.get(key, frozenset())
 
 
 @dataclass
@@ -109,9 +111,12 @@ class _Unit:
         self.text, self.sh, self.tokens = unit.text, shadow, unit.tokens
         self.starts = [t.start for t in unit.tokens]
         self.spans = {(t.start, t.end) for t in unit.tokens}
+        self.startset = set(self.starts)
+        self.endset = {t.end for t in unit.tokens}
         self.ents: list[Entity] = []
         self.occ = bytearray(len(unit.text))  # 1 where an entity was chosen
         self.extra_spans: list[tuple[int, int]] = []
+        self.remembered: set[int] = set()
 
     def token_at(self, i: int) -> Token | None:
         k = bisect_right(self.starts, i) - 1
@@ -162,6 +167,8 @@ class EntityTagger:
         seps = re.escape(rules.data.get("name_separators", "·"))
         self.sep_re = re.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
         self.titles = rules["titles"]
+        self.title_re = _alternation(self.titles)
+        self.election_re = _alternation(rules["election_words"])
         self.max_title = max((len(t) for t in self.titles), default=0)
 
     # -- document --------------------------------------------------------------------------------
@@ -212,10 +219,10 @@ class EntityTagger:
                 f = sh[i:i + n]
                 hit = names.get(f) if len(f) == n else None
                 if hit is not None:
-                    cands.append((i, i + n, hit[0], hit[1]))
-        cands.sort(key=lambda c: (c[0] - c[1], -_PRIORITY[c[3]], c[0]))
+                    cands.append((-n, -_PRIORITY[hit[1]], i, i + n, hit[0], hit[1]))
+        cands.sort()
         places = []
-        for a, b, ids, kind in cands:
+        for _n, _p, a, b, ids, kind in cands:
             if not u.free(a, b) or not self._fits(u, a, b, kind):
                 continue
             if kind == "short" and any(p == a for p in places):
@@ -229,6 +236,8 @@ class EntityTagger:
 
     def _fits(self, u: _Unit, a: int, b: int, kind: str) -> bool:
         """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""
+        if a in u.startset and b in u.endset:
+            return True  # on token boundaries (the usual case: KB names are in jieba's dictionary)
         left, right = u.leftovers(a, b)
         if kind != "full":
             return not left and not right
@@ -275,7 +284,8 @@ class EntityTagger:
             a, b = m.span()
             koku = split = None
             drop = []
-            for e in sorted(u.ents, key=lambda e: e.start):
+            over = [e for e in u.ents if e.start < b and a < e.end] if not u.free(a, b) else ()
+            for e in sorted(over, key=_start):
                 if e.end <= a or e.start >= b:
                     continue
                 if a <= e.start and e.end <= b:  # a name inside the run: the longer run wins
@@ -406,9 +416,11 @@ class EntityTagger:
 
     # -- 3. short references ------------------------------------------------------------------------
     def _remember(self, u: _Unit, n: int, mentions: dict[str, _Mention]) -> None:
-        """Register the short forms of every person named in this unit."""
-        for e in sorted(u.ents, key=lambda e: e.start):
-            if e.label == "PERSON" and e.source != "model" and not e.extra.get("short_ref"):
+        """Register the short forms of every person named in this unit (once each)."""
+        new = [e for e in u.ents if e.label == "PERSON" and id(e) not in u.remembered]
+        for e in sorted(new, key=lambda e: e.start):
+            u.remembered.add(id(e))
+            if e.source != "model" and not e.extra.get("short_ref"):
                 self._remember_one(e, u.sh[e.start:e.end], n, mentions)
 
     def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
@@ -538,9 +550,11 @@ class EntityTagger:
     def _titles(self, u: _Unit) -> None:
         toks, r = u.tokens, self.rules
         no_char = r["not_name_chars"]
-        for k, t in enumerate(toks):
-            if not self._is_title(t.norm):
-                continue
+        for m in self.title_re.finditer(u.sh):
+            k = bisect_right(u.starts, m.end() - 1) - 1
+            if k < 0 or toks[k].end != m.end() or not self._is_title(toks[k].norm):
+                continue  # the title must end a token: 國防部長 / 外長, not 部長 inside 部長級
+            t = toks[k]
             # after the title: an nr token, or surname + one or two single characters
             nxt = toks[k + 1:k + 4]
             if nxt and nxt[0].start == t.end:
@@ -648,6 +662,8 @@ class EntityTagger:
                      extra={"romanized": True}))
 
     def _latin(self, u: _Unit) -> None:
+        if not _LATIN.search(u.text):
+            return
         r = self.rules
         labels = r.data.get("acronym_labels", {}) or {}
         for t in u.tokens:
@@ -675,6 +691,9 @@ class EntityTagger:
             a, b = m.span("name")
             if e is None:
                 e = self._translit_before(u, m.start(), m.group("name"))
+                if e is not None and e.end != m.start():  # a title between: 福特|博士 (...)
+                    u.add(Entity(m.group("name"), a, b, e.label, e.kb_id, e.en, e.source))
+                    continue
             if e is None or not u.free(a, b):
                 continue
             name = m.group("name")
@@ -699,6 +718,12 @@ class EntityTagger:
         while t is not None and t.start < a and a < end:  # start on a token boundary
             a = t.end
             t = u.token_at(a)
+        stop = end
+        for t in self.titles:  # 福特博士 (Christine Blasey Ford): the title stays outside
+            if u.sh.endswith(t, a, end) and end - len(t) - a >= 2:
+                stop = end - len(t)
+                break
+        end = stop
         if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
             return None
         e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
@@ -709,7 +734,7 @@ class EntityTagger:
         """A year or a country/parliament right before an election word is one EVENT:
         2024 年大選, 美國國會選舉.  A bare 大選 is not tagged."""
         words = self.rules["election_words"]
-        if not words:
+        if not words or not self.election_re.search(u.sh):
             return
         for e in list(u.ents):
             if e.label == "DATE" and re.fullmatch(r"\d{4}", str(e.extra.get("value", ""))):
@@ -807,6 +832,16 @@ class EntityTagger:
         sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore"))
         given = "".join(lazy_pinyin(han[k:], errors="ignore"))
         return f"{sur.capitalize()} {given.capitalize()}".strip()
+
+
+def _start(e: Entity) -> int:
+    return e.start
+
+
+def _alternation(words: Iterable[str]) -> "re.Pattern[str]":
+    """One regex matching any of ``words``, longest first."""
+    words = sorted(words, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _pair_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:

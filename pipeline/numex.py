@@ -64,6 +64,7 @@ _RELATIVE = re.compile(
     r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
 )
+_TRIGGER = re.compile(r"[年月星礼周天季世]")
 _CENTURY = re.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
 _WEEKDAY = re.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
 _DAYWORD = re.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
@@ -152,11 +153,15 @@ def _year_of(rel: int, anchor: int | None, extra: dict[str, Any]) -> str:
 
 def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dict[str, Any]]]:
     out: list[tuple[int, int, dict[str, Any]]] = []
+    if not _TRIGGER.search(text):
+        return out
+    has_year, has_month = "年" in text, "月" in text
+    has_week = "星期" in text or "礼拜" in text or "周" in text
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y, _ in out)
 
-    for mt in _DATE.finditer(text):
+    for mt in _DATE.finditer(text) if has_year else ():
         g = mt.groupdict()
         extra: dict[str, Any] = {}
         if g["ry"]:
@@ -184,7 +189,7 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
             year = _year_of(_REL[g["rel2"]], anchor, extra)
         extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"])), **extra}
         out.append((mt.start(), mt.end(), _with_edge(extra, g["edge"])))
-    for mt in _MONTH_ONLY.finditer(text):
+    for mt in _MONTH_ONLY.finditer(text) if has_month else ():
         if not free(*mt.span()):
             continue
         m = _int(mt.group("m") or mt.group("cm"))
@@ -192,7 +197,7 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
         if m is None or not 1 <= m <= 12:
             continue
         out.append((mt.start(), mt.end(), _with_edge({"value": _month_value("XXXX", m, None, d)}, mt.group("edge"))))
-    for mt in _RELATIVE.finditer(text):
+    for mt in _RELATIVE.finditer(text) if has_month or has_week else ():
         if not free(*mt.span()):
             continue
         shift = _SHIFT[mt.group("shift")]
@@ -203,12 +208,13 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
             day = 7 if wd in ("日", "天") else _int(wd) if wd else None
             extra = {"value": f"XXXX-WXX-{day}" if day else "XXXX-WXX", "relative": f"{shift:+d}W"}
         out.append((mt.start(), mt.end(), _with_edge(extra, mt.group("edge"))))
-    for mt in _CENTURY.finditer(text):
+    for mt in _CENTURY.finditer(text) if "世纪" in text else ():
         n = _int(mt.group("n"))
         if n and 1 <= n <= 22 and free(*mt.span()):
             out.append((mt.start(), mt.end(), _with_edge({"value": f"{n - 1:02d}"}, mt.group("edge"))))
-    for regex in (_WEEKDAY, _DAYWORD, _SEASONS, _YEAR_EDGE):
-        for mt in regex.finditer(text):
+    for regex, needed in ((_WEEKDAY, has_week), (_DAYWORD, "天" in text), (_SEASONS, "天" in text or "季" in text),
+                          (_YEAR_EDGE, has_year)):
+        for mt in regex.finditer(text) if needed else ():
             if not free(*mt.span()):
                 continue
             g = mt.groupdict()
@@ -251,7 +257,9 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
 
 
 def find_percents(text: str, not_after: frozenset[str] = frozenset()) -> list[tuple[int, int, dict[str, Any]]]:
-    out = []
+    out: list[tuple[int, int, dict[str, Any]]] = []
+    if "%" not in text and "％" not in text and "成" not in text and "百分之" not in text:
+        return out
     for mt in _PERCENT.finditer(text):
         extra: dict[str, Any] = {}
         if mt.group("n"):
