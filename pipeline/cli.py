@@ -250,6 +250,26 @@ def evaluate(
         typer.echo(format_text(result), nl=False)
 
 
+@app.command()
+def compare(
+    first: Path = typer.Argument(..., help="The Chinese text: annotations/<doc_id>.jsonl, or a Chinese article (annotated on the fly).", show_default=False),
+    others: List[Path] = typer.Argument(..., help="Other commentary: English articles (.txt .md .html .pdf), Chinese articles or annotations .jsonl.", show_default=False),
+    output: Path = typer.Option(Path("report"), "-o", "--output", help="Folder for index.html and the CSV tables."),
+    kb: List[Path] = typer.Option([], "--kb", help="Extra knowledge-base YAML file (repeatable)."),
+) -> None:
+    """Compare a Chinese commentary with other commentary: shared actors, stance by actor, related
+    passages and coverage, side by side in OUTPUT/index.html plus actors.csv, stance.csv,
+    passages.csv and coverage.csv.
+
+    Example: zhgloss compare annotations/000_cc32bebfc7b73164.jsonl corpus/en/camp-david-joint-statement-2023-08-18.md -o report/
+    """
+    from .compare import Loader, compare_files
+    from .resources import Options, Resources
+
+    path = compare_files(first, list(others), output, Loader(Resources(Options(kb_files=tuple(kb)))))
+    typer.echo(f"wrote {path}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: runs the app and turns errors into one line and exit status 1."""
     try:
