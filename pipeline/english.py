@@ -45,6 +45,7 @@ ACTOR_LABELS = ("PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP", "FAC")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*%?")
 _VOWEL = re.compile(r"[aeiouy]")
+_CLITIC = re.compile(r"(?:n't|'s|'re|'ll|'ve|'d|'m)$")
 
 
 # --------------------------------------------------------------------------------- data files
@@ -146,7 +147,7 @@ def lemma(word: str) -> str:
     return w
 
 
-_DERIVATION = (("ational", "ate"), ("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ition", ""),
+_DERIVATION = (("ational", "ate"), ("ative", "ate"), ("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ition", ""),
                ("ement", ""), ("ment", ""), ("ness", ""), ("ity", ""), ("ly", ""), ("ive", ""), ("ion", ""))
 
 
@@ -183,8 +184,7 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
             continue
         for part in w.split("-"):
             part = part.replace("’", "'")
-            if part.endswith("'s"):
-                part = part[:-2]
+            part = _CLITIC.sub("", part)  # Russia's, weren't, they'll
             if len(part) > 1 and part not in stopwords:
                 out.append(part)
     return out
