@@ -286,3 +286,83 @@ def find_percents(text: str, not_after: frozenset[str] = frozenset()) -> list[tu
             continue
         out.append((mt.start(), mt.end(), {"value": round(value, 6), **extra}))
     return out
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SEASON_EN = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+_UNIT_EN = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_REL_YEAR_EN = {"去": "last year", "今": "this year", "明": "next year", "前": "the year before last"}
+_EDGE_EN = {"START": "the beginning of {}", "MID": "the middle of {}", "END": "the end of {}"}
+
+
+def _num_en(x: float) -> str:
+    return f"{x:.6f}".rstrip("0").rstrip(".")
+
+
+def describe_percent(extra: dict[str, Any]) -> str:
+    """English for a percentage: 0.9 -> '90%', a range -> '5%–10%'."""
+    low = _num_en(extra["value"] * 100) + "%"
+    return f"{low}–{_num_en(extra['max'] * 100)}%" if "max" in extra else low
+
+
+def describe_date(extra: dict[str, Any], surface: str) -> str:
+    """Plain English for a DATE found by :func:`find_dates` (``surface`` in the shadow script):
+    2012, February–March 2025, last year (2024), April last year, last Wednesday, 7 years ago."""
+    value = str(extra.get("value") or "")
+    mod, rel = extra.get("mod"), extra.get("relative")
+    text = value
+    m = re.fullmatch(r"P(\d+|X)([YMWD])", value)
+    if m:
+        n, unit = m.group(1), _UNIT_EN[m.group(2)]
+        if n == "X":
+            text = {"PAST": f"recent {unit}s", "MORE_THAN": f"several {unit}s"}.get(mod or "", f"several {unit}s")
+        else:
+            amount = f"{n} {unit}" + ("s" if n != "1" else "")
+            text = {"BEFORE": f"{amount} ago", "PAST": f"the past {amount}", "FUTURE": f"the next {amount}",
+                    "MORE_THAN": f"more than {amount}"}.get(mod or "", amount)
+        return text
+    if re.fullmatch(r"\d{2}", value):
+        n = int(value) + 1
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        text = f"{n}{suffix} century"
+    elif "/" in value:
+        a, b = value.split("/")
+        ma, mb = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)", a), re.fullmatch(r"(\d{4}|XXXX)-(\d\d)", b)
+        if ma and mb:
+            text = f"{_MONTHS[int(ma.group(2)) - 1]}–{_MONTHS[int(mb.group(2)) - 1]} {ma.group(1)}".replace(" XXXX", "")
+        else:
+            text = f"{a}–{b}"
+    elif value.startswith("XXXX-W"):
+        day = value.rsplit("-", 1)[-1]
+        name = _WEEKDAYS[int(day) - 1] if day.isdigit() else "week"
+        shift = {"-1W": "last ", "+1W": "next ", "+0W": "this "}.get(rel or "", "")
+        text = f"{shift}{name}"
+    elif value == "XXXX-XX-XX":
+        text = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday",
+                "+2D": "the day after tomorrow"}.get(rel or "", "that day")
+    elif value == "XXXX-XX":
+        text = {"+0M": "this month", "-1M": "last month", "+1M": "next month"}.get(rel or "", "that month")
+    else:
+        m = re.fullmatch(r"(\d{4}|XXXX)(?:-(\d\d|SP|SU|FA|WI)(?:-(\d\d))?)?", value)
+        if m:
+            year, part, day = m.groups()
+            lead = re.match(r"([去今明前])\s*(?:年|[（(])", surface)
+            rel_word = _REL_YEAR_EN[lead.group(1)] if lead else None
+            year_en = year if year != "XXXX" else ""
+            if rel_word:
+                bracket = re.search(r"[（(]\s*(\d{4})", surface)
+                year_en = f"{rel_word} ({bracket.group(1)})" if bracket else rel_word
+            elif value == "XXXX" and mod:
+                year_en = "the year"
+            if part in _SEASON_EN:
+                text = f"{_SEASON_EN[part]} {year_en}".strip() if not rel_word else f"{_SEASON_EN[part]} {year_en}"
+            elif part:
+                month = _MONTHS[int(part) - 1]
+                text = (f"{int(day)} {month} {year_en}" if day else f"{month} {year_en}").strip()
+            else:
+                text = year_en or value
+    if mod in _EDGE_EN and not value.startswith("P"):
+        text = _EDGE_EN[mod].format(text if not text.startswith(("this", "last", "next")) else text)
+    return text

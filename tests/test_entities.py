@@ -433,3 +433,43 @@ def test_seed_dates_and_percents(seed_doc):
     assert values[("1972 年", "DATE")] == "1972"
     assert values[("九成", "PERCENT")] == 0.9
     assert values[("88.5%", "PERCENT")] == pytest.approx(0.885)
+
+
+# -- more unknown-name rules and English renderings ---------------------------------------------------
+def test_latin_name_after_title_and_its_surname(resources):
+    es = ents("馬其頓總理 Zoran Zaev 表示支持。Zaev 隨後離開。", resources)
+    e = one(es, "Zoran Zaev")
+    assert e.label == "PERSON" and e.en == "Zoran Zaev" and e.kb_id is None
+    assert one(es, "Zaev").en == "Zoran Zaev"
+    assert not [x for x in ents("他在 Lee 縣工作。", resources) if x.label == "PERSON"]
+
+
+def test_transliteration_before_bracketed_latin_name(resources):
+    es = ents("她指控福特博士 (Christine Blasey Ford) 說謊。福特隨後作證。", resources)
+    assert [e.en for e in find(es, "福特")] == ["Christine Blasey Ford"] * 2  # the name, then a reference
+    assert one(es, "Christine Blasey Ford").label == "PERSON"
+    assert not find(es, "福特博士")
+
+
+@pytest.mark.parametrize("text,span,en", [
+    ("自去（2024）年開始。", "去（2024）年", "last year (2024)"),
+    ("預計 2025 年 2、3 月間訪問。", "2025 年 2、3 月", "February–March 2025"),
+    ("他們在 7 年前見過面。", "7 年前", "7 years ago"),
+    ("19 世紀的歐洲。", "19 世紀", "19th century"),
+    ("上星期三發表談話。", "上星期三", "last Wednesday"),
+    ("甚至可能在夏天訪問。", "夏天", "summer"),
+])
+def test_date_english(resources, text, span, en):
+    assert one(ents(text, resources), span).en == en
+
+
+def test_percent_english(resources):
+    es = ents("將近九成的民眾與 88.5% 的選民。", resources)
+    assert one(es, "九成").en == "90%" and one(es, "88.5%").en == "88.5%"
+
+
+def test_simplified_dates_and_clusters(resources):
+    es = ents("去年四月，美日韩三国外长会面，将近九成民众支持。", resources)
+    assert one(es, "去年四月").extra["value"] == "XXXX-04"
+    assert [m["kb_id"] for m in one(es, "美日韩").members] == ["us", "jp", "kr"]
+    assert one(es, "九成").extra["value"] == 0.9

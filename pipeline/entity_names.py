@@ -1,0 +1,458 @@
+"""Names the knowledge base does not list, and short references to people already named.
+
+A mixin of :class:`pipeline.entities.EntityTagger` (it uses the tagger's rules, KB, glosser and
+regexes); the decisions are described in :mod:`pipeline.entities`.  Every method takes the working
+unit (``_Unit``: text, shadow, tokens, chosen entities) and adds entities to it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .model import Entity, Token
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .entities import _Unit
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
+_PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+
+
+@dataclass
+class _Mention:
+    """A person already named in the document, for short references."""
+
+    kb_id: str | None
+    en: str | None
+    extra: dict[str, Any]
+    unit: int  # where the full name was seen: unit number and end offset
+    end: int
+
+
+
+class NameRules:
+    """Unknown names and short references (mixed into EntityTagger)."""
+
+    # -- 3. short references ------------------------------------------------------------------------
+    def _remember(self, u: _Unit, n: int, mentions: dict[str, _Mention]) -> None:
+        """Register the short forms of every person named in this unit (once each)."""
+        new = [e for e in u.ents if e.label == "PERSON" and id(e) not in u.remembered]
+        for e in sorted(new, key=lambda e: e.start):
+            u.remembered.add(id(e))
+            if e.source != "model" and not e.extra.get("short_ref"):
+                self._remember_one(e, u.sh[e.start:e.end], n, mentions)
+
+    def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
+        """Short forms of a person's name; a later person with the same short form takes it over."""
+        m = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k == "romanized"}, n, e.end)
+        if e.kb_id is None and len(form) >= 2:
+            mentions[form] = m  # a name found by a rule is found again wherever it recurs (羅森斯坦)
+        parts = [p for p in self.sep_re.split(form) if p]
+        if len(parts) > 1:
+            if len(parts[-1]) >= 2:
+                mentions[parts[-1]] = m
+            return
+        words = form.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            mentions[words[-1]] = m  # Zoran Zaev ... Zaev
+            return
+        if not _HAN_WORD.fullmatch(form) or len(form) < 3:
+            return
+        entry = self.kb.get(e.kb_id) if e.kb_id and self.kb is not None else None
+        if entry is not None and entry.country not in self.rules["surname_countries"]:
+            return  # 梅克爾 is not 梅: surnames only for East Asian names (the KB's short forms still apply)
+        if entry is None and not (e.extra.get("romanized") and self._surname_first(form)):
+            return  # a rule name: surnames only for a romanised Chinese-looking name (朴炳錫), not 派崔克
+        jp = entry is not None and entry.country == "jp"
+        if jp or len(form) >= 4:
+            mentions[form[:2]] = m  # 安倍 (安倍晉三), 石破 (石破茂)
+        if len(form) >= 4 and (jp or form[:2] in self.rules["compound_surnames"]):
+            return
+        mentions[form[:1]] = m  # 尹 (尹錫悅), 李 (李容浩), 菅 (菅義偉)
+
+    def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention]) -> None:
+        if not mentions:
+            return
+        key = (id(mentions), len(mentions))
+        if self._ref_re[0] != key:  # mentions only grow within a document: rebuild when they do
+            alts = "|".join(re.escape(f) for f in sorted(mentions, key=len, reverse=True))
+            self._ref_re = (key, re.compile(alts))
+        sh = u.sh
+        for mt in self._ref_re[1].finditer(sh):
+            a, b = mt.span()
+            m = mentions[mt.group()]
+            if m.unit == n_unit and a < m.end:
+                continue
+            if sh[a].isascii() and (re.search(r"[A-Za-z] ?$", sh[max(0, a - 2):a]) or sh[b:b + 1].isalpha()):
+                continue  # a Latin surname must be a word of its own (not May in "Theresa May")
+            if sh[a].isascii() and any(sh.startswith(x, b + (sh[b:b + 1] == " ")) for x in self.rules["place_suffixes"]):
+                continue  # Lee 縣 is a county
+            inside = [] if u.free(a, b) else [e for e in u.ents if e.start < b and a < e.end]
+            # a longer reference replaces shorter names inside it (范斯坦 over the KB's 范斯)
+            if any(e.start < a or e.end > b or (e.start, e.end) == (a, b) for e in inside):
+                continue
+            left, right = u.leftovers(a, b)
+            if b - a == 1:  # a surname alone: only as a token of its own (李/表示, 尹/政府, 與/文/的)
+                tok = u.token_at(a)
+                ok = tok is not None and tok.start == a and tok.end == b
+                if not ok and tok is not None and self._glued(sh[tok.start:a], sh[b:tok.end], tok.norm):
+                    ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在
+                    u.extra_spans += [x for x in ((tok.start, a), (b, tok.end)) if x[0] < x[1]]
+            else:
+                ok = not left and (not right or right in self.rules["name_suffixes"])
+            if ok:
+                for e in inside:
+                    u.remove(e)
+                u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
+                             extra={**m.extra, "short_ref": True}))
+
+    def _glued(self, left: str, right: str, token: str) -> bool:
+        if len(token) > 3 or self._is_word(token):
+            return False
+        edge = self.rules["not_name_chars"]
+        return all(not p or p in edge or (len(p) >= 2 and self._is_word(p)) for p in (left, right))
+
+    # -- 4. unknown names ---------------------------------------------------------------------------
+    def _translit(self, u: _Unit) -> None:
+        sh, chars = u.sh, self.rules.data["transliteration_chars"]
+        for m in self.sep_re.finditer(sh):
+            s0 = m.start()
+            if not u.free(s0, s0 + 1):
+                continue  # the second · of a name already taken
+            # the left part: the jieba token before the separator, then transliteration characters
+            a = s0
+            t = u.token_at(s0 - 1)
+            if t is not None and t.end == s0 and t.end - t.start <= 6 and _all_han(t.norm):
+                a = t.start
+            while a > 0 and sh[a - 1] in chars and s0 - a < 6:
+                a -= 1
+            t = u.token_at(a)
+            if t is not None and t.start < a:  # start on a token boundary
+                a = t.end if t.end < s0 else a
+            # the right part(s): the token after each separator, then transliteration characters
+            b = m.end()
+            while True:
+                t = u.token_at(b)
+                if t is not None and t.start == b and t.end - t.start <= 6 and _all_han(t.norm) \
+                        and t.norm not in self.rules["speech_verbs"]:
+                    b = t.end
+                while b < len(sh) and sh[b] in chars and b - s0 < 14:
+                    b += 1
+                if self.sep_re.match(sh, b) and b - s0 < 14:
+                    b += 1
+                    continue
+                break
+            t = u.token_at(b - 1)
+            if t is not None and t.end > b and t.start > m.end():  # end on one too (格萊厄姆|提出)
+                b = t.start
+            edge = self.rules["not_name_chars"]
+            while a < s0 and sh[a] in edge:  # 由|薇琪·佩珀, 特蕾莎·梅|在
+                a += 1
+            while b > m.end() and sh[b - 1] in edge:
+                b -= 1
+            if m.start() - a < 1 or b - m.end() < 1:
+                continue
+            inner = [e for e in u.ents if e.start < b and a < e.end]
+            if any(e.start < a or e.end > b or e.label != "PERSON" for e in inner):
+                continue
+            for e in inner:
+                u.remove(e)
+            tail = self.sep_re.split(sh[a:b])[-1]
+            linked = next((e for e in inner if e.kb_id and (e.start, e.end) in ((a, b), (b - len(tail), b))), None)
+            if linked is not None:
+                u.add(Entity(u.text[a:b], a, b, "PERSON", linked.kb_id, linked.en, "kb"))
+                continue
+            parts = [p for p in self.sep_re.split(sh[a:b]) if p]
+            en = " ".join(self._pinyin(p, person=False) for p in parts)
+            u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra={"romanized": True}))
+
+    def _titles(self, u: _Unit) -> None:
+        toks, r = u.tokens, self.rules
+        no_char = r["not_name_chars"]
+        for m in self.title_re.finditer(u.sh):
+            k = bisect_right(u.starts, m.end() - 1) - 1
+            if k < 0 or toks[k].end != m.end() or not self._is_title(toks[k].norm):
+                continue  # the title must end a token: 國防部長 / 外長, not 部長 inside 部長級
+            t = toks[k]
+            # after the title: an nr token, or surname + one or two single characters
+            nxt = toks[k + 1:k + 4]
+            if nxt and nxt[0].start == t.end:
+                n0 = nxt[0]
+                if n0.pos.startswith("nr") and self._plausible(n0.norm):
+                    self._person(u, n0.start, n0.end)
+                elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
+                    end = n0.end
+                    for t2 in nxt[1:]:
+                        if t2.start != end or len(t2.norm) != 1 or not _HAN.match(t2.norm) or t2.norm in no_char:
+                            break
+                        end = t2.end
+                    if end - n0.start >= 2:
+                        self._person(u, n0.start, end)
+            # before the title: an nr token
+            if k > 0:
+                p = toks[k - 1]
+                if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm):
+                    self._person(u, p.start, p.end)
+
+    def _plausible(self, norm: str) -> bool:
+        """A jieba nr token that can be a name: 2–4 Han characters, not a listed non-name, not
+        ending in a function character (晉升為)."""
+        r = self.rules
+        return 2 <= len(norm) <= 4 and _HAN_WORD.fullmatch(norm) and norm not in r["not_people"] \
+            and norm[-1] not in r["not_name_chars"]
+
+    def _is_title(self, norm: str) -> bool:
+        hit = self._title_memo.get(norm)
+        if hit is None:
+            hit = norm in self.titles or any(norm[-n:] in self.titles
+                                             for n in range(2, min(len(norm), self.max_title + 1)))
+            self._title_memo[norm] = hit
+        return hit
+
+    def _person(self, u: _Unit, a: int, b: int) -> None:
+        if u.free(a, b):
+            u.add(Entity(u.text[a:b], a, b, "PERSON", None, self._pinyin(u.sh[a:b]), "rule",
+                         extra={"romanized": True}))
+
+    def _pos_names(self, u: _Unit) -> None:
+        """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token
+        counts only when the dictionary gives it a proper-noun gloss (capitalised: 雅典 Athens,
+        李開復 Kai-Fu Lee) or, for a word the dictionary lacks, when its shape says so (a surname
+        for a person, a place suffix such as 島/州, an organisation suffix such as 黨/基金會)."""
+        r = self.rules
+        for t in u.tokens:
+            norm, pos = t.norm, t.pos
+            if pos not in ("nr", "ns", "nt") or len(norm) < 2 or not _HAN_WORD.fullmatch(norm) \
+                    or not u.free(t.start, t.end):
+                continue
+            if norm in r["not_people" if pos == "nr" else "not_places" if pos == "ns" else "not_orgs"]:
+                continue
+            if pos == "ns" and _numeric(norm):
+                continue
+            gloss = self.glosser.lookup(t.text, norm, pos) if self.glosser is not None else None
+            if gloss and not gloss.startswith("~"):
+                if not gloss[:1].isupper():
+                    continue  # a common word: lobster, mile, non-governmental
+                short_place = pos == "ns" and len(norm) == 2 and not any(norm.endswith(x) for x in r["place_suffixes"])
+                en = _clean_gloss(gloss)
+                label = self._label(pos, norm)
+                if label == "PERSON":  # Kai-Fu Lee, not Gundam (高達), Tennessee or Emmy Award
+                    words = en.split()
+                    if len(norm) < 3 or not self._surname_first(norm) or len(words) < 2 \
+                            or any(w in r["not_person_words"] for w in words):
+                        continue
+                else:
+                    hits = [e for e in self.kb.by_english(en) if _same_kind(e.type, label)] if self.kb is not None else []
+                    if len(hits) == 1:
+                        e = hits[0]
+                        u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "rule"))
+                        continue
+                    if short_place:
+                        continue  # two characters the KB does not know: 韓流 (Korean Wave), 福特, 金川
+                u.add(Entity(t.text, t.start, t.end, label, None, en, "rule"))
+                continue
+            if pos == "nr":  # a guessed name: only before a speech verb, or alone (a byline)
+                nxt = u.token_at(t.end)
+                alone = t.start == 0 and t.end == len(u.sh)
+                if len(norm) == 3 and self._surname_first(norm) and norm[-1] not in r["not_name_chars"] \
+                        and (alone or (nxt is not None and nxt.start == t.end and nxt.norm in r["speech_verbs"])):
+                    self._person(u, t.start, t.end)
+            elif len(norm) < 3:
+                continue
+            elif pos == "ns":
+                if any(norm.endswith(x) for x in r["place_suffixes"]):
+                    self._romanized(u, t, self._label(pos, norm))
+            elif any(norm.endswith(x) for x in r["org_suffixes"]):
+                self._romanized(u, t, "ORG")
+
+    def _surname_first(self, norm: str) -> bool:
+        r = self.rules
+        return (norm[:1] in r["surnames"] and len(norm) <= 3) or (norm[:2] in r["compound_surnames"] and len(norm) <= 4)
+
+    def _label(self, pos: str, norm: str) -> str:
+        if pos == "nr":
+            return "PERSON"
+        if pos == "nt":
+            return "ORG"
+        return "LOC" if any(norm.endswith(s) for s in self.rules["loc_suffixes"]) else "GPE"
+
+    def _romanized(self, u: _Unit, t: Token, label: str) -> None:
+        u.add(Entity(t.text, t.start, t.end, label, None, self._pinyin(t.norm, person=False), "rule",
+                     extra={"romanized": True}))
+
+    def _latin(self, u: _Unit) -> None:
+        if not _LATIN.search(u.text):
+            return
+        r = self.rules
+        labels = r.data.get("acronym_labels", {}) or {}
+        for t in u.tokens:
+            if t.pos != "eng" or not u.free(t.start, t.end):
+                continue
+            hits = self.kb.by_english(t.text) if self.kb is not None else []
+            if hits and self._in_latin_phrase(u, t):
+                hits = []  # Jordan in "Jordan Spieth"
+            if len(hits) == 1 and (t.text[:1].isupper()):
+                e = hits[0]
+                u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
+            elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"]:
+                label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
+                u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
+
+    def _parenthesized(self, u: _Unit) -> None:
+        """A Latin name in brackets right after a name is the same entity: 李容浩 (Ri Yong Ho).
+        It also replaces a romanisation: 布雷特·卡瓦諾 (Brett Kavanaugh) gets en "Brett Kavanaugh"."""
+        text = u.text
+        if "(" not in text and "（" not in text:
+            return
+        ends = {e.end: e for e in u.ents if e.label not in ("DATE", "PERCENT") and not e.members}
+        for m in _PAREN_LATIN.finditer(text):
+            e = ends.get(m.start())
+            a, b = m.span("name")
+            if e is None:
+                e = self._translit_before(u, m.start(), m.group("name"))
+                if e is not None and e.end != m.start():  # a title between: 福特|博士 (...)
+                    u.add(Entity(m.group("name"), a, b, e.label, e.kb_id, e.en, e.source))
+                    continue
+            if e is None or not u.free(a, b):
+                continue
+            name = m.group("name")
+            if e.extra.get("romanized"):
+                e.en = name
+                del e.extra["romanized"]
+            u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _translit_before(self, u: _Unit, end: int, latin: str) -> Entity | None:
+        """羅森斯坦 (Rod Rosenstein): the transliterated tokens before a bracketed Latin person name
+        (two to four capitalised words, none an organisation word) are that person."""
+        words = latin.split()
+        r = self.rules
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+                or any(w.strip(".") in r["not_person_words"] for w in words):
+            return None
+        chars = r.data["transliteration_chars"]
+        a = end
+        while a > 0 and u.sh[a - 1] in chars and end - a < 6:
+            a -= 1
+        t = u.token_at(a)
+        while t is not None and t.start < a and a < end:  # start on a token boundary
+            a = t.end
+            t = u.token_at(a)
+        stop = end
+        for t in self.titles:  # 福特博士 (Christine Blasey Ford): the title stays outside
+            if u.sh.endswith(t, a, end) and end - len(t) - a >= 2:
+                stop = end - len(t)
+                break
+        end = stop
+        if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
+            return None
+        e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
+        u.add(e)
+        return e
+
+    def _elections(self, u: _Unit) -> None:
+        """A year or a country/parliament right before an election word is one EVENT:
+        2024 年大選, 美國國會選舉.  A bare 大選 is not tagged."""
+        words = self.rules["election_words"]
+        if not words or not self.election_re.search(u.sh):
+            return
+        for e in list(u.ents):
+            if e.label == "DATE" and re.fullmatch(r"\d{4}", str(e.extra.get("value", ""))):
+                head = f"{e.extra['value']}"
+            elif e.label == "ORG" and e.kb_id:  # a parliament: 美國國會選舉 (not 美國選舉)
+                head = e.en or ""
+            else:
+                continue
+            tok = u.token_at(e.end)
+            if tok is None or tok.start != e.end or tok.norm not in words:
+                continue
+            u.remove(e)
+            extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
+            u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} election", "rule",
+                         extra=extra))
+
+    def _latin_people(self, u: _Unit) -> None:
+        """A Latin-script name right after a title (總理 Zoran Zaev, 發言人 Heather Nauert) or, with
+        two to four capitalised words, right before a speech verb (Paz Zárate 說道) is a PERSON."""
+        text, sh, r = u.text, u.sh, self.rules
+        if not _LATIN_NAME.search(text):
+            return
+        for m in _LATIN_NAME.finditer(text):
+            a, b = m.span()
+            if not u.free(a, b) or (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+                continue
+            words = m.group().split()
+            if any(w.strip(".") in r["not_person_words"] or w in r["not_acronyms"] or w.isupper() for w in words):
+                continue
+            before = sh[:a].rstrip(" ")
+            after = sh[b:].lstrip(" ")
+            titled = any(before.endswith(t) for t in self.titles)
+            speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
+            if titled or speaks:
+                u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
+
+    def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
+        """True when ``t`` is next to another capitalised Latin word, separated by one space."""
+        k = bisect_right(u.starts, t.start) - 1
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(u.tokens):
+                o = u.tokens[j]
+                gap = u.text[min(o.end, t.end):max(o.start, t.start)]
+                if o.pos == "eng" and o.text[:1].isupper() and gap in (" ", ""):
+                    return True
+        return False
+
+    # -- English for names ------------------------------------------------------------------------
+    def _pinyin(self, simp: str, person: bool = True) -> str:
+        """Pinyin in Title Case, surname first: 李强 -> Li Qiang, 欧阳修 -> Ouyang Xiu."""
+        from pypinyin import lazy_pinyin
+
+        han = "".join(c for c in simp if _HAN.match(c))
+        if not han:
+            return simp
+        readings = self.rules.data.get("surname_readings", {})
+        if not person or len(han) < 2:
+            return "".join(lazy_pinyin(han, errors="ignore")).capitalize()
+        k = 2 if han[:2] in self.rules["compound_surnames"] and len(han) > 2 else 1
+        sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore"))
+        given = "".join(lazy_pinyin(han[k:], errors="ignore"))
+        return f"{sur.capitalize()} {given.capitalize()}".strip()
+
+
+
+def _clean_gloss(gloss: str) -> str:
+    """A dictionary gloss as a name: 'Guiyang prefecture-level city and capital of ...' -> 'Guiyang',
+    'US Department of Energy' stays whole."""
+    gloss = re.split(r"\s*[(;,/]|\s+or\s+", gloss, maxsplit=1)[0].strip()
+    words = gloss.split()
+    if len(words) > 3:
+        keep = []
+        for w in words:
+            if not (w[:1].isupper() or w in _NAME_GLUE):
+                break
+            keep.append(w)
+        while keep and keep[-1] in _NAME_GLUE:
+            keep.pop()
+        gloss = " ".join(keep) or words[0]
+    return gloss
+
+
+_NAME_GLUE = {"of", "the", "and", "for", "de", "on", "in"}
+
+
+def _all_han(w: str) -> bool:
+    return _HAN_WORD.fullmatch(w) is not None
+
+
+def _same_kind(kb_type: str, label: str) -> bool:
+    return kb_type == label or {kb_type, label} <= {"GPE", "LOC"}
+
+
+def _numeric(word: str) -> bool:
+    return word[0] in "一二两三四五六七八九十百千万几各全本该我他其邻盟大强小友敌诸多"
