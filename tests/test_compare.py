@@ -1,0 +1,171 @@
+"""pipeline.compare: actors across languages, stance by actor, related passages, coverage, report
+and the CLI, on short texts written for these tests (not from the corpus)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.compare import Loader, compare, compare_files
+from pipeline.compare.actors import ActorIndex
+from pipeline.compare.align import monotonic_alignment, near_parallel
+from pipeline.compare.stance import agreement, stance_by_actor
+
+ZH = ("石破茂首相與南韓總統李在明在首爾會談，雙方同意強化安全合作。\n\n"
+      "北韓再次試射飛彈，日本政府強烈譴責。\n\n"
+      "美國表示支持日韓兩國的合作。\n")
+EN = ("Prime Minister Shigeru Ishiba and South Korean President Lee Jae-myung met in Seoul and agreed to "
+      "strengthen security cooperation. North Korea test-fired another missile, and the Japanese government "
+      "strongly condemned the launch. The United States said it supports cooperation between the two countries.\n")
+UNRELATED = ("Grain prices in Argentina rose sharply this spring. Farmers blamed the drought. "
+             "Exporters expect a weak harvest in Brazil as well.\n")
+
+
+@pytest.fixture(scope="module")
+def loader(resources):
+    return Loader(resources)
+
+
+@pytest.fixture(scope="module")
+def texts(loader, tmp_path_factory):
+    d = tmp_path_factory.mktemp("texts")
+    (d / "summit-zh.txt").write_text(ZH, encoding="utf-8")
+    (d / "summit-en.txt").write_text(EN, encoding="utf-8")
+    (d / "grain-en.txt").write_text(UNRELATED, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def pair(loader, texts):
+    return compare(loader.load(texts / "summit-zh.txt"), loader.load(texts / "summit-en.txt"), loader)
+
+
+# -- loading ------------------------------------------------------------------------------------
+def test_language_is_detected_and_jsonl_is_read(loader, texts, tmp_path):
+    zh = loader.load(texts / "summit-zh.txt")
+    en = loader.load(texts / "summit-en.txt")
+    assert (zh.lang, en.lang) == ("zh", "en")
+    assert [r["kind"] for r in zh.units] == ["body"] * 3 and len(en.units) == 3
+    path = tmp_path / "summit-zh.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in zh.records), encoding="utf-8")
+    again = loader.load(path)
+    assert again.lang == "zh" and again.records == zh.records
+
+
+# -- actors -------------------------------------------------------------------------------------
+def test_actors_meet_across_languages(pair):
+    shared = set(pair.shared)
+    assert {"jp-shigeru-ishiba", "kr-lee-jae-myung", "kr", "kp", "jp", "us"} <= shared
+    assert pair.actors_first["jp-shigeru-ishiba"].forms["石破茂"] == 1
+    assert pair.actors_other["jp-shigeru-ishiba"].forms["Shigeru Ishiba"] == 1
+    # demonyms count for the country, and the forms seen are kept
+    assert pair.actors_other["jp"].forms["Japanese"] == 1
+    assert pair.actors_other["kr"].forms["South Korean"] == 1
+
+
+def test_capitals_fold_into_their_country_and_clusters_count_each_member(resources):
+    index = ActorIndex(resources.kb)
+    rec = {"entities": [
+        {"text": "北京", "start": 0, "end": 2, "label": "GPE", "kb_id": "city-beijing", "en": "Beijing"},
+        {"text": "美日", "start": 3, "end": 5, "label": "GPE", "kb_id": None, "en": "US–Japan",
+         "members": [{"kb_id": "us", "en": "United States"}, {"kb_id": "jp", "en": "Japan"}]},
+        {"text": "2031年", "start": 6, "end": 11, "label": "DATE", "kb_id": None, "en": "2031"},
+        {"text": "王小明", "start": 12, "end": 15, "label": "PERSON", "kb_id": None, "en": "~Wang Xiaoming"},
+    ]}
+    assert [m.key for m in index.mentions(rec)] == ["cn", "us", "jp", "name:wangxiaoming"]
+    actors = index.actors([{**rec, "n": 0}])
+    assert actors["cn"].name == "China" and actors["cn"].forms == {"北京": 1}
+    assert actors["name:wangxiaoming"].name == "~Wang Xiaoming"
+
+
+# -- related passages ---------------------------------------------------------------------------
+def test_translation_aligns_one_to_one(pair):
+    al = pair.alignment
+    assert al.parallel
+    assert [links[0].j for links in al.ranked] == [0, 1, 2]
+    assert all(links[0].aligned for links in al.ranked)
+    top = al.ranked[0][0]
+    assert "Shigeru Ishiba" in top.shared_actors and "cooperation" in top.shared_words
+
+
+def test_unrelated_texts_are_not_parallel(loader, texts):
+    c = compare(loader.load(texts / "summit-zh.txt"), loader.load(texts / "grain-en.txt"), loader)
+    assert not c.alignment.parallel
+    assert not c.shared
+    assert all(not l.aligned for links in c.alignment.ranked for l in links)
+
+
+def test_monotonic_alignment_and_parallel_test():
+    sim = [[0.9, 0.1, 0.0], [0.2, 0.1, 0.8], [0.0, 0.7, 0.1]]
+    assert monotonic_alignment(sim) == [(0, 0), (1, 2)]
+    assert near_parallel(sim, [(0, 0), (1, 2)])
+    assert monotonic_alignment([[0.01, 0.0]]) == []
+    assert not near_parallel([[0.5] * 5], [(0, 0)])  # one sentence against five: not parallel
+
+
+# -- stance -------------------------------------------------------------------------------------
+def _rec(n, text, kb_id, pol, lang="zh"):
+    return {"n": n, "text": text, "kind": "body", "lang": lang, "gloss_en": "", "tokens": [],
+            "entities": [{"text": text, "start": 0, "end": len(text), "label": "GPE", "kb_id": kb_id, "en": kb_id}],
+            "stance": {"bearing": True, "types": ["evaluation"], "holder": "AUTHOR",
+                       "targets": [{"text": text, "kb_id": kb_id, "en": kb_id, "polarity": pol}],
+                       "cues": [{"text": "x", "start": 0, "end": 1, "kind": "evaluation"}], "score": 0.5}}
+
+
+def test_stance_layer_is_used_when_present_and_disagreement_found(resources):
+    index = ActorIndex(resources.kb)
+    za, src_a = stance_by_actor([_rec(0, "北韓", "kp", "negative"), _rec(1, "平壤", "city-pyongyang", "negative")], "zh", index)
+    eb, src_b = stance_by_actor([_rec(0, "DPRK", "kp", "positive", "en")], "en", index)
+    assert src_a == "stance-stage" and src_b == "english-lexicon"
+    assert za["kp"].overall == "negative" and len(za["kp"].items) == 2  # Pyongyang counts for North Korea
+    assert eb["kp"].overall == "positive"
+    assert agreement(za["kp"], eb["kp"]) == "disagree"
+    assert agreement(za["kp"], None) == "one-sided"
+
+
+def test_gloss_lexicon_stance_when_records_have_none(pair):
+    assert pair.stance_source == ("gloss-lexicon", "english-lexicon")
+    kp = pair.stance_first["kp"].items[0]
+    assert kp.polarity == "negative" and any("譴責" in c for c in kp.cues)
+    assert pair.stance_other["kp"].items[0].polarity == "negative"
+    assert pair.agreement("kp") == "agree"
+
+
+# -- report and CLI -----------------------------------------------------------------------------
+def test_report_files_and_escaping(loader, texts, tmp_path):
+    evil = texts / "evil-en.txt"
+    evil.write_text("Japan said <script>alert(1)</script> & “more” about Seoul.\n", encoding="utf-8")
+    out = tmp_path / "report"
+    html_path = compare_files(texts / "summit-zh.txt", [texts / "summit-en.txt", evil], out, loader)
+    html = html_path.read_text(encoding="utf-8")
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for section in ("actors", "stance", "passages", "coverage"):
+        assert f'id="{section}-1"' in html and f'id="{section}-2"' in html
+    assert "http://" not in html and "https://" not in html and "<link" not in html
+    with (out / "actors.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    ishiba = next(r for r in rows if r["actor_key"] == "jp-shigeru-ishiba" and r["other"] == "summit-en")
+    assert ishiba["in"] == "both" and ishiba["count_first"] == ishiba["count_other"] == "1"
+    with (out / "passages.csv").open(encoding="utf-8") as f:
+        firsts = [r for r in csv.DictReader(f) if r["rank"] == "1" and r["other"] == "summit-en"]
+    assert [r["other_n"] for r in firsts] == ["0", "1", "2"]
+    for name in ("stance", "coverage"):
+        assert (out / f"{name}.csv").read_text(encoding="utf-8").startswith("first,other,")
+
+
+def test_cli_compare_and_errors(texts, tmp_path, capsys):
+    from pipeline.cli import main
+
+    out = tmp_path / "rep"
+    assert main(["compare", str(texts / "summit-zh.txt"), str(texts / "summit-en.txt"), "-o", str(out)]) == 0
+    assert (out / "index.html").is_file()
+    capsys.readouterr()
+    missing = tmp_path / "nope.md"
+    assert main(["compare", str(texts / "summit-zh.txt"), str(missing), "-o", str(out)]) == 1
+    assert capsys.readouterr().err.strip() == f"Error: {missing}: no such file — check the path"
+    assert main(["compare", str(texts / "summit-en.txt"), str(texts / "summit-zh.txt"), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"Error: {texts / 'summit-en.txt'}: the first text must be Chinese")
