@@ -106,7 +106,8 @@ class NameRules:
                     ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在
                     u.extra_spans += [x for x in ((tok.start, a), (b, tok.end)) if x[0] < x[1]]
             else:
-                ok = not left and (not right or right in self.rules["name_suffixes"])
+                ok = not left and (not right or right in self.rules["name_suffixes"]
+                                   or right in self.rules["not_name_chars"])  # 塞申斯|於
             if ok:
                 for e in inside:
                     u.remove(e)
@@ -336,20 +337,24 @@ class NameRules:
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
                 or any(w.strip(".") in r["not_person_words"] for w in words):
             return None
+        # walk back over the tokens before the bracket: titles right before it stay outside
+        # (福特|博士), then short Han tokens up to a title, a function word or five characters
+        # (司法部長|塞|申斯 -> 塞申斯)
         chars = r.data["transliteration_chars"]
+        k = bisect_right(u.starts, end - 1) - 1
+        toks = u.tokens
+        while k >= 0 and toks[k].end == end and self._is_title(toks[k].norm) and k > 0:
+            end = toks[k].start
+            k -= 1
         a = end
-        while a > 0 and u.sh[a - 1] in chars and end - a < 6:
-            a -= 1
-        t = u.token_at(a)
-        while t is not None and t.start < a and a < end:  # start on a token boundary
-            a = t.end
-            t = u.token_at(a)
-        stop = end
-        for t in self.titles:  # 福特博士 (Christine Blasey Ford): the title stays outside
-            if u.sh.endswith(t, a, end) and end - len(t) - a >= 2:
-                stop = end - len(t)
-                break
-        end = stop
+        while k >= 0:
+            t = toks[k]
+            if t.end != a or not _all_han(t.norm) or self._is_title(t.norm) or t.norm in r["not_name_chars"] \
+                    or end - t.start > 5 or not u.free(t.start, t.end) \
+                    or (self._is_word(t.norm) and not all(c in chars for c in t.norm)):
+                break  # an ordinary word (指控) ends the name; 福特, 申斯 or an unknown token do not
+            a = t.start
+            k -= 1
         if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
             return None
         e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
