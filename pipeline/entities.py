@@ -190,6 +190,7 @@ class EntityTagger(NameRules):
             self._refs(u, n, mentions)  # short references after a name found by the rules
             self._parenthesized(u)
             self._latin_people(u)
+            self._credits(u, unit.kind)
             self._latin(u)
             self._numbers(u, anchor)
             self._elections(u)

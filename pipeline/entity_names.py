@@ -22,6 +22,7 @@ _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
 _PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
+_CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 
 
@@ -401,6 +402,30 @@ class NameRules:
             speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
             if titled or speaks:
                 u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
+
+    def _credits(self, u: _Unit, kind: str) -> None:
+        """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a
+        Latin-script picture source (（圖片來源：Depositphotos）)."""
+        text = u.text
+        if kind == "publication" and not u.ents and 2 <= len(text.strip()) <= 16:
+            a = len(text) - len(text.lstrip())
+            b = len(text.rstrip())
+            name = text[a:b]
+            if _HAN_WORD.fullmatch(u.sh[a:b]):
+                en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}
+            else:
+                en, extra = name, {}
+            u.add(Entity(name, a, b, "ORG", None, en, "rule", extra=extra))
+            return
+        for m in _CREDIT.finditer(u.sh):
+            a, b = m.span("name")
+            name = text[a:b].rstrip(" .")
+            b = a + len(name)
+            if name and u.free(a, b):
+                hits = self.kb.by_english(name) if self.kb is not None else []
+                e = hits[0] if len(hits) == 1 else None
+                u.add(Entity(name, a, b, e.type if e else "ORG", e.id if e else None, e.en if e else name,
+                             "kb" if e else "rule"))
 
     def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
         """True when ``t`` is next to another capitalised Latin word, separated by one space."""

@@ -473,3 +473,20 @@ def test_simplified_dates_and_clusters(resources):
     assert one(es, "去年四月").extra["value"] == "XXXX-04"
     assert [m["kb_id"] for m in one(es, "美日韩").members] == ["us", "jp", "kr"]
     assert one(es, "九成").extra["value"] == 0.9
+
+
+def test_picture_credit_and_publication_names(resources):
+    es = ents("（圖片來源：Shutterstock）", resources)
+    e = one(es, "Shutterstock")
+    assert e.label == "ORG" and e.en == "Shutterstock"
+    doc = annotate_text("展望週刊\n\n標題在此\n\n本文討論美國政策。", "t", resources)
+    pub = [u for u in doc.units if u.kind == "publication"]
+    if pub:  # the structure stage decides what a publication line is
+        assert [(e.text, e.label) for e in pub[0].entities] == [("展望週刊", "ORG")]
+
+
+def test_seed_publication_and_credit(seed_doc):
+    pub = next(u for u in seed_doc.units if u.kind == "publication")
+    assert [(e.text, e.label) for e in pub.entities] == [("遠景論壇", "ORG")]
+    cap = next(u for u in seed_doc.units if u.kind == "caption")
+    assert [(e.text, e.label) for e in cap.entities] == [("Depositphotos", "ORG")]
