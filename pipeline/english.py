@@ -16,9 +16,11 @@ ones (``id``, ``doc_id``, ``n``, ``kind``, ``section``, ``text``, ``start``, ``e
 * **Stance**: sentiment words from VADER's lexicon (read from the installed ``vaderSentiment``
   package, MIT licence), flipped by a negator up to three words before; reporting verbs, modals and
   hedges from ``data/english/cues.tsv``.  The score is VADER's normalisation of the summed valence,
-  ``x / sqrt(x² + 15)``; polarity is positive above 0.05, negative below -0.05.  The holder is the
-  last actor before a reporting verb, else ``"AUTHOR"``; every other actor is a target with the
-  sentence's polarity.
+  ``x / sqrt(x² + 15)``; polarity is positive above 0.05, negative below -0.05.  VADER's social-media
+  valences are corrected for political prose by ``data/english/valence_overrides.tsv``.  The
+  holder is the actor just before a reporting verb (at most three words, no comma between: *Beijing
+  condemned*, *China's foreign ministry said*), else ``"AUTHOR"``; every other actor is a target
+  with the sentence's polarity.
 * **Words**: :func:`lemma` is a small rule-based lemmatiser (irregular forms from
   ``data/english/irregular.tsv``, then inflection suffixes); :func:`match_key` goes further and
   conflates derivations (*cooperation* / *cooperate*), for bilingual matching through glosses.
@@ -104,7 +106,7 @@ class Lexicons:
             cues={f[0]: (f[1], f[2]) for f in read_table("cues.tsv", 3)},
             demonyms={f[0]: f[1] for f in read_table("demonyms.tsv", 2)},
             capitals={f[0]: f[1] for f in read_table("capitals.tsv", 2)},
-            valence=vader_lexicon(),
+            valence={**vader_lexicon(), **{f[0]: float(f[1]) for f in read_table("valence_overrides.tsv", 2)}},
             stopwords=frozenset(STOP_WORDS) | {"'s", "’s", "s", "t", "'", "mr", "mrs", "ms"},
         )
 
@@ -210,7 +212,7 @@ def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
             cues.append({"text": w, "start": a, "end": b, "kind": cue[0]})
             if cue[0] == "report" and cue[1] in "+-" and val is None:
                 val = 1.5 if cue[1] == "+" else -1.5
-        if val is None or low in lex.stopwords and cue is None:
+        if not val or low in lex.stopwords and cue is None:
             continue
         if any(lex.cues.get(x, ("",))[0] == "negation" for x in lowered[max(0, i - 3): i]):
             val *= -0.74  # VADER's negation factor
@@ -218,6 +220,13 @@ def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
         cues.append({"text": w, "start": a, "end": b, "kind": "positive" if val > 0 else "negative", "valence": round(val, 2)})
     score = total / math.sqrt(total * total + 15) if total else 0.0
     return round(score, 4), cues
+
+
+def _subject_gap(between: str) -> bool:
+    """Can an actor followed by ``between`` be the subject of the next word?  ("Beijing | condemned",
+    "China's foreign ministry | said", "The United States unequivocally | reaffirms"; not across
+    a comma or more than three words.)"""
+    return not re.search(r"[,;:()]", between) and len(between.split()) <= 3
 
 
 def polarity(score: float) -> str:
@@ -234,7 +243,8 @@ def english_stance(text: str, entities: list[dict[str, Any]], lex: Lexicons,
     holder: Any = "AUTHOR"
     report = next((c for c in cues if c["kind"] == "report"), None)
     if report is not None:
-        before = [e for e in actors if e["end"] <= report["start"] and e.get("label") in ("PERSON", "ORG", "GPE")]
+        before = [e for e in actors if e["end"] <= report["start"] and e.get("label") in ("PERSON", "ORG", "GPE")
+                  and _subject_gap(text[e["end"]: report["start"]])]
         if before:
             h = before[-1]
             holder = {"text": h["text"], "kb_id": h.get("kb_id"), "en": h.get("en")}

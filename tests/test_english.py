@@ -159,3 +159,16 @@ def test_vader_lexicon_comes_from_the_installed_package():
         assert "MIT License" in licence.read_text(encoding="utf-8")
     lex = Lexicons.load()
     assert lex.valence["threat"] < 0 < lex.valence["support"]
+
+
+def test_holder_must_be_the_subject_of_the_reporting_verb(english):
+    st = english.sentence("Our position on Taiwan is unchanged, and we call for a peaceful resolution.")["stance"]
+    assert st["holder"] == "AUTHOR" and [t["kb_id"] for t in st["targets"]] == ["tw"]
+    st = english.sentence("China's foreign ministry said the drills were a provocation.")["stance"]
+    assert st["holder"]["kb_id"] == "cn" and st["score"] < 0
+
+
+def test_political_register_overrides(lex):
+    assert lex.valence["party"] == 0 and lex.valence["provocation"] < 0
+    score, cues = score_cues([("the", 0, 3), ("party", 4, 9)], lex)
+    assert score == 0 and cues == []

@@ -8,6 +8,8 @@ Every mention gets an *actor key*:
   China) and a demonym (*Japanese*) already carries its country's id — see
   ``data/english/README.md`` for why; the forms seen stay listed in the report;
 * a country cluster (美日韓) counts once for each member;
+* a KB organisation whose name contains its country's name (中國外交部, *Chinese Foreign
+  Ministry*) also counts as a mention of the country, as *China's foreign ministry* does in English;
 * an entity without a KB id is keyed by its English name ignoring case and punctuation
   (``name:kimjongun``), so two unknown names still meet when they are spelt alike.
 
@@ -47,13 +49,31 @@ class Actor:
 class ActorIndex:
     """Maps entities to actor keys and names, with the KB and the capitals table."""
 
-    def __init__(self, kb=None, capitals: dict[str, str] | None = None):
+    def __init__(self, kb=None, capitals: dict[str, str] | None = None, demonyms: dict[str, str] | None = None):
+        from ..english import read_table
+
         self.kb = kb
         if capitals is None:
-            from ..english import read_table
-
             capitals = {f[0]: f[1] for f in read_table("capitals.tsv", 2)}
+        if demonyms is None:
+            demonyms = {f[0]: f[1] for f in read_table("demonyms.tsv", 2)}
         self.capitals = capitals
+        self._country_names: dict[str, tuple[str, ...]] = {}
+        for form, kb_id in demonyms.items():
+            self._country_names.setdefault(kb_id, ())
+            self._country_names[kb_id] += (form,)
+
+    def country_named_in(self, kb_id: str, text: str) -> str | None:
+        """The country of KB entry ``kb_id`` when ``text`` (the entity as written) names it."""
+        entry = self.kb.get(kb_id) if self.kb is not None else None
+        if entry is None or entry.type not in ("ORG", "POLICY", "EVENT") or not entry.country:
+            return None
+        country = self.kb.get(entry.country)
+        if country is None:
+            return None
+        names = [*country.zh, *(f for fs in country.zh_regional.values() for f in fs), country.en,
+                 *country.en_aliases, *self._country_names.get(country.id, ())]
+        return country.id if any(len(n) >= 2 and n in text for n in names) else None
 
     def key(self, kb_id: str | None, en: str | None, text: str) -> str | None:
         if kb_id:
@@ -91,6 +111,9 @@ class ActorIndex:
             k = self.key(e.get("kb_id"), e.get("en"), e.get("text", ""))
             if k:
                 out.append(Mention(k, e.get("text", ""), label, e.get("start", 0), e.get("end", 0)))
+            country = self.country_named_in(e["kb_id"], e.get("text", "")) if e.get("kb_id") else None
+            if country and country != k:
+                out.append(Mention(country, e.get("text", ""), "GPE", e.get("start", 0), e.get("end", 0)))
         return out
 
     def actors(self, units: list[dict[str, Any]]) -> dict[str, Actor]:

@@ -38,6 +38,7 @@ _MAX_SENSES = 6
 class Features:
     vec: dict[str, float] = field(default_factory=dict)
     shown: dict[str, str] = field(default_factory=dict)  # feature -> a readable form
+    topical: set[str] = field(default_factory=set)  # word features that can name a topic (nouns)
 
 
 class Featurizer:
@@ -48,6 +49,7 @@ class Featurizer:
         self.glosser = glosser
         lex = Lexicons.load()
         self.stop = lex.stopwords | {w.lower() for w in getattr(glosser, "hidden", ())}
+        self.cue_words = set(lex.cues)
         self._sense_memo: dict[str, list[str]] = {}
 
     def words(self, text: str) -> list[tuple[str, str]]:
@@ -87,13 +89,18 @@ class Featurizer:
                 for key, w in self.words(t["text"]):
                     f.vec.setdefault("w:" + key, 1.0)
                     f.shown.setdefault("w:" + key, w)
+                    if not w.endswith("ly") and t.get("lemma", w) not in self.cue_words:
+                        f.topical.add("w:" + key)
                 continue
             gloss = t.get("gloss")
             if not gloss:
                 continue
+            noun = (t.get("pos") or "x")[:1] == "n" or t.get("pos") == "vn"
             for key, w in self.words(gloss.lstrip("~")):
                 f.vec["w:" + key] = 1.0
                 f.shown.setdefault("w:" + key, w)
+                if noun:
+                    f.topical.add("w:" + key)
             for sense in self.senses(t["text"]):
                 for key, w in self.words(sense):
                     if "w:" + key not in f.vec:
@@ -225,10 +232,11 @@ _TERM_OK = re.compile(r"^[a-z][a-z\-]+$")
 
 
 def topic_terms(fa: list[Features], fb: list[Features], top: int = 15) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """Words (gloss vocabulary on the Chinese side) used at least twice in one text and never in the
-    other, most frequent first: what one text talks about and the other does not."""
-    ca: Counter = Counter(k for f in fa for k, v in f.vec.items() if k.startswith("w:") and v >= 1.0)
-    cb: Counter = Counter(k for f in fb for k, v in f.vec.items() if k.startswith("w:") and v >= 1.0)
+    """Words used at least twice in one text and never in the other, most frequent first: what one
+    text talks about and the other does not.  Chinese: glosses of nouns (jieba POS n…, vn);
+    English: words that are not cue words (reporting verbs, modals) or -ly adverbs."""
+    ca: Counter = Counter(k for f in fa for k in f.topical)
+    cb: Counter = Counter(k for f in fb for k in f.topical)
     anyb = {k for f in fb for k in f.vec}
     anya = {k for f in fa for k in f.vec}
     shown = {}

@@ -164,14 +164,26 @@ def _actors(c: "Comparison", k: int) -> list[str]:
            f"{len(c.only('other'))} only in {_e(B)}.</p>",
            f"<table><tr><th>actor</th><th>type</th><th>{_e(A)}</th><th>{_e(B)}</th><th>forms in {_e(A)}</th>"
            f"<th>forms in {_e(B)}</th></tr>"]
-    rows = [(key, "shared") for key in c.shared] + [(a.key, "only-first") for a in c.only("first")] + \
-           [(a.key, "only-other") for a in c.only("other")]
+    head = out[-1]
+    out += _actor_rows(c, [(key, "shared") for key in c.shared])
+    out.append("</table>")
+    for which, doc in (("first", A), ("other", B)):
+        only = c.only(which)
+        if only:
+            out.append(f'<details class="only-{which}"><summary>{len(only)} actors only in {_e(doc)}</summary>{head}')
+            out += _actor_rows(c, [(a.key, f"only-{which}") for a in only])
+            out.append("</table></details>")
+    out.append("</section>")
+    return out
+
+
+def _actor_rows(c: "Comparison", rows: list[tuple[str, str]]) -> list[str]:
+    out = []
     for key, cls in rows:
         fa, fb = c.actors_first.get(key), c.actors_other.get(key)
         out.append(f'<tr class="{cls}"><td>{_e(c.name(key))}</td><td>{_e((fa or fb).label)}</td>'
                    f"<td class=num>{fa.count if fa else 0}</td><td class=num>{fb.count if fb else 0}</td>"
                    f'<td lang="zh-Hant">{_e(_forms(fa))}</td><td>{_e(_forms(fb))}</td></tr>')
-    out.append("</table></section>")
     return out
 
 
