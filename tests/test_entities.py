@@ -490,3 +490,15 @@ def test_seed_publication_and_credit(seed_doc):
     assert [(e.text, e.label) for e in pub.entities] == [("遠景論壇", "ORG")]
     cap = next(u for u in seed_doc.units if u.kind == "caption")
     assert [(e.text, e.label) for e in cap.entities] == [("Depositphotos", "ORG")]
+
+
+def test_cli_ner_model_option(tmp_path, capsys):
+    from pipeline.cli import main
+
+    from .conftest import SEED
+
+    rc = main(["annotate", str(SEED), "-o", str(tmp_path / "out"), "--ner-model", str(tmp_path / "nope")])
+    err = capsys.readouterr().err.strip()
+    assert rc == 1
+    assert err == (f"Error: {tmp_path / 'nope'}: not a spaCy pipeline directory (no config.cfg) — pass the folder "
+                   "written by nlp.to_disk() or 'spacy train' (e.g. output/model-best)")
