@@ -162,7 +162,8 @@ class EntityTagger(NameRules):
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = re.compile(f"[{chars}]{{2,}}")
         after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
-        self.single_re = re.compile(f"(?<=[{after}])[{chars}]|[{chars}](?=方)")
+        side = "|".join(map(re.escape, rules["single_abbreviation_words"])) or "(?!)"
+        self.single_re = re.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
         seps = re.escape(rules.data.get("name_separators", "·"))
         self.sep_re = re.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
         self.titles = rules["titles"]
@@ -363,14 +364,15 @@ class EntityTagger(NameRules):
             tok = u.token_at(a)
             if tok is None:
                 continue
-            if sh[b:b + 1] != "方":  # the verb before must start its token: 訪日, 對/中, not 採訪/中
+            word = next((w for w in self.rules["single_abbreviation_words"] if sh.startswith(w, b)), None)
+            if word is None:  # the verb before must start its token: 訪日, 對/中, not 採訪/中
                 prev = u.token_at(a - 1) if a else None
                 if prev is None or (prev.start != a - 1 and prev is not tok) or (prev is tok and tok.start != a - 1):
                     continue
-            if sh[b:b + 1] == "方":  # 中方, 美方: the country is 中/美, 方 (side) stays outside
-                if tok.start == a and tok.end == b + 1:
+            if word is not None:  # 中方, 美方: the country is 中/美, 方 (side) stays outside
+                if tok.start == a and tok.end == b + len(word):
                     u.add(self._single(u, a, b, b))
-                    u.extra_spans.append((b, b + 1))
+                    u.extra_spans.append((b, b + len(word)))
             elif tok.end == b:
                 u.add(self._single(u, a, b, b))
 
