@@ -308,30 +308,49 @@ def read_english(path: Path, max_bytes: int = 50 * 1024 * 1024):
     return read_article(path, max_bytes=max_bytes)
 
 
+#: A block with a line longer than this is not hard-wrapped: each of its lines is a paragraph.
+WRAP_WIDTH = 100
+
+
 def paragraphs(raw) -> list[Paragraph]:
-    """Paragraphs of an English article: blank lines separate them, wrapped lines are re-joined,
-    rules (``----``) dropped; Markdown headings keep their kind (level 1 first = title)."""
+    """Paragraphs of an English article: blank lines separate them; a block whose lines are all
+    at most :data:`WRAP_WIDTH` long is hard-wrapped and re-joined, otherwise each line is a
+    paragraph (one paragraph per line, as in news dumps); rules (``----``) dropped; Markdown
+    headings keep their kind (level 1 first = title)."""
     out: list[Paragraph] = []
     title = raw.hints.get("title")
     if title:
         out.append(Paragraph("title", title, -1))
     text = raw.text
     for m in re.finditer(r"[^\n](?:.|\n(?![ \t\f]*\n))*", text):
-        block = m.group(0)
-        joined = " ".join(line.strip() for line in block.replace("\f", "\n").split("\n") if line.strip())
+        lines = [line.strip() for line in m.group(0).replace("\f", "\n").split("\n") if line.strip()]
+        if not lines:
+            continue
+        if max(len(line) for line in lines) > WRAP_WIDTH and raw.format != "pdf":
+            offset = m.start()  # long lines: the text is not hard-wrapped, every line is a paragraph
+            for line in lines:
+                at = text.find(line, offset)
+                offset = at + len(line)
+                _add_paragraph(out, raw, line, at, title)
+            continue
+        joined = " ".join(lines)
         joined = re.sub(r"(\w)- (\w)", r"\1-\2", joined) if "- " in joined and raw.format == "pdf" else joined
-        if not joined or re.fullmatch(r"[-=*_ ]{3,}", joined):
-            continue
-        level = raw.headings.get(joined)
-        if level is not None:
-            kind = "title" if level == 1 and not any(p.kind == "title" for p in out) else "heading"
-            if kind == "title" or joined != title:
-                out.append(Paragraph(kind, joined, m.start()))
-            continue
-        if title and joined == title:
-            continue
-        out.append(Paragraph("body", joined, m.start()))
+        _add_paragraph(out, raw, joined, m.start(), title)
     return out
+
+
+def _add_paragraph(out: list[Paragraph], raw, joined: str, start: int, title: str | None) -> None:
+    if not joined or re.fullmatch(r"[-=*_ ]{3,}", joined):
+        return
+    level = raw.headings.get(joined)
+    if level is not None:
+        kind = "title" if level == 1 and not any(p.kind == "title" for p in out) else "heading"
+        if kind == "title" or joined != title:
+            out.append(Paragraph(kind, joined, start))
+        return
+    if title and joined == title:
+        return
+    out.append(Paragraph("body", joined, start))
 
 
 # ------------------------------------------------------------------------------- analysis

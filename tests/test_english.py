@@ -172,3 +172,10 @@ def test_political_register_overrides(lex):
     assert lex.valence["party"] == 0 and lex.valence["provocation"] < 0
     score, cues = score_cues([("the", 0, 3), ("party", 4, 9)], lex)
     assert score == 0 and cues == []
+
+
+def test_one_paragraph_per_line_when_lines_are_long(english):
+    long1 = "Harbour pilots in the northern port went on strike on Tuesday, demanding better pay and shorter shifts"
+    long2 = "The port authority said talks would resume next week, but no date has been set for a new round of them."
+    recs = english.analyse_text(f"Pilots strike at northern port\n{long1}.\n{long2}", "t")
+    assert [r["text"] for r in recs] == ["Pilots strike at northern port", f"{long1}.", long2]
