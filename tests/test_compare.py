@@ -132,6 +132,9 @@ def test_gloss_lexicon_stance_when_records_have_none(pair):
     assert kp.polarity == "negative" and any("譴責" in c for c in kp.cues)
     assert pair.stance_other["kp"].items[0].polarity == "negative"
     assert pair.agreement("kp") == "agree"
+    # "The United States said it supports …": a stance the US holds, listed apart
+    said = pair.stance_other["us"].said
+    assert [it.n for it in said] == [2] and said[0].polarity == "positive"
 
 
 # -- report and CLI -----------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 external asset; every piece of article text escaped) and four CSV tables written with pandas:
 
 * ``actors.csv`` — one row per actor and pair: counts and forms in each text, shared or not;
-* ``stance.csv`` — one row per stance-bearing sentence and actor, with the pair's agreement;
+* ``stance.csv`` — one row per stance-bearing sentence and actor, with the pair's agreement
+  (``role``: ``target`` — a stance toward the actor, ``holder`` — a stance the actor takes);
 * ``passages.csv`` — for each sentence of the first text, its top related sentences with scores;
 * ``coverage.csv`` — actors and topic words only one text of a pair has.
 """
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
 TOP_LINKS = 3
 MAX_STANCE_ITEMS = 6
+MAX_SAID = 3
 
 CSS = """
 body{font-family:system-ui,"Noto Sans CJK TC","WenQuanYi Micro Hei",sans-serif;margin:0 auto;max-width:1200px;padding:1em 1.5em;color:#1d2430;line-height:1.45}
@@ -38,7 +40,7 @@ tr.shared td:first-child{border-left:4px solid #4a9d5b}
 .aligned{font-size:.78em;background:#e3edf9;color:#23518a;border-radius:4px;padding:0 .3em}
 ul.links{margin:.3em 0 .8em 1em;padding:0}ul.links li{margin:.25em 0}
 .terms span{display:inline-block;background:#eef2f7;border-radius:4px;padding:0 .4em;margin:.15em}
-details summary{cursor:pointer}
+details summary{cursor:pointer}.said{border-top:1px dashed #c9d1dc;margin-top:.5em;padding-top:.3em}
 """
 
 
@@ -81,7 +83,7 @@ def write_report(results: list["Comparison"], outdir: Path) -> Path:
 _COLUMNS = {
     "actors": ["first", "other", "actor_key", "actor", "type", "count_first", "count_other", "forms_first", "forms_other", "in"],
     "stance": ["first", "other", "actor_key", "actor", "text", "n", "sentence", "gloss", "polarity", "score", "cues",
-               "holder", "source", "overall", "agreement"],
+               "holder", "source", "overall", "agreement", "role"],
     "passages": ["first", "other", "n", "sentence", "gloss", "rank", "other_n", "other_sentence", "score", "similarity",
                  "aligned", "shared_actors", "shared_words"],
     "coverage": ["first", "other", "kind", "item", "only_in", "count"],
@@ -100,9 +102,10 @@ def _rows(c: "Comparison", t: dict) -> None:
         for doc, st in ((A, c.stance_first.get(key)), (B, c.stance_other.get(key))):
             if st is None:
                 continue
-            for it in st.items:
-                t["stance"].append([A, B, key, c.name(key), doc, it.n, it.text, it.gloss, it.polarity, it.score,
-                                    "; ".join(it.cues), it.holder, it.source, st.overall, agree])
+            for role, items in (("target", st.items), ("holder", st.said)):
+                for it in items:
+                    t["stance"].append([A, B, key, c.name(key), doc, it.n, it.text, it.gloss, it.polarity, it.score,
+                                        "; ".join(it.cues), it.holder, it.source, st.overall, agree, role])
     ua, ub = c.first.units, c.other.units
     for i, links in enumerate(c.alignment.ranked):
         for rank, l in enumerate(links[:TOP_LINKS], 1):
@@ -224,6 +227,13 @@ def _stance(c: "Comparison", k: int) -> list[str]:
                            f'{"; holder: " + _e(it.holder) if it.holder and it.holder != "AUTHOR" else ""}</span></p>')
             if st and len(st.items) > MAX_STANCE_ITEMS:
                 out.append(f'<p class="meta">… {len(st.items) - MAX_STANCE_ITEMS} more in stance.csv</p>')
+            if st and st.said:
+                out.append(f'<div class="said"><strong>{_e(c.name(key))} says</strong> '
+                           f'<span class="meta">(the stance it holds, not counted above)</span>')
+                for it in st.said[:MAX_SAID]:
+                    rec = {"text": it.text, "gloss_en": it.gloss}
+                    out.append(f"<p>{_pol(it.polarity)} <span class=score>{it.score:+.2f}</span>{_unit_html(rec, text.lang)}</p>")
+                out.append("</div>")
             out.append("</div>")
         out.append("</div></details>")
     out.append("</section>")

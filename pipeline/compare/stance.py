@@ -9,6 +9,9 @@ Where the polarity comes from:
   gloss words, polarity given to every actor of the sentence (``source: gloss-lexicon``).  The cue
   points at the Chinese token, so the report shows 威脅 *threat* as the cue.
 
+A sentence whose holder is an actor (*Beijing condemned …*) is also listed as something the actor
+*says*; it does not count toward the stance toward that actor.
+
 Per text and actor the summary counts positive, negative and neutral sentences; the actor's
 overall polarity is *positive* or *negative* when that side outweighs the other by at least a
 third of its stance-bearing sentences, *mixed* when both occur otherwise, *neutral* when none is
@@ -39,7 +42,8 @@ class StanceItem:
 @dataclass
 class ActorStance:
     key: str
-    items: list[StanceItem] = field(default_factory=list)
+    items: list[StanceItem] = field(default_factory=list)  # sentences taking a stance toward the actor
+    said: list[StanceItem] = field(default_factory=list)  # stance-bearing sentences the actor holds
 
     def counts(self) -> dict[str, int]:
         c = {"positive": 0, "negative": 0, "neutral": 0}
@@ -102,6 +106,13 @@ def stance_by_actor(units: list[dict[str, Any]], lang: str, actors: ActorIndex, 
             holder_name = holder if isinstance(holder, str) else (holder or {}).get("en") or (holder or {}).get("text", "")
             cues = [f"{c.get('text', '')} ({c.get('kind', '')})" for c in st.get("cues") or []]
             score = float(st.get("score") or 0.0)
+            if isinstance(holder, dict):
+                hkey = actors.key(holder.get("kb_id"), holder.get("en"), holder.get("text", ""))
+                if hkey is not None:
+                    said = out.setdefault(hkey, ActorStance(hkey)).said
+                    if not any(it.n == rec.get("n", 0) for it in said):
+                        said.append(StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, to_polarity(score),
+                                               score, cues, holder_name or "", source))
             for tgt in st.get("targets") or []:
                 key = actors.key(tgt.get("kb_id"), tgt.get("en"), tgt.get("text", ""))
                 if key is None:
