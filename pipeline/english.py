@@ -464,16 +464,24 @@ class English:
                     rec["candidates"] = list(ids)
                 out.append(rec)
             taken.update(range(a, b))
-        for _mid, a, b in rules(doc):
-            while a < b and doc[a].lower_ in ("the", "of", "and", "for", "on"):
-                a += 1
-            while b > a and doc[b - 1].lower_ in ("the", "of", "and", "for", "on"):
-                b -= 1
-            if b - a < 2 or any(i in taken for i in range(a, b)):
-                continue
-            span = doc[a:b]
-            out.append(self._entity(span, _guess_label(span.text), None, span.text, "rule"))
-            taken.update(range(a, b))
+        for _mid, a0, b0 in rules(doc):
+            # the runs of the match not already taken by a KB name ("U.S. | Disruptive Technology Strike Force")
+            runs, a = [], a0
+            for i in range(a0, b0 + 1):
+                if i == b0 or i in taken:
+                    if i > a:
+                        runs.append((a, i))
+                    a = i + 1
+            for a, b in runs:
+                while a < b and (doc[a].lower_ in _CONNECTORS or not doc[a].is_title and not doc[a].is_upper):
+                    a += 1
+                while b > a and doc[b - 1].lower_ in _CONNECTORS:
+                    b -= 1
+                if b - a < 2:
+                    continue
+                span = doc[a:b]
+                out.append(self._entity(span, _guess_label(span.text), None, span.text, "rule"))
+                taken.update(range(a, b))
         if self.model is not None:
             for ent in self.model(text).ents:
                 if ent.label_ in ("PERSON", "GPE", "LOC", "ORG", "NORP", "EVENT", "FAC", "LAW"):
@@ -557,6 +565,8 @@ class English:
         meta = {"format": raw.format, "source": str(path), **raw.hints}
         return records, meta
 
+
+_CONNECTORS = ("the", "of", "and", "for", "on", "de")
 
 _LABEL_HEADS = {
     "ORG": ("Department", "Ministry", "Council", "Agency", "Party", "Institute", "University", "Bank", "Forum",

@@ -179,3 +179,10 @@ def test_one_paragraph_per_line_when_lines_are_long(english):
     long2 = "The port authority said talks would resume next week, but no date has been set for a new round of them."
     recs = english.analyse_text(f"Pilots strike at northern port\n{long1}.\n{long2}", "t")
     assert [r["text"] for r in recs] == ["Pilots strike at northern port", f"{long1}.", long2]
+
+
+def test_capitalised_name_next_to_a_kb_name(english):
+    found = english.sentence("The U.S. Disruptive Technology Strike Force will meet Japanese counterparts.")
+    assert [(e["text"], e["source"]) for e in found["entities"]] == [
+        ("U.S.", "kb"), ("Disruptive Technology Strike Force", "rule"), ("Japanese", "demonym")]
+    assert not any(c["text"] in ("Disruptive", "Strike") for c in found["stance"]["cues"])
