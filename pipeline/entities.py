@@ -447,9 +447,31 @@ class EntityTagger(NameRules):
             a, b = span.start_char, span.end_char
             if not label or not u.free(a, b) or not u.text[a:b].strip():
                 continue
-            en = self._pinyin(u.sh[a:b], person=label == "PERSON") if _HAN.search(u.sh[a:b]) else u.text[a:b]
-            extra = {"romanized": True} if _HAN.search(u.sh[a:b]) else {}
-            u.add(Entity(u.text[a:b], a, b, label, None, en, "model", extra=extra))
+            u.add(self._model_entity(u, a, b, label))
+
+    def _model_entity(self, u: _Unit, a: int, b: int, label: str) -> Entity:
+        """A model span: linked when the KB knows the name, else English from the dictionary
+        (places, organisations) or pinyin (people), with ``romanized`` when romanised."""
+        form, text = u.sh[a:b], u.text[a:b]
+        ids = self.forms.get(form)
+        if ids and self.kb is not None:
+            entries = [e for e in map(self.kb.get, ids) if e is not None and _same_type(e.type, label)]
+            if len(entries) == 1:
+                return Entity(text, a, b, label, entries[0].id, entries[0].en, "model")
+        if not _HAN.search(form):
+            return Entity(text, a, b, label, None, text, "model")
+        if label not in ("PERSON", "DATE", "PERCENT") and self.glosser is not None:
+            en = self.glosser.lookup(text, form, "nt" if label == "ORG" else "ns")
+            if en and en[:1].isupper():  # a proper name in the dictionary, not a word-by-word gloss
+                return Entity(text, a, b, label, None, en, "model")
+        if label in ("DATE", "PERCENT"):
+            return Entity(text, a, b, label, None, None, "model")
+        return Entity(text, a, b, label, None, self._pinyin(form, person=label == "PERSON"), "model",
+                      extra={"romanized": True})
+
+def _same_type(kb_type: str, label: str) -> bool:
+    return kb_type == label or {kb_type, label} <= {"GPE", "LOC"}
+
 
 def _start(e: Entity) -> int:
     return e.start
