@@ -172,3 +172,31 @@ def test_cli_compare_and_errors(texts, tmp_path, capsys):
     assert main(["compare", str(texts / "summit-en.txt"), str(texts / "summit-zh.txt"), "-o", str(out)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"Error: {texts / 'summit-en.txt'}: the first text must be Chinese")
+
+
+def test_chinese_against_chinese_matches_words_too(loader, texts, tmp_path):
+    edited = tmp_path / "summit-zh-edited.txt"
+    edited.write_text(ZH.replace("北韓再次試射飛彈，日本政府強烈譴責。\n\n", ""), encoding="utf-8")
+    c = compare(loader.load(texts / "summit-zh.txt"), loader.load(edited), loader)
+    assert c.other.lang == "zh" and c.alignment.parallel
+    assert c.alignment.pairs == [(0, 0), (2, 1)]
+    assert "強化" in c.alignment.ranked[0][0].shared_words  # the Chinese word itself
+
+
+def test_english_html_article(loader, tmp_path):
+    page = tmp_path / "column.html"
+    page.write_text(
+        "<html><head><title>Harbour diplomacy</title><script>var x = 1;</script></head><body>"
+        "<nav>Home | World | Opinion</nav><article><h1>Harbour diplomacy</h1>"
+        "<p>Japan and the Philippines signed a reciprocal access agreement in Manila on Monday, "
+        "letting their troops train on each other's soil for the first time.</p>"
+        "<p>China's foreign ministry criticised the pact, warning that outside powers should not "
+        "stir up trouble in the South China Sea.</p>"
+        "<p>Officials in Tokyo said the agreement was not aimed at any third country.</p>"
+        "</article><footer>Copyright</footer></body></html>", encoding="utf-8")
+    text = loader.load(page)
+    assert text.lang == "en" and text.title == "Harbour diplomacy"
+    bodies = [r["text"] for r in text.units if r["kind"] == "body"]
+    assert bodies[0].startswith("Japan and the Philippines") and not any("var x" in b for b in bodies)
+    keys = {e["kb_id"] for r in text.units for e in r["entities"]}
+    assert {"jp", "ph", "city-manila", "cn", "loc-south-china-sea", "city-tokyo"} <= keys

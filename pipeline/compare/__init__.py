@@ -67,7 +67,7 @@ def compare(first: Text, other: Text, loader: Loader | None = None) -> Compariso
     loader = loader or Loader()
     res = loader.res
     index = ActorIndex(res.kb)
-    feat = Featurizer(index, res.glosser)
+    feat = Featurizer(index, res.glosser, chinese_words=first.lang == other.lang == "zh")
     ua, ub = first.units, other.units
     fa = [feat.features(r) for r in ua]
     fb = [feat.features(r) for r in ub]

@@ -9,6 +9,7 @@ Each unit becomes a sparse vector of
   stop list removed, :func:`pipeline.english.match_key` (rule-based lemma with derivations
   conflated), numbers without thousands separators.
 
+When both texts are Chinese the tokens themselves are features too (``z:<word>``).
 Features are IDF-weighted over the units of both texts and compared by cosine.  Then a monotonic
 alignment (dynamic programming, like a weighted longest common subsequence: each unit pairs with at
 most one unit of the other text, in order) is computed; when the texts look near-parallel — the
@@ -42,7 +43,7 @@ class Features:
 
 
 class Featurizer:
-    def __init__(self, actors: ActorIndex, glosser=None):
+    def __init__(self, actors: ActorIndex, glosser=None, chinese_words: bool = False):
         from ..english import Lexicons
 
         self.actors = actors
@@ -50,6 +51,7 @@ class Featurizer:
         lex = Lexicons.load()
         self.stop = lex.stopwords | {w.lower() for w in getattr(glosser, "hidden", ())}
         self.cue_words = set(lex.cues)
+        self.chinese_words = chinese_words  # both texts Chinese: match the words themselves too
         self._sense_memo: dict[str, list[str]] = {}
 
     def words(self, text: str) -> list[tuple[str, str]]:
@@ -96,6 +98,9 @@ class Featurizer:
             if not gloss:
                 continue
             noun = (t.get("pos") or "x")[:1] == "n" or t.get("pos") == "vn"
+            if self.chinese_words and gloss.lower() not in self.stop:
+                f.vec["z:" + t["text"]] = 1.0
+                f.shown.setdefault("z:" + t["text"], t["text"])
             for key, w in self.words(gloss.lstrip("~")):
                 f.vec["w:" + key] = 1.0
                 f.shown.setdefault("w:" + key, w)
@@ -222,7 +227,7 @@ def align(fa: list[Features], fb: list[Features], bonus: bool = True) -> Alignme
             shared.sort(key=lambda k: -idf.get(k, 1.0))
             links.append(Link(i, j, s + (ALIGN_BONUS if aligned else 0.0), s, aligned,
                               [fa[i].shown.get(k, k) for k in shared if k.startswith("e:")],
-                              [fb[j].shown.get(k, k) for k in shared if k.startswith("w:")]))
+                              [fb[j].shown.get(k, k) for k in shared if not k.startswith("e:")]))
         links.sort(key=lambda l: (-l.score, l.j))
         ranked.append(links)
     return Alignment(sim, pairs, parallel, ranked)
