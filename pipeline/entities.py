@@ -64,13 +64,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import DataError
-from .entity_names import _HAN, NameRules, _Mention
+from .entity_names import _HAN, NameRules, _Mention, _same_kind
 from .model import Document, Entity, Token, Unit
 from .numex import anchor_year, describe_date, describe_percent, find_dates, find_percents
 
 RULES_FILE = "data/entity_rules.yaml"
 _WS = re.compile(r"\s")
-_PRIORITY = {"full": 3, "ref": 2, "short": 1}
+_PRIORITY = {"full": 2, "short": 1}  # a full name before a short form of the same length
 
 
 class Rules(dict):
@@ -152,7 +152,7 @@ class EntityTagger(NameRules):
         self.names.update((f, (ids, "full")) for f, ids in self.forms.items())
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
-        self._ref_re: tuple[Any, Any] = (None, None)
+        self._ref_re: tuple[Any, int, Any] = (None, 0, None)  # (mentions dict, its size, regex)
         self.named_clusters = {segmenter.converter.convert(k): v
                                for k, v in (rules.data.get("named_clusters") or {}).items()}
         firsts = "".join(sorted({p[0] for p in self.pairs}))
@@ -455,7 +455,7 @@ class EntityTagger(NameRules):
         form, text = u.sh[a:b], u.text[a:b]
         ids = self.forms.get(form)
         if ids and self.kb is not None:
-            entries = [e for e in map(self.kb.get, ids) if e is not None and _same_type(e.type, label)]
+            entries = [e for e in map(self.kb.get, ids) if e is not None and _same_kind(e.type, label)]
             if len(entries) == 1:
                 return Entity(text, a, b, label, entries[0].id, entries[0].en, "model")
         if not _HAN.search(form):
@@ -468,10 +468,6 @@ class EntityTagger(NameRules):
             return Entity(text, a, b, label, None, None, "model")
         return Entity(text, a, b, label, None, self._pinyin(form, person=label == "PERSON"), "model",
                       extra={"romanized": True})
-
-def _same_type(kb_type: str, label: str) -> bool:
-    return kb_type == label or {kb_type, label} <= {"GPE", "LOC"}
-
 
 def _start(e: Entity) -> int:
     return e.start

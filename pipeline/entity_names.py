@@ -37,7 +37,6 @@ class _Mention:
     end: int
 
 
-
 class NameRules:
     """Unknown names and short references (mixed into EntityTagger)."""
 
@@ -81,12 +80,13 @@ class NameRules:
     def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention]) -> None:
         if not mentions:
             return
-        key = (id(mentions), len(mentions))
-        if self._ref_re[0] != key:  # mentions only grow within a document: rebuild when they do
+        cached, size, regex = self._ref_re
+        if cached is not mentions or size != len(mentions):  # forms only grow within a document
             alts = "|".join(re.escape(f) for f in sorted(mentions, key=len, reverse=True))
-            self._ref_re = (key, re.compile(alts))
+            regex = re.compile(alts)
+            self._ref_re = (mentions, len(mentions), regex)
         sh = u.sh
-        for mt in self._ref_re[1].finditer(sh):
+        for mt in regex.finditer(sh):
             a, b = mt.span()
             m = mentions[mt.group()]
             if m.unit == n_unit and a < m.end:
