@@ -270,6 +270,85 @@ def compare(
     typer.echo(f"wrote {path}")
 
 
+@app.command("export")
+def export_(
+    inputs: Optional[List[Path]] = typer.Argument(None, help="Annotation folders or .jsonl files (machine output, exported as 'unreviewed'); or use --db.", show_default=False),
+    fmt: str = typer.Option(..., "--format", "-f", help="jsonl, csv, parquet, xlsx, conll, spacy, labelstudio or prodigy.", show_default=False),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder to write (replaced as a whole; an existing folder must be an earlier export).", show_default=False),
+    db: Optional[Path] = typer.Option(None, "--db", help="Review database: export the records with the reviewers' decisions applied.", show_default=False),
+    only: str = typer.Option("all", "--only", help="all, reviewed (accepted, edited or rejected) or accepted (accepted or edited)."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Use this reviewer's decisions (default: the latest decision of anyone).", show_default=False),
+    split: Optional[str] = typer.Option(None, "--split", help="Train/dev/test percentages by article, e.g. 80/10/10 (spacy: 80/10/10 when not given).", show_default=False),
+    seed: int = typer.Option(1, "--seed", help="Random seed of the split."),
+) -> None:
+    """Export a labelled dataset with a dataset card (README.md): records, tables, CoNLL, spaCy,
+    Label Studio or Prodigy files.
+
+    Example: zhgloss export --db annotations/review.sqlite --format spacy -o dataset/ --only accepted --split 80/10/10
+    """
+    from .export import export
+
+    summary = export(output, fmt, db=db, inputs=inputs or (), only=only, reviewer=reviewer, split=split, seed=seed)
+    parts = ", ".join(f"{k} {v}" for k, v in summary["splits"].items())
+    typer.echo(f"Exported {summary['records']} sentences from {summary['articles']} articles ({parts}) to {output}/: "
+               + " ".join(summary["files"]))
+
+
+@app.command("import")
+def import_(
+    file: Path = typer.Argument(..., help="The file to read, e.g. a Label Studio JSON export of tasks made by zhgloss export.", show_default=False),
+    fmt: str = typer.Option("labelstudio", "--format", "-f", help="Format of FILE: labelstudio."),
+    db: Path = typer.Option(Path("annotations/review.sqlite"), "--db", help="Review database to store the decisions in."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Store every decision under this name (default: the Label Studio annotator).", show_default=False),
+) -> None:
+    """Read reviews made in another tool back into the review database (never changing the machine output).
+
+    Example: zhgloss import --format labelstudio project-1.json --db annotations/review.sqlite --reviewer alice
+    """
+    from .export.labelstudio import import_labelstudio
+    from .review.store import Store
+
+    if fmt != "labelstudio":
+        raise ZhglossError(f"unknown import format {fmt!r}", "use --format labelstudio", where="--format")
+    if not file.is_file():
+        raise ZhglossError("no such file", "pass the JSON file exported from Label Studio", where=str(file))
+    if not db.is_file():
+        raise ZhglossError("no review database here", f"create one first: zhgloss review annotations/ --no-serve --db {db}", where=str(db))
+    with Store(db) as store:
+        result = import_labelstudio(file, store, reviewer=reviewer)
+    c = result["counts"]
+    for line in result["problems"]:
+        typer.echo(f"Skipped: {line}", err=True)
+    typer.echo(f"{c['saved']} decisions stored (accept {c['accept']}, edit {c['edit']}, reject {c['reject']}); "
+               f"{c['unannotated']} tasks without annotation, {c['skipped']} skipped")
+
+
+@app.command()
+def train(
+    data: Path = typer.Option(..., "--data", help="Folder written by zhgloss export --format spacy (train.spacy, dev.spacy, config.cfg).", show_default=False),
+    output: Path = typer.Option(..., "-o", "--output", help="Folder for the trained spaCy pipeline (use it with annotate --ner-model).", show_default=False),
+    stance: bool = typer.Option(False, "--stance", help="Also train the stance-bearing text classifier (doc.cats['BEARING'])."),
+    iterations: int = typer.Option(20, "--iterations", "-n", help="Training epochs."),
+    seed: int = typer.Option(0, "--seed", help="Random seed."),
+    config: Optional[Path] = typer.Option(None, "--config", help="spaCy config to use instead of DATA/config.cfg.", show_default=False),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print spaCy's training table."),
+) -> None:
+    """Train a spaCy NER (and with --stance a stance classifier) on the CPU from an exported dataset.
+
+    Example: zhgloss train --data dataset/ -o models/ner --stance --iterations 20
+    """
+    from .train import train as run_training
+
+    result = run_training(data, output, stance=stance, iterations=iterations, seed=seed, config=config,
+                          log=None if quiet else sys.stderr)
+    for note in result["notes"]:
+        typer.echo(f"Warning: {note}", err=True)
+    scores = result["scores"]
+    shown = "  ".join(f"{k}={scores[k]:.3f}" for k in ("ents_f", "ents_p", "ents_r", "cats_score") if k in scores)
+    typer.echo(f"Trained on {result['train_docs']} sentences (dev {result['dev_docs']}); {shown}")
+    typer.echo(f"Saved {output} — use it with: zhgloss annotate INPUT --ner-model {output}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: runs the app and turns errors into one line and exit status 1."""
     try:

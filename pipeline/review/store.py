@@ -498,6 +498,15 @@ class Store:
             out.append(d)
         return out
 
+    def log_event(self, actor: str, action: str, payload: Any = None, doc_id: str | None = None) -> None:
+        """Append one line to the audit log, e.g. a batch of reviews imported from another tool.
+
+        Decisions themselves are logged by :meth:`save_review`; this records where a batch came from."""
+        if not isinstance(action, str) or not action.strip() or action in ("review", "clear", "record-changed", "record-removed"):
+            raise InvalidReview(f"audit action {action!r} is reserved or empty", "pass a descriptive action name")
+        with self._write():
+            self._audit(_check_reviewer(actor), action.strip(), doc_id, None, None, payload)
+
     def reviewers(self) -> list[str]:
         return [r["reviewer"] for r in self._rows("SELECT DISTINCT reviewer FROM reviews ORDER BY reviewer")]
 
