@@ -229,7 +229,7 @@ class EntityTagger(NameRules):
             if kind == "short" and any(p == a for p in places):
                 continue
             ent = self._kb_entity(u, a, b, ids, seen_ids)
-            if ent is None:
+            if ent is None or (b - a == 2 and ent.label in ("PERSON", "LOC") and self._in_transliteration(u, a, b)):
                 continue
             u.add(ent)
             if ent.label in ("GPE", "LOC"):
@@ -251,6 +251,16 @@ class EntityTagger(NameRules):
         # a longer name may cut a token jieba guessed, not one from its dictionary (日本國|防)
         tl, tr = u.token_at(a), u.token_at(b - 1)
         return (not left or not self._is_word(tl.norm)) and (not right or not self._is_word(tr.norm))
+
+    def _in_transliteration(self, u: _Unit, a: int, b: int) -> bool:
+        """A two-character name with a lone transliteration character glued on either side is part
+        of a longer foreign name: 范斯|坦 (Feinstein, not Vance), 賈|西亞 (García, not West Asia)."""
+        chars, keep = self.rules.data["transliteration_chars"], self.rules["not_name_chars"]
+        for t in (u.token_at(a - 1) if a else None, u.token_at(b)):
+            if t is not None and t.end - t.start == 1 and t.norm in chars and t.norm not in keep \
+                    and t.norm not in self.rules["name_prefixes"] and (t.end == a or t.start == b):
+                return True
+        return False
 
     def _is_word(self, w: str) -> bool:
         return any(w in table for table in self.words)

@@ -502,3 +502,9 @@ def test_cli_ner_model_option(tmp_path, capsys):
     assert rc == 1
     assert err == (f"Error: {tmp_path / 'nope'}: not a spaCy pipeline directory (no config.cfg) — pass the folder "
                    "written by nlp.to_disk() or 'spacy train' (e.g. output/model-best)")
+
+
+def test_short_kb_name_inside_a_longer_transliteration(resources):
+    assert not [e for e in ents("賈西亞贏球。", resources) if e.text == "西亞"]
+    assert not [e for e in ents("萊斯莉在蘇格蘭。", resources) if e.text == "萊斯"]
+    assert one(ents("中東和西亞。", resources), "西亞").label == "LOC"
