@@ -10,7 +10,8 @@ ones (``id``, ``doc_id``, ``n``, ``kind``, ``section``, ``text``, ``start``, ``e
   ``PhraseMatcher`` on ``spacy.blank("en")`` (case-sensitive; lowercase single-word aliases are
   left out: *rebalance* is a word first), demonyms (``data/english/demonyms.tsv``) as mentions of
   their country, then capitalised multiword names not in the KB by a spaCy ``Matcher`` rule
-  (``source: "rule"``).  If a statistical English pipeline happens to be installed
+  (``source: "rule"``; titles such as *Prime Minister* from ``data/english/titles.tsv`` are stripped
+  and make the name a PERSON).  If a statistical English pipeline happens to be installed
   (``en_core_web_sm``) its entities fill what the KB and the rule missed (``source: "model"``);
   nothing is ever downloaded.
 * **Stance**: sentiment words from VADER's lexicon (read from the installed ``vaderSentiment``
@@ -96,6 +97,7 @@ class Lexicons:
     capitals: dict[str, str]
     valence: dict[str, float]
     stopwords: frozenset[str]
+    titles: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Lexicons":
@@ -108,6 +110,7 @@ class Lexicons:
             capitals={f[0]: f[1] for f in read_table("capitals.tsv", 2)},
             valence={**vader_lexicon(), **{f[0]: float(f[1]) for f in read_table("valence_overrides.tsv", 2)}},
             stopwords=frozenset(STOP_WORDS) | {"'s", "’s", "s", "t", "'", "mr", "mrs", "ms"},
+            titles=frozenset(f[0] for f in read_table("titles.tsv", 1)),
         )
 
 
@@ -414,7 +417,7 @@ class English:
         for form, kb_id in self.lex.demonyms.items():
             phrases.add("DEM:" + kb_id, [nlp.tokenizer(form)])
         rules = Matcher(nlp.vocab)
-        connect = {"LOWER": {"IN": ["of", "for", "and", "the", "de", "on"]}, "OP": "?"}
+        connect = {"LOWER": {"IN": ["of", "for", "and", "the", "de"]}, "OP": "?"}
         title = {"IS_TITLE": True, "IS_SENT_START": False}
         rules.add("NAME", [[title, {"IS_TITLE": True, "OP": "+"}],
                            [title, {"IS_TITLE": True, "OP": "*"}, connect, {"IS_TITLE": True, "OP": "+"}],
@@ -436,8 +439,8 @@ class English:
         return None
 
     # -- one sentence --------------------------------------------------------------------
-    def entities(self, text: str, doc=None) -> list[dict[str, Any]]:
-        """Entities of one English sentence: KB names, demonyms, then capitalised names."""
+    def entities(self, text: str, doc=None, names: bool = True) -> list[dict[str, Any]]:
+        """Entities of one English sentence: KB names, demonyms, then (``names``) capitalised names."""
         doc = doc if doc is not None else self.nlp(text)
         phrases, rules = self.matchers
         spans = []
@@ -464,7 +467,7 @@ class English:
                     rec["candidates"] = list(ids)
                 out.append(rec)
             taken.update(range(a, b))
-        for _mid, a0, b0 in rules(doc):
+        for _mid, a0, b0 in rules(doc) if names else ():
             # the runs of the match not already taken by a KB name ("U.S. | Disruptive Technology Strike Force")
             runs, a = [], a0
             for i in range(a0, b0 + 1):
@@ -473,14 +476,24 @@ class English:
                         runs.append((a, i))
                     a = i + 1
             for a, b in runs:
-                while a < b and (doc[a].lower_ in _CONNECTORS or not doc[a].is_title and not doc[a].is_upper):
+                titled = a > 0 and doc[a - 1].text.rstrip(".") in self.lex.titles
+                while a < b and (doc[a].lower_ in _CONNECTORS or doc[a].text.rstrip(".") in self.lex.titles
+                                 or not doc[a].is_title and not doc[a].is_upper):
+                    titled = titled or doc[a].text.rstrip(".") in self.lex.titles
                     a += 1
+                inner = [i for i in range(a, b) if doc[i].text.rstrip(".") in self.lex.titles]
+                if inner:  # "Energy Secretary Rick Perry": the name follows the last title
+                    a, titled = inner[-1] + 1, True
                 while b > a and doc[b - 1].lower_ in _CONNECTORS:
                     b -= 1
                 if b - a < 2:
                     continue
                 span = doc[a:b]
-                out.append(self._entity(span, _guess_label(span.text), None, span.text, "rule"))
+                label = _guess_label(span.text)
+                if titled and label == "PERSON" or titled and len(span) <= 4 and label == "ORG" and \
+                        not any(w in _LABEL_HEADS["ORG"] for w in span.text.split()):
+                    label = "PERSON"
+                out.append(self._entity(span, label, None, span.text, "rule"))
                 taken.update(range(a, b))
         if self.model is not None:
             for ent in self.model(text).ents:
@@ -518,7 +531,10 @@ class English:
         doc = self.nlp(text)
         tokens = [{"text": t.text, "start": t.idx, "end": t.idx + len(t.text), "pos": "", "gloss": None,
                    "lemma": lemma(t.text) if t.is_alpha else t.text.lower()} for t in doc if not t.is_space]
-        ents = self.entities(text, doc)
+        words = [t for t in doc if t.is_alpha and t.lower_ not in self.lex.stopwords]
+        headline = len(words) >= 3 and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")) \
+            and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+        ents = self.entities(text, doc, names=not headline)  # Title Case Headline: every word looks like a name
         words = [(t["text"], t["start"], t["end"]) for t in tokens if t["text"][:1].isalnum() or t["text"] in ("n't",)]
         return {"tokens": tokens, "entities": ents, "stance": english_stance(text, ents, self.lex, words)}
 
@@ -572,8 +588,11 @@ _LABEL_HEADS = {
     "ORG": ("Department", "Ministry", "Council", "Agency", "Party", "Institute", "University", "Bank", "Forum",
             "Committee", "Commission", "Office", "Administration", "Command", "Force", "Forces", "Army", "Navy",
             "Corporation", "Company", "Association", "Foundation", "Court", "Assembly", "Parliament", "Group",
-            "Times", "Post", "News", "Center", "Centre", "Service", "Guard", "Bureau", "Senate", "House"),
-    "LOC": ("Sea", "Strait", "Ocean", "Peninsula", "Island", "Islands", "Gulf", "Bay", "River", "Mountains", "Region"),
+            "Times", "Post", "News", "Center", "Centre", "Service", "Guard", "Bureau", "Senate", "House",
+            "Union", "Alliance", "Coalition", "Register", "Journal", "Network", "Club", "Fund", "Organization",
+            "Organisation", "Authority", "Board", "Labs", "Ministry"),
+    "LOC": ("Sea", "Strait", "Ocean", "Peninsula", "Island", "Islands", "Gulf", "Bay", "River", "Mountains", "Region",
+            "Lake", "Zone", "Valley", "Coast", "Province", "County", "Mountain", "Desert", "Basin"),
     "EVENT": ("Summit", "War", "Conference", "Dialogue", "Games", "Olympics", "Exercise", "Crisis", "Talks"),
     "POLICY": ("Act", "Treaty", "Agreement", "Accord", "Strategy", "Doctrine", "Initiative", "Declaration",
                "Statement", "Principles", "Framework", "Law", "Charter", "Commitment"),
@@ -586,6 +605,8 @@ def _guess_label(text: str) -> str:
     for label, heads in _LABEL_HEADS.items():
         if any(w in heads for w in words):
             return label
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
+    if words[-1].endswith("s") and not words[-1].endswith(("ss", "'s", "’s")):
+        return "ORG"  # a plural head: National Labs, Armed Forces
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):
         return "PERSON"
     return "ORG"

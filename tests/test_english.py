@@ -186,3 +186,10 @@ def test_capitalised_name_next_to_a_kb_name(english):
     assert [(e["text"], e["source"]) for e in found["entities"]] == [
         ("U.S.", "kb"), ("Disruptive Technology Strike Force", "rule"), ("Japanese", "demonym")]
     assert not any(c["text"] in ("Disruptive", "Strike") for c in found["stance"]["cues"])
+
+
+def test_titles_are_stripped_and_title_case_headlines_skip_the_name_rule(english):
+    found = english.sentence("Officials met Energy Secretary Dana Whitlock and PM Arvo Kask on Friday.")["entities"]
+    assert [(e["text"], e["label"]) for e in found] == [("Dana Whitlock", "PERSON"), ("Arvo Kask", "PERSON")]
+    head = english.sentence("Harbour Board Weighs Penalizing Ferry Operators Over Delays")["entities"]
+    assert head == []
