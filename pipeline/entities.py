@@ -109,9 +109,10 @@ class _Unit:
     def __init__(self, unit: Unit, shadow: str):
         self.text, self.sh, self.tokens = unit.text, shadow, unit.tokens
         self.starts = [t.start for t in unit.tokens]
-        self.spans = {(t.start, t.end) for t in unit.tokens}
+        ends = [t.end for t in unit.tokens]
+        self.spans = set(zip(self.starts, ends))
         self.startset = set(self.starts)
-        self.endset = {t.end for t in unit.tokens}
+        self.endset = set(ends)
         self.ents: list[Entity] = []
         self.occ = bytearray(len(unit.text))  # 1 where an entity was chosen
         self.extra_spans: list[tuple[int, int]] = []

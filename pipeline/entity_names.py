@@ -417,6 +417,8 @@ class NameRules:
                 en, extra = name, {}
             u.add(Entity(name, a, b, "ORG", None, en, "rule", extra=extra))
             return
+        if "：" not in text and ":" not in text and "/" not in text and "／" not in text:
+            return
         for m in _CREDIT.finditer(u.sh):
             a, b = m.span("name")
             name = text[a:b].rstrip(" .")
