@@ -89,7 +89,18 @@ class Loader:
                              "give a file written by zhgloss annotate", where=str(path))
         lang = records[0].get("lang", "zh")
         title = next((r["text"] for r in records if r.get("kind") == "title"), "")
-        return Text(records[0].get("doc_id", path.stem), lang, records, str(path), title)
+        meta: dict[str, Any] = {}
+        meta_path = path.with_name(path.stem + ".meta.json")  # written next to it by zhgloss annotate
+        if meta_path.is_file():
+            import json
+
+            try:
+                meta = json.loads(meta_path.read_text(encoding="utf-8"))
+                meta.pop("text", None)
+            except (OSError, ValueError):
+                meta = {}
+        source = f"{path} (from {meta['source']})" if meta.get("source") else str(path)
+        return Text(records[0].get("doc_id", path.stem), lang, records, source, title, meta)
 
     def from_records(self, records: list[dict[str, Any]], lang: str, doc_id: str | None = None) -> Text:
         return Text(doc_id or records[0].get("doc_id", "text"), lang, records)
