@@ -27,6 +27,9 @@ ones (``id``, ``doc_id``, ``n``, ``kind``, ``section``, ``text``, ``start``, ``e
   conflates derivations (*cooperation* / *cooperate*), for bilingual matching through glosses.
   Stopwords are spaCy's English stop list.
 
+The word and cue functions (:func:`lemma`, :func:`match_key`, :func:`score_cues` …) live in
+:mod:`pipeline.compare.lexicon` and are re-exported here.
+
 Build :class:`English` once (it loads spaCy, the KB matcher and the lexicons on first use) and call
 :meth:`English.analyse` per article.
 """
@@ -34,233 +37,20 @@ Build :class:`English` once (it loads spaCy, the KB matcher and the lexicons on 
 from __future__ import annotations
 
 import hashlib
-import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import DataError, InputError, MissingDependency
+from .errors import InputError
+from .compare.lexicon import (ACTOR_LABELS, DATA, Lexicons, content_words, english_stance, lemma, match_key,
+                              polarity, read_table, score_cues, vader_lexicon)
 
-DATA = Path(__file__).resolve().parent / "data" / "english"
-ACTOR_LABELS = ("PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP", "FAC")
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*%?")
-_VOWEL = re.compile(r"[aeiouy]")
-_CLITIC = re.compile(r"(?:n't|'s|'re|'ll|'ve|'d|'m)$")
-
-
-# --------------------------------------------------------------------------------- data files
-def read_table(name: str, columns: int) -> list[list[str]]:
-    """Rows of a TAB-separated data file in ``data/english`` (``#`` comments, blank lines skipped)."""
-    path = DATA / name
-    rows = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise DataError(f"cannot read data file ({exc.strerror})", "reinstall zhgloss", where=str(path))
-    for k, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        f = line.split("\t")
-        if len(f) < columns:
-            raise DataError(f"line {k}: expected {columns} TAB-separated columns", "fix the line", where=str(path))
-        rows.append([x.strip() for x in f])
-    return rows
-
-
-def vader_lexicon() -> dict[str, float]:
-    """VADER's word → valence table (-4..4), from the installed ``vaderSentiment`` package."""
-    try:
-        from importlib.resources import files
-
-        text = files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
-    except (ImportError, ModuleNotFoundError, FileNotFoundError):
-        raise MissingDependency("vaderSentiment", "English stance cues")
-    out = {}
-    for line in text.splitlines():
-        f = line.split("\t")
-        if len(f) >= 2:
-            try:
-                out[f[0]] = float(f[1])
-            except ValueError:
-                continue
-    return out
-
-
-@dataclass
-class Lexicons:
-    irregular: dict[str, str]
-    cues: dict[str, tuple[str, str]]  # word -> (kind, polarity)
-    demonyms: dict[str, str]
-    capitals: dict[str, str]
-    valence: dict[str, float]
-    stopwords: frozenset[str]
-    titles: frozenset[str] = frozenset()
-
-    @classmethod
-    def load(cls) -> "Lexicons":
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        return cls(
-            irregular={f[0]: f[1] for f in read_table("irregular.tsv", 2)},
-            cues={f[0]: (f[1], f[2]) for f in read_table("cues.tsv", 3)},
-            demonyms={f[0]: f[1] for f in read_table("demonyms.tsv", 2)},
-            capitals={f[0]: f[1] for f in read_table("capitals.tsv", 2)},
-            valence={**vader_lexicon(), **{f[0]: float(f[1]) for f in read_table("valence_overrides.tsv", 2)}},
-            stopwords=frozenset(STOP_WORDS) | {"'s", "’s", "s", "t", "'", "mr", "mrs", "ms"},
-            titles=frozenset(f[0] for f in read_table("titles.tsv", 1)),
-        )
-
-
-# ------------------------------------------------------------------------------- lemmatiser
-_IRREGULAR: dict[str, str] | None = None
-
-
-def _irregular() -> dict[str, str]:
-    global _IRREGULAR
-    if _IRREGULAR is None:
-        _IRREGULAR = {f[0]: f[1] for f in read_table("irregular.tsv", 2)}
-    return _IRREGULAR
-
-
-def lemma(word: str) -> str:
-    """Rule-based lemma of a lowercase English word: irregular table, then -ies/-es/-s/-ed/-ing."""
-    w = word.lower().replace("’", "'")
-    irr = _irregular().get(w)
-    if irr:
-        return irr
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("ied") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
-        return w[:-1]
-    for suf in ("ing", "ed"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            stem = w[: -len(suf)]
-            if not _VOWEL.search(stem):
-                return w
-            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
-                return stem[:-1]  # planned -> plan
-            return stem
-    return w
-
-
-_DERIVATION = (("ational", "ate"), ("ative", "ate"), ("ization", "ize"), ("isation", "ize"), ("ation", "ate"), ("ition", ""),
-               ("ement", ""), ("ment", ""), ("ness", ""), ("ity", ""), ("ly", ""), ("ive", ""), ("ion", ""))
-
-
-def match_key(word: str) -> str:
-    """A coarser key than :func:`lemma` for matching glosses with English words: derivational
-    suffixes and a final -e/-ate/-ize dropped (*cooperation*, *cooperate*, *cooperative* → *cooper*)."""
-    w = lemma(word)
-    if not w.isalpha() or len(w) <= 4:
-        return w.rstrip("e") if len(w) > 3 and w.isalpha() else w
-    for suf, rep in _DERIVATION:
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            w = w[: -len(suf)] + rep
-            break
-    for suf in ("ate", "ize", "ise"):
-        if w.endswith(suf) and len(w) - len(suf) >= 4:
-            w = w[: -len(suf)]
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    if w.endswith("i") and len(w) > 4:
-        w = w[:-1] + "y"
-    return w
-
-
-def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
-    """Lowercase content words of English text (numbers without thousands commas, no stopwords)."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group(0).lower().strip("'’-.,")
-        if not w:
-            continue
-        if w[0].isdigit():
-            out.append(w.replace(",", "").rstrip("%."))
-            continue
-        for part in w.split("-"):
-            part = part.replace("’", "'")
-            part = _CLITIC.sub("", part)  # Russia's, weren't, they'll
-            if len(part) > 1 and part not in stopwords:
-                out.append(part)
-    return out
-
-
-# ---------------------------------------------------------------------------------- stance
-def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
-               skip: list[tuple[int, int]] = ()) -> tuple[float, list[dict[str, Any]]]:
-    """Sentiment score of a word sequence and its cues.  ``words`` are (word, start, end); words
-    inside a ``skip`` span (names: *United* States, Security *Council*) are not cues."""
-    total = 0.0
-    if skip:
-        words = [w for w in words if not any(a <= w[1] and w[2] <= b for a, b in skip)]
-    cues: list[dict[str, Any]] = []
-    lowered = [w.lower().replace("’", "'") for w, _a, _b in words]
-    for i, (w, a, b) in enumerate(words):
-        low = lowered[i]
-        cue = lex.cues.get(low) or lex.cues.get(lemma(low))
-        val = lex.valence.get(low)
-        if val is None:
-            val = lex.valence.get(lemma(low))
-        if cue is not None and cue[0] != "negation":
-            cues.append({"text": w, "start": a, "end": b, "kind": cue[0]})
-            if cue[0] == "report" and cue[1] in "+-" and val is None:
-                val = 1.5 if cue[1] == "+" else -1.5
-        if not val or low in lex.stopwords and cue is None:
-            continue
-        if any(lex.cues.get(x, ("",))[0] == "negation" for x in lowered[max(0, i - 3): i]):
-            val *= -0.74  # VADER's negation factor
-        total += val
-        cues.append({"text": w, "start": a, "end": b, "kind": "positive" if val > 0 else "negative", "valence": round(val, 2)})
-    score = total / math.sqrt(total * total + 15) if total else 0.0
-    return round(score, 4), cues
-
-
-def _subject_gap(between: str) -> bool:
-    """Can an actor followed by ``between`` be the subject of the next word?  ("Beijing | condemned",
-    "China's foreign ministry | said", "The United States unequivocally | reaffirms"; not across
-    a comma or more than three words.)"""
-    return not re.search(r"[,;:()]", between) and len(between.split()) <= 3
-
-
-def polarity(score: float) -> str:
-    return "positive" if score > 0.05 else "negative" if score < -0.05 else "neutral"
-
-
-def english_stance(text: str, entities: list[dict[str, Any]], lex: Lexicons,
-                   words: list[tuple[str, int, int]] | None = None) -> dict[str, Any]:
-    """The stance object of one English sentence (same shape as the Chinese records')."""
-    if words is None:
-        words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
-    score, cues = score_cues(words, lex, [(e["start"], e["end"]) for e in entities])
-    actors = [e for e in entities if e.get("label") in ACTOR_LABELS]
-    holder: Any = "AUTHOR"
-    report = next((c for c in cues if c["kind"] == "report"), None)
-    if report is not None:
-        before = [e for e in actors if e["end"] <= report["start"] and e.get("label") in ("PERSON", "ORG", "GPE")
-                  and _subject_gap(text[e["end"]: report["start"]])]
-        if before:
-            h = before[-1]
-            holder = {"text": h["text"], "kb_id": h.get("kb_id"), "en": h.get("en")}
-    pol = polarity(score)
-    targets = []
-    for e in actors:
-        if isinstance(holder, dict) and e["text"] == holder["text"]:
-            continue
-        targets.append({"text": e["text"], "kb_id": e.get("kb_id"), "en": e.get("en"), "polarity": pol})
-    bearing = any(c["kind"] in ("positive", "negative", "report") for c in cues)
-    types = sorted({"evaluation" if c["kind"] in ("positive", "negative") else c["kind"] for c in cues})
-    return {"bearing": bearing, "types": types, "holder": holder if bearing else None,
-            "targets": targets if bearing else [], "cues": cues, "score": score}
+__all__ = ["English", "Paragraph", "paragraphs", "read_english",
+           # the word and cue functions live in pipeline.compare.lexicon; re-exported here
+           "ACTOR_LABELS", "DATA", "Lexicons", "content_words", "english_stance", "lemma", "match_key",
+           "polarity", "read_table", "score_cues", "vader_lexicon"]
 
 
 # -------------------------------------------------------------------------------- reading
@@ -288,7 +78,7 @@ def _front_matter(text: str) -> tuple[str, dict[str, Any]]:
 def read_english(path: Path, max_bytes: int = 50 * 1024 * 1024):
     """Read an English article like :func:`pipeline.readers.read_article`; Markdown front matter
     (``title:``, ``date:``) becomes hints instead of text.  Returns a ``RawArticle``."""
-    from .readers import RawArticle, decode_bytes, read_article, read_markdown_text
+    from .readers import decode_bytes, read_article, read_markdown_text
 
     if path.suffix.lower() in (".md", ".markdown"):
         try:

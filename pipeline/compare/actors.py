@@ -50,7 +50,7 @@ class ActorIndex:
     """Maps entities to actor keys and names, with the KB and the capitals table."""
 
     def __init__(self, kb=None, capitals: dict[str, str] | None = None, demonyms: dict[str, str] | None = None):
-        from ..english import read_table
+        from .lexicon import read_table
 
         self.kb = kb
         if capitals is None:

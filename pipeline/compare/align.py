@@ -6,7 +6,7 @@ Each unit becomes a sparse vector of
 * **words** (``w:<match key>``): for Chinese the English gloss of every token not inside an actor
   (plus, at half weight, the token's other dictionary senses, so 合作 meets *cooperation* as well
   as *cooperate*), for English its own words; both normalised alike — lowercase, spaCy's English
-  stop list removed, :func:`pipeline.english.match_key` (rule-based lemma with derivations
+  stop list removed, :func:`pipeline.compare.lexicon.match_key` (rule-based lemma with derivations
   conflated), numbers without thousands separators.
 
 When both texts are Chinese the tokens themselves are features too (``z:<word>``).
@@ -44,7 +44,7 @@ class Features:
 
 class Featurizer:
     def __init__(self, actors: ActorIndex, glosser=None, chinese_words: bool = False):
-        from ..english import Lexicons
+        from .lexicon import Lexicons
 
         self.actors = actors
         self.glosser = glosser
@@ -56,7 +56,7 @@ class Featurizer:
 
     def words(self, text: str) -> list[tuple[str, str]]:
         """(match key, word) for the content words of English text."""
-        from ..english import content_words, match_key
+        from .lexicon import content_words, match_key
 
         return [(match_key(w), w) for w in content_words(text, self.stop)]
 

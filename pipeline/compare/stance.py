@@ -70,7 +70,7 @@ def has_stance_layer(records: list[dict[str, Any]]) -> bool:
 
 def gloss_stance(rec: dict[str, Any], lex) -> tuple[float, list[str]]:
     """Score a Chinese record through its token glosses with the English lexicons."""
-    from ..english import score_cues
+    from .lexicon import score_cues
 
     words = []
     for t in rec.get("tokens") or []:
@@ -87,12 +87,12 @@ def gloss_stance(rec: dict[str, Any], lex) -> tuple[float, list[str]]:
 
 def stance_by_actor(units: list[dict[str, Any]], lang: str, actors: ActorIndex, lex=None) -> tuple[dict[str, ActorStance], str]:
     """Stance items per actor key, and where the polarities came from."""
-    from ..english import polarity as to_polarity
+    from .lexicon import polarity as to_polarity
 
     use_layer = lang == "en" or has_stance_layer(units)
     source = ("english-lexicon" if lang == "en" else "stance-stage") if use_layer else "gloss-lexicon"
     if not use_layer and lex is None:
-        from ..english import Lexicons
+        from .lexicon import Lexicons
 
         lex = Lexicons.load()
     out: dict[str, ActorStance] = {}
