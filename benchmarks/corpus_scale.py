@@ -18,7 +18,6 @@ import argparse
 import json
 import random
 import re
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,7 +25,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "corpus" / "000_cc32bebfc7b73164.txt"
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import throughput  # noqa: E402  (cold start is measured the same way in both)
 
 
 def synthetic_corpus(folder: Path, n: int, seed: int = 1) -> int:
@@ -98,16 +99,6 @@ print(json.dumps({{"seconds": dt, "peak_mb": max(o.peak_rss_mb for o in outcomes
     return size / 1024 / result["seconds"], result["peak_mb"]
 
 
-def cold_start() -> float:
-    times = []
-    with tempfile.TemporaryDirectory() as out:
-        for _ in range(3):
-            t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "pipeline", "annotate", str(SEED), "-o", out, "--force"], check=True, capture_output=True)
-            times.append(time.perf_counter() - t0)
-    return statistics.median(times)
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--articles", type=int, default=10000, help="synthetic articles (default 10000)")
@@ -130,7 +121,7 @@ def main() -> int:
         "speedup_2_over_1": round(two / one, 2),
         "peak_mb_single_process": round(mem1, 1),
         "peak_mb_per_worker": round(mem2, 1),
-        "cold_start_s": round(cold_start(), 2),
+        "cold_start_s": round(throughput.cold_start(), 2),
     }
     if args.json:
         print(json.dumps(result))
