@@ -97,7 +97,8 @@ class Rules(dict):
         for key, value in data.items():
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
-        rules.data["surname_readings"] = {convert(k): v for k, v in data.get("surname_readings", {}).items()}
+        for key in ("surname_readings", "acronym_media", "named_clusters"):  # maps keyed by Chinese words
+            rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
         return rules
@@ -154,8 +155,7 @@ class EntityTagger(NameRules):
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
         self._ref_re: tuple[Any, int, Any] = (None, 0, None)  # (mentions dict, its size, regex)
-        self.named_clusters = {segmenter.converter.convert(k): v
-                               for k, v in (rules.data.get("named_clusters") or {}).items()}
+        self.named_clusters = rules.data["named_clusters"]
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
@@ -178,8 +178,10 @@ class EntityTagger(NameRules):
         anchor = anchor_year(doc.text, doc.meta.get("date"))
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
         seen_ids: set[str] = set()
+        work: list[tuple[Unit, _Unit]] = []
         for n, unit in enumerate(doc.units):
             u = _Unit(unit, shadow[unit.start:unit.end])
+            work.append((unit, u))
             self._kb(u, seen_ids)
             self._clusters(u)
             self._translit(u)
@@ -194,12 +196,19 @@ class EntityTagger(NameRules):
             self._latin_people(u)
             self._credits(u, unit.kind)
             self._latin(u)
+            self._latin_orgs(u)
             self._numbers(u, anchor)
             self._elections(u)
             self._remember(u, n, mentions)  # names found last (Latin names) for the next units
             if self.ner is not None:
                 self._model(u, unit)
             seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
+        # a name found by a rule later in the article (羅森斯坦 (Rod Rosenstein) in the body) is the
+        # same person in a headline or lead before it: full names only, never surnames
+        early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}
+        for n, (unit, u) in enumerate(work):
+            if early:
+                self._refs(u, n, {f: m for f, m in early.items() if m.unit > n})
             u.ents.sort(key=lambda e: (e.start, e.end))
             unit.entities = u.ents
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans

@@ -23,6 +23,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
 _PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
+_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 
 
@@ -428,6 +429,27 @@ class NameRules:
                 e = hits[0] if len(hits) == 1 else None
                 u.add(Entity(name, a, b, e.type if e else "ORG", e.id if e else None, e.en if e else name,
                              "kb" if e else "rule"))
+
+    def _latin_orgs(self, u: _Unit) -> None:
+        """Latin-script organisation names: Des Moines Register, Washington Examiner (two to five
+        capitalised words ending in a head word), and an acronym before 新聞/電視台 (NBC 新聞)."""
+        if not _LATIN.search(u.text):
+            return
+        heads = self.rules.data.get("latin_org_heads") or ()
+        for m in _LATIN_PHRASE.finditer(u.text):
+            a, b = m.span()
+            words = m.group().split()
+            if len(words) >= 2 and words[-1] in heads and u.free(a, b):
+                u.add(Entity(m.group(), a, b, "ORG", None, m.group(), "rule"))
+        media = self.rules.data.get("acronym_media") or {}
+        for e in [e for e in u.ents if e.label == "ORG" and e.source == "rule" and _ACRONYM.fullmatch(e.text)]:
+            rest = u.sh[e.end:]
+            gap = len(rest) - len(rest.lstrip(" "))
+            word = next((w for w in sorted(media, key=len, reverse=True) if rest.startswith(w, gap)), None)
+            if word is not None and u.free(e.end, e.end + gap + len(word)):
+                end = e.end + gap + len(word)
+                u.remove(e)
+                u.add(Entity(u.text[e.start:end], e.start, end, "ORG", None, f"{e.text} {media[word]}", "rule"))
 
     def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
         """True when ``t`` is next to another capitalised Latin word, separated by one space."""

@@ -508,3 +508,16 @@ def test_short_kb_name_inside_a_longer_transliteration(resources):
     assert not [e for e in ents("賈西亞贏球。", resources) if e.text == "西亞"]
     assert not [e for e in ents("萊斯莉在蘇格蘭。", resources) if e.text == "萊斯"]
     assert one(ents("中東和西亞。", resources), "西亞").label == "LOC"
+
+
+def test_latin_organisations(resources):
+    es = ents("根據 Des Moines Register 報導，美國 NBC 新聞也報導了。", resources)
+    assert one(es, "Des Moines Register").label == "ORG"
+    e = one(es, "NBC 新聞")
+    assert e.label == "ORG" and e.en == "NBC News"
+
+
+def test_rule_name_found_later_tags_the_headline_too(resources):
+    doc = annotate_text("羅森斯坦將與川普會面\n\n美國副司法部長羅森斯坦 (Rod Rosenstein) 表示。", "t", resources)
+    tagged = [(e.text, e.en) for u in doc.units for e in u.entities if e.text == "羅森斯坦"]
+    assert tagged == [("羅森斯坦", "Rod Rosenstein")] * 2
