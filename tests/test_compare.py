@@ -10,7 +10,7 @@ import pytest
 
 from pipeline.compare import Loader, compare, compare_files
 from pipeline.compare.actors import ActorIndex
-from pipeline.compare.align import monotonic_alignment, near_parallel
+from pipeline.compare.align import fill_gaps, monotonic_alignment, near_parallel
 from pipeline.compare.stance import agreement, stance_by_actor
 
 ZH = ("石破茂首相與南韓總統李在明在首爾會談，雙方同意強化安全合作。\n\n"
@@ -199,3 +199,14 @@ def test_english_html_article(loader, tmp_path):
     assert bodies[0].startswith("Japan and the Philippines") and not any("var x" in b for b in bodies)
     keys = {e["kb_id"] for r in text.units for e in r["entities"]}
     assert {"jp", "ph", "city-manila", "cn", "loc-south-china-sea", "city-tokyo"} <= keys
+
+
+def test_gaps_between_aligned_sentences_are_filled():
+    sim = [[0.9, 0.0, 0.0, 0.0], [0.0, 0.01, 0.0, 0.0], [0.0, 0.0, 0.0, 0.8], [0.0, 0.0, 0.0, 0.1]]
+    pairs = monotonic_alignment(sim)
+    assert pairs == [(0, 0), (2, 3)]
+    # unit 1 sits between anchors 0->0 and 2->3 with two free units opposite: no one-to-one gap;
+    # unit 3 after the last anchor has none, and joins the neighbour it resembles (3)
+    assert fill_gaps(sim, pairs) == [(3, 3)]
+    sim2 = [[0.9, 0.0, 0.0], [0.0, 0.02, 0.0], [0.0, 0.0, 0.8]]
+    assert fill_gaps(sim2, [(0, 0), (2, 2)]) == [(1, 1)]  # a sentence whose words did not match

@@ -15,7 +15,8 @@ alignment (dynamic programming, like a weighted longest common subsequence: each
 most one unit of the other text, in order) is computed; when the texts look near-parallel — the
 alignment pairs most units and mostly agrees with each unit's best raw match — the aligned pair
 gets :data:`ALIGN_BONUS`, so a translation lines up one to one even where a sentence's words
-alone are ambiguous.  For unrelated texts (an essay against a joint statement) no bonus is given and
+alone are ambiguous; a unit the alignment skipped between two aligned neighbours gets it too for
+the unit opposite the gap (:func:`fill_gaps`).  For unrelated texts (an essay against a joint statement) no bonus is given and
 the raw similarity ranks.
 """
 
@@ -191,6 +192,28 @@ def near_parallel(sim: list[list[float]], pairs: list[tuple[int, int]]) -> bool:
     return agree >= 0.5 * len(pairs)
 
 
+def fill_gaps(sim: list[list[float]], pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pairs for units the alignment skipped, between two aligned anchors: runs of equal length on
+    both sides pair in order (a sentence whose words did not match, between two that did); a single
+    unit with no free unit opposite (one sentence split in two) joins the neighbour it is more
+    similar to."""
+    m = len(sim)
+    n = len(sim[0]) if m else 0
+    anchors = [(-1, -1), *pairs, (m, n)]
+    extra = []
+    for (i0, j0), (i1, j1) in zip(anchors, anchors[1:]):
+        gi, gj = list(range(i0 + 1, i1)), list(range(j0 + 1, j1))
+        if not gi:
+            continue
+        if len(gi) == len(gj):
+            extra += list(zip(gi, gj))
+        elif len(gi) == 1 and not gj:
+            near = [j for j in (j0, j1) if 0 <= j < n]
+            if near:
+                extra.append((gi[0], max(near, key=lambda j: sim[gi[0]][j])))
+    return extra
+
+
 @dataclass
 class Link:
     i: int  # index in the first text's units
@@ -215,7 +238,7 @@ def align(fa: list[Features], fb: list[Features], bonus: bool = True) -> Alignme
     sim = similarity_matrix(fa, fb, idf)
     pairs = monotonic_alignment(sim) if sim and sim[0] else []
     parallel = bonus and near_parallel(sim, pairs)
-    on_path = set(pairs) if parallel else set()
+    on_path = set(pairs) | set(fill_gaps(sim, pairs)) if parallel else set()
     ranked = []
     for i, row in enumerate(sim):
         links = []
