@@ -31,7 +31,7 @@ The word and cue functions (:func:`lemma`, :func:`match_key`, :func:`score_cues`
 :mod:`pipeline.compare.lexicon` and are re-exported here.
 
 Build :class:`English` once (it loads spaCy, the KB matcher and the lexicons on first use) and call
-:meth:`English.analyse` per article.
+:meth:`English.analyse_file` (or :meth:`English.analyse_text`) per article.
 """
 
 from __future__ import annotations

@@ -103,12 +103,39 @@ def _irregular() -> dict[str, str]:
     return _IRREGULAR
 
 
+_LOOKUP: dict | None = None
+
+
+def _spacy_lookup() -> dict:
+    """spaCy's English lemma look-up table when the ``spacy-lookups-data`` package is installed
+    (it is optional and never downloaded); else empty, and the rules below do the work."""
+    global _LOOKUP
+    if _LOOKUP is None:
+        _LOOKUP = {}
+        import importlib.util
+
+        if importlib.util.find_spec("spacy_lookups_data") is not None:
+            try:
+                from spacy.lookups import load_lookups
+
+                _LOOKUP = dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+            except Exception:  # an incompatible version: keep the rules
+                _LOOKUP = {}
+    return _LOOKUP
+
+
 def lemma(word: str) -> str:
-    """Rule-based lemma of a lowercase English word: irregular table, then -ies/-es/-s/-ed/-ing."""
+    """Lemma of an English word, lowercased: irregular table, spaCy's look-up table if
+    ``spacy-lookups-data`` is installed, then rules for -ies/-es/-s/-ed/-ing."""
     w = word.lower().replace("’", "'")
     irr = _irregular().get(w)
     if irr:
         return irr
+    table = _spacy_lookup()
+    if table:
+        hit = table.get(w)
+        if isinstance(hit, str) and hit:
+            return hit.lower()
     if len(w) <= 3 or not w.isalpha():
         return w
     if w.endswith("ies") and len(w) > 4:
