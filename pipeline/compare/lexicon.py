@@ -103,10 +103,10 @@ def _irregular() -> dict[str, str]:
     return _IRREGULAR
 
 
-_LOOKUP: dict | None = None
+_LOOKUP: Any = None
 
 
-def _spacy_lookup() -> dict:
+def _spacy_lookup():
     """spaCy's English lemma look-up table when the ``spacy-lookups-data`` package is installed
     (it is optional and never downloaded); else empty, and the rules below do the work."""
     global _LOOKUP
@@ -118,7 +118,7 @@ def _spacy_lookup() -> dict:
             try:
                 from spacy.lookups import load_lookups
 
-                _LOOKUP = dict(load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup").items())
+                _LOOKUP = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")  # keyed by hash; .get(str)
             except Exception:  # an incompatible version: keep the rules
                 _LOOKUP = {}
     return _LOOKUP
