@@ -192,6 +192,8 @@ def test_clean_entities_drops_overlaps_and_bad_offsets():
     ents, dropped = clean_entities(rec)
     assert [(e["start"], e["end"], e["label"]) for e in ents] == [(0, 4, "ORG"), (4, 6, "PERSON")]
     assert dropped == 2
+    both, dropped = clean_entities(rec, overlaps=True)
+    assert [(e["start"], e["end"]) for e in both] == [(0, 2), (0, 4), (4, 6)] and dropped == 1
 
 
 def test_jsonl_export_from_store_applies_reviews(tmp_path):
@@ -233,6 +235,7 @@ def test_card_lists_counts_reviewers_agreement_and_licences(tmp_path):
     assert card.startswith("# zhgloss dataset (spacy)")
     assert "| PERSON |" in card and "| GPE |" in card
     assert "| alice |" in card and "| bob |" in card
+    assert "| alice | 3 | 1 | 1 |" in card  # alice's decisions: accept, edit, reject
     assert "alice | bob |" in card  # the agreement table
     assert "CC BY 4.0" in card and "CC BY-SA 4.0" in card and "NTREX-128" in card
     assert "| art_d |" in card and "unknown" in card  # art_d has no licence anywhere

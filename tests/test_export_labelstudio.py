@@ -164,3 +164,20 @@ def test_import_cli_errors(tmp_path, capsys):
     assert rc == 1 and "not JSON" in capsys.readouterr().err
     rc = main(["import", "--format", "doccano", str(bad), "--db", str(db)])
     assert rc == 1 and "use --format labelstudio" in capsys.readouterr().err
+
+
+def test_overlapping_entities_stay_overlapping_regions(tmp_path):
+    from pipeline.model import Document, Entity, Token, Unit
+    from pipeline.records import write_document
+
+    text = "中國外交部發言人表示"
+    unit = Unit(0, "body", 0, len(text), text, tokens=[Token("中國", 0, 2), Token("外交部", 2, 5), Token("發言人", 5, 8), Token("表示", 8, 10)],
+                entities=[Entity("中國外交部", 0, 5, "ORG"), Entity("中國", 0, 2, "GPE", kb_id="cn", en="China")])
+    doc = Document("nest", text, units=[unit])
+    doc.assign_ids()
+    write_document(doc, tmp_path / "ann")
+    export(tmp_path / "out", "labelstudio", inputs=[tmp_path / "ann"])
+    (task,) = tasks_of(tmp_path / "out")
+    regions = [(r["value"]["start"], r["value"]["end"], r["value"]["labels"][0]) for r in task["predictions"][0]["result"] if r["type"] == "labels"]
+    assert regions == [(0, 2, "GPE"), (0, 5, "ORG")]
+    assert next(r for r in task["predictions"][0]["result"] if r["type"] == "labels")["meta"] == {"text": ["China · cn"]}

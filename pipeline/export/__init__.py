@@ -96,14 +96,16 @@ def _from_store(db: Path, only: str, reviewer: str | None) -> Dataset:
     with Store(db) as store:
         records = list(store.iter_records(only=only, reviewer=reviewer))
         arts = {a["doc_id"]: a for a in store.articles()}
-        agreement = store.agreement() if not reviewer else []
+        agreement = store.agreement()
+        decisions = {name: store.progress(name)["decisions"] for name in store.reviewers()}
     articles: dict[str, Article] = {}
     for doc_id in dict.fromkeys(r["doc_id"] for r in records):
         info = arts.get(doc_id, {})
         a = Article(doc_id, title=info.get("title"), source=info.get("source"))
         card.describe(a, _find_jsonl(info.get("source"), db))
         articles[doc_id] = a
-    return Dataset(records, articles, source=f"the review database `{db}`", only=only, reviewer=reviewer, agreement=agreement)
+    return Dataset(records, articles, source=f"the review database `{db}`", only=only, reviewer=reviewer, agreement=agreement,
+                   decisions=decisions)
 
 
 def _find_jsonl(source: str | None, db: Path) -> Path | None:

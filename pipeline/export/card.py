@@ -206,6 +206,10 @@ def render(ds: Dataset, fmt: str, files: list[str], exported_at: str | None = No
         lines += _table(["reviewer", "sentences (decision used)"], [[k, v] for k, v in sorted(who.items())])
     else:
         lines.append("None: the sentences are machine output, not reviewed.")
+    if ds.decisions:
+        lines += ["", "All current decisions in the review database (whether exported or not):", ""]
+        lines += _table(["reviewer", "accept", "edit", "reject"],
+                        [[k, v.get("accept", 0), v.get("edit", 0), v.get("reject", 0)] for k, v in sorted(ds.decisions.items())])
     lines += ["", "### Agreement", ""]
     if ds.agreement:
         lines += ["Pairwise, on sentences both reviewers accepted or edited (from the review database):", ""]

@@ -53,6 +53,7 @@ class Dataset:
     only: str = "all"
     reviewer: str | None = None
     agreement: list[dict[str, Any]] = field(default_factory=list)
+    decisions: dict[str, dict[str, int]] = field(default_factory=dict)  # every reviewer in the database: {accept, edit, reject}
     notes: list[str] = field(default_factory=list)  # lines for the card (dropped spans ...)
 
     def split_of(self, record: dict[str, Any]) -> str:
@@ -124,9 +125,9 @@ def assign_splits(doc_ids: list[str], ratios: tuple[float, ...] | None, seed: in
 # Entities and words of a record
 
 
-def clean_entities(record: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
-    """Entities usable as non-overlapping spans: offsets inside the text, whitespace trimmed, longest
-    first on overlap (as spaCy's ``filter_spans``).  Returns ``(entities, dropped)``."""
+def clean_entities(record: dict[str, Any], overlaps: bool = False) -> tuple[list[dict[str, Any]], int]:
+    """Entities usable as spans: offsets inside the text, whitespace trimmed and, unless ``overlaps``,
+    no two overlapping (the longest wins, as in spaCy's ``filter_spans``).  Returns ``(entities, dropped)``."""
     text = record.get("text") or ""
     good = []
     dropped = 0
@@ -143,6 +144,8 @@ def clean_entities(record: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
             dropped += 1
             continue
         good.append({**e, "start": a, "end": b, "text": text[a:b]})
+    if overlaps:
+        return sorted(good, key=lambda e: (e["start"], e["end"])), dropped
     good.sort(key=lambda e: (-(e["end"] - e["start"]), e["start"]))
     kept: list[dict[str, Any]] = []
     taken: set[int] = set()

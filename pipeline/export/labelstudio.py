@@ -77,7 +77,7 @@ def _result(record: dict[str, Any], ents: list[dict[str, Any]]) -> list[dict[str
 def task(record: dict[str, Any], split: str) -> dict[str, Any]:
     from ..review.annotations import record_sha
 
-    ents, _ = clean_entities(record)
+    ents, _ = clean_entities(record, overlaps=True)  # Label Studio regions may overlap
     score = (record.get("stance") or {}).get("score")
     return {
         "data": {
