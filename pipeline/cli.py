@@ -320,7 +320,7 @@ def import_(
     for line in result["problems"]:
         typer.echo(f"Skipped: {line}", err=True)
     typer.echo(f"{c['saved']} decisions stored (accept {c['accept']}, edit {c['edit']}, reject {c['reject']}); "
-               f"{c['unannotated']} tasks without annotation, {c['skipped']} skipped")
+               f"{c['unchanged']} unchanged, {c['unannotated']} tasks without annotation, {c['skipped']} skipped")
 
 
 @app.command()

@@ -91,7 +91,7 @@ def test_export_import_round_trip_puts_reviews_into_the_store(tmp_path, capsys):
     assert rc == 0 and err == "", err
     # 10 tasks, 2 without a (non-skipped) annotation; alice's and bob's edits were the predictions shown,
     # so carol's unchanged answers on those two are edits of the machine output too
-    assert out.strip() == "8 decisions stored (accept 4, edit 3, reject 1); 2 tasks without annotation, 0 skipped"
+    assert out.strip() == "8 decisions stored (accept 4, edit 3, reject 1); 0 unchanged, 2 tasks without annotation, 0 skipped"
     with Store(db) as store:
         recs = {r["id"]: r for r in store.iter_records(only="all", reviewer="carol")}
         c_id = records_of("art_c")[1]["id"]
@@ -111,6 +111,15 @@ def test_export_import_round_trip_puts_reviews_into_the_store(tmp_path, capsys):
         assert log[-1]["action"] == "labelstudio-import" and log[-1]["payload"]["saved"] == 8
         # alice's and bob's earlier decisions are still there
         assert {"alice", "bob", "carol"} <= set(store.reviewers())
+        versions = {rid: store.state(rid)["version"] for rid in recs}
+        n_log = len(log)
+    # importing the same file again changes nothing
+    rc = main(["import", "--format", "labelstudio", str(path), "--db", str(db), "--reviewer", "carol"])
+    out, err = capsys.readouterr()
+    assert rc == 0 and out.strip() == "0 decisions stored (accept 0, edit 0, reject 0); 8 unchanged, 2 tasks without annotation, 0 skipped"
+    with Store(db) as store:
+        assert {rid: store.state(rid)["version"] for rid in recs} == versions
+        assert len(store.audit_log()) == n_log
 
 
 def test_import_uses_annotator_names_json_min_and_utf16_offsets(tmp_path):

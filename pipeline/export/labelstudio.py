@@ -235,6 +235,26 @@ def annotation_to_review(record: dict[str, Any], exported: dict[str, Any] | None
     return "edit", {"entities": entities, "stance": stance}, note, problems
 
 
+def _same_decision(record: dict[str, Any], review: dict[str, Any] | None, decision: str, annotation: dict[str, Any] | None,
+                   note: str) -> bool:
+    """Whether ``review`` (the reviewer's current decision) already says this, so that importing the
+    same export twice writes nothing new (no version bump, no audit line)."""
+    from ..review.annotations import InvalidReview, clean_annotation, machine_annotation
+
+    if review is None or review.get("stale") or (review.get("note") or "") != note.strip():
+        return False
+    if decision == "reject":
+        return review.get("decision") == "reject"
+    try:
+        fixed = clean_annotation(record, annotation)
+        machine = clean_annotation(record, machine_annotation(record))
+    except InvalidReview:
+        return False
+    if fixed == machine:
+        return review.get("decision") == "accept"
+    return review.get("decision") == "edit" and review.get("annotation") == fixed
+
+
 def import_labelstudio(path: Path, store, reviewer: str | None = None) -> dict[str, Any]:
     """Store the annotations of a Label Studio export as reviews; returns counts and problems.
 
@@ -247,7 +267,7 @@ def import_labelstudio(path: Path, store, reviewer: str | None = None) -> dict[s
     from ..review.store import ReviewError
 
     tasks = read_export(Path(path))
-    counts = {"tasks": len(tasks), "saved": 0, "accept": 0, "edit": 0, "reject": 0, "unannotated": 0, "skipped": 0}
+    counts = {"tasks": len(tasks), "saved": 0, "accept": 0, "edit": 0, "reject": 0, "unannotated": 0, "unchanged": 0, "skipped": 0}
     problems: list[str] = []
     for k, t in enumerate(tasks, 1):
         data = _data(t)
@@ -280,7 +300,11 @@ def import_labelstudio(path: Path, store, reviewer: str | None = None) -> dict[s
             problems += [f"{where}: {p}" for p in probs]
             name = _reviewer_of(ann, reviewer)
             try:
-                base = store.state(rid, name)["version"]
+                current = store.state(rid, name)
+                if _same_decision(record, current.get("review"), decision, annotation, note):
+                    counts["unchanged"] += 1
+                    continue
+                base = current["version"]
                 state = store.save_review(rid, name, decision, annotation, note=note, base_version=base)
             except ReviewError as exc:
                 counts["skipped"] += 1
