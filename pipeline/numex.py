@@ -302,31 +302,42 @@ def _num_en(x: float) -> str:
 
 
 def describe_percent(extra: dict[str, Any]) -> str:
-    """English for a percentage: 0.9 -> '90%', a range -> '5%–10%'."""
+    """English for a percentage: 0.9 -> '90%', a range -> '5% to 10%'."""
     low = _num_en(extra["value"] * 100) + "%"
-    return f"{low}–{_num_en(extra['max'] * 100)}%" if "max" in extra else low
+    return f"{low} to {_num_en(extra['max'] * 100)}%" if "max" in extra else low
+
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def _count_en(n: int, unit: str) -> str:
+    word = _NUMBER_WORDS[n] if n <= 10 else str(n)
+    return f"{word} {unit}" + ("s" if n != 1 else "")
 
 
 def describe_date(extra: dict[str, Any], surface: str) -> str:
     """Plain English for a DATE found by :func:`find_dates` (``surface`` in the shadow script):
-    2012, February–March 2025, last year (2024), April last year, last Wednesday, 7 years ago."""
+    2012, February–March 2025, last year (2024), April last year, last Wednesday, seven years ago,
+    mid-September, June 12, September 30, 2018."""
     value = str(extra.get("value") or "")
     mod, rel = extra.get("mod"), extra.get("relative")
-    text = value
     m = re.fullmatch(r"P(\d+|X)([YMWD])", value)
     if m:
         n, unit = m.group(1), _UNIT_EN[m.group(2)]
         if n == "X":
-            text = {"PAST": f"recent {unit}s", "MORE_THAN": f"several {unit}s"}.get(mod or "", f"several {unit}s")
-        else:
-            amount = f"{n} {unit}" + ("s" if n != "1" else "")
-            text = {"BEFORE": f"{amount} ago", "PAST": f"the past {amount}", "FUTURE": f"the next {amount}",
-                    "MORE_THAN": f"more than {amount}"}.get(mod or "", amount)
-        return text
+            if unit == "year" and re.search(r"[几数]十", surface):
+                return "decades"
+            return {"PAST": f"the past few {unit}s", "MORE_THAN": f"more than a few {unit}s"}.get(mod or "", f"a few {unit}s")
+        amount = _count_en(int(n), unit)
+        if mod == "PAST" and n == "1":
+            return f"the past {unit}"
+        return {"BEFORE": f"{amount} ago", "PAST": f"the past {amount}", "FUTURE": f"the next {amount}",
+                "MORE_THAN": f"more than {amount}"}.get(mod or "", amount)
+    early = re.search(r"早些时候|稍早", surface)
     if re.fullmatch(r"\d{2}", value):
         n = int(value) + 1
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        text = f"{n}{suffix} century"
+        text = f"the {n}{suffix} century"
     elif "/" in value:
         a, b = value.split("/")
         ma, mb = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)", a), re.fullmatch(r"(\d{4}|XXXX)-(\d\d)", b)
@@ -339,30 +350,44 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
         name = _WEEKDAYS[int(day) - 1] if day.isdigit() else "week"
         shift = {"-1W": "last ", "+1W": "next ", "+0W": "this "}.get(rel or "", "")
         text = f"{shift}{name}"
+        if mod and name == "week":
+            return {"START": f"early {text}", "MID": f"the middle of {text}", "END": f"late {text}"}[mod]
     elif value == "XXXX-XX-XX":
         text = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday",
                 "+2D": "the day after tomorrow"}.get(rel or "", "that day")
     elif value == "XXXX-XX":
         text = {"+0M": "this month", "-1M": "last month", "+1M": "next month"}.get(rel or "", "that month")
+        if early:
+            return f"earlier {text}"
+        if mod:
+            return {"START": f"early {text}", "MID": f"the middle of {text}", "END": f"late {text}"}[mod]
     else:
         m = re.fullmatch(r"(\d{4}|XXXX)(?:-(\d\d|SP|SU|FA|WI)(?:-(\d\d))?)?", value)
-        if m:
-            year, part, day = m.groups()
-            lead = re.match(r"([去今明前])\s*(?:年|[（(])", surface)
-            rel_word = _REL_YEAR_EN[lead.group(1)] if lead else None
-            year_en = year if year != "XXXX" else ""
-            if rel_word:
-                bracket = re.search(r"[（(]\s*(\d{4})", surface)
-                year_en = f"{rel_word} ({bracket.group(1)})" if bracket else rel_word
-            elif value == "XXXX" and mod:
-                year_en = "the year"
-            if part in _SEASON_EN:
-                text = f"{_SEASON_EN[part]} {year_en}".strip() if not rel_word else f"{_SEASON_EN[part]} {year_en}"
-            elif part:
-                month = _MONTHS[int(part) - 1]
-                text = (f"{int(day)} {month} {year_en}" if day else f"{month} {year_en}").strip()
+        if not m:
+            return value
+        year, part, day = m.groups()
+        lead = re.match(r"([去今明前])\s*(?:年|[（(])", surface)
+        rel_word = _REL_YEAR_EN[lead.group(1)] if lead else None
+        year_en = year if year != "XXXX" else ""
+        if rel_word:
+            bracket = re.search(r"[（(]\s*(\d{4})", surface)
+            year_en = f"{rel_word} ({bracket.group(1)})" if bracket else rel_word
+        elif value == "XXXX" and mod:
+            year_en = "the year"
+        if part in _SEASON_EN:
+            text = f"{_SEASON_EN[part]} {year_en}".strip()
+        elif part:
+            month = _MONTHS[int(part) - 1]
+            if day:  # US order: June 12, September 30, 2018
+                text = f"{month} {int(day)}, {year_en}" if year_en and not rel_word else f"{month} {int(day)} {year_en}"
+                text = text.strip()
+            elif mod:
+                return {"START": f"early {month}", "MID": f"mid-{month}", "END": f"late {month}"}[mod] + \
+                    (f" {year_en}" if year_en else "")
             else:
-                text = year_en or value
+                text = f"{month} {year_en}".strip()
+        else:
+            text = year_en or value
     if mod in _EDGE_EN and not value.startswith("P"):
-        text = _EDGE_EN[mod].format(text if not text.startswith(("this", "last", "next")) else text)
+        text = _EDGE_EN[mod].format(text)
     return text

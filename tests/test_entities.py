@@ -454,8 +454,8 @@ def test_transliteration_before_bracketed_latin_name(resources):
 @pytest.mark.parametrize("text,span,en", [
     ("自去（2024）年開始。", "去（2024）年", "last year (2024)"),
     ("預計 2025 年 2、3 月間訪問。", "2025 年 2、3 月", "February–March 2025"),
-    ("他們在 7 年前見過面。", "7 年前", "7 years ago"),
-    ("19 世紀的歐洲。", "19 世紀", "19th century"),
+    ("他們在 7 年前見過面。", "7 年前", "seven years ago"),
+    ("19 世紀的歐洲。", "19 世紀", "the 19th century"),
     ("上星期三發表談話。", "上星期三", "last Wednesday"),
     ("甚至可能在夏天訪問。", "夏天", "summer"),
 ])
