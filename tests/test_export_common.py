@@ -324,3 +324,20 @@ def test_cli_export_prints_a_summary(tmp_path, capsys):
                         "--split", "50/50", "--seed", "2"], capsys)
     assert rc == 0, err
     assert out.startswith("Exported 4 sentences from 2 articles (train ") and "README.md" in out
+
+
+def test_commands_have_help(capsys):
+    for cmd in ("export", "import", "train"):
+        rc, out, _ = run([cmd, "--help"], capsys)
+        assert rc == 0 and "Example: zhgloss " + cmd in out.replace("\n  ", " ")
+
+
+def test_jsonl_keeps_offsets_of_latin_words_and_numbers(tmp_path):
+    ann = make_annotations(tmp_path)
+    export(tmp_path / "out", "jsonl", inputs=[ann])
+    recs = [json.loads(x) for x in (tmp_path / "out" / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    body = next(r for r in recs if "Joe Biden" in r["text"])
+    assert {e["text"] for e in body["entities"]} >= {"Joe Biden", "2023 年 8 月", "15%"}
+    for r in recs:
+        for e in r["entities"]:
+            assert r["text"][e["start"]:e["end"]] == e["text"]

@@ -190,3 +190,13 @@ def test_overlapping_entities_stay_overlapping_regions(tmp_path):
     regions = [(r["value"]["start"], r["value"]["end"], r["value"]["labels"][0]) for r in task["predictions"][0]["result"] if r["type"] == "labels"]
     assert regions == [(0, 2, "GPE"), (0, 5, "ORG")]
     assert next(r for r in task["predictions"][0]["result"] if r["type"] == "labels")["meta"] == {"text": ["China · cn"]}
+
+
+def test_browser_offsets_around_characters_outside_the_bmp_are_converted():
+    from pipeline.export.labelstudio import _span
+
+    text = "𠮷野家在台北開店"  # 𠮷 is one code point, two UTF-16 units
+    assert _span(text, {"start": 4, "end": 6, "text": "台北"}) == (4, 6)  # already Python offsets
+    assert _span(text, {"start": 5, "end": 7, "text": "台北"}) == (4, 6)  # as a browser counts
+    assert _span(text, {"start": 0, "end": 4, "text": "𠮷野家"}) == (0, 3)
+    assert _span(text, {"start": 1, "end": 2, "text": "x"}) is None

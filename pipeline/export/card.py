@@ -235,12 +235,20 @@ def render(ds: Dataset, fmt: str, files: list[str], exported_at: str | None = No
         lines += ["", "Articles with an unknown licence: check their terms before sharing this dataset."]
 
     versions = Counter(a.pipeline_version for a in ds.articles.values() if a.pipeline_version)
-    lines += ["", "## Pipeline", "", f"Exported by zhgloss {__version__}."]
+    lines += ["", "## Pipeline", "", f"Exported by zhgloss {__version__}" + (f" with spaCy {_spacy_version()}" if fmt == "spacy" else "") + "."]
     if versions:
         lines.append("Annotated by: " + ", ".join(f"`{v}` ({n} article{'s' if n > 1 else ''})" for v, n in sorted(versions.items())) + ".")
     if ds.notes:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in ds.notes]
     return "\n".join(lines) + "\n"
+
+
+def _spacy_version() -> str:
+    try:
+        import spacy
+    except ImportError:  # pragma: no cover - a dependency
+        return "?"
+    return spacy.__version__
 
 
 def is_card(path: Path) -> bool:
