@@ -210,3 +210,12 @@ def test_gaps_between_aligned_sentences_are_filled():
     assert fill_gaps(sim, pairs) == [(3, 3)]
     sim2 = [[0.9, 0.0, 0.0], [0.0, 0.02, 0.0], [0.0, 0.0, 0.8]]
     assert fill_gaps(sim2, [(0, 0), (2, 2)]) == [(1, 1)]  # a sentence whose words did not match
+
+
+def test_gloss_stance_follows_clauses(loader, tmp_path):
+    path = tmp_path / "drills-zh.txt"
+    path.write_text("隨著中國擴大軍事威脅，日本決定加強國防。\n", encoding="utf-8")
+    text = loader.load(path)
+    st, source = stance_by_actor(text.units, "zh", ActorIndex(loader.res.kb))
+    assert source == "gloss-lexicon"
+    assert st["cn"].items[0].polarity == "negative" and st["jp"].items[0].polarity == "positive"

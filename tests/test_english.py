@@ -193,3 +193,13 @@ def test_titles_are_stripped_and_title_case_headlines_skip_the_name_rule(english
     assert [(e["text"], e["label"]) for e in found] == [("Dana Whitlock", "PERSON"), ("Arvo Kask", "PERSON")]
     head = english.sentence("Harbour Board Weighs Penalizing Ferry Operators Over Delays")["entities"]
     assert head == []
+
+
+def test_each_actor_takes_its_clause_polarity(english):
+    st = english.sentence("As Russia escalates its brutal invasion, Japan and Canada pledged new aid to Kyiv.")["stance"]
+    pol = {t["kb_id"]: t["polarity"] for t in st["targets"]}
+    assert pol["ru"] == "negative" and pol["jp"] == "positive" and pol["city-kyiv"] == "positive"
+    assert st["holder"]["kb_id"] == "ca"  # the subject of "pledged"
+    # list items share the predicate that follows them
+    st = english.sentence("Japan, Canada, and Australia welcomed the agreement.")["stance"]
+    assert {t["polarity"] for t in st["targets"]} == {"positive"}

@@ -201,6 +201,17 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------- stance
+def _lookup(table: dict, word: str):
+    """``table[word]``, else under its lemma, else the lemma plus a lost -e (pledged → pledge)."""
+    hit = table.get(word)
+    if hit is None:
+        base = lemma(word)
+        hit = table.get(base)
+        if hit is None and base != word and word.endswith(("ed", "ing")):
+            hit = table.get(base + "e")
+    return hit
+
+
 def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
                skip: list[tuple[int, int]] = ()) -> tuple[float, list[dict[str, Any]]]:
     """Sentiment score of a word sequence and its cues.  ``words`` are (word, start, end); words
@@ -212,10 +223,8 @@ def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
     lowered = [w.lower().replace("’", "'") for w, _a, _b in words]
     for i, (w, a, b) in enumerate(words):
         low = lowered[i]
-        cue = lex.cues.get(low) or lex.cues.get(lemma(low))
-        val = lex.valence.get(low)
-        if val is None:
-            val = lex.valence.get(lemma(low))
+        cue = _lookup(lex.cues, low)
+        val = _lookup(lex.valence, low)
         if cue is not None and cue[0] != "negation":
             cues.append({"text": w, "start": a, "end": b, "kind": cue[0]})
             if cue[0] == "report" and cue[1] in "+-" and val is None:
@@ -241,6 +250,27 @@ def polarity(score: float) -> str:
     return "positive" if score > 0.05 else "negative" if score < -0.05 else "neutral"
 
 
+#: Marks that end a clause, in English and Chinese (、 separates clauses as well as list items).
+CLAUSE_MARKS = ",;:，；：、"
+
+
+def clause_polarity(text: str, cues: list[dict[str, Any]], start: int, end: int) -> str:
+    """Polarity for an actor at ``text[start:end]``: the valence cues of its own clause, else of the
+    first following clause that has any (list items share the predicate that follows them:
+    "Japan, Korea, and the US are determined"), else neutral — never an earlier clause's, so in
+    "as China expands its threat, the US moves its focus" the US is not negative."""
+    a = max(text.rfind(ch, 0, start) for ch in CLAUSE_MARKS) + 1
+    while a < len(text):
+        ends = [k for k in (text.find(ch, max(a, end)) for ch in CLAUSE_MARKS) if k >= 0]
+        b = min(ends) if ends else len(text)
+        vals = [c["valence"] for c in cues if "valence" in c and a <= c["start"] < b]
+        if vals:
+            x = sum(vals)
+            return polarity(x / math.sqrt(x * x + 15))
+        a = b + 1
+    return "neutral"
+
+
 def english_stance(text: str, entities: list[dict[str, Any]], lex: Lexicons,
                    words: list[tuple[str, int, int]] | None = None) -> dict[str, Any]:
     """The stance object of one English sentence (same shape as the Chinese records')."""
@@ -256,12 +286,12 @@ def english_stance(text: str, entities: list[dict[str, Any]], lex: Lexicons,
         if before:
             h = before[-1]
             holder = {"text": h["text"], "kb_id": h.get("kb_id"), "en": h.get("en")}
-    pol = polarity(score)
     targets = []
     for e in actors:
         if isinstance(holder, dict) and e["text"] == holder["text"]:
             continue
-        targets.append({"text": e["text"], "kb_id": e.get("kb_id"), "en": e.get("en"), "polarity": pol})
+        targets.append({"text": e["text"], "kb_id": e.get("kb_id"), "en": e.get("en"),
+                        "polarity": clause_polarity(text, cues, e["start"], e["end"])})
     bearing = any(c["kind"] in ("positive", "negative", "report") for c in cues)
     types = sorted({"evaluation" if c["kind"] in ("positive", "negative") else c["kind"] for c in cues})
     return {"bearing": bearing, "types": types, "holder": holder if bearing else None,

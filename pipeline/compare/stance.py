@@ -6,7 +6,8 @@ Where the polarity comes from:
   gives each target its own ``polarity``; a target is linked to its actor like any entity;
 * a Chinese text whose records carry no stance at all (annotated before the stance stage existed)
   is scored the English way on its token glosses: VADER valences and the cue table applied to the
-  gloss words, polarity given to every actor of the sentence (``source: gloss-lexicon``).  The cue
+  gloss words, each actor taking the polarity of its clause
+  (:func:`~pipeline.compare.lexicon.clause_polarity`; ``source: gloss-lexicon``).  The cue
   points at the Chinese token, so the report shows 威脅 *threat* as the cue.
 
 A sentence whose holder is an actor (*Beijing condemned …*) is also listed as something the actor
@@ -68,8 +69,9 @@ def has_stance_layer(records: list[dict[str, Any]]) -> bool:
     return any((r.get("stance") or {}).get("bearing") or (r.get("stance") or {}).get("cues") for r in records)
 
 
-def gloss_stance(rec: dict[str, Any], lex) -> tuple[float, list[str]]:
-    """Score a Chinese record through its token glosses with the English lexicons."""
+def gloss_stance(rec: dict[str, Any], lex) -> tuple[float, list[dict[str, Any]], list[str]]:
+    """Score a Chinese record through its token glosses with the English lexicons: the score, the
+    cues (offsets of the Chinese tokens) and the cues as shown (``威脅 threat (negative)``)."""
     from .lexicon import score_cues
 
     words = []
@@ -82,12 +84,12 @@ def gloss_stance(rec: dict[str, Any], lex) -> tuple[float, list[str]]:
     score, cues = score_cues([w for w in words if w[0]], lex, ents)
     tok = {(t.get("start"), t.get("end")): t.get("text", "") for t in rec.get("tokens") or []}
     shown = [f"{tok.get((c['start'], c['end']), '')} {c['text']} ({c['kind']})".strip() for c in cues]
-    return score, shown
+    return score, cues, shown
 
 
 def stance_by_actor(units: list[dict[str, Any]], lang: str, actors: ActorIndex, lex=None) -> tuple[dict[str, ActorStance], str]:
     """Stance items per actor key, and where the polarities came from."""
-    from .lexicon import polarity as to_polarity
+    from .lexicon import clause_polarity, polarity as to_polarity
 
     use_layer = lang == "en" or has_stance_layer(units)
     source = ("english-lexicon" if lang == "en" else "stance-stage") if use_layer else "gloss-lexicon"
@@ -121,12 +123,12 @@ def stance_by_actor(units: list[dict[str, Any]], lang: str, actors: ActorIndex, 
                                   score, cues, holder_name or "", source)
                 _add(out, key, item)
         else:
-            score, cues = gloss_stance(rec, lex)
+            score, raw_cues, cues = gloss_stance(rec, lex)
             if not cues:
                 continue
-            pol = to_polarity(score)
-            for key in dict.fromkeys(m.key for m in actors.mentions(rec)):
-                _add(out, key, StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, pol, score, cues, "AUTHOR", source))
+            for m in actors.mentions(rec):
+                pol = clause_polarity(rec.get("text", ""), raw_cues, m.start, m.end)
+                _add(out, m.key, StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, pol, score, cues, "AUTHOR", source))
     return out, source
 
 
