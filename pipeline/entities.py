@@ -155,6 +155,7 @@ class EntityTagger(NameRules):
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
         self._ref_re: tuple[Any, int, Any] = (None, 0, None)  # (mentions dict, its size, regex)
+        self._overrides: dict[str, tuple[str | None, str | None, str]] = {}
         self.named_clusters = rules.data["named_clusters"]
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
@@ -177,6 +178,7 @@ class EntityTagger(NameRules):
         shadow = doc.shadow or self.seg.shadow(doc.text)
         anchor = anchor_year(doc.text, doc.meta.get("date"))
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
+        self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
         seen_ids: set[str] = set()
         work: list[tuple[Unit, _Unit]] = []
         for n, unit in enumerate(doc.units):
@@ -241,6 +243,8 @@ class EntityTagger(NameRules):
             ent = self._kb_entity(u, a, b, ids, seen_ids)
             if ent is None or (b - a == 2 and ent.label in ("PERSON", "LOC") and self._in_transliteration(u, a, b)):
                 continue
+            if self._overrides and ent.label == "PERSON" and sh[a:b] in self._overrides:
+                ent.kb_id, ent.en, ent.source = self._overrides[sh[a:b]]
             u.add(ent)
             if ent.label in ("GPE", "LOC"):
                 places.append(b)

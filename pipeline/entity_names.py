@@ -329,7 +329,19 @@ class NameRules:
             if e.extra.get("romanized"):
                 e.en = name
                 del e.extra["romanized"]
+            elif e.label == "PERSON" and len(name.split()) >= 2 and (
+                    not self._names_entry(name, e.kb_id) if e.kb_id else e.en != name):
+                # the text names someone else than the KB guessed: 桑德斯 (Sarah Sanders) is not
+                # Bernie Sanders.  Relink (or unlink) here and for the rest of the article.
+                hits = [x for x in self.kb.by_english(name) if x.type == "PERSON"] if self.kb is not None else []
+                e.kb_id, e.en = (hits[0].id, hits[0].en) if len(hits) == 1 else (None, name)
+                e.source = "kb" if e.kb_id else "rule"
+                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
             u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _names_entry(self, name: str, kb_id: str) -> bool:
+        """Whether ``name`` is one of the English names of the KB entry ``kb_id``."""
+        return any(x.id == kb_id for x in self.kb.by_english(name)) if self.kb is not None else True
 
     def _translit_before(self, u: _Unit, end: int, latin: str) -> Entity | None:
         """羅森斯坦 (Rod Rosenstein): the transliterated tokens before a bracketed Latin person name

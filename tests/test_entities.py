@@ -521,3 +521,12 @@ def test_rule_name_found_later_tags_the_headline_too(resources):
     doc = annotate_text("羅森斯坦將與川普會面\n\n美國副司法部長羅森斯坦 (Rod Rosenstein) 表示。", "t", resources)
     tagged = [(e.text, e.en) for u in doc.units for e in u.entities if e.text == "羅森斯坦"]
     assert tagged == [("羅森斯坦", "Rod Rosenstein")] * 2
+
+
+def test_bracketed_english_name_corrects_the_kb_guess(resources):
+    es = ents("白宮發言人桑德斯 (Sarah Sanders) 表示。桑德斯隨後離開。", resources)
+    names = [(e.text, e.kb_id, e.en) for e in es if e.label == "PERSON"]
+    assert names == [("桑德斯", None, "Sarah Sanders"), ("Sarah Sanders", None, "Sarah Sanders"),
+                     ("桑德斯", None, "Sarah Sanders")]
+    e = one(ents("參議員桑德斯 (Bernie Sanders) 表示。", resources), "桑德斯")
+    assert e.kb_id == "us-bernie-sanders"
