@@ -341,3 +341,26 @@ def test_jsonl_keeps_offsets_of_latin_words_and_numbers(tmp_path):
     for r in recs:
         for e in r["entities"]:
             assert r["text"][e["start"]:e["end"]] == e["text"]
+
+
+def test_unusual_whitespace_survives_the_token_formats(tmp_path):
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    text = " 美國  總統\u3000川普 說"
+    toks = [Token("美國", 1, 3), Token("總統", 5, 7), Token("川普", 8, 10), Token("說", 11, 12)]
+    ents = [Entity("美國", 1, 3, "GPE"), Entity("川普 ", 8, 11, "PERSON")]  # trailing space trimmed on export
+    doc = Document("ws", text, units=[Unit(0, "body", 0, len(text), text, tokens=toks, entities=ents)])
+    doc.assign_ids()
+    write_document(doc, tmp_path / "ann")
+    export(tmp_path / "sp", "spacy", inputs=[tmp_path / "ann"], split="100/0")
+    (sdoc,) = list(DocBin().from_disk(tmp_path / "sp" / "train.spacy").get_docs(Vocab()))
+    assert sdoc.text == text and [(e.text, e.label_) for e in sdoc.ents] == [("美國", "GPE"), ("川普", "PERSON")]
+    export(tmp_path / "pr", "prodigy", inputs=[tmp_path / "ann"])
+    (task,) = [json.loads(x) for x in (tmp_path / "pr" / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "".join(t["text"] + (" " if t["ws"] else "") for t in task["tokens"]) == text
+    assert [t["text"] for t in task["tokens"] if t.get("disabled")] == [" ", " ", "\u3000"]  # leading, second, ideographic
+    assert [(s["text"], s["start"], s["end"]) for s in task["spans"]] == [("美國", 1, 3), ("川普", 8, 10)]
+    export(tmp_path / "co", "conll", inputs=[tmp_path / "ann"])
+    lines = (tmp_path / "co" / "all.token.conll").read_text(encoding="utf-8").splitlines()
+    assert lines[1] == "# text = " + text and lines[2:] == ["美國\tB-GPE", "總統\tO", "川普\tB-PERSON", "說\tO", ""]

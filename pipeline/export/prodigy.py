@@ -1,6 +1,6 @@
 """Prodigy-style JSONL: one task per sentence, ``<split>.jsonl``.
 
-``{"text", "tokens": [{text, start, end, id, ws}], "spans": [{text, start, end, token_start,
+``{"text", "tokens": [{text, start, end, id, ws[, disabled]}], "spans": [{text, start, end, token_start,
 token_end, label, kb_id, en}], "answer", "meta": {...}, "_input_hash", "_task_hash"}``; ``token_end`` is
 inclusive, as in Prodigy.  ``answer`` is ``accept`` for accepted or edited sentences and ``reject`` for
 rejected ones; unreviewed (or stale) sentences have no ``answer`` — they are suggestions still to be
@@ -29,6 +29,9 @@ def task(record: dict[str, Any], split: str) -> dict[str, Any]:
     ents, _ = clean_entities(record)
     ws = words(record, ents)
     tokens = [{"text": text[a:b], "start": a, "end": b, "id": i, "ws": s} for i, (a, b, s) in enumerate(ws)]
+    for t in tokens:
+        if t["text"].isspace():
+            t["disabled"] = True  # whitespace of its own (more than one space): not selectable
     first = {a: i for i, (a, _b, _s) in enumerate(ws)}
     last = {b: i for i, (_a, b, _s) in enumerate(ws)}
     spans = [{"text": e["text"], "start": e["start"], "end": e["end"], "token_start": first[e["start"]],
