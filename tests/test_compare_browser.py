@@ -64,9 +64,10 @@ def test_report_sections_and_escaped_script(browser, resources, tmp_path):
 
 
 @pytest.mark.skipif(not os.environ.get("ZHGLOSS_SCREENSHOT"), reason="set ZHGLOSS_SCREENSHOT=docs/compare.png to refresh it")
-def test_screenshot_for_readme(browser, resources, tmp_path):
-    seed = ROOT / "corpus" / "000_cc32bebfc7b73164.txt"
-    camp = ROOT / "corpus" / "en" / "camp-david-joint-statement-2023-08-18.md"
+def test_screenshot_for_readme(browser, resources, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # paths in the page as a user would type them
+    seed = Path("corpus") / "000_cc32bebfc7b73164.txt"
+    camp = Path("corpus") / "en" / "camp-david-joint-statement-2023-08-18.md"
     html = compare_files(seed, [camp], tmp_path / "report", Loader(resources))
     page = browser.new_page(viewport={"width": 1280, "height": 1560})
     page.goto(html.resolve().as_uri())
