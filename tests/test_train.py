@@ -65,3 +65,27 @@ def test_cli_train(dataset, tmp_path, capsys):
     assert rc == 0, err
     assert "Trained on" in out and "--ner-model" in out
     assert spacy.load(tmp_path / "m").has_pipe("textcat")
+
+
+def test_interrupted_training_keeps_the_earlier_model(dataset, tmp_path, monkeypatch):
+    import spacy.training.loop
+
+    out = tmp_path / "ner"
+    train(dataset, out, iterations=1)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(spacy.training.loop, "train", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        train(dataset, out, iterations=1)
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["ner"]
+
+
+def test_output_must_be_a_model_folder(dataset, tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "a.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(Exception, match="not a spaCy pipeline folder"):
+        train(dataset, tmp_path / "notes", iterations=1)
