@@ -20,6 +20,7 @@ from .errors import InputError
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
 from .sentences import split_sentences
+from .stance import stance_stage
 from .structure import PROSE_KINDS, recover_structure
 
 Stage = Callable[[Document, Resources], None]
@@ -41,7 +42,7 @@ def gloss_stage(doc: Document, res: Resources) -> None:
 
 
 #: The stages every article goes through, in order.
-STAGES: list[Stage] = [segment_stage, entities_stage, gloss_stage]
+STAGES: list[Stage] = [segment_stage, entities_stage, stance_stage, gloss_stage]
 
 
 def doc_id_for(path: Path) -> str:

@@ -549,3 +549,7 @@ def entity_table(m: dict[str, Any]) -> list[str]:
 
 
 FORMATTERS["entities"] = entity_table
+
+from .evaluate_stance import stance_metrics, stance_table  # noqa: E402  (the stance layer)
+
+register_layer("stance", stance_metrics, stance_table)

@@ -17,6 +17,7 @@ class Options:
     kb_files: tuple[Path, ...] = ()  # extra knowledge-base YAML files
     max_bytes: int = 50 * 1024 * 1024
     ner_model: Path | None = None  # a trained spaCy NER pipeline directory (--ner-model)
+    stance_model: Path | None = None  # a trained spaCy textcat with a BEARING label (--stance-model)
     extra: dict = field(default_factory=dict)
 
 
@@ -41,6 +42,22 @@ class Resources:
         from .entities import load_ner_model
 
         return load_ner_model(Path(self.options.ner_model))
+
+    @cached_property
+    def stance_lexicon(self):
+        """The stance lexicons of ``pipeline/data/stance/``, indexed by their Simplified forms."""
+        from .stance import Lexicon
+
+        return Lexicon.load(self.segmenter.shadow)
+
+    @cached_property
+    def stance_model(self):
+        """The stance classifier of ``options.stance_model``, or None when no model is configured."""
+        if self.options.stance_model is None:
+            return None
+        from .stance import StanceModel
+
+        return StanceModel.load(Path(self.options.stance_model))
 
     @cached_property
     def glosser(self):

@@ -1,0 +1,111 @@
+"""Stance metrics: the ``stance`` layer of ``zhgloss evaluate`` (registered in :mod:`pipeline.evaluate`).
+
+Only gold units whose stance was annotated by hand (``"source": "gold"``, written by
+``tools/build_stance_gold.py``) are scored; the placeholder stance of the entity gold says nothing.
+
+* **bearing**: precision, recall and F1 of ``bearing`` over the annotated body units, and the
+  accuracy on the gold non-bearing units (how many the pipeline leaves alone);
+* **types**: micro precision/recall/F1 over (unit, type) pairs, and F1 per type;
+* **targets**: precision/recall/F1 over (unit, entity, polarity) triples, the entity being its
+  ``kb_id`` or, without one, its text; also ``target_entities`` ignoring polarity;
+* **certainty**: accuracy on units that both sides call bearing.
+
+An unaligned gold unit counts as predicted non-bearing.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+TYPES = ("evaluation", "prediction", "prescription", "attributed", "question")
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "pred": n_pred, "gold": n_gold, "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _key(t: dict) -> str:
+    return t.get("kb_id") or (t.get("text") or "").strip()
+
+
+def stance_metrics(docs: Iterable, kb=None) -> dict[str, Any]:
+    """Stance scores over aligned documents (:class:`pipeline.evaluate.AlignedDocument`)."""
+    n_units = n_docs = 0
+    b_tp = b_pred = b_gold = 0
+    nb_total = nb_right = 0
+    type_counts = {t: [0, 0, 0] for t in TYPES}  # tp, pred, gold
+    t_tp = t_pred = t_gold = 0
+    e_tp = 0
+    c_total = c_right = 0
+    for doc in docs:
+        scored = False
+        for pair in doc.pairs:
+            gold = pair.gold.get("stance") or {}
+            if gold.get("source") != "gold" or pair.gold.get("kind") != "body":
+                continue
+            scored = True
+            n_units += 1
+            pred = (pair.pred or {}).get("stance") or {} if pair.pred else {}
+            g, p = bool(gold.get("bearing")), bool(pred.get("bearing"))
+            b_tp += g and p
+            b_pred += p
+            b_gold += g
+            if not g:
+                nb_total += 1
+                nb_right += not p
+            gt = set(gold.get("types") or []) if g else set()
+            pt = set(pred.get("types") or []) if p else set()
+            for t in TYPES:
+                type_counts[t][0] += t in gt and t in pt
+                type_counts[t][1] += t in pt
+                type_counts[t][2] += t in gt
+            gtar = {(_key(t), t.get("polarity")) for t in gold.get("targets") or []} if g else set()
+            ptar = {(_key(t), t.get("polarity")) for t in pred.get("targets") or []} if p else set()
+            t_tp += len(gtar & ptar)
+            t_pred += len(ptar)
+            t_gold += len(gtar)
+            e_tp += len({k for k, _ in gtar} & {k for k, _ in ptar})
+            if g and p:
+                c_total += 1
+                c_right += gold.get("certainty") == pred.get("certainty")
+        n_docs += scored
+    tp, pp, gg = (sum(v[i] for v in type_counts.values()) for i in range(3))
+    return {
+        "documents": n_docs,
+        "units": n_units,
+        "bearing": _prf(b_tp, b_pred, b_gold),
+        "non_bearing_accuracy": {"correct": nb_right, "total": nb_total,
+                                 "accuracy": round(nb_right / nb_total, 4) if nb_total else None},
+        "types": {**_prf(tp, pp, gg), "by_type": {t: _prf(*v) for t, v in type_counts.items()}},
+        "targets": _prf(t_tp, t_pred, t_gold),
+        "target_entities": _prf(e_tp, t_pred, t_gold),
+        "certainty": {"correct": c_right, "total": c_total,
+                      "accuracy": round(c_right / c_total, 4) if c_total else None},
+    }
+
+
+def stance_table(m: dict[str, Any]) -> list[str]:
+    """Lines for the text report."""
+    if not m["units"]:
+        return ["stance: no hand-made stance gold in these documents (tools/build_stance_gold.py)"]
+
+    def row(name: str, v: dict) -> str:
+        return f"{name:<22} {v['gold']:>5} {v['pred']:>5} {v['tp']:>5}   {v['precision']:>6.3f} {v['recall']:>6.3f} {v['f1']:>6.3f}"
+
+    nb = m["non_bearing_accuracy"]
+    cert = m["certainty"]
+    out = [f"stance ({m['units']} annotated body units in {m['documents']} document(s))",
+           f"{'':<22} {'gold':>5} {'pred':>5} {'tp':>5}   {'P':>6} {'R':>6} {'F1':>6}",
+           row("bearing", m["bearing"]), row("types (micro)", m["types"])]
+    for t, v in m["types"]["by_type"].items():
+        out.append(row(f"  {t}", v))
+    out.append(row("targets + polarity", m["targets"]))
+    out.append(row("target entities", m["target_entities"]))
+    acc = "n/a" if nb["accuracy"] is None else f"{nb['accuracy']:.3f}"
+    out.append(f"non-bearing accuracy   {acc} ({nb['correct']}/{nb['total']})")
+    acc = "n/a" if cert["accuracy"] is None else f"{cert['accuracy']:.3f}"
+    out.append(f"certainty accuracy     {acc} ({cert['correct']}/{cert['total']}, units bearing on both sides)")
+    return out

@@ -1,0 +1,489 @@
+"""Stance stage: does a body sentence take a position, whose, about which entities, how surely.
+
+The scheme follows MPQA (holder → attitude → target, with intensity) and the NTCIR MOAT opinion
+task; it is written out with examples in ``pipeline/data/stance/README.md``.  Every body unit gets
+
+    {bearing, types, holder, targets: [{text, kb_id, en, polarity}], cues: [{text, start, end, kind}],
+     score, certainty, rule_score[, model_score]}
+
+How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
+
+1. **Cues.**  The lexicons of ``pipeline/data/stance/`` (evaluative words, modality and hedges,
+   reporting and attitude verbs, negators, intensifiers, question words) are indexed by their
+   Simplified form's first two characters; at each character the few candidates are compared and
+   the longest non-overlapping matches win.  A two-character match must coincide with token
+   boundaries unless it sits inside a long compound token (公開批評); a one-character term (將, 會,
+   不, 很) must be a whole token.  Cues inside an EVENT name (俄羅斯入侵烏克蘭) are not cues.
+2. **Negation scope.**  A negator flips the polarity of the first evaluative or attitude word that
+   starts within its scope (``negation.tsv``, 2–4 tokens) in the same clause; clauses end at
+   ，；：。！？、 and at 但/然而/卻/而.  Two negators over one word cancel.
+3. **Evidence and score.**  Evaluative strength × intensifier, modal and hedge weights, attitude
+   verbs, a question mark; neutral speech verbs (表示, 說) count only when another cue is present.
+   ``rule_score = E / (E + 2.5)``: one strong cue (必須, 譴責, 暴舉) gives 0.5.  With a stance model
+   (``annotate --stance-model``) ``score`` is the mean of ``rule_score`` and the model's BEARING
+   probability; ``bearing`` is ``score >= 0.5``.
+4. **Types**: evaluation (evaluative evidence ≥ 1.5), prediction, prescription (modal cues,
+   demand verbs), attributed (a reporting or attitude verb with a subject other than the author),
+   question (？).  **Certainty**: hedged, certain or neutral, whichever side of the hedges and
+   certainty markers weighs more.
+5. **Holder**: the subject of the first attitude/belief verb, else of a speech verb: the nearest
+   PERSON before it in the clause, else the nearest ORG/GPE, else a role noun (專家, 官員) or a
+   pronoun resolved to the previous sentence's holder; after a closing quote (「…」他說道) the
+   name between the quote and the verb.  No reporting verb: ``"AUTHOR"``.
+6. **Targets**: a word whose role is *object* (批評, 支持, 不喜歡) gives its polarity to ``對X``
+   before it or the first entity after it in the clause; a *subject* word (暴舉, 擴張野心, 穩固) to
+   the nearest entity before it in the clause that is not inside 對/與/向 X (so ``中國的擴張野心``
+   and ``尹錫悅鋌而走險發動戒嚴暴舉`` bind to the possessor or doer), else to the first entity after
+   it (改善與日韓的關係).  A clause with modal cues but no signed word makes its subject a neutral
+   target.  The holder is not its own target unless a word binds it.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .model import Document, Entity, Unit, empty_stance
+
+DATA = Path(__file__).parent / "data" / "stance"
+THRESHOLD = 2.5  # evidence that makes rule_score 0.5
+TARGET_LABELS = {"PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP"}
+HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
+CLAUSE_PUNCT = set("，,；;：:。！!？?、")
+CONTRAST = {"但", "但是", "然而", "却", "而", "不过"}  # Simplified shadow forms
+PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
+ROLE_NOUNS = ("专家", "官员", "议员", "分析", "分析师", "分析家", "检察官", "外交官", "发言人", "部长", "人们", "记者",
+              "民众", "民调", "学者", "人士", "支持者", "反对者", "政府", "当局", "官方", "国家主义者", "选民", "公民", "他们",
+              "主席", "总统", "总理", "首相", "大使", "州长", "领袖")
+PRONOUNS = ("他们", "她们", "他", "她", "我们")
+
+
+@dataclass(slots=True)
+class Entry:
+    term: str  # Traditional form as written in the lexicon
+    kind: str  # evaluative | modal | hedge | reporting | negation | intensifier | question
+    polarity: str | None = None  # positive | negative | None
+    weight: float = 1.0  # strength, weight or factor
+    role: str = "subject"  # evaluative: subject | object; reporting: object when it has a polarity
+    type: str | None = None  # modal: prediction | prescription; reporting: say | belief | stance | demand
+    certainty: str | None = None
+    scope: int = 0  # negation
+
+
+@dataclass
+class Lexicon:
+    """Every stance lexicon, indexed by the Simplified shadow of its terms."""
+
+    multi: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)  # first two chars → [(shadow, entry)]
+    single: dict[str, Entry] = field(default_factory=dict)
+    size: int = 0
+
+    def add(self, shadow: str, entry: Entry) -> None:
+        self.size += 1
+        if len(shadow) == 1:
+            self.single.setdefault(shadow, entry)
+            return
+        bucket = self.multi.setdefault(shadow[:2], [])
+        if not any(s == shadow for s, _ in bucket):  # the first file that lists a term wins
+            bucket.append((shadow, entry))
+            bucket.sort(key=lambda x: -len(x[0]))
+
+    @classmethod
+    def load(cls, to_shadow: Callable[[str], str], folder: Path = DATA) -> "Lexicon":
+        lex = cls()
+        # order matters: a term listed in several files keeps its first reading
+        for name, make in (("reporting.tsv", _reporting), ("negation.tsv", _negation), ("modality.tsv", _modal),
+                           ("questions.tsv", _question), ("evaluative.tsv", _evaluative), ("intensifiers.tsv", _intens)):
+            for row in _rows(folder / name):
+                entry = make(row)
+                lex.add(to_shadow(entry.term), entry)
+        return lex
+
+
+def _rows(path: Path) -> Iterable[list[str]]:
+    with open(path, encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if row and row[0] and not row[0].startswith("#"):
+                yield [c.strip() for c in row]
+
+
+def _evaluative(r: list[str]) -> Entry:
+    return Entry(r[0], "evaluative", r[1], float(r[2]), r[3] if len(r) > 3 else "subject")
+
+
+def _modal(r: list[str]) -> Entry:
+    return Entry(r[0], r[1], None, float(r[4]), type=None if r[2] == "-" else r[2], certainty=r[3])
+
+
+def _reporting(r: list[str]) -> Entry:
+    pol = None if r[2] == "-" else r[2]
+    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1])
+
+
+def _negation(r: list[str]) -> Entry:
+    return Entry(r[0], "negation", scope=int(r[1]))
+
+
+def _intens(r: list[str]) -> Entry:
+    return Entry(r[0], "intensifier", weight=float(r[1]))
+
+
+def _question(r: list[str]) -> Entry:
+    return Entry(r[0], "question", weight=float(r[2]), type="rhetorical" if r[1] == "yes" else None)
+
+
+@dataclass(slots=True)
+class Cue:
+    start: int
+    end: int
+    entry: Entry
+    tok: int  # index of the token the cue starts in
+    polarity: str | None = None  # after negation
+    factor: float = 1.0
+    negated: bool = False
+
+
+# -- matching ----------------------------------------------------------------------------------------------
+def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> list[Cue]:
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end for t in tokens}
+    tok_at = [0] * (len(text) + 1)
+    for i, t in enumerate(tokens):
+        for k in range(t.start, t.end):
+            tok_at[k] = i
+    found: list[tuple[int, int, Entry]] = []
+    n = len(shadow)
+    for i in range(n - 1):
+        bucket = lex.multi.get(shadow[i : i + 2])
+        if not bucket:
+            continue
+        for form, entry in bucket:
+            j = i + len(form)
+            if j > n or shadow[i:j] != form:
+                continue
+            if not _aligned(i, j, starts, ends, tokens, tok_at):
+                continue
+            found.append((i, j, entry))
+            break  # the longest at this position
+    for t in tokens:
+        if t.end - t.start == 1:
+            entry = lex.single.get(shadow[t.start])
+            if entry is not None:
+                found.append((t.start, t.end, entry))
+    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+    taken = [False] * (n + 1)
+    out: list[Cue] = []
+    for a, b, entry in found:
+        if any(taken[a:b]) or any(s <= a and b <= e for s, e in skip):
+            continue
+        for k in range(a, b):
+            taken[k] = True
+        out.append(Cue(a, b, entry, tok_at[a] if a < len(tok_at) else 0, entry.polarity))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _aligned(i: int, j: int, starts, ends, tokens, tok_at) -> bool:
+    if i in starts and j in ends:
+        return True
+    if j - i >= 3:
+        return i in starts or j in ends
+    tok = tokens[tok_at[i]] if tokens else None  # inside one long compound token (公開批評, 強制遣返)
+    return tok is not None and tok.end - tok.start >= 4 and tok.start <= i and j <= tok.end and (i in starts or j in ends)
+
+
+# -- clauses -----------------------------------------------------------------------------------------------
+def clause_ids(text: str, shadow: str, tokens) -> list[int]:
+    """Clause number of every character."""
+    ids = [0] * (len(text) + 1)
+    contrast_at = {t.start for t in tokens if shadow[t.start : t.end] in CONTRAST}
+    c = 0
+    for k, ch in enumerate(text):
+        if k in contrast_at:
+            c += 1
+        ids[k] = c
+        if ch in CLAUSE_PUNCT:
+            c += 1
+    ids[len(text)] = c
+    return ids
+
+
+# -- the stance of one unit --------------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What a sentence may refer back to: the previous holder and person."""
+
+    holder: dict | None = None
+    person: Entity | None = None
+
+
+def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None) -> dict[str, Any]:
+    ctx = ctx or Context()
+    text, tokens = unit.text, unit.tokens
+    ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS), key=lambda e: e.start)
+    skip = [(e.start, e.end) for e in unit.entities if e.label == "EVENT"]
+    cues = find_cues(text, shadow, tokens, lex, skip)
+    clause = clause_ids(text, shadow, tokens)
+    _negate_and_intensify(cues, clause)
+
+    evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
+    say = 0.0
+    types: set[str] = set()
+    cert = {"hedged": 0.0, "certain": 0.0}
+    has_q = "？" in text or "?" in text
+    for c in cues:
+        e = c.entry
+        if e.kind == "evaluative":
+            evidence["evaluative"] += e.weight * c.factor
+        elif e.kind in ("modal", "hedge"):
+            w = e.weight
+            evidence["modal"] += w
+            if e.type and w >= 1:
+                types.add(e.type)
+            if e.certainty in cert and not c.negated:
+                cert[e.certainty] += w
+        elif e.kind == "reporting":
+            if e.type == "say":
+                say += e.weight
+            else:
+                evidence["reporting"] += e.weight
+                if e.type == "demand":
+                    types.add("prescription")
+        elif e.kind == "question" and has_q:
+            evidence["question"] += e.weight
+    if has_q:
+        types.add("question")
+    core = sum(evidence.values())
+    total = core + (say if core > 0 else 0.0)
+    rule_score = round(total / (total + THRESHOLD), 3)
+    if evidence["evaluative"] >= 1.5:
+        types.add("evaluation")
+    if "prediction" in types and evidence["modal"] < 1:
+        types.discard("prediction")
+
+    holder, holder_ent = _holder(unit, shadow, cues, clause, ents, ctx)
+    if holder != "AUTHOR":
+        types.add("attributed")
+    targets = _targets(cues, clause, ents, text, shadow, holder_ent)
+
+    st = empty_stance()
+    bearing = rule_score >= 0.5
+    if not types and bearing:
+        types.add("evaluation")
+    certainty = "hedged" if cert["hedged"] > cert["certain"] else "certain" if cert["certain"] > cert["hedged"] else "neutral"
+    st.update(
+        bearing=bearing,
+        types=[t for t in ("evaluation", "prediction", "prescription", "attributed", "question") if t in types] if bearing else [],
+        holder=holder if bearing else None,
+        targets=targets if bearing else [],
+        cues=[{"text": text[c.start : c.end], "start": c.start, "end": c.end, "kind": _cue_kind(c)} for c in cues
+              if c.entry.kind != "question" or has_q],
+        score=rule_score,
+        certainty=certainty if bearing else None,
+        rule_score=rule_score,
+    )
+    # what the next sentence's pronouns refer to
+    persons = [e for e in ents if e.label == "PERSON"]
+    if persons:
+        ctx.person = persons[-1]
+    if isinstance(holder, dict) and holder.get("kb_id") or (isinstance(holder, dict) and holder_ent is not None):
+        ctx.holder = holder
+    return st
+
+
+def _cue_kind(c: Cue) -> str:
+    k = c.entry.kind
+    if k == "modal":
+        return "modal"
+    if k == "hedge":
+        return "hedge"
+    return k
+
+
+def _negate_and_intensify(cues: list[Cue], clause: list[int]) -> None:
+    for i, c in enumerate(cues):
+        if c.entry.kind == "negation":
+            for d in cues[i + 1 :]:
+                if clause[d.start] != clause[c.start] or d.tok - c.tok > c.entry.scope:
+                    break
+                if d.entry.kind in ("evaluative", "reporting") and d.polarity or d.entry.kind in ("modal", "hedge"):
+                    if d.polarity:
+                        d.polarity = "positive" if d.polarity == "negative" else "negative"
+                    d.negated = not d.negated
+                    break
+        elif c.entry.kind == "intensifier":
+            for d in cues[i + 1 :]:
+                if clause[d.start] != clause[c.start] or d.tok - c.tok > 3:
+                    break
+                if d.entry.kind == "evaluative":
+                    d.factor *= c.entry.weight
+                    break
+
+
+def _entity_dict(e: Entity) -> dict[str, Any]:
+    return {"text": e.text, "kb_id": e.kb_id, "en": e.en}
+
+
+def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: list[Entity], ctx: Context):
+    text = unit.text
+    verbs = [c for c in cues if c.entry.kind == "reporting"]
+    verbs.sort(key=lambda c: (c.entry.type == "say", c.start))  # attitude verbs first, then in order
+    for v in verbs:
+        # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
+        close = text.rfind("」", 0, v.start)
+        region_start = close + 1 if close >= 0 and text.find("「", close, v.start) < 0 else 0
+        cands = [e for e in ents if e.end <= v.start and e.start >= region_start and clause[e.start] == clause[v.start]
+                 and e.label in HOLDER_LABELS and not _after_preposition(shadow, e)]
+        if close >= 0 and region_start > 0 and not cands:
+            cands = [e for e in ents if region_start <= e.start and e.end <= v.start and e.label in HOLDER_LABELS]
+        person = [e for e in cands if e.label == "PERSON"]
+        if person or cands:
+            e = (person or cands)[-1]
+            return _entity_dict(e), e
+        before = shadow[max(region_start, 0) : v.start].rstrip()
+        for p in PRONOUNS:
+            if before.endswith(p):
+                if p in ("他", "她") and ctx.holder:
+                    return {**ctx.holder, "text": p}, None
+                if p in ("他", "她") and ctx.person is not None:
+                    return {"text": p, "kb_id": ctx.person.kb_id, "en": ctx.person.en}, None
+                return {"text": p, "kb_id": None, "en": None}, None
+        seg = before[-8:]
+        for role in ROLE_NOUNS:
+            k = seg.rfind(role)
+            if k >= 0 and len(seg) - (k + len(role)) <= 3:
+                a = v.start - len(seg) + k
+                return {"text": text[a : a + len(role)], "kb_id": None, "en": None}, None
+    return "AUTHOR", None
+
+
+def _after_preposition(shadow: str, e: Entity) -> bool:
+    return shadow[max(0, e.start - 2) : e.start] in PREPOSITIONS or shadow[max(0, e.start - 1) : e.start] in PREPOSITIONS
+
+
+def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None):
+    scores: dict[tuple, dict] = {}
+
+    def add(e: Entity, pol: str, w: float) -> None:
+        key = (e.kb_id or e.text,)
+        slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
+        slot[pol] += w
+
+    signed_clauses = set()
+    for c in cues:
+        e = c.entry
+        if not c.polarity or e.kind not in ("evaluative", "reporting"):
+            continue
+        w = e.weight * c.factor
+        cl = clause[c.start]
+        same = [x for x in ents if clause[x.start] == cl and not (x.start <= c.start and c.end <= x.end)]
+        inside = [x for x in ents if x.start <= c.start and c.end <= x.end and x.label == "POLICY"]
+        target = None
+        if e.role == "object":
+            pre = [x for x in same if x.end <= c.start and _after_preposition(shadow, x) and shadow[x.start - 1] in "对向"]
+            post = [x for x in same if x.start >= c.end]
+            target = pre[-1] if pre else (post[0] if post else None)
+        else:
+            pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x)]
+            post = [x for x in same if x.start >= c.end and x.start - c.end <= 6]
+            if pre:
+                target = pre[-1]
+            elif inside:
+                target = inside[0]
+            elif post:
+                target = post[0]
+        if target is not None and (target is not holder_ent or e.role == "subject"):
+            add(target, c.polarity, w)
+            signed_clauses.add(cl)
+        for x in inside:  # 戰狼外交: the named policy itself carries the word's polarity
+            if x is not target:
+                add(x, c.polarity, w)
+    for c in cues:
+        if c.entry.kind in ("modal",) and c.entry.weight >= 1 and clause[c.start] not in signed_clauses:
+            subj = [x for x in ents if clause[x.start] == clause[c.start] and x is not holder_ent
+                    and not _after_preposition(shadow, x)]
+            if subj:
+                add(subj[0], "neutral", 0.5)
+    out = []
+    for slot in scores.values():
+        e = slot["e"]
+        pol = max(("negative", "positive", "neutral"), key=lambda p: slot[p])
+        if slot["positive"] and slot["negative"] and abs(slot["positive"] - slot["negative"]) < 0.5:
+            pol = "neutral"
+        out.append({**_entity_dict(e), "polarity": pol})
+    return out
+
+
+# -- the stage ---------------------------------------------------------------------------------------------
+def stance_stage(doc: Document, res) -> None:
+    """Fill ``stance`` of every body unit; other units keep the empty stance."""
+    lex = res.stance_lexicon
+    model = res.stance_model
+    ctx = Context()
+    shadow_all = doc.shadow or res.segmenter.shadow(doc.text)
+    for unit in doc.units:
+        if unit.kind != "body":
+            unit.stance = empty_stance()
+            continue
+        st = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx)
+        if model is not None:
+            combine(st, model.probability(unit))
+        unit.stance = st
+
+
+def combine(st: dict[str, Any], prob: float) -> dict[str, Any]:
+    """Mean of the rule score and the model's BEARING probability; bearing at 0.5."""
+    st["model_score"] = round(float(prob), 3)
+    st["score"] = round((st["rule_score"] + float(prob)) / 2, 3)
+    was = st["bearing"]
+    st["bearing"] = st["score"] >= 0.5
+    if st["bearing"] and not was:
+        st["types"] = ["evaluation"]
+        st["holder"] = "AUTHOR"
+        st["certainty"] = "neutral"
+    elif not st["bearing"] and was:
+        st.update(types=[], holder=None, targets=[], certainty=None)
+    return st
+
+
+class StanceModel:
+    """A spaCy pipeline with a text classifier that has a ``BEARING`` label (``zhgloss train --stance``)."""
+
+    def __init__(self, nlp, label: str = "BEARING"):
+        self.nlp = nlp
+        self.label = label
+
+    @classmethod
+    def load(cls, path: Path) -> "StanceModel":
+        from .errors import ZhglossError
+
+        try:
+            import spacy
+        except ImportError as exc:  # pragma: no cover - spaCy is a dependency
+            raise ZhglossError("spaCy is not installed", "pip install spacy", where="--stance-model") from exc
+        path = Path(path)
+        if not path.is_dir():
+            raise ZhglossError("stance model folder not found", "pass the folder written by zhgloss train --stance",
+                               where=str(path))
+        try:
+            nlp = spacy.load(path)
+        except Exception as exc:  # noqa: BLE001 - any load failure is a user-fixable path problem
+            raise ZhglossError(f"cannot load the stance model ({exc.__class__.__name__})",
+                               "pass a spaCy pipeline folder with a textcat component", where=str(path)) from exc
+        labels = set()
+        for name in nlp.pipe_names:
+            labels |= set(getattr(nlp.get_pipe(name), "labels", ()) or ())
+        if "BEARING" not in labels:
+            raise ZhglossError("the stance model has no BEARING label",
+                               "train it with zhgloss train --stance (a textcat with the label BEARING)", where=str(path))
+        return cls(nlp)
+
+    def probability(self, unit: Unit) -> float:
+        from .spacy_bridge import unit_to_spacy
+
+        doc = unit_to_spacy(unit, self.nlp.vocab) if unit.tokens else self.nlp.make_doc(unit.text)
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        return float(doc.cats.get(self.label, 0.0))
