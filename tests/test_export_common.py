@@ -364,3 +364,15 @@ def test_unusual_whitespace_survives_the_token_formats(tmp_path):
     export(tmp_path / "co", "conll", inputs=[tmp_path / "ann"])
     lines = (tmp_path / "co" / "all.token.conll").read_text(encoding="utf-8").splitlines()
     assert lines[1] == "# text = " + text and lines[2:] == ["美國\tB-GPE", "總統\tO", "川普\tB-PERSON", "說\tO", ""]
+
+
+def test_training_formats_without_a_trainable_sentence(tmp_path, capsys):
+    db = make_store(tmp_path)
+    rid = records_of("art_d")[0]["id"]
+    with Store(db) as store:
+        store.save_review(rid, "eve", "reject", base_version=store.state(rid)["version"])
+    argv = ["export", "--db", str(db), "--only", "reviewed", "--reviewer", "eve", "-o", str(tmp_path / "o")]
+    rc, _, err = run([*argv, "--format", "conll"], capsys)
+    assert rc == 1 and err.startswith(f"Error: {db}: nothing to export: every selected sentence was rejected (--only reviewed) — ")
+    rc, out, err = run([*argv, "--format", "prodigy"], capsys)
+    assert rc == 0 and out.startswith("Exported 1 sentences")

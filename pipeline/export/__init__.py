@@ -24,10 +24,12 @@ from typing import Any
 
 from ..errors import OutputError, ZhglossError
 from . import card
-from .common import ALL, SPLIT_NAMES, Article, Dataset, ExportError, assign_splits, parse_split
+from .common import ALL, SPLIT_NAMES, Article, Dataset, ExportError, assign_splits, parse_split, trainable
 
 FORMATS = ("jsonl", "csv", "parquet", "xlsx", "conll", "spacy", "labelstudio", "prodigy")
 ONLY = ("all", "reviewed", "accepted")
+#: Formats made for training: rejected sentences are left out of them.
+TRAINING_FORMATS = ("conll", "spacy")
 #: The split used by ``--format spacy`` when none is given: training needs train and dev files.
 DEFAULT_SPACY_SPLIT = "80/10/10"
 
@@ -198,6 +200,16 @@ def export(out: Path, fmt: str, *, db: Path | None = None, inputs: Iterable[Path
         if db is None and only != "all":
             hint = "annotation files are machine output with no decisions; export the review database with --db, or use --only all"
         raise ExportError(f"nothing to export: the selection ({what}) is empty", hint, where=str(db) if db else None)
+    if fmt in TRAINING_FORMATS:
+        rejected = [r for r in ds.records if not trainable(r)]
+        if rejected:
+            ds.records = [r for r in ds.records if trainable(r)]
+            ds.notes.append(f"{len(rejected)} rejected sentence(s) left out: their machine annotation was judged wrong "
+                            "and no correction was given (the jsonl, table, labelstudio and prodigy formats keep them).")
+            if not ds.records:
+                raise ExportError(f"nothing to export: every selected sentence was rejected (--only {only})",
+                                  "review more sentences, or choose a format that keeps rejected ones (jsonl, prodigy)",
+                                  where=str(db) if db else None)
     splits = assign_splits(list(ds.articles), ratios, seed)
     for doc_id, a in ds.articles.items():
         a.split = splits[doc_id]

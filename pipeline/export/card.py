@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from .common import ALL, Dataset, bearing, trainable
+from .common import ALL, Dataset, bearing
 
 TITLE = "# zhgloss dataset"
 
@@ -195,9 +195,6 @@ def render(ds: Dataset, fmt: str, files: list[str], exported_at: str | None = No
     kinds = Counter((ds.split_of(r), r.get("kind")) for r in ds.records)
     rows = [[k, *(kinds.get((s, k), 0) for s in split_names)] for k in sorted({k for _s, k in kinds}, key=str)]
     lines += ["", "### Sentence kinds", ""] + _table(["kind", *split_names], rows)
-    left_out = sum(not trainable(r) for r in ds.records)
-    if left_out and fmt in ("conll", "spacy"):
-        lines += ["", f"{left_out} rejected sentence(s) are counted above but not written to the {fmt} files."]
 
     # reviewers and agreement
     who = Counter(r.get("reviewer") for r in ds.records if r.get("reviewer"))
