@@ -97,11 +97,30 @@ def training_config(data: Path, stance: bool = False, iterations: int = DEFAULT_
     return cfg, {"train_docs": n_train, "dev_docs": n_dev, "notes": notes}
 
 
+class _Tee(io.TextIOBase):
+    """Writes to several streams; spaCy's closing lines naming the temporary folder are dropped."""
+
+    def __init__(self, *streams: TextIO, hide: str = ""):
+        self.streams = streams
+        self.hide = hide
+
+    def write(self, s: str) -> int:
+        if "Saved pipeline to output directory" in s or (self.hide and self.hide in s):
+            return len(s)
+        for st in self.streams:
+            st.write(s)
+        return len(s)
+
+    def flush(self) -> None:
+        for st in self.streams:
+            st.flush()
+
+
 def train(data: Path, output: Path, stance: bool = False, iterations: int = DEFAULT_ITERATIONS, seed: int = 0,
           config: Path | None = None, log: TextIO | None = None) -> dict[str, Any]:
     """Train and write the best pipeline to ``output``; returns its scores and facts about the run.
 
-    ``log`` receives spaCy's training table (default: discarded)."""
+    ``log`` also receives spaCy's training table, which is kept as ``output/training.log``."""
     try:
         import spacy  # noqa: F401
     except ImportError as exc:  # pragma: no cover - a dependency
@@ -117,7 +136,8 @@ def train(data: Path, output: Path, stance: bool = False, iterations: int = DEFA
                           "choose a new folder with -o (an earlier model there is replaced)", str(output))
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=output.parent, prefix=f".{output.name}.", suffix=".training"))
-    stream = log if log is not None else io.StringIO()
+    record = io.StringIO()
+    stream = _Tee(record, *([log] if log is not None else []), hide=work.name)
     try:
         fix_random_seed(seed)
         nlp = init_nlp(cfg, use_gpu=-1)
@@ -125,6 +145,7 @@ def train(data: Path, output: Path, stance: bool = False, iterations: int = DEFA
         best = work / "model-best"
         if not best.is_dir():
             best = work / "model-last"
+        (best / "training.log").write_text(record.getvalue(), encoding="utf-8")
         if output.exists():
             old = output.parent / f".{output.name}.old-{uuid.uuid4().hex[:8]}"
             os.replace(output, old)

@@ -28,6 +28,7 @@ def test_train_ner_and_stance(dataset, tmp_path):
     assert "PERSON" in result["labels"]["ner"] and result["labels"]["textcat"] == ["BEARING", "NOT_BEARING"]
     assert "ents_f" in result["scores"] and "cats_score" in result["scores"]
     assert sorted(p.name for p in out.parent.iterdir()) == ["ner"]  # no training leftovers
+    assert "ENTS_F" in (out / "training.log").read_text(encoding="utf-8")
     nlp = spacy.load(out)
     doc = nlp("北韓外交部長李容浩批評華盛頓。")
     assert 0.0 <= doc.cats["BEARING"] <= 1.0
