@@ -205,6 +205,11 @@ class EntityTagger(NameRules):
             if self.ner is not None:
                 self._model(u, unit)
             seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
+            if self._overrides:  # an English name the article gave in brackets replaces a romanisation
+                for e in u.ents:
+                    if e.extra.get("romanized") and u.sh[e.start:e.end] in self._overrides:
+                        e.en = self._overrides[u.sh[e.start:e.end]][1]
+                        del e.extra["romanized"]
         # a name found by a rule later in the article (羅森斯坦 (Rod Rosenstein) in the body) is the
         # same person in a headline or lead before it: full names only, never surnames
         early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}

@@ -287,7 +287,15 @@ class NameRules:
         return "LOC" if any(norm.endswith(s) for s in self.rules["loc_suffixes"]) else "GPE"
 
     def _romanized(self, u: _Unit, t: Token, label: str) -> None:
-        u.add(Entity(t.text, t.start, t.end, label, None, self._pinyin(t.norm, person=False), "rule",
+        """A place or organisation no dictionary knows, in pinyin; a place's administrative suffix
+        is dropped (帕盧市 -> Palu, not Palushi), an organisation's kept."""
+        stem = t.norm
+        if label != "ORG":
+            for suffix in sorted(self.rules["romanize_drop_suffixes"], key=len, reverse=True):
+                if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+                    stem = stem[:-len(suffix)]
+                    break
+        u.add(Entity(t.text, t.start, t.end, label, None, self._pinyin(stem, person=False), "rule",
                      extra={"romanized": True}))
 
     def _latin(self, u: _Unit) -> None:
@@ -329,6 +337,7 @@ class NameRules:
             if e.extra.get("romanized"):
                 e.en = name
                 del e.extra["romanized"]
+                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, name, e.source)  # 帕盧市 (Palu) from now on
             elif e.label == "PERSON" and len(name.split()) >= 2 and (
                     not self._names_entry(name, e.kb_id) if e.kb_id else e.en != name):
                 # the text names someone else than the KB guessed: 桑德斯 (Sarah Sanders) is not

@@ -530,3 +530,9 @@ def test_bracketed_english_name_corrects_the_kb_guess(resources):
                      ("桑德斯", None, "Sarah Sanders")]
     e = one(ents("參議員桑德斯 (Bernie Sanders) 表示。", resources), "桑德斯")
     assert e.kb_id == "us-bernie-sanders"
+
+
+def test_unknown_place_romanised_without_its_suffix_then_named_by_the_article(resources):
+    es = ents("強震襲擊帕盧市 (Palu)。帕盧市居民逃離。", resources)
+    assert [(e.text, e.en, "romanized" in e.extra) for e in es if e.text == "帕盧市"] == \
+        [("帕盧市", "Palu", False)] * 2
