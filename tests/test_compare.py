@@ -125,15 +125,33 @@ def test_stance_layer_is_used_when_present_and_disagreement_found(resources):
     assert agreement(za["kp"], None) == "one-sided"
 
 
-def test_gloss_lexicon_stance_when_records_have_none(pair):
-    assert pair.stance_source == ("gloss-lexicon", "english-lexicon")
-    kp = pair.stance_first["kp"].items[0]
-    assert kp.polarity == "negative" and any("譴責" in c for c in kp.cues)
-    assert pair.stance_other["kp"].items[0].polarity == "negative"
+def without_stance(text):
+    """The text as annotated before the stance stage existed (every stance object empty)."""
+    from pipeline.compare import Text
+    from pipeline.model import empty_stance
+
+    return Text(text.doc_id, text.lang, [{**r, "stance": empty_stance()} for r in text.records], text.source)
+
+
+def test_stance_stage_targets_and_holders(pair):
+    assert pair.stance_source == ("stance-stage", "english-lexicon")
+    assert pair.stance_first["kp"].overall == "negative" and pair.stance_other["kp"].overall == "negative"
     assert pair.agreement("kp") == "agree"
-    # "The United States said it supports …": a stance the US holds, listed apart
+    # 美國表示支持日韓兩國的合作: the cluster target 日韓 counts for Japan and South Korea
+    assert pair.stance_first["jp"].items[0].polarity == "positive"
+    assert pair.stance_first["kr"].items[0].n == pair.stance_first["jp"].items[0].n
+    # … and the US holds it, as in English "The United States said it supports …"
+    assert [it.polarity for it in pair.stance_first["us"].said] == ["positive"]
     said = pair.stance_other["us"].said
     assert [it.n for it in said] == [2] and said[0].polarity == "positive"
+
+
+def test_gloss_lexicon_stance_when_records_have_none(loader, pair):
+    c = compare(without_stance(pair.first), pair.other, loader)
+    assert c.stance_source == ("gloss-lexicon", "english-lexicon")
+    kp = c.stance_first["kp"].items[0]
+    assert kp.polarity == "negative" and any("譴責" in cue for cue in kp.cues)
+    assert c.agreement("kp") == "agree"
 
 
 # -- report and CLI -----------------------------------------------------------------------------
@@ -215,7 +233,7 @@ def test_gaps_between_aligned_sentences_are_filled():
 def test_gloss_stance_follows_clauses(loader, tmp_path):
     path = tmp_path / "drills-zh.txt"
     path.write_text("隨著中國擴大軍事威脅，日本決定加強國防。\n", encoding="utf-8")
-    text = loader.load(path)
+    text = without_stance(loader.load(path))
     st, source = stance_by_actor(text.units, "zh", ActorIndex(loader.res.kb))
     assert source == "gloss-lexicon"
     assert st["cn"].items[0].polarity == "negative" and st["jp"].items[0].polarity == "positive"

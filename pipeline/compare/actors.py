@@ -95,6 +95,17 @@ class ActorIndex:
                 return entry.type
         return fallback
 
+    def keys_for(self, ref: dict[str, Any], record: dict[str, Any]) -> list[str]:
+        """Actor keys of a stance holder or target ``{text, kb_id, en}``: a country cluster
+        (日韓, no KB id) gives its members, found on the record's entity of the same text."""
+        if not ref.get("kb_id"):
+            for e in record.get("entities") or []:
+                if e.get("text") == ref.get("text") and e.get("members"):
+                    keys = [self.key(m.get("kb_id"), m.get("en"), m.get("en") or "") for m in e["members"]]
+                    return [k for k in dict.fromkeys(keys) if k]
+        k = self.key(ref.get("kb_id"), ref.get("en"), ref.get("text", ""))
+        return [k] if k else []
+
     def mentions(self, record: dict[str, Any]) -> list[Mention]:
         out = []
         for e in record.get("entities") or []:

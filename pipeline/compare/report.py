@@ -3,6 +3,7 @@ external asset; every piece of article text escaped) and four CSV tables written
 
 * ``actors.csv`` — one row per actor and pair: counts and forms in each text, shared or not;
 * ``stance.csv`` — one row per stance-bearing sentence and actor, with the pair's agreement
+  (``score``: signed valence from the lexicons, or the stance stage's strength 0–1 — see ``source``)
   (``role``: ``target`` — a stance toward the actor, ``holder`` — a stance the actor takes);
 * ``passages.csv`` — for each sentence of the first text, its top related sentences with scores;
 * ``coverage.csv`` — actors and topic words only one text of a pair has.
@@ -56,6 +57,13 @@ def _unit_html(rec: dict, lang: str) -> str:
     if lang == "zh":
         return f'<div class="zh" lang="zh-Hant">{_e(rec.get("text"))}</div><div class="gloss">{_e(rec.get("gloss_en"))}</div>'
     return f'<div lang="en">{_e(rec.get("text"))}</div>'
+
+
+def _score(it) -> str:
+    """A lexicon score is signed valence; the stance stage's is the strength of the stance (0–1)."""
+    if it.source == "stance-stage":
+        return f'<span class=score title="stance strength (0–1)">{it.score:.2f}</span>'
+    return f'<span class=score title="valence (-1 to 1)">{it.score:+.2f}</span>'
 
 
 def _forms(actor) -> str:
@@ -222,7 +230,7 @@ def _stance(c: "Comparison", k: int) -> list[str]:
             out.append(f"<div><div><strong>{_e(text.doc_id)}</strong>: {_summary(st)}</div>")
             for it in (st.items if st else [])[:MAX_STANCE_ITEMS]:
                 rec = {"text": it.text, "gloss_en": it.gloss}
-                out.append(f"<p>{_pol(it.polarity)} <span class=score>{it.score:+.2f}</span>{_unit_html(rec, text.lang)}"
+                out.append(f"<p>{_pol(it.polarity)} {_score(it)}{_unit_html(rec, text.lang)}"
                            f'<span class="cues">cues: {_e(", ".join(it.cues[:8]))}'
                            f'{"; holder: " + _e(it.holder) if it.holder and it.holder != "AUTHOR" else ""}</span></p>')
             if st and len(st.items) > MAX_STANCE_ITEMS:
@@ -232,7 +240,7 @@ def _stance(c: "Comparison", k: int) -> list[str]:
                            f'<span class="meta">(the stance it holds, not counted above)</span>')
                 for it in st.said[:MAX_SAID]:
                     rec = {"text": it.text, "gloss_en": it.gloss}
-                    out.append(f"<p>{_pol(it.polarity)} <span class=score>{it.score:+.2f}</span>{_unit_html(rec, text.lang)}</p>")
+                    out.append(f"<p>{_pol(it.polarity)} {_score(it)}{_unit_html(rec, text.lang)}</p>")
                 out.append("</div>")
             out.append("</div>")
         out.append("</div></details>")

@@ -108,20 +108,23 @@ def stance_by_actor(units: list[dict[str, Any]], lang: str, actors: ActorIndex, 
             holder_name = holder if isinstance(holder, str) else (holder or {}).get("en") or (holder or {}).get("text", "")
             cues = [f"{c.get('text', '')} ({c.get('kind', '')})" for c in st.get("cues") or []]
             score = float(st.get("score") or 0.0)
+            tpols = {t.get("polarity", "neutral") for t in st.get("targets") or []}
+            if source == "stance-stage":  # its score is a strength; the sign is in the targets
+                held = tpols.pop() if len(tpols) == 1 else "mixed" if {"positive", "negative"} <= tpols else \
+                    "negative" if "negative" in tpols else "positive" if "positive" in tpols else "neutral"
+            else:
+                held = to_polarity(score)
             if isinstance(holder, dict):
-                hkey = actors.key(holder.get("kb_id"), holder.get("en"), holder.get("text", ""))
-                if hkey is not None:
+                for hkey in actors.keys_for(holder, rec):
                     said = out.setdefault(hkey, ActorStance(hkey)).said
                     if not any(it.n == rec.get("n", 0) for it in said):
-                        said.append(StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, to_polarity(score),
+                        said.append(StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, held,
                                                score, cues, holder_name or "", source))
             for tgt in st.get("targets") or []:
-                key = actors.key(tgt.get("kb_id"), tgt.get("en"), tgt.get("text", ""))
-                if key is None:
-                    continue
-                item = StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, tgt.get("polarity", "neutral"),
-                                  score, cues, holder_name or "", source)
-                _add(out, key, item)
+                for key in actors.keys_for(tgt, rec):
+                    item = StanceItem(rec.get("n", 0), rec.get("text", ""), gloss, tgt.get("polarity", "neutral"),
+                                      score, cues, holder_name or "", source)
+                    _add(out, key, item)
         else:
             score, raw_cues, cues = gloss_stance(rec, lex)
             if not cues:
