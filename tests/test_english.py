@@ -203,3 +203,8 @@ def test_each_actor_takes_its_clause_polarity(english):
     # list items share the predicate that follows them
     st = english.sentence("Japan, Canada, and Australia welcomed the agreement.")["stance"]
     assert {t["polarity"] for t in st["targets"]} == {"positive"}
+
+
+def test_a_negator_alone_is_not_negative(english):
+    st = english.sentence("There is no change in our position on Taiwan.")["stance"]
+    assert st["score"] == 0 and not st["bearing"]

@@ -229,8 +229,8 @@ def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
             cues.append({"text": w, "start": a, "end": b, "kind": cue[0]})
             if cue[0] == "report" and cue[1] in "+-" and val is None:
                 val = 1.5 if cue[1] == "+" else -1.5
-        if not val or low in lex.stopwords and cue is None:
-            continue
+        if not val or low in lex.stopwords and cue is None or cue is not None and cue[0] == "negation":
+            continue  # a negator flips the next sentiment word; it is not negative itself ("no change")
         if any(lex.cues.get(x, ("",))[0] == "negation" for x in lowered[max(0, i - 3): i]):
             val *= -0.74  # VADER's negation factor
         total += val
