@@ -154,7 +154,7 @@ class EntityTagger(NameRules):
         self.names.update((f, (ids, "full")) for f, ids in self.forms.items())
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
-        self._ref_re: tuple[Any, int, Any] = (None, 0, None)  # (mentions dict, its size, regex)
+        self._ref_re: tuple[Any, int, Any, dict] = (None, 0, None, {})  # mentions, indexed size, index
         self._overrides: dict[str, tuple[str | None, str | None, str]] = {}
         self.named_clusters = rules.data["named_clusters"]
         firsts = "".join(sorted({p[0] for p in self.pairs}))
@@ -215,7 +215,7 @@ class EntityTagger(NameRules):
         early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}
         for n, (unit, u) in enumerate(work):
             if early:
-                self._refs(u, n, {f: m for f, m in early.items() if m.unit > n})
+                self._refs(u, n, early, backward=True)
             u.ents.sort(key=lambda e: (e.start, e.end))
             unit.entities = u.ents
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans

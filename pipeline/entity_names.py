@@ -7,6 +7,7 @@ unit (``_Unit``: text, shadow, tokens, chosen entities) and adds entities to it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -78,19 +79,16 @@ class NameRules:
             return
         mentions[form[:1]] = m  # 尹 (尹錫悅), 李 (李容浩), 菅 (菅義偉)
 
-    def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention]) -> None:
+    def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention], backward: bool = False) -> None:
+        """Tag the short references of ``mentions`` in this unit: after their full name, or with
+        ``backward`` only before it (a headline naming someone the body introduces)."""
         if not mentions:
             return
-        cached, size, regex = self._ref_re
-        if cached is not mentions or size != len(mentions):  # forms only grow within a document
-            alts = "|".join(re.escape(f) for f in sorted(mentions, key=len, reverse=True))
-            regex = re.compile(alts)
-            self._ref_re = (mentions, len(mentions), regex)
+        firsts, lens = self._mention_index(mentions)
         sh = u.sh
-        for mt in regex.finditer(sh):
-            a, b = mt.span()
-            m = mentions[mt.group()]
-            if m.unit == n_unit and a < m.end:
+        for a, b in _longest_matches(sh, firsts, lens, mentions):
+            m = mentions[sh[a:b]]
+            if (m.unit <= n_unit) if backward else (m.unit == n_unit and a < m.end):
                 continue
             if sh[a].isascii() and (re.search(r"[A-Za-z] ?$", sh[max(0, a - 2):a]) or sh[b:b + 1].isalpha()):
                 continue  # a Latin surname must be a word of its own (not May in "Theresa May")
@@ -115,6 +113,25 @@ class NameRules:
                     u.remove(e)
                 u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
                              extra={**m.extra, "short_ref": True}))
+
+    def _mention_index(self, mentions: dict[str, _Mention]) -> tuple["re.Pattern[str]", dict[str, tuple[int, ...]]]:
+        """First characters (a regex) and lengths of the mention forms, kept up to date as the
+        document adds mentions (keys are only added, so only the new ones are indexed)."""
+        cached, seen, firsts, lens = self._ref_re
+        if cached is not mentions:
+            cached, seen, firsts, lens = mentions, 0, None, {}
+        if seen < len(mentions):
+            grew = False
+            for form in itertools.islice(mentions, seen, None):
+                old = lens.get(form[0], ())
+                if len(form) not in old:
+                    lens[form[0]] = tuple(sorted((*old, len(form)), reverse=True))
+                    grew = grew or not old
+            if grew or firsts is None:
+                firsts = re.compile("[" + "".join(map(re.escape, lens)) + "]")
+            seen = len(mentions)
+            self._ref_re = (cached, seen, firsts, lens)
+        return firsts, lens
 
     def _glued(self, left: str, right: str, token: str) -> bool:
         if len(token) > 3 or self._is_word(token):
@@ -499,6 +516,22 @@ class NameRules:
         given = "".join(lazy_pinyin(han[k:], errors="ignore"))
         return f"{sur.capitalize()} {given.capitalize()}".strip()
 
+
+
+def _longest_matches(text: str, firsts, lens: dict[str, tuple[int, ...]], forms) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping occurrences of ``forms`` in ``text``."""
+    out = []
+    end = 0
+    for m in firsts.finditer(text):
+        i = m.start()
+        if i < end:
+            continue
+        for n in lens.get(text[i], ()):
+            if i + n <= len(text) and text[i:i + n] in forms:
+                out.append((i, i + n))
+                end = i + n
+                break
+    return out
 
 
 def _clean_gloss(gloss: str) -> str:
