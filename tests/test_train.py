@@ -35,6 +35,12 @@ def test_train_ner_and_stance(dataset, tmp_path):
     assert all(e.label_ in result["labels"]["ner"] for e in doc.ents)
     assert doc.text == "北韓外交部長李容浩批評華盛頓。"
     assert load_ner_model(out).pipe_names == ["tok2vec", "ner", "textcat"]
+    # the stance stage's --stance-model reads the BEARING probability of a unit
+    from pipeline.stance import StanceModel
+    from tests.test_export_common import make_document
+
+    unit = make_document("art_a").units[2]
+    assert 0.0 <= StanceModel.load(out).probability(unit) <= 1.0
 
 
 def test_train_ner_only_replaces_an_earlier_model(dataset, tmp_path):
