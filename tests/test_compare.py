@@ -237,3 +237,19 @@ def test_gloss_stance_follows_clauses(loader, tmp_path):
     st, source = stance_by_actor(text.units, "zh", ActorIndex(loader.res.kb))
     assert source == "gloss-lexicon"
     assert st["cn"].items[0].polarity == "negative" and st["jp"].items[0].polarity == "positive"
+
+
+def test_countries_named_inside_organisations_and_events(resources):
+    index = ActorIndex(resources.kb)
+    assert index.countries_named_in("俄羅斯入侵烏克蘭") == ["ru", "ua"]
+    assert index.countries_named_in("Chinese Foreign Ministry") == ["cn"]
+    assert index.countries_named_in("Korean War") == []  # whole words only
+    rec = {"entities": [{"text": "中國外交部", "start": 0, "end": 5, "label": "ORG", "kb_id": "cn-mfa", "en": "x"},
+                        {"text": "南海", "start": 6, "end": 8, "label": "LOC", "kb_id": "loc-south-china-sea", "en": "x"}]}
+    assert [m.key for m in index.mentions(rec)] == ["cn-mfa", "cn", "loc-south-china-sea"]
+
+
+def test_passages_without_counterpart(pair, loader, texts):
+    assert pair.unmatched("first") == [] and pair.unmatched("other") == []
+    c = compare(loader.load(texts / "summit-zh.txt"), loader.load(texts / "grain-en.txt"), loader)
+    assert c.unmatched("first") == [0, 1, 2] and c.unmatched("other") == [0, 1, 2]

@@ -57,6 +57,15 @@ class Comparison:
     def agreement(self, key: str) -> str:
         return agreement(self.stance_first.get(key), self.stance_other.get(key))
 
+    def unmatched(self, which: str, below: float = 0.08) -> list[int]:
+        """Positions (in ``units``) of one text's sentences whose best similarity to any sentence
+        of the other stays below ``below``: passages the other text has no counterpart for."""
+        sim = self.alignment.sim
+        if which == "first":
+            return [i for i, row in enumerate(sim) if not row or max(row) < below]
+        n = len(self.other.units)
+        return [j for j in range(n) if not sim or max(row[j] for row in sim) < below]
+
     def name(self, key: str) -> str:
         a = self.actors_first.get(key) or self.actors_other.get(key)
         return a.name if a else key

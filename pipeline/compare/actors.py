@@ -8,8 +8,9 @@ Every mention gets an *actor key*:
   China) and a demonym (*Japanese*) already carries its country's id — see
   ``data/english/README.md`` for why; the forms seen stay listed in the report;
 * a country cluster (美日韓) counts once for each member;
-* a KB organisation whose name contains its country's name (中國外交部, *Chinese Foreign
-  Ministry*) also counts as a mention of the country, as *China's foreign ministry* does in English;
+* an organisation, policy or event whose name contains a country's name (中國外交部, 俄羅斯入侵烏克蘭,
+  *Chinese Foreign Ministry*) also counts as a mention of that country, as *China's foreign ministry*
+  and *Russia's war against Ukraine* do in English;
 * an entity without a KB id is keyed by its English name ignoring case and punctuation
   (``name:kimjongun``), so two unknown names still meet when they are spelt alike.
 
@@ -63,17 +64,36 @@ class ActorIndex:
             self._country_names.setdefault(kb_id, ())
             self._country_names[kb_id] += (form,)
 
-    def country_named_in(self, kb_id: str, text: str) -> str | None:
-        """The country of KB entry ``kb_id`` when ``text`` (the entity as written) names it."""
-        entry = self.kb.get(kb_id) if self.kb is not None else None
-        if entry is None or entry.type not in ("ORG", "POLICY", "EVENT") or not entry.country:
-            return None
-        country = self.kb.get(entry.country)
-        if country is None:
-            return None
-        names = [*country.zh, *(f for fs in country.zh_regional.values() for f in fs), country.en,
-                 *country.en_aliases, *self._country_names.get(country.id, ())]
-        return country.id if any(len(n) >= 2 and n in text for n in names) else None
+    @property
+    def _country_pattern(self):
+        """One regex over every country's full names (Chinese, English, demonyms), longest first."""
+        pat = getattr(self, "_pattern", None)
+        if pat is None:
+            import re
+
+            names: dict[str, str] = {}
+            for entry in (self.kb or ()):
+                if entry.type == "GPE" and len(entry.id) == 2:  # countries have ISO-style two-letter ids
+                    forms = [*entry.zh, *(f for fs in entry.zh_regional.values() for f in fs), entry.en,
+                             *entry.en_aliases, *self._country_names.get(entry.id, ())]
+                    for form in forms:
+                        if len(form) >= 2 and not form.isupper():  # acronyms (US, ROK) are too short to trust inside names
+                            names.setdefault(form, entry.id)
+            for form, kb_id in ((f, k) for k, fs in self._country_names.items() for f in fs):
+                names.setdefault(form, kb_id)
+            self._names_to_country = names
+            def alt(n: str) -> str:  # Latin names match whole words only: "Korean War" is not "Korea"
+                return rf"(?<![A-Za-z]){re.escape(n)}(?![A-Za-z])" if n.isascii() else re.escape(n)
+
+            alternatives = "|".join(alt(n) for n in sorted(names, key=len, reverse=True))
+            pat = self._pattern = re.compile(alternatives) if alternatives else re.compile(r"(?!x)x")
+        return pat
+
+    def countries_named_in(self, text: str) -> list[str]:
+        """Countries whose name is written inside an organisation, policy or event name
+        (中國外交部, 俄羅斯入侵烏克蘭, *Chinese Foreign Ministry*)."""
+        found = [self._names_to_country[m.group(0)] for m in self._country_pattern.finditer(text)]
+        return list(dict.fromkeys(found))
 
     def key(self, kb_id: str | None, en: str | None, text: str) -> str | None:
         if kb_id:
@@ -122,9 +142,10 @@ class ActorIndex:
             k = self.key(e.get("kb_id"), e.get("en"), e.get("text", ""))
             if k:
                 out.append(Mention(k, e.get("text", ""), label, e.get("start", 0), e.get("end", 0)))
-            country = self.country_named_in(e["kb_id"], e.get("text", "")) if e.get("kb_id") else None
-            if country and country != k:
-                out.append(Mention(country, e.get("text", ""), "GPE", e.get("start", 0), e.get("end", 0)))
+            if label in ("ORG", "POLICY", "EVENT"):
+                for country in self.countries_named_in(e.get("text", "")):
+                    if country != k:
+                        out.append(Mention(country, e.get("text", ""), "GPE", e.get("start", 0), e.get("end", 0)))
         return out
 
     def actors(self, units: list[dict[str, Any]]) -> dict[str, Actor]:

@@ -6,7 +6,8 @@ external asset; every piece of article text escaped) and four CSV tables written
   (``score``: signed valence from the lexicons, or the stance stage's strength 0–1 — see ``source``)
   (``role``: ``target`` — a stance toward the actor, ``holder`` — a stance the actor takes);
 * ``passages.csv`` — for each sentence of the first text, its top related sentences with scores;
-* ``coverage.csv`` — actors and topic words only one text of a pair has.
+* ``coverage.csv`` — actors and topic words only one text of a pair has, and passages (``n``) that
+  relate to no sentence of the other text.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ tr.shared td:first-child{border-left:4px solid #4a9d5b}
 .aligned{font-size:.78em;background:#e3edf9;color:#23518a;border-radius:4px;padding:0 .3em}
 ul.links{margin:.3em 0 .8em 1em;padding:0}ul.links li{margin:.25em 0}
 .terms span{display:inline-block;background:#eef2f7;border-radius:4px;padding:0 .4em;margin:.15em}
-details summary{cursor:pointer}.said{border-top:1px dashed #c9d1dc;margin-top:.5em;padding-top:.3em}
+details summary{cursor:pointer}.unmatched-unit{margin:.4em 0}.said{border-top:1px dashed #c9d1dc;margin-top:.5em;padding-top:.3em}
 """
 
 
@@ -94,7 +95,7 @@ _COLUMNS = {
                "holder", "source", "overall", "agreement", "role"],
     "passages": ["first", "other", "n", "sentence", "gloss", "rank", "other_n", "other_sentence", "score", "similarity",
                  "aligned", "shared_actors", "shared_words"],
-    "coverage": ["first", "other", "kind", "item", "only_in", "count"],
+    "coverage": ["first", "other", "kind", "item", "only_in", "count", "n"],
 }
 
 
@@ -122,10 +123,13 @@ def _rows(c: "Comparison", t: dict) -> None:
                                   l.aligned, "; ".join(l.shared_actors), "; ".join(l.shared_words)])
     for which, doc in (("first", A), ("other", B)):
         for a in c.only(which):
-            t["coverage"].append([A, B, "actor", a.name, doc, a.count])
+            t["coverage"].append([A, B, "actor", a.name, doc, a.count, ""])
     for doc, terms in ((A, c.terms_only[0]), (B, c.terms_only[1])):
         for w, n in terms:
-            t["coverage"].append([A, B, "term", w, doc, n])
+            t["coverage"].append([A, B, "term", w, doc, n, ""])
+    for which, doc, units in (("first", A, c.first.units), ("other", B, c.other.units)):
+        for i in c.unmatched(which):
+            t["coverage"].append([A, B, "passage", units[i].get("text"), doc, 1, units[i].get("n")])
 
 
 # ----------------------------------------------------------------------------------------- HTML
@@ -283,6 +287,14 @@ def _coverage(c: "Comparison", k: int) -> list[str]:
         out.append(", ".join(f"{_e(a.name)} ({a.count})" for a in c.only(which)) or "none")
         out.append('</p><p class="terms"><strong>Topic words</strong> (used twice or more, never in the other): ')
         out.append("".join(f"<span>{_e(w)} ({n})</span>" for w, n in terms) or "none")
-        out.append("</p></div>")
+        text = c.first if which == "first" else c.other
+        lonely = c.unmatched(which)
+        out.append(f"</p><p><strong>Passages with no counterpart</strong> ({len(lonely)} of {len(text.units)} "
+                   "sentences relate to no sentence of the other text)</p>")
+        if lonely:
+            out.append('<details class="unmatched"><summary>show them</summary>')
+            out += [f"<div class=unmatched-unit>{_unit_html(text.units[i], text.lang)}</div>" for i in lonely]
+            out.append("</details>")
+        out.append("</div>")
     out.append("</div></section>")
     return out
