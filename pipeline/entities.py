@@ -56,6 +56,7 @@ Decisions, in the order the stage applies them:
 
 from __future__ import annotations
 
+import gc
 import re
 import weakref
 from bisect import bisect_right
@@ -172,6 +173,7 @@ class EntityTagger(NameRules):
         self.title_re = _alternation(self.titles)
         self.election_re = _alternation(rules["election_words"])
         self.max_title = max((len(t) for t in self.titles), default=0)
+        self.title_lengths = sorted({len(t) for t in self.titles}, reverse=True)
 
     # -- document --------------------------------------------------------------------------------
     def tag(self, doc: Document) -> None:
@@ -581,5 +583,17 @@ def tagger_for(res) -> EntityTagger:
 
 
 def entities_stage(doc: Document, res) -> None:
-    """Fill ``unit.entities`` for every unit; every entity becomes whole tokens."""
-    tagger_for(res).tag(doc)
+    """Fill ``unit.entities`` for every unit; every entity becomes whole tokens.
+
+    The stage makes many small objects and no reference cycles; Python's cyclic garbage collector
+    is paused while it runs (it would otherwise rescan every token of the article again and again:
+    about 40% of the stage's time on a long article) and resumed afterwards."""
+    tagger = tagger_for(res)
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        tagger.tag(doc)
+    finally:
+        if paused:
+            gc.enable()

@@ -437,7 +437,7 @@ class NameRules:
                 continue
             before = sh[:a].rstrip(" ")
             after = sh[b:].lstrip(" ")
-            titled = any(before.endswith(t) for t in self.titles)
+            titled = any(before[-n:] in self.titles for n in self.title_lengths)
             speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
             if titled or speaks:
                 u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
