@@ -54,6 +54,9 @@ HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?、")
 CONTRAST = {"但", "但是", "然而", "却", "而", "不过"}  # Simplified shadow forms
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
+LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
+PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
+WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 ROLE_NOUNS = ("专家", "官员", "议员", "分析", "分析师", "分析家", "检察官", "外交官", "发言人", "部长", "人们", "记者",
               "民众", "民调", "学者", "人士", "支持者", "反对者", "政府", "当局", "官方", "国家主义者", "选民", "公民", "他们",
               "主席", "总统", "总理", "首相", "大使", "州长", "领袖")
@@ -123,7 +126,9 @@ def _reporting(r: list[str]) -> Entry:
 
 
 def _negation(r: list[str]) -> Entry:
-    return Entry(r[0], "negation", scope=int(r[1]))
+    weight = float(r[2]) if len(r) > 2 and r[2] else 0.0
+    return Entry(r[0], "negation", None, weight, type="prediction" if weight else None,
+                 certainty=r[3] if len(r) > 3 else "neutral", scope=int(r[1]))
 
 
 def _intens(r: list[str]) -> Entry:
@@ -225,19 +230,26 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS), key=lambda e: e.start)
     skip = [(e.start, e.end) for e in unit.entities if e.label == "EVENT"]
     cues = find_cues(text, shadow, tokens, lex, skip)
+    # inside a name (自由開放的印太戰略, 四方安全對話) only strongly loaded words count (戰狼外交)
+    named = [(e.start, e.end) for e in unit.entities]
+    cues = [c for c in cues if c.entry.kind != "evaluative" or c.entry.weight >= 3
+            or not any(a <= c.start and c.end <= b for a, b in named)]
     clause = clause_ids(text, shadow, tokens)
     _negate_and_intensify(cues, clause)
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
-    say = 0.0
+    say = weak = 0.0
     types: set[str] = set()
     cert = {"hedged": 0.0, "certain": 0.0}
     has_q = "？" in text or "?" in text
     for c in cues:
         e = c.entry
         if e.kind == "evaluative":
-            evidence["evaluative"] += e.weight * c.factor
-        elif e.kind in ("modal", "hedge"):
+            if e.weight <= 1:
+                weak += 0.5 * e.weight * c.factor
+            else:
+                evidence["evaluative"] += e.weight * c.factor
+        elif e.kind in ("modal", "hedge") or e.kind == "negation" and e.weight:
             w = e.weight
             evidence["modal"] += w
             if e.type and w >= 1:
@@ -255,7 +267,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             evidence["question"] += e.weight
     if has_q:
         types.add("question")
-    core = sum(evidence.values())
+    evidence["evaluative"] += min(weak, WEAK_CAP)
+    quoted = "「" in text and any(c.entry.kind == "reporting" for c in cues) or text.startswith("「")
+    core = sum(evidence.values()) + (1.0 if quoted and sum(evidence.values()) else 0.0)
     total = core + (say if core > 0 else 0.0)
     rule_score = round(total / (total + THRESHOLD), 3)
     if evidence["evaluative"] >= 1.5:
@@ -263,10 +277,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if "prediction" in types and evidence["modal"] < 1:
         types.discard("prediction")
 
-    holder, holder_ent = _holder(unit, shadow, cues, clause, ents, ctx)
+    holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx)
     if holder != "AUTHOR":
         types.add("attributed")
-    targets = _targets(cues, clause, ents, text, shadow, holder_ent)
+    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb)
 
     st = empty_stance()
     bearing = rule_score >= 0.5
@@ -327,47 +341,97 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
 
 
 def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: list[Entity], ctx: Context):
-    text = unit.text
+    text, tokens = unit.text, unit.tokens
+    quoted = _quoted(text)
     verbs = [c for c in cues if c.entry.kind == "reporting"]
-    verbs.sort(key=lambda c: (c.entry.type == "say", c.start))  # attitude verbs first, then in order
+    # the verb whose subject holds the stance: outside quotations; an attitude toward an object
+    # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
+    verbs.sort(key=lambda c: (quoted[c.start], c.entry.polarity is None, c.entry.weight < 1, c.start))
+    holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
+               and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE]
     for v in verbs:
         # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
         close = text.rfind("」", 0, v.start)
         region_start = close + 1 if close >= 0 and text.find("「", close, v.start) < 0 else 0
-        cands = [e for e in ents if e.end <= v.start and e.start >= region_start and clause[e.start] == clause[v.start]
-                 and e.label in HOLDER_LABELS and not _after_preposition(shadow, e)]
-        if close >= 0 and region_start > 0 and not cands:
-            cands = [e for e in ents if region_start <= e.start and e.end <= v.start and e.label in HOLDER_LABELS]
+        # the subject: before the verb in its clause, with no other verb in between
+        cands = [e for e in holders if region_start <= e.start and e.end <= v.start
+                 and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)]
         person = [e for e in cands if e.label == "PERSON"]
         if person or cands:
             e = (person or cands)[-1]
-            return _entity_dict(e), e
-        before = shadow[max(region_start, 0) : v.start].rstrip()
-        for p in PRONOUNS:
-            if before.endswith(p):
-                if p in ("他", "她") and ctx.holder:
-                    return {**ctx.holder, "text": p}, None
-                if p in ("他", "她") and ctx.person is not None:
-                    return {"text": p, "kb_id": ctx.person.kb_id, "en": ctx.person.en}, None
-                return {"text": p, "kb_id": None, "en": None}, None
-        seg = before[-8:]
-        for role in ROLE_NOUNS:
-            k = seg.rfind(role)
-            if k >= 0 and len(seg) - (k + len(role)) <= 3:
-                a = v.start - len(seg) + k
-                return {"text": text[a : a + len(role)], "kb_id": None, "en": None}, None
-    return "AUTHOR", None
+            if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
+                after = shadow[e.end : min(v.start, e.end + 6)]
+                for role in ROLE_NOUNS:
+                    k = after.find(role)
+                    if 0 <= k <= 4:
+                        end = e.end + k + len(role)
+                        return {"text": text[e.start : end], "kb_id": None, "en": None}, None, v
+            return _entity_dict(e), e, v
+        if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
+            name = text[region_start : v.start].strip(" ，,")
+            if 0 < len(name) <= 30 and not any(ch in name for ch in "，,。「"):
+                return {"text": name, "kb_id": None, "en": None}, None, v
+        # a pronoun or a role noun in the clause before the verb (他不但曾公開批評, 專家表示)
+        a = max(region_start, min((k for k in range(v.start) if clause[k] == clause[v.start]), default=v.start))
+        before = shadow[a : v.start]
+        best = None
+        for word in PRONOUNS + ROLE_NOUNS:
+            k = before.rfind(word)
+            if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])):
+                best = (k, word)
+        if best is not None:
+            k, word = best
+            at = a + k
+            if word in ("他", "她"):
+                prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
+                if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
+                    return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
+                if ctx.holder:
+                    return {**ctx.holder, "mention": word}, None, v
+                if ctx.person is not None:
+                    return {**_entity_dict(ctx.person), "mention": word}, None, v
+            return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
+    # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
+    # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)
+    for v in verbs:
+        topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]]
+        if topic and not quoted[v.start]:
+            return _entity_dict(topic[0]), topic[0], v
+    return "AUTHOR", None, None
+
+
+def _verb_between(tokens, a: int, b: int) -> bool:
+    return any(t.start >= a and t.end <= b and t.pos[:1] == "v" for t in tokens)
+
+
+def _quoted(text: str) -> list[bool]:
+    """Whether each character is inside 「…」 or “…”."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "「“":
+            depth += 1
+        out.append(depth > 0)
+        if ch in "」”" and depth:
+            depth -= 1
+    out.append(False)
+    return out
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:
-    return shadow[max(0, e.start - 2) : e.start] in PREPOSITIONS or shadow[max(0, e.start - 1) : e.start] in PREPOSITIONS
+    before = shadow[max(0, e.start - 2) : e.start].rstrip()
+    return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS
 
 
-def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None):
+def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,
+             verb: Cue | None = None):
     scores: dict[tuple, dict] = {}
+
+    hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
 
     def add(e: Entity, pol: str, w: float) -> None:
         key = (e.kb_id or e.text,)
+        if key == hkey:
+            return
         slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
         slot[pol] += w
 
@@ -376,7 +440,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         e = c.entry
         if not c.polarity or e.kind not in ("evaluative", "reporting"):
             continue
-        w = e.weight * c.factor
+        w = e.weight * c.factor * (0.3 if e.kind == "evaluative" and e.weight <= 1 else 1.0)  # topical words bind weakly
         cl = clause[c.start]
         same = [x for x in ents if clause[x.start] == cl and not (x.start <= c.start and c.end <= x.end)]
         inside = [x for x in ents if x.start <= c.start and c.end <= x.end and x.label == "POLICY"]
@@ -386,15 +450,23 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             post = [x for x in same if x.start >= c.end]
             target = pre[-1] if pre else (post[0] if post else None)
         else:
-            pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x)]
-            post = [x for x in same if x.start >= c.end and x.start - c.end <= 6]
-            if pre:
+            pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent]
+            post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
+            head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
+            if head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
+                target = head[0]
+            elif pre:
                 target = pre[-1]
             elif inside:
                 target = inside[0]
             elif post:
                 target = post[0]
-        if target is not None and (target is not holder_ent or e.role == "subject"):
+            else:  # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
+                earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x) and x is not holder_ent]
+                if earlier:
+                    last = max(clause[x.start] for x in earlier)
+                    target = next(x for x in earlier if clause[x.start] == last)
+        if target is not None and target is not holder_ent:
             add(target, c.polarity, w)
             signed_clauses.add(cl)
         for x in inside:  # 戰狼外交: the named policy itself carries the word's polarity
@@ -406,6 +478,21 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                     and not _after_preposition(shadow, x)]
             if subj:
                 add(subj[0], "neutral", 0.5)
+    # entities no word binds take the net polarity of their clause, or, in the complement of a
+    # reported position, of the sentence; else they are neutral targets of that position
+    net: dict[int, float] = {}
+    for c in cues:
+        if c.polarity and c.entry.kind in ("evaluative", "reporting"):
+            net[clause[c.start]] = net.get(clause[c.start], 0.0) + (1 if c.polarity == "positive" else -1) * c.entry.weight * c.factor
+    whole = sum(net.values())
+    for x in ents:
+        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label == "LOC":
+            continue
+        v = net.get(clause[x.start], 0.0)
+        if abs(v) >= 1.5:
+            add(x, "positive" if v > 0 else "negative", 0.4)
+        elif verb is not None and x.start >= verb.end and x.label in HOLDER_LABELS | {"POLICY"}:
+            add(x, "neutral" if abs(whole) < 1.5 else "positive" if whole > 0 else "negative", 0.3)
     out = []
     for slot in scores.values():
         e = slot["e"]
