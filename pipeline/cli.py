@@ -280,6 +280,7 @@ def export_(
     reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Use this reviewer's decisions (default: the latest decision of anyone).", show_default=False),
     split: Optional[str] = typer.Option(None, "--split", help="Train/dev/test percentages by article, e.g. 80/10/10 (spacy: 80/10/10 when not given).", show_default=False),
     seed: int = typer.Option(1, "--seed", help="Random seed of the split."),
+    kind: List[str] = typer.Option([], "--kind", help="Only units of this kind, e.g. body or title (repeatable; default: all kinds).", show_default=False),
 ) -> None:
     """Export a labelled dataset with a dataset card (README.md): records, tables, CoNLL, spaCy,
     Label Studio or Prodigy files.
@@ -288,7 +289,7 @@ def export_(
     """
     from .export import export
 
-    summary = export(output, fmt, db=db, inputs=inputs or (), only=only, reviewer=reviewer, split=split, seed=seed)
+    summary = export(output, fmt, db=db, inputs=inputs or (), only=only, reviewer=reviewer, split=split, seed=seed, kinds=kind)
     parts = ", ".join(f"{k} {v}" for k, v in summary["splits"].items())
     typer.echo(f"Exported {summary['records']} sentences from {summary['articles']} articles ({parts}) to {output}/: "
                + " ".join(summary["files"]))

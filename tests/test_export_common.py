@@ -376,3 +376,17 @@ def test_training_formats_without_a_trainable_sentence(tmp_path, capsys):
     assert rc == 1 and err.startswith(f"Error: {db}: nothing to export: every selected sentence was rejected (--only reviewed) — ")
     rc, out, err = run([*argv, "--format", "prodigy"], capsys)
     assert rc == 0 and out.startswith("Exported 1 sentences")
+
+
+def test_kind_filter(tmp_path, capsys):
+    ann = make_annotations(tmp_path)
+    rc, out, err = run(["export", str(ann), "--format", "jsonl", "-o", str(tmp_path / "o"), "--kind", "title"], capsys)
+    assert rc == 0, err
+    recs = [json.loads(x) for x in (tmp_path / "o" / "all.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["kind"] for r in recs} == {"title"} and {r["doc_id"] for r in recs} == {"art_a", "art_b"}
+    card = (tmp_path / "o" / "README.md").read_text(encoding="utf-8")
+    assert "| art_c |" not in card and "Only units of kind `title`" in card
+    rc, _, err = run(["export", str(ann), "--format", "jsonl", "-o", str(tmp_path / "p"), "--kind", "caption"], capsys)
+    assert rc == 1 and "(--only all --kind caption) is empty" in err
+    rc, _, err = run(["export", str(ann), "--format", "jsonl", "-o", str(tmp_path / "p"), "--kind", "paragraph"], capsys)
+    assert rc == 1 and err.startswith("Error: --kind: unknown unit kind 'paragraph' — use one of: publication, title")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError, ZhglossError
+from ..model import KINDS
 from . import card
 from .common import ALL, SPLIT_NAMES, Article, Dataset, ExportError, assign_splits, parse_split, trainable
 
@@ -183,8 +184,11 @@ def staged_folder(out: Path):
 
 
 def export(out: Path, fmt: str, *, db: Path | None = None, inputs: Iterable[Path] = (), only: str = "all",
-           reviewer: str | None = None, split: str | None = None, seed: int = 1) -> dict[str, Any]:
+           reviewer: str | None = None, split: str | None = None, seed: int = 1,
+           kinds: Iterable[str] | None = None) -> dict[str, Any]:
     """Export the selected records to the folder ``out`` in ``fmt``; returns a summary.
+
+    ``kinds`` keeps only units of those kinds (``body``, ``title`` ...; default: every kind).
 
     Raises :class:`ExportError` when the selection is empty or the options are inconsistent."""
     if fmt not in FORMATS:
@@ -193,8 +197,17 @@ def export(out: Path, fmt: str, *, db: Path | None = None, inputs: Iterable[Path
     if ratios is None and fmt == "spacy":
         ratios = parse_split(DEFAULT_SPACY_SPLIT)
     ds = load_dataset(db, inputs, only, reviewer)
+    kinds = tuple(dict.fromkeys(k.strip() for k in (kinds or ()) if k and k.strip()))
+    if kinds:
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise ExportError(f"unknown unit kind {unknown[0]!r}", f"use one of: {', '.join(KINDS)}", where="--kind")
+        ds.records = [r for r in ds.records if r.get("kind") in kinds]
+        ds.notes.append("Only units of kind " + ", ".join(f"`{k}`" for k in kinds) + " (`--kind`).")
+    used = {r["doc_id"] for r in ds.records}
+    ds.articles = {d: a for d, a in ds.articles.items() if d in used}
     if not ds.records:
-        what = f"--only {only}" + (f" --reviewer {reviewer}" if reviewer else "")
+        what = f"--only {only}" + (f" --reviewer {reviewer}" if reviewer else "") + "".join(f" --kind {k}" for k in kinds)
         hint = ("review some sentences first (zhgloss review), or export everything with --only all" if only != "all" or reviewer
                 else "annotate and import articles first (zhgloss annotate, zhgloss review)")
         if db is None and only != "all":
