@@ -54,6 +54,7 @@ def annotate(
     user_dict: List[Path] = typer.Option([], "--user-dict", help="Extra jieba user dictionary: 'word [freq] [tag]' per line (repeatable)."),
     max_mb: float = typer.Option(50.0, "--max-mb", help="Refuse input files larger than this many megabytes."),
     ner_model: Optional[Path] = typer.Option(None, "--ner-model", help="A trained spaCy NER pipeline directory; its entities are added where the knowledge base and rules found none."),
+    stance_model: Optional[Path] = typer.Option(None, "--stance-model", help="A trained spaCy text classifier with a BEARING label (zhgloss train --stance); its probability is averaged with the stance rules' score."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: on for several files on a terminal)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes (0: one per CPU core)."),
     force: bool = typer.Option(False, "--force", help="Re-annotate articles whose input and pipeline are unchanged."),
@@ -77,7 +78,8 @@ def annotate(
     files = expand_inputs(inputs)
     if not stdout:
         ensure_writable_dir(output)
-    options = Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model)
+    options = Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model,
+                      stance_model=stance_model)
     ids = _unique_ids(files, doc_id_for)
     show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
     failures = 0
