@@ -204,8 +204,6 @@ def export(out: Path, fmt: str, *, db: Path | None = None, inputs: Iterable[Path
             raise ExportError(f"unknown unit kind {unknown[0]!r}", f"use one of: {', '.join(KINDS)}", where="--kind")
         ds.records = [r for r in ds.records if r.get("kind") in kinds]
         ds.notes.append("Only units of kind " + ", ".join(f"`{k}`" for k in kinds) + " (`--kind`).")
-    used = {r["doc_id"] for r in ds.records}
-    ds.articles = {d: a for d, a in ds.articles.items() if d in used}
     if not ds.records:
         what = f"--only {only}" + (f" --reviewer {reviewer}" if reviewer else "") + "".join(f" --kind {k}" for k in kinds)
         hint = ("review some sentences first (zhgloss review), or export everything with --only all" if only != "all" or reviewer
@@ -223,6 +221,8 @@ def export(out: Path, fmt: str, *, db: Path | None = None, inputs: Iterable[Path
                 raise ExportError(f"nothing to export: every selected sentence was rejected (--only {only})",
                                   "review more sentences, or choose a format that keeps rejected ones (jsonl, prodigy)",
                                   where=str(db) if db else None)
+    used = {r["doc_id"] for r in ds.records}
+    ds.articles = {d: a for d, a in ds.articles.items() if d in used}  # articles with nothing left take no split slot
     splits = assign_splits(list(ds.articles), ratios, seed)
     for doc_id, a in ds.articles.items():
         a.split = splits[doc_id]
