@@ -41,6 +41,7 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -317,10 +318,14 @@ def _cue_kind(c: Cue) -> str:
 
 
 def _negate_and_intensify(cues: list[Cue], clause: list[int]) -> None:
+    cancelled: set[int] = set()
     for i, c in enumerate(cues):
-        if c.entry.kind == "negation":
-            for d in cues[i + 1 :]:
+        if c.entry.kind == "negation" and i not in cancelled:
+            for k, d in enumerate(cues[i + 1 :], i + 1):
                 if clause[d.start] != clause[c.start] or d.tok - c.tok > c.entry.scope:
+                    break
+                if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
+                    cancelled.add(k)
                     break
                 if d.entry.kind in ("evaluative", "reporting") and d.polarity or d.entry.kind in ("modal", "hedge"):
                     if d.polarity:
@@ -368,7 +373,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                         return {"text": text[e.start : end], "kb_id": None, "en": None}, None, v
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
-            name = text[region_start : v.start].strip(" ，,")
+            name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
             if 0 < len(name) <= 30 and not any(ch in name for ch in "，,。「"):
                 return {"text": name, "kb_id": None, "en": None}, None, v
         # a pronoun or a role noun in the clause before the verb (他不但曾公開批評, 專家表示)
@@ -450,7 +455,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             post = [x for x in same if x.start >= c.end]
             target = pre[-1] if pre else (post[0] if post else None)
         else:
-            pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent]
+            pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
+                   and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE]
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
             if head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
@@ -486,8 +492,12 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             net[clause[c.start]] = net.get(clause[c.start], 0.0) + (1 if c.polarity == "positive" else -1) * c.entry.weight * c.factor
     whole = sum(net.values())
     for x in ents:
-        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label == "LOC":
-            continue
+        marker = shadow[max(0, x.start - 1) : x.start]
+        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label == "LOC" or marker in PATIENT_MARKERS \
+                or (marker and marker in "对向"):
+            continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
+        if holder_ent is not None and 0 <= holder_ent.start - x.end <= 4:
+            continue  # 菲律賓總統小馬可仕: part of the holder's title
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)
