@@ -101,7 +101,12 @@ class NameRules:
             left, right = u.leftovers(a, b)
             if b - a == 1:  # a surname alone: only as a token of its own (李/表示, 尹/政府, 與/文/的)
                 tok = u.token_at(a)
-                ok = tok is not None and tok.start == a and tok.end == b
+                nxt = u.token_at(b)
+                ok = tok is not None and tok.start == a and tok.end == b and nxt is not None and nxt.start == b \
+                    and (nxt.pos[:1] in "vdpcua" or nxt.pos == "m" or self._is_title(nxt.norm)
+                         or nxt.norm in self.rules["surname_followers"])
+                # ... and a verb, adverb, preposition, particle, title or government word after it
+                # (李表示, 金與, 朴議員, 尹政府; not 金、銀 or 此文中)
                 if not ok and tok is not None and self._glued(sh[tok.start:a], sh[b:tok.end], tok.norm):
                     ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在
                     u.extra_spans += [x for x in ((tok.start, a), (b, tok.end)) if x[0] < x[1]]

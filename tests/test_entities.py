@@ -536,3 +536,8 @@ def test_unknown_place_romanised_without_its_suffix_then_named_by_the_article(re
     es = ents("強震襲擊帕盧市 (Palu)。帕盧市居民逃離。", resources)
     assert [(e.text, e.en, "romanized" in e.extra) for e in es if e.text == "帕盧市"] == \
         [("帕盧市", "Palu", False)] * 2
+
+
+def test_one_character_surname_needs_a_verb_or_government_word_after_it(resources):
+    es = ents("北韓領導人金正恩表示。金與川普會面。金、銀價格上漲。", resources)
+    assert [e.text for e in es if e.kb_id == "kp-kim-jong-un"] == ["金正恩", "金"]
