@@ -327,7 +327,7 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int]) -> None:
                 if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
                     cancelled.add(k)
                     break
-                if d.entry.kind in ("evaluative", "reporting") and d.polarity or d.entry.kind in ("modal", "hedge"):
+                if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
                     if d.polarity:
                         d.polarity = "positive" if d.polarity == "negative" else "negative"
                     d.negated = not d.negated
@@ -348,7 +348,7 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
 def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: list[Entity], ctx: Context):
     text, tokens = unit.text, unit.tokens
     quoted = _quoted(text)
-    verbs = [c for c in cues if c.entry.kind == "reporting"]
+    verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
     verbs.sort(key=lambda c: (quoted[c.start], c.entry.polarity is None, c.entry.weight < 1, c.start))

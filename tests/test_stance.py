@@ -1,0 +1,216 @@
+"""Stance stage: cues of every kind, negation scope, holders and targets, the combined model score.
+
+The sentences are written for these tests (none comes from the seed essay).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pipeline.annotate import annotate_text
+from pipeline.cli import main
+from pipeline.model import empty_stance
+from pipeline.stance import DATA, Lexicon, combine
+
+LEAD = "前言。\n\n"  # so that the sentence under test is a body unit, not a title
+
+
+def stance(resources, sentence: str, before: str = "", after: str = "") -> dict:
+    doc = annotate_text(LEAD + before + sentence + after, doc_id="t", res=resources)
+    unit = next(u for u in doc.units if u.kind == "body" and u.text == sentence)
+    return unit.stance
+
+
+def cue(st: dict, kind: str) -> list[str]:
+    return [c["text"] for c in st["cues"] if c["kind"] == kind]
+
+
+def targets(st: dict) -> dict[str, str]:
+    return {t["text"]: t["polarity"] for t in st["targets"]}
+
+
+# -- lexicons ----------------------------------------------------------------------------------------------
+def test_lexicon_files_are_well_formed(resources):
+    expected_columns = {"evaluative.tsv": 4, "modality.tsv": 5, "reporting.tsv": 4, "negation.tsv": 2,
+                        "intensifiers.tsv": 2, "questions.tsv": 3}
+    for name, n in expected_columns.items():
+        rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#")]
+        assert rows, name
+        assert all(len(r) >= n for r in rows), name
+    evaluative = [line.split("\t") for line in (DATA / "evaluative.tsv").read_text(encoding="utf-8").splitlines()
+                  if line and not line.startswith("#")]
+    assert len(evaluative) >= 300
+    assert {r[1] for r in evaluative} == {"positive", "negative"}
+    assert {r[3] for r in evaluative} <= {"subject", "object"}
+    assert all(1 <= float(r[2]) <= 3 for r in evaluative)
+    lex = resources.stance_lexicon
+    assert isinstance(lex, Lexicon) and lex.size > 800
+    assert "README.md" in {p.name for p in DATA.iterdir()}
+
+
+# -- cue kinds ---------------------------------------------------------------------------------------------
+def test_evaluative_cue_binds_the_doer_not_the_victim(resources):
+    st = stance(resources, "北京當局對台灣的霸凌行為令人擔憂。")
+    assert st["bearing"] and "evaluation" in st["types"] and st["holder"] == "AUTHOR"
+    assert "霸凌行為" in cue(st, "evaluative")
+    assert targets(st).get("北京") == "negative"
+    assert targets(st).get("台灣") != "negative"
+
+
+def test_modal_prescription_and_prediction(resources):
+    st = stance(resources, "日本政府必須加強西南諸島的防衛能力。")
+    assert st["bearing"] and "prescription" in st["types"] and "必須" in cue(st, "modal")
+    assert st["certainty"] == "certain"
+    st = stance(resources, "俄羅斯勢將面臨更嚴厲的國際制裁。")
+    assert st["bearing"] and "prediction" in st["types"] and "勢將" in cue(st, "modal")
+
+
+def test_hedge_lowers_certainty(resources):
+    st = stance(resources, "北韓或許會在年底前再次試射飛彈，區域緊張可能升高。")
+    assert st["bearing"] and st["certainty"] == "hedged"
+    assert "或許" in cue(st, "hedge")
+
+
+def test_reporting_verb_holder_and_its_object(resources):
+    st = stance(resources, "菲律賓總統小馬可仕批評中國在南海的挑釁行為。")
+    assert st["bearing"] and "attributed" in st["types"]
+    assert "批評" in cue(st, "reporting")
+    assert st["holder"]["text"] == "小馬可仕"
+    assert targets(st).get("中國") == "negative"
+    assert "菲律賓" not in targets(st)  # part of the holder's title, not a target
+
+
+def test_quote_final_speaker_and_pronoun_antecedent(resources):
+    st = stance(resources, "「這是對區域和平的嚴重威脅，」澳洲總理艾班尼斯表示。")
+    assert st["bearing"] and "attributed" in st["types"]
+    assert st["holder"] != "AUTHOR" and "艾班尼斯" in st["holder"]["text"]
+    st = stance(resources, "德國總理梅克爾的看法不同，她曾公開批評俄羅斯。")
+    assert st["holder"]["text"] == "梅克爾" and st["holder"].get("mention") == "她"
+    assert targets(st).get("俄羅斯") == "negative"
+
+
+def test_question_cue(resources):
+    st = stance(resources, "北約是否會因此改變對俄羅斯的立場？",
+                before="歐洲各國都在觀望美國的態度，德國與法國的官員也多次會商。", after="外界仍在等待答案。")
+    assert "question" in st["types"] and "？" in cue(st, "question")
+
+
+def test_intensifier_scales_the_next_evaluative_word(resources):
+    plain = stance(resources, "台灣的民主制度脆弱。")
+    strong = stance(resources, "台灣的民主制度十分脆弱。")
+    assert "十分" in cue(strong, "intensifier")
+    assert strong["score"] > plain["score"]
+    assert targets(strong).get("台灣") == "negative"
+
+
+# -- negation scope ----------------------------------------------------------------------------------------
+def test_negation_flips_the_word_in_its_scope(resources):
+    st = stance(resources, "台灣的民主制度並不脆弱。")
+    assert "不" in cue(st, "negation")
+    assert targets(st).get("台灣") == "positive"
+
+
+def test_negation_does_not_cross_a_clause(resources):
+    st = stance(resources, "北京沒有回應，但其挑釁行為令人擔憂。")
+    assert targets(st).get("北京") == "negative"
+
+
+def test_negation_scope_is_limited_in_tokens(resources):
+    from pipeline.stance import clause_ids, find_cues, _negate_and_intensify
+
+    doc = annotate_text(LEAD + "北京的行為並不挑釁。北京並未在昨天與今天的記者會中提到挑釁。", doc_id="t", res=resources)
+    polarity = []
+    for unit in doc.units[1:]:
+        shadow = doc.shadow[unit.start : unit.end]
+        cues = find_cues(unit.text, shadow, unit.tokens, resources.stance_lexicon)
+        _negate_and_intensify(cues, clause_ids(unit.text, shadow, unit.tokens))
+        polarity.append(next(c.polarity for c in cues if unit.text[c.start : c.end] == "挑釁"))
+    assert polarity == ["positive", "negative"]  # 不 is next to 挑釁; 並未 is nine tokens away
+
+
+def test_two_negators_cancel(resources):
+    st = stance(resources, "中國並沒有放棄武力犯台的野心。")
+    assert cue(st, "negation") == ["沒有", "放棄"]
+    assert targets(st).get("中國") == "negative"
+
+
+# -- what is not a stance ----------------------------------------------------------------------------------
+def test_factual_report_is_not_bearing(resources):
+    st = stance(resources, "德國政府表示將於下週公布預算。")
+    assert not st["bearing"] and st["types"] == [] and st["holder"] is None and st["targets"] == []
+    assert 0 <= st["score"] < 0.5
+
+
+def test_non_body_units_keep_the_empty_stance(resources):
+    doc = annotate_text("中國的霸凌必須停止\n\n北京當局對台灣的霸凌行為令人擔憂。", doc_id="t", res=resources)
+    for unit in doc.units:
+        if unit.kind != "body":
+            assert unit.stance == empty_stance()
+
+
+# -- the trainable path ------------------------------------------------------------------------------------
+def test_combine_is_the_mean_and_decides_bearing():
+    st = {**empty_stance(), "rule_score": 0.3, "score": 0.3, "certainty": None}
+    out = combine(dict(st), 0.9)
+    assert out["score"] == 0.6 and out["bearing"] and out["model_score"] == 0.9 and out["types"] == ["evaluation"]
+    st = {**empty_stance(), "bearing": True, "types": ["evaluation"], "holder": "AUTHOR", "rule_score": 0.55,
+          "score": 0.55, "certainty": "neutral", "targets": [{"text": "x"}]}
+    out = combine(dict(st), 0.1)
+    assert out["score"] == 0.325 and not out["bearing"] and out["targets"] == [] and out["holder"] is None
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory, resources):
+    """A textcat with a BEARING label, trained in a few seconds to say yes to everything."""
+    spacy = pytest.importorskip("spacy")
+    from spacy.training import Example
+
+    from pipeline.spacy_bridge import unit_to_spacy
+
+    nlp = spacy.blank("zh")
+    textcat = nlp.add_pipe("textcat_multilabel", config={"model": {
+        "@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False, "ngram_size": 1,
+        "no_output_layer": False, "length": 4096}})
+    textcat.add_label("BEARING")
+    doc = annotate_text(LEAD + "德國政府表示將於下週公布預算。法國政府表示將於下月公布計畫。日本政府表示將於明年舉行選舉。",
+                        doc_id="train", res=resources)
+    examples = [Example.from_dict(unit_to_spacy(u, nlp.vocab), {"cats": {"BEARING": 1.0}})
+                for u in doc.units if u.kind == "body"]
+    optimizer = nlp.initialize(lambda: examples)
+    optimizer.learn_rate = 0.05
+    for _ in range(50):
+        nlp.update(examples, sgd=optimizer)
+    path = tmp_path_factory.mktemp("stance_model")
+    nlp.to_disk(path)
+    return path
+
+
+def test_stance_model_combines_with_the_rules(tiny_model, tmp_path, capsys):
+    article = tmp_path / "budget.txt"
+    article.write_text(LEAD + "德國政府表示將於下週公布預算。", encoding="utf-8")
+    code = main(["annotate", str(article), "--stdout"])
+    plain = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    code2 = main(["annotate", str(article), "--stdout", "--stance-model", str(tiny_model)])
+    out, err = capsys.readouterr()
+    assert code == 0 and code2 == 0, err
+    modelled = [json.loads(line) for line in out.splitlines()]
+    before = next(r["stance"] for r in plain if r["kind"] == "body")
+    after = next(r["stance"] for r in modelled if r["kind"] == "body")
+    assert not before["bearing"] and "model_score" not in before
+    assert after["model_score"] > 0.8
+    assert after["rule_score"] == before["rule_score"]
+    assert after["score"] == round((after["rule_score"] + after["model_score"]) / 2, 3)
+    assert after["score"] > before["score"]  # the model pulls the score up …
+    assert after["bearing"] == (after["score"] >= 0.5)  # … and bearing follows the combined score
+
+
+def test_stance_model_errors(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text(LEAD + "德國政府表示將於下週公布預算。", encoding="utf-8")
+    code = main(["annotate", str(article), "--stdout", "--stance-model", str(tmp_path / "missing")])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert err.strip().endswith("stance model folder not found — pass the folder written by zhgloss train --stance")
