@@ -65,9 +65,13 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import DataError
-from .entity_names import _HAN, NameRules, _Mention, _same_kind
+from .entity_foreign import ForeignNames
+from .entity_model import ModelMerge, load_ner_model
+from .entity_names import NameRules, _Mention
 from .model import Document, Entity, Token, Unit
 from .numex import anchor_year, describe_date, describe_percent, find_dates, find_percents
+
+__all__ = ["EntityTagger", "Rules", "entities_stage", "load_ner_model", "tagger_for"]
 
 RULES_FILE = "data/entity_rules.yaml"
 _WS = re.compile(r"\s")
@@ -143,7 +147,7 @@ class _Unit:
         self.occ[ent.start:ent.end] = bytes(ent.end - ent.start)
 
 
-class EntityTagger(NameRules):
+class EntityTagger(NameRules, ForeignNames, ModelMerge):
     """Built once per :class:`~pipeline.resources.Resources`; ``tag(doc)`` annotates a document."""
 
     def __init__(self, kb, segmenter, rules: Rules, glosser=None, ner=None):
@@ -460,46 +464,6 @@ class EntityTagger(NameRules):
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "PERCENT", None, describe_percent(extra), "rule", extra=extra))
 
-    # -- 6. trained model --------------------------------------------------------------------------
-    def _model(self, u: _Unit, unit: Unit) -> None:
-        from .spacy_bridge import unit_to_spacy
-
-        nlp = self.ner
-        saved, unit.entities = unit.entities, []
-        try:
-            sdoc = unit_to_spacy(unit, nlp.vocab)
-        finally:
-            unit.entities = saved
-        for _name, proc in nlp.pipeline:
-            sdoc = proc(sdoc)
-        labels = self.rules.data.get("model_labels", {}) or {}
-        for span in sdoc.ents:
-            label = labels.get(span.label_)
-            a, b = span.start_char, span.end_char
-            if not label or not u.free(a, b) or not u.text[a:b].strip():
-                continue
-            u.add(self._model_entity(u, a, b, label))
-
-    def _model_entity(self, u: _Unit, a: int, b: int, label: str) -> Entity:
-        """A model span: linked when the KB knows the name, else English from the dictionary
-        (places, organisations) or pinyin (people), with ``romanized`` when romanised."""
-        form, text = u.sh[a:b], u.text[a:b]
-        ids = self.forms.get(form)
-        if ids and self.kb is not None:
-            entries = [e for e in map(self.kb.get, ids) if e is not None and _same_kind(e.type, label)]
-            if len(entries) == 1:
-                return Entity(text, a, b, label, entries[0].id, entries[0].en, "model")
-        if not _HAN.search(form):
-            return Entity(text, a, b, label, None, text, "model")
-        if label not in ("PERSON", "DATE", "PERCENT") and self.glosser is not None:
-            en = self.glosser.lookup(text, form, "nt" if label == "ORG" else "ns")
-            if en and en[:1].isupper():  # a proper name in the dictionary, not a word-by-word gloss
-                return Entity(text, a, b, label, None, en, "model")
-        if label in ("DATE", "PERCENT"):
-            return Entity(text, a, b, label, None, None, "model")
-        return Entity(text, a, b, label, None, self._pinyin(form, person=label == "PERSON"), "model",
-                      extra={"romanized": True})
-
 def _start(e: Entity) -> int:
     return e.start
 
@@ -542,29 +506,6 @@ def _forced(text: str, a: int, b: int) -> list[tuple[int, int]]:
         return [(a, b)]
     chunks = [(a + m.start(), a + m.end()) for m in re.finditer(r"\S+", text[a:b])]
     return [chunks[0], chunks[-1]] if len(chunks) > 1 else chunks
-
-
-def load_ner_model(path: Path):
-    """Load a trained spaCy pipeline directory for ``--ner-model``; it must have an ``ner`` pipe."""
-    try:
-        import spacy
-    except ImportError:  # pragma: no cover - spaCy is a dependency
-        from .errors import MissingDependency
-
-        raise MissingDependency("spacy", "--ner-model")
-    if not path.is_dir() or not (path / "config.cfg").is_file():
-        raise DataError("not a spaCy pipeline directory (no config.cfg)",
-                        "pass the folder written by nlp.to_disk() or 'spacy train' (e.g. output/model-best)",
-                        where=str(path))
-    try:
-        nlp = spacy.load(path)
-    except (OSError, ValueError, KeyError) as exc:
-        raise DataError(f"cannot load the spaCy pipeline ({exc})",
-                        "check that it was trained with this spaCy version", where=str(path)) from None
-    if "ner" not in nlp.pipe_names and not any(hasattr(p, "moves") for _n, p in nlp.pipeline):
-        raise DataError("the spaCy pipeline has no 'ner' component",
-                        "train it with an ner pipe (spacy train with a [components.ner] block)", where=str(path))
-    return nlp
 
 
 _TAGGERS: "weakref.WeakKeyDictionary[Any, EntityTagger]" = weakref.WeakKeyDictionary()

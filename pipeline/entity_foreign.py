@@ -1,0 +1,244 @@
+"""Foreign names: transliterations (唐納·川普), Latin-script names and acronyms, names in brackets.
+
+A mixin of :class:`pipeline.entities.EntityTagger` like :mod:`pipeline.entity_names`; the decisions
+are described in :mod:`pipeline.entities`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from .entity_names import _HAN_WORD, _LATIN, _all_han
+from .model import Entity, Token
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .entities import _Unit
+
+_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
+_PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
+_CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
+_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+
+
+class ForeignNames:
+    """Transliterated and Latin-script names (mixed into EntityTagger)."""
+
+    def _translit(self, u: _Unit) -> None:
+        sh, chars = u.sh, self.rules.data["transliteration_chars"]
+        for m in self.sep_re.finditer(sh):
+            s0 = m.start()
+            if not u.free(s0, s0 + 1):
+                continue  # the second · of a name already taken
+            # the left part: the jieba token before the separator, then transliteration characters
+            a = s0
+            t = u.token_at(s0 - 1)
+            if t is not None and t.end == s0 and t.end - t.start <= 6 and _all_han(t.norm):
+                a = t.start
+            while a > 0 and sh[a - 1] in chars and s0 - a < 6:
+                a -= 1
+            t = u.token_at(a)
+            if t is not None and t.start < a:  # start on a token boundary
+                a = t.end if t.end < s0 else a
+            # the right part(s): the token after each separator, then transliteration characters
+            b = m.end()
+            while True:
+                t = u.token_at(b)
+                if t is not None and t.start == b and t.end - t.start <= 6 and _all_han(t.norm) \
+                        and t.norm not in self.rules["speech_verbs"]:
+                    b = t.end
+                while b < len(sh) and sh[b] in chars and b - s0 < 14:
+                    b += 1
+                if self.sep_re.match(sh, b) and b - s0 < 14:
+                    b += 1
+                    continue
+                break
+            t = u.token_at(b - 1)
+            if t is not None and t.end > b and t.start > m.end():  # end on one too (格萊厄姆|提出)
+                b = t.start
+            edge = self.rules["not_name_chars"]
+            while a < s0 and sh[a] in edge:  # 由|薇琪·佩珀, 特蕾莎·梅|在
+                a += 1
+            while b > m.end() and sh[b - 1] in edge:
+                b -= 1
+            if m.start() - a < 1 or b - m.end() < 1:
+                continue
+            inner = [e for e in u.ents if e.start < b and a < e.end]
+            if any(e.start < a or e.end > b or e.label != "PERSON" for e in inner):
+                continue
+            for e in inner:
+                u.remove(e)
+            tail = self.sep_re.split(sh[a:b])[-1]
+            linked = next((e for e in inner if e.kb_id and (e.start, e.end) in ((a, b), (b - len(tail), b))), None)
+            if linked is not None:
+                u.add(Entity(u.text[a:b], a, b, "PERSON", linked.kb_id, linked.en, "kb"))
+                continue
+            parts = [p for p in self.sep_re.split(sh[a:b]) if p]
+            en = " ".join(self._pinyin(p, person=False) for p in parts)
+            u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra={"romanized": True}))
+
+    def _latin(self, u: _Unit) -> None:
+        if not _LATIN.search(u.text):
+            return
+        r = self.rules
+        labels = r.data.get("acronym_labels", {}) or {}
+        for t in u.tokens:
+            if t.pos != "eng" or not u.free(t.start, t.end):
+                continue
+            hits = self.kb.by_english(t.text) if self.kb is not None else []
+            if hits and self._in_latin_phrase(u, t):
+                hits = []  # Jordan in "Jordan Spieth"
+            if len(hits) == 1 and (t.text[:1].isupper()):
+                e = hits[0]
+                u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
+            elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"]:
+                label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
+                u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
+
+    def _parenthesized(self, u: _Unit) -> None:
+        """A Latin name in brackets right after a name is the same entity: 李容浩 (Ri Yong Ho).
+        It also replaces a romanisation: 布雷特·卡瓦諾 (Brett Kavanaugh) gets en "Brett Kavanaugh"."""
+        text = u.text
+        if "(" not in text and "（" not in text:
+            return
+        ends = {e.end: e for e in u.ents if e.label not in ("DATE", "PERCENT") and not e.members}
+        for m in _PAREN_LATIN.finditer(text):
+            e = ends.get(m.start())
+            a, b = m.span("name")
+            if e is None:
+                e = self._translit_before(u, m.start(), m.group("name"))
+                if e is not None and e.end != m.start():  # a title between: 福特|博士 (...)
+                    u.add(Entity(m.group("name"), a, b, e.label, e.kb_id, e.en, e.source))
+                    continue
+            if e is None or not u.free(a, b):
+                continue
+            name = m.group("name")
+            if e.extra.get("romanized"):
+                e.en = name
+                del e.extra["romanized"]
+                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, name, e.source)  # 帕盧市 (Palu) from now on
+            elif e.label == "PERSON" and len(name.split()) >= 2 and (
+                    not self._names_entry(name, e.kb_id) if e.kb_id else e.en != name):
+                # the text names someone else than the KB guessed: 桑德斯 (Sarah Sanders) is not
+                # Bernie Sanders.  Relink (or unlink) here and for the rest of the article.
+                hits = [x for x in self.kb.by_english(name) if x.type == "PERSON"] if self.kb is not None else []
+                e.kb_id, e.en = (hits[0].id, hits[0].en) if len(hits) == 1 else (None, name)
+                e.source = "kb" if e.kb_id else "rule"
+                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
+            u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _names_entry(self, name: str, kb_id: str) -> bool:
+        """Whether ``name`` is one of the English names of the KB entry ``kb_id``."""
+        return any(x.id == kb_id for x in self.kb.by_english(name)) if self.kb is not None else True
+
+    def _translit_before(self, u: _Unit, end: int, latin: str) -> Entity | None:
+        """羅森斯坦 (Rod Rosenstein): the transliterated tokens before a bracketed Latin person name
+        (two to four capitalised words, none an organisation word) are that person."""
+        words = latin.split()
+        r = self.rules
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
+                or any(w.strip(".") in r["not_person_words"] for w in words):
+            return None
+        # walk back over the tokens before the bracket: titles right before it stay outside
+        # (福特|博士), then short Han tokens up to a title, a function word or five characters
+        # (司法部長|塞|申斯 -> 塞申斯)
+        chars = r.data["transliteration_chars"]
+        k = bisect_right(u.starts, end - 1) - 1
+        toks = u.tokens
+        while k >= 0 and toks[k].end == end and self._is_title(toks[k].norm) and k > 0:
+            end = toks[k].start
+            k -= 1
+        a = end
+        while k >= 0:
+            t = toks[k]
+            if t.end != a or not _all_han(t.norm) or self._is_title(t.norm) or t.norm in r["not_name_chars"] \
+                    or end - t.start > 5 or not u.free(t.start, t.end) \
+                    or (self._is_word(t.norm) and not all(c in chars for c in t.norm)):
+                break  # an ordinary word (指控) ends the name; 福特, 申斯 or an unknown token do not
+            a = t.start
+            k -= 1
+        if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
+            return None
+        e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
+        u.add(e)
+        return e
+
+    def _latin_people(self, u: _Unit) -> None:
+        """A Latin-script name right after a title (總理 Zoran Zaev, 發言人 Heather Nauert) or, with
+        two to four capitalised words, right before a speech verb (Paz Zárate 說道) is a PERSON."""
+        text, sh, r = u.text, u.sh, self.rules
+        if not _LATIN_NAME.search(text):
+            return
+        for m in _LATIN_NAME.finditer(text):
+            a, b = m.span()
+            if not u.free(a, b) or (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
+                continue
+            words = m.group().split()
+            if any(w.strip(".") in r["not_person_words"] or w in r["not_acronyms"] or w.isupper() for w in words):
+                continue
+            before = sh[:a].rstrip(" ")
+            after = sh[b:].lstrip(" ")
+            titled = any(before[-n:] in self.titles for n in self.title_lengths)
+            speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
+            if titled or speaks:
+                u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
+
+    def _credits(self, u: _Unit, kind: str) -> None:
+        """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a
+        Latin-script picture source (（圖片來源：Depositphotos）)."""
+        text = u.text
+        if kind == "publication" and not u.ents and 2 <= len(text.strip()) <= 16:
+            a = len(text) - len(text.lstrip())
+            b = len(text.rstrip())
+            name = text[a:b]
+            if _HAN_WORD.fullmatch(u.sh[a:b]):
+                en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}
+            else:
+                en, extra = name, {}
+            u.add(Entity(name, a, b, "ORG", None, en, "rule", extra=extra))
+            return
+        if "：" not in text and ":" not in text and "/" not in text and "／" not in text:
+            return
+        for m in _CREDIT.finditer(u.sh):
+            a, b = m.span("name")
+            name = text[a:b].rstrip(" .")
+            b = a + len(name)
+            if name and u.free(a, b):
+                hits = self.kb.by_english(name) if self.kb is not None else []
+                e = hits[0] if len(hits) == 1 else None
+                u.add(Entity(name, a, b, e.type if e else "ORG", e.id if e else None, e.en if e else name,
+                             "kb" if e else "rule"))
+
+    def _latin_orgs(self, u: _Unit) -> None:
+        """Latin-script organisation names: Des Moines Register, Washington Examiner (two to five
+        capitalised words ending in a head word), and an acronym before 新聞/電視台 (NBC 新聞)."""
+        if not _LATIN.search(u.text):
+            return
+        heads = self.rules.data.get("latin_org_heads") or ()
+        for m in _LATIN_PHRASE.finditer(u.text):
+            a, b = m.span()
+            words = m.group().split()
+            if len(words) >= 2 and words[-1] in heads and u.free(a, b):
+                u.add(Entity(m.group(), a, b, "ORG", None, m.group(), "rule"))
+        media = self.rules.data.get("acronym_media") or {}
+        for e in [e for e in u.ents if e.label == "ORG" and e.source == "rule" and _ACRONYM.fullmatch(e.text)]:
+            rest = u.sh[e.end:]
+            gap = len(rest) - len(rest.lstrip(" "))
+            word = next((w for w in sorted(media, key=len, reverse=True) if rest.startswith(w, gap)), None)
+            if word is not None and u.free(e.end, e.end + gap + len(word)):
+                end = e.end + gap + len(word)
+                u.remove(e)
+                u.add(Entity(u.text[e.start:end], e.start, end, "ORG", None, f"{e.text} {media[word]}", "rule"))
+
+    def _in_latin_phrase(self, u: _Unit, t: Token) -> bool:
+        """True when ``t`` is next to another capitalised Latin word, separated by one space."""
+        k = bisect_right(u.starts, t.start) - 1
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(u.tokens):
+                o = u.tokens[j]
+                gap = u.text[min(o.end, t.end):max(o.start, t.start)]
+                if o.pos == "eng" and o.text[:1].isupper() and gap in (" ", ""):
+                    return True
+        return False
