@@ -214,3 +214,74 @@ def test_stance_model_errors(tmp_path, capsys):
     _, err = capsys.readouterr()
     assert code == 1
     assert err.strip().endswith("stance model folder not found — pass the folder written by zhgloss train --stance")
+
+
+# -- gold and evaluation -----------------------------------------------------------------------------------
+def _build_stance_gold():
+    import importlib.util
+
+    from .conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("build_stance_gold", ROOT / "tools" / "build_stance_gold.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stance_gold_is_merged_and_idempotent():
+    """Every gold document has stance sources, and the JSONL holds exactly what they give."""
+    from .conftest import ROOT
+
+    build = _build_stance_gold()
+    gold = ROOT / "annotations" / "gold"
+    kb = build._kb()
+    for src in sorted((gold / "stance").glob("*.yaml")):
+        path, records = build.merge(src, kb)
+        committed = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        assert [r["stance"] for r in committed] == [r["stance"] for r in records], f"{path.name}: run tools/build_stance_gold.py"
+        for r in committed:
+            st = r["stance"]
+            if r["kind"] != "body":
+                assert st == empty_stance()
+                continue
+            assert st["source"] == "gold"
+            if st["bearing"]:
+                assert st["types"] and st["certainty"] in ("hedged", "neutral", "certain")
+                assert st["holder"] == "AUTHOR" or set(st["holder"]) == {"text", "kb_id", "en"}
+                for t in st["targets"]:
+                    assert t["polarity"] in ("positive", "negative", "neutral") and t["text"] in r["text"]
+    assert {p.stem for p in (gold / "stance").glob("*.yaml")} == {p.stem for p in gold.glob("*.jsonl")}
+
+
+def test_stance_metrics_on_a_toy_document():
+    from pipeline.evaluate import AlignedDocument, UnitPair, evaluate_aligned, format_text
+
+    def rec(n, stance):
+        return {"id": f"d:{n}", "n": n, "kind": "body", "text": "x", "start": n, "end": n + 1, "entities": [], "stance": stance}
+
+    def st(bearing, types=(), targets=(), certainty="neutral", source=None):
+        out = {**empty_stance(), "bearing": bearing, "types": list(types), "certainty": certainty if bearing else None,
+               "targets": [{"text": t, "kb_id": k, "en": None, "polarity": p} for t, k, p in targets]}
+        if source:
+            out["source"] = source
+        return out
+
+    gold = [rec(0, st(True, ["evaluation"], [("中國", "cn", "negative")], source="gold")),
+            rec(1, st(False, source="gold")),
+            rec(2, st(True, ["attributed", "prediction"], [("日本", "jp", "negative"), ("日韓", None, "positive")], "hedged", "gold")),
+            rec(3, st(False))]  # placeholder: not scored
+    pred = [rec(0, st(True, ["evaluation"], [("中國", "cn", "negative"), ("美國", "us", "neutral")])),
+            rec(1, st(True, ["evaluation"])),
+            rec(2, st(True, ["attributed"], [("日本", "jp", "positive"), ("日韓", None, "positive")], "hedged")),
+            rec(3, st(True, ["evaluation"]))]
+    doc = AlignedDocument("000_toy", gold, pred, [UnitPair(g, [p], "id") for g, p in zip(gold, pred)], [])
+    m = evaluate_aligned([doc], layers=["stance"])["overall"]["stance"]
+    assert m["units"] == 3
+    assert (m["bearing"]["tp"], m["bearing"]["pred"], m["bearing"]["gold"]) == (2, 3, 2)
+    assert m["non_bearing_accuracy"]["accuracy"] == 0.0
+    assert (m["types"]["tp"], m["types"]["pred"], m["types"]["gold"]) == (2, 3, 3)
+    assert (m["targets"]["tp"], m["targets"]["pred"], m["targets"]["gold"]) == (2, 4, 3)  # 日本 has the wrong polarity
+    assert m["target_entities"]["tp"] == 3
+    assert m["certainty"] == {"correct": 2, "total": 2, "accuracy": 1.0}
+    text = format_text(evaluate_aligned([doc], layers=["stance"]))
+    assert "targets + polarity" in text and "non-bearing accuracy" in text
