@@ -35,20 +35,19 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
    the nearest entity before it in the clause that is not inside 對/與/向 X (so ``中國的擴張野心``
    and ``尹錫悅鋌而走險發動戒嚴暴舉`` bind to the possessor or doer), else to the first entity after
    it (改善與日韓的關係).  A clause with modal cues but no signed word makes its subject a neutral
-   target.  The holder is not its own target unless a word binds it.
+   target.  The holder is never its own target.
 """
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .model import Document, Entity, Unit, empty_stance
+from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 
-DATA = Path(__file__).parent / "data" / "stance"
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
 TARGET_LABELS = {"PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP"}
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
@@ -62,142 +61,6 @@ ROLE_NOUNS = ("专家", "官员", "议员", "分析", "分析师", "分析家", 
               "民众", "民调", "学者", "人士", "支持者", "反对者", "政府", "当局", "官方", "国家主义者", "选民", "公民", "他们",
               "主席", "总统", "总理", "首相", "大使", "州长", "领袖")
 PRONOUNS = ("他们", "她们", "他", "她", "我们")
-
-
-@dataclass(slots=True)
-class Entry:
-    term: str  # Traditional form as written in the lexicon
-    kind: str  # evaluative | modal | hedge | reporting | negation | intensifier | question
-    polarity: str | None = None  # positive | negative | None
-    weight: float = 1.0  # strength, weight or factor
-    role: str = "subject"  # evaluative: subject | object; reporting: object when it has a polarity
-    type: str | None = None  # modal: prediction | prescription; reporting: say | belief | stance | demand
-    certainty: str | None = None
-    scope: int = 0  # negation
-
-
-@dataclass
-class Lexicon:
-    """Every stance lexicon, indexed by the Simplified shadow of its terms."""
-
-    multi: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)  # first two chars → [(shadow, entry)]
-    single: dict[str, Entry] = field(default_factory=dict)
-    size: int = 0
-
-    def add(self, shadow: str, entry: Entry) -> None:
-        self.size += 1
-        if len(shadow) == 1:
-            self.single.setdefault(shadow, entry)
-            return
-        bucket = self.multi.setdefault(shadow[:2], [])
-        if not any(s == shadow for s, _ in bucket):  # the first file that lists a term wins
-            bucket.append((shadow, entry))
-            bucket.sort(key=lambda x: -len(x[0]))
-
-    @classmethod
-    def load(cls, to_shadow: Callable[[str], str], folder: Path = DATA) -> "Lexicon":
-        lex = cls()
-        # order matters: a term listed in several files keeps its first reading
-        for name, make in (("reporting.tsv", _reporting), ("negation.tsv", _negation), ("modality.tsv", _modal),
-                           ("questions.tsv", _question), ("evaluative.tsv", _evaluative), ("intensifiers.tsv", _intens)):
-            for row in _rows(folder / name):
-                entry = make(row)
-                lex.add(to_shadow(entry.term), entry)
-        return lex
-
-
-def _rows(path: Path) -> Iterable[list[str]]:
-    with open(path, encoding="utf-8") as f:
-        for row in csv.reader(f, delimiter="\t"):
-            if row and row[0] and not row[0].startswith("#"):
-                yield [c.strip() for c in row]
-
-
-def _evaluative(r: list[str]) -> Entry:
-    return Entry(r[0], "evaluative", r[1], float(r[2]), r[3] if len(r) > 3 else "subject")
-
-
-def _modal(r: list[str]) -> Entry:
-    return Entry(r[0], r[1], None, float(r[4]), type=None if r[2] == "-" else r[2], certainty=r[3])
-
-
-def _reporting(r: list[str]) -> Entry:
-    pol = None if r[2] == "-" else r[2]
-    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1])
-
-
-def _negation(r: list[str]) -> Entry:
-    weight = float(r[2]) if len(r) > 2 and r[2] else 0.0
-    return Entry(r[0], "negation", None, weight, type="prediction" if weight else None,
-                 certainty=r[3] if len(r) > 3 else "neutral", scope=int(r[1]))
-
-
-def _intens(r: list[str]) -> Entry:
-    return Entry(r[0], "intensifier", weight=float(r[1]))
-
-
-def _question(r: list[str]) -> Entry:
-    return Entry(r[0], "question", weight=float(r[2]), type="rhetorical" if r[1] == "yes" else None)
-
-
-@dataclass(slots=True)
-class Cue:
-    start: int
-    end: int
-    entry: Entry
-    tok: int  # index of the token the cue starts in
-    polarity: str | None = None  # after negation
-    factor: float = 1.0
-    negated: bool = False
-
-
-# -- matching ----------------------------------------------------------------------------------------------
-def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> list[Cue]:
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end for t in tokens}
-    tok_at = [0] * (len(text) + 1)
-    for i, t in enumerate(tokens):
-        for k in range(t.start, t.end):
-            tok_at[k] = i
-    found: list[tuple[int, int, Entry]] = []
-    n = len(shadow)
-    for i in range(n - 1):
-        bucket = lex.multi.get(shadow[i : i + 2])
-        if not bucket:
-            continue
-        for form, entry in bucket:
-            j = i + len(form)
-            if j > n or shadow[i:j] != form:
-                continue
-            if not _aligned(i, j, starts, ends, tokens, tok_at):
-                continue
-            found.append((i, j, entry))
-            break  # the longest at this position
-    for t in tokens:
-        if t.end - t.start == 1:
-            entry = lex.single.get(shadow[t.start])
-            if entry is not None:
-                found.append((t.start, t.end, entry))
-    found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-    taken = [False] * (n + 1)
-    out: list[Cue] = []
-    for a, b, entry in found:
-        if any(taken[a:b]) or any(s <= a and b <= e for s, e in skip):
-            continue
-        for k in range(a, b):
-            taken[k] = True
-        out.append(Cue(a, b, entry, tok_at[a] if a < len(tok_at) else 0, entry.polarity))
-    out.sort(key=lambda c: c.start)
-    return out
-
-
-def _aligned(i: int, j: int, starts, ends, tokens, tok_at) -> bool:
-    if i in starts and j in ends:
-        return True
-    if j - i >= 3:
-        return i in starts or j in ends
-    tok = tokens[tok_at[i]] if tokens else None  # inside one long compound token (公開批評, 強制遣返)
-    return tok is not None and tok.end - tok.start >= 4 and tok.start <= i and j <= tok.end and (i in starts or j in ends)
 
 
 # -- clauses -----------------------------------------------------------------------------------------------
@@ -411,6 +274,8 @@ def _verb_between(tokens, a: int, b: int) -> bool:
 
 def _quoted(text: str) -> list[bool]:
     """Whether each character is inside 「…」 or “…”."""
+    if "「" not in text and "“" not in text:
+        return [False] * (len(text) + 1)
     out, depth = [], 0
     for ch in text:
         if ch in "「“":
