@@ -49,7 +49,8 @@ from .model import Document, Entity, Unit, empty_stance
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
-TARGET_LABELS = {"PERSON", "GPE", "LOC", "ORG", "POLICY", "EVENT", "NORP"}
+TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "EVENT", "NORP"}  # places (LOC) are settings, not targets
+ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entities must be to inherit a polarity
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?、")
 CONTRAST = {"但", "但是", "然而", "却", "而", "不过"}  # Simplified shadow forms
@@ -96,7 +97,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     cues = find_cues(text, shadow, tokens, lex, skip)
     # inside a name (自由開放的印太戰略, 四方安全對話) only strongly loaded words count (戰狼外交)
     named = [(e.start, e.end) for e in unit.entities]
-    cues = [c for c in cues if c.entry.kind != "evaluative" or c.entry.weight >= 3
+    cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
             or not any(a <= c.start and c.end <= b for a, b in named)]
     clause = clause_ids(text, shadow, tokens)
     _negate_and_intensify(cues, clause)
@@ -237,7 +238,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
-            if 0 < len(name) <= 30 and not any(ch in name for ch in "，,。「"):
+            if 0 < len(name) <= 30 and re.search(r"[A-Za-z]", name) and not any(ch in name for ch in "，,。「"):
                 return {"text": name, "kb_id": None, "en": None}, None, v
         # a pronoun or a role noun in the clause before the verb (他不但曾公開批評, 專家表示)
         a = max(region_start, min((k for k in range(v.start) if clause[k] == clause[v.start]), default=v.start))
@@ -330,10 +331,11 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 target = pre[-1]
             elif inside:
                 target = inside[0]
-            elif post:
-                target = post[0]
+            elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
+                target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
             else:  # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
-                earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x) and x is not holder_ent]
+                earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x) and x is not holder_ent
+                           and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE]
                 if earlier:
                     last = max(clause[x.start] for x in earlier)
                     target = next(x for x in earlier if clause[x.start] == last)
@@ -356,9 +358,12 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if c.polarity and c.entry.kind in ("evaluative", "reporting"):
             net[clause[c.start]] = net.get(clause[c.start], 0.0) + (1 if c.polarity == "positive" else -1) * c.entry.weight * c.factor
     whole = sum(net.values())
+    quoted = _quoted(text)
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
-        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label == "LOC" or marker in PATIENT_MARKERS \
+        titled = any(0 < y.start - x.end <= 4 for y in ents if y.label == "PERSON")  # 美國總統川普: 美國 is a title
+        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS or titled \
+                or marker in PATIENT_MARKERS \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
         if holder_ent is not None and 0 <= holder_ent.start - x.end <= 4:
@@ -366,7 +371,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)
-        elif verb is not None and x.start >= verb.end and x.label in HOLDER_LABELS | {"POLICY"}:
+        elif verb is not None and (x.start >= verb.end or quoted[x.start] and x.end <= verb.start) \
+                and x.label in HOLDER_LABELS | {"POLICY"}:  # after the verb, or the quotation before it
             add(x, "neutral" if abs(whole) < 1.5 else "positive" if whole > 0 else "negative", 0.3)
     out = []
     for slot in scores.values():
