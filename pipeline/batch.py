@@ -141,21 +141,23 @@ def annotate_many(
     workers: int = 1,
     force: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
+    resources: Resources | None = None,
 ) -> list[Outcome]:
     """Annotate ``(path, doc_id, strict)`` jobs into ``outdir`` with ``workers`` processes (0: one per
-    core); see :func:`annotate_one` for ``strict``."""
+    core); see :func:`annotate_one` for ``strict``.  ``resources`` (for ``options``) are reused by a
+    single-process run instead of loading new ones."""
     workers = (os.cpu_count() or 1) if workers == 0 else max(1, workers)
     outcomes: list[Outcome] = []
-    for outcome in _run(jobs, outdir, options, min(workers, max(1, len(jobs))), force):
+    for outcome in _run(jobs, outdir, options, min(workers, max(1, len(jobs))), force, resources):
         outcomes.append(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
     return outcomes
 
 
-def _run(jobs, outdir: Path, options: Options, workers: int, force: bool) -> Iterator[Outcome]:
+def _run(jobs, outdir: Path, options: Options, workers: int, force: bool, resources: Resources | None) -> Iterator[Outcome]:
     if workers == 1:
-        res = Resources(options)
+        res = resources if resources is not None and resources.options == options else Resources(options)
         for path, doc_id, strict in jobs:
             yield annotate_one(path, doc_id, outdir, res, force, strict)
         return

@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 
 from . import __version__
@@ -80,12 +79,14 @@ def annotate(
         ensure_writable_dir(output)
     options = Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model,
                       stance_model=stance_model)
+    res = Resources(options)
+    if ner_model is not None or stance_model is not None:
+        res.ner, res.stance_model  # a bad model path is reported once, before any article
     ids = _unique_ids(files, doc_id_for)
     show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
     failures = 0
     with _Progress(len(files), show) as bar:
         if stdout:
-            res = Resources(options)
             for path in files:
                 try:
                     sys.stdout.write(jsonl(annotate_file(path, res, doc_id=ids[path]).records()))
@@ -112,7 +113,7 @@ def annotate(
 
                 outcomes = annotate_dask(jobs, output, options, scheduler=scheduler, workers=max(workers, 1), force=force, on_outcome=report)
             elif engine == "local":
-                outcomes = annotate_many(jobs, output, options, workers=workers, force=force, on_outcome=report)
+                outcomes = annotate_many(jobs, output, options, workers=workers, force=force, on_outcome=report, resources=res)
             else:
                 raise ZhglossError(f"unknown engine {engine!r}", "use --engine local or --engine dask", where="--engine")
             failures = sum(o.status == "failed" for o in outcomes)
@@ -352,6 +353,11 @@ def train(
     typer.echo(f"Saved {output} — use it with: zhgloss annotate INPUT --ner-model {output}")
 
 
+def _interrupted() -> int:
+    typer.echo("Error: interrupted — files already written are complete; rerun to finish the rest", err=True)
+    return 130
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: runs the app and turns errors into one line and exit status 1."""
     try:
@@ -361,14 +367,20 @@ def main(argv: list[str] | None = None) -> int:
             raise
         typer.echo(exc.line(), err=True)
         return 1
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
-        return exc.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
-        typer.echo("Error: interrupted — files already written are complete; rerun to finish the rest", err=True)
-        return 130
+    except KeyboardInterrupt:
+        return _interrupted()
+    except Exception as exc:
+        # Usage errors come from the click that typer uses, which may be typer's own copy
+        # (typer._click), so they are recognised by what they are, not by their class's module.
+        names = {cls.__name__ for cls in type(exc).__mro__}
+        if "Exit" in names and hasattr(exc, "exit_code"):
+            return exc.exit_code
+        if "ClickException" in names:
+            exc.show()
+            return exc.exit_code
+        if "Abort" in names:
+            return _interrupted()
+        raise
     except BrokenPipeError:
         return 0
     return rv if isinstance(rv, int) else 0

@@ -166,3 +166,18 @@ def test_gloss_command(capsys):
     assert "Taiwan" in lines[1] and "|" in lines[1]
     code, _, err = run(capsys, "gloss", "  ")
     assert code == 1 and err.startswith("Error: gloss: no text given")
+
+
+def test_unknown_option_is_a_usage_error_not_a_traceback(capsys):
+    code, _, err = run(capsys, "annotate", "--bogus")
+    assert code == 2 and "No such option: --bogus" in err and "Traceback" not in err
+
+
+def test_bad_model_path_reported_once(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run(capsys, "annotate", str(src), "-o", str(tmp_path / "out"), "--ner-model", str(tmp_path / "nope"))
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and err.startswith("Error: ")
