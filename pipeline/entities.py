@@ -165,7 +165,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
-        self.words = _dictionary_words(segmenter)
+        self.is_dictionary_word = segmenter.is_word
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = re.compile(f"[{chars}]{{2,}}")
         after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
@@ -288,7 +288,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         return False
 
     def _is_word(self, w: str) -> bool:
-        return any(w in table for table in self.words)
+        return self.is_dictionary_word(w)
 
     def _kb_entity(self, u: _Unit, a: int, b: int, ids: list[str], seen_ids: set[str]) -> Entity | None:
         key = tuple(ids)
@@ -481,22 +481,6 @@ def _pair_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:
         if len(f) >= 2:
             index.setdefault(f[:2], set()).add(len(f))
     return {c: tuple(sorted(ls, reverse=True)) for c, ls in index.items()}
-
-
-def _dictionary_words(segmenter) -> tuple:
-    """The segmenter's dictionary (jieba's words and the user words), as tables to test ``in``.
-
-    The Segmenter has no public "is this a dictionary word" call yet; this reads its POS tables
-    (every dictionary word has a tag) and, for the plain-jieba backend, jieba's frequency table."""
-    tables = []
-    for name in ("_tag_table", "_user_tags"):
-        table = getattr(segmenter, name, None)
-        if table:
-            tables.append(table)
-    freq = getattr(getattr(segmenter, "_jieba", None), "FREQ", None)
-    if freq and not tables:
-        tables.append({w for w, f in freq.items() if f > 0})
-    return tuple(tables)
 
 
 def _forced(text: str, a: int, b: int) -> list[tuple[int, int]]:

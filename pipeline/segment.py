@@ -125,6 +125,7 @@ class Segmenter:
         final_words, tags = cache.cached_marshal("lexicon", key, lambda: _build_lexicon(words))
         self._tag_table: dict[str, str] = tags
         self._user_tags: dict[str, str] = {w: t for w, _f, t in final_words if t}
+        self._user_words: set[str] = {w for w, _f, _t in final_words}
         self.backend = _choose_backend(backend)
         if self.backend == "rjieba":
             import rjieba
@@ -156,6 +157,7 @@ class Segmenter:
                 self._rj.add_word(w, freq, uw.tag or None)
             else:
                 _add_jieba_word(self._jieba, w, uw.freq or max(self._jieba.FREQ.get(w, 0), _DEFAULT_USER_FREQ))
+            self._user_words.add(w)
             if uw.tag:
                 self._user_tags[w] = uw.tag
 
@@ -189,6 +191,11 @@ class Segmenter:
         word = text[start:end]
         word = strings.setdefault(word, word)
         return Token(text=word, start=start, end=end, pos=self.tag(norm), norm=norm)
+
+    def is_word(self, norm: str) -> bool:
+        """Is ``norm`` (shadow form) a word of the dictionary: jieba's, the user dictionary or the
+        knowledge base's names?  Every such word has a POS tag, so the tag tables answer."""
+        return norm in self._user_words or norm in self._tag_table
 
     def tag(self, norm: str) -> str:
         tag = self._user_tags.get(norm) or self._tag_table.get(norm)
