@@ -16,7 +16,7 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
    不, 很) must be a whole token.  Cues inside an EVENT name (俄羅斯入侵烏克蘭) are not cues.
 2. **Negation scope.**  A negator flips the polarity of the first evaluative or attitude word that
    starts within its scope (``negation.tsv``, 2–4 tokens) in the same clause; clauses end at
-   ，；：。！？、 and at 但/然而/卻/而.  Two negators over one word cancel.
+   ，；：。！？、 and at 但/但是/然而/不過.  Two negators over one word cancel.
 3. **Evidence and score.**  Evaluative strength × intensifier, modal and hedge weights, attitude
    verbs, a question mark; neutral speech verbs (表示, 說) count only when another cue is present.
    ``rule_score = E / (E + 2.5)``: one strong cue (必須, 譴責, 暴舉) gives 0.5.  With a stance model
@@ -53,7 +53,7 @@ TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "EVENT", "NORP"}  # places (L
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entities must be to inherit a polarity
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?、")
-CONTRAST = {"但", "但是", "然而", "却", "而", "不过"}  # Simplified shadow forms
+CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻 and 而 are adverbs after a subject
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
@@ -167,8 +167,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     persons = [e for e in ents if e.label == "PERSON"]
     if persons:
         ctx.person = persons[-1]
-    if isinstance(holder, dict) and holder.get("kb_id") or (isinstance(holder, dict) and holder_ent is not None):
-        ctx.holder = holder
+    ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
     return st
 
 
@@ -255,10 +254,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
+                if ctx.person is not None:  # the last person named in an earlier sentence
+                    return {**_entity_dict(ctx.person), "mention": word}, None, v
                 if ctx.holder:
                     return {**ctx.holder, "mention": word}, None, v
-                if ctx.person is not None:
-                    return {**_entity_dict(ctx.person), "mention": word}, None, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
     # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)
@@ -270,7 +269,29 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
 
 
 def _verb_between(tokens, a: int, b: int) -> bool:
-    return any(t.start >= a and t.end <= b and t.pos[:1] == "v" for t in tokens)
+    """A verb between the subject and the verb, outside an adverbial 在…時/後/中 (在國會答詢時強調)."""
+    inside = False
+    for t in tokens:
+        if t.start < a or t.end > b:
+            continue
+        if t.text in ("在", "於", "于"):
+            inside = True
+        elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
+            inside = False
+        elif t.pos[:1] == "v" and not inside:
+            return True
+    return False
+
+
+def _titles(ents: list[Entity], shadow: str) -> set[int]:
+    """Entities that only qualify a person's title: 美國總統川普, 北京外交部發言人汪文斌."""
+    out = set()
+    for x in ents:
+        for y in ents:
+            gap = y.start - x.end
+            if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in ROLE_NOUNS)):
+                out.add(id(x))
+    return out
 
 
 def _quoted(text: str) -> list[bool]:
@@ -306,6 +327,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
         slot[pol] += w
 
+    titles = _titles(ents, shadow)
+    ents = [x for x in ents if id(x) not in titles]
     signed_clauses = set()
     for c in cues:
         e = c.entry
@@ -361,13 +384,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     quoted = _quoted(text)
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
-        titled = any(0 < y.start - x.end <= 4 for y in ents if y.label == "PERSON")  # 美國總統川普: 美國 is a title
-        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS or titled \
+        if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
                 or marker in PATIENT_MARKERS \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
-        if holder_ent is not None and 0 <= holder_ent.start - x.end <= 4:
-            continue  # 菲律賓總統小馬可仕: part of the holder's title
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)
