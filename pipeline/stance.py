@@ -16,7 +16,7 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
    不, 很) must be a whole token.  Cues inside an EVENT name (俄羅斯入侵烏克蘭) are not cues.
 2. **Negation scope.**  A negator flips the polarity of the first evaluative or attitude word that
    starts within its scope (``negation.tsv``, 2–4 tokens) in the same clause; clauses end at
-   ，；：。！？、 and at 但/但是/然而/不過.  Two negators over one word cancel.
+   ，；：。！？ (not at 、) and at 但/但是/然而/不過.  Two negators over one word cancel.
 3. **Evidence and score.**  Evaluative strength × intensifier, modal and hedge weights, attitude
    verbs, a question mark; neutral speech verbs (表示, 說) count only when another cue is present.
    ``rule_score = E / (E + 2.5)``: one strong cue (必須, 譴責, 暴舉) gives 0.5.  With a stance model
@@ -52,7 +52,7 @@ THRESHOLD = 2.5  # evidence that makes rule_score 0.5
 TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "EVENT", "NORP"}  # places (LOC) are settings, not targets
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entities must be to inherit a polarity
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
-CLAUSE_PUNCT = set("，,；;：:。！!？?、")
+CLAUSE_PUNCT = set("，,；;：:。！!？?")  # not 、, which lists coordinated items
 CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻 and 而 are adverbs after a subject
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
