@@ -262,7 +262,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)
     for v in verbs:
-        topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]]
+        topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
+                 and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
         if topic and not quoted[v.start]:
             return _entity_dict(topic[0]), topic[0], v
     return "AUTHOR", None, None
