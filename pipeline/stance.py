@@ -26,16 +26,21 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
    demand verbs), attributed (a reporting or attitude verb with a subject other than the author),
    question (？).  **Certainty**: hedged, certain or neutral, whichever side of the hedges and
    certainty markers weighs more.
-5. **Holder**: the subject of the first attitude/belief verb, else of a speech verb: the nearest
-   PERSON before it in the clause, else the nearest ORG/GPE, else a role noun (專家, 官員) or a
-   pronoun resolved to the previous sentence's holder; after a closing quote (「…」他說道) the
-   name between the quote and the verb.  No reporting verb: ``"AUTHOR"``.
-6. **Targets**: a word whose role is *object* (批評, 支持, 不喜歡) gives its polarity to ``對X``
-   before it or the first entity after it in the clause; a *subject* word (暴舉, 擴張野心, 穩固) to
-   the nearest entity before it in the clause that is not inside 對/與/向 X (so ``中國的擴張野心``
-   and ``尹錫悅鋌而走險發動戒嚴暴舉`` bind to the possessor or doer), else to the first entity after
-   it (改善與日韓的關係).  A clause with modal cues but no signed word makes its subject a neutral
-   target.  The holder is never its own target.
+5. **Holder** (:func:`_holder`): the subject of a reporting verb outside quotations, attitudes
+   toward an object (批評) first: the nearest PERSON, else ORG/GPE, before it in its clause with
+   no other verb between (北韓的外交部長 when the entity only modifies a role noun); else a pronoun
+   (resolved to the last person named) or a role noun (專家, 官員) in the clause; after a closing
+   quote the name before the verb (」Kavadarkov 說道); else the topic that opens the sentence.
+   No reporting verb: ``"AUTHOR"``.
+6. **Targets** (:func:`_targets`): a word whose role is *object* (批評, 支持, 不喜歡) gives its
+   polarity to ``對X`` before it or the first entity after it in the clause; a *subject* word
+   (暴舉, 擴張野心, 穩固) to the head it modifies (富有魅力的總統 X), else the nearest entity before
+   it in the clause not after 對/與/向/使/被/在 (``中國的擴張野心``, ``尹錫悅鋌而走險發動戒嚴暴舉``),
+   else a named policy it is part of, else the first entity after it when that is a partner
+   (改善與日韓的關係) or the word is positive, else the subject of the previous clause.  Entities no
+   word binds take their clause's clear net polarity, or in a reported position's complement the
+   sentence's, else are neutral targets; places, titles before a name (美國總統川普) and entities
+   acted upon (對台灣的霸凌) do not inherit.  The holder is never its own target.
 """
 
 from __future__ import annotations
