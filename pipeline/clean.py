@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import statistics
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -54,10 +53,18 @@ class _Line:
     indent: bool
     break_before: bool  # a hard paragraph break precedes this line
     width: int = 0
+    terminal: bool = False  # ends with sentence-final punctuation
+
+
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
 
 
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """Columns the text takes in a fixed-width layout: East Asian wide characters count two."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 def is_cjk(ch: str) -> bool:
@@ -178,6 +185,7 @@ def _parse_lines(lines: list[str | None]) -> list[_Line]:
                 indent="\u3000" in lead or "\t" in lead or lead.count(" ") >= 2,
                 break_before=k > 0 and b >= threshold,
                 width=display_width(text),
+                terminal=bool(_TERMINAL.search(text)),
             )
         )
     return parsed
@@ -188,7 +196,7 @@ def _wrapped_width(lines: list[_Line]) -> tuple[bool, float]:
     long_lines = [ln for ln in lines if ln.width >= 20]
     if len(long_lines) < 3:
         return False, 0.0
-    open_ended = [ln for ln in long_lines if not _TERMINAL.search(ln.text)]
+    open_ended = [ln for ln in long_lines if not ln.terminal]
     if len(open_ended) < 3 or len(open_ended) < 0.4 * len(long_lines):
         return False, 0.0
     # Lines broken at a fixed width share (nearly) the same, largest width: take the widest half of
@@ -201,7 +209,7 @@ def _wrapped_width(lines: list[_Line]) -> tuple[bool, float]:
         return False, 0.0
     # In wrapped text the full lines are the longest ones and a paragraph's last line is shorter;
     # in one-paragraph-per-line text the unpunctuated lines (titles, bylines) are the short ones.
-    ended = [ln.width for ln in long_lines if _TERMINAL.search(ln.text)]
+    ended = [ln.width for ln in long_lines if ln.terminal]
     if ended and statistics.median(ended) > 1.25 * width:
         return False, 0.0
     return True, width
@@ -209,8 +217,8 @@ def _wrapped_width(lines: list[_Line]) -> tuple[bool, float]:
 
 def _trailing_space_is_signal(lines: list[_Line], width: float) -> bool:
     """Some extractors end each paragraph's last line with a space.  Is that so here?"""
-    continuing = [ln for ln in lines if ln.width >= 0.85 * width and not _TERMINAL.search(ln.text)]
-    ending = [ln for ln in lines if ln.width < 0.85 * width and _TERMINAL.search(ln.text)]
+    continuing = [ln for ln in lines if ln.width >= 0.85 * width and not ln.terminal]
+    ending = [ln for ln in lines if ln.width < 0.85 * width and ln.terminal]
     if len(continuing) < 3 or not ending:
         return False
     cont_rate = sum(ln.trailing_ws for ln in continuing) / len(continuing)
@@ -227,7 +235,7 @@ def _uses_spaces_around_latin(lines: list[_Line]) -> bool:
 def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: bool, patterns) -> bool:
     if patterns.block_start(line.text) or patterns.is_caption(prev.text):
         return True
-    terminal = bool(_TERMINAL.search(prev.text))
+    terminal = prev.terminal
     if line.indent and terminal:
         return True
     if prev.width < 0.6 * width:  # a short line: a paragraph's end, or a heading/byline on its own

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
@@ -29,10 +29,10 @@ class LayoutPatterns:
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
 
     def is_caption(self, text: str) -> bool:
-        return _any(self.caption, _traditional(text))
+        return len(text) <= _CAPTION_MAX and _any(self.caption, _traditional(text))
 
     def is_note(self, text: str) -> bool:
-        return _any(self.note, _traditional(text))
+        return _any(self.note, _traditional(text[:_PREFIX]))
 
     def match_dateline(self, text: str) -> re.Match | None:
         return _first_match(self.dateline, text)
@@ -42,7 +42,11 @@ class LayoutPatterns:
 
     def block_start(self, text: str) -> bool:
         """Does this line begin a block of its own (caption, note, dateline, labelled byline)?"""
-        return self.is_caption(text) or self.is_note(text) or bool(self.match_dateline(text)) or bool(self.match_byline(text))
+        t = _traditional(text[:_CAPTION_MAX])  # once for all four kinds
+        if len(text) <= _CAPTION_MAX and _any(self.caption, t):
+            return True
+        head = t[:_PREFIX]
+        return any(p.match(head) for group in (self.note, self.dateline, self.byline_prefix) for p in group)
 
     def is_publication(self, text: str) -> bool:
         t = _traditional(text.strip())
@@ -63,13 +67,23 @@ def _any(patterns: tuple[re.Pattern, ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 
 
+#: Captions are short; notes, datelines, bylines and leads are recognised by how a line begins,
+#: so only that much of a long line is looked at (and converted).
+_CAPTION_MAX, _PREFIX = 200, 80
+
+
 def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    t = _traditional(text)
+    t = _traditional(text[:_PREFIX])
     for p in patterns:
         m = p.match(t)
         if m:
             return m
     return None
+
+
+@lru_cache(maxsize=4096)
+def _traditional_cached(text: str) -> str:
+    return _s2t().convert(text)
 
 
 @cache
@@ -83,7 +97,7 @@ def _traditional(text: str) -> str:
     """The text in Traditional characters, same length (a no-op for text without Simplified)."""
     if text.isascii():
         return text
-    return _s2t().convert(text)
+    return _traditional_cached(text)
 
 
 @cache

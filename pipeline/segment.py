@@ -119,6 +119,7 @@ class Segmenter:
         self.converter = converter or Converter()
         self._oov_tags: dict[str, str] = {}
         self._strings: dict[str, str] = {}
+        self._known: dict[str, tuple[str, str]] = {}  # shadow word -> (the one string for it, its tag)
         words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "") for w in user_words if w.word.strip()})
         # jieba itself is imported only to build the caches or to cut with it (its import costs 0.1 s+)
         key = cache.key_of("lexicon", 2, _jieba_dict_stamp(), words)
@@ -160,6 +161,7 @@ class Segmenter:
             self._user_words.add(w)
             if uw.tag:
                 self._user_tags[w] = uw.tag
+        self._known.clear()
 
     # -- segmentation ----------------------------------------------------------------------------
     def shadow(self, text: str) -> str:
@@ -181,16 +183,22 @@ class Segmenter:
         atomic = [(m.start(), m.end()) for m in _ATOMIC.finditer(text)]
         if atomic:
             spans = merge_spans(spans, [(a, b) for a, b in atomic if not text[a:b].isspace()], text)
-        return [self._token(text, shadow, a, b) for a, b in spans]
+        token = self._token
+        return [token(text, shadow, a, b) for a, b in spans]
 
     def _token(self, text: str, shadow: str, start: int, end: int) -> Token:
-        # Words repeat (Zipf): one string object per distinct word keeps big documents small.
-        strings = self._strings
+        # Words repeat (Zipf): one string object and one tag look-up per distinct word keeps big
+        # documents small and fast.
         norm = shadow[start:end]
-        norm = strings.setdefault(norm, norm)
+        known = self._known.get(norm)
+        if known is None:
+            known = self._known[norm] = (norm, self.tag(norm))
         word = text[start:end]
-        word = strings.setdefault(word, word)
-        return Token(text=word, start=start, end=end, pos=self.tag(norm), norm=norm)
+        if word == known[0]:
+            word = known[0]
+        else:
+            word = self._strings.setdefault(word, word)
+        return Token(text=word, start=start, end=end, pos=known[1], norm=known[0])
 
     def is_word(self, norm: str) -> bool:
         """Is ``norm`` (shadow form) a word of the dictionary: jieba's, the user dictionary or the
@@ -374,6 +382,9 @@ def merge_spans(tokens: list[tuple[int, int]], forced: list[tuple[int, int]], te
     """
     if not forced:
         return tokens
+    token_set = set(tokens)
+    if all(span in token_set for span in forced):
+        return tokens  # the usual case: every forced span is already a token
     chosen: list[tuple[int, int]] = []
     for a, b in sorted(forced, key=lambda s: (-(s[1] - s[0]), s[0])):
         if a < b and all(b <= c or a >= d for c, d in chosen):

@@ -31,6 +31,8 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "pp", "fig", "inc", "ltd", "co", "corp", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
 }
+_BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERMINAL + "…") + "]")
 _CONTINUES = re.compile(r"\s*[，、；：,;:]")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
@@ -41,9 +43,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     depth = 0
-    i = 0
+    pos = 0
     n = len(text)
-    while i < n:
+    while True:  # only brackets and sentence marks matter: jump from one to the next
+        m = _MARKS.search(text, pos)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in _OPEN and i in matched:
             depth += 1
@@ -56,9 +62,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             _add(spans, text, start, end)
             # closers consumed by the end are no longer open
             depth = _depth_after(text, i, end, depth, matched)
-            start = i = end
+            start = pos = end
             continue
-        i += 1
+        pos = i + 1
     _add(spans, text, start, n)
     return spans
 
@@ -76,7 +82,8 @@ def _matched_brackets(text: str) -> set[int]:
     """Positions of brackets and quotes that have a partner; unmatched ones are ignored."""
     stack: list[int] = []
     matched: set[int] = set()
-    for i, ch in enumerate(text):
+    for m in _BRACKETS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch in _OPEN:
             stack.append(i)
         elif ch in _CLOSE:
