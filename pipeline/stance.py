@@ -94,7 +94,8 @@ class Context:
     person: Entity | None = None
 
 
-def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None) -> dict[str, Any]:
+def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
+    """The stance of one unit; ``prob`` is a stance model's BEARING probability, if one is used."""
     ctx = ctx or Context()
     text, tokens = unit.text, unit.tokens
     ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS), key=lambda e: e.start)
@@ -153,7 +154,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb)
 
     st = empty_stance()
-    bearing = rule_score >= 0.5
+    score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
+    bearing = score >= 0.5
     if not types and bearing:
         types.add("evaluation")
     certainty = "hedged" if cert["hedged"] > cert["certain"] else "certain" if cert["certain"] > cert["hedged"] else "neutral"
@@ -164,10 +166,12 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         targets=targets if bearing else [],
         cues=[{"text": text[c.start : c.end], "start": c.start, "end": c.end, "kind": _cue_kind(c)} for c in cues
               if c.entry.kind != "question" or has_q],
-        score=rule_score,
+        score=score,
         certainty=certainty if bearing else None,
         rule_score=rule_score,
     )
+    if prob is not None:
+        st["model_score"] = round(float(prob), 3)
     # what the next sentence's pronouns refer to
     persons = [e for e in ents if e.label == "PERSON"]
     if persons:
@@ -421,14 +425,15 @@ def stance_stage(doc: Document, res) -> None:
         if unit.kind != "body":
             unit.stance = empty_stance()
             continue
-        st = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx)
-        if model is not None:
-            combine(st, model.probability(unit))
-        unit.stance = st
+        prob = model.probability(unit) if model is not None else None
+        unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
 
 
 def combine(st: dict[str, Any], prob: float) -> dict[str, Any]:
-    """Mean of the rule score and the model's BEARING probability; bearing at 0.5."""
+    """Combine a finished stance with a model probability after the fact (for records already
+    written): the mean of ``rule_score`` and ``prob``, bearing at 0.5.  A sentence the model alone
+    makes bearing gets ``evaluation`` by AUTHOR; :func:`unit_stance` with ``prob`` does better, as it
+    still has the rules' holder and targets."""
     st["model_score"] = round(float(prob), 3)
     st["score"] = round((st["rule_score"] + float(prob)) / 2, 3)
     was = st["bearing"]
