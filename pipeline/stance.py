@@ -483,6 +483,7 @@ class StanceModel:
         from .spacy_bridge import unit_to_spacy
 
         doc = unit_to_spacy(unit, self.nlp.vocab) if unit.tokens else self.nlp.make_doc(unit.text)
-        for _, proc in self.nlp.pipeline:
-            doc = proc(doc)
+        for name, proc in self.nlp.pipeline:  # the classifier and what it may listen to; not the NER
+            if name in ("tok2vec", "transformer") or self.label in (getattr(proc, "labels", ()) or ()):
+                doc = proc(doc)
         return float(doc.cats.get(self.label, 0.0))
