@@ -114,15 +114,23 @@ class _Unit:
 
     def __init__(self, unit: Unit, shadow: str):
         self.text, self.sh, self.tokens = unit.text, shadow, unit.tokens
-        self.starts = [t.start for t in unit.tokens]
-        ends = [t.end for t in unit.tokens]
-        self.spans = set(zip(self.starts, ends))
-        self.startset = set(self.starts)
-        self.endset = set(ends)
         self.ents: list[Entity] = []
         self.occ = bytearray(len(unit.text))  # 1 where an entity was chosen
         self.extra_spans: list[tuple[int, int]] = []
         self.remembered: set[int] = set()
+        self.index_tokens()
+
+    def index_tokens(self) -> None:
+        self.starts = [t.start for t in self.tokens]
+        ends = [t.end for t in self.tokens]
+        self.spans = set(zip(self.starts, ends))
+        self.startset = set(self.starts)
+        self.endset = set(ends)
+
+    def compact(self) -> None:
+        """Drop the token indexes between the two passes over a document (a long article has
+        hundreds of thousands of tokens); :meth:`index_tokens` rebuilds them."""
+        self.starts = self.spans = self.startset = self.endset = None
 
     def token_at(self, i: int) -> Token | None:
         k = bisect_right(self.starts, i) - 1
@@ -211,6 +219,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if self.ner is not None:
                 self._model(u, unit)
             seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
+            u.compact()
             if self._overrides:  # an English name the article gave in brackets replaces a romanisation
                 for e in u.ents:
                     if e.extra.get("romanized") and u.sh[e.start:e.end] in self._overrides:
@@ -220,6 +229,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         # same person in a headline or lead before it: full names only, never surnames
         early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}
         for n, (unit, u) in enumerate(work):
+            u.index_tokens()
             if early:
                 self._refs(u, n, early, backward=True)
             u.ents.sort(key=lambda e: (e.start, e.end))
@@ -227,6 +237,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans
             if spans and not all(sp in u.spans for sp in spans):  # most entities are whole tokens already
                 unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
+            u.compact()
+            work[n] = None  # type: ignore[call-overload]  # done with this unit's working state
 
     # -- 1. knowledge base -----------------------------------------------------------------------
     def _kb(self, u: _Unit, seen_ids: set[str]) -> None:
