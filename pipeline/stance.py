@@ -39,8 +39,9 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
    else a named policy it is part of, else the first entity after it when that is a partner
    (改善與日韓的關係) or the word is positive, else the subject of the previous clause.  Entities no
    word binds take their clause's clear net polarity, or in a reported position's complement the
-   sentence's, else are neutral targets; places, titles before a name (美國總統川普) and entities
-   acted upon (對台灣的霸凌) do not inherit.  The holder is never its own target.
+   reporting verb's own (質疑, 警告) or, inside a quotation, the sentence's, else are neutral
+   targets; places, titles before a name (美國總統川普) and entities acted upon (對台灣的霸凌,
+   削弱日本) do not inherit.  The holder is never its own target.
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
-ROLE_NOUNS = ("专家", "官员", "议员", "分析", "分析师", "分析家", "检察官", "外交官", "发言人", "部长", "人们", "记者",
+ROLE_NOUNS = ("分析人士", "观察人士", "消息人士", "知情人士", "专家", "官员", "议员", "分析", "分析师", "分析家", "检察官", "外交官", "发言人", "部长", "人们", "记者",
               "民众", "民调", "学者", "人士", "支持者", "反对者", "政府", "当局", "官方", "国家主义者", "选民", "公民", "他们",
               "主席", "总统", "总理", "首相", "大使", "州长", "领袖")
+LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以"}  # 提出抗議
 PRONOUNS = ("他们", "她们", "他", "她", "我们")
 
 
@@ -254,7 +256,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         best = None
         for word in PRONOUNS + ROLE_NOUNS:
             k = before.rfind(word)
-            if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])):
+            if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])
+                           or k + len(word) == best[0] + len(best[1]) and k < best[0]):  # 分析人士, not 人士
                 best = (k, word)
         if best is not None:
             k, word = best
@@ -288,7 +291,7 @@ def _verb_between(tokens, a: int, b: int) -> bool:
             inside = True
         elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
             inside = False
-        elif t.pos[:1] == "v" and not inside:
+        elif t.pos[:1] == "v" and not inside and t.text not in LIGHT_VERBS:
             return True
     return False
 
@@ -367,11 +370,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
             else:  # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
-                earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x) and x is not holder_ent
+                earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE]
-                if earlier:
+                if earlier:  # when that subject is the holder, the word is what the holder speaks of
                     last = max(clause[x.start] for x in earlier)
                     target = next(x for x in earlier if clause[x.start] == last)
+                    if holder_ent is not None and (target.kb_id or target.text) == (holder_ent.kb_id or holder_ent.text):
+                        target = None
         if target is not None and target is not holder_ent:
             add(target, c.polarity, w)
             signed_clauses.add(cl)
@@ -398,12 +403,19 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 or marker in PATIENT_MARKERS \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
+        if any(c.polarity == "negative" and c.entry.kind == "evaluative" and 0 <= x.start - c.end <= 1 for c in cues):
+            continue  # 削弱日本, 傷害到美國: the one a negative act is done to
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)
         elif verb is not None and (x.start >= verb.end or quoted[x.start] and x.end <= verb.start) \
                 and x.label in HOLDER_LABELS | {"POLICY"}:  # after the verb, or the quotation before it
-            add(x, "neutral" if abs(whole) < 1.5 else "positive" if whole > 0 else "negative", 0.3)
+            if verb.polarity:  # 質疑：桑德斯…, 警告…中國: the reporting verb's own attitude
+                add(x, verb.polarity, 0.3)
+            elif abs(whole) >= 1.5 and quoted[x.start]:  # inside a quotation the sentence is one position
+                add(x, "positive" if whole > 0 else "negative", 0.3)
+            else:
+                add(x, "neutral", 0.3)
     out = []
     for slot in scores.values():
         e = slot["e"]
