@@ -64,9 +64,6 @@ PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
-ROLE_NOUNS = ("分析人士", "观察人士", "消息人士", "知情人士", "专家", "官员", "议员", "分析", "分析师", "分析家", "检察官", "外交官", "发言人", "部长", "人们", "记者",
-              "民众", "民调", "学者", "人士", "支持者", "反对者", "政府", "当局", "官方", "国家主义者", "选民", "公民", "他们",
-              "主席", "总统", "总理", "首相", "大使", "州长", "领袖")
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以"}  # 提出抗議
 PRONOUNS = ("他们", "她们", "他", "她", "我们")
 
@@ -150,10 +147,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if "prediction" in types and evidence["modal"] < 1:
         types.discard("prediction")
 
-    holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx)
+    holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles)
     if holder != "AUTHOR":
         types.add("attributed")
-    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb)
+    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles)
 
     st = empty_stance()
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
@@ -219,7 +216,8 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
     return {"text": e.text, "kb_id": e.kb_id, "en": e.en}
 
 
-def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: list[Entity], ctx: Context):
+def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: list[Entity], ctx: Context,
+            roles: tuple[str, ...] = ()):
     text, tokens = unit.text, unit.tokens
     quoted = _quoted(text)
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
@@ -240,7 +238,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             e = (person or cands)[-1]
             if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
                 after = shadow[e.end : min(v.start, e.end + 6)]
-                for role in ROLE_NOUNS:
+                for role in roles:
                     k = after.find(role)
                     if 0 <= k <= 4:
                         end = e.end + k + len(role)
@@ -254,7 +252,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         a = max(region_start, min((k for k in range(v.start) if clause[k] == clause[v.start]), default=v.start))
         before = shadow[a : v.start]
         best = None
-        for word in PRONOUNS + ROLE_NOUNS:
+        for word in PRONOUNS + roles:
             k = before.rfind(word)
             if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])
                            or k + len(word) == best[0] + len(best[1]) and k < best[0]):  # 分析人士, not 人士
@@ -296,13 +294,13 @@ def _verb_between(tokens, a: int, b: int) -> bool:
     return False
 
 
-def _titles(ents: list[Entity], shadow: str) -> set[int]:
+def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set[int]:
     """Entities that only qualify a person's title: 美國總統川普, 北京外交部發言人汪文斌."""
     out = set()
     for x in ents:
         for y in ents:
             gap = y.start - x.end
-            if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in ROLE_NOUNS)):
+            if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)):
                 out.add(id(x))
     return out
 
@@ -328,7 +326,7 @@ def _after_preposition(shadow: str, e: Entity) -> bool:
 
 
 def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,
-             verb: Cue | None = None):
+             verb: Cue | None = None, roles: tuple[str, ...] = ()):
     scores: dict[tuple, dict] = {}
 
     hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
@@ -340,7 +338,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
         slot[pol] += w
 
-    titles = _titles(ents, shadow)
+    titles = _titles(ents, shadow, roles)
     ents = [x for x in ents if id(x) not in titles]
     signed_clauses = set()
     for c in cues:

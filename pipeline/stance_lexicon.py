@@ -33,6 +33,7 @@ class Lexicon:
 
     multi: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)  # first two chars → [(shadow, entry)]
     single: dict[str, Entry] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()  # role nouns (roles.tsv), Simplified: 專家, 發言人 …
     size: int = 0
 
     def add(self, shadow: str, entry: Entry) -> None:
@@ -54,6 +55,7 @@ class Lexicon:
             for row in _rows(folder / name):
                 entry = make(row)
                 lex.add(to_shadow(entry.term), entry)
+        lex.roles = tuple(to_shadow(row[0]) for row in _rows(folder / "roles.tsv"))
         return lex
 
 

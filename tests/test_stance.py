@@ -34,7 +34,7 @@ def targets(st: dict) -> dict[str, str]:
 # -- lexicons ----------------------------------------------------------------------------------------------
 def test_lexicon_files_are_well_formed(resources):
     expected_columns = {"evaluative.tsv": 4, "modality.tsv": 5, "reporting.tsv": 4, "negation.tsv": 2,
-                        "intensifiers.tsv": 2, "questions.tsv": 3}
+                        "intensifiers.tsv": 2, "questions.tsv": 3, "roles.tsv": 1}
     for name, n in expected_columns.items():
         rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
                 if line and not line.startswith("#")]
@@ -47,7 +47,7 @@ def test_lexicon_files_are_well_formed(resources):
     assert {r[3] for r in evaluative} <= {"subject", "object"}
     assert all(1 <= float(r[2]) <= 3 for r in evaluative)
     lex = resources.stance_lexicon
-    assert isinstance(lex, Lexicon) and lex.size > 800
+    assert isinstance(lex, Lexicon) and lex.size > 800 and "专家" in lex.roles
     assert "README.md" in {p.name for p in DATA.iterdir()}
 
 
