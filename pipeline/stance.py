@@ -70,17 +70,16 @@ PRONOUNS = ("他们", "她们", "他", "她", "我们")
 
 # -- clauses -----------------------------------------------------------------------------------------------
 def clause_ids(text: str, shadow: str, tokens) -> list[int]:
-    """Clause number of every character."""
-    ids = [0] * (len(text) + 1)
-    contrast_at = {t.start for t in tokens if shadow[t.start : t.end] in CONTRAST}
-    c = 0
-    for k, ch in enumerate(text):
-        if k in contrast_at:
-            c += 1
-        ids[k] = c
-        if ch in CLAUSE_PUNCT:
-            c += 1
-    ids[len(text)] = c
+    """Clause number of every character (and of the end of the text)."""
+    # a new clause starts after a clause punctuation mark and at a contrastive conjunction
+    breaks = sorted({k + 1 for k, ch in enumerate(text) if ch in CLAUSE_PUNCT}
+                    | {t.start for t in tokens if t.end - t.start <= 2 and shadow[t.start : t.end] in CONTRAST})
+    ids: list[int] = []
+    prev = 0
+    for c, b in enumerate(breaks):
+        ids.extend([c] * (b - prev))
+        prev = b
+    ids.extend([len(breaks)] * (len(text) + 1 - prev))
     return ids
 
 
@@ -147,10 +146,11 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if "prediction" in types and evidence["modal"] < 1:
         types.discard("prediction")
 
-    holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles)
+    quoted = _quoted(text)
+    holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
     if holder != "AUTHOR":
         types.add("attributed")
-    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles)
+    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles, quoted)
 
     st = empty_stance()
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
@@ -217,9 +217,9 @@ def _entity_dict(e: Entity) -> dict[str, Any]:
 
 
 def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: list[Entity], ctx: Context,
-            roles: tuple[str, ...] = ()):
+            roles: tuple[str, ...] = (), quoted: list[bool] | None = None):
     text, tokens = unit.text, unit.tokens
-    quoted = _quoted(text)
+    quoted = quoted or _quoted(text)
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
@@ -326,7 +326,7 @@ def _after_preposition(shadow: str, e: Entity) -> bool:
 
 
 def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,
-             verb: Cue | None = None, roles: tuple[str, ...] = ()):
+             verb: Cue | None = None, roles: tuple[str, ...] = (), quoted: list[bool] | None = None):
     scores: dict[tuple, dict] = {}
 
     hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
@@ -394,7 +394,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if c.polarity and c.entry.kind in ("evaluative", "reporting"):
             net[clause[c.start]] = net.get(clause[c.start], 0.0) + (1 if c.polarity == "positive" else -1) * c.entry.weight * c.factor
     whole = sum(net.values())
-    quoted = _quoted(text)
+    quoted = quoted or _quoted(text)
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \

@@ -106,20 +106,20 @@ class Cue:
 
 # -- matching ----------------------------------------------------------------------------------------------
 def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> list[Cue]:
-    starts = {t.start: i for i, t in enumerate(tokens)}
-    ends = {t.end for t in tokens}
-    tok_at = [0] * (len(text) + 1)
-    for i, t in enumerate(tokens):
-        for k in range(t.start, t.end):
-            tok_at[k] = i
-    found: list[tuple[int, int, Entry]] = []
     n = len(shadow)
+    multi = lex.multi
+    found: list[tuple[int, int, Entry]] = []
     # a match starts at a token start, or inside a token of three or more characters
-    positions = [k for t in tokens for k in (range(t.start, t.end - 1) if t.end - t.start >= 3 else (t.start,))]
+    positions = [k for t in tokens for k in (range(t.start, t.end - 1) if t.end - t.start >= 3 else (t.start,))
+                 if shadow[k : k + 2] in multi]
+    if positions or tokens:
+        starts = {t.start: i for i, t in enumerate(tokens)}
+        ends = {t.end for t in tokens}
+        tok_at = [0] * (n + 1)
+        for i, t in enumerate(tokens):
+            tok_at[t.start : t.end] = [i] * (t.end - t.start)
     for i in positions:
-        bucket = lex.multi.get(shadow[i : i + 2])
-        if not bucket:
-            continue
+        bucket = multi[shadow[i : i + 2]]
         for form, entry in bucket:
             j = i + len(form)
             if j > n or shadow[i:j] != form:
@@ -137,7 +137,7 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int
     taken = [False] * (n + 1)
     out: list[Cue] = []
     for a, b, entry in found:
-        if any(taken[a:b]) or any(s <= a and b <= e for s, e in skip):
+        if any(taken[a:b]) or skip and any(s <= a and b <= e for s, e in skip):
             continue
         for k in range(a, b):
             taken[k] = True
