@@ -103,6 +103,12 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     named = [(e.start, e.end) for e in unit.entities]
     cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
             or not any(a <= c.start and c.end <= b for a, b in named)]
+    if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0):
+        _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
+        st = {**empty_stance(), "certainty": None, "rule_score": 0.0}
+        if prob is not None:
+            st.update(score=round(float(prob) / 2, 3), model_score=round(float(prob), 3))
+        return st
     clause = clause_ids(text, shadow, tokens)
     _negate_and_intensify(cues, clause)
 
@@ -171,12 +177,16 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     )
     if prob is not None:
         st["model_score"] = round(float(prob), 3)
-    # what the next sentence's pronouns refer to
+    _remember(ctx, ents, holder, holder_ent)
+    return st
+
+
+def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None) -> None:
+    """What the next sentence's pronouns may refer to: its last person, its holder."""
     persons = [e for e in ents if e.label == "PERSON"]
     if persons:
         ctx.person = persons[-1]
     ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
-    return st
 
 
 def _cue_kind(c: Cue) -> str:
