@@ -136,7 +136,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                 say += e.weight
             else:
                 evidence["reporting"] += e.weight
-                if e.type == "demand":
+                if e.type == "demand" and shadow[c.start - 1 : c.start] != "的":  # not 流氓般的要求
                     types.add("prescription")
         elif e.kind == "question" and has_q:
             evidence["question"] += e.weight
@@ -156,6 +156,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
     if holder != "AUTHOR":
         types.add("attributed")
+        if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
+                                    and not c.negated for c in cues):
+            types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
     targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles, quoted)
 
     st = empty_stance()
