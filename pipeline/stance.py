@@ -135,7 +135,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             if e.type == "say":
                 say += e.weight
             else:
-                evidence["reporting"] += e.weight
+                evidence["reporting"] += e.weight * c.factor
                 if e.type == "demand" and shadow[c.start - 1 : c.start] != "的":  # not 流氓般的要求
                     types.add("prescription")
         elif e.kind == "question" and has_q:
@@ -220,8 +220,8 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int]) -> None:
             for d in cues[i + 1 :]:
                 if clause[d.start] != clause[c.start] or d.tok - c.tok > 3:
                     break
-                if d.entry.kind == "evaluative":
-                    d.factor *= c.entry.weight
+                if d.entry.kind == "evaluative" or d.entry.kind == "reporting" and d.entry.type != "say":
+                    d.factor *= c.entry.weight  # 極其困難, 嚴正抗議, 強烈反對
                     break
 
 

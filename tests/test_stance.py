@@ -285,3 +285,24 @@ def test_stance_metrics_on_a_toy_document():
     assert m["certainty"] == {"correct": 2, "total": 2, "accuracy": 1.0}
     text = format_text(evaluate_aligned([doc], layers=["stance"]))
     assert "targets + polarity" in text and "non-bearing accuracy" in text
+
+
+def test_holder_with_a_light_verb_and_a_compound_role_noun(resources):
+    st = stance(resources, "日本外務省隨即向北京提出嚴正抗議。")
+    assert st["holder"]["text"] == "日本外務省" and targets(st).get("北京") == "negative"
+    st = stance(resources, "分析人士認為，北京試圖逐步削弱日本對該海域的實際控制。")
+    assert st["holder"]["text"] == "分析人士"
+    assert targets(st).get("北京") == "negative" and targets(st).get("日本") != "negative"  # 日本 is acted upon
+
+
+def test_reported_future_is_the_holders_prediction(resources):
+    st = stance(resources, "澳洲國防部長馬勒斯表示，中國的軍事擴張將威脅區域穩定。")
+    assert "attributed" in st["types"] and "prediction" in st["types"]
+    assert st["holder"]["text"] == "馬勒斯" and targets(st).get("中國") == "negative"
+    assert "澳洲" not in targets(st)  # part of the holder's title
+
+
+def test_title_before_a_name_is_not_a_target(resources):
+    st = stance(resources, "北京外交部發言人毛寧批評美方干涉中國內政。")
+    assert st["holder"]["text"] == "毛寧"
+    assert "北京" not in targets(st)
