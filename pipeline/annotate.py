@@ -22,6 +22,7 @@ from .resources import Resources
 from .sentences import split_sentences
 from .stance import stance_stage
 from .structure import PROSE_KINDS, recover_structure
+from .translate import translate_stage
 
 Stage = Callable[[Document, Resources], None]
 
@@ -42,7 +43,7 @@ def gloss_stage(doc: Document, res: Resources) -> None:
 
 
 #: The stages every article goes through, in order.
-STAGES: list[Stage] = [segment_stage, entities_stage, stance_stage, gloss_stage]
+STAGES: list[Stage] = [segment_stage, entities_stage, stance_stage, gloss_stage, translate_stage]
 
 
 def doc_id_for(path: Path) -> str:

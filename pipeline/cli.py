@@ -60,6 +60,7 @@ def annotate(
     table: Optional[bool] = typer.Option(None, "--table/--no-table", help="Also write DIR/corpus.parquet with every record in DIR (default: when annotating several articles)."),
     engine: str = typer.Option("local", "--engine", help="local (this machine, --workers processes) or dask (a Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 (default: start a LocalCluster with --workers processes)."),
+    translate: str = typer.Option("none", "--translate", help="Fill translation_en with a full English translation: none; openai:URL[#MODEL], an OpenAI-compatible endpoint (e.g. openai:http://127.0.0.1:8000/v1#qwen2.5-7b; key from $ZHGLOSS_TRANSLATE_API_KEY); argos:PATH, a local Argos Translate model package (needs argostranslate)."),
 ) -> None:
     """Annotate articles and write one JSONL record per sentence-like unit.
 
@@ -78,10 +79,12 @@ def annotate(
     if not stdout:
         ensure_writable_dir(output)
     options = Options(user_dicts=tuple(user_dict), kb_files=tuple(kb), max_bytes=int(max_mb * 1024 * 1024), ner_model=ner_model,
-                      stance_model=stance_model)
+                      stance_model=stance_model, translate=translate)
     res = Resources(options)
     if ner_model is not None or stance_model is not None:
         res.ner, res.stance_model  # a bad model path is reported once, before any article
+    if res.translator is not None:
+        res.translator.check()  # a bad --translate spec or an unreachable server, reported once
     ids = _unique_ids(files, doc_id_for)
     show = progress if progress is not None else (len(files) > 1 and sys.stderr.isatty())
     failures = 0

@@ -18,6 +18,7 @@ class Options:
     max_bytes: int = 50 * 1024 * 1024
     ner_model: Path | None = None  # a trained spaCy NER pipeline directory (--ner-model)
     stance_model: Path | None = None  # a trained spaCy textcat with a BEARING label (--stance-model)
+    translate: str = "none"  # translation backend spec (--translate): none, openai:URL[#MODEL], argos:PATH
     extra: dict = field(default_factory=dict)
 
 
@@ -58,6 +59,13 @@ class Resources:
         from .stance import StanceModel
 
         return StanceModel.load(Path(self.options.stance_model))
+
+    @cached_property
+    def translator(self):
+        """The translation backend of ``options.translate`` (cached per text), or None for ``none``."""
+        from .translate import load_translator
+
+        return load_translator(self.options.translate)
 
     @cached_property
     def glosser(self):
