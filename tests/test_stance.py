@@ -306,3 +306,42 @@ def test_title_before_a_name_is_not_a_target(resources):
     st = stance(resources, "北京外交部發言人毛寧批評美方干涉中國內政。")
     assert st["holder"]["text"] == "毛寧"
     assert "北京" not in targets(st)
+
+
+def test_stance_quality_on_the_gold_articles(resources):
+    """The acceptance figures (README): bearing F1 on the seed and on the NTREX articles, at most one
+    factual seed sentence flagged, and target-polarity recall on NTREX (with a little slack, as it
+    also depends on the entity layer)."""
+    from pipeline.annotate import annotate_file
+    from pipeline.evaluate import align_document, group_of
+    from pipeline.evaluate_stance import stance_metrics
+    from pipeline.records import read_jsonl
+
+    from .conftest import ROOT
+
+    groups: dict[str, list] = {}
+    for gold_path in sorted((ROOT / "annotations" / "gold").glob("*.jsonl")):
+        doc = annotate_file(ROOT / "corpus" / f"{gold_path.stem}.txt", resources)
+        aligned = align_document(gold_path.stem, read_jsonl(gold_path), doc.records())
+        groups.setdefault(group_of(gold_path.stem), []).append(aligned)
+    seed, ntrex = stance_metrics(groups["seed"]), stance_metrics(groups["ntrex"])
+    assert seed["bearing"]["f1"] >= 0.85 and seed["non_bearing_accuracy"]["total"] - seed["non_bearing_accuracy"]["correct"] <= 1
+    assert ntrex["bearing"]["f1"] >= 0.75
+    assert ntrex["targets"]["recall"] >= 0.55
+
+
+def test_seed_essay_acceptance(seed_doc):
+    """The stances the seed essay must show (its headings and other non-body units carry none)."""
+    by_start = {u.text[:12]: u.stance for u in seed_doc.units if u.kind == "body"}
+
+    def polarity(prefix: str, kb_id: str) -> str | None:
+        st = next(v for k, v in by_start.items() if k.startswith(prefix[:12]))
+        return next((t["polarity"] for t in st["targets"] if t["kb_id"] == kb_id), None) if st["bearing"] else None
+
+    assert polarity("眾所周知，隨著中國擴張軍事威脅", "cn") == "negative"
+    assert polarity("然而，聯盟的形成通常是出於對共同威脅", "cn") == "negative"
+    assert polarity("或許隨著民主國家的政府更替", "cn") == "negative"
+    assert polarity("另一方面，南韓原本保守和進步兩派", "kr-yoon-suk-yeol") == "negative"
+    lee = next(v for k, v in by_start.items() if k.startswith("尹政府對北韓採取強硬"))
+    assert lee["holder"]["kb_id"] == "kr-lee-jae-myung" and polarity("尹政府對北韓採取強硬", "jp") == "negative"
+    assert all(not u.stance["bearing"] for u in seed_doc.units if u.kind != "body")
