@@ -433,6 +433,17 @@ def _read_tsv(path: Path, min_fields: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
+def glossary_headwords(extra_glossary: Sequence[Path] = ()) -> list[str]:
+    """Headwords of two or more characters of the glossaries: the segmenter adds the ones jieba
+    does not know (編按, 研發長), so that they come out as one token and get their gloss."""
+    words = []
+    for path in [*extra_glossary, GLOSSARY]:
+        for _n, f in _read_tsv(Path(path), 2):
+            if len(f[0]) >= 2 and _HAN.search(f[0]):
+                words.append(f[0])
+    return words
+
+
 def _shadow(words: Sequence[str]) -> dict[str, str]:
     """Simplified form of each Traditional headword (OpenCC t2s), for texts written in Simplified."""
     try:

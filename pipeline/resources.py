@@ -82,6 +82,9 @@ class Resources:
             words += load_user_dict(path)
         if self.kb is not None:
             words += [UserWord(form, None, tag) for form, tag in kb_user_words(self.kb)]
+        from .gloss import glossary_headwords
+
+        words += [UserWord(w, if_absent=True) for w in glossary_headwords(self.options.glossaries)]
         return Segmenter(words)
 
 

@@ -70,6 +70,7 @@ class UserWord:
     word: str  # as written in the source (Traditional or Simplified)
     freq: int | None = None
     tag: str | None = None
+    if_absent: bool = False  # add only if jieba's dictionary lacks the word (glossary headwords)
 
 
 def load_user_dict(path: Path | None = None) -> list[UserWord]:
@@ -120,9 +121,9 @@ class Segmenter:
         self._oov_tags: dict[str, str] = {}
         self._strings: dict[str, str] = {}
         self._known: dict[str, tuple[str, str]] = {}  # shadow word -> (the one string for it, its tag)
-        words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "") for w in user_words if w.word.strip()})
+        words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "", w.if_absent) for w in user_words if w.word.strip()})
         # jieba itself is imported only to build the caches or to cut with it (its import costs 0.1 s+)
-        key = cache.key_of("lexicon", 2, _jieba_dict_stamp(), words)
+        key = cache.key_of("lexicon", 3, _jieba_dict_stamp(), words)
         final_words, tags = cache.cached_marshal("lexicon", key, lambda: _build_lexicon(words))
         self._tag_table: dict[str, str] = tags
         self._user_tags: dict[str, str] = {w: t for w, _f, t in final_words if t}
@@ -286,14 +287,20 @@ def _jieba_dict_stamp() -> tuple:
     return (importlib.metadata.version("jieba"), cache.file_stamp(Path(spec.origin).parent / "dict.txt"))
 
 
-def _build_lexicon(words: list[tuple[str, int, str]]):
-    """User words with their final frequency (never below jieba's own), and jieba's POS table."""
+def _build_lexicon(words: list[tuple[str, int, str, bool]]):
+    """User words with their final frequency (never below jieba's own), and jieba's POS table.
+    Words marked ``if_absent`` are left out when jieba's dictionary already has them."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
     tk.initialize()
-    final = [(w, freq or max(tk.FREQ.get(w, 0), _DEFAULT_USER_FREQ), tag) for w, freq, tag in words]
+    final, seen = [], set()
+    for w, freq, tag, if_absent in words:  # sorted: the plain entry of a word comes before its if_absent one
+        if w in seen or (if_absent and tk.FREQ.get(w, 0) > 0):
+            continue
+        seen.add(w)
+        final.append((w, freq or max(tk.FREQ.get(w, 0), _DEFAULT_USER_FREQ), tag))
     tags: dict[str, str] = {}
     with tk.get_dict_file() as f:
         for raw in f:
