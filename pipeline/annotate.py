@@ -15,8 +15,8 @@ from typing import Callable
 from . import __version__
 from .clean import clean_blocks
 from .entities import entities_stage
-from .model import Document, Unit
 from .errors import InputError
+from .model import Document, Unit
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
 from .sentences import split_sentences
