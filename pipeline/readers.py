@@ -121,7 +121,7 @@ def read_article(path: Path, max_bytes: int = MAX_BYTES) -> RawArticle:
 def _read_bytes(data: bytes, suffix: str, max_bytes: int) -> RawArticle:
     if len(data) > max_bytes:
         raise InputError(
-            f"file is {len(data) / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB limit",
+            f"file is {_size(len(data))}, over the {_size(max_bytes)} limit",
             "split it into articles, or raise the limit with --max-mb",
         )
     if not data.strip():
@@ -136,6 +136,10 @@ def _read_bytes(data: bytes, suffix: str, max_bytes: int) -> RawArticle:
     if suffix in {".md", ".markdown"}:
         return read_markdown_text(text, encoding)
     return RawArticle(text=normalize_newlines(text), format="txt", encoding=encoding)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{max(1, round(n / 1e3))} KB"
 
 
 def normalize_newlines(text: str) -> str:
