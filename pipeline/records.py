@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -56,6 +58,18 @@ def write_atomic(path: Path, content: str, durable: bool = True) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write file ({exc.strerror or exc})", "check free space and permissions", where=str(path))
         raise
+
+
+def replace_folder(new: Path, dest: Path) -> None:
+    """Put the finished folder ``new`` at ``dest``, replacing what was there as late as possible:
+    the old folder is moved aside, the new one renamed into place, then the old one deleted."""
+    if dest.exists():
+        old = dest.parent / f".{dest.name}.old-{uuid.uuid4().hex[:8]}"
+        os.replace(dest, old)
+        os.replace(new, dest)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(new, dest)
 
 
 def document_meta(doc: Document) -> dict[str, Any]:

@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import io
 import math
-import os
 import shutil
 import tempfile
-import uuid
 from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import DataError, MissingDependency, OutputError, ZhglossError
+from .records import replace_folder
 
 DEFAULT_ITERATIONS = 20
 
@@ -146,13 +145,7 @@ def train(data: Path, output: Path, stance: bool = False, iterations: int = DEFA
         if not best.is_dir():
             best = work / "model-last"
         (best / "training.log").write_text(record.getvalue(), encoding="utf-8")
-        if output.exists():
-            old = output.parent / f".{output.name}.old-{uuid.uuid4().hex[:8]}"
-            os.replace(output, old)
-            os.replace(best, output)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(best, output)
+        replace_folder(best, output)
     except ZhglossError:
         raise
     except (ValueError, KeyError, OSError) as exc:

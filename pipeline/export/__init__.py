@@ -16,7 +16,6 @@ import json
 import os
 import shutil
 import tempfile
-import uuid
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 from ..errors import OutputError, ZhglossError
 from ..model import KINDS
+from ..records import replace_folder
 from . import card
 from .common import ALL, SPLIT_NAMES, Article, Dataset, ExportError, assign_splits, parse_split, trainable
 
@@ -169,13 +169,7 @@ def staged_folder(out: Path):
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)
         yield tmp
-        if out.exists():
-            old = out.parent / f".{out.name}.old-{uuid.uuid4().hex[:8]}"
-            os.replace(out, old)
-            os.replace(tmp, out)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, out)
+        replace_folder(tmp, out)
     except BaseException as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if isinstance(exc, OSError) and not isinstance(exc, ZhglossError):
