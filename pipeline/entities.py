@@ -167,7 +167,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.names.update((f, (ids, "full")) for f, ids in self.forms.items())
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
-        self._ref_re: tuple[Any, int, Any, dict] = (None, 0, None, {})  # mentions, indexed size, index
+        self._ref_index: tuple[Any, int, dict] = (None, 0, {})  # mentions, indexed size, index
         self._overrides: dict[str, tuple[str | None, str | None, str]] = {}
         self.named_clusters = rules.data["named_clusters"]
         firsts = "".join(sorted({p[0] for p in self.pairs}))

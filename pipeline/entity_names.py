@@ -80,9 +80,9 @@ class NameRules:
         ``backward`` only before it (a headline naming someone the body introduces)."""
         if not mentions:
             return
-        firsts, lens = self._mention_index(mentions)
+        lens = self._mention_index(mentions)
         sh = u.sh
-        for a, b in _longest_matches(sh, firsts, lens, mentions):
+        for a, b in _longest_matches(sh, lens, mentions):
             m = mentions[sh[a:b]]
             if (m.unit <= n_unit) if backward else (m.unit == n_unit and a < m.end):
                 continue
@@ -115,24 +115,19 @@ class NameRules:
                 u.add(Entity(u.text[a:b], a, b, "PERSON", m.kb_id, m.en, "kb" if m.kb_id else "rule",
                              extra={**m.extra, "short_ref": True}))
 
-    def _mention_index(self, mentions: dict[str, _Mention]) -> tuple["re.Pattern[str]", dict[str, tuple[int, ...]]]:
-        """First characters (a regex) and lengths of the mention forms, kept up to date as the
-        document adds mentions (keys are only added, so only the new ones are indexed)."""
-        cached, seen, firsts, lens = self._ref_re
+    def _mention_index(self, mentions: dict[str, _Mention]) -> dict[str, tuple[int, ...]]:
+        """Lengths of the mention forms by first character, kept up to date as the document adds
+        mentions (keys are only added, so only the new ones are indexed)."""
+        cached, seen, lens = self._ref_index
         if cached is not mentions:
-            cached, seen, firsts, lens = mentions, 0, None, {}
+            cached, seen, lens = mentions, 0, {}
         if seen < len(mentions):
-            grew = False
             for form in itertools.islice(mentions, seen, None):
                 old = lens.get(form[0], ())
                 if len(form) not in old:
                     lens[form[0]] = tuple(sorted((*old, len(form)), reverse=True))
-                    grew = grew or not old
-            if grew or firsts is None:
-                firsts = re.compile("[" + "".join(map(re.escape, lens)) + "]")
-            seen = len(mentions)
-            self._ref_re = (cached, seen, firsts, lens)
-        return firsts, lens
+            self._ref_index = (cached, len(mentions), lens)
+        return lens
 
     def _glued(self, left: str, right: str, token: str) -> bool:
         if len(token) > 3 or self._is_word(token):
@@ -302,13 +297,13 @@ class NameRules:
 
 
 
-def _longest_matches(text: str, firsts, lens: dict[str, tuple[int, ...]], forms) -> list[tuple[int, int]]:
-    """Leftmost-longest, non-overlapping occurrences of ``forms`` in ``text``."""
+def _longest_matches(text: str, lens: dict[str, tuple[int, ...]], forms) -> list[tuple[int, int]]:
+    """Leftmost-longest, non-overlapping occurrences of ``forms`` in ``text`` (units are short: a
+    scan over the characters is cheaper than compiling a pattern per document)."""
     out = []
     end = 0
-    for m in firsts.finditer(text):
-        i = m.start()
-        if i < end:
+    for i, ch in enumerate(text):
+        if i < end or ch not in lens:
             continue
         for n in lens.get(text[i], ()):
             if i + n <= len(text) and text[i:i + n] in forms:
