@@ -16,12 +16,22 @@ from .model import Document
 META_SUFFIX = ".meta.json"
 
 
-def dumps(record: dict[str, Any]) -> str:
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+try:  # orjson writes the same bytes as json.dumps(..., ensure_ascii=False, compact), 5x faster
+    import orjson
 
+    def dumps(record: dict[str, Any]) -> str:
+        return orjson.dumps(record).decode("utf-8")
 
-def jsonl(records: Iterable[dict[str, Any]]) -> str:
-    return "".join(dumps(r) + "\n" for r in records)
+    def jsonl(records: Iterable[dict[str, Any]]) -> str:
+        return b"".join(orjson.dumps(r) + b"\n" for r in records).decode("utf-8")
+
+except ImportError:  # pragma: no cover - orjson is a dependency; plain json is the fallback
+
+    def dumps(record: dict[str, Any]) -> str:
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+    def jsonl(records: Iterable[dict[str, Any]]) -> str:
+        return "".join(dumps(r) + "\n" for r in records)
 
 
 def ensure_writable_dir(path: Path) -> None:
