@@ -27,6 +27,8 @@ _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*頁|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|p\.\s*\d{1,4})$",
     re.IGNORECASE,
 )
+#: Han characters (CJK Extension A, Unified Ideographs, Compatibility Ideographs), for character classes.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")

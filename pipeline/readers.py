@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clean import HAN
 from .errors import InputError, MissingDependency, NotChineseError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -82,7 +83,7 @@ def _hidden(f: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in f.relative_to(root).parts) or f.stem.upper().startswith(_NOT_ARTICLES)
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 def check_chinese(text: str) -> None:
