@@ -6,8 +6,11 @@ every PERSON, GPE and ORG entity's ``en`` is looked for in the line's English or
 (``newstest2019-src.eng.txt``, line-aligned):
 
 * **strict** — ``en`` itself appears (case, punctuation and hyphens ignored; a person's family name
-  alone also counts, since English news writes "Trump" after the first mention; a cluster counts
-  when every member's ``en`` appears);
+  alone also counts, since English news writes "Trump" after the first mention — the last word of
+  the name, or the first where the knowledge base says English writes the name family name first
+  (``name_order: family-first`` on the person or their country: "Kim" of Kim Jong Un, "Ri" of Ri
+  Yong Ho) and for a pinyin romanisation, which the pipeline writes surname first; a cluster
+  counts when every member's ``en`` appears);
 * **with aliases** — ``en``, one of the knowledge-base English aliases of the entity's ``kb_id``
   ("U.S." for United States), its demonym (``pipeline/data/english/demonyms.tsv``: the English
   original often says "Welsh" or "German" where the Chinese names the place), or a party's name
@@ -40,13 +43,28 @@ def norm(s: str) -> str:
     return " " + re.sub(r"[^0-9a-z]+", " ", s.lower()).strip() + " "
 
 
-def found(name: str, english: str, label: str) -> bool:
+def found(name: str, english: str, label: str, family_first: bool = False) -> bool:
     n = norm(name)
     if n.strip() and n in english:
         return True
     if label == "PERSON" and " " in n.strip():
-        return norm(n.split()[-1]) in english  # the family name alone
+        words = n.split()
+        return norm(words[0] if family_first else words[-1]) in english  # the family name alone
     return False
+
+
+def family_first(ent: dict, kb) -> bool:
+    """Does English write this person's family name first?  From the KB (the person's own
+    ``name_order``, else their country's), or for a romanised name, the pipeline's pinyin order."""
+    if ent.get("label") != "PERSON":
+        return False
+    entry = kb.get(ent["kb_id"]) if ent.get("kb_id") else None
+    if entry is None:
+        return bool(ent.get("romanized"))
+    order = entry.name_order
+    if order is None and entry.country and kb.get(entry.country) is not None:
+        order = kb.get(entry.country).name_order
+    return order == "family-first"
 
 
 def demonyms() -> dict[str, list[str]]:
@@ -62,7 +80,7 @@ def alternatives(name: str | None, kb_id: str | None, kb, aliases: bool, adjecti
     alts = [name] if name else []
     entry = kb.get(kb_id) if kb_id else None
     if aliases and entry is not None:
-        alts += [entry.en, *entry.en_aliases, *adjectives.get(kb_id, [])]
+        alts += [*entry.english_names(), *adjectives.get(kb_id, [])]
     if aliases:
         alts += [re.sub(r"\s+Party$", "", a) for a in alts if a.endswith(" Party")]
     return alts
@@ -95,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
                 if ent["label"] not in LABELS:
                     continue
                 label = ent["label"]
-                strict = all(any(found(n, english, label) for n in alts) for alts in names_of(ent, kb, False, adjectives))
-                loose = all(any(found(n, english, label) for n in alts) for alts in names_of(ent, kb, True, adjectives))
+                ff = family_first(ent, kb)
+                strict = all(any(found(n, english, label, ff) for n in alts) for alts in names_of(ent, kb, False, adjectives))
+                loose = all(any(found(n, english, label, ff) for n in alts) for alts in names_of(ent, kb, True, adjectives))
                 counts["all"] += 1
                 counts[label] += 1
                 counts["strict"] += strict

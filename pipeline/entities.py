@@ -14,9 +14,22 @@ Decisions, in the order the stage applies them:
    the tokens around it must be a listed affix or a dictionary word: 日本 in 日本人 *is* tagged (GPE,
    the country part of a nationality word), 北京 in 北京街頭 too, 法國 in 合法|國家 is not, 日本國 in
    日本|國防 is not.  Short forms from the KB (石破, 麻生) must be whole tokens and are not taken right
-   after a place name (歐洲 大陸).  A form shared by several entries goes to the entry already
-   mentioned in the document, else to one whose country was mentioned, else to the first type in
-   ``type_priority``; if entries of that type still tie, ``kb_id`` is null and ``candidates`` lists them.
+   after a place name (歐洲 大陸).  **Ambiguous forms**: a form shared by several entries (工黨:
+   UK Labour / Australian Labor; 參議院: US Senate / Japan's House of Councillors; 財政部: Taiwan's
+   full name, the short form of HM Treasury and the US Treasury) goes to the entry already
+   mentioned in the document, else to the one whose country the document mentions most — more
+   often than any other candidate's country.  Countries are counted over every linked entity (a
+   country, the country of a city, person or organisation, each cluster member), first over the
+   units read so far, then, for a form still undecided, over the whole article once it is read
+   (a headline's 工黨 is decided by the body).  When the context does not decide: the entry whose
+   *full* name the form is (bare 財政部 is Taiwan's), else the first type in ``type_priority``; if
+   entries still tie, ``kb_id`` is null and ``candidates`` lists them.
+   **English**: the entry's English for the form written (``en_forms``: 歐盟 EU, 華府 Washington,
+   馬其頓 Macedonia, 參議院 Senate), else its ``en``; an English acronym in the text stays as
+   written (FBI).  Once all entities are known, an entity right before a title or group noun takes
+   the entry's ``en_attributive`` (美國|總統 U.S. President, 共和黨|參議員 Republican senator), right
+   before 人/人民/員 its ``en_people`` (美國人 Americans); the word lists are
+   ``attributive_followers`` and ``people_followers`` (plus ``titles``) in the rules file.
 2. **Country clusters** (美日韓, 日韓澳紐): runs of two or more single-character abbreviations
    (``kb.abbreviations()``), whose edges are jieba token boundaries or a dictionary word / listed
    affix (中日關係, 親美日派), never inside an ordinary word (今日美國, 日新月異).  A run followed by 國
@@ -60,6 +73,7 @@ import gc
 import re
 import weakref
 from bisect import bisect_right
+from collections import Counter
 from importlib import resources as _res
 from pathlib import Path
 from typing import Any, Iterable
@@ -165,6 +179,17 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.abbr: dict[str, str] = dict(kb.abbreviations()) if kb is not None else {}
         self.names: dict[str, tuple[list[str], str]] = {f: (ids, "short") for f, ids in self.short.items()}
         self.names.update((f, (ids, "full")) for f, ids in self.forms.items())
+        # a form that is one entry's full name and other entries' short form (財政部: Taiwan's
+        # ministry, the short form of HM Treasury and the US Treasury): all are candidates, the
+        # full-name owners are the default when the document's context does not decide
+        self.full_owners: dict[str, list[str]] = {}
+        for f, ids in self.short.items():
+            full = self.forms.get(f)
+            if full and set(ids) - set(full):
+                self.names[f] = (full + [i for i in ids if i not in full], "full")
+                self.full_owners[f] = full
+        self._countries: Counter[str] = Counter()  # country -> KB mentions so far in the document
+        self._pending: list[tuple[Entity, list, list]] = []  # ambiguous forms context may still decide
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
         self._ref_index: tuple[Any, int, dict] = (None, 0, {})  # mentions, indexed size, index
@@ -181,6 +206,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.single_re = re.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
         seps = re.escape(rules.data.get("name_separators", "·"))
         self.sep_re = re.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
+        self.attributive_followers = rules["attributive_followers"]
+        self.people_followers = rules["people_followers"]
         self.titles = rules["titles"]
         self.title_re = _alternation(self.titles)
         self.election_re = _alternation(rules["election_words"])
@@ -193,6 +220,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         anchor = anchor_year(doc.text, doc.meta.get("date"))
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
+        self._countries = Counter()
+        self._pending = []
         seen_ids: set[str] = set()
         work: list[tuple[Unit, _Unit]] = []
         for n, unit in enumerate(doc.units):
@@ -218,7 +247,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             self._remember(u, n, mentions)  # names found last (Latin names) for the next units
             if self.ner is not None:
                 self._model(u, unit)
-            seen_ids.update(e.kb_id for e in u.ents if e.kb_id)
+            pending = {id(p[0]) for p in self._pending}
+            for e in u.ents:
+                if e.kb_id and id(e) not in pending:
+                    seen_ids.add(e.kb_id)
+                if id(e) not in pending:
+                    self._count_countries(e)
             u.compact()
             if self._overrides:  # an English name the article gave in brackets replaces a romanisation
                 for e in u.ents:
@@ -228,10 +262,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         # a name found by a rule later in the article (羅森斯坦 (Rod Rosenstein) in the body) is the
         # same person in a headline or lead before it: full names only, never surnames
         early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}
+        self._resolve_pending(work)
         for n, (unit, u) in enumerate(work):
             u.index_tokens()
             if early:
                 self._refs(u, n, early, backward=True)
+            self._attributive(u)
             u.ents.sort(key=lambda e: (e.start, e.end))
             unit.entities = u.ents
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans
@@ -309,21 +345,102 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             entries = self._entries[key] = [x for x in map(self.kb.get, ids) if x is not None]
         if not entries:
             return None
-        extra: dict[str, Any] = {}
+        form = u.sh[a:b]
         if len(entries) > 1:
             picked = [e for e in entries if e.id in seen_ids]
             if not picked:
-                picked = [e for e in entries if e.country and e.country in seen_ids]
-            if not picked:
-                order = list(self.rules.data.get("type_priority", []))
-                best = min(order.index(e.type) if e.type in order else 99 for e in entries)
-                picked = [e for e in entries if (order.index(e.type) if e.type in order else 99) == best]
-            if len(picked) > 1:
-                e = picked[0]
-                return Entity(u.text[a:b], a, b, e.type, None, None, "kb", extra={"candidates": [p.id for p in picked]})
+                picked = self._by_context(entries, self._countries)
+            if len(picked) != 1:  # undecided so far: the default now, the whole article decides later
+                ent = self._default_entity(u.text[a:b], a, b, form, entries)
+                self._pending.append((ent, entries, form))
+                return ent
             entries = picked
         e = entries[0]
-        return Entity(u.text[a:b], a, b, e.type, e.id, e.en, "kb", extra=extra)
+        return Entity(u.text[a:b], a, b, e.type, e.id, self._english(e, form), "kb")
+
+    def _english(self, entry, form: str) -> str:
+        """The English for ``entry`` written as ``form`` (shadow): an English acronym the text
+        itself uses stays as written (FBI, GOP), else the entry's English for that form."""
+        if form.isascii() and form in entry.english_names():
+            return form
+        return entry.english_for(form)
+
+    def _default_entity(self, text: str, a: int, b: int, form: str, entries: list) -> Entity:
+        """An ambiguous form without context: the full-name owner (bare 財政部 is Taiwan's), else
+        the first type in ``type_priority``; a remaining tie is unlinked with ``candidates``."""
+        owners = self.full_owners.get(form)
+        picked = [e for e in entries if e.id in owners] if owners else []
+        if not picked:
+            order = list(self.rules.data.get("type_priority", []))
+            best = min(order.index(e.type) if e.type in order else 99 for e in entries)
+            picked = [e for e in entries if (order.index(e.type) if e.type in order else 99) == best]
+        e = picked[0]
+        if len(picked) > 1:
+            return Entity(text, a, b, e.type, None, None, "kb", extra={"candidates": [p.id for p in picked]})
+        return Entity(text, a, b, e.type, e.id, self._english(e, form), "kb")
+
+    def _by_context(self, entries: list, countries: Counter) -> list:
+        """The entry whose country the document mentions most, when that country is mentioned
+        more often than every other candidate's (工黨 in an article about Australia is Labor)."""
+        scored = sorted(((countries.get(_country_of(e), 0), e) for e in entries), key=lambda x: -x[0])
+        if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return [scored[0][1]]
+        return []
+
+    def _count_countries(self, e: Entity) -> None:
+        """Count the countries an entity mentions: a country itself, the country of a city, a
+        person, an organisation; every member of a cluster."""
+        if e.members:
+            for m in e.members:
+                if m.get("kb_id"):
+                    self._countries[m["kb_id"]] += 1
+        if e.kb_id:
+            entry = self.kb.get(e.kb_id)
+            c = _country_of(entry) if entry is not None else None
+            if c:
+                self._countries[c] += 1
+
+    def _resolve_pending(self, work) -> None:
+        """Ambiguous forms the article's context decides once it is read whole: the candidate whose
+        country the article mentions most (counted over every linked entity), else the default."""
+        if not self._pending:
+            return
+        for ent, entries, form in self._pending:
+            picked = self._by_context(entries, self._countries)
+            if len(picked) == 1:
+                e = picked[0]
+                ent.kb_id, ent.en, ent.label = e.id, self._english(e, form), e.type
+                ent.extra.pop("candidates", None)
+        self._pending = []
+
+    def _attributive(self, u: _Unit) -> None:
+        """An entity right before a title or group noun takes its entry's attributive English
+        (美國|總統 -> U.S. President, 共和黨|參議員 -> Republican senator), before 人/人民 ... its
+        people form (美國|人 -> Americans, 共和黨|人 -> Republicans); the nouns are
+        ``attributive_followers`` / ``people_followers`` and every title in entity_rules.yaml."""
+        for e in u.ents:
+            if not e.kb_id or e.members:
+                continue
+            entry = self.kb.get(e.kb_id)
+            if entry is None or not (entry.en_attributive or entry.en_people):
+                continue
+            nxt = self._next_word(u, e.end)
+            if not nxt:
+                continue
+            if entry.en_people and nxt in self.people_followers:
+                e.en = entry.en_people
+            elif entry.en_attributive and (nxt in self.attributive_followers or self._is_title(nxt)):
+                e.en = entry.en_attributive
+
+    def _next_word(self, u: _Unit, i: int) -> str:
+        """The word right after offset ``i``: the rest of the token ``i`` falls inside (美國人 as one
+        token), else the token starting at ``i``."""
+        tok = u.token_at(i)
+        if tok is None:
+            return ""
+        if tok.start < i:
+            return u.sh[i:tok.end]
+        return tok.norm
 
     # -- 2. clusters -------------------------------------------------------------------------------
     def _clusters(self, u: _Unit) -> None:
@@ -460,7 +577,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
     def _single(self, u: _Unit, a: int, b: int, end: int) -> Entity:
         entry = self.kb.get(self.abbr[u.sh[a]])
-        en = entry.en if entry else None
+        en = entry.english_for(u.sh[a]) if entry else None
         return Entity(u.text[a:end], a, end, "GPE", entry.id if entry else None, en, "kb")
 
     # -- 5. dates and percents ----------------------------------------------------------------------
@@ -478,6 +595,13 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
 def _start(e: Entity) -> int:
     return e.start
+
+
+def _country_of(entry) -> str | None:
+    """The country an entry belongs to: its ``country``, or itself for a country (a GPE without one)."""
+    if entry.country:
+        return entry.country
+    return entry.id if entry.type == "GPE" else None
 
 
 def _alternation(words: Iterable[str]) -> "re.Pattern[str]":

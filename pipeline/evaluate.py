@@ -34,8 +34,9 @@ Entity metrics (:func:`entity_metrics`):
   and **overlapping** spans (same label, at least one shared character; one-to-one, each gold and
   each predicted entity used at most once);
 * on **exactly matched spans** (same start and end, any label): accuracy of ``en`` (compared
-  ignoring case, accents and punctuation; a KB alias of the gold ``kb_id`` also counts when a
-  knowledge base is given), of ``kb_id`` (equal, null included; and separately over gold entities
+  ignoring case, accents and punctuation; any English form the knowledge base gives for the gold
+  ``kb_id`` also counts when a knowledge base is given: an alias, the form for a particular Chinese
+  name, the attributive or people form — ``KBEntry.english_names()``), of ``kb_id`` (equal, null included; and separately over gold entities
   that have a ``kb_id``), and of cluster ``members`` (the same member ids in the same order, over
   gold clusters).
 """
@@ -344,7 +345,8 @@ def _en_correct(g: dict, p: dict, kb) -> bool:
     if kb is not None and g.get("kb_id"):
         entry = kb.get(g["kb_id"])
         if entry is not None:
-            return got in {english_key(n) for n in (entry.en, *entry.en_aliases)}
+            names = entry.english_names() if hasattr(entry, "english_names") else (entry.en, *entry.en_aliases)
+            return got in {english_key(n) for n in names}
     return False
 
 

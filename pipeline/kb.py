@@ -73,11 +73,16 @@ ACRONYM_STOPLIST = frozenset({
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
 
 #: Bumped whenever the pickled structure changes.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+
+#: Values of ``name_order``: the order English writes a person's names in ("Kim Jong Un" is
+#: family-first, "Shigeru Ishiba" given-first).  On a country it is the default for its people.
+NAME_ORDERS = ("family-first", "given-first")
 
 _LIST_FIELDS = ("en_aliases", "zh", "zh_hans", "short", "abbr", "roles")
-_SCALAR_FIELDS = ("type", "en", "description", "country", "wikidata")
-_ALLOWED = frozenset(("id", "zh_regional", "replace", "remove") + _LIST_FIELDS + _SCALAR_FIELDS)
+_SCALAR_FIELDS = ("type", "en", "description", "country", "wikidata", "en_attributive", "en_people",
+                  "name_order")
+_ALLOWED = frozenset(("id", "zh_regional", "replace", "remove", "en_forms") + _LIST_FIELDS + _SCALAR_FIELDS)
 _REGIONS = ("tw", "hk", "cn", "mo", "sg")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _QID_RE = re.compile(r"^Q[1-9][0-9]*$")
@@ -100,6 +105,10 @@ class KBEntry:
     roles: tuple[str, ...] = ()
     description: str = ""
     wikidata: str | None = None
+    en_forms: dict = field(default_factory=dict)  # Chinese form (original and shadow) -> English
+    en_attributive: str | None = None  # before a title or group noun: 美國總統 -> U.S. President
+    en_people: str | None = None  # before 人/人民 ...: 美國人 -> Americans, 共和黨人 -> Republicans
+    name_order: str | None = None  # "family-first" | "given-first" (English order; see NAME_ORDERS)
 
     def __hash__(self) -> int:  # zh_regional is a dict; the id identifies an entry
         return hash(self.id)
@@ -117,6 +126,19 @@ class KBEntry:
                 seen.setdefault(form)
         for form in self.zh_hans:
             seen.setdefault(form)
+        return tuple(seen)
+
+    def english_for(self, form: str) -> str:
+        """The English that goes with the Chinese ``form`` the text used (original script or
+        shadow): its ``en_forms`` entry (歐盟 -> EU, 華府 -> Washington), else ``en``."""
+        return self.en_forms.get(form, self.en) if self.en_forms else self.en
+
+    def english_names(self) -> tuple[str, ...]:
+        """Every English form the entry gives: ``en``, aliases, per-form, attributive, people."""
+        seen: dict[str, None] = {}
+        for name in (self.en, *self.en_aliases, *self.en_forms.values(), self.en_attributive, self.en_people):
+            if name:
+                seen.setdefault(name)
         return tuple(seen)
 
     @property
@@ -197,7 +219,10 @@ class KnowledgeBase:
                 zh_regional={r: tuple(v) for r, v in data.get("zh_regional", {}).items() if v},
                 short=tuple(data.get("short", ())), abbr=tuple(data.get("abbr", ())),
                 country=country, roles=tuple(data.get("roles", ())),
-                description=data.get("description", ""), wikidata=data.get("wikidata"))
+                description=data.get("description", ""), wikidata=data.get("wikidata"),
+                en_forms=dict(data.get("en_forms") or {}), en_attributive=data.get("en_attributive"),
+                en_people=data.get("en_people"), name_order=data.get("name_order"))
+            _check_en_forms(entries[kb_id], origin[kb_id])
 
         from opencc import OpenCC  # imported here: only needed when the cache misses
 
@@ -338,15 +363,23 @@ def _check(item: dict[str, Any], where: str, *, partial: bool) -> None:
     if "type" in item and item["type"] not in TYPES:
         raise DataError(f"{label}: unknown type '{item['type']}'",
                         f"use one of {', '.join(TYPES)}", where=where)
-    for fname in ("en", "description", "country"):
+    for fname in ("en", "description", "country", "en_attributive", "en_people", "name_order"):
         if fname in item and item[fname] is not None and not isinstance(item[fname], str):
             raise DataError(f"{label}: '{fname}' must be a string", "quote the value", where=where)
     if item.get("wikidata") is not None and not _QID_RE.match(str(item["wikidata"])):
         raise DataError(f"{label}: wikidata '{item['wikidata']}' is not a Q-id",
                         "write it as Q123, or leave it out when unsure", where=where)
+    if item.get("name_order") is not None and item["name_order"] not in NAME_ORDERS:
+        raise DataError(f"{label}: unknown name_order '{item['name_order']}'",
+                        f"use one of {', '.join(NAME_ORDERS)}", where=where)
     for fname in (*_LIST_FIELDS, "remove"):
         if fname in item:
             _check_names(item[fname], f"{label}: '{fname}'", where)
+    en_forms = item.get("en_forms")
+    if en_forms is not None and (not isinstance(en_forms, dict) or not all(
+            isinstance(k, str) and k.strip() and isinstance(v, str) and v.strip() for k, v in en_forms.items())):
+        raise DataError(f"{label}: 'en_forms' must map Chinese forms to English names",
+                        "write it as en_forms: {歐盟: EU}", where=where)
     for char in item.get("abbr", ()):
         if len(char) != 1:
             raise DataError(f"{label}: abbreviation '{char}' is not a single character",
@@ -365,6 +398,15 @@ def _check(item: dict[str, Any], where: str, *, partial: bool) -> None:
                 raise DataError(f"{label}: unknown region '{region}' in zh_regional",
                                 f"use one of {', '.join(_REGIONS)}", where=where)
             _check_names(forms, f"{label}: 'zh_regional.{region}'", where)
+
+
+def _check_en_forms(entry: KBEntry, where: str) -> None:
+    """Every ``en_forms`` key must be one of the entry's own Chinese names."""
+    own = {*entry.all_zh_forms(), *entry.short, *entry.abbr}
+    for form in entry.en_forms:
+        if form not in own:
+            raise DataError(f"entry '{entry.id}': en_forms names '{form}', which is not one of its Chinese names",
+                            "list the form under zh, short or abbr, or remove it from en_forms", where=where)
 
 
 def _check_names(value: Any, label: str, where: str) -> None:
@@ -387,7 +429,8 @@ def _merge(raw: dict[str, dict[str, Any]], origin: dict[str, str], item: dict[st
                         "ids must be unique across all files; rename one of them", where=where)
     if not exists or replace:
         raw[kb_id] = {k: (list(v) if isinstance(v, list) else
-                          {r: list(f) for r, f in v.items()} if isinstance(v, dict) else v)
+                          {r: list(f) for r, f in v.items()} if k == "zh_regional" else
+                          dict(v) if isinstance(v, dict) else v)
                       for k, v in item.items() if k not in ("replace", "remove")}
         origin[kb_id] = where
         return
@@ -400,6 +443,8 @@ def _merge(raw: dict[str, dict[str, Any]], origin: dict[str, str], item: dict[st
             bucket = target.setdefault(fname, [])
             if form not in bucket:
                 bucket.append(form)
+    for form, name in (item.get("en_forms") or {}).items():
+        target.setdefault("en_forms", {})[form] = name
     for region, forms in (item.get("zh_regional") or {}).items():
         bucket = target.setdefault("zh_regional", {}).setdefault(region, [])
         for form in forms:
@@ -436,7 +481,15 @@ def name_variants(form: str) -> list[str]:
 
 
 def _fill_hans(entry: KBEntry, t2s) -> KBEntry:
-    """Complete ``zh_hans`` with the t2s spelling of every ``zh`` and regional form."""
+    """Complete ``zh_hans`` with the t2s spelling of every ``zh`` and regional form, and key
+    ``en_forms`` by the shadow spelling too (the tagger looks forms up on the shadow)."""
+    if entry.en_forms:
+        forms = dict(entry.en_forms)
+        for form, name in entry.en_forms.items():
+            forms.setdefault(t2s(form), name)
+        from dataclasses import replace as _replace
+
+        entry = _replace(entry, en_forms=forms)
     hans = list(entry.zh_hans)
     for form in (*entry.zh, *(f for forms in entry.zh_regional.values() for f in forms)):
         simplified = t2s(form)

@@ -43,8 +43,8 @@ REGION_ZH_FIX = {
     "053": ["澳洲與紐西蘭"],  # not 澳紐: that is the cluster Australia + New Zealand
 }
 
-FIELD_ORDER = ("id", "wikidata", "type", "en", "en_aliases", "zh", "zh_regional", "zh_hans",
-               "short", "abbr", "country", "roles", "description")
+FIELD_ORDER = ("id", "wikidata", "type", "en", "en_aliases", "en_forms", "en_attributive", "en_people",
+               "name_order", "zh", "zh_regional", "zh_hans", "short", "abbr", "country", "roles", "description")
 
 
 def _add(seq: list[str], *items: str) -> list[str]:
@@ -65,7 +65,7 @@ def _repr_list(dumper, data):
 
 
 def _repr_dict(dumper, data):
-    # nested maps (zh_regional) flow-style, entries block-style
+    # nested maps (zh_regional, en_forms) flow-style, entries block-style
     flow = "id" not in data
     return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=flow)
 
@@ -132,6 +132,10 @@ def build() -> tuple[list[dict], list[dict]]:
             "zh": zh,
             "zh_regional": regional,
             "zh_hans": zh_hans,
+            "en_forms": ov.get("en_forms", {}),
+            "en_attributive": ov.get("en_attributive"),
+            "en_people": ov.get("en_people"),
+            "name_order": ov.get("name_order"),
             "short": ov.get("short", []),
             "abbr": ov.get("abbr", []),
             "description": ov.get("description", f"Country or territory (CLDR region {code})"),
