@@ -29,10 +29,10 @@ class LayoutPatterns:
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
 
     def is_caption(self, text: str) -> bool:
-        return len(text) <= _CAPTION_MAX and _any(self.caption, _traditional(text))
+        return len(text) <= _CAPTION_MAX and _any(self.caption, _head(text))
 
     def is_note(self, text: str) -> bool:
-        return _any(self.note, _traditional(text[:_PREFIX]))
+        return _any(self.note, _head(text)[:_PREFIX])
 
     def match_dateline(self, text: str) -> re.Match | None:
         return _first_match(self.dateline, text)
@@ -42,7 +42,7 @@ class LayoutPatterns:
 
     def block_start(self, text: str) -> bool:
         """Does this line begin a block of its own (caption, note, dateline, labelled byline)?"""
-        t = _traditional(text[:_CAPTION_MAX])  # once for all four kinds
+        t = _head(text)
         if len(text) <= _CAPTION_MAX and _any(self.caption, t):
             return True
         head = t[:_PREFIX]
@@ -57,7 +57,7 @@ class LayoutPatterns:
         return any(w in t for w in self.affiliation_words)
 
     def heading_marker(self, text: str) -> bool:
-        return _any(self.heading_markers, _traditional(text))
+        return _any(self.heading_markers, _head(text))  # the markers are anchored at the start
 
     def match_lead(self, text: str) -> re.Match | None:
         return _first_match(self.lead_prefix, text)
@@ -73,12 +73,18 @@ _CAPTION_MAX, _PREFIX = 200, 80
 
 
 def _first_match(patterns: tuple[re.Pattern, ...], text: str) -> re.Match | None:
-    t = _traditional(text[:_PREFIX])
+    t = _head(text)[:_PREFIX]
     for p in patterns:
         m = p.match(t)
         if m:
             return m
     return None
+
+
+def _head(text: str) -> str:
+    """The Traditional form of the first ``_CAPTION_MAX`` characters, converted once per line for
+    every kind of line start that is checked (each conversion is a call into OpenCC)."""
+    return _traditional(text[:_CAPTION_MAX])
 
 
 @lru_cache(maxsize=4096)
@@ -93,9 +99,20 @@ def _s2t():
     return Converter("s2t")
 
 
+@cache
+def _simplified_chars() -> re.Pattern:
+    """Characters that the Traditional conversion changes on their own (for, 们, 台 …), and any
+    character outside the Basic Multilingual Plane; found with one call into OpenCC."""
+    bmp = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
+    out = _s2t().convert("\n".join(bmp)).split("\n")
+    changed = "".join(c for c, t in zip(bmp, out) if c != t) if len(out) == len(bmp) else "".join(bmp)
+    return re.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
+
+
 def _traditional(text: str) -> str:
-    """The text in Traditional characters, same length (a no-op for text without Simplified)."""
-    if text.isascii():
+    """The text in Traditional characters, same length.  Text with no character the conversion
+    changes (ASCII, an article already in Traditional characters) is returned as it is."""
+    if text.isascii() or not _simplified_chars().search(text):
         return text
     return _traditional_cached(text)
 

@@ -89,6 +89,8 @@ _HAN = re.compile(f"[{HAN}]")
 def check_chinese(text: str) -> None:
     """Raise :class:`NotChineseError` for an article with (almost) no Chinese characters."""
     han = len(_HAN.findall(text))
+    if han >= 2 and han >= 0.05 * len(text):  # enough whatever the rest is: no need to count letters
+        return
     letters = sum(1 for c in text if c.isalpha())
     if han < 2 or han < 0.05 * letters:
         raise NotChineseError(
@@ -176,6 +178,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # control bytes text rarely has
+
+
 def _looks_binary(data: bytes) -> bool:
     head = data[:4096]
     zeros = head.count(0)
@@ -184,7 +189,7 @@ def _looks_binary(data: bytes) -> bool:
         even = head[0::2].count(0)
         lopsided = max(even, zeros - even) >= 0.9 * zeros
         return not (lopsided and zeros >= len(head) * 0.2)
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    control = len(head) - len(head.translate(None, _CONTROL))
     return control > len(head) * 0.05
 
 

@@ -89,10 +89,11 @@ def document_meta(doc: Document) -> dict[str, Any]:
     return {"doc_id": doc.doc_id, "source": doc.source, **doc.meta, "units": counts, "text": doc.text}
 
 
-def write_document(doc: Document, outdir: Path) -> Path:
-    """Write ``<doc_id>.jsonl`` and ``<doc_id>.meta.json``; return the JSONL path."""
+def write_document(doc: Document, outdir: Path, durable: bool = True) -> Path:
+    """Write ``<doc_id>.jsonl`` and ``<doc_id>.meta.json``; return the JSONL path.  A batch passes
+    ``durable=False`` and flushes everything to disk once at its end (see ``batch.annotate_many``)."""
     out = outdir / f"{doc.doc_id}.jsonl"
-    write_atomic(out, jsonl(doc.records()))
+    write_atomic(out, jsonl(doc.records()), durable=durable)
     # the metadata is derived (a lost one only means the article is annotated again): no fsync
     write_atomic(outdir / f"{doc.doc_id}{META_SUFFIX}", json.dumps(document_meta(doc), ensure_ascii=False, indent=1) + "\n", durable=False)
     return out

@@ -174,18 +174,39 @@ class Segmenter:
             shadow = self.shadow(text)
         assert len(shadow) == len(text), "shadow must be char-aligned with the text"
         pieces = self._cut(shadow)
-        spans: list[tuple[int, int]] = []
-        pos = 0
-        for w in pieces:
-            end = pos + len(w)
-            if not w.isspace():
-                spans.append((pos, end))
-            pos = end
+        out = self._plain_tokens(text, pieces)
         atomic = [(m.start(), m.end()) for m in _ATOMIC.finditer(text)]
         if atomic:
-            spans = merge_spans(spans, [(a, b) for a, b in atomic if not text[a:b].isspace()], text)
-        token = self._token
-        return [token(text, shadow, a, b) for a, b in spans]
+            spans = [(t.start, t.end) for t in out]
+            merged = merge_spans(spans, [(a, b) for a, b in atomic if not text[a:b].isspace()], text)
+            if merged is not spans:
+                old = {(t.start, t.end): t for t in out}
+                token = self._token
+                out = [old.get(span) or token(text, shadow, *span) for span in merged]
+        return out
+
+    def _plain_tokens(self, text: str, pieces: list[str]) -> list[Token]:
+        """One token per non-space piece of the segmenter's output (the hot loop of the pipeline:
+        each distinct word is looked up once, see :meth:`_token`)."""
+        known_get, known, strings = self._known.get, self._known, self._strings
+        out = []
+        pos = 0
+        for w in pieces:  # pieces are slices of the shadow: each is its own norm
+            end = pos + len(w)
+            k = known_get(w)
+            if k is None:
+                if w.isspace():
+                    pos = end
+                    continue
+                k = known[w] = (w, self.tag(w))
+            word = text[pos:end]
+            if word == w:
+                word = k[0]
+            else:
+                word = strings.setdefault(word, word)
+            out.append(Token(word, pos, end, k[1], None, k[0]))
+            pos = end
+        return out
 
     def _token(self, text: str, shadow: str, start: int, end: int) -> Token:
         # Words repeat (Zipf): one string object and one tag look-up per distinct word keeps big

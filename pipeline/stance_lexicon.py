@@ -107,17 +107,27 @@ class Cue:
 # -- matching ----------------------------------------------------------------------------------------------
 def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> list[Cue]:
     n = len(shadow)
-    multi = lex.multi
+    multi, single = lex.multi, lex.single
     found: list[tuple[int, int, Entry]] = []
     # a match starts at a token start, or inside a token of three or more characters
-    positions = [k for t in tokens for k in (range(t.start, t.end - 1) if t.end - t.start >= 3 else (t.start,))
-                 if shadow[k : k + 2] in multi]
-    if positions or tokens:
-        starts = {t.start: i for i, t in enumerate(tokens)}
-        ends = {t.end for t in tokens}
-        tok_at = [0] * (n + 1)
-        for i, t in enumerate(tokens):
-            tok_at[t.start : t.end] = [i] * (t.end - t.start)
+    positions: list[int] = []
+    for t in tokens:
+        a, b = t.start, t.end
+        if b - a >= 3:
+            positions += [k for k in range(a, b - 1) if shadow[k : k + 2] in multi]
+        elif shadow[a : a + 2] in multi:
+            positions.append(a)
+        if b - a == 1:
+            entry = single.get(shadow[a])
+            if entry is not None:
+                found.append((a, b, entry))
+    if not positions and not found:
+        return []  # most sentences: nothing to index
+    starts = {t.start: i for i, t in enumerate(tokens)}
+    ends = {t.end for t in tokens}
+    tok_at = [0] * (n + 1)
+    for i, t in enumerate(tokens):
+        tok_at[t.start : t.end] = [i] * (t.end - t.start)
     for i in positions:
         bucket = multi[shadow[i : i + 2]]
         for form, entry in bucket:
@@ -128,11 +138,6 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int
                 continue
             found.append((i, j, entry))
             break  # the longest at this position
-    for t in tokens:
-        if t.end - t.start == 1:
-            entry = lex.single.get(shadow[t.start])
-            if entry is not None:
-                found.append((t.start, t.end, entry))
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
     taken = [False] * (n + 1)
     out: list[Cue] = []
