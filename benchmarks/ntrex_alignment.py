@@ -8,7 +8,7 @@ stages (one unit per line, one shared ``Resources``), the English lines analysed
 one.  Printed: the share of Chinese sentences whose true counterpart is ranked first, overall and
 per domain, with and without the monotonic-alignment bonus (``raw``: similarity alone).
 
-    /work/venv/bin/python benchmarks/ntrex_alignment.py [NTREX_DIR] [--docs N]
+    python3 benchmarks/ntrex_alignment.py [NTREX_DIR] [--docs N]
 
 NTREX_DIR defaults to ../shared/corpus/ntrex-128 next to the repository.
 """

@@ -5,7 +5,8 @@ each Chinese line is annotated by the pipeline (one unit per line, one shared ``
 every PERSON, GPE and ORG entity's ``en`` is looked for in the line's English original
 (``newstest2019-src.eng.txt``, line-aligned):
 
-* **strict** — ``en`` itself appears (case, punctuation and hyphens ignored; a person's family name
+* **strict** — ``en`` itself appears (case, accents, punctuation, hyphens and the dots of
+  initialisms ignored — "U.S." and "US", "Erdoğan" and "Erdogan" are the same spelling; a person's family name
   alone also counts, since English news writes "Trump" after the first mention — the last word of
   the name, or the first where the knowledge base says English writes the name family name first
   (``name_order: family-first`` on the person or their country: "Kim" of Kim Jong Un, "Ri" of Ri
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -40,7 +42,11 @@ LABELS = ("PERSON", "GPE", "ORG")
 
 
 def norm(s: str) -> str:
-    return " " + re.sub(r"[^0-9a-z]+", " ", s.lower()).strip() + " "
+    """Lower case, accents folded (Erdoğan = Erdogan), dots of initialisms dropped (U.S. = US,
+    U.N. = UN), any other run of punctuation or space one space."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+    s = re.sub(r"\b([a-z])\.", r"\1", s)
+    return " " + re.sub(r"[^0-9a-z]+", " ", s).strip() + " "
 
 
 def found(name: str, english: str, label: str, family_first: bool = False) -> bool:

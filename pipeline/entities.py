@@ -348,8 +348,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         form = u.sh[a:b]
         if len(entries) > 1:
             picked = [e for e in entries if e.id in seen_ids]
-            if not picked:
-                picked = self._by_context(entries, self._countries)
+            if not picked and form not in self.full_owners:  # a home ministry waits for the whole article
+                picked = self._by_context(entries, self._countries, form)
             if len(picked) != 1:  # undecided so far: the default now, the whole article decides later
                 ent = self._default_entity(u.text[a:b], a, b, form, entries)
                 self._pending.append((ent, entries, form))
@@ -379,9 +379,17 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             return Entity(text, a, b, e.type, None, None, "kb", extra={"candidates": [p.id for p in picked]})
         return Entity(text, a, b, e.type, e.id, self._english(e, form), "kb")
 
-    def _by_context(self, entries: list, countries: Counter) -> list:
+    def _by_context(self, entries: list, countries: Counter, form: str = "") -> list:
         """The entry whose country the document mentions most, when that country is mentioned
-        more often than every other candidate's (工黨 in an article about Australia is Labor)."""
+        more often than every other candidate's (工黨 in an article about Australia is Labor).
+        A form that is one entry's full name (外交部, 財政部: Taiwan's ministries) stays that
+        entry's whenever the article mentions its country at all: a Taiwanese commentary on China
+        names 中國 far more often than 臺灣, yet its bare 外交部 is still Taiwan's ministry."""
+        owners = self.full_owners.get(form)
+        if owners:
+            home = [e for e in entries if e.id in owners and countries.get(_country_of(e), 0) > 0]
+            if home:
+                return home[:1]
         scored = sorted(((countries.get(_country_of(e), 0), e) for e in entries), key=lambda x: -x[0])
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return [scored[0][1]]
@@ -406,7 +414,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         if not self._pending:
             return
         for ent, entries, form in self._pending:
-            picked = self._by_context(entries, self._countries)
+            picked = self._by_context(entries, self._countries, form)
             if len(picked) == 1:
                 e = picked[0]
                 ent.kb_id, ent.en, ent.label = e.id, self._english(e, form), e.type

@@ -69,10 +69,10 @@ def test_acronym_written_in_the_text_stays(resources):
 
 # -- attributive and people forms ------------------------------------------------------------------
 def test_attributive_before_title_and_group_noun(resources):
-    es = entities("美國總統與英國政府官員會面，美國仍是最大的盟友。", resources)
-    ens = [e.en for e in every(es, "美國")]
-    assert ens == ["U.S.", "United States"]
-    assert first(es, "英國").en == "British"
+    es = entities("美國總統與英國政府官員會面，美國仍是最大的盟友，英國則保持距離。", resources)
+    assert [e.en for e in every(es, "美國")] == ["U.S.", "U.S."]  # the news name, noun or attribute
+    assert [e.en for e in every(es, "英國")] == ["British", "UK"]
+    assert first(es, "美國").kb_id == "us"
 
 
 def test_party_attributive_and_people(resources):
@@ -151,6 +151,16 @@ def test_bare_ministry_is_taiwans_unless_the_article_is_about_another_country(re
     es = entities("英國財政大臣表示，財政部將在倫敦公布預算，英國經濟仍然疲弱。", resources)
     e = first(es, "財政部")
     assert e.kb_id == "gb-treasury" and e.en == "Treasury"
+
+
+def test_taiwanese_commentary_on_china_keeps_its_own_foreign_ministry(resources):
+    # 中國 is named far more often than 臺灣, yet the bare 外交部 of a Taiwanese article is Taiwan's
+    es = entities("中國軍機頻繁擾台，中國官方稱這是例行演習。外交部表示將持續關注。"
+                  "北京持續對臺灣施壓，中國與美國關係緊張，中國海警也在金門海域巡邏。", resources)
+    assert first(es, "外交部").kb_id == "tw-mofa"
+    # an explicit 中國外交部 earlier makes the later bare form China's
+    es = entities("中國外交部發言人今天表示反對。外交部並呼籲美國停止對臺灣軍售。", resources)
+    assert every(es, "外交部")[0].kb_id == "cn-mfa"
 
 
 # -- the KB data format ---------------------------------------------------------------------------

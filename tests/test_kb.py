@@ -248,7 +248,7 @@ def test_abbreviations(kb):
     assert kb.get(abbr["韩"]).en == "South Korea"
     assert all(len(ch) == 1 for ch in abbr)
     # 美日韓 -> three countries
-    assert [kb.get(abbr[c]).en for c in "美日韩"] == ["United States", "Japan", "South Korea"]
+    assert [kb.get(abbr[c]).en for c in "美日韩"] == ["U.S.", "Japan", "South Korea"]
 
 
 def test_single_characters_are_never_full_names(kb):

@@ -5,7 +5,7 @@ Territory names come from the CLDR locales ``zh_Hant`` (Taiwan usage), ``zh_Hant
 ``zh_Hans`` (Mainland usage) and ``en``; ``countries_overrides.yaml`` adds what CLDR lacks
 (aliases, abbreviations, Wikidata ids, English short forms).  Run:
 
-    /work/venv/bin/python tools/build_countries.py
+    python3 tools/build_countries.py
 
 The output is deterministic, so a diff after a babel upgrade shows exactly what CLDR changed.
 """

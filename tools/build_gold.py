@@ -27,10 +27,10 @@ fails loudly — naming file, unit and entity — when a unit text no longer mat
 a surface is not found, two entities overlap, a label is unknown, a kb_id is not in the KB, or a
 KB entry's type differs from the label.
 
-    /work/venv/bin/python tools/build_gold.py                 # every src/*.yaml
-    /work/venv/bin/python tools/build_gold.py --check         # verify only, write nothing
-    /work/venv/bin/python tools/build_gold.py --suggest       # also list null kb_ids the KB now knows
-    /work/venv/bin/python tools/build_gold.py --init corpus/ntrex_bbc.381736.txt   # a new skeleton
+    python3 tools/build_gold.py                 # every src/*.yaml
+    python3 tools/build_gold.py --check         # verify only, write nothing
+    python3 tools/build_gold.py --suggest       # also list null kb_ids the KB now knows
+    python3 tools/build_gold.py --init corpus/ntrex_bbc.381736.txt   # a new skeleton
 """
 
 from __future__ import annotations

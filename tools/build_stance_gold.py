@@ -22,8 +22,8 @@ scores only documents whose stance gold exists.
 Re-runnable and idempotent: the stance field is recomputed from the sources each time; nothing
 else in the records changes.  Run it again after ``tools/build_gold.py``, which resets stance.
 
-    /work/venv/bin/python tools/build_stance_gold.py            # every stance/*.yaml
-    /work/venv/bin/python tools/build_stance_gold.py --check    # verify only, write nothing
+    python3 tools/build_stance_gold.py            # every stance/*.yaml
+    python3 tools/build_stance_gold.py --check    # verify only, write nothing
 """
 
 from __future__ import annotations

@@ -7,8 +7,8 @@ Taiwan Traditional Chinese reference.  Both files are line-aligned (CRLF, one se
 ``DOCUMENT_IDS.tsv`` names each line's document.  Licence: CC BY-SA 4.0 — the copies keep the
 attribution (corpus/README.md, corpus/LICENSE-ntrex.md) and stay under the same licence.
 
-    /work/venv/bin/python tools/extract_ntrex.py ../shared/corpus/ntrex-128
-    /work/venv/bin/python tools/extract_ntrex.py NTREX_DIR --docs bbc.381736 reuters.218861 --out corpus
+    python3 tools/extract_ntrex.py ../shared/corpus/ntrex-128
+    python3 tools/extract_ntrex.py NTREX_DIR --docs bbc.381736 reuters.218861 --out corpus
 
 Writes ``corpus/ntrex_<docid>.txt`` (UTF-8, LF, one sentence a line, the headline first) and
 ``corpus/en/ntrex_<docid>.en.txt`` with the same number of lines.  The output is deterministic.
