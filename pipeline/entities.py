@@ -224,6 +224,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._pending = []
         seen_ids: set[str] = set()
         work: list[tuple[Unit, _Unit]] = []
+        # token indexes are kept between the passes, except for a very long text (memory)
+        keep_indexes = len(doc.text) <= _KEEP_INDEXES_CHARS
         for n, unit in enumerate(doc.units):
             u = _Unit(unit, shadow[unit.start:unit.end])
             work.append((unit, u))
@@ -253,7 +255,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     seen_ids.add(e.kb_id)
                 if id(e) not in pending:
                     self._count_countries(e)
-            u.compact()
+            if not keep_indexes:
+                u.compact()
             if self._overrides:  # an English name the article gave in brackets replaces a romanisation
                 for e in u.ents:
                     if e.extra.get("romanized") and u.sh[e.start:e.end] in self._overrides:
@@ -264,7 +267,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}
         self._resolve_pending(work)
         for n, (unit, u) in enumerate(work):
-            u.index_tokens()
+            if u.starts is None:
+                u.index_tokens()
             if early:
                 self._refs(u, n, early, backward=True)
             self._attributive(u)
@@ -273,7 +277,6 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans
             if spans and not all(sp in u.spans for sp in spans):  # most entities are whole tokens already
                 unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
-            u.compact()
             work[n] = None  # type: ignore[call-overload]  # done with this unit's working state
 
     # -- 1. knowledge base -----------------------------------------------------------------------
@@ -600,6 +603,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 continue
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "PERCENT", None, describe_percent(extra), "rule", extra=extra))
+
+#: Texts longer than this drop each unit's token indexes between the two passes (see _Unit.compact).
+_KEEP_INDEXES_CHARS = 200_000
+
 
 def _start(e: Entity) -> int:
     return e.start
