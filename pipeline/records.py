@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 import tempfile
 import uuid
@@ -50,9 +51,10 @@ def ensure_writable_dir(path: Path) -> None:
 
 def write_atomic(path: Path, content: str, durable: bool = True) -> None:
     """Write ``content`` to ``path`` so that readers see either the old file or the new one, whole.
-    ``durable`` also flushes it to disk before the rename (survives a power cut, costs a few ms)."""
+    ``durable`` also flushes it to disk before the rename (survives a power cut, costs a few ms).
+    The file gets the usual permissions (0666 less the umask), like any file the user writes."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = _create_temp(path)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(content)
@@ -68,6 +70,21 @@ def write_atomic(path: Path, content: str, durable: bool = True) -> None:
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write file ({exc.strerror or exc})", "check free space and permissions", where=str(path))
         raise
+
+
+def _create_temp(path: Path) -> tuple[int, str]:
+    """A new, uniquely named hidden file beside ``path`` (``tempfile.mkstemp`` would make it 0600,
+    and the rename would keep that)."""
+    try:
+        for _ in range(100):
+            tmp = str(path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp")
+            try:
+                return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), tmp
+            except FileExistsError:
+                continue
+        raise FileExistsError(f"no free temporary name beside {path.name}")
+    except OSError as exc:
+        raise OutputError(f"cannot write file ({exc.strerror or exc})", "check free space and permissions", where=str(path))
 
 
 def replace_folder(new: Path, dest: Path) -> None:

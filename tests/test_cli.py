@@ -142,6 +142,18 @@ def test_rerun_replaces_atomically(tmp_path, capsys, monkeypatch):
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []  # no temp files left
 
 
+def test_output_files_get_the_users_permissions(tmp_path, capsys):
+    art = tmp_path / "nk.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "annotate", str(art), "-o", str(tmp_path / "out"))[0] == 0
+    finally:
+        os.umask(old)
+    for name in ("nk.jsonl", "nk.meta.json"):  # readable by others, as any file the user writes
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == 0o644
+
+
 def test_same_name_in_two_folders_gets_distinct_ids(tmp_path, capsys):
     for d in ("a", "b"):
         (tmp_path / d).mkdir()
