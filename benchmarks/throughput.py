@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -67,14 +66,18 @@ def time_annotate(texts: list[str]) -> float:
 
 
 def peak_memory_mb(mb: float) -> float:
+    """Peak resident memory of a fresh process that annotates the text, read by that process
+    itself (``VmHWM``: ``ru_maxrss`` of a child would also count this large parent's memory)."""
     code = (
         "import sys; sys.path.insert(0, %r)\n"
         "from benchmarks.throughput import big_text\n"
         "from pipeline.annotate import annotate_text\n"
+        "from pipeline.batch import peak_rss_mb\n"
         "annotate_text(big_text(%r))\n"
+        "print(peak_rss_mb())\n"
     ) % (str(ROOT), mb)
-    subprocess.run([sys.executable, "-c", code], check=True)
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    proc = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return float(proc.stdout.strip().splitlines()[-1])
 
 
 def cold_start() -> float:

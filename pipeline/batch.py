@@ -132,7 +132,21 @@ def annotate_one(path: Path, doc_id: str, outdir: Path, res: Resources, force: b
             raise
         line = f"Error: {path}: internal error ({type(exc).__name__}: {exc}) — rerun with --debug and report it"
         return Outcome(str(path), doc_id, "failed", nbytes, line)
-    return Outcome(str(path), doc_id, "done", nbytes, peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    return Outcome(str(path), doc_id, "done", nbytes, peak_rss_mb=peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MB.  Linux's ``VmHWM`` is this program's own peak;
+    ``ru_maxrss`` (the fallback) also counts the parent's memory when the process was started by
+    a large parent that forked it before exec."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _annotate_in_worker(chunk: list[tuple[Path, str, bool]], outdir: Path, force: bool) -> list[Outcome]:
