@@ -57,6 +57,31 @@ def test_unchanged_articles_are_skipped(tmp_path, capsys):
     assert {p.name for p in out.glob("*.jsonl")} == set(first)
 
 
+def test_one_sync_per_run_and_a_cut_short_file_is_redone(tmp_path, monkeypatch):
+    import os
+
+    import pipeline.batch as batch
+
+    src = make_corpus(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    synced, fsyncs = [], []
+    monkeypatch.setattr(batch, "sync_folder", lambda folder: synced.append(folder))
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (fsyncs.append(fd), real_fsync(fd)))
+    assert {o.status for o in annotate_many(jobs(src), out, Options())} == {"done"}
+    assert synced == [out] and fsyncs == []  # no flush per file, one sync at the end
+    # a power cut can leave a new file empty while its metadata survived: it is annotated again
+    (out / "b.jsonl").write_bytes(b"")
+    outcomes = {o.doc_id: o.status for o in annotate_many(jobs(src), out, Options())}
+    assert outcomes == {"a": "skipped", "b": "done", "c": "skipped"}
+    assert (out / "b.jsonl").stat().st_size > 0
+    assert len(synced) == 2
+    synced.clear()
+    assert {o.status for o in annotate_many(jobs(src), out, Options())} == {"skipped"}
+    assert synced == []  # nothing written, nothing to sync
+
+
 def test_changed_options_redo(tmp_path):
     src = make_corpus(tmp_path)
     out = tmp_path / "out"
