@@ -24,7 +24,10 @@ try:  # orjson writes the same bytes as json.dumps(..., ensure_ascii=False, comp
         return orjson.dumps(record).decode("utf-8")
 
     def jsonl(records: Iterable[dict[str, Any]]) -> str:
-        return b"".join(orjson.dumps(r) + b"\n" for r in records).decode("utf-8")
+        return jsonl_bytes(records).decode("utf-8")
+
+    def jsonl_bytes(records: Iterable[dict[str, Any]]) -> bytes:
+        return b"".join(orjson.dumps(r) + b"\n" for r in records)
 
 except ImportError:  # pragma: no cover - orjson is a dependency; plain json is the fallback
 
@@ -33,6 +36,9 @@ except ImportError:  # pragma: no cover - orjson is a dependency; plain json is 
 
     def jsonl(records: Iterable[dict[str, Any]]) -> str:
         return "".join(dumps(r) + "\n" for r in records)
+
+    def jsonl_bytes(records: Iterable[dict[str, Any]]) -> bytes:
+        return jsonl(records).encode("utf-8")
 
 
 def ensure_writable_dir(path: Path) -> None:
@@ -49,15 +55,15 @@ def ensure_writable_dir(path: Path) -> None:
         )
 
 
-def write_atomic(path: Path, content: str, durable: bool = True) -> None:
+def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None:
     """Write ``content`` to ``path`` so that readers see either the old file or the new one, whole.
     ``durable`` also flushes it to disk before the rename (survives a power cut, costs a few ms).
     The file gets the usual permissions (0666 less the umask), like any file the user writes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = _create_temp(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(content)
+        with os.fdopen(fd, "wb") as f:  # text is UTF-8 with "\n" line ends, written as given
+            f.write(content.encode("utf-8") if isinstance(content, str) else content)
             if durable:
                 f.flush()
                 os.fsync(f.fileno())
@@ -110,7 +116,7 @@ def write_document(doc: Document, outdir: Path, durable: bool = True) -> Path:
     """Write ``<doc_id>.jsonl`` and ``<doc_id>.meta.json``; return the JSONL path.  A batch passes
     ``durable=False`` and flushes everything to disk once at its end (see ``batch.annotate_many``)."""
     out = outdir / f"{doc.doc_id}.jsonl"
-    write_atomic(out, jsonl(doc.records()), durable=durable)
+    write_atomic(out, jsonl_bytes(doc.records()), durable=durable)
     # the metadata is derived (a lost one only means the article is annotated again): no fsync
     write_atomic(outdir / f"{doc.doc_id}{META_SUFFIX}", json.dumps(document_meta(doc), ensure_ascii=False, indent=1) + "\n", durable=False)
     return out
