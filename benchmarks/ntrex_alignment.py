@@ -37,6 +37,11 @@ def read_lines(path: Path) -> list[str]:
 
 
 def load(ntrex: Path) -> tuple[dict[str, list[int]], list[str], list[str], dict[str, str]]:
+    needed = ("newstest2019-ref.zho-TW.txt", "newstest2019-src.eng.txt", "DOCUMENT_IDS.tsv", "doc_domains_sacrebleu_wmt19.tsv")
+    missing = [name for name in needed if not (ntrex / name).is_file()]
+    if missing:
+        raise SystemExit(f"Error: {ntrex}: NTREX-128 files not found ({', '.join(missing)}) — "
+                         "pass the folder that holds them as the first argument")
     zh = read_lines(ntrex / "newstest2019-ref.zho-TW.txt")
     en = read_lines(ntrex / "newstest2019-src.eng.txt")
     ids = read_lines(ntrex / "DOCUMENT_IDS.tsv")
