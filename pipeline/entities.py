@@ -21,9 +21,13 @@ Decisions, in the order the stage applies them:
    often than any other candidate's country.  Countries are counted over every linked entity (a
    country, the country of a city, person or organisation, each cluster member), first over the
    units read so far, then, for a form still undecided, over the whole article once it is read
-   (a headline's 工黨 is decided by the body).  When the context does not decide: the entry whose
-   *full* name the form is (bare 財政部 is Taiwan's), else the first type in ``type_priority``; if
-   entries still tie, ``kb_id`` is null and ``candidates`` lists them.
+   (a headline's 工黨 is decided by the body).  A form that is one entry's *full* name (外交部,
+   財政部: Taiwan's ministries) is decided over the whole article only: it stays that entry's
+   whenever the article names its country at all (a Taiwanese commentary on China names 中國 far
+   more often, yet its 外交部 is Taiwan's), and when nothing else decides; an article that names
+   other countries but never that one leaves it unlinked (財政部 in a report on Australia).  Other
+   forms the context does not decide go to the first type in ``type_priority``; if entries still
+   tie, ``kb_id`` is null and ``candidates`` lists them.
    **English**: the entry's English for the form written (``en_forms``: 歐盟 EU, 華府 Washington,
    馬其頓 Macedonia, 參議院 Senate), else its ``en``; an English acronym in the text stays as
    written (FBI).  Once all entities are known, an entity right before a title or group noun takes
@@ -422,7 +426,18 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 e = picked[0]
                 ent.kb_id, ent.en, ent.label = e.id, self._english(e, form), e.type
                 ent.extra.pop("candidates", None)
+            elif form in self.full_owners and self._about_elsewhere(form):
+                # an article about another country whose ministry the KB lacks (財政部 in a report
+                # on Australia): neither Taiwan's nor a guess; unlinked, with the candidates
+                ent.kb_id = ent.en = None
+                ent.extra["candidates"] = [e.id for e in entries]
         self._pending = []
+
+    def _about_elsewhere(self, form: str) -> bool:
+        """The article names countries, but never the country of the entry whose full name ``form`` is."""
+        owners = {_country_of(e) for e in map(self.kb.get, self.full_owners[form]) if e is not None}
+        return any(n for c, n in self._countries.items() if c not in owners) and \
+            not any(self._countries.get(c, 0) for c in owners)
 
     def _attributive(self, u: _Unit) -> None:
         """An entity right before a title or group noun takes its entry's attributive English

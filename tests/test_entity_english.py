@@ -153,6 +153,14 @@ def test_bare_ministry_is_taiwans_unless_the_article_is_about_another_country(re
     assert e.kb_id == "gb-treasury" and e.en == "Treasury"
 
 
+def test_a_ministry_the_kb_lacks_is_left_unlinked(resources):
+    # an article about Australia: 財政部 is neither Taiwan's ministry nor a guess among the others
+    es = entities("澳洲總理艾班尼斯今天表示，工黨政府將增加國防預算，反對黨批評財政部的預測。", resources)
+    e = first(es, "財政部")
+    assert e.kb_id is None and "tw-mof" in e.extra["candidates"]
+    assert first(es, "工黨").kb_id == "au-party-labor"
+
+
 def test_taiwanese_commentary_on_china_keeps_its_own_foreign_ministry(resources):
     # 中國 is named far more often than 臺灣, yet the bare 外交部 of a Taiwanese article is Taiwan's
     es = entities("中國軍機頻繁擾台，中國官方稱這是例行演習。外交部表示將持續關注。"
