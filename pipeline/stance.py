@@ -159,11 +159,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
                                     and not c.negated for c in cues):
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
-    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles, quoted)
-
     st = empty_stance()
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
+    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
     if not types and bearing:
         types.add("evaluation")
     certainty = "hedged" if cert["hedged"] > cert["certain"] else "certain" if cert["certain"] > cert["hedged"] else "neutral"
