@@ -195,7 +195,7 @@ def sync_folder(folder: Path) -> None:
         import ctypes
 
         syncfs = ctypes.CDLL(None, use_errno=True).syncfs
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):  # not Linux: no syncfs (Windows: no C library handle)
         syncfs = None
     if syncfs is not None:
         try:
