@@ -166,10 +166,14 @@ class NameRules:
 
     def _plausible(self, norm: str) -> bool:
         """A jieba nr token that can be a name: 2–4 Han characters, not a listed non-name, not
-        ending in a function character (晉升為)."""
+        beginning with a preposition (對梅) or ending in a function character (晉升為), and not a
+        word the dictionary glosses as a common noun (保守派 'conservative faction')."""
         r = self.rules
-        return 2 <= len(norm) <= 4 and _HAN_WORD.fullmatch(norm) and norm not in r["not_people"] \
-            and norm[-1] not in r["not_name_chars"]
+        if not (2 <= len(norm) <= 4 and _HAN_WORD.fullmatch(norm) and norm not in r["not_people"]
+                and norm[-1] not in r["not_name_chars"] and norm[0] not in r["not_name_first_chars"]):
+            return False
+        gloss = self.glosser.lookup(norm, norm, "nr") if self.glosser is not None else None
+        return not (gloss and not gloss.startswith("~") and not gloss[:1].isupper())
 
     def _is_title(self, norm: str) -> bool:
         hit = self._title_memo.get(norm)

@@ -169,6 +169,13 @@ def test_person_before_speech_verb_and_title_rules_are_conservative(resources):
     assert not [e for e in ents("他的顧客很多，洪水也帶來危險。", resources) if e.label == "PERSON"]
 
 
+def test_title_rule_skips_common_words_and_glued_prepositions(resources):
+    # 保守派 (conservatives) and 對梅 (to May) are tagged nr by jieba, right next to a title
+    for text in ("她擔心保守派法官的裁決。", "在對梅首相發出的明確訊息中，她還提到承諾。"):
+        assert not [e for e in ents(text, resources) if e.label == "PERSON"], text
+    assert one(ents("外交部發言人毛寧表示反對。", resources), "毛寧").label == "PERSON"
+
+
 def test_transliterated_name_and_its_short_reference(resources):
     es = ents("美國參議員伊莉莎白·華倫表示反對。華倫隨後離開會場。", resources)
     full = one(es, "伊莉莎白·華倫")
