@@ -32,6 +32,10 @@ from pipeline.model import Document, Unit  # noqa: E402
 from pipeline.resources import Resources  # noqa: E402
 
 
+#: Where NTREX-128 sits beside a checkout of this repository (the benchmarks' default).
+NTREX_DIR = ROOT.parent / "shared" / "corpus" / "ntrex-128"
+
+
 def read_lines(path: Path) -> list[str]:
     return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").rstrip("\n").split("\n")
 
@@ -74,7 +78,7 @@ def chinese_records(doc_id: str, lines: list[str], res: Resources) -> list[dict]
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("ntrex", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "ntrex-128")
+    ap.add_argument("ntrex", nargs="?", type=Path, default=NTREX_DIR)
     ap.add_argument("--docs", type=int, default=0, help="only the first N documents (0: all)")
     args = ap.parse_args(argv)
     docs, zh, en, domains = load(args.ntrex)

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.ntrex_alignment import chinese_records, load  # noqa: E402
+from benchmarks.ntrex_alignment import NTREX_DIR, chinese_records, load  # noqa: E402
 from pipeline.resources import Resources  # noqa: E402
 
 LABELS = ("PERSON", "GPE", "ORG")
@@ -101,7 +101,7 @@ def names_of(ent: dict, kb, aliases: bool, adjectives: dict[str, list[str]]) -> 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("ntrex", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus" / "ntrex-128")
+    ap.add_argument("ntrex", nargs="?", type=Path, default=NTREX_DIR)
     ap.add_argument("--misses", type=int, default=40, help="how many misses to list (default 40)")
     args = ap.parse_args(argv)
     docs, zh, en, domains = load(args.ntrex)
