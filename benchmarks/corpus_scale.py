@@ -24,14 +24,13 @@ import random
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import throughput  # noqa: E402  (cold start is measured the same way in both)
+from benchmarks import scratch_dir, throughput  # noqa: E402  (cold start is measured the same way in both)
 
 
 def synthetic_corpus(folder: Path, n: int, seed: int = 1) -> int:
@@ -102,7 +101,7 @@ dt = time.perf_counter() - t0
 assert all(o.status == 'done' for o in outcomes), [o for o in outcomes if o.status != 'done'][:3]
 print(json.dumps({{"seconds": dt, "peak_mb": max(o.peak_rss_mb for o in outcomes)}}))
 """
-    with tempfile.TemporaryDirectory() as out:
+    with scratch_dir("out-") as out:
         proc = subprocess.run([sys.executable, "-c", code, out], capture_output=True, text=True, check=True)
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     return size / 1024 / result["seconds"], result["peak_mb"]
@@ -119,7 +118,7 @@ def main() -> int:
     args = ap.parse_args()
     runs: dict[str, list[float]] = {"jieba": [], "one": [], "two": []}
     mem1 = mem2 = 0.0
-    with tempfile.TemporaryDirectory() as tmp:
+    with scratch_dir("corpus-") as tmp:
         folder = Path(tmp)
         size = synthetic_corpus(folder, args.articles)
         for _ in range(max(1, args.repeat)):

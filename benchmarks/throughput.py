@@ -18,12 +18,14 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 SEED = ROOT / "corpus" / "000_cc32bebfc7b73164.txt"
+
+from benchmarks import scratch_dir  # noqa: E402
 
 
 def big_text(mb: float) -> str:
@@ -83,7 +85,7 @@ def peak_memory_mb(mb: float) -> float:
 def cold_start() -> float:
     exe = [sys.executable, "-m", "pipeline", "annotate", str(SEED), "--force", "-o"]
     times = []
-    with tempfile.TemporaryDirectory() as out:
+    with scratch_dir("out-") as out:
         for _ in range(3):
             t0 = time.perf_counter()
             subprocess.run(exe + [out], check=True, capture_output=True)
