@@ -16,6 +16,7 @@ from . import __version__
 from .clean import clean_blocks
 from .entities import entities_stage
 from .errors import InputError
+from .front_matter import fill_meta, front_date
 from .model import Document, Unit
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
@@ -77,13 +78,14 @@ def annotate_raw(raw: RawArticle, doc_id: str, res: Resources, source: str = "",
     doc.meta = {"format": raw.format, "encoding": raw.encoding, "sha256": raw.sha256, **raw.hints}
     doc.units = build_units(text, paragraphs)
     doc.assign_ids()
+    if not doc.meta.get("date"):
+        date = front_date(doc.units)
+        if date:
+            doc.meta["date"] = date
     for stage in STAGES if stages is None else stages:
         stage(doc, res)
     doc.meta["pipeline_version"] = __version__
-    for kind in ("title", "byline", "publication"):
-        unit = next((u for u in doc.units if u.kind == kind), None)
-        if unit is not None:
-            doc.meta.setdefault({"byline": "author"}.get(kind, kind), unit.text)
+    fill_meta(doc)
     return doc
 
 

@@ -36,6 +36,10 @@ _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
 _SPACED_MIXED = re.compile(f"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9%] [{_CJK}]")
 _TIGHT_MIXED = re.compile(f"[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9%][\u4e00-\u9fff]")
 _INNER_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# a name or title set letter-spaced in a PDF: "張 育 瑋" (single characters, one space apart)
+_LETTER_SPACED = re.compile(f"(?<![{_CJK}])[{_CJK}](?: [{_CJK}]){{1,5}}(?![{_CJK}])")
+# a running footer or header with its page number at the far end: "國防安全雙週報        7"
+_FOOTER_WITH_NUMBER = re.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
 
 
 @dataclass
@@ -105,13 +109,18 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
             joined = _join(joined, nxt.text, spaced)
         standalone = len(current) == 1 and (not wrapped or current[0].width < 0.8 * width)
         level = headings.get(" ".join(joined.split()), 0)
-        blocks.append(Block(text=_INNER_SPACES.sub(" ", joined).strip(), lines=len(current), standalone=standalone, heading_level=level))
+        joined = _INNER_SPACES.sub(" ", joined).strip()
+        if len(current) == 1 and " " in joined:
+            joined = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), joined)
+        blocks.append(Block(text=joined, lines=len(current), standalone=standalone, heading_level=level))
         current.clear()
 
+    front = True  # no sentence has ended yet: title, byline and affiliation lines
     for i, line in enumerate(parsed):
-        if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns)):
+        if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)):
             flush()
         current.append(line)
+        front = front and not line.terminal
     flush()
     return blocks
 
@@ -143,7 +152,7 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     for p, page in enumerate(pages):
         raw_lines = page.split("\n")
         for raw, s in zip(raw_lines, stripped_lines[p]):
-            if s and _PAGE_NUMBER.match(s):
+            if s and (_PAGE_NUMBER.match(s) or _FOOTER_WITH_NUMBER.match(s) and not _TERMINAL.search(s)):
                 out.append(None)
             elif s in running:
                 # The first occurrence at the very top of the article may be the publication's name.
@@ -234,9 +243,13 @@ def _uses_spaces_around_latin(lines: list[_Line]) -> bool:
     return spaced > tight
 
 
-def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: bool, patterns) -> bool:
+def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: bool, patterns, front: bool = False) -> bool:
     if patterns.block_start(line.text) or patterns.is_caption(prev.text):
         return True
+    if patterns.heading_marker(line.text):
+        return True  # 一、 … / 貳、 … begins a heading
+    if not prev.terminal and prev.width < 0.9 * width and (front or patterns.heading_marker(prev.text)):
+        return True  # a title or heading shorter than a full line ends there (not a wrapped line)
     terminal = prev.terminal
     if line.indent and terminal:
         return True

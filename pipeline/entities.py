@@ -194,6 +194,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 self.full_owners[f] = full
         self._countries: Counter[str] = Counter()  # country -> KB mentions so far in the document
         self._pending: list[tuple[Entity, list, list]] = []  # ambiguous forms context may still decide
+        self._home: str | None = None  # the writer's own country (我國), see _home_country
+        self._doc: tuple[str, str] = ("", "")  # the document's text and shadow
         self.pairs = _pair_index(self.names)
         self._entries: dict[tuple[str, ...], list] = {}
         self._ref_index: tuple[Any, int, dict] = (None, 0, {})  # mentions, indexed size, index
@@ -226,6 +228,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
         self._countries = Counter()
         self._pending = []
+        self._home, self._doc = None, (doc.text, shadow)
         seen_ids: set[str] = set()
         work: list[tuple[Unit, _Unit]] = []
         # token indexes are kept between the passes, except for a very long text (memory)
@@ -234,6 +237,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             u = _Unit(unit, shadow[unit.start:unit.end])
             work.append((unit, u))
             self._kb(u, seen_ids)
+            if unit.kind == "byline":
+                self._bylines(u)
             self._clusters(u)
             self._translit(u)
             self._parenthesized(u)
@@ -353,6 +358,11 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         if not entries:
             return None
         form = u.sh[a:b]
+        if len(entries) > 1 and (u.sh[max(0, a - 2):a] == "我国" or u.sh[a - 1:a] == "我" and a):
+            # 我國外交部: the writer's own country's, whatever the article named before
+            home = [e for e in entries if _country_of(e) == self._home_country()]
+            if len(home) == 1:
+                entries = home
         if len(entries) > 1:
             picked = [e for e in entries if e.id in seen_ids]
             if not picked and form not in self.full_owners:  # a home ministry waits for the whole article
@@ -364,6 +374,15 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             entries = picked
         e = entries[0]
         return Entity(u.text[a:b], a, b, e.type, e.id, self._english(e, form), "kb")
+
+    def _home_country(self) -> str:
+        """The writer's own country (我國): Taiwan for Traditional text, China for Simplified.  A
+        Hong Kong or Macau writer in Traditional script is the exception this does not see."""
+        if self._home is None:
+            text, shadow = self._doc
+            changed = sum(a != b for a, b in zip(text, shadow))
+            self._home = "tw" if changed > 0.03 * len(text) else "cn"
+        return self._home
 
     def _english(self, entry, form: str) -> str:
         """The English for ``entry`` written as ``form`` (shadow): an English acronym the text

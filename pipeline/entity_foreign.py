@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .entity_names import _HAN_WORD, _LATIN, _all_han
 from .model import Entity, Token
+from .structure import publication_name
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
@@ -189,9 +190,9 @@ class ForeignNames:
         """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a
         Latin-script picture source (（圖片來源：Depositphotos）)."""
         text = u.text
-        if kind == "publication" and not u.ents and 2 <= len(text.strip()) <= 16:
+        if kind == "publication" and not u.ents and 2 <= len(publication_name(text)) <= 16:
             a = len(text) - len(text.lstrip())
-            b = len(text.rstrip())
+            b = a + len(publication_name(text))
             name = text[a:b]
             if _HAN_WORD.fullmatch(u.sh[a:b]):
                 en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}

@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # pragma: no cover
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
+# bylines (shadow, Simplified): a reporter label, an author label, a line of names only
+_REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
+_BYLINE_LABEL = re.compile(r"^\s*(?:文|作者|撰文|撰稿|口述|采访)\s*[／/╱：:|]\s*")
+_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 
 
 @dataclass
@@ -136,6 +140,35 @@ class NameRules:
         return all(not p or p in edge or (len(p) >= 2 and self._is_word(p)) for p in (left, right))
 
     # -- 4. unknown names (Chinese script; foreign names: pipeline.entity_foreign) ------------------
+    def _bylines(self, u: _Unit) -> None:
+        """Reporters and authors a byline names.  After 記者 (or 特派員, 編譯) the name runs to the
+        first place, digit or punctuation: （中央社記者陳韻聿東京26日專電）, 〔記者吳書緯／台北報導〕,
+        （记者董雪）; a byline that is only names (林大明, 文／王小明、李美華) names people too.
+        A name must begin with a surname; jieba often cuts such names short (陳韻|聿)."""
+        sh = u.sh
+        places = sorted(e.start for e in u.ents if e.label in ("GPE", "LOC"))
+        for m in _REPORTER.finditer(sh):
+            a = m.end()
+            stop = next((p for p in places if p > a), len(sh))
+            run = _HAN_WORD.match(sh, a, stop)
+            if run and 2 <= run.end() - a <= 4 and self._surname_first(sh[a:run.end()]):
+                self._byline_person(u, a, run.end())
+        if not u.ents:
+            label = _BYLINE_LABEL.match(sh)
+            rest = sh[label.end() if label else 0:]
+            if _NAMES_ONLY.fullmatch(rest.strip()):
+                base = len(sh) - len(rest) + (len(rest) - len(rest.lstrip()))
+                for n in _HAN_WORD.finditer(rest.strip()):
+                    if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
+                        self._byline_person(u, base + n.start(), base + n.end())
+
+    def _byline_person(self, u: _Unit, a: int, b: int) -> None:
+        for e in [e for e in u.ents if e.start < b and a < e.end]:
+            if e.label != "PERSON" or e.kb_id:
+                return  # a place or a known person there: leave the span alone
+            u.remove(e)
+        self._person(u, a, b)
+
     def _titles(self, u: _Unit) -> None:
         toks, r = u.tokens, self.rules
         no_char = r["not_name_chars"]

@@ -64,7 +64,12 @@ _RELATIVE = re.compile(
     r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
 )
-_TRIGGER = re.compile(r"[年月星礼周天季世]")
+_TRIGGER = re.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
+# 2026/11/26, 2026-11-26, 2026.11.26 (a year, then month and day with the same separator)
+_NUMERIC_DATE = re.compile(
+    r"(?<![0-9０-９./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01])"
+    r"(?![0-9０-９]|[./\-][0-9])"
+)
 _CENTURY = re.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
 _WEEKDAY = re.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
 _DAYWORD = re.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
@@ -161,7 +166,11 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y, _ in out)
 
+    for mt in _NUMERIC_DATE.finditer(text) if "/" in text or "-" in text or "." in text else ():
+        out.append((mt.start(), mt.end(), {"value": f"{mt['y']}-{int(mt['m']):02d}-{int(mt['d']):02d}"}))
     for mt in _DATE.finditer(text) if has_year else ():
+        if not free(*mt.span()):
+            continue
         g = mt.groupdict()
         extra: dict[str, Any] = {}
         if g["ry"]:

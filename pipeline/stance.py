@@ -66,6 +66,7 @@ PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after t
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以"}  # 提出抗議
 PRONOUNS = ("他们", "她们", "他", "她", "我们")
+AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
 
 
 # -- clauses -----------------------------------------------------------------------------------------------
@@ -233,9 +234,21 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     text, tokens = unit.text, unit.tokens
     quoted = quoted or _quoted(text)
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
+    # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
+    # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
+    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的"}
+    if nominal and any(c.entry.kind in ("modal", "hedge") for c in cues) and not _quote_tail(text):
+        verbs = [c for c in verbs if id(c) not in nominal]
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
-    verbs.sort(key=lambda c: (quoted[c.start], c.entry.polarity is None, c.entry.weight < 1, c.start))
+    verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, c.entry.polarity is None, c.entry.weight < 1, c.start))
+    for v in verbs:  # 筆者認為, 本文則主張: the author
+        before = shadow[max(0, v.start - 6) : v.start]
+        for word in AUTHOR_WORDS:
+            k = before.rfind(word)
+            if k >= 0 and len(before) - k - len(word) <= 3 and not quoted[v.start] \
+                    and not any(ch in CLAUSE_PUNCT for ch in before[k:]):
+                return "AUTHOR", None, v
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE]
     for v in verbs:
@@ -289,6 +302,15 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if topic and not quoted[v.start]:
             return _entity_dict(topic[0]), topic[0], v
     return "AUTHOR", None, None
+
+
+def _quote_tail(text: str) -> bool:
+    """The sentence ends a quotation opened in an earlier one: a closing mark before any opening."""
+    for open_, close in (("「", "」"), ("“", "”")):
+        k = text.find(close)
+        if k >= 0 and not 0 <= text.find(open_) < k:
+            return True
+    return False
 
 
 def _verb_between(tokens, a: int, b: int) -> bool:

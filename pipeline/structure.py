@@ -204,10 +204,28 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
+_ISSUE = re.compile(r"^(?:第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4})\s*")
+
+
+def publication_name(line: str) -> str:
+    """The name in a publication line: '聯合早報 2026年11月25日' → '聯合早報', '國防安全雙週報 第 98 期'
+    → '國防安全雙週報'; a line without a date or issue number is all name."""
+    head, _, rest = line.strip().partition(" ")
+    rest = rest.strip()
+    issue = _ISSUE.match(rest)
+    if issue:
+        rest = rest[issue.end():]
+    return head if rest != line.strip() and (not rest or _DATE_LINE.match(rest)) else line.strip()
+
+
 def _publication_line(t: str, pat: LayoutPatterns) -> bool:
-    """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日'."""
+    """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期'."""
     head, _, rest = t.strip().partition(" ")
-    return pat.is_publication(head) and (not rest.strip() or bool(_DATE_LINE.match(rest.strip())))
+    rest = rest.strip()
+    issue = _ISSUE.match(rest)
+    if issue:
+        rest = rest[issue.end():]
+    return pat.is_publication(head) and (not rest or bool(_DATE_LINE.match(rest)))
 
 
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
@@ -232,6 +250,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return _byline_pieces(t, pat)
     if b.heading_level == _META_PUBLICATION:
         return [_Piece("publication", t)]
+    if pat.heading_marker(t):
+        return None  # 壹、前言: the body's first heading
     if pat.is_caption(t) and len(t) <= 200:
         return [_Piece("caption", t)]
     if pat.match_dateline(t):
@@ -247,7 +267,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("publication", t)]
     if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat) or _DATE_LINE.match(t):
         return _byline_pieces(t, pat)
-    if prev_kind in ("byline", "affiliation") and not _SENTENCE_PUNCT.search(t) and (
+    if (m := _affiliation_then_name(t, pat)) is not None:  # 助理研究員 張育瑋
+        return [_Piece("affiliation", m.group("aff"), gap=t[m.end("aff"):m.start("name")]), _Piece("byline", m.group("name"))]
+    if prev_kind in ("byline", "affiliation", "publication") and not _SENTENCE_PUNCT.search(t) and (
         prev_kind == "byline" or _looks_like_affiliation_line(t, pat)
     ):
         return [_Piece("affiliation", t)]
@@ -267,6 +289,14 @@ def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:
         return m
     m = _PAREN_AFFILIATION.match(t)
     if m and _NAME_LIST.match(m.group("name")) and pat.is_affiliation(m.group("aff")):
+        return m
+    return None
+
+
+def _affiliation_then_name(t: str, pat: LayoutPatterns) -> re.Match | None:
+    """'助理研究員 張育瑋', '政治大學外交系教授 林大明': a job title, a space, a Chinese name."""
+    m = re.match(rf"^(?P<aff>\S.{{1,40}}?)\s+(?P<name>[{_HAN}]{{2,4}})$", t)
+    if m and pat.is_affiliation(m.group("aff")) and not pat.is_affiliation(m.group("name")):
         return m
     return None
 

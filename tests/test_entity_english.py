@@ -221,3 +221,14 @@ def test_benchmark_family_name_follows_kb_name_order(resources):
     ishiba = {"label": "PERSON", "kb_id": "jp-shigeru-ishiba", "en": "Shigeru Ishiba"}
     assert not family_first(ishiba, kb)  # English writes Japanese names given name first
     assert family_first({"label": "PERSON", "kb_id": None, "en": "Li Qiang", "romanized": True}, kb)
+
+
+def test_our_countrys_ministry_is_the_writers_own(resources):
+    """我國外交部 is the writer's own ministry even right after another country's (中國外交部):
+    Taiwan's in Traditional text, China's in Simplified text."""
+    trad = annotate_text("中國外交部發言人今天表示反對。我國外交部則對聲明表示歡迎。\n", "t", resources)
+    simp = annotate_text("美国国务院发言人今天表示关切。我国外交部对此坚决反对。\n", "s", resources)
+    ids = [e.kb_id for u in trad.units for e in u.entities if e.text.endswith("外交部")]
+    assert ids == ["cn-mfa", "tw-mofa"]
+    ids = [e.kb_id for u in simp.units for e in u.entities if e.text.endswith("外交部")]
+    assert ids == ["cn-mfa"]

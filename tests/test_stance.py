@@ -345,3 +345,28 @@ def test_seed_essay_acceptance(seed_doc):
     lee = next(v for k, v in by_start.items() if k.startswith("尹政府對北韓採取強硬"))
     assert lee["holder"]["kb_id"] == "kr-lee-jae-myung" and polarity("尹政府對北韓採取強硬", "jp") == "negative"
     assert all(not u.stance["bearing"] for u in seed_doc.units if u.kind != "body")
+
+
+@pytest.mark.parametrize("sentence", [
+    "筆者認為，台灣政府應提出具體的防衛構想。",
+    "本文主張，美國應該堅定支持盟友。",
+    "笔者认为，日本政府必须加强防卫。",
+])
+def test_the_writer_speaking_of_itself_is_the_author(resources, sentence):
+    st = stance(resources, sentence)
+    assert st["bearing"] and st["holder"] == "AUTHOR"
+
+
+@pytest.mark.parametrize("sentence", [
+    "這個數字顯然不切實際，但也反映出華府的期待。",
+    "台灣若過度依賴美國的承諾，恐怕難以應對突如其來的政策轉向。",
+])
+def test_a_reporting_word_used_as_a_noun_has_no_speaker(resources, sentence):
+    # 華府的期待, 美國的承諾: the expectation and the promise are the subject matter, not a speech act
+    st = stance(resources, sentence)
+    assert st["holder"] in ("AUTHOR", None)
+
+
+def test_a_reported_demand_keeps_its_speaker(resources):
+    st = stance(resources, "美國國防部長赫格塞斯多次公開表示，台灣應將國防預算大幅提高。")
+    assert st["bearing"] and st["holder"]["text"] == "赫格塞斯"

@@ -1,0 +1,77 @@
+"""Article metadata from its front matter: title, author, affiliation, publication and date.
+
+The source format's own metadata (HTML ``<meta>``, a PDF's document info) comes first; what it does
+not give is read from the units :func:`~pipeline.structure.recover_structure` found:
+
+* ``date``: the first full date (a year with month, or with month and day) in a publication line,
+  a byline or a dateline: ``2026/11/26 22:15``, ``2025年3月1日``.  Read before the stages run, so
+  that 今天 and 去年 in the article can be resolved against it.
+* ``author``: the people named in the bylines (``〔記者吳書緯／台北報導〕`` → 吳書緯,
+  ``（中央社記者陳韻聿東京26日專電）`` → 陳韻聿), else the first byline that is not a date;
+* ``affiliation``: the first affiliation line; ``title`` and ``publication``: the first of each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Document, Unit
+from .numex import find_dates
+from .structure import publication_name
+
+_FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
+_FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
+
+
+def front_units(units: list[Unit]) -> list[Unit]:
+    """The units before the first body paragraph (a dateline that opens it is a byline unit)."""
+    out = []
+    for u in units:
+        if u.kind not in _FRONT:
+            break
+        out.append(u)
+    return out
+
+
+def front_date(units: list[Unit]) -> str | None:
+    """The article's date from a publication line, byline or dateline, as ``YYYY-MM(-DD)``."""
+    for u in front_units(units):
+        if u.kind not in ("publication", "byline"):
+            continue
+        for _a, _b, extra in find_dates(u.text):
+            value = extra.get("value", "")
+            if _FULL_DATE.match(value):
+                return value
+    return None
+
+
+def _is_date_only(text: str) -> bool:
+    """A byline line that is only a date and time (2026/11/26 22:15)."""
+    rest = text
+    for a, b, _ in sorted(find_dates(text), reverse=True):
+        rest = rest[:a] + rest[b:]
+    return not re.sub(r"[\s\d:：/.\-年月日時分（）()]|(?:發布|發佈|更新|出版|时间|時間|日期)", "", rest)
+
+
+def fill_meta(doc: Document) -> None:
+    """Fill ``doc.meta`` title, author, affiliation and publication from the annotated units
+    (metadata the source format gave is kept)."""
+    meta = doc.meta
+    for kind in ("title", "publication", "affiliation"):
+        unit = next((u for u in doc.units if u.kind == kind), None)
+        if unit is not None:
+            meta.setdefault(kind, publication_name(unit.text) if kind == "publication" else unit.text)
+    if meta.get("author"):
+        return
+    bylines = [u for u in front_units(doc.units) if u.kind == "byline"] or [u for u in doc.units if u.kind == "byline"]
+    people: list[str] = []
+    for u in bylines:
+        for e in u.entities:
+            if e.label == "PERSON" and e.text not in people:
+                people.append(e.text)
+    if people:
+        meta["author"] = "、".join(people)
+        return
+    unit = next((u for u in bylines if not _is_date_only(u.text)), None)
+    if unit is not None:
+        meta["author"] = unit.text

@@ -1,0 +1,141 @@
+"""Article metadata from front matter (title, author, affiliation, date) and the rules behind it:
+reporter names in datelines, name-only bylines, numeric dates.  The articles are made up, in the
+layouts of several Taiwanese and mainland outlets."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.annotate import annotate_text
+from pipeline.numex import find_dates
+
+WIRE = """美日澳印外長會談 聚焦南海情勢
+2026/11/26 22:15
+（中央社記者陳韻聿東京26日專電）美國、日本、澳洲與印度今天在東京舉行外長會議，會後發表聯合聲明。
+日本外務大臣表示，四國將持續合作。
+（編輯：林克倫）1151126
+"""
+
+LOCAL = """國防部：共機擾台頻率創新高
+〔記者吳書緯／台北報導〕國防部今（27）日公布，偵獲共機32架次在台海周邊活動。
+國防部長表示，國軍已嚴密監控。
+"""
+
+MAINLAND = """外交部：美方应停止向台湾出售武器
+新华社北京11月27日电（记者董雪）外交部发言人27日在例行记者会上说，中方对此坚决反对。
+据报道，美国国务院日前批准向台湾出售武器。
+（责任编辑：王坤）
+"""
+
+OPINION = """觀點投書：台灣安全的困境
+林大明
+國立政治大學外交學系副教授
+川普重返白宮後，美國的印太戰略出現明顯調整，華府要求盟國大幅提高國防預算。
+筆者認為，台灣政府應提出具體的防衛構想。
+（作者為國立政治大學外交學系副教授；本文僅代表作者觀點）
+"""
+
+
+def people(doc, kind: str = "byline") -> list[str]:
+    return [e.text for u in doc.units if u.kind == kind for e in u.entities if e.label == "PERSON"]
+
+
+def test_wire_story(resources):
+    doc = annotate_text(WIRE, "wire", resources)
+    assert doc.meta["title"] == "美日澳印外長會談 聚焦南海情勢"
+    assert doc.meta["date"] == "2026-11-26"  # from the date line, not taken for an author
+    assert doc.meta["author"] == "陳韻聿"  # the whole name, up to the place (jieba cuts 陳韻|聿)
+    assert people(doc) == ["陳韻聿"]
+    assert [u.kind for u in doc.units][-1] == "note"
+    today = next(e for u in doc.units for e in u.entities if e.text == "今天")
+    assert today.label == "DATE"
+
+
+def test_local_paper_byline(resources):
+    doc = annotate_text(LOCAL, "local", resources)
+    assert doc.meta["author"] == "吳書緯"
+    assert "date" not in doc.meta  # 今（27）日 has no month: no article date is made up
+
+
+def test_mainland_dateline_and_editor_note(resources):
+    doc = annotate_text(MAINLAND, "mainland", resources)
+    assert doc.meta["author"] == "董雪"
+    assert doc.units[-1].kind == "note" and doc.units[-1].text == "（责任编辑：王坤）"
+
+
+def test_opinion_byline_and_affiliation(resources):
+    doc = annotate_text(OPINION, "op", resources)
+    assert doc.meta["author"] == "林大明"
+    assert people(doc) == ["林大明"]
+    assert doc.meta["affiliation"] == "國立政治大學外交學系副教授"
+
+
+def test_byline_rules_leave_non_names_alone(resources):
+    doc = annotate_text("標題在此\n記者會現場\n美國今天表示，將持續合作。\n", "t", resources)
+    assert people(doc) == []
+    doc = annotate_text("標題在此\n文／編輯部\n美國今天表示，將持續合作。\n", "t2", resources)
+    assert people(doc) == []  # 編 is not a surname
+
+
+def test_source_metadata_wins(resources):
+    from pipeline.annotate import annotate_raw
+    from pipeline.readers import RawArticle
+
+    raw = RawArticle(text=WIRE, format="html", hints={"author": "Staff", "date": "2026-11-25"})
+    doc = annotate_raw(raw, "h", resources)
+    assert doc.meta["author"] == "Staff" and doc.meta["date"] == "2026-11-25"
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2026/11/26 22:15", "2026-11-26"),
+    ("发布时间：2026-11-26", "2026-11-26"),
+    ("2026.1.5", "2026-01-05"),
+])
+def test_numeric_dates(text, value):
+    assert [x[2]["value"] for x in find_dates(text)] == [value]
+
+
+@pytest.mark.parametrize("text", ["3.85亿美元", "版本1.2.3", "2026-13-01", "20261126", "12/25/2024", "2026/11/26/7"])
+def test_numbers_that_are_not_dates(text):
+    assert find_dates(text) == []
+
+
+BULLETIN = """國防安全雙週報 第 98 期
+2026年11月20日
+中共「聯合利劍」演習對台海安全之意涵
+國防安全研究院
+國家安全研究所
+助理研究員 張 育 瑋
+壹、新聞重點
+中共東部戰區於 2026 年 11 月 10 日宣布在台灣周邊展開
+「聯合利劍-2026C」演習，動員海空兵力對台灣進行封
+鎖演練。美國國務院發言人隨即表示「深表關切」，並
+呼籲北京保持克制。
+貳、安全意涵
+一、演習規模擴大，常態化趨勢明顯
+相較於 2024 年的演習，此次中共出動的艦艇與軍機數量
+均明顯增加，顯示解放軍已具備對台實施聯合封鎖的能
+力。筆者認為，國軍應強化韌性，並與美日等盟邦深化
+情報分享。
+國防安全雙週報                                         7
+二、灰色地帶手段多元化
+中國海警船艦多次進入金門限制水域，企圖模糊執法與
+軍事行動的界線。
+"""
+
+
+def test_pdf_bulletin_layout(resources):
+    """A think-tank bulletin as PDF text: series name and issue on top, a letter-spaced author
+    after the job title, numbered headings inside wrapped text, a footer with a page number."""
+    doc = annotate_text(BULLETIN, "bulletin", resources)
+    kinds = [(u.kind, u.text) for u in doc.units]
+    assert doc.meta["title"] == "中共「聯合利劍」演習對台海安全之意涵"  # not joined to the next line
+    assert doc.meta["publication"] == "國防安全雙週報"
+    assert doc.meta["date"] == "2026-11-20"
+    assert doc.meta["author"] == "張育瑋" and ("byline", "張育瑋") in kinds
+    headings = [t for k, t in kinds if k == "heading"]
+    assert headings == ["壹、新聞重點", "貳、安全意涵", "一、演習規模擴大，常態化趨勢明顯", "二、灰色地帶手段多元化"]
+    assert not any("雙週報" in t for k, t in kinds if k in ("body", "heading"))  # the footer is gone
+    assert any(t.startswith("相較於 2024 年的演習") for k, t in kinds if k == "body")
+    pub = next(u for u in doc.units if u.kind == "publication")
+    assert [e.text for e in pub.entities] == ["國防安全雙週報"]  # the name, not the issue number
