@@ -18,7 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
 
 _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
-_PAREN_LATIN = re.compile(r" ?[(（]\s*(?P<name>[A-Z][A-Za-z.'’\-]*(?: [A-Za-z.'’\-]+){0,5})\s*[)）]")
+# Latin letters with accents (Año, Erdoğan, Zárate): Latin-1, Latin Extended-A/B and Additional
+_LAT = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_PAREN_LATIN = re.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+){{0,5}})\s*[)）]")
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
@@ -109,6 +111,8 @@ class ForeignNames:
             e = ends.get(m.start())
             a, b = m.span("name")
             if e is None:
+                e = self._extend_to_bracket(u, m.start())
+            if e is None:
                 e = self._translit_before(u, m.start(), m.group("name"))
                 if e is not None and e.end != m.start():  # a title between: 福特|博士 (...)
                     u.add(Entity(m.group("name"), a, b, e.label, e.kb_id, e.en, e.source))
@@ -129,6 +133,21 @@ class ForeignNames:
                 e.source = "kb" if e.kb_id else "rule"
                 self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
             u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _extend_to_bracket(self, u: _Unit, end: int) -> Entity | None:
+        """葛來|儀 (Bonnie Glaser): a name found without its last character, which jieba split off,
+        reaches the bracket when one or two Han characters that end no word lie between."""
+        for x in u.ents:
+            gap = u.sh[x.end:end]
+            if x.label == "PERSON" and not x.kb_id and 1 <= len(gap) <= 2 and _all_han(gap) \
+                    and not any(c in self.rules["not_name_chars"] for c in gap) and not self._is_title(gap) \
+                    and u.free(x.end, end) and end - x.start <= 5:
+                u.remove(x)
+                e = Entity(u.text[x.start:end], x.start, end, "PERSON", None, self._pinyin(u.sh[x.start:end]), "rule",
+                           extra={"romanized": True})
+                u.add(e)
+                return e
+        return None
 
     def _names_entry(self, name: str, kb_id: str) -> bool:
         """Whether ``name`` is one of the English names of the KB entry ``kb_id``."""

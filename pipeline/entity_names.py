@@ -24,7 +24,8 @@ _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 # bylines (shadow, Simplified): a reporter label, an author label, a line of names only
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
-_BYLINE_LABEL = re.compile(r"^\s*(?:文|作者|撰文|撰稿|口述|采访)\s*[／/╱：:|]\s*")
+_REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
+_BYLINE_LABEL = re.compile(r"^\s*(?:文字|文|作者|撰文|撰稿|口述|采访|摄影)\s*[／/╱：:|]\s*")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 
 
@@ -151,8 +152,14 @@ class NameRules:
             a = m.end()
             stop = next((p for p in places if p > a), len(sh))
             run = _HAN_WORD.match(sh, a, stop)
-            if run and 2 <= run.end() - a <= 4 and self._surname_first(sh[a:run.end()]):
-                self._byline_person(u, a, run.end())
+            if run is None:
+                continue
+            for n in (3, 2, 4):  # the name ends where the run, a place or a 報導 word begins
+                b = a + n
+                if b <= run.end() and (b == run.end() or sh.startswith(_REPORT_WORDS, b)) \
+                        and self._surname_first(sh[a:b]):
+                    self._byline_person(u, a, b)
+                    break
         if not u.ents:
             label = _BYLINE_LABEL.match(sh)
             rest = sh[label.end() if label else 0:]

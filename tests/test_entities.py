@@ -548,3 +548,12 @@ def test_unknown_place_romanised_without_its_suffix_then_named_by_the_article(re
 def test_one_character_surname_needs_a_verb_or_government_word_after_it(resources):
     es = ents("北韓領導人金正恩表示。金與川普會面。金、銀價格上漲。", resources)
     assert [e.text for e in es if e.kb_id == "kp-kim-jong-un"] == ["金正恩", "金"]
+
+
+def test_bracketed_latin_name_completes_a_clipped_name(resources):
+    """葛來|儀 (Bonnie Glaser): the Han name reaches the bracket; accented Latin names count too."""
+    es = ents("前言。\n美國智庫資深顧問葛來儀（Bonnie Glaser）則認為，北京短期內不太可能動武。\n", resources)
+    assert one(es, "葛來儀").en == "Bonnie Glaser" and one(es, "Bonnie Glaser").label == "PERSON"
+    assert not find(es, "葛來")
+    es = ents("前言。\n菲律賓國家安全顧問阿諾（Eduardo Año）在接受訪問時說。\n", resources)
+    assert one(es, "阿諾").en == "Eduardo Año" and one(es, "Eduardo Año").label == "PERSON"

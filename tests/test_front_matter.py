@@ -139,3 +139,14 @@ def test_pdf_bulletin_layout(resources):
     assert any(t.startswith("相較於 2024 年的演習") for k, t in kinds if k == "body")
     pub = next(u for u in doc.units if u.kind == "publication")
     assert [e.text for e in pub.entities] == ["國防安全雙週報"]  # the name, not the issue number
+
+
+@pytest.mark.parametrize("byline, name", [
+    ("【上報快訊／記者李文儀報導】", "李文儀"),  # the name ends where 報導 begins
+    ("文字：王穎芝", "王穎芝"),
+    ("（中央社記者黃麗芸台北27日電）", "黃麗芸"),
+    ("記者 王小明／綜合報導", "王小明"),
+])
+def test_reporter_names(resources, byline, name):
+    doc = annotate_text(f"美國宣布新制裁措施\n{byline}\n美國今天宣布對俄羅斯實施新的制裁措施，以回應其持續的軍事行動。\n", "r", resources)
+    assert doc.meta["author"] == name
