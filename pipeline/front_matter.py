@@ -7,7 +7,8 @@ not give is read from the units :func:`~pipeline.structure.recover_structure` fo
   a byline or a dateline: ``2026/11/26 22:15``, ``2025年3月1日``.  Read before the stages run, so
   that 今天 and 去年 in the article can be resolved against it.
 * ``author``: the people named in the bylines (``〔記者吳書緯／台北報導〕`` → 吳書緯,
-  ``（中央社記者陳韻聿東京26日專電）`` → 陳韻聿), else the first byline that is not a date;
+  ``（中央社記者陳韻聿東京26日專電）`` → 陳韻聿), else the first byline that is not a date; a
+  source's author that is these people with more (``陳文甲（國防大學教授）``) gives way to them;
 * ``affiliation``: the first affiliation line; ``title`` and ``publication``: the first of each.
 """
 
@@ -61,14 +62,15 @@ def fill_meta(doc: Document) -> None:
         unit = next((u for u in doc.units if u.kind == kind), None)
         if unit is not None:
             meta.setdefault(kind, publication_name(unit.text) if kind == "publication" else unit.text)
-    if meta.get("author"):
-        return
     bylines = [u for u in front_units(doc.units) if u.kind == "byline"] or [u for u in doc.units if u.kind == "byline"]
     people: list[str] = []
     for u in bylines:
         for e in u.entities:
             if e.label == "PERSON" and e.text not in people:
                 people.append(e.text)
+    given = meta.get("author")
+    if given and not (people and all(p in given for p in people)):
+        return  # the source's author, unless it is these people with more (their affiliation)
     if people:
         meta["author"] = "、".join(people)
         return

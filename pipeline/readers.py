@@ -217,7 +217,17 @@ def read_html_text(html: str, encoding: str = "utf-8") -> RawArticle:
             value = getattr(meta, attr, None)
             if value and str(value).strip():
                 hints[key] = " ".join(str(value).split())
+    if "author" in hints:
+        hints["author"] = _close_brackets(hints["author"])
     return RawArticle(text=normalize_newlines(text), format="html", encoding=encoding, hints=hints)
+
+
+def _close_brackets(text: str) -> str:
+    """Metadata cut at a closing bracket ('陳文甲（國防大學教授'): give the bracket back."""
+    for open_, close in (("（", "）"), ("(", ")")):
+        if text.count(open_) > text.count(close):
+            text += close
+    return text
 
 
 # ------------------------------------------------------------------------------------------ Markdown

@@ -150,3 +150,25 @@ def test_pdf_bulletin_layout(resources):
 def test_reporter_names(resources, byline, name):
     doc = annotate_text(f"美國宣布新制裁措施\n{byline}\n美國今天宣布對俄羅斯實施新的制裁措施，以回應其持續的軍事行動。\n", "r", resources)
     assert doc.meta["author"] == name
+
+
+def test_html_author_with_affiliation(resources, tmp_path):
+    """The page's author, as the HTML reader finds it in the byline, is '陳文甲（國防大學戰略研究所教授'
+    (cut at the bracket): the byline becomes name + affiliation, and the author is the name."""
+    from pipeline.annotate import annotate_file
+
+    page = tmp_path / "op.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>北約東京辦事處的啟示 | 風傳媒</title>'
+        '<meta property="og:site_name" content="風傳媒"><meta name="author" content="陳文甲">'
+        "<script>var tracking = 1;</script></head><body><nav><a href='/'>首頁</a></nav><article>"
+        "<h1>北約東京辦事處的啟示</h1><div class='byline'>陳文甲（國防大學戰略研究所教授）</div>"
+        "<p>北約原本計畫在東京設立聯絡辦事處，卻因法國總統馬克宏反對而作罷。這件事凸顯歐洲國家對印太事務的分歧。</p>"
+        "<p>馬克宏認為，北約應該專注於北大西洋地區，不應擴張到亞洲。然而日本與南韓都希望與北約建立更緊密的關係。</p>"
+        "<p>筆者以為，台灣應積極參與相關的安全對話，爭取國際支持。</p></article></body></html>",
+        encoding="utf-8",
+    )
+    doc = annotate_file(page, resources)
+    assert doc.meta["author"] == "陳文甲"
+    assert doc.meta["affiliation"] == "國防大學戰略研究所教授"
+    assert doc.meta["publication"] == "風傳媒"
