@@ -237,7 +237,7 @@ def test_our_countrys_ministry_is_the_writers_own(resources):
 def test_technology_companies_and_ministers(resources):
     """Chip-war commentary: companies by their Taiwan and Mainland names, ministers glossed as such."""
     doc = annotate_text("前言。\n經濟部長郭智輝表示，輝達與英偉達是同一家公司，華為與中芯國際則持續突破。\n", "t", resources)
-    body = next(u for u in doc.units if u.kind == "body")
+    body = next(u for u in doc.units if u.text.startswith("經濟部長"))
     found = {e.text: (e.kb_id, e.en) for e in body.entities}
     assert found["輝達"] == found["英偉達"] == ("us-nvidia", "NVIDIA")
     assert found["華為"][0] == "cn-huawei" and found["中芯國際"] == ("cn-smic", "SMIC")
