@@ -51,12 +51,13 @@ def _is_date_only(text: str) -> bool:
     rest = text
     for a, b, _ in sorted(find_dates(text), reverse=True):
         rest = rest[:a] + rest[b:]
-    return not re.sub(r"[\s\d:：/.\-年月日時分（）()]|(?:發布|發佈|更新|出版|时间|時間|日期)", "", rest)
+    return not re.sub(r"[\s\d:：/.\-年月日時分（）()]|(?:發布|發佈|发布|更新|出版|时间|時間|日期)", "", rest)
 
 
 def fill_meta(doc: Document) -> None:
-    """Fill ``doc.meta`` title, author, affiliation and publication from the annotated units
-    (metadata the source format gave is kept)."""
+    """Fill ``doc.meta`` title, author, affiliation and publication from the annotated units.
+    Metadata the source format gave is kept, except an author that is the bylines' people plus
+    their affiliation."""
     meta = doc.meta
     for kind in ("title", "publication", "affiliation"):
         unit = next((u for u in doc.units if u.kind == kind), None)

@@ -207,25 +207,27 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
 _ISSUE = re.compile(r"^(?:第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4})\s*")
 
 
-def publication_name(line: str) -> str:
-    """The name in a publication line: '聯合早報 2026年11月25日' → '聯合早報', '國防安全雙週報 第 98 期'
-    → '國防安全雙週報'; a line without a date or issue number is all name."""
+def _split_publication(line: str) -> tuple[str, bool]:
+    """The first word of a line, and whether the rest is only an issue number and/or a date."""
     head, _, rest = line.strip().partition(" ")
     rest = rest.strip()
     issue = _ISSUE.match(rest)
     if issue:
         rest = rest[issue.end():]
-    return head if rest != line.strip() and (not rest or _DATE_LINE.match(rest)) else line.strip()
+    return head, not rest or bool(_DATE_LINE.match(rest))
+
+
+def publication_name(line: str) -> str:
+    """The name in a publication line: '聯合早報 2026年11月25日' → '聯合早報', '國防安全雙週報 第 98 期'
+    → '國防安全雙週報'; a line without a date or issue number is all name."""
+    head, dated = _split_publication(line)
+    return head if dated else line.strip()
 
 
 def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期'."""
-    head, _, rest = t.strip().partition(" ")
-    rest = rest.strip()
-    issue = _ISSUE.match(rest)
-    if issue:
-        rest = rest[issue.end():]
-    return pat.is_publication(head) and (not rest or bool(_DATE_LINE.match(rest)))
+    head, dated = _split_publication(t)
+    return dated and pat.is_publication(head)
 
 
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:

@@ -67,6 +67,26 @@ def test_python_dash_m(tmp_path):
     assert len(proc.stdout.splitlines()) == 3
 
 
+def test_program_ends_with_complete_files_and_its_status(tmp_path):
+    """`annotate` ends the process at once (no teardown of the dictionaries): the files, the
+    progress messages and the exit status must all be there."""
+    import subprocess
+    import sys
+
+    art = tmp_path / "nk.txt"
+    art.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "annotate", str(art), str(tmp_path / "missing.txt"), "-o", str(out)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and "missing.txt" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "annotate", str(art), "-o", str(out), "--table"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert len((out / "nk.jsonl").read_text(encoding="utf-8").splitlines()) == 3
+    assert json.loads((out / "nk.meta.json").read_text(encoding="utf-8"))["doc_id"] == "nk"
+    assert (out / "corpus.parquet").stat().st_size > 0
+
+
 @pytest.mark.parametrize(
     "name, data, expected",
     [
