@@ -120,7 +120,7 @@ class Rules(dict):
         for key, value in data.items():
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
-        for key in ("surname_readings", "acronym_media", "named_clusters"):  # maps keyed by Chinese words
+        for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
@@ -246,6 +246,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             self._refs(u, n, mentions)
             self._titles(u)
             self._pos_names(u)
+            self._institutions(u)
             self._remember(u, n, mentions)
             self._refs(u, n, mentions)  # short references after a name found by the rules
             self._parenthesized(u)
@@ -268,9 +269,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 u.compact()
             if self._overrides:  # an English name the article gave in brackets replaces a romanisation
                 for e in u.ents:
-                    if e.extra.get("romanized") and u.sh[e.start:e.end] in self._overrides:
+                    if (e.extra.get("romanized") or e.extra.get("translated")) and u.sh[e.start:e.end] in self._overrides:
                         e.en = self._overrides[u.sh[e.start:e.end]][1]
-                        del e.extra["romanized"]
+                        e.extra.pop("romanized", None)
+                        e.extra.pop("translated", None)
         # a name found by a rule later in the article (羅森斯坦 (Rod Rosenstein) in the body) is the
         # same person in a headline or lead before it: full names only, never surnames
         early = {f: m for f, m in mentions.items() if m.kb_id is None and len(f) >= 3 and not f.isascii()}

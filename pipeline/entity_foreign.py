@@ -120,9 +120,10 @@ class ForeignNames:
             if e is None or not u.free(a, b):
                 continue
             name = m.group("name")
-            if e.extra.get("romanized"):
+            if e.extra.get("romanized") or e.extra.get("translated"):  # the text's own English wins
                 e.en = name
-                del e.extra["romanized"]
+                e.extra.pop("romanized", None)
+                e.extra.pop("translated", None)
                 self._overrides[u.sh[e.start:e.end]] = (e.kb_id, name, e.source)  # 帕盧市 (Palu) from now on
             elif e.label == "PERSON" and len(name.split()) >= 2 and (
                     not self._names_entry(name, e.kb_id) if e.kb_id else e.en != name):
@@ -241,7 +242,11 @@ class ForeignNames:
             a, b = m.span()
             words = m.group().split()
             if len(words) >= 2 and words[-1] in heads and u.free(a, b):
-                u.add(Entity(m.group(), a, b, "ORG", None, m.group(), "rule"))
+                hits = [x for x in self.kb.by_english(m.group()) if x.type == "ORG"] if self.kb is not None else []
+                if len(hits) == 1:  # Brookings Institution: the knowledge base's entry
+                    u.add(Entity(m.group(), a, b, "ORG", hits[0].id, m.group(), "kb"))
+                else:
+                    u.add(Entity(m.group(), a, b, "ORG", None, m.group(), "rule"))
         media = self.rules.data.get("acronym_media") or {}
         for e in [e for e in u.ents if e.label == "ORG" and e.source == "rule" and _ACRONYM.fullmatch(e.text)]:
             rest = u.sh[e.end:]

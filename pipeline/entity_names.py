@@ -279,6 +279,52 @@ class NameRules:
             elif any(norm.endswith(x) for x in r["org_suffixes"]):
                 self._romanized(u, t, "ORG")
 
+    def _institutions(self, u: _Unit) -> None:
+        """An institution the knowledge base lacks: nouns right before a head such as 研究所 or
+        基金會 (國家安全研究所, 台灣民意基金會).  A country named inside becomes part of it.  The
+        English is the words' glosses in title case (National Security Research Institute),
+        marked ``translated``; pinyin where a word has no gloss."""
+        heads, r = self.rules["institution_heads"], self.rules
+        if not any(h in u.sh for h in heads):
+            return
+        toks, modifier_pos = u.tokens, r["institution_modifier_pos"]
+        for k, t in enumerate(toks):
+            if t.norm not in heads or not u.free(t.start, t.end) or k == 0:
+                continue
+            j = k
+            while j > 0 and k - j < 4:
+                p = toks[j - 1]
+                inside = [e for e in u.ents if p.start < e.end and e.start < p.end]
+                if p.end != toks[j].start or not _HAN_WORD.fullmatch(p.norm) or p.pos not in modifier_pos \
+                        or self._is_title(p.norm) or t.end - p.start > 10 \
+                        or any(e.label not in ("GPE", "LOC") or e.start < p.start or e.end > p.end for e in inside):
+                    break
+                j -= 1
+            if j == k or all(x.norm in r["institution_generic"] for x in toks[j:k]):
+                continue  # 頂尖大學, 美國大學: a description
+            a = toks[j].start
+            for e in [e for e in u.ents if a <= e.start and e.end <= t.end]:
+                u.remove(e)
+            words = [self._word_english(u, x) for x in toks[j:k + 1]]
+            if all(words):
+                en, extra = " ".join(w[:1].upper() + w[1:] for g in words for w in g.split()), {"translated": True}
+            else:
+                en, extra = self._pinyin(u.sh[a:t.end], person=False), {"romanized": True}
+            u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
+
+    def _word_english(self, u: _Unit, t: Token) -> str | None:
+        """A word's English inside a name: a country's name, else its first gloss sense."""
+        kb = self.kb.get(self.names[t.norm][0][0]) if self.kb is not None and t.norm in self.names else None
+        if kb is not None and kb.type in ("GPE", "LOC"):
+            return kb.en
+        fixed = self.rules.data["institution_words"].get(t.norm)
+        if fixed:
+            return fixed
+        g = self.glosser.lookup(t.text, t.norm, t.pos) if self.glosser is not None else None
+        if not g or g.startswith("~") or not g.isascii():
+            return None
+        return re.split(r"[;,/(]", g)[0].strip() or None
+
     def _surname_first(self, norm: str) -> bool:
         r = self.rules
         return (norm[:1] in r["surnames"] and len(norm) <= 3) or (norm[:2] in r["compound_surnames"] and len(norm) <= 4)

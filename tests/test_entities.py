@@ -557,3 +557,33 @@ def test_bracketed_latin_name_completes_a_clipped_name(resources):
     assert not find(es, "葛來")
     es = ents("前言。\n菲律賓國家安全顧問阿諾（Eduardo Año）在接受訪問時說。\n", resources)
     assert one(es, "阿諾").en == "Eduardo Año" and one(es, "Eduardo Año").label == "PERSON"
+
+
+@pytest.mark.parametrize("sentence, name, en", [
+    ("國家安全研究所助理研究員表示，情勢嚴峻。", "國家安全研究所", "National Security Institute"),
+    ("台灣亞洲交流基金會執行長表示，新南向政策成果豐碩。", "台灣亞洲交流基金會", "Taiwan Asia Exchange Foundation"),
+    ("美國國家科學基金會宣布新計畫。", "美國國家科學基金會", "U.S. National Science Foundation"),
+])
+def test_institutions_the_kb_lacks(resources, sentence, name, en):
+    """Nouns before 研究所/基金會/大學 … are one ORG (a country inside it too), in English from
+    the words' glosses, marked ``translated``."""
+    es = ents(f"前言。\n{sentence}\n", resources)
+    e = one(es, name)
+    assert (e.label, e.en, e.extra.get("translated")) == ("ORG", en, True)
+    assert not [x for x in es if name.startswith(x.text) and x is not e]  # 台灣, 美國 are inside it
+
+
+@pytest.mark.parametrize("sentence", ["頂尖大學與知名研究院合作。", "美國大學生表示支持。", "這所大學的學生表示支持。"])
+def test_descriptions_are_not_institutions(resources, sentence):
+    assert not [e for e in ents(f"前言。\n{sentence}\n", resources) if e.label == "ORG"]
+
+
+def test_latin_organisation_names_link_to_the_kb(resources):
+    es = ents("前言。\n根據美國智庫 Pew Research Center 的民調，Brookings Institution 研究員則表示懷疑。\n", resources)
+    assert one(es, "Pew Research Center").kb_id == "us-pew"
+    assert one(es, "Brookings Institution").kb_id == "us-brookings"
+
+
+def test_bracketed_english_replaces_a_translated_name(resources):
+    es = ents("前言。\n美國國家癌症研究所（US National Cancer Institute）發表報告。\n", resources)
+    assert one(es, "美國國家癌症研究所").en == "US National Cancer Institute"
