@@ -293,6 +293,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                     return {**_entity_dict(ctx.person), "mention": word}, None, v
                 if ctx.holder:
                     return {**ctx.holder, "mention": word}, None, v
+            if word == "我们" and not quoted[at] and not _quote_tail(text):
+                return "AUTHOR", None, v  # 我們認為 outside quotation marks: the writer (an editorial's "we")
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
     # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)

@@ -370,3 +370,10 @@ def test_a_reporting_word_used_as_a_noun_has_no_speaker(resources, sentence):
 def test_a_reported_demand_keeps_its_speaker(resources):
     st = stance(resources, "美國國防部長赫格塞斯多次公開表示，台灣應將國防預算大幅提高。")
     assert st["bearing"] and st["holder"]["text"] == "赫格塞斯"
+
+
+def test_an_editorials_we_is_the_author(resources):
+    st = stance(resources, "我們要正告日本一些政客：台灣問題是中國的內政。")
+    assert st["bearing"] and st["holder"] == "AUTHOR"
+    st = stance(resources, "他說：「我們堅決反對任何干涉。」")  # quoted: the speaker's we
+    assert st["holder"] != "AUTHOR"
