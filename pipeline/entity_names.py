@@ -282,7 +282,7 @@ class NameRules:
     def _institutions(self, u: _Unit) -> None:
         """An institution the knowledge base lacks: nouns right before a head such as 研究所 or
         基金會 (國家安全研究所, 台灣民意基金會).  A country named inside becomes part of it.  The
-        English is the words' glosses in title case (National Security Research Institute),
+        English is the words' glosses in title case (National Security Institute),
         marked ``translated``; pinyin where a word has no gloss."""
         heads, r = self.rules["institution_heads"], self.rules
         if not any(h in u.sh for h in heads):
@@ -305,14 +305,14 @@ class NameRules:
             a = toks[j].start
             for e in [e for e in u.ents if a <= e.start and e.end <= t.end]:
                 u.remove(e)
-            words = [self._word_english(u, x) for x in toks[j:k + 1]]
+            words = [self._word_english(x) for x in toks[j:k + 1]]
             if all(words):
                 en, extra = " ".join(w[:1].upper() + w[1:] for g in words for w in g.split()), {"translated": True}
             else:
                 en, extra = self._pinyin(u.sh[a:t.end], person=False), {"romanized": True}
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
 
-    def _word_english(self, u: _Unit, t: Token) -> str | None:
+    def _word_english(self, t: Token) -> str | None:
         """A word's English inside a name: a country's name, else its first gloss sense."""
         kb = self.kb.get(self.names[t.norm][0][0]) if self.kb is not None and t.norm in self.names else None
         if kb is not None and kb.type in ("GPE", "LOC"):

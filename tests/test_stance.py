@@ -377,3 +377,9 @@ def test_an_editorials_we_is_the_author(resources):
     assert st["bearing"] and st["holder"] == "AUTHOR"
     st = stance(resources, "他說：「我們堅決反對任何干涉。」")  # quoted: the speaker's we
     assert st["holder"] != "AUTHOR"
+
+
+def test_a_quotations_tail_keeps_the_owner_of_the_attitude(resources):
+    # the end of a quotation opened in an earlier sentence is not the writer speaking
+    st = stance(resources, "但實際上，持續的制裁正加深我們的不信任。」", before="他說：「我們希望和平。\n")
+    assert st["holder"] != "AUTHOR"
