@@ -383,3 +383,9 @@ def test_a_quotations_tail_keeps_the_owner_of_the_attitude(resources):
     # the end of a quotation opened in an earlier sentence is not the writer speaking
     st = stance(resources, "但實際上，持續的制裁正加深我們的不信任。」", before="他說：「我們希望和平。\n")
     assert st["holder"] != "AUTHOR"
+
+
+def test_hard_to_improve_is_negative(resources):
+    # 難以 (hard to) negates the word it governs, like 不 and 無法
+    st = stance(resources, "分析人士認為，中日關係短期內難以改善。")
+    assert st["bearing"] and targets(st) == {"中日": "negative"}
