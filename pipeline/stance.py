@@ -266,7 +266,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 for role in roles:
                     k = after.find(role)
                     if 0 <= k <= 4:
-                        end = e.end + k + len(role)
+                        a, end = e.end + k, e.end + k + len(role)
+                        if any(x.start < end and a < x.end for x in unit.entities):
+                            continue  # 民眾 inside 民眾黨: a name, not a role
                         return {"text": text[e.start : end], "kb_id": None, "en": None}, None, v
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb

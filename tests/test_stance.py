@@ -389,3 +389,9 @@ def test_hard_to_improve_is_negative(resources):
     # 難以 (hard to) negates the word it governs, like 不 and 無法
     st = stance(resources, "分析人士認為，中日關係短期內難以改善。")
     assert st["bearing"] and targets(st) == {"中日": "negative"}
+
+
+def test_a_role_word_inside_a_name_is_not_a_role(resources):
+    # 民眾 ("the public", a role) inside 民眾黨 (Taiwan People's Party) does not make 國民黨與民眾 a holder
+    st = stance(resources, "民進黨立委認為這是必要之舉，但國民黨與民眾黨則質疑預算的效益。")
+    assert st["holder"]["text"] in ("國民黨", "民眾黨", "國民黨與民眾黨")
