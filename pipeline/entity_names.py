@@ -371,7 +371,9 @@ class NameRules:
 
     # -- English for names ------------------------------------------------------------------------
     def _pinyin(self, simp: str, person: bool = True) -> str:
-        """Pinyin in Title Case, surname first: 李强 -> Li Qiang, 欧阳修 -> Ouyang Xiu."""
+        """Pinyin in Title Case, surname first: 李强 -> Li Qiang, 欧阳修 -> Ouyang Xiu.  A person in
+        a Traditional-script (Taiwanese) article is written as Taiwan writes names in English:
+        Wade-Giles without apostrophes, the given name hyphenated (陳韻聿 -> Chen Yun-yu)."""
         from pypinyin import lazy_pinyin
 
         han = "".join(c for c in simp if _HAN.match(c))
@@ -381,9 +383,34 @@ class NameRules:
         if not person or len(han) < 2:
             return "".join(lazy_pinyin(han, errors="ignore")).capitalize()
         k = 2 if han[:2] in self.rules["compound_surnames"] and len(han) > 2 else 1
+        if self._home_country() == "tw":
+            return _taiwan_style(han[:k], han[k:], readings.get(han[:k]))
         sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore"))
         given = "".join(lazy_pinyin(han[k:], errors="ignore"))
         return f"{sur.capitalize()} {given.capitalize()}".strip()
+
+
+def _taiwan_style(surname: str, given: str, reading: str | None) -> str:
+    """陳 + 韻聿 -> Chen Yun-yu: Wade-Giles syllables without apostrophes or umlauts."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.style.wadegiles import to_wade_glides
+
+    def plain(syllable: str) -> str:
+        return syllable.replace("'", "").replace("’", "").replace("v", "u").replace("ü", "u")
+
+    if reading:  # a surname read its own way (曾 Zeng): its Wade-Giles form, unless not Mandarin (朴 Park)
+        wg = to_wade_glides(reading.lower())
+        sur = plain(wg) if wg and wg != reading.lower() or reading.lower() in _MANDARIN_SAME else reading.lower()
+    else:
+        sur = "".join(plain(x) for x in lazy_pinyin(surname, style=Style.WADEGILES, errors="ignore"))
+    parts = [plain(x) for x in lazy_pinyin(given, style=Style.WADEGILES, errors="ignore")]
+    name = "-".join(parts).capitalize()
+    return f"{sur.capitalize()} {name}".strip()
+
+
+# Mandarin readings whose Wade-Giles form is spelled the same (so an unchanged spelling is still
+# Mandarin, not a foreign reading such as Park)
+_MANDARIN_SAME = {"shan", "hua", "miao", "ou", "ren", "shen", "yu", "li", "lin", "wang", "huang", "chang"}
 
 
 

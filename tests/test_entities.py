@@ -162,6 +162,11 @@ def test_person_after_title_is_romanised(resources):
     es = ents("外交部發言人林志明表示，雙方將持續溝通。", resources)
     e = one(es, "林志明")
     assert e.label == "PERSON" and e.kb_id is None and e.source == "rule"
+    assert e.en == "Lin Chih-ming" and e.extra["romanized"] is True  # as Taiwan writes names in English
+
+
+def test_mainland_names_are_romanised_in_pinyin(resources):
+    e = one(ents("外交部发言人林志明表示，双方将持续沟通。", resources), "林志明")
     assert e.en == "Lin Zhiming" and e.extra["romanized"] is True
 
 
