@@ -61,7 +61,10 @@ Decisions, in the order the stage applies them:
    Latin names after a title or before a speech verb (總理 Zoran Zaev); a Latin name in brackets
    right after a name is the same entity (李容浩 (Ri Yong Ho)) and replaces a romanisation.
    English: the KB when it knows the name, the dictionary gloss for places and organisations,
-   otherwise pinyin (surname first: Li Qiang) with ``romanized: true``.
+   otherwise pinyin (surname first: Li Qiang; a person in Traditional text as Taiwan writes
+   names in English, Chen Yun-yu) with ``romanized: true``.  Bylines name reporters and authors
+   (（中央社記者陳韻聿東京26日專電）); nouns before 研究所/基金會/大學 … make an institution the KB
+   lacks, in English from the words' glosses with ``translated: true``.
 5. **Dates and percents** (:mod:`pipeline.numex`): absolute and relative dates, weekdays,
    seasons (夏天 is a DATE, value ``XXXX-SU``), durations; ``value`` normalised (TIMEX3 style),
    ``en`` a plain English rendering.  A four-digit year or a parliament before an election word
