@@ -560,6 +560,8 @@ class Glosser:
         if len(trad) > 1 and all(c in self._abbr for c in trad):  # 美日韓 -> US–Japan–South Korea
             return "–".join(self._abbr[c] for c in trad)
         if pos in NAME_POS:
+            if pos in ("nr", "nrfg") and len(trad) >= 3 and trad[:2] in COMPOUND_SURNAMES:
+                return self.romanise(trad, person=True)  # 歐陽明: Ouyang Ming, not 歐 Europe + 陽明
             parts = self._split(trad, simp, names=True)
             if parts:
                 return self._join(parts)

@@ -452,3 +452,9 @@ def test_shipped_cedict_matches_its_build(tmp_path):
     build.build(build.default_source(), out)
     assert out.read_bytes() == (script.parent / "cedict.tsv.gz").read_bytes(), (
         "run: python pipeline/data/cedict/build_cedict.py")
+
+
+def test_compound_surname_names_are_romanised_not_split(resources):
+    # 歐陽明 is a person named Ouyang, not 歐 (Europe) + 陽明
+    g = resources.glosser.lookup("歐陽明", "欧阳明", "nr")
+    assert "Europe" not in g and "Ouyang" in g.replace(" ", "")
