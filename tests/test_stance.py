@@ -395,3 +395,9 @@ def test_a_role_word_inside_a_name_is_not_a_role(resources):
     # 民眾 ("the public", a role) inside 民眾黨 (Taiwan People's Party) does not make 國民黨與民眾 a holder
     st = stance(resources, "民進黨立委認為這是必要之舉，但國民黨與民眾黨則質疑預算的效益。")
     assert st["holder"]["text"] in ("國民黨", "民眾黨", "國民黨與民眾黨")
+
+
+def test_a_speakers_institution_is_not_a_target(resources):
+    # 首爾大學 only says where the professor works
+    st = stance(resources, "首爾大學政治學教授朴元浩指出，保守派的分裂可能影響明年的地方選舉。")
+    assert st["bearing"] and st["holder"]["text"] == "朴元浩" and "首爾大學" not in targets(st)
