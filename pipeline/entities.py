@@ -123,7 +123,7 @@ class Rules(dict):
         for key, value in data.items():
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
-        for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words"):  # maps keyed by Chinese words
+        for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words", "document_words"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
@@ -250,6 +250,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             self._titles(u)
             self._pos_names(u)
             self._institutions(u)
+            self._documents(u)
             self._remember(u, n, mentions)
             self._refs(u, n, mentions)  # short references after a name found by the rules
             self._parenthesized(u)

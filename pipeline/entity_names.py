@@ -26,6 +26,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
 _BYLINE_LABEL = re.compile(r"^\s*(?:文字|文|作者|撰文|撰稿|口述|采访|摄影)\s*[／/╱：:|]\s*")
+_BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 
 
@@ -311,6 +312,31 @@ class NameRules:
             else:
                 en, extra = self._pinyin(u.sh[a:t.end], person=False), {"romanized": True}
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
+
+    def _documents(self, u: _Unit) -> None:
+        """A title in book-title marks ending in 法, 條例, 白皮書 … that the KB lacks is a named
+        document (POLICY): 《經濟安全保障推進法》; English from the words' glosses, ``translated``."""
+        if "《" not in u.sh:
+            return
+        heads, words = self.rules["document_heads"], self.rules.data["document_words"]
+        for m in _BOOK_TITLE.finditer(u.sh):
+            a, b = m.span(1)
+            inner = m.group(1)
+            if not any(inner.endswith(h) for h in heads) or a not in u.startset or b not in u.endset:
+                continue
+            if any(e.start < b and a < e.end and (e.label not in ("GPE", "LOC") or e.start < a or e.end > b) for e in u.ents):
+                continue  # a name the KB knows, or one that runs past the marks
+            for e in [e for e in u.ents if a <= e.start and e.end <= b]:
+                u.remove(e)
+            toks = [t for t in u.tokens if a <= t.start and t.end <= b]
+            toks = [t for k, t in enumerate(toks) if not (t.norm == "年" and k and toks[k - 1].norm.isdigit())]  # 2017 年 …法案: 2017
+            english = [words.get(t.norm) or self._word_english(t) for t in toks]
+            if all(english):
+                en, extra = " ".join(w[:1].upper() + w[1:] if w not in ("and", "of") else w
+                                     for g in english for w in g.split()), {"translated": True}
+            else:
+                en, extra = self._pinyin(inner, person=False), {"romanized": True}
+            u.add(Entity(u.text[a:b], a, b, "POLICY", None, en, "rule", extra=extra))
 
     def _word_english(self, t: Token) -> str | None:
         """A word's English inside a name: a country's name, else its first gloss sense."""

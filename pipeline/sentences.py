@@ -34,6 +34,7 @@ _ABBREVIATIONS = {
 _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERMINAL + "…") + "]")
 _CONTINUES = re.compile(r"\s*[，、；：,;:]")
+_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
 
@@ -59,6 +60,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if end is not None and _CONTINUES.match(text, end):
             end = None  # 「……。」，並指出…: the quote closed but the sentence goes on
         if end is not None:
+            note = _FOOTNOTE.match(text, end)
+            if note:  # …設廠。¹ / …設廠。[2]: the footnote mark belongs to the sentence it ends
+                end = note.end()
             _add(spans, text, start, end)
             # closers consumed by the end are no longer open
             depth = _depth_after(text, i, end, depth, matched)

@@ -592,3 +592,19 @@ def test_latin_organisation_names_link_to_the_kb(resources):
 def test_bracketed_english_replaces_a_translated_name(resources):
     es = ents("前言。\n美國國家癌症研究所（US National Cancer Institute）發表報告。\n", resources)
     assert one(es, "美國國家癌症研究所").en == "US National Cancer Institute"
+
+
+@pytest.mark.parametrize("sentence, name, en", [
+    ("經濟部發布《半導體產業白皮書》。", "半導體產業白皮書", "Semiconductor Industry White Paper"),
+    ("立法院三讀通過《國家機密保護法》修正案。", "國家機密保護法", None),
+])
+def test_titled_documents_are_policies(resources, sentence, name, en):
+    """A title in book-title marks ending in 法/白皮書/條例 … is a named document (POLICY)."""
+    e = one(ents(f"前言。\n{sentence}\n", resources), name)
+    assert e.label == "POLICY" and e.kb_id is None
+    assert en is None or (e.en == en and e.extra.get("translated"))
+
+
+@pytest.mark.parametrize("sentence", ["他寫了《論語》的注釋。", "他閱讀《紐約時報》的報導。"])
+def test_other_titles_are_not_policies(resources, sentence):
+    assert not [e for e in ents(f"前言。\n{sentence}\n", resources) if e.label == "POLICY"]

@@ -172,3 +172,8 @@ def test_html_author_with_affiliation(resources, tmp_path):
     assert doc.meta["author"] == "陳文甲"
     assert doc.meta["affiliation"] == "國防大學戰略研究所教授"
     assert doc.meta["publication"] == "風傳媒"
+
+
+def test_references_are_back_matter(resources):
+    doc = annotate_text("美中科技競爭\n陳明德\n美國持續對中國實施出口管制，並推動友岸外包政策。\n參考文獻\n[1] 經濟部，《半導體產業白皮書》，2023 年。\n", "ref", resources)
+    assert [u.kind for u in doc.units][-2:] == ["note", "note"]

@@ -35,3 +35,8 @@ def split(text: str) -> list[str]:
 )
 def test_split(text, expected):
     assert split(text) == expected
+
+
+def test_a_footnote_mark_stays_with_its_sentence():
+    text = "美國持續實施出口管制。¹吸引企業赴美設廠。[2]日本也跟進。"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["美國持續實施出口管制。¹", "吸引企業赴美設廠。[2]", "日本也跟進。"]
