@@ -281,7 +281,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
 
 
 def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
-    return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and pat.is_affiliation(t)
+    # a colon makes a headline (專訪前國安會秘書長：台灣必須…), not a job title
+    return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and "：" not in t and pat.is_affiliation(t)
 
 
 def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:

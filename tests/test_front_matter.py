@@ -177,3 +177,11 @@ def test_html_author_with_affiliation(resources, tmp_path):
 def test_references_are_back_matter(resources):
     doc = annotate_text("美中科技競爭\n陳明德\n美國持續對中國實施出口管制，並推動友岸外包政策。\n參考文獻\n[1] 經濟部，《半導體產業白皮書》，2023 年。\n", "ref", resources)
     assert [u.kind for u in doc.units][-2:] == ["note", "note"]
+
+
+def test_interview_headline_with_a_job_title(resources):
+    """專訪前國安會秘書長：… is the title (秘書長 does not make it an affiliation line), and
+    記者張文華／專訪 is a byline."""
+    doc = annotate_text("專訪前國安會秘書長：台灣必須做好最壞打算\n記者張文華／專訪\n問：您如何看待當前的台海局勢？\n答：我認為情勢比過去更加危險。\n", "qa", resources)
+    assert doc.meta["title"] == "專訪前國安會秘書長：台灣必須做好最壞打算"
+    assert doc.meta["author"] == "張文華"
