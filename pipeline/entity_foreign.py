@@ -210,9 +210,10 @@ class ForeignNames:
         """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a
         Latin-script picture source (（圖片來源：Depositphotos）)."""
         text = u.text
-        if kind == "publication" and not u.ents and 2 <= len(publication_name(text)) <= 16:
+        name_len = len(publication_name(text)) if kind == "publication" and not u.ents else 0
+        if 2 <= name_len <= 16:
             a = len(text) - len(text.lstrip())
-            b = a + len(publication_name(text))
+            b = a + name_len
             name = text[a:b]
             if _HAN_WORD.fullmatch(u.sh[a:b]):
                 en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}

@@ -307,10 +307,7 @@ class NameRules:
             for e in [e for e in u.ents if a <= e.start and e.end <= t.end]:
                 u.remove(e)
             words = [self._word_english(x) for x in toks[j:k + 1]]
-            if all(words):
-                en, extra = " ".join(w[:1].upper() + w[1:] for g in words for w in g.split()), {"translated": True}
-            else:
-                en, extra = self._pinyin(u.sh[a:t.end], person=False), {"romanized": True}
+            en, extra = self._name_english(words, u.sh[a:t.end])
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
 
     def _documents(self, u: _Unit) -> None:
@@ -331,12 +328,16 @@ class NameRules:
             toks = [t for t in u.tokens if a <= t.start and t.end <= b]
             toks = [t for k, t in enumerate(toks) if not (t.norm == "年" and k and toks[k - 1].norm.isdigit())]  # 2017 年 …法案: 2017
             english = [words.get(t.norm) or self._word_english(t) for t in toks]
-            if all(english):
-                en, extra = " ".join(w[:1].upper() + w[1:] if w not in ("and", "of") else w
-                                     for g in english for w in g.split()), {"translated": True}
-            else:
-                en, extra = self._pinyin(inner, person=False), {"romanized": True}
+            en, extra = self._name_english(english, inner, keep_lower=("and", "of"))
             u.add(Entity(u.text[a:b], a, b, "POLICY", None, en, "rule", extra=extra))
+
+    def _name_english(self, words: list[str | None], simp: str, keep_lower: tuple[str, ...] = ()) -> tuple[str, dict]:
+        """A name's English from its words' English in title case (marked ``translated``), or its
+        pinyin (``romanized``) when a word has none."""
+        if all(words):
+            titled = (w if w in keep_lower else w[:1].upper() + w[1:] for g in words for w in g.split())  # type: ignore[union-attr]
+            return " ".join(titled), {"translated": True}
+        return self._pinyin(simp, person=False), {"romanized": True}
 
     def _word_english(self, t: Token) -> str | None:
         """A word's English inside a name: a country's name, else its first gloss sense."""
