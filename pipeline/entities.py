@@ -62,7 +62,9 @@ Decisions, in the order the stage applies them:
    right after a name is the same entity (李容浩 (Ri Yong Ho)) and replaces a romanisation.
    English: the KB when it knows the name, the dictionary gloss for places and organisations,
    otherwise pinyin (surname first: Li Qiang; a person in Traditional text as Taiwan writes
-   names in English, Chen Yun-yu) with ``romanized: true``.  Bylines name reporters and authors
+   names in English, Chen Yun-yu; a Korean in the Korean reading, Park Won-ho, with ``reading:
+   ko``, when the surname is one only Koreans bear or Korea is the last country named before the
+   name in its clause: :mod:`pipeline.korean`) with ``romanized: true``.  Bylines name reporters and authors
    (（中央社記者陳韻聿東京26日專電）); nouns before 研究所/基金會/大學 … make an institution the KB
    lacks, in English from the words' glosses with ``translated: true``.
 5. **Dates and percents** (:mod:`pipeline.numex`): absolute and relative dates, weekdays,
@@ -88,7 +90,7 @@ from typing import Any, Iterable
 from .errors import DataError
 from .entity_foreign import ForeignNames
 from .entity_model import ModelMerge, load_ner_model
-from .entity_names import NameRules, _Mention
+from .entity_names import NameRules, _country_of, _Mention
 from .model import Document, Entity, Token, Unit
 from .numex import anchor_year, describe_date, describe_percent, find_dates, find_percents
 
@@ -96,6 +98,7 @@ __all__ = ["EntityTagger", "Rules", "entities_stage", "load_ner_model", "tagger_
 
 RULES_FILE = "data/entity_rules.yaml"
 _WS = re.compile(r"\s")
+_PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")  # Office of the President (Taiwan)
 _PRIORITY = {"full": 2, "short": 1}  # a full name before a short form of the same length
 
 
@@ -207,6 +210,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
+        self._korea = None  # Korean name tables, read at the first Korean name (pipeline.korean)
         self.is_dictionary_word = segmenter.is_word
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = re.compile(f"[{chars}]{{2,}}")
@@ -369,6 +373,16 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             home = [e for e in entries if _country_of(e) == self._home_country()]
             if len(home) == 1:
                 entries = home
+        named = self._country_before(u.sh, a) if a else None
+        if named:  # 南韓外交部: South Korea's ministry, whatever the article named before
+            same = [e for e in entries if _country_of(e) == named]
+            if len(same) == 1:
+                entries = same
+            elif not same and all(e.type == "ORG" and e.country for e in entries) \
+                    and self._country_before(u.sh, a, abbreviation=False):
+                # 韓國總統府 when the KB knows only Taiwan's: the same kind of body, not that one
+                return Entity(u.text[a:b], a, b, "ORG", None, self._generic_english(entries[0], form), "kb",
+                              extra={"country": named})
         if len(entries) > 1:
             picked = [e for e in entries if e.id in seen_ids]
             if not picked and form not in self.full_owners:  # a home ministry waits for the whole article
@@ -380,6 +394,28 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             entries = picked
         e = entries[0]
         return Entity(u.text[a:b], a, b, e.type, e.id, self._english(e, form), "kb")
+
+    def _generic_english(self, entry, form: str) -> str:
+        """An entry's English without its country: Office of the President (Taiwan) -> Office of
+        the President, Ministry of Foreign Affairs of Japan -> Ministry of Foreign Affairs."""
+        en = _PAREN_TAIL.sub("", entry.english_for(form))
+        country = self.kb.get(entry.country)
+        for name in country.english_names() if country is not None else ():
+            for tail in (f" of the {name}", f" of {name}"):
+                if en.endswith(tail):
+                    return en[: -len(tail)]
+        return en
+
+    def _country_before(self, sh: str, a: int, abbreviation: bool = True) -> str | None:
+        """The country named right before ``a`` (南韓|外交部, or an abbreviation: 韓|外交部)."""
+        for n in (4, 3, 2):
+            hit = self.names.get(sh[a - n:a]) if a >= n else None
+            if hit is not None:
+                for kb_id in hit[0]:
+                    entry = self.kb.get(kb_id)
+                    if entry is not None and entry.type == "GPE" and not entry.country:
+                        return entry.id
+        return self.abbr.get(sh[a - 1]) if abbreviation else None
 
     def _home_country(self) -> str:
         """The writer's own country (我國): Taiwan for Traditional text, China for Simplified.  A
@@ -650,13 +686,6 @@ _KEEP_INDEXES_CHARS = 200_000
 
 def _start(e: Entity) -> int:
     return e.start
-
-
-def _country_of(entry) -> str | None:
-    """The country an entry belongs to: its ``country``, or itself for a country (a GPE without one)."""
-    if entry.country:
-        return entry.country
-    return entry.id if entry.type == "GPE" else None
 
 
 def _alternation(words: Iterable[str]) -> "re.Pattern[str]":

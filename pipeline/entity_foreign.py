@@ -144,8 +144,8 @@ class ForeignNames:
                     and not any(c in self.rules["not_name_chars"] for c in gap) and not self._is_title(gap) \
                     and u.free(x.end, end) and end - x.start <= 5:
                 u.remove(x)
-                e = Entity(u.text[x.start:end], x.start, end, "PERSON", None, self._pinyin(u.sh[x.start:end]), "rule",
-                           extra={"romanized": True})
+                en, extra = self._person_english(u, x.start, end)
+                e = Entity(u.text[x.start:end], x.start, end, "PERSON", None, en, "rule", extra=extra)
                 u.add(e)
                 return e
         return None

@@ -56,8 +56,10 @@ class ModelMerge:
                 return Entity(text, a, b, label, None, en, "model")
         if label in ("DATE", "PERCENT"):
             return Entity(text, a, b, label, None, None, "model")
-        return Entity(text, a, b, label, None, self._pinyin(form, person=label == "PERSON"), "model",
-                      extra={"romanized": True})
+        if label == "PERSON":
+            en, extra = self._person_english(u, a, b)
+            return Entity(text, a, b, label, None, en, "model", extra=extra)
+        return Entity(text, a, b, label, None, self._pinyin(form, person=False), "model", extra={"romanized": True})
 
 
 def load_ner_model(path: Path):

@@ -23,6 +23,8 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 # bylines (shadow, Simplified): a reporter label, an author label, a line of names only
+# where a clause begins: a name's nationality is read from what precedes it in its own clause
+_CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
 _BYLINE_LABEL = re.compile(r"^\s*(?:文字|文|作者|撰文|撰稿|口述|采访|摄影)\s*[／/╱：:|]\s*")
@@ -55,7 +57,7 @@ class NameRules:
 
     def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
         """Short forms of a person's name; a later person with the same short form takes it over."""
-        m = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k == "romanized"}, n, e.end)
+        m = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k in ("romanized", "reading")}, n, e.end)
         if e.kb_id is None and len(form) >= 2:
             mentions[form] = m  # a name found by a rule is found again wherever it recurs (羅森斯坦)
         parts = [p for p in self.sep_re.split(form) if p]
@@ -185,7 +187,8 @@ class NameRules:
             if k < 0 or toks[k].end != m.end() or not self._is_title(toks[k].norm):
                 continue  # the title must end a token: 國防部長 / 外長, not 部長 inside 部長級
             t = toks[k]
-            # after the title: an nr token, or surname + one or two single characters
+            # after the title: an nr token, or surname + one or two single characters (or a two-character
+            # word before a speech verb)
             nxt = toks[k + 1:k + 4]
             if nxt and nxt[0].start == t.end:
                 n0 = nxt[0]
@@ -199,6 +202,12 @@ class NameRules:
                         end = t2.end
                     if end - n0.start >= 2:
                         self._person(u, n0.start, end)
+                    elif len(nxt) == 3 and nxt[1].start == end and len(nxt[1].norm) == 2 and _all_han(nxt[1].norm) \
+                            and nxt[2].start == nxt[1].end and nxt[2].norm in r["speech_verbs"]:
+                        self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示
+                elif 3 <= len(n0.norm) <= 4 and n0.norm[-1] in no_char and self._surname_first(n0.norm[:-1]) \
+                        and self._plausible(n0.norm[:-1]) and not self._is_word(n0.norm):
+                    self._person(u, n0.start, n0.end - 1)  # jieba glued a word to the name: 朴贊大|則
             # before the title: an nr token
             if k > 0:
                 p = toks[k - 1]
@@ -225,9 +234,48 @@ class NameRules:
         return hit
 
     def _person(self, u: _Unit, a: int, b: int) -> None:
+        if b - a == 2 and self._korean(u, a, b):  # Korean names have three characters: 金成|南說
+            nxt = u.token_at(b)
+            if nxt is not None and nxt.start == b and nxt.end == b + 1 and _HAN.match(nxt.norm) \
+                    and nxt.norm not in self.rules["not_name_chars"] and u.free(b, b + 1):
+                b += 1
         if u.free(a, b):
-            u.add(Entity(u.text[a:b], a, b, "PERSON", None, self._pinyin(u.sh[a:b]), "rule",
-                         extra={"romanized": True}))
+            en, extra = self._person_english(u, a, b)
+            u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra=extra))
+
+    def _person_english(self, u: _Unit, a: int, b: int) -> tuple[str, dict]:
+        """English for a person the KB lacks: a Korean name in its Korean reading (朴元浩 -> Park
+        Won-ho, ``reading: ko``) when its clause says the person is Korean, else :meth:`_pinyin`."""
+        if self._korean(u, a, b):
+            en = self._korean_names().romanize(u.text[a:b], u.sh[a:b])
+            if en:
+                return en, {"romanized": True, "reading": "ko"}
+        return self._pinyin(u.sh[a:b]), {"romanized": True}
+
+    def _korean(self, u: _Unit, a: int, b: int) -> bool:
+        """A Korean surname only Koreans bear (朴), or Korea as the last country named before the
+        name in its clause: 南韓國會議長X, 共同民主黨黨魁X, 首爾大學教授X (not 韓國總統A與日本首相X)."""
+        sh = u.sh
+        if sh[a:a + 1] in self.rules["korean_surnames"] or sh[a:a + 2] in self.rules["korean_surnames"]:
+            return True
+        start = max(a - 24, 0)
+        for m in _CLAUSE_MARK.finditer(sh, start, a):
+            start = m.end()
+        country = None
+        for e in u.ents:
+            if start <= e.start and e.end <= a and e.kb_id and not e.members:
+                entry = self.kb.get(e.kb_id) if self.kb is not None else None
+                c = _country_of(entry) if entry is not None else None
+                if c and (country is None or e.end > country[0]):
+                    country = (e.end, c)
+        return country is not None and country[1] in self.rules["korean_countries"]
+
+    def _korean_names(self):
+        if self._korea is None:
+            from .korean import KoreanNames
+
+            self._korea = KoreanNames.load(self.seg.converter.convert)
+        return self._korea
 
     def _pos_names(self, u: _Unit) -> None:
         """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token
@@ -439,6 +487,13 @@ def _taiwan_style(surname: str, given: str, reading: str | None) -> str:
 # Mandarin, not a foreign reading such as Park)
 _MANDARIN_SAME = {"shan", "hua", "miao", "ou", "ren", "shen", "yu", "li", "lin", "wang", "huang", "chang"}
 
+
+
+def _country_of(entry) -> str | None:
+    """The country an entry belongs to: its ``country``, or itself for a country (a GPE without one)."""
+    if entry.country:
+        return entry.country
+    return entry.id if entry.type == "GPE" else None
 
 
 def _longest_matches(text: str, lens: dict[str, tuple[int, ...]], forms) -> list[tuple[int, int]]:
