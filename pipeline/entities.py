@@ -452,8 +452,14 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         more often than every other candidate's (工黨 in an article about Australia is Labor).
         A form that is one entry's full name (外交部, 財政部: Taiwan's ministries) stays that
         entry's whenever the article mentions its country at all: a Taiwanese commentary on China
-        names 中國 far more often than 臺灣, yet its bare 外交部 is still Taiwan's ministry."""
+        names 中國 far more often than 臺灣, yet its bare 外交部 is still Taiwan's ministry; a
+        Simplified-script (Mainland) article's bare 外交部 is China's."""
         owners = self.full_owners.get(form)
+        if owners and self._home_country() != "tw":
+            # a Mainland (Simplified) writer's bare 外交部 is China's, as a Taiwanese writer's is Taiwan's
+            mine = [e for e in entries if _country_of(e) == self._home_country()]
+            if len(mine) == 1:
+                return mine
         if owners:
             home = [e for e in entries if e.id in owners and countries.get(_country_of(e), 0) > 0]
             if home:

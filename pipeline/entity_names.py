@@ -25,6 +25,7 @@ _LATIN = re.compile(r"[A-Za-z]")
 # bylines (shadow, Simplified): a reporter label, an author label, a line of names only
 # where a clause begins: a name's nationality is read from what precedes it in its own clause
 _CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
+_MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])")
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
 _BYLINE_LABEL = re.compile(r"^\s*(?:文字|文|作者|撰文|撰稿|口述|采访|摄影)\s*[／/╱：:|]\s*")
@@ -162,6 +163,12 @@ class NameRules:
                 if b <= run.end() and (b == run.end() or sh.startswith(_REPORT_WORDS, b)) \
                         and self._surname_first(sh[a:b]):
                     self._byline_person(u, a, b)
+                    # more reporters after a space or 、: （记者 李明 张伟）
+                    for more in _MORE_NAMES.finditer(sh, b):
+                        if more.start() != b or not self._surname_first(more.group(1)):
+                            break
+                        self._byline_person(u, more.start(1), more.end(1))
+                        b = more.end()
                     break
         if not u.ents:
             label = _BYLINE_LABEL.match(sh)
@@ -203,8 +210,8 @@ class NameRules:
                     if end - n0.start >= 2:
                         self._person(u, n0.start, end)
                     elif len(nxt) == 3 and nxt[1].start == end and len(nxt[1].norm) == 2 and _all_han(nxt[1].norm) \
-                            and nxt[2].start == nxt[1].end and nxt[2].norm in r["speech_verbs"]:
-                        self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示
+                            and nxt[2].start == nxt[1].end and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char):
+                        self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示, 議員田|北辰|則
                 elif 3 <= len(n0.norm) <= 4 and n0.norm[-1] in no_char and self._surname_first(n0.norm[:-1]) \
                         and self._plausible(n0.norm[:-1]) and not self._is_word(n0.norm):
                     self._person(u, n0.start, n0.end - 1)  # jieba glued a word to the name: 朴贊大|則

@@ -234,6 +234,16 @@ def test_our_countrys_ministry_is_the_writers_own(resources):
     assert ids == ["cn-mfa"]
 
 
+def test_bare_ministry_is_the_writers_own(resources):
+    """A bare 外交部: China's in a Simplified (Mainland) article about Korea and Japan (the article
+    names neither China nor Taiwan before it); 南韓外交部 is South Korea's even in an article whose
+    bare 外交部 is Taiwan's."""
+    simp = annotate_text("韩国总统李在明抵达东京，同日本首相石破茂举行会谈。外交部发言人毛宁表示，中方乐见其成。\n", "s", resources)
+    trad = annotate_text("南韓總統李在明抵達東京，與日本首相石破茂會談。台灣的外交部表示樂見其成。南韓外交部則未回應。\n", "t", resources)
+    assert [e.kb_id for u in simp.units for e in u.entities if e.text == "外交部"] == ["cn-mfa"]
+    assert [e.kb_id for u in trad.units for e in u.entities if e.text.endswith("外交部")] == ["tw-mofa", "kr-mofa"]
+
+
 def test_technology_companies_and_ministers(resources):
     """Chip-war commentary: companies by their Taiwan and Mainland names, ministers glossed as such."""
     doc = annotate_text("前言。\n經濟部長郭智輝表示，輝達與英偉達是同一家公司，華為與中芯國際則持續突破。\n", "t", resources)

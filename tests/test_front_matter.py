@@ -185,3 +185,10 @@ def test_interview_headline_with_a_job_title(resources):
     doc = annotate_text("專訪前國安會秘書長：台灣必須做好最壞打算\n記者張文華／專訪\n問：您如何看待當前的台海局勢？\n答：我認為情勢比過去更加危險。\n", "qa", resources)
     assert doc.meta["title"] == "專訪前國安會秘書長：台灣必須做好最壞打算"
     assert doc.meta["author"] == "張文華"
+
+
+def test_several_reporters_in_one_dateline(resources):
+    doc = annotate_text("日韩关系回暖\n新华社北京8月25日电（记者 李明 张伟）韩国总统李在明23日抵达东京。\n", "x", resources)
+    assert people(doc) == ["李明", "张伟"]
+    doc = annotate_text("國防預算創新高\n〔記者吳書緯、林小華／台北報導〕國防部今日公布預算。\n", "l", resources)
+    assert people(doc) == ["吳書緯", "林小華"]

@@ -101,3 +101,8 @@ def test_country_named_before_a_body_the_kb_knows_only_elsewhere(resources):
     e = one(es, "總統府")
     assert (e.label, e.kb_id, e.en, e.extra.get("country")) == ("ORG", None, "Office of the President", "kr")
     assert one(ents("賴清德在總統府接見外賓。", resources), "總統府").kb_id == "tw-presidential-office"
+
+
+def test_a_name_after_a_title_split_by_jieba_before_an_adverb(resources):
+    es = ents("立法會議員田北辰則認為，港府應加強與東盟國家的經貿聯繫。", resources)
+    assert one(es, "田北辰").label == "PERSON"
