@@ -404,6 +404,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             for tail in (f" of the {name}", f" of {name}"):
                 if en.endswith(tail):
                     return en[: -len(tail)]
+            if en.startswith(name + " ") and en[len(name) + 1:][:1].isupper():
+                return en[len(name) + 1:]  # Hong Kong SAR Government -> SAR Government
         return en
 
     def _country_before(self, sh: str, a: int, abbreviation: bool = True) -> str | None:

@@ -253,3 +253,13 @@ def test_technology_companies_and_ministers(resources):
     assert found["華為"][0] == "cn-huawei" and found["中芯國際"] == ("cn-smic", "SMIC")
     assert found["郭智輝"] == ("tw-kuo-jyh-huei", "Kuo Jyh-huei")
     assert body.gloss_en.startswith("economy minister | Kuo Jyh-huei")
+
+
+def test_hong_kong_bodies_and_a_sister_body_elsewhere(resources):
+    """特區政府 and 立法會 are Hong Kong's; 澳門特區政府 is Macau's own, unlinked, in English without
+    Hong Kong's name."""
+    doc = annotate_text("特區政府發言人表示，立法會將審議。澳門特區政府則未回應。\n", "t", resources)
+    found = [(e.text, e.kb_id, e.en, e.extra.get("country")) for u in doc.units for e in u.entities if e.label == "ORG"]
+    assert found == [("特區政府", "hk-government", "Hong Kong SAR Government", None),
+                     ("立法會", "hk-legco", "Legislative Council of Hong Kong", None),
+                     ("特區政府", None, "SAR Government", "mo")]
