@@ -64,7 +64,9 @@ Decisions, in the order the stage applies them:
    otherwise pinyin (surname first: Li Qiang; a person in Traditional text as Taiwan writes
    names in English, Chen Yun-yu; a Korean in the Korean reading, Park Won-ho, with ``reading:
    ko``, when the surname is one only Koreans bear or Korea is the last country named before the
-   name in its clause: :mod:`pipeline.korean`) with ``romanized: true``.  Bylines name reporters and authors
+   name in its clause: :mod:`pipeline.korean`; a Japanese, Japan named last, in the Japanese
+   reading, Hiroshi Moriyama, with ``reading: ja``: :mod:`pipeline.japanese`) with
+   ``romanized: true``.  Bylines name reporters and authors
    (（中央社記者陳韻聿東京26日專電）); nouns before 研究所/基金會/大學 … make an institution the KB
    lacks, in English from the words' glosses with ``translated: true``.
 5. **Dates and percents** (:mod:`pipeline.numex`): absolute and relative dates, weekdays,
@@ -211,6 +213,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
         self._korea = None  # Korean name tables, read at the first Korean name (pipeline.korean)
+        self._japan = None  # Japanese name analyser, loaded at the first Japanese name (pipeline.japanese)
         self.is_dictionary_word = segmenter.is_word
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = re.compile(f"[{chars}]{{2,}}")
@@ -373,7 +376,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             home = [e for e in entries if _country_of(e) == self._home_country()]
             if len(home) == 1:
                 entries = home
-        named = self._country_before(u.sh, a) if a else None
+        # only where it can matter: several candidates, or an organisation of one country
+        named = self._country_before(u.sh, a) if a and (len(entries) > 1 or entries[0].type == "ORG" and entries[0].country) else None
         if named:  # 南韓外交部: South Korea's ministry, whatever the article named before
             same = [e for e in entries if _country_of(e) == named]
             if len(same) == 1:

@@ -199,7 +199,9 @@ class NameRules:
             nxt = toks[k + 1:k + 4]
             if nxt and nxt[0].start == t.end:
                 n0 = nxt[0]
-                if n0.pos.startswith("nr") and self._plausible(n0.norm):
+                if self._clause_country(u, n0.start) == "jp" and self._japanese_person(u, n0.start):
+                    pass  # 日本自民黨幹事長森山|裕: MeCab's surname and given name
+                elif n0.pos.startswith("nr") and self._plausible(n0.norm):
                     self._person(u, n0.start, n0.end)
                 elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
                     end = n0.end
@@ -241,41 +243,72 @@ class NameRules:
         return hit
 
     def _person(self, u: _Unit, a: int, b: int) -> None:
-        if b - a == 2 and self._korean(u, a, b):  # Korean names have three characters: 金成|南說
+        country = self._clause_country(u, a)
+        if country == "jp":  # the whole name where jieba cut it short (森山|裕)
+            parts = self._japanese_names().name_at(u.text[a:a + 6])
+            if parts is not None and parts.length > b - a and u.free(a, a + parts.length):
+                b = a + parts.length
+        elif b - a == 2 and self._korean(u, a, country):  # Korean names have three characters: 金成|南說
             nxt = u.token_at(b)
             if nxt is not None and nxt.start == b and nxt.end == b + 1 and _HAN.match(nxt.norm) \
                     and nxt.norm not in self.rules["not_name_chars"] and u.free(b, b + 1):
                 b += 1
         if u.free(a, b):
-            en, extra = self._person_english(u, a, b)
+            en, extra = self._person_english(u, a, b, country)
             u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra=extra))
 
-    def _person_english(self, u: _Unit, a: int, b: int) -> tuple[str, dict]:
-        """English for a person the KB lacks: a Korean name in its Korean reading (朴元浩 -> Park
-        Won-ho, ``reading: ko``) when its clause says the person is Korean, else :meth:`_pinyin`."""
-        if self._korean(u, a, b):
+    def _person_english(self, u: _Unit, a: int, b: int, country: str | None = "") -> tuple[str, dict]:
+        """English for a person the KB lacks, by the country the name's clause names last
+        (``country``; "" to look it up): a Korean name in its Korean reading (朴元浩 -> Park
+        Won-ho, ``reading: ko``), a Japanese one in its Japanese reading (森山裕 -> Hiroshi Moriyama,
+        ``reading: ja``), else :meth:`_pinyin`."""
+        if country == "":
+            country = self._clause_country(u, a)
+        if self._korean(u, a, country):
             en = self._korean_names().romanize(u.text[a:b], u.sh[a:b])
             if en:
                 return en, {"romanized": True, "reading": "ko"}
+        elif country == "jp":
+            en = self._japanese_names().english(u.text[a:b])
+            if en:
+                return en, {"romanized": True, "reading": "ja"}
         return self._pinyin(u.sh[a:b]), {"romanized": True}
 
-    def _korean(self, u: _Unit, a: int, b: int) -> bool:
-        """A Korean surname only Koreans bear (朴), or Korea as the last country named before the
-        name in its clause: 南韓國會議長X, 共同民主黨黨魁X, 首爾大學教授X (not 韓國總統A與日本首相X)."""
+    def _korean(self, u: _Unit, a: int, country: str | None) -> bool:
+        """A surname only Koreans bear (朴), or Korea named last before the name in its clause."""
         sh = u.sh
-        if sh[a:a + 1] in self.rules["korean_surnames"] or sh[a:a + 2] in self.rules["korean_surnames"]:
-            return True
+        return sh[a:a + 1] in self.rules["korean_surnames"] or sh[a:a + 2] in self.rules["korean_surnames"] \
+            or country in self.rules["korean_countries"]
+
+    def _clause_country(self, u: _Unit, a: int) -> str | None:
+        """The country of the last linked entity before ``a`` in its clause: 南韓國會議長X,
+        共同民主黨黨魁X, 首爾大學教授X are Korean, 日本自民黨幹事長X Japanese; in 韓國總統A與日本首相X
+        the last one, Japan, counts."""
         start = max(a - 24, 0)
-        for m in _CLAUSE_MARK.finditer(sh, start, a):
+        for m in _CLAUSE_MARK.finditer(u.sh, start, a):
             start = m.end()
-        country = None
+        best, country = -1, None
         for e in u.ents:
-            if start <= e.start and e.end <= a and e.kb_id and not e.members:
+            if start <= e.start and e.end <= a and e.end > best and e.kb_id and not e.members:
                 entry = self.kb.get(e.kb_id) if self.kb is not None else None
                 c = _country_of(entry) if entry is not None else None
-                if c and (country is None or e.end > country[0]):
-                    country = (e.end, c)
-        return country is not None and country[1] in self.rules["korean_countries"]
+                if c:
+                    best, country = e.end, c
+        return country
+
+    def _japanese_person(self, u: _Unit, a: int) -> bool:
+        parts = self._japanese_names().name_at(u.text[a:a + 6])
+        if parts is None or not u.free(a, a + parts.length):
+            return False
+        self._person(u, a, a + parts.length)
+        return True
+
+    def _japanese_names(self):
+        if self._japan is None:
+            from .japanese import JapaneseNames
+
+            self._japan = JapaneseNames.load()
+        return self._japan
 
     def _korean_names(self):
         if self._korea is None:

@@ -1,0 +1,105 @@
+"""Japanese personal names written in kanji, in English: 森山裕 -> Hiroshi Moriyama.
+
+Chinese commentary writes Japanese names in kanji (in Traditional forms: 齋藤, 晉三, 學); read in
+Mandarin they come out as no Japanese would write them (Sen Shan-yu).  A name is converted to
+Japanese kanji forms (OpenCC ``t2jp``: 學 -> 学, 濱田 -> 浜田), analysed by MeCab (``fugashi``)
+with the UniDic dictionary (``unidic-lite``), whose proper-noun entries mark surnames (姓) and
+given names (名) with their readings, and the readings are written in Hepburn as Japanese write
+names in English: long vowels without marks or doubled letters (Saito, Yuichiro), 'ei' kept
+(Ryosei), no apostrophe (Kenichi), given name first (Hiroshi Moriyama).
+
+Readings of given names are often ambiguous (裕 is Hiroshi, Yutaka or Yu), so a known person comes
+from the knowledge base; this is for the names it lacks, marked ``romanized``.  Checked against
+the knowledge base's Japanese people in ``tests/test_japanese.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, NamedTuple
+
+from .errors import MissingDependency
+
+_E_ROW = set("エケセテネヘメレゲゼデベペェ")  # a long e-vowel is written 'ei' (セー -> sei)
+_O_ROW = set("オコソトノホモヨロヲゴゾドボポョ")
+_KATAKANA = range(0x30A1, 0x30F7)
+
+
+class NameParts(NamedTuple):
+    surname: str  # romanised, capitalised
+    given: str
+    length: int  # characters of the text the name covers
+
+
+class JapaneseNames:
+    def __init__(self, to_japanese: Callable[[str], str]):
+        try:
+            import cutlet
+            import fugashi
+        except ImportError as exc:  # pragma: no cover - both are dependencies
+            raise MissingDependency(exc.name or "fugashi", "Japanese names in English") from exc
+        self._tagger = fugashi.Tagger()  # the unidic-lite dictionary, found by fugashi
+        self._kana = cutlet.Cutlet()
+        self._kana.use_foreign_spelling = False
+        self._to_japanese = to_japanese
+        self._memo: dict[str, NameParts | None] = {}
+
+    @classmethod
+    def load(cls) -> "JapaneseNames":
+        """Names in Traditional, Simplified or Japanese script (Simplified is made Traditional first)."""
+        import opencc
+
+        from .segment import Converter
+
+        t2jp, s2t = opencc.OpenCC("t2jp"), Converter("s2t")
+        return cls(lambda text: t2jp.convert(s2t.convert(text)))
+
+    def name_at(self, text: str) -> NameParts | None:
+        """The Japanese name ``text`` begins with: a surname of two or more characters (or one that
+        UniDic marks as a surname and a given name after it), then one or two given-name parts.
+        ``text`` is Traditional (or Japanese) script; None when it does not begin with such a name."""
+        hit = self._memo.get(text)
+        if hit is None and text not in self._memo:
+            hit = self._memo[text] = self._analyse(text)
+        return hit
+
+    def _analyse(self, text: str) -> NameParts | None:
+        jp = self._to_japanese(text)
+        if len(jp) != len(text):
+            return None
+        words = self._tagger(jp)
+        if not words or not _is(words[0], "姓") or not words[0].feature.pron:
+            return None
+        surname, length = words[0].feature.pron, len(words[0].surface)
+        # one given-name word: a given name UniDic reads only in pieces (馨|祐, 容|治) would be
+        # read wrong (Kaoruyu for Keisuke), so it is no name here
+        if len(words) < 2 or not _is(words[1], "名") or words[1].feature.pron in (None, "*"):
+            return None
+        length += len(words[1].surface)
+        if length < 3 and len(words[0].surface) < 2:
+            return None  # 林|芳: too short to tell
+        return NameParts(self._hepburn(surname), self._hepburn(words[1].feature.pron), length)
+
+    def english(self, text: str) -> str | None:
+        """``text`` as one whole Japanese name in English, given name first; None if it is not one."""
+        parts = self.name_at(text)
+        if parts is None or parts.length != len(text):
+            return None
+        return f"{parts.given} {parts.surname}"
+
+    def _hepburn(self, pron: str) -> str:
+        if len(pron) > 1 and pron.endswith("ウ") and pron[-2] in _O_ROW:
+            pron = pron[:-1]  # アソウ: Aso (a long o written with ウ)
+        kana = []
+        for ch in pron:
+            if ch == "ー":
+                if kana and kana[-1] in _E_ROW:
+                    kana.append("イ")
+                continue  # Saito, Yuichiro: a long vowel is not written twice
+            kana.append(ch)
+        hira = "".join(chr(ord(c) - 0x60) if ord(c) in _KATAKANA else c for c in kana)
+        return self._kana.map_kana(hira).replace("'", "").capitalize()
+
+
+def _is(word, kind: str) -> bool:
+    f = word.feature
+    return f.pos2 == "固有名詞" and f.pos3 == "人名" and f.pos4 == kind
