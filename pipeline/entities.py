@@ -65,8 +65,9 @@ Decisions, in the order the stage applies them:
    names in English, Chen Yun-yu; a Korean in the Korean reading, Park Won-ho, with ``reading:
    ko``, when the surname is one only Koreans bear or Korea is the last country named before the
    name in its clause: :mod:`pipeline.korean`; a Japanese, Japan named last, in the Japanese
-   reading, Hiroshi Moriyama, with ``reading: ja``: :mod:`pipeline.japanese`) with
-   ``romanized: true``.  Bylines name reporters and authors
+   reading, Hiroshi Moriyama, with ``reading: ja``: :mod:`pipeline.japanese`; a Hong Kong name
+   in Hong Kong's Cantonese spelling, Lee Ka-chiu, with ``reading: yue``: :mod:`pipeline.cantonese`)
+   with ``romanized: true``.  Bylines name reporters and authors
    (（中央社記者陳韻聿東京26日專電）); nouns before 研究所/基金會/大學 … make an institution the KB
    lacks, in English from the words' glosses with ``translated: true``.
 5. **Dates and percents** (:mod:`pipeline.numex`): absolute and relative dates, weekdays,
@@ -214,6 +215,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._title_memo: dict[str, bool] = {}
         self._korea = None  # Korean name tables, read at the first Korean name (pipeline.korean)
         self._japan = None  # Japanese name analyser, loaded at the first Japanese name (pipeline.japanese)
+        self._canton = None  # Hong Kong name readings, loaded at the first Hong Kong name (pipeline.cantonese)
+        self._publisher: str | None = None  # the publication's country when it is hk or mo
+        # outlets of Hong Kong and Macau (shadow form -> country): their articles are written from there
+        self.outlets = _outlets(kb, segmenter.converter.convert) if kb is not None else {}
         self.is_dictionary_word = segmenter.is_word
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = re.compile(f"[{chars}]{{2,}}")
@@ -239,6 +244,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._countries = Counter()
         self._pending = []
         self._home, self._doc = None, (doc.text, shadow)
+        self._publisher = self._publisher_country(doc, shadow)
         seen_ids: set[str] = set()
         work: list[tuple[Unit, _Unit]] = []
         # token indexes are kept between the passes, except for a very long text (memory)
@@ -373,7 +379,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         form = u.sh[a:b]
         if len(entries) > 1 and (u.sh[max(0, a - 2):a] == "我国" or u.sh[a - 1:a] == "我" and a):
             # 我國外交部: the writer's own country's, whatever the article named before
-            home = [e for e in entries if _country_of(e) == self._home_country()]
+            home = [e for e in entries if _country_of(e) == self._our_country()]
             if len(home) == 1:
                 entries = home
         # only where it can matter: several candidates, or an organisation of one country
@@ -424,13 +430,30 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         return self.abbr.get(sh[a - 1]) if abbreviation else None
 
     def _home_country(self) -> str:
-        """The writer's own country (我國): Taiwan for Traditional text, China for Simplified.  A
-        Hong Kong or Macau writer in Traditional script is the exception this does not see."""
+        """Where the writer writes from: Taiwan for Traditional text, China for Simplified, Hong
+        Kong (or Macau) for Traditional text whose publication line names a Hong Kong outlet (明報,
+        東方日報).  A Hong Kong writer published elsewhere is read as Taiwanese."""
         if self._home is None:
             text, shadow = self._doc
             changed = sum(a != b for a, b in zip(text, shadow))
-            self._home = "tw" if changed > 0.03 * len(text) else "cn"
+            self._home = (self._publisher or "tw") if changed > 0.03 * len(text) else "cn"
         return self._home
+
+    def _our_country(self) -> str:
+        """The country 我國 and a bare 外交部 name: the home country, China for Hong Kong and Macau."""
+        home = self._home_country()
+        return "cn" if home in ("hk", "mo") else home
+
+    def _publisher_country(self, doc: Document, shadow: str) -> str | None:
+        """hk or mo when the publication line (or the page's site name) names an outlet there."""
+        texts = [shadow[u.start:u.end] for u in doc.units if u.kind == "publication"]
+        if doc.meta.get("publication"):
+            texts.append(self.seg.converter.convert(str(doc.meta["publication"])))
+        for t in texts:
+            for form, country in self.outlets.items():
+                if form in t:
+                    return country
+        return None
 
     def _english(self, entry, form: str) -> str:
         """The English for ``entry`` written as ``form`` (shadow): an English acronym the text
@@ -463,7 +486,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         owners = self.full_owners.get(form)
         if owners and self._home_country() != "tw":
             # a Mainland (Simplified) writer's bare 外交部 is China's, as a Taiwanese writer's is Taiwan's
-            mine = [e for e in entries if _country_of(e) == self._home_country()]
+            mine = [e for e in entries if _country_of(e) == self._our_country()]
             if len(mine) == 1:
                 return mine
         if owners:
@@ -698,6 +721,14 @@ _KEEP_INDEXES_CHARS = 200_000
 
 def _start(e: Entity) -> int:
     return e.start
+
+
+def _outlets(kb, convert) -> dict[str, str]:
+    """Shadow forms of the Hong Kong and Macau news outlets the KB knows -> their country."""
+    words = ("newspaper", "news", "media", "broadcaster")
+    return {convert(form): e.country for e in kb
+            if e.type == "ORG" and e.country in ("hk", "mo") and any(w in e.description.lower() for w in words)
+            for form in e.zh}
 
 
 def _alternation(words: Iterable[str]) -> "re.Pattern[str]":

@@ -261,7 +261,9 @@ class NameRules:
         """English for a person the KB lacks, by the country the name's clause names last
         (``country``; "" to look it up): a Korean name in its Korean reading (朴元浩 -> Park
         Won-ho, ``reading: ko``), a Japanese one in its Japanese reading (森山裕 -> Hiroshi Moriyama,
-        ``reading: ja``), else :meth:`_pinyin`."""
+        ``reading: ja``), a Hong Kong one in Hong Kong's Cantonese spelling (田北辰 -> Tin Pak-sun,
+        ``reading: yue``; also any name without a country in an article from a Hong Kong outlet),
+        else :meth:`_pinyin`."""
         if country == "":
             country = self._clause_country(u, a)
         if self._korean(u, a, country):
@@ -272,6 +274,10 @@ class NameRules:
             en = self._japanese_names().english(u.text[a:b])
             if en:
                 return en, {"romanized": True, "reading": "ja"}
+        elif country in ("hk", "mo") or country is None and self._home_country() in ("hk", "mo"):
+            en = self._cantonese_names().romanize(u.text[a:b])
+            if en:
+                return en, {"romanized": True, "reading": "yue"}
         return self._pinyin(u.sh[a:b]), {"romanized": True}
 
     def _korean(self, u: _Unit, a: int, country: str | None) -> bool:
@@ -302,6 +308,13 @@ class NameRules:
             return False
         self._person(u, a, a + parts.length)
         return True
+
+    def _cantonese_names(self):
+        if self._canton is None:
+            from .cantonese import CantoneseNames
+
+            self._canton = CantoneseNames.load()
+        return self._canton
 
     def _japanese_names(self):
         if self._japan is None:

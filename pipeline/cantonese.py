@@ -1,0 +1,75 @@
+"""Hong Kong personal names in English, from their Cantonese readings: 李家超 -> Lee Ka-chiu.
+
+Hong Kong writes its people's names in English from Cantonese, not Mandarin (Li Jiachao) or
+Taiwan's Wade-Giles (Li Chia-chao).  Readings come from ToJyutping (characters read in context,
+so a character with several readings gets the one the name needs); each syllable is spelled
+as Hong Kong's government and press spell names (``data/cantonese/hk_romanization.yaml``):
+Jyutping initials and finals mapped letter by letter, a few whole syllables their own way
+(si Sze, ji Yee), surnames by table (曾 Tsang, 吳 Ng), the given name hyphenated.  Many people add
+an English first name (John Lee Ka-chiu), which no reading can give: a known person's English
+comes from the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from typing import Callable
+
+from .errors import DataError, MissingDependency
+
+_DATA = "data/cantonese/hk_romanization.yaml"
+_SYLLABLE = re.compile(r"(ng|gw|kw|[bpmfdtnlgkhwzcsj]?)([a-z]+?)([1-6])$")
+
+
+class CantoneseNames:
+    def __init__(self, data: dict, to_traditional: Callable[[str], str]):
+        try:
+            import ToJyutping
+        except ImportError as exc:  # pragma: no cover - a dependency
+            raise MissingDependency("ToJyutping", "Hong Kong names in English") from exc
+        self._read = ToJyutping.get_jyutping_list
+        self.initials, self.finals = data["initials"], data["finals"]
+        self.syllables, self.surnames = data["syllables"], data["surnames"]
+        self._traditional = to_traditional
+
+    @classmethod
+    def load(cls) -> "CantoneseNames":
+        import yaml
+
+        from .segment import Converter
+
+        source = resources.files("pipeline").joinpath(_DATA)
+        try:
+            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise DataError(f"cannot read the Hong Kong name table ({exc})", "reinstall zhgloss", where=str(source))
+        return cls(data, Converter("s2t").convert)
+
+    def romanize(self, name: str) -> str | None:
+        """``name`` (Traditional or Simplified) in Hong Kong's spelling; None when a character has
+        no Cantonese reading."""
+        trad = self._traditional(name)
+        if not 2 <= len(trad) <= 5:
+            return None
+        k = 2 if len(trad) > 2 and trad[:2] in self.surnames else 1
+        readings = [jp for _ch, jp in self._read(trad)]
+        if len(readings) != len(trad) or not all(readings):
+            return None
+        surname = self.surnames.get(trad[:k]) or "-".join(self._syllable(jp) for jp in readings[:k]).title()
+        given = "-".join(self._syllable(jp) for jp in readings[k:])
+        if not given or not surname:
+            return None
+        return f"{surname} {given.capitalize()}"
+
+    def _syllable(self, jyutping: str) -> str:
+        m = _SYLLABLE.match(jyutping)
+        if m is None:
+            return ""
+        initial, final = m.group(1), m.group(2)
+        whole = initial + final
+        if whole in self.syllables:
+            return self.syllables[whole]
+        if initial == "j" and final.startswith("yu"):
+            return "y" + self.finals.get(final, final)
+        return self.initials.get(initial, initial) + self.finals.get(final, final)
