@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
 # Latin letters with accents (Año, Erdoğan, Zárate): Latin-1, Latin Extended-A/B and Additional
 _LAT = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
+_LATIN_CHAR = re.compile(f"[{_LAT}0-9]")
 _PAREN_LATIN = re.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+){{0,5}})\s*[)）]")
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
@@ -194,8 +195,8 @@ class ForeignNames:
             return
         for m in _LATIN_NAME.finditer(text):
             a, b = m.span()
-            if not u.free(a, b) or (a and text[a - 1].isalnum()) or (b < len(text) and text[b].isalnum()):
-                continue
+            if not u.free(a, b) or (a and _LATIN_CHAR.match(text, a - 1)) or _LATIN_CHAR.match(text, b):
+                continue  # inside a longer Latin word (a Han character right before or after is fine)
             words = m.group().split()
             if any(w.strip(".") in r["not_person_words"] or w in r["not_acronyms"] or w.isupper() for w in words):
                 continue
@@ -204,7 +205,11 @@ class ForeignNames:
             titled = any(before[-n:] in self.titles for n in self.title_lengths)
             speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
             if titled or speaks:
-                u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
+                known = [e for e in self.kb.by_english(m.group()) if e.type == "PERSON"] if self.kb is not None else []
+                if len(known) == 1:  # 國防部長 Pete Hegseth: the person the KB knows by that name
+                    u.add(Entity(m.group(), a, b, "PERSON", known[0].id, known[0].en, "kb"))
+                else:
+                    u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
 
     def _credits(self, u: _Unit, kind: str) -> None:
         """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a

@@ -58,6 +58,7 @@ DATA = Path(__file__).resolve().parent / "data"
 CEDICT = DATA / "cedict" / "cedict.tsv.gz"
 GLOSSARY = DATA / "glossary.tsv"
 FUNCTION_WORDS = DATA / "function_words.tsv"
+ENTITY_RULES = DATA / "entity_rules.yaml"  # its ``titles``: 前 before one is "former"
 
 _MISS = object()
 CONT = ""  # gloss of a token whose meaning is carried by the gloss of an earlier token
@@ -475,6 +476,7 @@ class Glosser:
         self._tagged = {k.partition("@")[0] for k in glossary if "@" in k}  # words with POS-limited rows
         chars = re.escape("".join(self._abbr)) or "^$"
         self._abbr_pair = re.compile(f"[{chars}]{{2}}")
+        self.titles: tuple[str, ...] = ()  # title words (Simplified): 前 right before one is "former"
 
     @classmethod
     def load(cls, extra_glossary: Sequence[Path] = ()) -> "Glosser":
@@ -517,7 +519,9 @@ class Glosser:
             entry = (None if "*" in tags else tags, gloss, show == "yes")
             for key in {word, shadow.get(word, word)}:
                 function_words.setdefault(key, []).append(entry)
-        return cls(cedict, simp_index, glossary, function_words, readings)
+        glosser = cls(cedict, simp_index, glossary, function_words, readings)
+        glosser.titles = _titles()
+        return glosser
 
     # -- single words ---------------------------------------------------------------------------
     def lookup(self, trad: str, simp: str, pos: str | None = None) -> str | None:
@@ -765,6 +769,8 @@ class Glosser:
                     t.gloss = self._gloss_covered(t, over)
         if self._abbr_pair.search(unit.text):
             self._abbreviations(tokens, spans)
+        if "前" in unit.text and self.titles:
+            self._former(tokens)
         unit.gloss_en = self.gloss_line(unit)
 
     def _abbreviations(self, tokens, spans) -> None:
@@ -780,6 +786,12 @@ class Glosser:
             nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
             if (prev and prev[-1] in abbr) or (t.text != "中" and nxt and nxt[0] in abbr):
                 t.gloss = abbr[t.text]
+
+    def _former(self, tokens) -> None:
+        """前 right before a title is "former" (前|總理 Paul Keating), not "before"."""
+        for t, nxt in zip(tokens, tokens[1:]):
+            if t.text == "前" and nxt.start == t.end and nxt.norm.endswith(self.titles):
+                t.gloss = "former"
 
     def _gloss_covered(self, t, over: list[tuple[int, int, str]]) -> str:
         """Gloss of a token that overlaps entity/number spans: span English where a span starts inside
@@ -831,6 +843,18 @@ def _members_en(e) -> str | None:
         if all(names):
             return "–".join(names)
     return None
+
+
+def _titles() -> tuple[str, ...]:
+    """The title words of the entity rules, Simplified (token ``norm`` is the Simplified shadow)."""
+    import yaml
+
+    try:
+        titles = yaml.safe_load(ENTITY_RULES.read_text(encoding="utf-8")).get("titles") or []
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read the titles ({exc})", "fix the YAML", str(ENTITY_RULES)) from exc
+    shadow = _shadow(titles)
+    return tuple(sorted({shadow.get(t, t) for t in titles}))
 
 
 def gloss_document(doc, glosser: Glosser) -> None:

@@ -145,7 +145,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         types.add("question")
     evidence["evaluative"] += min(weak, WEAK_CAP)
     quoted = "「" in text and any(c.entry.kind == "reporting" for c in cues) or text.startswith("「")
-    core = sum(evidence.values()) + (1.0 if quoted and sum(evidence.values()) else 0.0)
+    # the writer stating its own view in so many words (筆者認為…) makes the sentence an opinion
+    own = any(c.entry.kind == "reporting" and c.entry.type == "belief" and not c.negated
+              and _author_word_before(shadow, c.start) for c in cues)
+    core = sum(evidence.values()) + (1.0 if (quoted or own) and sum(evidence.values()) else 0.0)
     total = core + (say if core > 0 else 0.0)
     rule_score = round(total / (total + THRESHOLD), 3)
     if evidence["evaluative"] >= 1.5:
@@ -182,6 +185,16 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         st["model_score"] = round(float(prob), 3)
     _remember(ctx, ents, holder, holder_ent)
     return st
+
+
+def _author_word_before(shadow: str, start: int) -> bool:
+    """The writer names itself as the subject of the verb at ``start``: 筆者認為, 本文則主張."""
+    before = shadow[max(0, start - 6) : start]
+    for word in AUTHOR_WORDS:
+        k = before.rfind(word)
+        if k >= 0 and len(before) - k - len(word) <= 3 and not any(ch in CLAUSE_PUNCT for ch in before[k:]):
+            return True
+    return False
 
 
 def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None) -> None:
@@ -243,12 +256,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
     verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, c.entry.polarity is None, c.entry.weight < 1, c.start))
     for v in verbs:  # 筆者認為, 本文則主張: the author
-        before = shadow[max(0, v.start - 6) : v.start]
-        for word in AUTHOR_WORDS:
-            k = before.rfind(word)
-            if k >= 0 and len(before) - k - len(word) <= 3 and not quoted[v.start] \
-                    and not any(ch in CLAUSE_PUNCT for ch in before[k:]):
-                return "AUTHOR", None, v
+        if not quoted[v.start] and _author_word_before(shadow, v.start):
+            return "AUTHOR", None, v
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE]
     for v in verbs:

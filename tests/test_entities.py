@@ -608,3 +608,14 @@ def test_titled_documents_are_policies(resources, sentence, name, en):
 @pytest.mark.parametrize("sentence", ["他寫了《論語》的注釋。", "他閱讀《紐約時報》的報導。"])
 def test_other_titles_are_not_policies(resources, sentence):
     assert not [e for e in ents(f"前言。\n{sentence}\n", resources) if e.label == "POLICY"]
+
+
+def test_a_ministry_name_followed_by_zhang_is_a_title(resources):
+    """美國國防部長 is 美國 + the title 國防部長, not the Department of Defense + 長; a Latin name
+    right after the title (no space) is the person, linked by its English name."""
+    es = ents("美國國防部長Pete Hegseth則在華府強調。", resources)
+    assert [e.text for e in es][:2] == ["美國", "Pete Hegseth"]
+    assert one(es, "Pete Hegseth").kb_id == "us-pete-hegseth"
+    es = ents("澳洲前總理Paul Keating批評這項計畫。", resources)
+    assert one(es, "Paul Keating").label == "PERSON"
+    assert one(ents("國防部今天表示。", resources), "國防部").kb_id == "tw-mnd"

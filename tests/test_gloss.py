@@ -458,3 +458,12 @@ def test_compound_surname_names_are_romanised_not_split(resources):
     # 歐陽明 is a person named Ouyang, not 歐 (Europe) + 陽明
     g = resources.glosser.lookup("歐陽明", "欧阳明", "nr")
     assert "Europe" not in g and "Ouyang" in g.replace(" ", "")
+
+
+def test_qian_before_a_title_is_former(glosser):
+    unit = make_unit([("澳洲", "ns"), ("前", "f"), ("總理", "n"), ("批評", "v")])
+    glosser.gloss_unit(unit)
+    assert [t.gloss for t in unit.tokens][1] == "former"
+    unit = make_unit([("三天", "t"), ("前", "f"), ("，", "x"), ("總理", "n")])
+    glosser.gloss_unit(unit)
+    assert unit.tokens[1].gloss != "former"  # not right before the title

@@ -401,3 +401,10 @@ def test_a_speakers_institution_is_not_a_target(resources):
     # 首爾大學 only says where the professor works
     st = stance(resources, "首爾大學政治學教授朴元浩指出，保守派的分裂可能影響明年的地方選舉。")
     assert st["bearing"] and st["holder"]["text"] == "朴元浩" and "首爾大學" not in targets(st)
+
+
+def test_the_writer_stating_its_view_is_an_opinion(resources):
+    """筆者認為 + a plain statement is the author's stance; 他認為 + the same statement is not enough."""
+    st = stance(resources, "筆者認為，坎培拉在中美之間的避險空間正在縮小。")
+    assert st["bearing"] and st["holder"] == "AUTHOR"
+    assert not stance(resources, "他認為，坎培拉在中美之間的避險空間正在縮小。")["bearing"]
