@@ -289,13 +289,16 @@ class NameRules:
     def _clause_country(self, u: _Unit, a: int) -> str | None:
         """The country of the last linked entity before ``a`` in its clause: 南韓國會議長X,
         共同民主黨黨魁X, 首爾大學教授X are Korean, 日本自民黨幹事長X Japanese; in 韓國總統A與日本首相X
-        the last one, Japan, counts."""
+        the last one, Japan, counts.  A country that is a subject of study (社科院日本研究所研究員X,
+        韓國問題專家X) says nothing of the person's nationality."""
         start = max(a - 24, 0)
         for m in _CLAUSE_MARK.finditer(u.sh, start, a):
             start = m.end()
         best, country = -1, None
+        topics = self.rules["country_topic_words"]
         for e in u.ents:
-            if start <= e.start and e.end <= a and e.end > best and e.kb_id and not e.members:
+            if start <= e.start and e.end <= a and e.end > best and e.kb_id and not e.members \
+                    and not (topics and u.sh.startswith(tuple(topics), e.end)):  # 日本|研究所研究員: a subject
                 entry = self.kb.get(e.kb_id) if self.kb is not None else None
                 c = _country_of(entry) if entry is not None else None
                 if c:
@@ -509,12 +512,12 @@ class NameRules:
             return simp
         readings = self.rules.data.get("surname_readings", {})
         if not person or len(han) < 2:
-            return "".join(lazy_pinyin(han, errors="ignore")).capitalize()
+            return "".join(lazy_pinyin(han, errors="ignore", v_to_u=True)).capitalize()
         k = 2 if han[:2] in self.rules["compound_surnames"] and len(han) > 2 else 1
         if self._home_country() == "tw":
             return _taiwan_style(han[:k], han[k:], readings.get(han[:k]))
-        sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore"))
-        given = "".join(lazy_pinyin(han[k:], errors="ignore"))
+        sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore", v_to_u=True))
+        given = "".join(lazy_pinyin(han[k:], errors="ignore", v_to_u=True))
         return f"{sur.capitalize()} {given.capitalize()}".strip()
 
 

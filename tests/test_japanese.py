@@ -68,3 +68,10 @@ def test_chinese_name_in_a_japanese_clause_stays_chinese(resources):
     es = ents("日本華僑總會會長陳玉明表示支持。", resources)
     e = one(es, "陳玉明")
     assert e.en == "Chen Yu-ming" and "reading" not in e.extra
+
+
+def test_a_country_studied_is_not_the_persons(resources):
+    """社科院日本研究所研究员: a Chinese researcher of Japan, read in pinyin (Lü, not Lv)."""
+    es = ents("中国社会科学院日本研究所研究员吕耀东表示，日韩两国存在共同利益。", resources)
+    e = one(es, "吕耀东")
+    assert e.en == "Lü Yaodong" and "reading" not in e.extra
