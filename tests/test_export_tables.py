@@ -98,3 +98,15 @@ def test_control_characters_and_empty_entity_tables(tmp_path, fmt):
     write_document(doc, tmp_path / "ann")
     export(tmp_path / "out", fmt, inputs=[tmp_path / "ann"])
     assert (tmp_path / "out" / "README.md").is_file()
+
+
+def test_entity_table_says_how_english_was_made(tmp_path, resources):
+    """A romanised name carries its reading (ko, ja, yue) so a user can tell a guess from the KB."""
+    from pipeline.annotate import annotate_text
+    from pipeline.export.common import Article, Dataset
+    from pipeline.export.tables import entity_rows
+    doc = annotate_text("南韓外交部發言人李在雄說，美國是盟友。\n", "k", resources)
+    rows = entity_rows(Dataset(records=doc.records(), articles={"k": Article("k")}))
+    found = {r["text"]: r for r in rows if r["type"] == "entity"}
+    assert (found["李在雄"]["romanized"], found["李在雄"]["reading"]) == (True, "ko")
+    assert (found["美國"]["romanized"], found["美國"]["reading"]) == (False, None)

@@ -27,6 +27,9 @@ ENTITY_COLUMNS = {
     "split": "string", "doc_id": "string", "record_id": "string", "n": "Int64", "type": "string",
     "text": "string", "en": "string", "kb_id": "string", "label": "string", "start": "Int64", "end": "Int64",
     "source": "string", "polarity": "string", "members_en": "string", "members_kb_id": "string",
+    # how ``en`` was made when no dictionary or KB gave it: romanised (with the reading used: ko,
+    # ja, yue; none for Mandarin) or translated word by word
+    "romanized": "boolean", "translated": "boolean", "reading": "string",
     "review_status": "string",
 }
 
@@ -80,11 +83,14 @@ def entity_rows(ds: Dataset) -> list[dict[str, Any]]:
                          "label": _s(e.get("label")), "start": _i(e.get("start")), "end": _i(e.get("end")), "source": _s(e.get("source")),
                          "polarity": None,
                          "members_en": ";".join(str(m.get("en") or "") for m in members) or None,
-                         "members_kb_id": ";".join(str(m.get("kb_id") or "") for m in members) or None})
+                         "members_kb_id": ";".join(str(m.get("kb_id") or "") for m in members) or None,
+                         "romanized": bool(e.get("romanized")), "translated": bool(e.get("translated")),
+                         "reading": _s(e.get("reading"))})
         for t in (r.get("stance") or {}).get("targets") or []:
             rows.append({**base, "type": "stance_target", "text": _s(t.get("text")), "en": _s(t.get("en")),
                          "kb_id": _s(t.get("kb_id")), "label": None, "start": _i(t.get("start")), "end": _i(t.get("end")),
-                         "source": None, "polarity": _s(t.get("polarity")), "members_en": None, "members_kb_id": None})
+                         "source": None, "polarity": _s(t.get("polarity")), "members_en": None, "members_kb_id": None,
+                         "romanized": None, "translated": None, "reading": None})
     return rows
 
 
