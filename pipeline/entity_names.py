@@ -290,19 +290,21 @@ class NameRules:
         """The country of the last linked entity before ``a`` in its clause: 南韓國會議長X,
         共同民主黨黨魁X, 首爾大學教授X are Korean, 日本自民黨幹事長X Japanese; in 韓國總統A與日本首相X
         the last one, Japan, counts.  A country that is a subject of study (社科院日本研究所研究員X,
-        韓國問題專家X) says nothing of the person's nationality."""
+        韓國問題專家X) or a posting (駐韓代表X, 旅日學者X) says nothing of the person's nationality."""
         start = max(a - 24, 0)
         for m in _CLAUSE_MARK.finditer(u.sh, start, a):
             start = m.end()
         best, country = -1, None
-        topics = self.rules["country_topic_words"]
+        topics, posted = self.rules["country_topic_words"], self.rules["country_posting_before"]
         for e in u.ents:
-            if start <= e.start and e.end <= a and e.end > best and e.kb_id and not e.members \
-                    and not (topics and u.sh.startswith(tuple(topics), e.end)):  # 日本|研究所研究員: a subject
-                entry = self.kb.get(e.kb_id) if self.kb is not None else None
-                c = _country_of(entry) if entry is not None else None
-                if c:
-                    best, country = e.end, c
+            if not (start <= e.start and e.end <= a and e.end > best and e.kb_id and not e.members):
+                continue
+            entry = self.kb.get(e.kb_id) if self.kb is not None else None
+            c = _country_of(entry) if entry is not None else None
+            if c:
+                # 日本|研究所研究員 (a subject), 駐|韓代表 (a posting): the last country, but no nationality
+                silent = (topics and u.sh.startswith(tuple(topics), e.end)) or u.sh[e.start - 1:e.start] in posted
+                best, country = e.end, None if silent else c
         return country
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:

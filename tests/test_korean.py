@@ -106,3 +106,12 @@ def test_country_named_before_a_body_the_kb_knows_only_elsewhere(resources):
 def test_a_name_after_a_title_split_by_jieba_before_an_adverb(resources):
     es = ents("立法會議員田北辰則認為，港府應加強與東盟國家的經貿聯繫。", resources)
     assert one(es, "田北辰").label == "PERSON"
+
+
+def test_a_posting_is_not_a_nationality(resources):
+    """駐韓代表 is Taiwan's representative in Korea; 旅日學者 lives in Japan: neither is read as a
+    Korean or Japanese name, nor as the country named earlier in the clause."""
+    es = ents("駐韓代表處代表姚金祥指出，台韓經貿密切。", resources)
+    assert "reading" not in one(es, "姚金祥").extra
+    es = ents("韓國總統李在明會見旅日學者林泉忠。", resources)
+    assert "reading" not in one(es, "林泉忠").extra
