@@ -199,8 +199,11 @@ class NameRules:
             nxt = toks[k + 1:k + 4]
             if nxt and nxt[0].start == t.end:
                 n0 = nxt[0]
-                if self._clause_country(u, n0.start) == "jp" and self._japanese_person(u, n0.start):
+                country = self._clause_country(u, n0.start)
+                if country == "jp" and self._japanese_person(u, n0.start):
                     pass  # 日本自民黨幹事長森山|裕: MeCab's surname and given name
+                elif country in self.rules["korean_countries"] and self._korean_person(u, n0.start):
+                    pass  # 三星電子會長李在|鎔: a Korean name has three characters
                 elif n0.pos.startswith("nr") and self._plausible(n0.norm):
                     self._person(u, n0.start, n0.end)
                 elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
@@ -246,7 +249,7 @@ class NameRules:
         country = self._clause_country(u, a)
         if country == "jp":  # the whole name where jieba cut it short (森山|裕)
             parts = self._japanese_names().name_at(u.text[a:a + 6])
-            if parts is not None and parts.length > b - a and u.free(a, a + parts.length):
+            if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and a + parts.length in u.endset:
                 b = a + parts.length
         elif b - a == 2 and self._korean(u, a, country):  # Korean names have three characters: 金成|南說
             nxt = u.token_at(b)
@@ -271,7 +274,8 @@ class NameRules:
             if en:
                 return en, {"romanized": True, "reading": "ko"}
         elif country == "jp":
-            en = self._japanese_names().english(u.text[a:b])
+            names = self._japanese_names()
+            en = names.english(u.text[a:b]) or names.surname(u.text[a:b])  # 佐藤 alone: Sato
             if en:
                 return en, {"romanized": True, "reading": "ja"}
         elif country in ("hk", "mo") or country is None and self._home_country() in ("hk", "mo"):
@@ -303,15 +307,21 @@ class NameRules:
             c = _country_of(entry) if entry is not None else None
             if c:
                 # 日本|研究所研究員 (a subject), 駐|韓代表 (a posting): the last country, but no nationality
-                silent = (topics and u.sh.startswith(tuple(topics), e.end)) or u.sh[e.start - 1:e.start] in posted
+                silent = entry.type == "GPE" and ((topics and u.sh.startswith(tuple(topics), e.end))
+                                                  or u.sh[e.start - 1:e.start] in posted)
                 best, country = e.end, None if silent else c
         return country
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:
         parts = self._japanese_names().name_at(u.text[a:a + 6])
-        if parts is None or not u.free(a, a + parts.length):
-            return False
-        self._person(u, a, a + parts.length)
+        if parts is None or not u.free(a, a + parts.length) or a + parts.length not in u.endset:
+            return False  # a name that would end inside a word (鈴木馨|祐) is not this one
+        b = a + parts.length
+        nxt = u.token_at(b)
+        if nxt is not None and nxt.end - nxt.start == 1 and _HAN.match(nxt.norm) \
+                and nxt.norm not in self.rules["not_name_chars"] and u.free(b, b + 1):
+            b += 1  # 加藤馨|祐表示: the given name goes on past what UniDic could read (no reading then)
+        self._person(u, a, b)
         return True
 
     def _cantonese_names(self):
@@ -320,6 +330,19 @@ class NameRules:
 
             self._canton = CantoneseNames.load()
         return self._canton
+
+    def _korean_person(self, u: _Unit, a: int) -> bool:
+        """Three Han characters after a title in a Korean clause, from a surname Koreans bear to a
+        word boundary, not ending in a function character (在 is a common Korean given-name
+        syllable, so only the last counts): 會長李在|鎔表示 -> 李在鎔."""
+        b = a + 3
+        name = u.sh[a:b]
+        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or b not in u.endset or not u.free(a, b) \
+                or name[-1] in self.rules["not_name_chars"] \
+                or self._korean_names().split(u.text[a:b])[0] not in self._korean_names().surnames:
+            return False
+        self._person(u, a, b)
+        return True
 
     def _japanese_names(self):
         if self._japan is None:

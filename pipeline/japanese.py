@@ -69,15 +69,28 @@ class JapaneseNames:
         words = self._tagger(jp)
         if not words or not _is(words[0], "姓") or not words[0].feature.pron:
             return None
-        surname, length = words[0].feature.pron, len(words[0].surface)
-        # one given-name word: a given name UniDic reads only in pieces (馨|祐, 容|治) would be
-        # read wrong (Kaoruyu for Keisuke), so it is no name here
-        if len(words) < 2 or not _is(words[1], "名") or words[1].feature.pron in (None, "*"):
-            return None
-        length += len(words[1].surface)
-        if length < 3 and len(words[0].surface) < 2:
-            return None  # 林|芳: too short to tell
-        return NameParts(self._hepburn(surname), self._hepburn(words[1].feature.pron), length)
+        surname = words[0].surface
+        # the given name: the longest next piece (three characters down to one) that UniDic reads
+        # as one given name on its own — in context MeCab may split it (細谷|雄|一 for 細谷雄一),
+        # and a name read only in pieces would be read wrong (Kaoruyu for 鈴木馨祐)
+        for n in (3, 2, 1):
+            piece = jp[len(surname):len(surname) + n]
+            if len(piece) < n:
+                continue
+            alone = self._tagger(piece)
+            if len(alone) == 1 and _is(alone[0], "名") and alone[0].feature.pron not in (None, "*"):
+                if len(surname) + n < 3 and len(surname) < 2:
+                    return None  # 林|芳: too short to tell
+                return NameParts(self._hepburn(words[0].feature.pron), self._hepburn(alone[0].feature.pron), len(surname) + n)
+        return None
+
+    def surname(self, text: str) -> str | None:
+        """``text`` as a Japanese surname alone (佐藤 -> Sato), if UniDic reads it as one."""
+        jp = self._to_japanese(text)
+        words = self._tagger(jp) if len(jp) == len(text) else []
+        if len(words) == 1 and _is(words[0], "姓") and words[0].feature.pron not in (None, "*"):
+            return self._hepburn(words[0].feature.pron)
+        return None
 
     def english(self, text: str) -> str | None:
         """``text`` as one whole Japanese name in English, given name first; None if it is not one."""

@@ -75,3 +75,22 @@ def test_a_country_studied_is_not_the_persons(resources):
     es = ents("中国社会科学院日本研究所研究员吕耀东表示，日韩两国存在共同利益。", resources)
     e = one(es, "吕耀东")
     assert e.en == "Lü Yaodong" and "reading" not in e.extra
+
+
+def test_a_given_name_mecab_splits_in_context(resources):
+    """細谷|雄|一 in context; 雄一 alone is one given name, Yuichi."""
+    es = ents("慶應大學教授細谷雄一指出，日本應謹慎。", resources)
+    assert one(es, "細谷雄一").en == "Yuichi Hosoya"
+
+
+def test_a_name_is_not_cut_inside_a_word(japanese, resources):
+    """加藤馨祐: UniDic reads only 加藤馨 (Kaoru Kato); the name does not end there."""
+    assert japanese.name_at("加藤馨祐表示").length == 3
+    es = ents("日本經濟學者加藤馨祐表示，日本將加強與美國合作。", resources)
+    e = one(es, "加藤馨祐")  # the whole name, though UniDic reads only 加藤馨 (and so no Japanese reading)
+    assert e.en != "Kaoru Kato" and "reading" not in e.extra
+
+
+def test_a_japanese_surname_alone(resources):
+    es = ents("日本豐田汽車社長佐藤恒治說，日本將投資美國。", resources)
+    assert [e.en for e in es if e.text.startswith("佐藤")][0].startswith(("Sato", "Tsuneharu Sato"))

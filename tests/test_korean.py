@@ -115,3 +115,8 @@ def test_a_posting_is_not_a_nationality(resources):
     assert "reading" not in one(es, "姚金祥").extra
     es = ents("韓國總統李在明會見旅日學者林泉忠。", resources)
     assert "reading" not in one(es, "林泉忠").extra
+
+
+def test_a_korean_name_after_a_title_jieba_split_at_a_function_character(resources):
+    es = ents("南韓三星電子會長李在鎔表示。", resources)
+    assert one(es, "李在鎔").en == "Lee Jae-yong"
