@@ -7,6 +7,7 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -35,15 +36,11 @@ def body(start: str) -> dict:
     return next(r for r in records("demo.jsonl") if r["text"].startswith(start))
 
 
-@pytest.fixture
-def server(tmp_path):
-    uvicorn = pytest.importorskip("uvicorn")
-    store = Store(tmp_path / "review.sqlite")
-    store.import_paths([DATA / "demo.jsonl", DATA / "xss.jsonl"])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(store, "alice", allowed_hosts=default_hosts("127.0.0.1", port))
+@contextmanager
+def uvicorn_server(app, port: int):
+    """Serve ``app`` on 127.0.0.1:``port`` in a thread for the ``with`` block."""
+    import uvicorn
+
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -52,9 +49,22 @@ def server(tmp_path):
             break
         time.sleep(0.02)
     assert srv.started
-    yield f"http://127.0.0.1:{port}", store
-    srv.should_exit = True
-    thread.join(timeout=30)
+    try:
+        yield srv
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=30)
+
+
+@pytest.fixture
+def server(tmp_path):
+    store = Store(tmp_path / "review.sqlite")
+    store.import_paths([DATA / "demo.jsonl", DATA / "xss.jsonl"])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with uvicorn_server(create_app(store, "alice", allowed_hosts=default_hosts("127.0.0.1", port)), port):
+        yield f"http://127.0.0.1:{port}", store
     store.close()
 
 
@@ -221,3 +231,33 @@ def test_xss_payload_is_text(server, browser):
     assert page.locator("img").count() == 0
     assert store.state(xrec["id"], "alice")["review"]["note"] == XSS_2
     assert dialogs == [] and errors == []
+
+
+def test_a_romanised_name_is_marked_until_a_reviewer_writes_its_english(tmp_path, browser, resources):
+    """The panel says an entity's English is a romanisation (with its reading); once the reviewer
+    types the English, the saved entity no longer claims to be romanised."""
+    from pipeline.annotate import annotate_text
+    from pipeline.records import jsonl_bytes
+
+    doc = annotate_text("標題\n南韓外交部發言人李在雄說，韓方將持續溝通。\n", "ko", resources)
+    path = tmp_path / "ko.jsonl"
+    path.write_bytes(jsonl_bytes(doc.records()))
+    store = Store(tmp_path / "review.sqlite")
+    store.import_paths([path])
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    rid = next(r["id"] for r in doc.records() if "李在雄" in r["text"])
+    with uvicorn_server(create_app(store, "alice", allowed_hosts=default_hosts("127.0.0.1", port)), port):
+        errors: list[str] = []
+        page = open_page(browser, f"http://127.0.0.1:{port}", [], errors)
+        row = page.locator(".ent-row", has_text="李在雄")
+        assert row.locator(".guess").inner_text() == "romanised (ko)"
+        row.locator("input.en").fill("Lee Jae-woong")
+        page.keyboard.press("Escape")
+        page.keyboard.press("a")
+        page.wait_for_selector(f'.unit.st-edit[data-id="{rid}"]')
+        saved = next(e for e in store.state(rid, "alice")["review"]["annotation"]["entities"] if e["text"] == "李在雄")
+        assert saved["en"] == "Lee Jae-woong" and "romanized" not in saved and "reading" not in saved
+        assert errors == []
+    store.close()

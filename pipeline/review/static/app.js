@@ -24,6 +24,14 @@ const S = {
 
 // ---------------------------------------------------------------- helpers
 
+// An entity's English made by rule (a romanisation or a word-by-word translation): say so, so
+// that the reviewer checks it.
+function guessNote(e) {
+  if (!e.romanized && !e.translated) return null;
+  const how = e.romanized ? "romanised" + (e.reading ? ` (${e.reading})` : "") : "translated";
+  return h("span", { class: "guess", title: "English made by rule, not from the knowledge base or a dictionary: check it", text: how });
+}
+
 function h(tag, props, ...children) {
   const el = document.createElement(tag);
   if (props) {
@@ -483,7 +491,12 @@ function renderPanel() {
       h("span", { class: "ent-text", lang: "zh-Hant", dataset: { label: e.label }, text: e.text }),
       sel,
       field("kb_id", e.kb_id, (v) => { e.kb_id = v.trim() || null; e.source = "review"; changed(); }, { class: "kb", size: 10 }),
-      field("en", e.en, (v) => { e.en = v.trim() || null; changed(); }, { class: "en", size: 14 }),
+      field("en", e.en, (v) => {
+        e.en = v.trim() || null;
+        delete e.romanized; delete e.translated; delete e.reading;  // a reviewer's English is no guess
+        changed();
+      }, { class: "en", size: 14 }),
+      guessNote(e),
       h("button", { type: "button", class: "add-target", title: "add as stance target", text: "+target",
         onclick: () => { (stance.targets = stance.targets || []).push({ text: e.text, kb_id: e.kb_id, en: e.en, polarity: "negative" }); changed(); renderPanel(); } }),
       h("button", { type: "button", class: "del", title: "delete this entity", text: "×",
