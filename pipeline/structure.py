@@ -208,8 +208,13 @@ _ISSUE = re.compile(r"^(?:第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[�
 
 
 def _split_publication(line: str) -> tuple[str, bool]:
-    """The first word of a line, and whether the rest is only an issue number and/or a date."""
-    head, _, rest = line.strip().partition(" ")
+    """The name in a line, and whether the rest is only an issue number and/or a date: the first
+    word ('自由時報 2025年3月1日'), or the last after a date and time ('2025-04-10 00:05 聯合報')."""
+    line = line.strip()
+    head, _, rest = line.rpartition(" ")
+    if head and _DATE_LINE.match(head.strip()) and rest and not rest[0].isdigit():
+        return rest, True
+    head, _, rest = line.partition(" ")
     rest = rest.strip()
     issue = _ISSUE.match(rest)
     if issue:

@@ -192,3 +192,10 @@ def test_several_reporters_in_one_dateline(resources):
     assert people(doc) == ["李明", "张伟"]
     doc = annotate_text("國防預算創新高\n〔記者吳書緯、林小華／台北報導〕國防部今日公布預算。\n", "l", resources)
     assert people(doc) == ["吳書緯", "林小華"]
+
+
+def test_date_then_outlet_publication_line(resources):
+    """聯合報's layout: the date and time before the outlet's name."""
+    doc = annotate_text("社論／台灣不能只當棋子\n2025-04-10 00:05 聯合報\n美國總統川普宣布課徵關稅。\n", "udn", resources)
+    assert [u.kind for u in doc.units][:2] == ["title", "publication"]
+    assert (doc.meta["date"], doc.meta["publication"]) == ("2025-04-10", "聯合報")
