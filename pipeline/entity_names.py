@@ -28,7 +28,9 @@ _CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
 _MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])")
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
-_BYLINE_LABEL = re.compile(r"^\s*(?:文字|文|作者|撰文|撰稿|口述|采访|摄影)\s*[／/╱：:|]\s*")
+# credit labels in a byline (shadow script) and what each credits other than the text itself
+_CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(文字|文|作者|撰文|撰稿|口述|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|]\s*")
+_CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 
@@ -171,20 +173,32 @@ class NameRules:
                         b = more.end()
                     break
         if not u.ents:
-            label = _BYLINE_LABEL.match(sh)
-            rest = sh[label.end() if label else 0:]
-            if _NAMES_ONLY.fullmatch(rest.strip()):
-                base = len(sh) - len(rest) + (len(rest) - len(rest.lstrip()))
+            # names only, or labelled credits: 林大明; 文／王小明、李美華; 文／林珮萱　攝影／楊煥世
+            labels = list(_CREDIT_LABEL.finditer(sh))
+            if labels and labels[0].start() > 0 and sh[:labels[0].start()].strip():
+                return  # text before the first label: not a credits line
+            cuts = [(m.end(), m.group(1)) for m in labels] or [(0, "")]
+            ends = [m.start() for m in labels[1:]] + [len(sh)]
+            for (start, label), end in zip(cuts, ends):
+                rest = sh[start:end]
+                if not _NAMES_ONLY.fullmatch(rest.strip()):
+                    continue
+                base = start + len(rest) - len(rest.lstrip())
+                credit = _CREDITS.get(label)
                 for n in _HAN_WORD.finditer(rest.strip()):
                     if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
-                        self._byline_person(u, base + n.start(), base + n.end())
+                        self._byline_person(u, base + n.start(), base + n.end(), credit)
 
-    def _byline_person(self, u: _Unit, a: int, b: int) -> None:
+    def _byline_person(self, u: _Unit, a: int, b: int, credit: str | None = None) -> None:
         for e in [e for e in u.ents if e.start < b and a < e.end]:
             if e.label != "PERSON" or e.kb_id:
                 return  # a place or a known person there: leave the span alone
             u.remove(e)
         self._person(u, a, b)
+        if credit:  # a photographer or editor, not the author (front_matter leaves them out)
+            for e in u.ents:
+                if (e.start, e.end) == (a, b):
+                    e.extra["credit"] = credit
 
     def _titles(self, u: _Unit) -> None:
         toks, r = u.tokens, self.rules

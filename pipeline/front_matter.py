@@ -67,7 +67,7 @@ def fill_meta(doc: Document) -> None:
     people: list[str] = []
     for u in bylines:
         for e in u.entities:
-            if e.label == "PERSON" and e.text not in people:
+            if e.label == "PERSON" and e.text not in people and not e.extra.get("credit"):  # not the photographer
                 people.append(e.text)
     given = meta.get("author")
     if given and not (people and all(p in given for p in people)):

@@ -199,3 +199,11 @@ def test_date_then_outlet_publication_line(resources):
     doc = annotate_text("社論／台灣不能只當棋子\n2025-04-10 00:05 聯合報\n美國總統川普宣布課徵關稅。\n", "udn", resources)
     assert [u.kind for u in doc.units][:2] == ["title", "publication"]
     assert (doc.meta["date"], doc.meta["publication"]) == ("2025-04-10", "聯合報")
+
+
+def test_credits_line_names_the_writer_and_the_photographer(resources):
+    """文／林珮萱　攝影／楊煥世: both are people; the author is the writer, the photographer is marked."""
+    doc = annotate_text("天下雜誌 第812期\n台積電的美國課題\n文／林珮萱　攝影／楊煥世\n台積電在亞利桑那州設廠。\n", "cw", resources)
+    found = {e.text: e for u in doc.units if u.kind == "byline" for e in u.entities}
+    assert set(found) == {"林珮萱", "楊煥世"} and found["楊煥世"].extra.get("credit") == "photo"
+    assert doc.meta["author"] == "林珮萱"
