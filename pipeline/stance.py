@@ -62,6 +62,7 @@ CLAUSE_PUNCT = set("，,；;：:。！!？?")  # not 、, which lists coordinate
 CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻 and 而 are adverbs after a subject
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
+VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开"}  # after a place: where, not whom
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以"}  # 提出抗議
@@ -367,6 +368,17 @@ def _quoted(text: str) -> list[bool]:
     return out
 
 
+def _venue(shadow: str, e: Entity) -> bool:
+    """A place named as where something happens, not what a stance is about: 在新加坡會談中,
+    新加坡峰會, 於華府舉行 (but 在北京的施壓下: Beijing acts)."""
+    if e.label not in ("GPE", "LOC"):
+        return False
+    after = shadow[e.end : e.end + 2]
+    if after[:1] == "的":
+        return False
+    return shadow[max(0, e.start - 1) : e.start] in LOCATIVE or after in VENUE_WORDS
+
+
 def _after_preposition(shadow: str, e: Entity) -> bool:
     before = shadow[max(0, e.start - 2) : e.start].rstrip()
     return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS
@@ -386,7 +398,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
-    ents = [x for x in ents if id(x) not in titles]
+    ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x)]
     signed_clauses = set()
     for c in cues:
         e = c.entry

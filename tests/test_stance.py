@@ -408,3 +408,19 @@ def test_the_writer_stating_its_view_is_an_opinion(resources):
     st = stance(resources, "筆者認為，坎培拉在中美之間的避險空間正在縮小。")
     assert st["bearing"] and st["holder"] == "AUTHOR"
     assert not stance(resources, "他認為，坎培拉在中美之間的避險空間正在縮小。")["bearing"]
+
+
+def test_a_venue_is_not_a_target(resources):
+    st = stance(resources, "他要求美國履行兩國領導人在新加坡會談中許下的承諾。")
+    assert "新加坡" not in targets(st) and "美國" in targets(st)
+    from pipeline.model import Entity
+    from pipeline.stance import _venue
+
+    def place(text: str, name: str) -> Entity:
+        a = text.index(name)
+        return Entity(name, a, a + len(name), "GPE", None, None, "kb")
+
+    assert _venue("他们在北京举行会谈", place("他们在北京举行会谈", "北京"))
+    assert not _venue("台湾在北京的施压下", place("台湾在北京的施压下", "北京"))  # Beijing acts
+    assert _venue("新加坡峰会", place("新加坡峰会", "新加坡"))
+    assert not _venue("批评北京", place("批评北京", "北京"))
