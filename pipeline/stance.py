@@ -471,8 +471,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 add(x, verb.polarity, 0.3)
             elif abs(whole) >= 1.5 and quoted[x.start]:  # inside a quotation the sentence is one position
                 add(x, "positive" if whole > 0 else "negative", 0.3)
-            else:
-                add(x, "neutral", 0.3)
+            # else: a name the report merely mentions (白宮表示…川普與羅森斯坦的會面…) is no target
     out = []
     for slot in scores.values():
         e = slot["e"]
