@@ -55,7 +55,7 @@ from .model import Document, Entity, Unit, empty_stance
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
-TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "EVENT", "NORP"}  # places (LOC) are settings, not targets
+TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # places (LOC) are settings and events (俄羅斯入侵烏克蘭, 2024 年大選) occasions, not targets
 ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entities must be to inherit a polarity
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?")  # not 、, which lists coordinated items
