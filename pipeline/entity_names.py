@@ -324,6 +324,11 @@ class NameRules:
                 silent = entry.type == "GPE" and ((topics and u.sh.startswith(tuple(topics), e.end))
                                                   or u.sh[e.start - 1:e.start] in posted)
                 best, country = e.end, None if silent else c
+        if best < 0:  # no country named: a title only one country uses (官房長官, 防衛大臣)
+            before = u.sh[start:a]
+            for title, c in self.rules.data.get("country_titles", {}).items():
+                if before.endswith(title):
+                    return c
         return country
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:

@@ -94,3 +94,9 @@ def test_a_name_is_not_cut_inside_a_word(japanese, resources):
 def test_a_japanese_surname_alone(resources):
     es = ents("日本豐田汽車社長佐藤恒治說，日本將投資美國。", resources)
     assert [e.en for e in es if e.text.startswith("佐藤")][0].startswith(("Sato", "Tsuneharu Sato"))
+
+
+def test_a_title_only_japan_uses(resources):
+    """防衛大臣 with no country named: the name after it is read as Japanese."""
+    es = ents("防衛大臣佐竹知彥表示將訪台。", resources)
+    assert one(es, "佐竹知彥").en == "Tomohiko Satake"
