@@ -392,6 +392,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if len(same) == 1:
                 entries = same
             elif not same and all(e.type == "ORG" and e.country for e in entries) \
+                    and form.endswith(tuple(self.rules["generic_body_heads"])) \
                     and self._country_before(u.sh, a, abbreviation=False):
                 # 韓國總統府 when the KB knows only Taiwan's: the same kind of body, not that one
                 return Entity(u.text[a:b], a, b, "ORG", None, self._generic_english(entries[0], form), "kb",

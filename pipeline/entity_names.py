@@ -22,9 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
-# bylines (shadow, Simplified): a reporter label, an author label, a line of names only
 # where a clause begins: a name's nationality is read from what precedes it in its own clause
 _CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
+# bylines (shadow, Simplified): a reporter label, more names after it, an author label, names only
 _MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])")
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
@@ -308,7 +308,8 @@ class NameRules:
         """The country of the last linked entity before ``a`` in its clause: 南韓國會議長X,
         共同民主黨黨魁X, 首爾大學教授X are Korean, 日本自民黨幹事長X Japanese; in 韓國總統A與日本首相X
         the last one, Japan, counts.  A country that is a subject of study (社科院日本研究所研究員X,
-        韓國問題專家X) or a posting (駐韓代表X, 旅日學者X) says nothing of the person's nationality."""
+        韓國問題專家X) or a posting (駐韓代表X, 旅日學者X) says nothing of the person's nationality.
+        With no country in the clause, a title only one country uses decides (官房長官X: Japan)."""
         start = max(a - 24, 0)
         for m in _CLAUSE_MARK.finditer(u.sh, start, a):
             start = m.end()
@@ -332,6 +333,7 @@ class NameRules:
         return country
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:
+        """The Japanese name MeCab finds at ``a`` after a title, ending on a word boundary."""
         parts = self._japanese_names().name_at(u.text[a:a + 6])
         if parts is None or not u.free(a, a + parts.length) or a + parts.length not in u.endset:
             return False  # a name that would end inside a word (鈴木馨|祐) is not this one
@@ -342,13 +344,6 @@ class NameRules:
             b += 1  # 加藤馨|祐表示: the given name goes on past what UniDic could read (no reading then)
         self._person(u, a, b)
         return True
-
-    def _cantonese_names(self):
-        if self._canton is None:
-            from .cantonese import CantoneseNames
-
-            self._canton = CantoneseNames.load()
-        return self._canton
 
     def _korean_person(self, u: _Unit, a: int) -> bool:
         """Three Han characters after a title in a Korean clause, from a surname Koreans bear to a
@@ -376,6 +371,13 @@ class NameRules:
 
             self._korea = KoreanNames.load(self.seg.converter.convert)
         return self._korea
+
+    def _cantonese_names(self):
+        if self._canton is None:
+            from .cantonese import CantoneseNames
+
+            self._canton = CantoneseNames.load()
+        return self._canton
 
     def _pos_names(self, u: _Unit) -> None:
         """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token

@@ -22,6 +22,7 @@ from .errors import MissingDependency
 _E_ROW = set("エケセテネヘメレゲゼデベペェ")  # a long e-vowel is written 'ei' (セー -> sei)
 _O_ROW = set("オコソトノホモヨロヲゴゾドボポョ")
 _KATAKANA = range(0x30A1, 0x30F7)
+_MEMO_SIZE = 20_000
 
 
 class NameParts(NamedTuple):
@@ -54,11 +55,14 @@ class JapaneseNames:
         return cls(lambda text: t2jp.convert(s2t.convert(text)))
 
     def name_at(self, text: str) -> NameParts | None:
-        """The Japanese name ``text`` begins with: a surname of two or more characters (or one that
-        UniDic marks as a surname and a given name after it), then one or two given-name parts.
-        ``text`` is Traditional (or Japanese) script; None when it does not begin with such a name."""
+        """The Japanese name ``text`` begins with: a word UniDic marks as a surname, then the
+        longest piece (up to three characters) that UniDic reads alone as one given name; a
+        one-character surname needs a two-character given name.  ``text`` is in Traditional,
+        Simplified or Japanese script; None when it does not begin with such a name."""
         hit = self._memo.get(text)
         if hit is None and text not in self._memo:
+            if len(self._memo) >= _MEMO_SIZE:  # a corpus has endless windows of text: start afresh
+                self._memo.clear()
             hit = self._memo[text] = self._analyse(text)
         return hit
 

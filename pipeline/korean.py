@@ -3,8 +3,10 @@
 Chinese commentary writes Korean names in Han characters; read in Mandarin they come out as no
 Korean would write them (Piao Yuan-hao).  A name is read in its Sino-Korean readings (Unihan's
 ``kHangul``, ``data/korean/hanja_hangul.tsv``), the surname spelled as South Koreans spell it in
-English (李 Lee, 朴 Park, 崔 Choi), the given name in the Revised Romanization syllable by syllable
-and hyphenated, as the rule for personal names has it (no sound changes between syllables).
+English (李 Lee, 朴 Park, 崔 Choi), the given name syllable by syllable and hyphenated, as the
+rule for personal names has it (no sound changes between syllables): each syllable in the spelling
+South Koreans use most for it in their names (수 soo, 영 young, 성 sung), else in the Revised
+Romanization (원 won, 호 ho).
 
 A character with a ㄹ- or ㄴ-reading and the initial-sound-law variant of it (李 리/이, 龍 룡/용)
 takes the variant at the start of the given name and the original inside it (南宮龍 -> Namgung

@@ -263,3 +263,12 @@ def test_hong_kong_bodies_and_a_sister_body_elsewhere(resources):
     assert found == [("特區政府", "hk-government", "Hong Kong SAR Government", None),
                      ("立法會", "hk-legco", "Legislative Council of Hong Kong", None),
                      ("特區政府", None, "SAR Government", "mo")]
+
+
+def test_a_company_after_a_country_keeps_its_link(resources):
+    """美國台積電 is TSMC (its US plant), not some American body: only kinds of body every country
+    has (總統府, 外交部, 民主黨) become that country's own."""
+    doc = annotate_text("美國台積電廠今天開工。韓國民主黨表示歡迎。\n", "t", resources)
+    found = {e.text: (e.kb_id, e.extra.get("country")) for u in doc.units for e in u.entities}
+    assert found["台積電"] == ("tw-tsmc", None)
+    assert found["民主黨"] == (None, "kr")
