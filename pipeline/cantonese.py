@@ -52,11 +52,18 @@ class CantoneseNames:
         trad = self._traditional(name)
         if not 2 <= len(trad) <= 5:
             return None
-        k = 2 if len(trad) > 2 and trad[:2] in self.surnames else 1
+        def table(a: int, b: int) -> str | None:  # the text as written first: s2t turns the surname 范 into 範
+            return self.surnames.get(name[a:b]) or self.surnames.get(trad[a:b])
+
+        k = 2 if len(trad) > 2 and table(0, 2) else 1
         readings = [jp for _ch, jp in self._read(trad)]
         if len(readings) != len(trad) or not all(readings):
             return None
-        surname = self.surnames.get(trad[:k]) or "-".join(self._syllable(jp) for jp in readings[:k]).title()
+        if len(trad) == 4 and k == 1 and table(0, 1) and table(1, 2):
+            # a married woman's two surnames, her husband's first: 林鄭月娥 -> Lam Cheng Yuet-ngo
+            given = "-".join(self._syllable(jp) for jp in readings[2:]).capitalize()
+            return f"{table(0, 1)} {table(1, 2)} {given}"
+        surname = table(0, k) or "-".join(self._syllable(jp) for jp in readings[:k]).title()
         given = "-".join(self._syllable(jp) for jp in readings[k:])
         if not given or not surname:
             return None

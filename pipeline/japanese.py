@@ -32,7 +32,7 @@ class NameParts(NamedTuple):
 
 
 class JapaneseNames:
-    def __init__(self, to_japanese: Callable[[str], str]):
+    def __init__(self, to_japanese: Callable[[str], list[str]]):
         try:
             import cutlet
             import fugashi
@@ -52,7 +52,14 @@ class JapaneseNames:
         from .segment import Converter
 
         t2jp, s2t = opencc.OpenCC("t2jp"), Converter("s2t")
-        return cls(lambda text: t2jp.convert(s2t.convert(text)))
+
+        def forms(text: str) -> list[str]:
+            # as written first: s2t also turns characters that are already right into others (范 -> 範)
+            first = t2jp.convert(text)
+            second = t2jp.convert(s2t.convert(text))
+            return [first] if second == first else [first, second]
+
+        return cls(forms)
 
     def name_at(self, text: str) -> NameParts | None:
         """The Japanese name ``text`` begins with: a word UniDic marks as a surname, then the
@@ -67,9 +74,14 @@ class JapaneseNames:
         return hit
 
     def _analyse(self, text: str) -> NameParts | None:
-        jp = self._to_japanese(text)
-        if len(jp) != len(text):
-            return None
+        for jp in self._to_japanese(text):
+            if len(jp) == len(text):
+                found = self._analyse_form(jp)
+                if found is not None:
+                    return found
+        return None
+
+    def _analyse_form(self, jp: str) -> NameParts | None:
         words = self._tagger(jp)
         if not words or not _is(words[0], "姓") or not words[0].feature.pron:
             return None
@@ -90,10 +102,10 @@ class JapaneseNames:
 
     def surname(self, text: str) -> str | None:
         """``text`` as a Japanese surname alone (佐藤 -> Sato), if UniDic reads it as one."""
-        jp = self._to_japanese(text)
-        words = self._tagger(jp) if len(jp) == len(text) else []
-        if len(words) == 1 and _is(words[0], "姓") and words[0].feature.pron not in (None, "*"):
-            return self._hepburn(words[0].feature.pron)
+        for jp in self._to_japanese(text):
+            words = self._tagger(jp) if len(jp) == len(text) else []
+            if len(words) == 1 and _is(words[0], "姓") and words[0].feature.pron not in (None, "*"):
+                return self._hepburn(words[0].feature.pron)
         return None
 
     def english(self, text: str) -> str | None:

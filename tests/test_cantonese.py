@@ -23,6 +23,8 @@ def cantonese():
     ("鄧炳強", "Tang Ping-keung"),
     ("司徒華", "Szeto Wah"),           # two-character surname
     ("谢锋", "Tse Fung"),              # Simplified characters read the same
+    ("林鄭月娥", "Lam Cheng Yuet-ngo"),  # a married woman's two surnames
+    ("范徐麗泰", "Fan Tsui Lai-tai"),   # 范 as written (s2t would make it 範, no surname)
 ])
 def test_romanize(cantonese, name, english):
     assert cantonese.romanize(name) == english
