@@ -263,7 +263,7 @@ class NameRules:
         country = self._clause_country(u, a)
         if country == "jp":  # the whole name where jieba cut it short (森山|裕)
             parts = self._japanese_names().name_at(u.text[a:a + 6])
-            if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and a + parts.length in u.endset:
+            if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and self._name_end(u, a + parts.length):
                 b = a + parts.length
         elif b - a == 2 and self._korean(u, a, country):  # Korean names have three characters: 金成|南說
             nxt = u.token_at(b)
@@ -288,8 +288,11 @@ class NameRules:
             if en:
                 return en, {"romanized": True, "reading": "ko"}
         elif country == "jp":
-            names = self._japanese_names()
-            en = names.english(u.text[a:b]) or names.surname(u.text[a:b])  # 佐藤 alone: Sato
+            names, text = self._japanese_names(), u.text[a:b]
+            parts = names.name_at(text)
+            # the whole name; a surname alone (佐藤: Sato); or only the surname of a name whose given
+            # name UniDic cannot read (加藤馨祐: Kato, not a Mandarin reading of all four characters)
+            en = names.english(text) or names.surname(text) or (parts.surname if parts is not None else None)
             if en:
                 return en, {"romanized": True, "reading": "ja"}
         elif country in ("hk", "mo") or country is None and self._home_country() in ("hk", "mo"):
@@ -335,7 +338,7 @@ class NameRules:
     def _japanese_person(self, u: _Unit, a: int) -> bool:
         """The Japanese name MeCab finds at ``a`` after a title, ending on a word boundary."""
         parts = self._japanese_names().name_at(u.text[a:a + 6])
-        if parts is None or not u.free(a, a + parts.length) or a + parts.length not in u.endset:
+        if parts is None or not u.free(a, a + parts.length) or not self._name_end(u, a + parts.length):
             return False  # a name that would end inside a word (鈴木馨|祐) is not this one
         b = a + parts.length
         nxt = u.token_at(b)
@@ -344,6 +347,14 @@ class NameRules:
             b += 1  # 加藤馨|祐表示: the given name goes on past what UniDic could read (no reading then)
         self._person(u, a, b)
         return True
+
+    def _name_end(self, u: _Unit, end: int) -> bool:
+        """A name may end here: at a word boundary, or before function characters jieba glued to
+        it (神保謙|則, 森山裕|說)."""
+        if end in u.endset:
+            return True
+        tok = u.token_at(end)
+        return tok is not None and tok.start < end and all(c in self.rules["not_name_chars"] for c in u.sh[end:tok.end])
 
     def _korean_person(self, u: _Unit, a: int) -> bool:
         """Three Han characters after a title in a Korean clause, from a surname Koreans bear to a
