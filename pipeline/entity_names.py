@@ -362,7 +362,7 @@ class NameRules:
         syllable, so only the last counts): 會長李在|鎔表示 -> 李在鎔."""
         b = a + 3
         name = u.sh[a:b]
-        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or b not in u.endset or not u.free(a, b) \
+        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or not self._name_end(u, b) or not u.free(a, b) \
                 or name[-1] in self.rules["not_name_chars"] \
                 or self._korean_names().split(u.text[a:b])[0] not in self._korean_names().surnames:
             return False
