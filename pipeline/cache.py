@@ -12,8 +12,9 @@ import hashlib
 import marshal
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 
 def cache_dir() -> Path:
@@ -34,18 +35,27 @@ def file_stamp(path: Path | str) -> tuple[str, int, int]:
     return (str(path), st.st_size, int(st.st_mtime))
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a block that makes many objects and no cycles
+    worth collecting (loading a cache, tagging an article): the collections it would trigger
+    rescan every object the process holds.  The collector resumes afterwards if it was on."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def cached_marshal(name: str, key: str, build: Callable[[], Any]) -> Any:
     """``build()``'s result, stored with :mod:`marshal` (plain dicts, lists, strings, numbers)."""
     path = cache_dir() / f"{name}-{key}.marshal"
     try:
         data = path.read_bytes()  # marshal.load on a file object reads object by object: far slower
-        gc_was_enabled = gc.isenabled()
-        gc.disable()  # millions of new objects would trigger many useless collections
-        try:
+        with gc_paused():  # millions of new objects would trigger many useless collections
             return marshal.loads(data)
-        finally:
-            if gc_was_enabled:
-                gc.enable()
     except (OSError, EOFError, ValueError, TypeError):
         pass
     value = build()

@@ -81,7 +81,6 @@ Decisions, in the order the stage applies them:
 
 from __future__ import annotations
 
-import gc
 import re
 import weakref
 from bisect import bisect_right
@@ -90,6 +89,7 @@ from importlib import resources as _res
 from pathlib import Path
 from typing import Any, Iterable
 
+from .cache import gc_paused
 from .errors import DataError
 from .entity_foreign import ForeignNames
 from .entity_model import ModelMerge, load_ner_model
@@ -781,11 +781,5 @@ def entities_stage(doc: Document, res) -> None:
     is paused while it runs (it would otherwise rescan every token of the article again and again:
     about 40% of the stage's time on a long article) and resumed afterwards."""
     tagger = tagger_for(res)
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
+    with gc_paused():
         tagger.tag(doc)
-    finally:
-        if paused:
-            gc.enable()

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from pipeline import __version__
+from pipeline.cache import cache_dir, gc_paused
 from pipeline.errors import DataError
 
 #: Entity types a KB entry can have (DATE and PERCENT are rule-based, never in the KB).
@@ -508,12 +509,7 @@ def _index(table: dict[str, list[str]], key: str, kb_id: str) -> None:
         ids.append(kb_id)
 
 
-# -- cache -------------------------------------------------------------------------------------
-def cache_dir() -> Path:
-    env = os.environ.get("ZHGLOSS_CACHE")
-    return Path(env) if env else Path.home() / ".cache" / "zhgloss"
-
-
+# -- cache (in pipeline.cache's folder) ------------------------------------------------------------
 def _cache_key(paths: list[Path]) -> str | None:
     h = hashlib.sha1(f"{CACHE_FORMAT}|{__version__}|{sys.version_info[:2]}".encode())
     try:
@@ -528,7 +524,7 @@ def _cache_key(paths: list[Path]) -> str | None:
 def _cache_read(key: str) -> KnowledgeBase | None:
     path = cache_dir() / f"kb-{key}.pickle"
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, gc_paused():  # tens of thousands of objects, no cycles to collect
             kb = pickle.load(fh)
     except Exception:  # missing, truncated or from another version: rebuild
         return None
