@@ -37,14 +37,14 @@ class CantoneseNames:
     def load(cls) -> "CantoneseNames":
         import yaml
 
-        from .segment import Converter
+        from .patterns import s2t_converter
 
         source = resources.files("pipeline").joinpath(_DATA)
         try:
             data = yaml.safe_load(source.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataError(f"cannot read the Hong Kong name table ({exc})", "reinstall zhgloss", where=str(source))
-        return cls(data, Converter("s2t").convert)
+        return cls(data, s2t_converter().convert)
 
     def romanize(self, name: str) -> str | None:
         """``name`` (Traditional or Simplified) in Hong Kong's spelling; None when a character has

@@ -85,6 +85,7 @@ import re
 import weakref
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from importlib import resources as _res
 from pathlib import Path
 from typing import Any, Iterable
@@ -118,13 +119,8 @@ class Rules(dict):
 
     @classmethod
     def load(cls, convert, path: Path | None = None) -> "Rules":
-        import yaml
-
-        src = _res.files("pipeline").joinpath(RULES_FILE) if path is None else path
-        try:
-            data = yaml.safe_load(src.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise DataError(f"cannot read entity rules ({exc})", "fix the YAML", where=str(src))
+        # a copy: the maps below are replaced by converted ones
+        data = dict(rules_file_data() if path is None else _parse_rules(path))
         rules = cls(data)
         for key, value in data.items():
             if isinstance(value, list):
@@ -135,6 +131,22 @@ class Rules(dict):
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
         return rules
+
+
+@lru_cache(maxsize=1)
+def rules_file_data() -> dict[str, Any]:
+    """The bundled entity_rules.yaml as parsed, once per process: the entity stage and the glosser
+    (its ``titles``) both read it.  Do not modify the result."""
+    return _parse_rules(_res.files("pipeline").joinpath(RULES_FILE))
+
+
+def _parse_rules(src) -> dict[str, Any]:
+    import yaml
+
+    try:
+        return yaml.safe_load(src.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataError(f"cannot read entity rules ({exc})", "fix the YAML", where=str(src))
 
 
 class _Unit:

@@ -58,7 +58,6 @@ DATA = Path(__file__).resolve().parent / "data"
 CEDICT = DATA / "cedict" / "cedict.tsv.gz"
 GLOSSARY = DATA / "glossary.tsv"
 FUNCTION_WORDS = DATA / "function_words.tsv"
-ENTITY_RULES = DATA / "entity_rules.yaml"  # its ``titles``: 前 before one is "former"
 
 _MISS = object()
 CONT = ""  # gloss of a token whose meaning is carried by the gloss of an earlier token
@@ -847,12 +846,9 @@ def _members_en(e) -> str | None:
 
 def _titles() -> tuple[str, ...]:
     """The title words of the entity rules, Simplified (token ``norm`` is the Simplified shadow)."""
-    import yaml
+    from .entities import rules_file_data
 
-    try:
-        titles = yaml.safe_load(ENTITY_RULES.read_text(encoding="utf-8")).get("titles") or []
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"cannot read the titles ({exc})", "fix the YAML", str(ENTITY_RULES)) from exc
+    titles = rules_file_data().get("titles") or []
     shadow = _shadow(titles)
     return tuple(sorted({shadow.get(t, t) for t in titles}))
 

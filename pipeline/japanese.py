@@ -49,9 +49,9 @@ class JapaneseNames:
         """Names in Traditional, Simplified or Japanese script (Simplified is made Traditional first)."""
         import opencc
 
-        from .segment import Converter
+        from .patterns import s2t_converter
 
-        t2jp, s2t = opencc.OpenCC("t2jp"), Converter("s2t")
+        t2jp, s2t = opencc.OpenCC("t2jp"), s2t_converter()
 
         def forms(text: str) -> list[str]:
             # as written first: s2t also turns characters that are already right into others (范 -> 範)

@@ -89,11 +89,13 @@ def _head(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _traditional_cached(text: str) -> str:
-    return _s2t().convert(text)
+    return s2t_converter().convert(text)
 
 
 @cache
-def _s2t():
+def s2t_converter():
+    """One length-preserving Simplified→Traditional converter for the process (layout patterns,
+    and the readers of Japanese and Hong Kong names)."""
     from .segment import Converter
 
     return Converter("s2t")
@@ -104,7 +106,7 @@ def _simplified_chars() -> re.Pattern:
     """Characters that the Traditional conversion changes on their own (for, 们, 台 …), and any
     character outside the Basic Multilingual Plane; found with one call into OpenCC."""
     bmp = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
-    out = _s2t().convert("\n".join(bmp)).split("\n")
+    out = s2t_converter().convert("\n".join(bmp)).split("\n")
     changed = "".join(c for c, t in zip(bmp, out) if c != t) if len(out) == len(bmp) else "".join(bmp)
     return re.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
 
