@@ -230,6 +230,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._japan = None  # Japanese name analyser, loaded at the first Japanese name (pipeline.japanese)
         self._canton = None  # Hong Kong name readings, loaded at the first Hong Kong name (pipeline.cantonese)
         self._publisher: str | None = None  # the publication's country when it is hk or mo
+        self._today: str | None = None  # the article's date (YYYY-MM-DD), when known
         # outlets of Hong Kong and Macau (shadow form -> country): their articles are written from there
         self.outlets = _outlets(kb, segmenter.converter.convert) if kb is not None else {}
         self.is_dictionary_word = segmenter.is_word
@@ -252,6 +253,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     def tag(self, doc: Document) -> None:
         shadow = doc.shadow or self.seg.shadow(doc.text)
         anchor = anchor_year(doc.text, doc.meta.get("date"))
+        date = str(doc.meta.get("date") or "")
+        self._today = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None  # places 19日
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
         self._countries = Counter()
@@ -721,7 +724,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     # -- 5. dates and percents ----------------------------------------------------------------------
     def _numbers(self, u: _Unit, anchor: int | None) -> None:
         r = self.rules
-        for a, b, extra in find_dates(u.sh, anchor):
+        for a, b, extra in find_dates(u.sh, anchor, self._today):
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "DATE", None, describe_date(extra, u.sh[a:b]), "rule", extra=extra))
         for a, b, extra in find_percents(u.sh, r["not_percent_after"]):

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .entity_names import _HAN_WORD, _LATIN, _all_han
 from .model import Entity, Token
-from .structure import publication_name
+from .structure import publication_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
@@ -215,17 +215,18 @@ class ForeignNames:
         """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a
         Latin-script picture source (（圖片來源：Depositphotos）)."""
         text = u.text
-        name_len = len(publication_name(text)) if kind == "publication" and not u.ents else 0
-        if 2 <= name_len <= 16:
-            a = len(text) - len(text.lstrip())
-            b = a + name_len
-            name = text[a:b]
-            if _HAN_WORD.fullmatch(u.sh[a:b]):
-                en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}
-            else:
-                en, extra = name, {}
-            u.add(Entity(name, a, b, "ORG", None, en, "rule", extra=extra))
-            return
+        if kind == "publication":
+            found = False
+            for a, b in publication_spans(text):
+                if 2 <= b - a <= 16 and u.free(a, b):
+                    if _HAN_WORD.fullmatch(u.sh[a:b]):
+                        en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}
+                    else:
+                        en, extra = text[a:b], {}
+                    u.add(Entity(text[a:b], a, b, "ORG", None, en, "rule", extra=extra))
+                    found = True
+            if found:
+                return
         if "：" not in text and ":" not in text and "/" not in text and "／" not in text:
             return
         for m in _CREDIT.finditer(u.sh):

@@ -9,7 +9,8 @@ not give is read from the units :func:`~pipeline.structure.recover_structure` fo
 * ``author``: the people named in the bylines (``〔記者吳書緯／台北報導〕`` → 吳書緯,
   ``（中央社記者陳韻聿東京26日專電）`` → 陳韻聿), else the first byline that is not a date; a
   source's author that is these people with more (``陳文甲（國防大學教授）``) gives way to them;
-* ``affiliation``: the first affiliation line; ``title`` and ``publication``: the first of each.
+* ``affiliation``: the first affiliation line, else the author's note (（作者為淡江大學副教授，…）);
+  ``title`` and ``publication``: the first of each.
 """
 
 from __future__ import annotations
@@ -18,9 +19,12 @@ import re
 
 from .model import Document, Unit
 from .numex import find_dates
+from .patterns import layout_patterns
 from .structure import publication_name
 
 _FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
+_AUTHOR_NOTE = re.compile(r"^[（(※＊*]?\s*(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)\s*"
+                          r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
 _FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
 
 
@@ -63,6 +67,12 @@ def fill_meta(doc: Document) -> None:
         unit = next((u for u in doc.units if u.kind == kind), None)
         if unit is not None:
             meta.setdefault(kind, publication_name(unit.text) if kind == "publication" else unit.text)
+    if "affiliation" not in meta:  # （作者為淡江大學國際事務與戰略研究所副教授，本文僅代表…）
+        for u in doc.units:
+            m = _AUTHOR_NOTE.match(u.text) if u.kind in ("note", "body") else None
+            if m:
+                meta["affiliation"] = m.group("aff").strip()
+                break
     bylines = [u for u in front_units(doc.units) if u.kind == "byline"] or [u for u in doc.units if u.kind == "byline"]
     people: list[str] = []
     for u in bylines:
@@ -75,6 +85,8 @@ def fill_meta(doc: Document) -> None:
     if people:
         meta["author"] = "、".join(people)
         return
-    unit = next((u for u in bylines if not _is_date_only(u.text)), None)
+    pat = layout_patterns()
+    # a dateline names a place, not a writer: （馬尼拉訊）, 【本報訊】
+    unit = next((u for u in bylines if not _is_date_only(u.text) and not pat.match_dateline(u.text)), None)
     if unit is not None:
         meta["author"] = unit.text

@@ -75,8 +75,8 @@ _HAN = re.compile(f"[{HAN}]")
 _HAN_REF = re.compile(f"[{HAN}·・]+(?:\\|[{HAN}·・]+)?")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _SKIP = re.compile(
-    r"^(?:(?:[\w-]+ )?surname |(?:\w+ )?variant of |see |see also |also written |also pr\. |also called |"
-    r"pr\. |(?:Taiwan |Tw )?pr\. |used in |abbr\. to |CL:|classifier for |(?:old )?name of the letter )",
+    r"^(?:(?:[\w-]+ )?surname |(?:\w+ )?variant of |see |see also |also written |also called |"
+    r"(?:(?:Taiwan|Tw|also|old|Cantonese) )?pr\.(?: |$)|used in |abbr\. to |CL:|classifier for |(?:old )?name of the letter )",
     re.I,
 )
 _REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)

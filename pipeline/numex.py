@@ -50,12 +50,12 @@ _DATE = re.compile(
     rf"|(?<![一二三四五六七八九十百千万0-9０-９])(?P<rel2>去|今|明|前)年(?![代级轻纪])"   # 去年
     rf")"
     rf"(?:(?<!代)\s*(?P<m>{_MONTH})(?:\s*[、,，至到\-–~～]\s*(?P<m2>{_MONTH}))?\s*月(?!份?[以之]外)"
-    rf"(?:\s*(?P<d>{_DAY})\s*[日号])?)?"
+    rf"(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_D}{{1,2}})\s*[日号])?)?)?"
     + _EDGE_RE
 )
 # A month (and day) without a year: 5 月 20 日, 9 月中, 七月.
 _MONTH_ONLY = re.compile(
-    rf"(?<![0-9０-９年个几数多])(?:(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_DAY})\s*[日号])?"
+    rf"(?<![0-9０-９年个几数多])(?:(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_D}{{1,2}})\s*[日号])?)?"
     rf"|(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>{_DAY})[日号])?(?![份天亮光球饼台])"
     rf")" + _EDGE_RE
 )
@@ -65,6 +65,14 @@ _RELATIVE = re.compile(
     r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
 )
 _TRIGGER = re.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
+# A day of the month without its month, as news reports write it: 19日, 1日至2日, 今（12）日.
+_DAY_ONLY = re.compile(
+    r"(?:(?P<rel>[今昨明前])\s*[（(]\s*(?P<rd>[0-9０-９]{1,2})\s*[）)]\s*日"
+    r"|(?<![0-9０-９年月个几数多第每近连共约逾余达满至到\-–~～、.．/:：])(?P<d>[0-9０-９]{1,2})\s*日"
+    r"(?:\s*[至到\-–~～]\s*(?P<d2>[0-9０-９]{1,2})\s*日)?)"
+    r"(?![内后以之间前来本子])"
+)
+_DAY_TRIGGER = re.compile(r"[0-9０-９][\s）)]*日")
 # 2026/11/26, 2026-11-26, 2026.11.26 (a year, then month and day with the same separator)
 _NUMERIC_DATE = re.compile(
     r"(?<![0-9０-９./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01])"
@@ -133,14 +141,37 @@ def anchor_year(text: str, meta_date: str | None = None) -> int | None:
     return None
 
 
-def _month_value(year: str, m: int | None, m2: int | None, d: int | None) -> str:
+def _month_value(year: str, m: int | None, m2: int | None, d: int | None, d2: int | None = None) -> str:
     if m is None or not 1 <= m <= 12:
         return year
     if m2 is not None and 1 <= m2 <= 12 and m2 != m:
         return f"{year}-{m:02d}/{year}-{m2:02d}"
     if d is not None and 1 <= d <= 31:
+        if d2 is not None and d < d2 <= 31:  # 4 月 1 日至 2 日
+            return f"{year}-{m:02d}-{d:02d}/{year}-{m:02d}-{d2:02d}"
         return f"{year}-{m:02d}-{d:02d}"
     return f"{year}-{m:02d}"
+
+
+def _day_value(d: int, today: str | None) -> str:
+    """A day of the month (19日) as a date: in the month that puts it nearest the article's own
+    date (``today``, YYYY-MM-DD; 29日 in an article of 2 May is 29 April), else ``XXXX-XX-19``."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", today or "")
+    if m is None:
+        return f"XXXX-XX-{d:02d}"
+    import datetime as dt
+
+    base = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    best = None
+    for shift in (-1, 0, 1):
+        y, mo = divmod(base.month - 1 + shift, 12)
+        try:
+            cand = dt.date(base.year + y, mo + 1, d)
+        except ValueError:  # 31日 in a 30-day month
+            continue
+        if best is None or abs((cand - base).days) < abs((best - base).days):
+            best = cand
+    return best.isoformat() if best else f"XXXX-XX-{d:02d}"
 
 
 def _with_edge(extra: dict[str, Any], edge: str | None) -> dict[str, Any]:
@@ -156,9 +187,12 @@ def _year_of(rel: int, anchor: int | None, extra: dict[str, Any]) -> str:
     return "XXXX"
 
 
-def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+def find_dates(text: str, anchor: int | None = None, today: str | None = None) -> list[tuple[int, int, dict[str, Any]]]:
+    """Dates in ``text`` (a shadow); ``anchor`` is the article's year, ``today`` its full date
+    (YYYY-MM-DD) if known, which places a bare day of the month (19日)."""
     out: list[tuple[int, int, dict[str, Any]]] = []
-    if not _TRIGGER.search(text):
+    days = "日" in text and _DAY_TRIGGER.search(text) is not None
+    if not days and not _TRIGGER.search(text):
         return out
     has_year, has_month = "年" in text, "月" in text
     has_week = "星期" in text or "礼拜" in text or "周" in text
@@ -196,7 +230,7 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
             year = str(y)
         else:
             year = _year_of(_REL[g["rel2"]], anchor, extra)
-        extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"])), **extra}
+        extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"]), _int(g["d2"])), **extra}
         out.append((mt.start(), mt.end(), _with_edge(extra, g["edge"])))
     for mt in _MONTH_ONLY.finditer(text) if has_month else ():
         if not free(*mt.span()):
@@ -205,7 +239,17 @@ def find_dates(text: str, anchor: int | None = None) -> list[tuple[int, int, dic
         d = _int(mt.group("d") or mt.group("cd"))
         if m is None or not 1 <= m <= 12:
             continue
-        out.append((mt.start(), mt.end(), _with_edge({"value": _month_value("XXXX", m, None, d)}, mt.group("edge"))))
+        out.append((mt.start(), mt.end(), _with_edge({"value": _month_value("XXXX", m, None, d, _int(mt.group("d2")))}, mt.group("edge"))))
+    for mt in _DAY_ONLY.finditer(text) if days else ():
+        d, d2 = _int(mt.group("d") or mt.group("rd")), _int(mt.group("d2"))
+        if d is None or not 1 <= d <= 31 or not free(*mt.span()):
+            continue
+        extra = {"value": _day_value(d, today)}
+        if mt.group("rel"):  # 今（12）日: today, the 12th
+            extra["relative"] = {"今": "+0D", "昨": "-1D", "明": "+1D", "前": "-2D"}[mt.group("rel")]
+        elif d2 is not None and d < d2 <= 31:
+            extra["value"] += "/" + _day_value(d2, today)
+        out.append((mt.start(), mt.end(), extra))
     for mt in _RELATIVE.finditer(text) if has_month or has_week else ():
         if not free(*mt.span()):
             continue
@@ -324,6 +368,10 @@ def _count_en(n: int, unit: str) -> str:
     return f"{word} {unit}" + ("s" if n != 1 else "")
 
 
+def _ordinal_en(n: int) -> str:
+    return f"{n}" + ("th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th"))
+
+
 def describe_date(extra: dict[str, Any], surface: str) -> str:
     """Plain English for a DATE found by :func:`find_dates` (``surface`` in the shadow script):
     2012, February–March 2025, last year (2024), April last year, last Wednesday, seven years ago,
@@ -343,10 +391,25 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
         return {"BEFORE": f"{amount} ago", "PAST": f"the past {amount}", "FUTURE": f"the next {amount}",
                 "MORE_THAN": f"more than {amount}"}.get(mod or "", amount)
     early = re.search(r"早些时候|稍早", surface)
+    days = re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d)(?:/(?:\d{4}|XXXX)-(\d\d|XX)-(\d\d))?", value)
+    if days and re.search(r"[年月]|\d{3}", surface) is None:  # 19日, 1日至2日, 今（12）日: no month written
+        _y, mon, d1, mon2, d2 = days.groups()
+        if mon == "XX":
+            text = f"the {_ordinal_en(int(d1))}" + (f"–{_ordinal_en(int(d2))}" if d2 else "")
+        else:
+            text = f"{_MONTHS[int(mon) - 1]} {int(d1)}"
+            if d2:
+                text += f"–{int(d2)}" if mon2 == mon else f" – {_MONTHS[int(mon2) - 1]} {int(d2)}"
+        if rel:
+            word = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday"}[rel]
+            return f"{word} ({text})"
+        return text
+    if days and days.group(4) and days.group(2) == days.group(4) and days.group(2) != "XX":  # April 1–2, 2025
+        year = days.group(1)
+        text = f"{_MONTHS[int(days.group(2)) - 1]} {int(days.group(3))}–{int(days.group(5))}"
+        return f"{text}, {year}" if year != "XXXX" else text
     if re.fullmatch(r"\d{2}", value):
-        n = int(value) + 1
-        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-        text = f"the {n}{suffix} century"
+        text = f"the {_ordinal_en(int(value) + 1)} century"
     elif "/" in value:
         a, b = value.split("/")
         ma, mb = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)", a), re.fullmatch(r"(\d{4}|XXXX)-(\d\d)", b)

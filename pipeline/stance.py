@@ -291,6 +291,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         best = None
         for word in PRONOUNS + roles:
             k = before.rfind(word)
+            while k >= 0 and not _whole_word(tokens, a + k, a + k + len(word)):
+                k = before.rfind(word, 0, k + len(word) - 1)  # 記者 inside 記者會, 他 inside 其他
             if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])
                            or k + len(word) == best[0] + len(best[1]) and k < best[0]):  # 分析人士, not 人士
                 best = (k, word)
@@ -307,6 +309,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                     return {**ctx.holder, "mention": word}, None, v
             if word == "我们" and not quoted[at] and not _quote_tail(text):
                 return "AUTHOR", None, v  # 我們認為 outside quotation marks: the writer (an editorial's "we")
+            named = next((e for e in ents if e.label == "PERSON" and at + len(word) <= e.start <= at + len(word) + 1
+                          and e.end <= v.start), None)
+            if named is not None:  # 發言人毛寧在記者會上回應稱: the role is the named person's title
+                return _entity_dict(named), named, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
     # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)
@@ -316,6 +322,17 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if topic and not quoted[v.start]:
             return _entity_dict(topic[0]), topic[0], v
     return "AUTHOR", None, None
+
+
+def _whole_word(tokens, a: int, b: int) -> bool:
+    """[a, b) ends a token and starts one, or ends a compound of three or more characters
+    (國防官員): not a piece of another word (記者 in 記者會, 他 in 其他)."""
+    for t in tokens:
+        if t.start <= a < t.end:
+            if t.start == a:
+                return any(x.end == b for x in tokens)
+            return t.end == b and t.end - t.start >= 3
+    return True
 
 
 def _quote_tail(text: str) -> bool:

@@ -137,6 +137,9 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)) or _DATE_LINE.match(b.text):
                 out[body_start] = _byline_pieces(b.text, pat)
                 body_start += 1
+            elif _is_short(b) and (pieces := _publication_then_byline(b.text, pat)) is not None:
+                out[body_start] = pieces
+                body_start += 1
             else:
                 break
 
@@ -182,7 +185,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
-    if _publication_line(t, pat) or _NAME_LIST.match(t) or _DATE_LINE.match(t):
+    if _publication_line(t, pat) or _NAME_LIST.match(t) or _DATE_LINE.match(t) or _publication_then_byline(t, pat):
         return False
     if _looks_like_affiliation_line(t, pat):
         return False
@@ -204,35 +207,64 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
-_ISSUE = re.compile(r"^(?:第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4})\s*")
+_ISSUE = re.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4}")
+# what a publication line has besides the outlet's name: dates, clock times, issue numbers, a
+# "source:" or "published:" label
+_PUBLICATION_EXTRAS = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*[：:]|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
+)
 
 
-def _split_publication(line: str) -> tuple[str, bool]:
-    """The name in a line, and whether the rest is only an issue number and/or a date: the first
-    word ('自由時報 2025年3月1日'), or the last after a date and time ('2025-04-10 00:05 聯合報')."""
-    line = line.strip()
-    head, _, rest = line.rpartition(" ")
-    if head and _DATE_LINE.match(head.strip()) and rest and not rest[0].isdigit():
-        return rest, True
-    head, _, rest = line.partition(" ")
-    rest = rest.strip()
-    issue = _ISSUE.match(rest)
-    if issue:
-        rest = rest[issue.end():]
-    return head, not rest or bool(_DATE_LINE.match(rest))
+def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
+    """Where the outlet's name is in a line, and whether the rest is only dates, times, an issue
+    number and labels: '自由時報 2025年3月1日', '2025-04-10 00:05 聯合報', '2025年05月20日 10:15
+    来源：联合早报', '國防安全研究院　國防安全簡報　第 112 期' (two names: institute and series)."""
+    extras = list(_PUBLICATION_EXTRAS.finditer(line))
+    blank = list(line)
+    for m in extras:
+        blank[m.start():m.end()] = " " * (m.end() - m.start())
+    names = [m.span() for m in re.finditer(r"\S+", "".join(blank))]
+    return names, bool(names) and len(names) <= 2 and (bool(extras) or len(names) == 1)
+
+
+def publication_spans(line: str) -> list[tuple[int, int]]:
+    """Offsets of the outlet's name(s) in a publication line (the whole line when it has no date
+    or issue number)."""
+    names, dated = _publication_names(line)
+    if dated:
+        return names
+    stripped = line.strip()
+    return [(line.index(stripped), line.index(stripped) + len(stripped))] if stripped else []
 
 
 def publication_name(line: str) -> str:
     """The name in a publication line: '聯合早報 2026年11月25日' → '聯合早報', '國防安全雙週報 第 98 期'
     → '國防安全雙週報'; a line without a date or issue number is all name."""
-    head, dated = _split_publication(line)
-    return head if dated else line.strip()
+    return " ".join(line[a:b] for a, b in publication_spans(line))
 
 
 def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期'."""
-    head, dated = _split_publication(t)
-    return dated and pat.is_publication(head)
+    names, dated = _publication_names(t)
+    return dated and any(pat.is_publication(t[a:b]) for a, b in names) and \
+        all(b - a <= 16 and not pat.match_byline(t[a:b]) for a, b in names)
+
+
+#: a byline label after a space, on a line that begins with the publication or a date
+#: (2025-08-05 06:30 風傳媒　文／李大維)
+_LABEL_AFTER_SPACE = re.compile(r"\s(?=(?:文字|文|作者|撰文|撰稿|記者|记者|編譯|编译|譯者|译者)\s*[／/╱：:])")
+
+
+def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """A publication line or a date line followed, on the same line, by a labelled byline."""
+    for m in _LABEL_AFTER_SPACE.finditer(t):
+        left, right = t[: m.start()].rstrip(), t[m.end():]
+        if not left or not pat.match_byline(right):
+            continue
+        if _publication_line(left, pat) or _DATE_LINE.match(left):
+            return [_Piece("publication", left, gap=t[len(left): m.end()]), *_byline_pieces(right, pat)]
+    return None
 
 
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
@@ -247,7 +279,7 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("publication", t)]
     if pat.match_dateline(t) or pat.match_byline(t) or _DATE_LINE.match(t):
         return _byline_pieces(t, pat)
-    return [_Piece("lead", t)]
+    return _publication_then_byline(t, pat) or [_Piece("lead", t)]
 
 
 def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_Piece] | None:
@@ -272,6 +304,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return None
     if _publication_line(t, pat):
         return [_Piece("publication", t)]
+    if (pieces := _publication_then_byline(t, pat)) is not None:
+        return pieces
     if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat) or _DATE_LINE.match(t):
         return _byline_pieces(t, pat)
     if (m := _affiliation_then_name(t, pat)) is not None:  # 助理研究員 張育瑋

@@ -258,6 +258,35 @@ def test_relative_dates_durations_and_ranges(resources, text, span, extra):
     assert e.extra == extra
 
 
+@pytest.mark.parametrize("text,span,value,en", [
+    ("菲律賓總統19日在馬尼拉表示。", "19日", "XXXX-XX-19", "the 19th"),
+    ("演習於 4 月 1 日至 2 日舉行。", "4 月 1 日至 2 日", "XXXX-04-01/XXXX-04-02", "April 1–2"),
+    ("2025 年 4 月 1 日至 2 日舉行。", "2025 年 4 月 1 日至 2 日", "2025-04-01/2025-04-02", "April 1–2, 2025"),
+    ("會議將於 1日至3日 舉行。", "1日至3日", "XXXX-XX-01/XXXX-XX-03", "the 1st–3rd"),
+])
+def test_day_of_the_month(resources, text, span, value, en):
+    """News dates the day alone (19日 ‘on the 19th’), and a range of days."""
+    e = one(ents(text, resources), span)
+    assert (e.label, e.extra["value"], e.en) == ("DATE", value, en)
+
+
+@pytest.mark.parametrize("text", ["五國將在 5日後 表態。", "近10日來雙方交火。", "比賽第3日。", "每1日檢查。", "在19日本企業中。"])
+def test_numbers_of_days_are_not_dates(resources, text):
+    assert not [e for e in ents(text, resources) if e.label == "DATE"]
+
+
+def test_day_of_the_month_takes_the_nearest_month_of_the_article(resources):
+    """19日 in an article dated 20 May is 19 May; 29日 in one dated 2 May is 29 April."""
+    doc = annotate_text("菲律宾总统谈南海\n2025年05月20日 10:15　来源：联合早报\n小马科斯19日表示，将于25日访问日本。\n", "z", resources)
+    dates = {e.text: e for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert (dates["19日"].extra["value"], dates["19日"].en) == ("2025-05-19", "May 19")
+    assert dates["25日"].extra["value"] == "2025-05-25"
+    doc = annotate_text("國防部公布\n2025-05-02 10:00 聯合報\n國防部今（2）日表示，共機29日擾台。\n", "u", resources)
+    dates = {e.text: e for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert dates["29日"].extra["value"] == "2025-04-29"
+    assert dates["今（2）日"].extra == {"value": "2025-05-02", "relative": "+0D"} and dates["今（2）日"].en == "today (May 2)"
+
+
 def test_year_election_is_an_event(resources):
     es = ents("執政黨在 2022 年大選失去多數。", resources)
     e = one(es, "2022 年大選")

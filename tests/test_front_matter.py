@@ -207,3 +207,35 @@ def test_credits_line_names_the_writer_and_the_photographer(resources):
     found = {e.text: e for u in doc.units if u.kind == "byline" for e in u.entities}
     assert set(found) == {"林珮萱", "楊煥世"} and found["楊煥世"].extra.get("credit") == "photo"
     assert doc.meta["author"] == "林珮萱"
+
+
+def test_outlet_and_byline_on_one_line(resources):
+    """風傳媒's layout: date, time, outlet and the writer's credit on one line."""
+    doc = annotate_text("台美關稅談判的三個盲點\n2025-08-05 06:30 風傳媒　文／李明哲\n美國總統川普宣布課徵關稅。\n", "storm", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "publication", "byline"]
+    assert (doc.meta["date"], doc.meta["publication"], doc.meta["author"]) == ("2025-08-05", "風傳媒", "李明哲")
+
+
+def test_source_label_in_publication_line(resources):
+    """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
+    doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
+                        "（马尼拉讯）菲律宾总统小马科斯19日表示，将继续捍卫主权。\n", "zb", resources)
+    kinds = [u.kind for u in doc.units]
+    assert kinds[:4] == ["title", "publication", "byline", "body"] and doc.units[2].text == "（马尼拉讯）"
+    assert (doc.meta["date"], doc.meta["publication"]) == ("2025-05-20", "联合早报")
+    assert "author" not in doc.meta
+
+
+def test_series_header_with_institute_and_issue(resources):
+    doc = annotate_text("國防安全研究院　國防安全簡報　第 112 期\n解放軍演習之觀察\n作者：林大明\n中共東部戰區舉行演習。\n", "ib", resources)
+    assert doc.units[0].kind == "publication"
+    assert doc.meta["publication"] == "國防安全研究院 國防安全簡報" and doc.meta["author"] == "林大明"
+
+
+def test_affiliation_from_the_authors_note(resources):
+    """An op-ed names the writer's post only in its closing note."""
+    doc = annotate_text("台美關稅談判的三個盲點\n文／李明哲\n美國總統川普宣布課徵關稅。\n"
+                        "（作者為淡江大學國際事務與戰略研究所副教授，本文僅代表作者個人觀點）\n", "op", resources)
+    assert doc.meta["affiliation"] == "淡江大學國際事務與戰略研究所副教授"
+    doc = annotate_text(OPINION, "o", resources)
+    assert doc.meta["affiliation"] == "國立政治大學外交學系副教授"  # the affiliation line comes first

@@ -47,6 +47,14 @@ def test_pick_sense_skips_surname_variant_and_classifier():
     assert pick_sense(["(Tw) North Korea"])[0] == "North Korea"
 
 
+def test_pronunciation_notes_are_no_senses(resources):
+    """CC-CEDICT's "Taiwan pr. [sao1]" is a note on the reading, not a meaning (艘 was "Taiwan pr")."""
+    assert pick_sense(["classifier for ships", "Taiwan pr. [sao1]"])[0] is None
+    assert pick_sense(["Taiwan pr."])[0] is None and pick_sense(["also pr.", "moment"])[0] == "moment"
+    g = resources.glosser
+    assert "pr" not in (g.lookup("艘", "艘") or "").split()
+
+
 def test_pick_sense_prefers_noun_for_nouns_and_short_glosses():
     senses = ["to threaten", "to menace", "threat"]
     assert pick_sense(senses, "vn") == ("threat", None)

@@ -424,3 +424,11 @@ def test_a_venue_is_not_a_target(resources):
     assert not _venue("台湾在北京的施压下", place("台湾在北京的施压下", "北京"))  # Beijing acts
     assert _venue("新加坡峰会", place("新加坡峰会", "新加坡"))
     assert not _venue("批评北京", place("批评北京", "北京"))
+
+
+def test_role_word_inside_another_word_is_no_holder(resources):
+    """記者 in 記者會 (press conference) is not the speaker; 發言人 before a name is that person's title."""
+    st = stance(resources, "中國外交部發言人毛寧在例行記者會上回應稱，中方敦促菲方停止挑釁。")
+    assert st["holder"]["text"] == "毛寧"
+    st = stance(resources, "有鑑於此，我們在與其他國家建立信任時，不能僅僅依賴英文。", before="曼德拉曾說過這句話。")
+    assert st["holder"] == "AUTHOR"  # 他 inside 其他 is no pronoun
