@@ -770,6 +770,8 @@ class Glosser:
             self._abbreviations(tokens, spans)
         if "前" in unit.text and self.titles:
             self._former(tokens)
+        if unit.entities and ("總理" in unit.text or "总理" in unit.text):
+            _prime_minister(unit.text, tokens, unit.entities)
         unit.gloss_en = self.gloss_line(unit)
 
     def _abbreviations(self, tokens, spans) -> None:
@@ -834,6 +836,31 @@ class Glosser:
                 items.append(pending + g)
             pending = ""
         return " | ".join(items)
+
+
+_PREMIER_TITLES = {"总理": "prime minister", "副总理": "deputy prime minister"}
+
+
+def _country_code(e) -> str | None:
+    """The country an entity belongs to, from its KB id: ``au``, ``au-malcolm-turnbull`` → au."""
+    head = (e.kb_id or "").split("-")[0]
+    return head if len(head) == 2 else None
+
+
+def _prime_minister(text: str, tokens, entities) -> None:
+    """總理 is China's "premier" but every other country's "prime minister": 澳洲前總理, 印度總理莫迪.
+    Decided by the country of the entity right before the title (前 may stand between) or, failing
+    that, of the person right after it; with neither, the dictionary's gloss stays."""
+    for t in tokens:
+        en = _PREMIER_TITLES.get(t.norm)
+        if en is None:
+            continue
+        before = [e for e in entities if e.kb_id and e.end <= t.start and text[e.end:t.start] in ("", "前")]
+        after = [e for e in entities if e.start == t.end and e.label == "PERSON" and e.kb_id]
+        owner = before[-1] if before else after[0] if after else None
+        country = _country_code(owner) if owner is not None else None
+        if country is not None and country != "cn":
+            t.gloss = en
 
 
 def _members_en(e) -> str | None:

@@ -475,3 +475,14 @@ def test_qian_before_a_title_is_former(glosser):
     unit = make_unit([("三天", "t"), ("前", "f"), ("，", "x"), ("總理", "n")])
     glosser.gloss_unit(unit)
     assert unit.tokens[1].gloss != "former"  # not right before the title
+
+
+def test_zongli_is_premier_in_china_and_prime_minister_elsewhere(resources):
+    """總理: China's premier, every other country's prime minister (by the country named with it)."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n澳洲前總理滕博爾指出，印度總理莫迪與中國總理李強會面，李強總理表示歡迎。", "z", resources)
+    glosses = [t.gloss for t in doc.units[-1].tokens if t.text == "總理"]
+    assert glosses == ["prime minister", "prime minister", "premier", "premier"]
+    doc = annotate_text("前言。\n\n總理表示歡迎。", "z", resources)
+    assert [t.gloss for t in doc.units[-1].tokens if t.text == "總理"] == ["premier"]  # no country: the dictionary's

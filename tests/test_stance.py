@@ -432,3 +432,9 @@ def test_role_word_inside_another_word_is_no_holder(resources):
     assert st["holder"]["text"] == "毛寧"
     st = stance(resources, "有鑑於此，我們在與其他國家建立信任時，不能僅僅依賴英文。", before="曼德拉曾說過這句話。")
     assert st["holder"] == "AUTHOR"  # 他 inside 其他 is no pronoun
+
+
+def test_never_so_strong_is_praise(resources):
+    """從未如此強大 "never this strong" praises: 從未如此 intensifies, it does not negate."""
+    st = stance(resources, "盧比歐表示：「美澳同盟從未如此強大。」")
+    assert targets(st) == {"美澳": "positive"}
