@@ -50,6 +50,7 @@ class Block:
     lines: int = 1  # source lines joined into this block
     standalone: bool = False  # a short line that was not joined to its neighbours
     heading_level: int = 0  # from the source format (Markdown '#'); 0 when unknown
+    footnote: bool = False  # a numbered note whose marker stands in the body (see _footnotes)
 
 
 @dataclass
@@ -117,12 +118,69 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
 
     front = True  # no sentence has ended yet: title, byline and affiliation lines
     for i, line in enumerate(parsed):
-        if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)):
+        if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)) \
+                and not (front and _dangling(current[-1], line, patterns)):
             flush()
         current.append(line)
         front = front and not line.terminal
     flush()
+    return _footnotes(blocks)
+
+
+#: characters a title line cannot end with: the title goes on on the next line
+#: (中國對菲律賓灰色地帶行動之 / 發展與影響)
+_DANGLING = "之的與与及、"
+
+
+def _dangling(prev: _Line, line: _Line, patterns) -> bool:
+    """A front-matter line that breaks off after a function character, followed by a short line
+    that is no byline, caption or heading: one title set on two lines."""
+    return (prev.text[-1:] in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal
+            and len(line.text) <= 30 and not _YEAR.search(line.text) and not patterns.block_start(line.text)
+            and not patterns.heading_marker(line.text))
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+# A numbered note: "1 “Philippine sailor …”, Reuters, 2024.", "註2：…", "[3] …"
+_NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?|[\[［](\d{1,3})[\]］]|(\d{1,3})(?:\s+|[.．、]\s*))(?=\S)")
+# what a citation has: titles in marks, a year, pages, a link, an English source
+_CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b")
+# a note's marker in the body: digits right after a sentence's punctuation and before the next
+# word (斷指。1此事件), or right after a word and before its punctuation (斷指1。)
+_MARKER_AFTER = "(?<=[。！？；，」』”）)])({n})(?=[\u4e00-\u9fff「『“（(])(?![年月日號号時时點点分秒萬万億亿千百十個个位名人次項项條条家])"
+_MARKER_BEFORE = "(?<=[\u4e00-\u9fff」』”）)])(?<![第約约共近逾達达至到])({n})(?=[。！？；，、])"
+
+
+def _footnotes(blocks: list[Block]) -> list[Block]:
+    """Numbered notes whose numbers stand as markers in the text before them are notes; their
+    markers are dropped from the body (the superscripts of a PDF, flattened: 斷指。1此事件 →
+    斷指。此事件).  A numbered line without such a marker, or without a citation's marks, is text."""
+    notes: dict[int, int] = {}  # note number -> block index
+    for k, b in enumerate(blocks):
+        m = _NOTE_LINE.match(b.text)
+        if m is None or not _CITATION.search(b.text):
+            continue
+        n = int(next(g for g in m.groups() if g))
+        if n in notes or not 1 <= n <= 300:
+            continue
+        if any(_marker(n).search(x.text) for x in blocks[:k] if not x.footnote):
+            notes[n] = k
+            b.footnote = True
+    if not notes:
+        return blocks
+    for k, b in enumerate(blocks):
+        if b.footnote:
+            continue
+        for n, at in notes.items():
+            if at > k and str(n) in b.text:
+                b.text = _marker(n).sub("", b.text)
     return blocks
+
+
+def _marker(n: int) -> "re.Pattern[str]":
+    return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}")
 
 
 # ---------------------------------------------------------------------------------------- internals
@@ -146,6 +204,12 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     all_counts = Counter(ln for page in stripped_lines for ln in page if ln)
     running = {ln for ln, c in edge_counts.items() if c >= 2}
     running |= {ln for ln, c in all_counts.items() if c >= 3 and len(ln) <= 20 and not _TERMINAL.search(ln)}
+    # the publication's name atop the first page, repeated further down as a page header (a PDF
+    # copied without its page breaks): 國防安全雙週報   第 98 期 … 國防安全雙週報
+    first = next((ln for page in stripped_lines for ln in page if ln), "")
+    masthead = re.split(r"[ \t\u3000]{2,}", first)[0]
+    if 2 <= len(masthead) <= 20 and not _TERMINAL.search(masthead) and masthead != first and all_counts[masthead]:
+        running.add(masthead)
 
     out: list[str | None] = []
     seen_running: set[str] = set()
@@ -248,6 +312,8 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
         return True
     if patterns.heading_marker(line.text):
         return True  # 一、 … / 貳、 … begins a heading
+    if prev.terminal and _NOTE_LINE.match(line.text) and _CITATION.search(line.text):
+        return True  # a numbered note after the end of a sentence: 1 “Philippine sailor …”, Reuters
     if not prev.terminal and prev.width < 0.9 * width and (front or patterns.heading_marker(prev.text)):
         return True  # a title or heading shorter than a full line ends there (not a wrapped line)
     terminal = prev.terminal

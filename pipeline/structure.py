@@ -147,7 +147,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
     for i in range(body_start, n):
         b = blocks[i]
         text = b.text
-        if in_back_matter:
+        if in_back_matter or b.footnote:
             out[i] = [_Piece("note", text)]
         elif pat.is_note(text):
             out[i] = [_Piece("note", text)]

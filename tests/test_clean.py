@@ -146,3 +146,42 @@ def test_simplified_xinhua_dateline():
 def test_long_headline_with_a_job_title_is_still_the_title():
     got = kinds("美國可能會使用海軍「封鎖」以妨礙俄羅斯能源出口—內政部長稱\n據報導，美國內政部長表示，華盛頓可能採用海軍活動。\n")
     assert got[0] == ("title", "美國可能會使用海軍「封鎖」以妨礙俄羅斯能源出口—內政部長稱")
+
+
+# A report copied out of a PDF without its page breaks: the masthead comes back as a page header,
+# the title is set on two lines, and numbered notes have their superscript markers flattened into
+# the text.
+REPORT = """國防安全雙週報                                        第 98 期
+
+中國對菲律賓灰色地帶行動之
+發展與影響
+
+林大明
+壹、前言
+2024 年 6 月 17 日，中國海警在仁愛礁對菲律賓補給船隊發動攻擊，造成一名菲律賓海軍士兵斷
+指。1此事件顯示中國的灰色地帶行動已經升級，美國國務院隨即發表聲明譴責中國的危險行為2，並
+重申條約適用於菲律賓武裝部隊在南海任何地方遭受的武裝攻擊。到 2025 年 1 月，雙方又對峙了
+12 次。
+國防安全雙週報
+貳、結語
+筆者認為，中國的灰色地帶策略短期內不會改變，我國應密切關注南海情勢的發展與各國的反應。
+1 “Philippine sailor loses thumb in clash with China,” Reuters, June 19, 2024.
+2 林大明，〈菲律賓外交政策轉向〉，《問題與研究》，第 63 卷第 2 期（2024 年 6 月），頁 1-30。
+"""
+
+
+def test_report_title_header_and_footnotes():
+    got = kinds(REPORT)
+    assert got[0] == ("publication", "國防安全雙週報 第 98 期")
+    assert got[1] == ("title", "中國對菲律賓灰色地帶行動之發展與影響")  # one title on two lines
+    assert sum(1 for _, t in got if t == "國防安全雙週報") == 0  # the page header is gone
+    body = [t for k, t in got if k == "body"]
+    assert "斷指。此事件顯示" in body[0] and "危險行為，並重申" in body[0]  # markers 1 and 2 dropped
+    assert "2025 年 1 月" in body[0] and "12 次" in body[0]  # numbers that are no markers stay
+    notes = [t for k, t in got if k == "note"]
+    assert [t[:2] for t in notes] == ["1 ", "2 "]
+
+
+def test_numbered_line_without_marker_or_citation_is_text():
+    text = "標題在此\n\n王大明\n\n一、前言\n\n美國與中國在2024年達成協議，雙方承諾降低關稅。\n\n2 國元首隨後會面，並發表聯合聲明。\n"
+    assert ("note", "2 國元首隨後會面，並發表聯合聲明。") not in kinds(text)
