@@ -25,6 +25,7 @@ _PAREN_LATIN = re.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_NUMERAL_PART = re.compile(r"[〇零一二三四五六七八九十0-9０-９]+")
 
 
 class ForeignNames:
@@ -69,6 +70,8 @@ class ForeignNames:
                 b -= 1
             if m.start() - a < 1 or b - m.end() < 1:
                 continue
+            if any(_NUMERAL_PART.fullmatch(p) for p in self.sep_re.split(sh[a:b])):
+                continue  # 八·一七 (the 17 August communiqué), 九·一一: a date, not a name
             inner = [e for e in u.ents if e.start < b and a < e.end]
             if any(e.start < a or e.end > b or e.label != "PERSON" for e in inner):
                 continue

@@ -648,3 +648,11 @@ def test_a_ministry_name_followed_by_zhang_is_a_title(resources):
     es = ents("澳洲前總理Paul Keating批評這項計畫。", resources)
     assert one(es, "Paul Keating").label == "PERSON"
     assert one(ents("國防部今天表示。", resources), "國防部").kb_id == "tw-mnd"
+
+
+def test_numbers_joined_by_a_dot_are_no_name_and_verbs_take_taiwan(resources):
+    """八·一七 (the communiqué of 17 August) is no transliterated name; 售台, 挺台, 犯台: Taiwan."""
+    es = ents("林劍表示，美方違反「八·一七」公報。美國售台武器，中共犯台。", resources)
+    assert not [e for e in es if e.text.startswith("八")]
+    assert [e.kb_id for e in es if e.text == "台"] == ["tw", "tw"]
+    assert one(ents("美方違反八一七公報。", resources), "八一七公報").kb_id == "policy-august-17-communique"
