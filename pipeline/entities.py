@@ -271,6 +271,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             self._kb(u, seen_ids)
             if unit.kind == "byline":
                 self._bylines(u)
+            elif unit.kind == "note" and u.sh[:1] in "（(":
+                self._note_credits(u)
             self._clusters(u)
             self._translit(u)
             self._parenthesized(u)

@@ -31,6 +31,8 @@ _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电",
 # credit labels in a byline (shadow script) and what each credits other than the text itself
 _CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(文字|文|作者|撰文|撰稿|口述|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|]\s*")
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
+_NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
+                          r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)\s*[）)]")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 
@@ -188,6 +190,16 @@ class NameRules:
                 for n in _HAN_WORD.finditer(rest.strip()):
                     if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
                         self._byline_person(u, base + n.start(), base + n.end(), credit)
+
+    def _note_credits(self, u: _Unit) -> None:
+        """The editor or translator a closing note credits: （編輯：林克倫）1141010, （责任编辑：王坤）."""
+        m = _NOTE_CREDIT.match(u.sh)
+        if m is None:
+            return
+        credit = "translator" if m.group(1) in ("翻译", "编译") else "editor"
+        for n in _HAN_WORD.finditer(u.sh, m.start(2), m.end(2)):
+            if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
+                self._byline_person(u, n.start(), n.end(), credit)
 
     def _byline_person(self, u: _Unit, a: int, b: int, credit: str | None = None) -> None:
         for e in [e for e in u.ents if e.start < b and a < e.end]:

@@ -216,10 +216,19 @@ def read_html_text(html: str, encoding: str = "utf-8") -> RawArticle:
         for key, attr in (("title", "title"), ("author", "author"), ("publication", "sitename"), ("date", "date"), ("url", "url")):
             value = getattr(meta, attr, None)
             if value and str(value).strip():
-                hints[key] = " ".join(str(value).split())
+                hints[key] = _as_written(" ".join(str(value).split()), html)
     if "author" in hints:
         hints["author"] = _close_brackets(hints["author"])
     return RawArticle(text=normalize_newlines(text), format="html", encoding=encoding, hints=hints)
+
+
+def _as_written(value: str, html: str) -> str:
+    """A metadata value in the page's own letter case: trafilatura title-cases site names
+    ('中央社 CNA' → '中央社 Cna')."""
+    if value.isascii() and value.islower() or not any(c.isalpha() and c.isascii() for c in value):
+        return value
+    m = re.search(re.escape(value), html, re.IGNORECASE)
+    return html[m.start():m.end()] if m else value
 
 
 def _close_brackets(text: str) -> str:

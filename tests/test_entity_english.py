@@ -272,3 +272,13 @@ def test_a_company_after_a_country_keeps_its_link(resources):
     found = {e.text: (e.kb_id, e.extra.get("country")) for u in doc.units for e in u.entities}
     assert found["台積電"] == ("tw-tsmc", None)
     assert found["民主黨"] == (None, "kr")
+
+
+def test_republic_of_china_is_named_as_written(resources):
+    """中華民國 and 中華人民共和國 keep their formal English (Lai's 互不隸屬 is about the two states)."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n賴清德表示，中華民國與中華人民共和國互不隸屬，台灣願意與中國交流。", "x", resources)
+    en = {e.text: e.en for e in doc.units[-1].entities}
+    assert en["中華民國"] == "Republic of China" and en["中華人民共和國"] == "People's Republic of China"
+    assert en["台灣"] == "Taiwan" and en["中國"] == "China"

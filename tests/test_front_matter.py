@@ -239,3 +239,11 @@ def test_affiliation_from_the_authors_note(resources):
     assert doc.meta["affiliation"] == "淡江大學國際事務與戰略研究所副教授"
     doc = annotate_text(OPINION, "o", resources)
     assert doc.meta["affiliation"] == "國立政治大學外交學系副教授"  # the affiliation line comes first
+
+
+def test_editor_in_the_closing_note_is_credited(resources):
+    """（編輯：林克倫）: the editor is a person marked `credit: editor`, not the author."""
+    doc = annotate_text(WIRE, "w", resources)
+    note = next(u for u in doc.units if u.kind == "note")
+    assert [(e.text, e.extra.get("credit")) for e in note.entities if e.label == "PERSON"] == [("林克倫", "editor")]
+    assert doc.meta["author"] == "陳韻聿"

@@ -103,6 +103,16 @@ def test_html_main_text_without_scripts(tmp_path):
     assert raw.hints.get("title", "").startswith("美日韓峰會聲明")
 
 
+def test_html_site_name_keeps_its_letter_case(tmp_path):
+    """trafilatura title-cases site names ('中央社 Cna'); the page's own spelling is kept."""
+    body = "".join(f"<p>總統賴清德今天發表演說，第{i}段強調台灣不會屈服於任何壓力，並願意與中國交流。</p>" for i in range(5))
+    html = f"""<html><head><meta charset="utf-8"><title>賴清德演說 | 中央社 CNA</title>
+    <meta property="og:site_name" content="中央社 CNA"></head><body><article><h1>賴清德演說</h1>{body}</article></body></html>"""
+    f = tmp_path / "cna.html"
+    f.write_text(html, encoding="utf-8")
+    assert read_article(f).hints["publication"] == "中央社 CNA"
+
+
 def test_html_in_big5(tmp_path):
     html = "<html><head><meta charset='big5'><title>測試</title></head><body><article>" + "<p>台灣的國防預算今年大幅增加，以因應中國的軍事威脅。</p>" * 5 + "</article></body></html>"
     f = tmp_path / "a.htm"
