@@ -463,8 +463,12 @@ class NameRules:
             return
         toks, modifier_pos = u.tokens, r["institution_modifier_pos"]
         for k, t in enumerate(toks):
-            if t.norm not in heads or not u.free(t.start, t.end) or k == 0:
+            if not u.free(t.start, t.end) or k == 0:
                 continue
+            if t.norm not in heads:  # 工業協會: a word that ends in a head, after a name (德國)
+                if not t.norm.endswith(tuple(heads)) or not _HAN_WORD.fullmatch(t.norm) or \
+                        not any(e.end == t.start and e.label == "GPE" for e in u.ents):
+                    continue
             j = k
             while j > 0 and k - j < 4:
                 p = toks[j - 1]
@@ -474,8 +478,12 @@ class NameRules:
                         or any(e.label not in ("GPE", "LOC") or e.start < p.start or e.end > p.end for e in inside):
                     break
                 j -= 1
-            if j == k or all(x.norm in r["institution_generic"] for x in toks[j:k]):
+            if (j == k and t.norm in heads) or all(x.norm in r["institution_generic"] for x in toks[j:k]) \
+                    and t.norm in heads:
                 continue  # 頂尖大學, 美國大學: a description
+            if t.norm in heads and all(any(e.members and e.start <= x.start and x.end <= e.end for e in u.ents)
+                                       for x in toks[j:k]):
+                continue  # 美日聯盟: a cluster of countries and a head describe
             a = toks[j].start
             for e in [e for e in u.ents if a <= e.start and e.end <= t.end]:
                 u.remove(e)

@@ -656,3 +656,19 @@ def test_numbers_joined_by_a_dot_are_no_name_and_verbs_take_taiwan(resources):
     assert not [e for e in es if e.text.startswith("八")]
     assert [e.kb_id for e in es if e.text == "台"] == ["tw", "tw"]
     assert one(ents("美方違反八一七公報。", resources), "八一七公報").kb_id == "policy-august-17-communique"
+
+
+@pytest.mark.parametrize("text,name,en", [
+    ("德國工業協會表示反對。", "德國工業協會", "Germany Industry Association"),
+    ("美國公民自由聯盟提起訴訟。", "美國公民自由聯盟", "U.S. Citizen Freedom Union"),
+    ("參議院司法委員會舉行聽證。", "司法委員會", "Judicial Committee"),
+    ("他畢業於西維吉尼亞大學。", "西維吉尼亞大學", "West Virginia University"),
+])
+def test_associations_unions_and_committees_the_kb_lacks(resources, text, name, en):
+    e = one(ents(text, resources), name)
+    assert (e.label, e.kb_id, e.en, e.extra.get("translated")) == ("ORG", None, en, True)
+
+
+@pytest.mark.parametrize("text", ["美日聯盟更加穩固。", "印太區域的安保聯盟逐步強化。", "該委員會表示將調查。", "國會委員會通過法案。"])
+def test_descriptions_with_an_institution_head_are_no_names(resources, text):
+    assert not [e for e in ents(text, resources) if e.label == "ORG" and e.source == "rule"]

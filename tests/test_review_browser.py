@@ -210,6 +210,8 @@ def test_xss_payload_is_text(server, browser):
     page = open_page(browser, url, dialogs, errors)
     page.click('#articles .article[data-doc="xss"]')
     page.wait_for_selector(".unit.kind-title")
+    # the article's units are drawn after its title: wait until the body's payloads are on the page
+    page.wait_for_function("() => [...document.querySelectorAll('.unit .text')].some(e => e.innerText.includes('onerror'))")
     texts = page.locator(".unit .text").all_inner_texts()
     flat = ["".join(t.split()) for t in texts]
     assert any("<script>alert(1)</script>" in t for t in flat)
