@@ -769,7 +769,7 @@ class Glosser:
         if self._abbr_pair.search(unit.text):
             self._abbreviations(tokens, spans)
         if "前" in unit.text and self.titles:
-            self._former(tokens)
+            self._former(tokens, unit.entities)
         if unit.entities and ("總理" in unit.text or "总理" in unit.text):
             _prime_minister(unit.text, tokens, unit.entities)
         unit.gloss_en = self.gloss_line(unit)
@@ -788,10 +788,18 @@ class Glosser:
             if (prev and prev[-1] in abbr) or (t.text != "中" and nxt and nxt[0] in abbr):
                 t.gloss = abbr[t.text]
 
-    def _former(self, tokens) -> None:
-        """前 right before a title is "former" (前|總理 Paul Keating), not "before"."""
-        for t, nxt in zip(tokens, tokens[1:]):
-            if t.text == "前" and nxt.start == t.end and nxt.norm.endswith(self.titles):
+    def _former(self, tokens, entities=()) -> None:
+        """前 right before a title is "former" (前|總理 Paul Keating), not "before"; so is 前 before
+        an organisation and its title (前|國安會|秘書長)."""
+        for k, (t, nxt) in enumerate(zip(tokens, tokens[1:])):
+            if t.text != "前" or nxt.start != t.end:
+                continue
+            if nxt.norm.endswith(self.titles):
+                t.gloss = "former"
+                continue
+            org = next((e for e in entities if e.start == t.end and e.label == "ORG"), None)
+            after = next((x for x in tokens[k + 1:] if x.start == org.end), None) if org is not None else None
+            if after is not None and after.norm.endswith(self.titles):
                 t.gloss = "former"
 
     def _gloss_covered(self, t, over: list[tuple[int, int, str]]) -> str:

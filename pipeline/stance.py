@@ -92,6 +92,7 @@ class Context:
 
     holder: dict | None = None
     person: Entity | None = None
+    speaker: dict | None = None  # in an interview's answers, the interviewee (else the writer speaks)
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
@@ -159,6 +160,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 
     quoted = _quoted(text)
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
+    if holder == "AUTHOR" and ctx.speaker is not None:
+        holder = ctx.speaker  # 答：我認為…: the interviewee, not the writer
     if holder != "AUTHOR":
         types.add("attributed")
         if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
@@ -506,12 +509,41 @@ def stance_stage(doc: Document, res) -> None:
     model = res.stance_model
     ctx = Context()
     shadow_all = doc.shadow or res.segmenter.shadow(doc.text)
+    interviewee = _interviewee(doc)
     for unit in doc.units:
         if unit.kind != "body":
             unit.stance = empty_stance()
             continue
+        if interviewee is not None:
+            m = _QA_MARK.match(unit.text)
+            if m is not None:  # 答： the interviewee speaks until the next 問：
+                ctx.speaker = interviewee if m.group(1) in ("答", "A") else None
         prob = model.probability(unit) if model is not None else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
+
+
+#: a question or an answer of an interview: 問：, 答：, Q:, 【答】
+_QA_MARK = re.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[：:]")
+_INTERVIEW_ROLE = re.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
+
+
+def _interviewee(doc: Document) -> dict | None:
+    """Who answers in an interview (answers marked 答： after questions marked 問：): the one person
+    the title names, else the role before the title's colon (專訪／前國安會秘書長：…), else
+    "the interviewee".  None for an article that is no interview."""
+    marks = {m.group(1) for u in doc.units if u.kind == "body" and (m := _QA_MARK.match(u.text))}
+    if not marks & {"答", "A"} or not marks & {"問", "问", "Q"}:
+        return None
+    front = [u for u in doc.units if u.kind in ("title", "lead")]
+    people = {(e.text, e.kb_id, e.en) for u in front for e in u.entities if e.label == "PERSON"}
+    if len(people) == 1:
+        text, kb_id, en = next(iter(people))
+        return {"text": text, "kb_id": kb_id, "en": en}
+    title = next((u.text for u in front if u.kind == "title"), "")
+    m = _INTERVIEW_ROLE.match(title)
+    if m is not None:
+        return {"text": m.group("role").strip(), "kb_id": None, "en": None}
+    return {"text": "受訪者", "kb_id": None, "en": "the interviewee"}
 
 
 def combine(st: dict[str, Any], prob: float) -> dict[str, Any]:

@@ -486,3 +486,11 @@ def test_zongli_is_premier_in_china_and_prime_minister_elsewhere(resources):
     assert glosses == ["prime minister", "prime minister", "premier", "premier"]
     doc = annotate_text("前言。\n\n總理表示歡迎。", "z", resources)
     assert [t.gloss for t in doc.units[-1].tokens if t.text == "總理"] == ["premier"]  # no country: the dictionary's
+
+
+def test_qian_before_an_organisation_and_its_title_is_former(resources):
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n前國安會秘書長表示，三天前國防部宣布。", "f", resources)
+    glosses = [t.gloss for t in doc.units[-1].tokens if t.text == "前"]
+    assert glosses[0] == "former" and "former" not in glosses[1:]

@@ -438,3 +438,18 @@ def test_never_so_strong_is_praise(resources):
     """從未如此強大 "never this strong" praises: 從未如此 intensifies, it does not negate."""
     st = stance(resources, "盧比歐表示：「美澳同盟從未如此強大。」")
     assert targets(st) == {"美澳": "positive"}
+
+
+def test_interview_answers_are_the_interviewees(resources):
+    """答：我認為… in an interview is the interviewee's stance, not the writer's; 問： is the writer's."""
+    text = ("專訪／前國安會秘書長：台灣必須準備好最壞的情況\n記者陳怡君／專訪\n"
+            "問：如果中國對台動武，美國會出兵嗎？\n"
+            "答：我認為美國介入的可能性很高，但我們不能完全依賴別人。台灣必須大幅提高國防預算。\n"
+            "問：您對年輕人有什麼建議？\n")
+    doc = annotate_text(text, doc_id="qa", res=resources)
+    holders = {u.text[:6]: u.stance["holder"] for u in doc.units if u.kind == "body" and u.stance["bearing"]}
+    interviewee = {"text": "前國安會秘書長", "kb_id": None, "en": None}
+    assert holders["問：如果中國"] == "AUTHOR"  # the question
+    assert holders["答：我認為美"] == holders["台灣必須大幅"] == interviewee  # the answer, both its sentences
+    plain = annotate_text("前言。\n\n答：台灣必須大幅提高國防預算。", doc_id="p", res=resources)
+    assert plain.units[-1].stance["holder"] == "AUTHOR"  # no interview without questions and answers
