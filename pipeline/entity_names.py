@@ -230,6 +230,8 @@ class NameRules:
                     pass  # 日本自民黨幹事長森山|裕: MeCab's surname and given name
                 elif country in self.rules["korean_countries"] and self._korean_person(u, n0.start):
                     pass  # 三星電子會長李在|鎔: a Korean name has three characters
+                elif country == "vn" and self._vietnamese_person(u, n0.start):
+                    pass  # 越南副總理黎明|凱: so has a Vietnamese one, mostly
                 elif n0.pos.startswith("nr") and self._plausible(n0.norm):
                     self._person(u, n0.start, n0.end)
                 elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
@@ -277,7 +279,7 @@ class NameRules:
             parts = self._japanese_names().name_at(u.text[a:a + 6])
             if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and self._name_end(u, a + parts.length):
                 b = a + parts.length
-        elif b - a == 2 and self._korean(u, a, country):  # Korean names have three characters: 金成|南說
+        elif b - a == 2 and (country == "vn" or self._korean(u, a, country)):  # three characters: 金成|南說
             nxt = u.token_at(b)
             if nxt is not None and nxt.start == b and nxt.end == b + 1 and _HAN.match(nxt.norm) \
                     and nxt.norm not in self.rules["not_name_chars"] and u.free(b, b + 1):
@@ -292,6 +294,7 @@ class NameRules:
         Won-ho, ``reading: ko``), a Japanese one in its Japanese reading (森山裕 -> Hiroshi Moriyama,
         ``reading: ja``), a Hong Kong one in Hong Kong's Cantonese spelling (田北辰 -> Tin Pak-sun,
         ``reading: yue``; also any name without a country in an article from a Hong Kong outlet),
+        a Vietnamese one in its Sino-Vietnamese reading (范明政 -> Pham Minh Chinh, ``reading: vi``),
         else :meth:`_pinyin`."""
         if country == "":
             country = self._clause_country(u, a)
@@ -307,6 +310,10 @@ class NameRules:
             en = names.english(text) or names.surname(text) or (parts.surname if parts is not None else None)
             if en:
                 return en, {"romanized": True, "reading": "ja"}
+        elif country == "vn":
+            en = self._vietnamese_names().romanize(u.text[a:b])
+            if en:
+                return en, {"romanized": True, "reading": "vi"}
         elif country in ("hk", "mo") or country is None and self._home_country() in ("hk", "mo"):
             en = self._cantonese_names().romanize(u.text[a:b])
             if en:
@@ -381,6 +388,17 @@ class NameRules:
         self._person(u, a, b)
         return True
 
+    def _vietnamese_person(self, u: _Unit, a: int) -> bool:
+        """Three Han characters after a title in a Vietnamese clause, from a Vietnamese surname to a
+        word boundary: 副總理黎明|凱與 -> 黎明凱 (jieba reads 黎明 "dawn")."""
+        b = a + 3
+        name = u.sh[a:b]
+        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or name[0] not in self.rules["vietnamese_surnames"] \
+                or name[-1] in self.rules["not_name_chars"] or not self._name_end(u, b) or not u.free(a, b):
+            return False
+        self._person(u, a, b)
+        return True
+
     def _japanese_names(self):
         if self._japan is None:
             from .japanese import JapaneseNames
@@ -394,6 +412,13 @@ class NameRules:
 
             self._korea = KoreanNames.load(self.seg.converter.convert)
         return self._korea
+
+    def _vietnamese_names(self):
+        if self._vietnam is None:
+            from .vietnamese import VietnameseNames
+
+            self._vietnam = VietnameseNames.load()
+        return self._vietnam
 
     def _cantonese_names(self):
         if self._canton is None:
