@@ -143,7 +143,7 @@ _SEVERAL = re.compile("^[數数幾几]([十百千])?([萬万億亿兆])?$")
 _MAGNITUDES = ["", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
                "tens of millions", "hundreds of millions", "billions", "tens of billions", "hundreds of billions",
                "trillions", "tens of trillions", "hundreds of trillions", "thousands of trillions"]
-_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道筆笔]$")
+_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道筆笔批]$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
 _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
