@@ -139,3 +139,10 @@ def test_backends_give_identical_tokens_on_the_corpus():
                 assert ta == tb, line
                 compared += 1
     assert compared > 50
+
+
+def test_a_tagged_user_word_keeps_its_tag_beside_a_glossary_headword():
+    """The same word from the user dictionary (賴政府 n) and as a glossary headword (no tag, only if
+    jieba lacks it): the tagged entry wins, whatever the sort order of the tags."""
+    s = Segmenter([UserWord("賴政府", if_absent=True), UserWord("賴政府", tag="n")])
+    assert [(t.text, t.pos) for t in s.tokens("並呼籲賴政府提出覆議。") if t.text == "賴政府"] == [("賴政府", "n")]
