@@ -247,3 +247,10 @@ def test_editor_in_the_closing_note_is_credited(resources):
     note = next(u for u in doc.units if u.kind == "note")
     assert [(e.text, e.extra.get("credit")) for e in note.entities if e.label == "PERSON"] == [("林克倫", "editor")]
     assert doc.meta["author"] == "陳韻聿"
+
+
+def test_wire_agency_in_the_publication_line(resources):
+    """韩联社 (Yonhap) after the date: a publication line; its date places 23日."""
+    doc = annotate_text("韩国总统李在明会见日本首相石破茂\n2025-08-24 15:30 韩联社\n据韩联社报道，韩国总统李在明23日在东京与日本首相举行会谈。\n", "yh", resources)
+    assert (doc.meta["publication"], doc.meta["date"]) == ("韩联社", "2025-08-24")
+    assert [e.extra["value"] for u in doc.units for e in u.entities if e.text == "23日"] == ["2025-08-23"]
