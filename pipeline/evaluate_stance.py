@@ -8,7 +8,11 @@ Only gold units whose stance was annotated by hand (``"source": "gold"``, writte
 * **types**: micro precision/recall/F1 over (unit, type) pairs, and F1 per type;
 * **targets**: precision/recall/F1 over (unit, entity, polarity) triples, the entity being its
   ``kb_id`` or, without one, its text; also ``target_entities`` ignoring polarity;
-* **certainty**: accuracy on units that both sides call bearing.
+* **certainty**: accuracy on units that both sides call bearing;
+* **holder**: accuracy on units that both sides call bearing — the same referent (``AUTHOR``; the
+  gold holder's ``kb_id`` when it has one, else its English when both give one, else its text),
+  and, more leniently, the same referent or the same words (北韓的外交部長 found but not linked to
+  Ri Yong Ho; a gold 他 that the pipeline resolved to the person it names).
 
 An unaligned gold unit counts as predicted non-bearing.
 """
@@ -40,6 +44,7 @@ def stance_metrics(docs: Iterable, kb=None) -> dict[str, Any]:
     t_tp = t_pred = t_gold = 0
     e_tp = 0
     c_total = c_right = 0
+    h_right = h_loose = 0
     for doc in docs:
         scored = False
         for pair in doc.pairs:
@@ -71,6 +76,9 @@ def stance_metrics(docs: Iterable, kb=None) -> dict[str, Any]:
             if g and p:
                 c_total += 1
                 c_right += gold.get("certainty") == pred.get("certainty")
+                same, loose = _same_holder(gold.get("holder"), pred.get("holder"))
+                h_right += same
+                h_loose += loose
         n_docs += scored
     tp, pp, gg = (sum(v[i] for v in type_counts.values()) for i in range(3))
     return {
@@ -84,7 +92,27 @@ def stance_metrics(docs: Iterable, kb=None) -> dict[str, Any]:
         "target_entities": _prf(e_tp, t_pred, t_gold),
         "certainty": {"correct": c_right, "total": c_total,
                       "accuracy": round(c_right / c_total, 4) if c_total else None},
+        "holder": {"correct": h_right, "correct_or_same_words": h_loose, "total": c_total,
+                   "accuracy": round(h_right / c_total, 4) if c_total else None,
+                   "accuracy_same_words": round(h_loose / c_total, 4) if c_total else None},
     }
+
+
+def _same_holder(gold, pred) -> tuple[bool, bool]:
+    """(the same referent, the same referent or the same words) of two holders: ``"AUTHOR"`` or
+    ``{"text", "kb_id", …}``."""
+    if not isinstance(gold, dict) or not isinstance(pred, dict):
+        same = gold == pred == "AUTHOR"
+        return same, same
+    text = (gold.get("text") or "").strip()
+    words = text in ((pred.get("text") or "").strip(), pred.get("mention"))  # 他 resolved to a name: its words
+    if gold.get("kb_id"):
+        same = gold["kb_id"] == pred.get("kb_id")
+    elif gold.get("en") and pred.get("en"):  # an unlinked person the gold names in English (Terry Branstad)
+        same = gold["en"].casefold() == pred["en"].casefold()
+    else:
+        same = text == (pred.get("text") or "").strip()
+    return same, same or words
 
 
 def stance_table(m: dict[str, Any]) -> list[str]:
@@ -108,4 +136,8 @@ def stance_table(m: dict[str, Any]) -> list[str]:
     out.append(f"non-bearing accuracy   {acc} ({nb['correct']}/{nb['total']})")
     acc = "n/a" if cert["accuracy"] is None else f"{cert['accuracy']:.3f}"
     out.append(f"certainty accuracy     {acc} ({cert['correct']}/{cert['total']}, units bearing on both sides)")
+    h = m.get("holder")
+    if h and h["accuracy"] is not None:
+        out.append(f"holder accuracy        {h['accuracy']:.3f} ({h['correct']}/{h['total']}, the same referent; "
+                   f"{h['accuracy_same_words']:.3f} counting the same words)")
     return out

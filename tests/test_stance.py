@@ -453,3 +453,18 @@ def test_interview_answers_are_the_interviewees(resources):
     assert holders["答：我認為美"] == holders["台灣必須大幅"] == interviewee  # the answer, both its sentences
     plain = annotate_text("前言。\n\n答：台灣必須大幅提高國防預算。", doc_id="p", res=resources)
     assert plain.units[-1].stance["holder"] == "AUTHOR"  # no interview without questions and answers
+
+
+def test_holder_metric_counts_the_same_referent():
+    from pipeline.evaluate_stance import _same_holder
+
+    ri = {"text": "北韓的外交部長", "kb_id": "kp-ri-yong-ho", "en": "Ri Yong Ho"}
+    assert _same_holder("AUTHOR", "AUTHOR") == (True, True)
+    assert _same_holder(ri, {"text": "李容浩", "kb_id": "kp-ri-yong-ho", "en": "Ri Yong Ho"}) == (True, True)
+    assert _same_holder(ri, {"text": "北韓的外交部長", "kb_id": None, "en": None}) == (False, True)  # found, not linked
+    assert _same_holder(ri, "AUTHOR") == (False, False)
+    branstad = {"text": "布蘭斯塔德", "kb_id": None, "en": "Terry Branstad"}
+    assert _same_holder(branstad, {"text": "Terry Branstad", "kb_id": None, "en": "Terry Branstad"}) == (True, True)
+    he = {"text": "他", "kb_id": None, "en": None}
+    assert _same_holder(he, {"text": "Morales", "kb_id": None, "en": "Morales", "mention": "他"}) == (False, True)
+    assert _same_holder(he, {"text": "他", "kb_id": None, "en": None}) == (True, True)
