@@ -85,6 +85,9 @@ class Resources:
         from .gloss import glossary_headwords
 
         words += [UserWord(w, if_absent=True) for w in glossary_headwords(self.options.glossaries)]
+        from .stance_lexicon import cue_words
+
+        words += [UserWord(w, None, "v", if_absent=True) for w in cue_words()]  # not a guessed tag (大讚 as a name)
         return Segmenter(words)
 
 

@@ -121,9 +121,10 @@ class Segmenter:
         self._oov_tags: dict[str, str] = {}
         self._strings: dict[str, str] = {}
         self._known: dict[str, tuple[str, str]] = {}  # shadow word -> (the one string for it, its tag)
-        # a word's plain entries before its if_absent ones (a glossary headword), whatever their tags
+        # a word's plain entries before its if_absent ones (a glossary headword), and tagged entries
+        # before untagged ones, whatever the tags
         words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "", w.if_absent) for w in user_words if w.word.strip()},
-                       key=lambda w: (w[0], w[3], w[1], w[2]))
+                       key=lambda w: (w[0], w[3], w[1], w[2] == "", w[2]))
         # jieba itself is imported only to build the caches or to cut with it (its import costs 0.1 s+)
         key = cache.key_of("lexicon", 3, _jieba_dict_stamp(), words)
         final_words, tags = cache.cached_marshal("lexicon", key, lambda: _build_lexicon(words))

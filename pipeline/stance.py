@@ -263,7 +263,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
-               and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE]
+               and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)]
     for v in verbs:
         # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
         close = text.rfind("」", 0, v.start)
@@ -397,6 +397,22 @@ def _venue(shadow: str, e: Entity) -> bool:
     if after[:1] == "的":
         return False
     return shadow[max(0, e.start - 1) : e.start] in LOCATIVE or after in VENUE_WORDS
+
+
+def _in_adverbial(shadow: str, e: Entity) -> bool:
+    """The entity stands inside a time or place adverbial, 在/於 … 中/後/時: 在今年的聯合國大會中,
+    在離開平壤後 — not the subject of the clause."""
+    a = e.start
+    k = a - 1
+    while k >= 0 and a - k <= 12 and shadow[k] not in CLAUSE_PUNCT:
+        if shadow[k] in ("在", "于"):
+            after = shadow[e.end : e.end + 3]
+            return bool(after) and after[0] in _ADVERBIAL_ENDS or after[:2] in ("期间", "之后", "之前", "以后", "以前")
+        k -= 1
+    return False
+
+
+_ADVERBIAL_ENDS = set("中后时上前内间")
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:

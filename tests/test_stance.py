@@ -468,3 +468,11 @@ def test_holder_metric_counts_the_same_referent():
     he = {"text": "他", "kb_id": None, "en": None}
     assert _same_holder(he, {"text": "Morales", "kb_id": None, "en": "Morales", "mention": "他"}) == (False, True)
     assert _same_holder(he, {"text": "他", "kb_id": None, "en": None}) == (True, True)
+
+
+def test_attitude_verb_glued_to_its_object_and_a_venue_in_an_adverbial(resources):
+    """大讚金 is 大讚|金 (the verb is a word of its own, tagged a verb, not a guessed name); the
+    assembly in 在今年的聯合國大會中 is where, not who: 川普 praises."""
+    st = stance(resources, "在今年的聯合國大會中，去年曾要脅將「徹底毀滅」北韓的川普大讚金勇敢採取行動。",
+                before="北韓領導人金正恩表示願意談判。")
+    assert st["holder"]["text"] == "川普" and "大讚" in cue(st, "reporting")
