@@ -476,3 +476,12 @@ def test_attitude_verb_glued_to_its_object_and_a_venue_in_an_adverbial(resources
     st = stance(resources, "在今年的聯合國大會中，去年曾要脅將「徹底毀滅」北韓的川普大讚金勇敢採取行動。",
                 before="北韓領導人金正恩表示願意談判。")
     assert st["holder"]["text"] == "川普" and "大讚" in cue(st, "reporting")
+
+
+def test_head_of_delegation_speaks_for_himself(resources):
+    """中國國防大學代表團團長胡鋼鋒反駁: the head of delegation holds it, and his university only
+    qualifies his title (no target); 提醒 (remind) reports a speaker too."""
+    st = stance(resources, "中國國防大學代表團團長胡鋼鋒隨即反駁，指美方言論「充滿冷戰思維」。")
+    assert st["holder"]["text"] == "胡鋼鋒" and "中國國防大學" not in targets(st)
+    st = stance(resources, "新加坡總理黃循財則在開幕演說中提醒，大國競爭若失控，東南亞國家將首當其衝。")
+    assert st["holder"]["text"] == "黃循財"
