@@ -179,7 +179,7 @@ class NameRules:
             labels = list(_CREDIT_LABEL.finditer(sh))
             if labels and labels[0].start() > 0 and sh[:labels[0].start()].strip():
                 return  # text before the first label: not a credits line
-            cuts = [(m.end(), m.group(1)) for m in labels] or [(0, "")]
+            cuts = [(m.end(), m.group(1)) for m in labels] or [(len(sh) - len(sh.lstrip("◎● \u3000")), "")]  # ◎ 蘇紫雲
             ends = [m.start() for m in labels[1:]] + [len(sh)]
             for (start, label), end in zip(cuts, ends):
                 rest = sh[start:end]

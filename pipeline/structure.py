@@ -289,8 +289,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return _byline_pieces(t, pat)
     if b.heading_level == _META_PUBLICATION:
         return [_Piece("publication", t)]
-    if pat.heading_marker(t):
-        return None  # 壹、前言: the body's first heading
+    if pat.heading_marker(t) and not (pat.match_byline(t) and _is_short(b)):
+        return None  # 壹、前言: the body's first heading (◎ 蘇紫雲 is a byline)
     if pat.is_caption(t) and len(t) <= 200:
         return [_Piece("caption", t)]
     if pat.match_dateline(t):

@@ -254,3 +254,11 @@ def test_wire_agency_in_the_publication_line(resources):
     doc = annotate_text("韩国总统李在明会见日本首相石破茂\n2025-08-24 15:30 韩联社\n据韩联社报道，韩国总统李在明23日在东京与日本首相举行会谈。\n", "yh", resources)
     assert (doc.meta["publication"], doc.meta["date"]) == ("韩联社", "2025-08-24")
     assert [e.extra["value"] for u in doc.units for e in u.entities if e.text == "23日"] == ["2025-08-23"]
+
+
+def test_liberty_times_op_ed_byline_with_a_circle(resources):
+    """自由時報's op-eds: ◎ before the writer's name, the post in the closing note."""
+    doc = annotate_text("自由廣場》中共軍演的真正目標\n\n◎ 蘇紫雲\n\n中共近日在台灣周邊舉行大規模軍演。\n\n"
+                        "（作者為國防安全研究院國防資源與產業研究所所長）\n", "ltn", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "byline", "body"]
+    assert (doc.meta["author"], doc.meta["affiliation"]) == ("蘇紫雲", "國防安全研究院國防資源與產業研究所所長")
