@@ -165,17 +165,19 @@ def _footnotes(blocks: list[Block]) -> list[Block]:
         n = int(next(g for g in m.groups() if g))
         if n in notes or not 1 <= n <= 300:
             continue
-        if any(_marker(n).search(x.text) for x in blocks[:k] if not x.footnote):
+        marker = _marker(n)
+        if any(marker.search(x.text) for x in blocks[:k] if not x.footnote):
             notes[n] = k
             b.footnote = True
     if not notes:
         return blocks
+    markers = {n: _marker(n) for n in notes}
     for k, b in enumerate(blocks):
         if b.footnote:
             continue
         for n, at in notes.items():
             if at > k and str(n) in b.text:
-                b.text = _marker(n).sub("", b.text)
+                b.text = markers[n].sub("", b.text)
     return blocks
 
 
