@@ -144,11 +144,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 # A numbered note: "1 “Philippine sailor …”, Reuters, 2024.", "註2：…", "[3] …"
-_NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?|[\[［](\d{1,3})[\]］]|(\d{1,3})(?:\s+|[.．、]\s*))(?=\S)")
+_NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\d{1,3})[\]］]\s*|(\d{1,3})(?:\s+|[.．、]\s*))(?=\S)")
 # what a citation has: titles in marks, a year, pages, a link, an English source
 _CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b")
 # a note's marker in the body: digits right after a sentence's punctuation and before the next
-# word (斷指。1此事件), or right after a word and before its punctuation (斷指1。)
+# word (斷指。1此事件), right after a word and before its punctuation (斷指1。), or in brackets
+# anywhere (合作機制。[1]這些)
 _MARKER_AFTER = "(?<=[。！？；，」』”）)])({n})(?=[\u4e00-\u9fff「『“（(])(?![年月日號号時时點点分秒萬万億亿千百十個个位名人次項项條条家])"
 _MARKER_BEFORE = "(?<=[\u4e00-\u9fff」』”）)])(?<![第約约共近逾達达至到])({n})(?=[。！？；，、])"
 
@@ -176,13 +177,16 @@ def _footnotes(blocks: list[Block]) -> list[Block]:
         if b.footnote:
             continue
         for n, at in notes.items():
-            if at > k and str(n) in b.text:
+            if at > k and str(n) in b.text:  # (a quick test before the regular expression)
                 b.text = markers[n].sub("", b.text)
     return blocks
 
 
+_MARKER_BRACKETS = r"[\[［]{n}[\]］]"
+
+
 def _marker(n: int) -> "re.Pattern[str]":
-    return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}")
+    return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}|{_MARKER_BRACKETS.format(n=n)}")
 
 
 # ---------------------------------------------------------------------------------------- internals

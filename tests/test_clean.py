@@ -185,3 +185,13 @@ def test_report_title_header_and_footnotes():
 def test_numbered_line_without_marker_or_citation_is_text():
     text = "標題在此\n\n王大明\n\n一、前言\n\n美國與中國在2024年達成協議，雙方承諾降低關稅。\n\n2 國元首隨後會面，並發表聯合聲明。\n"
     assert ("note", "2 國元首隨後會面，並發表聯合聲明。") not in kinds(text)
+
+
+def test_bracketed_note_markers():
+    text = ("印太地區的小多邊合作\n\n王明\n\n近年來，美國推動小多邊合作機制。[1]這些機制的特點是靈活、務實，但引發了地區國家的擔憂。[2]\n\n"
+            "[1] 參見張潔：《美國印太戰略的演進》，《國際問題研究》2023年第4期。\n\n"
+            "[2] Evan Medeiros, \"The Changing Fundamentals of US-China Relations,\" The Washington Quarterly, 2019.\n")
+    got = kinds(text)
+    body = [t for k, t in got if k == "body"]
+    assert body == ["近年來，美國推動小多邊合作機制。這些機制的特點是靈活、務實，但引發了地區國家的擔憂。"]
+    assert [t[:3] for k, t in got if k == "note"] == ["[1]", "[2]"]
