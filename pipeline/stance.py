@@ -391,6 +391,8 @@ def _quoted(text: str) -> list[bool]:
 def _venue(shadow: str, e: Entity) -> bool:
     """A place named as where something happens, not what a stance is about: 在新加坡會談中,
     新加坡峰會, 於華府舉行 (but 在北京的施壓下: Beijing acts)."""
+    if e.label == "ORG" and _in_adverbial(shadow, e):
+        return True  # 在今年的聯合國大會中: an assembly as the occasion
     if e.label not in ("GPE", "LOC"):
         return False
     after = shadow[e.end : e.end + 2]

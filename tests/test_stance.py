@@ -485,3 +485,8 @@ def test_head_of_delegation_speaks_for_himself(resources):
     assert st["holder"]["text"] == "胡鋼鋒" and "中國國防大學" not in targets(st)
     st = stance(resources, "新加坡總理黃循財則在開幕演說中提醒，大國競爭若失控，東南亞國家將首當其衝。")
     assert st["holder"]["text"] == "黃循財"
+
+
+def test_an_assembly_as_the_occasion_is_no_target(resources):
+    st = stance(resources, "在今年的聯合國大會中，川普大讚金正恩勇敢採取行動。")
+    assert "聯合國大會" not in targets(st) and targets(st).get("金正恩") == "positive"
