@@ -255,7 +255,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         shadow = doc.shadow or self.seg.shadow(doc.text)
         anchor = anchor_year(doc.text, doc.meta.get("date"))
         date = str(doc.meta.get("date") or "")
-        self._today = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else None  # places 19日
+        self._today = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else _dateline_day(doc, shadow)  # places 19日
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
         self._countries = Counter()
@@ -736,6 +736,17 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 continue
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "PERCENT", None, describe_percent(extra), "rule", extra=extra))
+
+def _dateline_day(doc: Document, shadow: str) -> str | None:
+    """The month and day (XXXX-MM-DD) a dateline or publication line at the top gives without a
+    year: 新华社北京11月27日电."""
+    for u in doc.units[:8]:
+        if u.kind in ("byline", "publication"):
+            for _a, _b, extra in find_dates(shadow[u.start:u.end]):
+                if re.fullmatch(r"XXXX-\d\d-\d\d", str(extra.get("value", ""))):
+                    return extra["value"]
+    return None
+
 
 #: Texts longer than this drop each unit's token indexes between the two passes (see _Unit.compact).
 _KEEP_INDEXES_CHARS = 200_000

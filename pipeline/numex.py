@@ -155,13 +155,19 @@ def _month_value(year: str, m: int | None, m2: int | None, d: int | None, d2: in
 
 def _day_value(d: int, today: str | None) -> str:
     """A day of the month (19日) as a date: in the month that puts it nearest the article's own
-    date (``today``, YYYY-MM-DD; 29日 in an article of 2 May is 29 April), else ``XXXX-XX-19``."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", today or "")
+    date (``today``, YYYY-MM-DD; 29日 in an article of 2 May is 29 April), else ``XXXX-XX-19``.
+    A ``today`` without its year (XXXX-11-27, from a dateline 北京11月27日電) still gives the
+    month (27日 → XXXX-11-27, 29日 → XXXX-10-29 … by the same nearest-date rule)."""
+    m = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", today or "")
     if m is None:
         return f"XXXX-XX-{d:02d}"
     import datetime as dt
 
-    base = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    year = int(m.group(1)) if m.group(1) != "XXXX" else 2000  # a leap year: 29 February exists
+    try:
+        base = dt.date(year, int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return f"XXXX-XX-{d:02d}"
     best = None
     for shift in (-1, 0, 1):
         y, mo = divmod(base.month - 1 + shift, 12)
@@ -171,7 +177,9 @@ def _day_value(d: int, today: str | None) -> str:
             continue
         if best is None or abs((cand - base).days) < abs((best - base).days):
             best = cand
-    return best.isoformat() if best else f"XXXX-XX-{d:02d}"
+    if best is None:
+        return f"XXXX-XX-{d:02d}"
+    return best.isoformat() if m.group(1) != "XXXX" else f"XXXX-{best.month:02d}-{best.day:02d}"
 
 
 def _with_edge(extra: dict[str, Any], edge: str | None) -> dict[str, Any]:

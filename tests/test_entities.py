@@ -672,3 +672,10 @@ def test_associations_unions_and_committees_the_kb_lacks(resources, text, name, 
 @pytest.mark.parametrize("text", ["美日聯盟更加穩固。", "印太區域的安保聯盟逐步強化。", "該委員會表示將調查。", "國會委員會通過法案。"])
 def test_descriptions_with_an_institution_head_are_no_names(resources, text):
     assert not [e for e in ents(text, resources) if e.label == "ORG" and e.source == "rule"]
+
+
+def test_a_dateline_without_a_year_still_places_a_day(resources):
+    """新华社北京11月27日电: 27日 is 27 November (year unknown), 28日 the 28th of the same month."""
+    doc = annotate_text("外交部：美方应停止\n新华社北京11月27日电（记者董雪）外交部发言人27日说，美方28日的行动令人不满。\n", "x", resources)
+    dates = {e.text: e.extra["value"] for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert dates["27日"] == "XXXX-11-27" and dates["28日"] == "XXXX-11-28"
