@@ -498,6 +498,10 @@ class NameRules:
             while j > 0 and k - j < 4:
                 p = toks[j - 1]
                 inside = [e for e in u.ents if p.start < e.end and e.start < p.end]
+                named = len(inside) == 1 and inside[0].label == "PERSON" and (inside[0].start, inside[0].end) == (p.start, p.end)
+                if named and p.end == toks[j].start and t.end - p.start <= 12:
+                    j -= 1  # a person the institution is named after, its first word: 李光耀|公共政策|學院
+                    break
                 if p.end != toks[j].start or not _HAN_WORD.fullmatch(p.norm) or p.pos not in modifier_pos \
                         or self._is_title(p.norm) or t.end - p.start > 10 \
                         or any(e.label not in ("GPE", "LOC") or e.start < p.start or e.end > p.end for e in inside):

@@ -679,3 +679,13 @@ def test_a_dateline_without_a_year_still_places_a_day(resources):
     doc = annotate_text("外交部：美方应停止\n新华社北京11月27日电（记者董雪）外交部发言人27日说，美方28日的行动令人不满。\n", "x", resources)
     dates = {e.text: e.extra["value"] for u in doc.units for e in u.entities if e.label == "DATE"}
     assert dates["27日"] == "XXXX-11-27" and dates["28日"] == "XXXX-11-28"
+
+
+@pytest.mark.parametrize("text,name,en", [
+    ("蔣經國基金會宣布補助。", "蔣經國基金會", "Chiang Ching-kuo Foundation"),
+    ("川普大學被起訴。", "川普大學", "Trump University"),
+])
+def test_an_institution_named_after_a_person(resources, text, name, en):
+    """蔣經國|基金會: the person the institution is named after is part of its name, not a PERSON."""
+    es = ents(text, resources)
+    assert (one(es, name).label, one(es, name).en) == ("ORG", en) and not [e for e in es if e.label == "PERSON"]
