@@ -318,7 +318,7 @@ class NameRules:
             en = self._cantonese_names().romanize(u.text[a:b])
             if en:
                 return en, {"romanized": True, "reading": "yue"}
-        return self._pinyin(u.sh[a:b]), {"romanized": True}
+        return self._pinyin(u.sh[a:b], country=country), {"romanized": True}
 
     def _korean(self, u: _Unit, a: int, country: str | None) -> bool:
         """A surname only Koreans bear (朴), or Korea named last before the name in its clause."""
@@ -607,10 +607,12 @@ class NameRules:
                          extra=extra))
 
     # -- English for names ------------------------------------------------------------------------
-    def _pinyin(self, simp: str, person: bool = True) -> str:
+    def _pinyin(self, simp: str, person: bool = True, country: str | None = None) -> str:
         """Pinyin in Title Case, surname first: 李强 -> Li Qiang, 欧阳修 -> Ouyang Xiu.  A person in
         a Traditional-script (Taiwanese) article is written as Taiwan writes names in English:
-        Wade-Giles without apostrophes, the given name hyphenated (陳韻聿 -> Chen Yun-yu)."""
+        Wade-Giles without apostrophes, the given name hyphenated (陳韻聿 -> Chen Yun-yu) — unless
+        the clause makes the person Mainland Chinese (``country`` cn: 東部戰區新聞發言人施毅 -> Shi
+        Yi), whose names English writes in pinyin wherever they are quoted."""
         from pypinyin import lazy_pinyin
 
         han = "".join(c for c in simp if _HAN.match(c))
@@ -620,7 +622,7 @@ class NameRules:
         if not person or len(han) < 2:
             return "".join(lazy_pinyin(han, errors="ignore", v_to_u=True)).capitalize()
         k = 2 if han[:2] in self.rules["compound_surnames"] and len(han) > 2 else 1
-        if self._home_country() == "tw":
+        if self._home_country() == "tw" and country != "cn":
             return _taiwan_style(han[:k], han[k:], readings.get(han[:k]))
         sur = readings.get(han[:k]) or "".join(lazy_pinyin(han[:k], errors="ignore", v_to_u=True))
         given = "".join(lazy_pinyin(han[k:], errors="ignore", v_to_u=True))

@@ -689,3 +689,13 @@ def test_an_institution_named_after_a_person(resources, text, name, en):
     """蔣經國|基金會: the person the institution is named after is part of its name, not a PERSON."""
     es = ents(text, resources)
     assert (one(es, name).label, one(es, name).en) == ("ORG", en) and not [e for e in es if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize("text,name,en", [
+    ("東部戰區新聞發言人施毅宣稱演習是警告。", "施毅", "Shi Yi"),  # a PLA spokesman: pinyin in a Taiwanese article
+    ("國台辦發言人陳斌華表示反對。", "陳斌華", "Chen Binhua"),
+    ("民進黨立委王定宇表示支持。", "王定宇", "Wang Ting-yu"),  # a Taiwanese legislator: Taiwan's spelling
+    ("在中國經商的台商王小明表示。", "王小明", "Wang Hsiao-ming"),  # in China is a posting, not a nationality
+])
+def test_mainland_people_in_pinyin_taiwanese_in_taiwan_s_spelling(resources, text, name, en):
+    assert one(ents(text, resources), name).en == en

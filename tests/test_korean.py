@@ -83,7 +83,7 @@ def test_a_surname_only_koreans_bear(resources):
 def test_the_last_country_before_the_name_decides(resources):
     es = ents("韓國外長趙顯與中國學者王小明會談。", resources)
     e = one(es, "王小明")
-    assert e.en == "Wang Hsiao-ming" and "reading" not in e.extra
+    assert e.en == "Wang Xiaoming" and "reading" not in e.extra  # a Chinese scholar: pinyin, not Korean
 
 
 def test_korean_name_jieba_cut_short_gets_its_third_character(resources):
