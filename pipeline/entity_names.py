@@ -33,6 +33,8 @@ _CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(文字|文|作者|撰文|撰稿|口�
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 _NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)\s*[）)]")
+# a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
+_NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 
@@ -174,6 +176,9 @@ class NameRules:
                         self._byline_person(u, more.start(1), more.end(1))
                         b = more.end()
                     break
+        for m in _NAME_REPORTS.finditer(sh):  # 新頭殼newtalk | 黃建豪 綜合報導
+            if self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
+                self._byline_person(u, m.start(1), m.end(1))
         if not u.ents:
             # names only, or labelled credits: 林大明; 文／王小明、李美華; 文／林珮萱　攝影／楊煥世
             labels = list(_CREDIT_LABEL.finditer(sh))

@@ -143,15 +143,20 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             else:
                 break
 
-    in_back_matter = False
+    in_back_matter = links = False
     for i in range(body_start, n):
         b = blocks[i]
         text = b.text
-        if in_back_matter or b.footnote:
+        if links and _is_prose(b) and len(text) > 30 and not pat.is_note(text):
+            links = False  # the article goes on after a list of related links (延伸閱讀 in the middle of a web page)
+        if in_back_matter or links or b.footnote:
             out[i] = [_Piece("note", text)]
         elif pat.is_note(text):
             out[i] = [_Piece("note", text)]
-            in_back_matter = True
+            if _LINK_LIST.match(text):
+                links = True
+            else:
+                in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
         elif (m := pat.match_dateline(text)) is not None:
@@ -167,6 +172,10 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
         else:
             out[i] = [_Piece("body", text)]
     return [p for p in out if p is not None]
+
+
+#: a label before a list of related articles; the article may go on after the list
+_LINK_LIST = re.compile(r"^[【\[]?\s*(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|更多新聞|更多新闻|相關報導|相关报道|推薦閱讀|推荐阅读|看更多)")
 
 
 def _is_short(b: Block) -> bool:

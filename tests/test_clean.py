@@ -195,3 +195,13 @@ def test_bracketed_note_markers():
     body = [t for k, t in got if k == "body"]
     assert body == ["近年來，美國推動小多邊合作機制。這些機制的特點是靈活、務實，但引發了地區國家的擔憂。"]
     assert [t[:3] for k, t in got if k == "note"] == ["[1]", "[2]"]
+
+
+def test_related_links_in_the_middle_of_an_article():
+    """延伸閱讀 and its list of headlines are notes; the article's paragraph after them is body again."""
+    text = ("美日菲聯合巡航\n\n美國、日本與菲律賓三國海軍2日在南海舉行聯合巡航，中國海警船全程尾隨監視，但未發生衝突。\n\n"
+            "延伸閱讀：\n\n- 菲律賓擬增購潛艦 專家：恐難抗衡中國\n\n- 美菲肩並肩軍演登場\n\n"
+            "中國外交部則回應，菲方勾連域外國家在南海滋事，破壞地區和平穩定，中方將採取必要措施。\n\n"
+            "責任編輯：王小明\n\n本報記者日前在馬尼拉採訪時發現，當地民眾普遍支持政府的南海政策與美菲同盟。\n")
+    got = kinds(text)
+    assert [k for k, _ in got] == ["title", "body", "note", "note", "note", "body", "note", "note"]

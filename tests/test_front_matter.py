@@ -262,3 +262,9 @@ def test_liberty_times_op_ed_byline_with_a_circle(resources):
                         "（作者為國防安全研究院國防資源與產業研究所所長）\n", "ltn", resources)
     assert [u.kind for u in doc.units][:3] == ["title", "byline", "body"]
     assert (doc.meta["author"], doc.meta["affiliation"]) == ("蘇紫雲", "國防安全研究院國防資源與產業研究所所長")
+
+
+def test_reporter_before_a_report_word(resources):
+    """新頭殼's byline: the outlet, a separator, the reporter and 綜合報導."""
+    doc = annotate_text("美日菲聯合巡航\n新頭殼newtalk | 黃建豪 綜合報導\n美國、日本與菲律賓三國海軍在南海舉行聯合巡航。\n", "nt", resources)
+    assert doc.meta["author"] == "黃建豪"
