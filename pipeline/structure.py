@@ -194,11 +194,35 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
-    if _publication_line(t, pat) or _NAME_LIST.match(t) or _DATE_LINE.match(t) or _publication_then_byline(t, pat):
+    if _publication_line(t, pat) or _DATE_LINE.match(t) or _publication_then_byline(t, pat):
         return False
+    if _NAME_LIST.match(t) and (len(t) < 4 or _starts_with_surname(t)):
+        return False  # 林大明: a byline; but 美日峰會 (no surname first) may be a title
     if _looks_like_affiliation_line(t, pat):
         return False
     return True
+
+
+def _starts_with_surname(t: str) -> bool:
+    """The line starts as a Chinese name does: a surname from entity_rules.yaml (in either
+    script), or Latin letters."""
+    from .patterns import _traditional
+
+    tt = _traditional(t)
+    return t[:1].isascii() or tt[:1] in _surnames() or tt[:2] in _surnames()
+
+
+def _surnames() -> frozenset[str]:
+    global _SURNAMES
+    if _SURNAMES is None:
+        from .entities import rules_file_data
+
+        data = rules_file_data()
+        _SURNAMES = frozenset(str(x) for x in (data.get("surnames") or []) + (data.get("compound_surnames") or []))
+    return _SURNAMES
+
+
+_SURNAMES: frozenset[str] | None = None
 
 
 def _is_prose(b: Block) -> bool:

@@ -268,3 +268,12 @@ def test_reporter_before_a_report_word(resources):
     """新頭殼's byline: the outlet, a separator, the reporter and 綜合報導."""
     doc = annotate_text("美日菲聯合巡航\n新頭殼newtalk | 黃建豪 綜合報導\n美國、日本與菲律賓三國海軍在南海舉行聯合巡航。\n", "nt", resources)
     assert doc.meta["author"] == "黃建豪"
+
+
+def test_a_four_character_title_is_no_name_and_full_width_dates(resources):
+    """美日峰會 has four characters like a name, but no surname first: the title; full-width digits
+    in the publication line still give the date."""
+    doc = annotate_text("美日峰會\n２０２５年５月２０日　來源：聯合報\n美國總統川普１９日表示，將訪問日本。\n", "fw", resources)
+    assert [u.kind for u in doc.units][:2] == ["title", "publication"]
+    assert (doc.meta["title"], doc.meta["date"], doc.meta["publication"]) == ("美日峰會", "2025-05-20", "聯合報")
+    assert [e.extra["value"] for u in doc.units for e in u.entities if e.text == "１９日"] == ["2025-05-19"]
