@@ -737,6 +737,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "PERCENT", None, describe_percent(extra), "rule", extra=extra))
 
+
 def _dateline_day(doc: Document, shadow: str) -> str | None:
     """The month and day (XXXX-MM-DD) a dateline or publication line at the top gives without a
     year: 新华社北京11月27日电."""
