@@ -226,10 +226,6 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
-        self._korea = None  # Korean name tables, read at the first Korean name (pipeline.korean)
-        self._japan = None  # Japanese name analyser, loaded at the first Japanese name (pipeline.japanese)
-        self._canton = None  # Hong Kong name readings, loaded at the first Hong Kong name (pipeline.cantonese)
-        self._vietnam = None  # Vietnamese name readings, loaded at the first Vietnamese name (pipeline.vietnamese)
         self._publisher: str | None = None  # the publication's country when it is hk or mo
         self._today: str | None = None  # the article's date (YYYY-MM-DD), when known
         # outlets of Hong Kong and Macau (shadow form -> country): their articles are written from there

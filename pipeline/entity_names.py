@@ -12,7 +12,8 @@ import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Callable
 
 from .model import Entity, Token
 
@@ -281,7 +282,7 @@ class NameRules:
     def _person(self, u: _Unit, a: int, b: int) -> None:
         country = self._clause_country(u, a)
         if country == "jp":  # the whole name where jieba cut it short (森山|裕)
-            parts = self._japanese_names().name_at(u.text[a:a + 6])
+            parts = self._japanese_names.name_at(u.text[a:a + 6])
             if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and self._name_end(u, a + parts.length):
                 b = a + parts.length
         elif b - a == 2 and (country == "vn" or self._korean(u, a, country)):  # three characters: 金成|南說
@@ -304,11 +305,11 @@ class NameRules:
         if country == "":
             country = self._clause_country(u, a)
         if self._korean(u, a, country):
-            en = self._korean_names().romanize(u.text[a:b], u.sh[a:b])
+            en = self._korean_names.romanize(u.text[a:b], u.sh[a:b])
             if en:
                 return en, {"romanized": True, "reading": "ko"}
         elif country == "jp":
-            names, text = self._japanese_names(), u.text[a:b]
+            names, text = self._japanese_names, u.text[a:b]
             parts = names.name_at(text)
             # the whole name; a surname alone (佐藤: Sato); or only the surname of a name whose given
             # name UniDic cannot read (加藤馨祐: Kato, not a Mandarin reading of all four characters)
@@ -316,11 +317,11 @@ class NameRules:
             if en:
                 return en, {"romanized": True, "reading": "ja"}
         elif country == "vn":
-            en = self._vietnamese_names().romanize(u.text[a:b])
+            en = self._vietnamese_names.romanize(u.text[a:b])
             if en:
                 return en, {"romanized": True, "reading": "vi"}
         elif country in ("hk", "mo") or country is None and self._home_country() in ("hk", "mo"):
-            en = self._cantonese_names().romanize(u.text[a:b])
+            en = self._cantonese_names.romanize(u.text[a:b])
             if en:
                 return en, {"romanized": True, "reading": "yue"}
         return self._pinyin(u.sh[a:b], country=country), {"romanized": True}
@@ -361,7 +362,7 @@ class NameRules:
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:
         """The Japanese name MeCab finds at ``a`` after a title, ending on a word boundary."""
-        parts = self._japanese_names().name_at(u.text[a:a + 6])
+        parts = self._japanese_names.name_at(u.text[a:a + 6])
         if parts is None or not u.free(a, a + parts.length) or not self._name_end(u, a + parts.length):
             return False  # a name that would end inside a word (鈴木馨|祐) is not this one
         b = a + parts.length
@@ -384,53 +385,49 @@ class NameRules:
         """Three Han characters after a title in a Korean clause, from a surname Koreans bear to a
         word boundary, not ending in a function character (在 is a common Korean given-name
         syllable, so only the last counts): 會長李在|鎔表示 -> 李在鎔."""
-        b = a + 3
-        name = u.sh[a:b]
-        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or not self._name_end(u, b) or not u.free(a, b) \
-                or name[-1] in self.rules["not_name_chars"] \
-                or self._korean_names().split(u.text[a:b])[0] not in self._korean_names().surnames:
-            return False
-        self._person(u, a, b)
-        return True
+        names = self._korean_names
+        return self._three_character_person(u, a, lambda text: names.split(text)[0] in names.surnames)
 
     def _vietnamese_person(self, u: _Unit, a: int) -> bool:
         """Three Han characters after a title in a Vietnamese clause, from a Vietnamese surname to a
         word boundary: 副總理黎明|凱與 -> 黎明凱 (jieba reads 黎明 "dawn")."""
+        return self._three_character_person(u, a, lambda text: u.sh[a] in self.rules["vietnamese_surnames"])
+
+    def _three_character_person(self, u: _Unit, a: int, surname_first: Callable[[str], bool]) -> bool:
+        """A person of three Han characters at ``a`` (up to a word boundary, not ending in a function
+        character) whose start ``surname_first`` (given the text as written) accepts."""
         b = a + 3
         name = u.sh[a:b]
-        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or name[0] not in self.rules["vietnamese_surnames"] \
-                or name[-1] in self.rules["not_name_chars"] or not self._name_end(u, b) or not u.free(a, b):
+        if len(name) < 3 or not _HAN_WORD.fullmatch(name) or name[-1] in self.rules["not_name_chars"] \
+                or not self._name_end(u, b) or not u.free(a, b) or not surname_first(u.text[a:b]):
             return False
         self._person(u, a, b)
         return True
 
+    # the name readers, each loaded at the first name it reads
+    @cached_property
     def _japanese_names(self):
-        if self._japan is None:
-            from .japanese import JapaneseNames
+        from .japanese import JapaneseNames
 
-            self._japan = JapaneseNames.load()
-        return self._japan
+        return JapaneseNames.load()
 
+    @cached_property
     def _korean_names(self):
-        if self._korea is None:
-            from .korean import KoreanNames
+        from .korean import KoreanNames
 
-            self._korea = KoreanNames.load(self.seg.converter.convert)
-        return self._korea
+        return KoreanNames.load(self.seg.converter.convert)
 
+    @cached_property
     def _vietnamese_names(self):
-        if self._vietnam is None:
-            from .vietnamese import VietnameseNames
+        from .vietnamese import VietnameseNames
 
-            self._vietnam = VietnameseNames.load()
-        return self._vietnam
+        return VietnameseNames.load()
 
+    @cached_property
     def _cantonese_names(self):
-        if self._canton is None:
-            from .cantonese import CantoneseNames
+        from .cantonese import CantoneseNames
 
-            self._canton = CantoneseNames.load()
-        return self._canton
+        return CantoneseNames.load()
 
     def _pos_names(self, u: _Unit) -> None:
         """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token
