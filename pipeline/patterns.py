@@ -16,6 +16,7 @@ from .errors import DataError
 class LayoutPatterns:
     caption: tuple[re.Pattern, ...]
     note: tuple[re.Pattern, ...]
+    link_list: tuple[re.Pattern, ...]
     dateline: tuple[re.Pattern, ...]
     byline_prefix: tuple[re.Pattern, ...]
     heading_markers: tuple[re.Pattern, ...]
@@ -33,6 +34,10 @@ class LayoutPatterns:
 
     def is_note(self, text: str) -> bool:
         return _any(self.note, _head(text)[:_PREFIX])
+
+    def is_link_list(self, text: str) -> bool:
+        """A label before a list of related articles (延伸閱讀), after which the article may go on."""
+        return _any(self.link_list, _head(text)[:_PREFIX])
 
     def match_dateline(self, text: str) -> re.Match | None:
         return _first_match(self.dateline, text)
@@ -130,6 +135,7 @@ def layout_patterns() -> LayoutPatterns:
         return LayoutPatterns(
             caption=comp("caption"),
             note=comp("note"),
+            link_list=comp("link_list"),
             dateline=comp("dateline"),
             byline_prefix=comp("byline_prefix"),
             heading_markers=comp("heading_markers"),

@@ -153,7 +153,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             out[i] = [_Piece("note", text)]
         elif pat.is_note(text):
             out[i] = [_Piece("note", text)]
-            if _LINK_LIST.match(text):
+            if pat.is_link_list(text):
                 links = True
             else:
                 in_back_matter = True
@@ -172,10 +172,6 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
         else:
             out[i] = [_Piece("body", text)]
     return [p for p in out if p is not None]
-
-
-#: a label before a list of related articles; the article may go on after the list
-_LINK_LIST = re.compile(r"^[【\[]?\s*(?:延伸閱讀|延伸阅读|相關新聞|相关新闻|更多新聞|更多新闻|相關報導|相关报道|推薦閱讀|推荐阅读|看更多)")
 
 
 def _is_short(b: Block) -> bool:
