@@ -95,6 +95,7 @@ from .errors import DataError
 from .entity_foreign import ForeignNames
 from .entity_model import ModelMerge, load_ner_model
 from .entity_names import NameRules, _country_of, _Mention
+from .front_matter import dateline_outlet
 from .model import Document, Entity, Token, Unit
 from .numex import anchor_year, describe_date, describe_percent, find_dates, find_percents
 
@@ -272,6 +273,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 self._note_credits(u)
             self._clusters(u)
             self._translit(u)
+            self._bracketed_orgs(u)
             self._parenthesized(u)
             self._remember(u, n, mentions)
             self._refs(u, n, mentions)
@@ -465,8 +467,9 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     def _publisher_country(self, doc: Document, shadow: str) -> str | None:
         """hk or mo when the publication line (or the page's site name) names an outlet there."""
         texts = [shadow[u.start:u.end] for u in doc.units if u.kind == "publication"]
-        if doc.meta.get("publication"):
-            texts.append(self.seg.converter.convert(str(doc.meta["publication"])))
+        for name in (doc.meta.get("publication"), dateline_outlet(doc.units)):  # the page's site name, 【明報專訊】
+            if name:
+                texts.append(self.seg.converter.convert(str(name)))
         for t in texts:
             for form, country in self.outlets.items():
                 if form in t:
@@ -724,6 +727,9 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     def _numbers(self, u: _Unit, anchor: int | None) -> None:
         r = self.rules
         for a, b, extra in find_dates(u.sh, anchor, self._today):
+            if u.sh.startswith("中华民国", a):  # 中華民國114年10月13日: a date, not the country
+                for e in [e for e in u.ents if a <= e.start and e.end <= b]:
+                    u.remove(e)
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "DATE", None, describe_date(extra, u.sh[a:b]), "rule", extra=extra))
         for a, b, extra in find_percents(u.sh, r["not_percent_after"]):

@@ -22,9 +22,15 @@ _LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'�
 _LAT = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _LATIN_CHAR = re.compile(f"[{_LAT}0-9]")
 _PAREN_LATIN = re.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+){{0,5}})\s*[)）]")
+# an English organisation name in brackets, with its acronym after a comma: （Defense Security
+# Cooperation Agency，DSCA）, （U.S. Coast Guard）, （Acquisition, Technology & Logistics Agency）
+_NAME_WORD = r"(?:U\.S\.|[A-Z][A-Za-z'’\-]*)"
+_BRACKET_ORG = re.compile(rf"[(（]\s*(?P<name>{_NAME_WORD}(?:(?:,? | & | and | of | for | on | the | to ){_NAME_WORD})*)"
+                          r"\s*(?:[,，、;；]\s*(?P<abbr>[A-Z][A-Za-z0-9&]{1,9}))?\s*[)）]")
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # Pillar II, Phase III: a number, not an acronym
 _NUMERAL_PART = re.compile(r"[〇零一二三四五六七八九十0-9０-９]+")
 
 
@@ -100,9 +106,51 @@ class ForeignNames:
             if len(hits) == 1 and (t.text[:1].isupper()):
                 e = hits[0]
                 u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
-            elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"]:
+            elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"] and not _ROMAN.fullmatch(t.text):
                 label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
+
+    def _bracketed_orgs(self, u: _Unit) -> None:
+        """The Chinese words right before an English organisation name in brackets are that
+        organisation, with that English: 美國國防安全合作署（Defense Security Cooperation Agency，
+        DSCA）, 日本防衛裝備廳（Acquisition, Technology & Logistics Agency）."""
+        if "(" not in u.text and "（" not in u.text:
+            return
+        r = self.rules
+        heads, descriptors = r.data.get("latin_org_heads") or (), r["org_descriptors"]
+        toks = u.tokens
+        for m in _BRACKET_ORG.finditer(u.text):
+            end, name = m.start(), m.group("name")
+            if name.split()[-1] not in heads or any(e.end == end and e.label not in ("GPE", "LOC") for e in u.ents):
+                continue  # no organisation's name, or one found already (a KB name)
+            k = bisect_right(u.starts, end - 1) - 1
+            if k < 0 or toks[k].end != end:
+                continue
+            span: list[Token] = []
+            a = end
+            while k >= 0 and len(span) < 7:
+                t = toks[k]
+                if t.end != a or not _all_han(t.norm) or t.pos[:1] in "pucdrmqfx" or t.pos == "ul" \
+                        or self._is_title(t.norm) or t.norm in descriptors or end - t.start > 16 \
+                        or any(e.start < t.end and t.start < e.end and (e.label not in ("GPE", "LOC") or e.start < t.start)
+                               for e in u.ents):
+                    break
+                span.insert(0, t)
+                a = t.start
+                k -= 1
+            while span and span[0].pos[:1] == "v" and span[0].pos != "vn":
+                span.pop(0)  # 批評|美國國防安全合作署: a verb before the name is no part of it
+            if not span or end - span[0].start < 2 or span[-1].pos[:1] not in "nj":
+                continue
+            a = span[0].start
+            hits = [x for x in self.kb.by_english(name) if x.type == "ORG"] if self.kb is not None else []
+            kb_id = hits[0].id if len(hits) == 1 else None
+            for e in [e for e in u.ents if a <= e.start and e.end <= end]:
+                u.remove(e)
+            u.add(Entity(u.text[a:end], a, end, "ORG", kb_id, name, "kb" if kb_id else "rule"))
+            b, c = m.span("name")
+            if u.free(b, c):
+                u.add(Entity(name, b, c, "ORG", kb_id, name, "kb" if kb_id else "rule"))
 
     def _parenthesized(self, u: _Unit) -> None:
         """A Latin name in brackets right after a name is the same entity: 李容浩 (Ri Yong Ho).
@@ -184,6 +232,12 @@ class ForeignNames:
                 break  # an ordinary word (指控) ends the name; 福特, 申斯 or an unknown token do not
             a = t.start
             k -= 1
+        if k > 0 and a < end:  # 參議員|魏|克爾 (Roger Wicker): one more character right after a title
+            t = toks[k]
+            if t.end == a and len(t.norm) == 1 and _all_han(t.norm) and t.norm not in r["not_name_chars"] \
+                    and end - t.start <= 5 and u.free(t.start, t.end) and toks[k - 1].end == t.start \
+                    and self._is_title(toks[k - 1].norm):
+                a = t.start
         if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
             return None
         e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")

@@ -25,6 +25,7 @@ from .structure import publication_name
 _FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
 _AUTHOR_NOTE = re.compile(r"^[（(※＊*]?\s*(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)\s*"
                           r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
+_OUTLET_DATELINE = re.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")
 _FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
 
 
@@ -50,12 +51,22 @@ def front_date(units: list[Unit]) -> str | None:
     return None
 
 
+def dateline_outlet(units: list[Unit]) -> str | None:
+    """The outlet a dateline at the top names as its own (【明報專訊】, 【星島日報報道】)."""
+    pat = layout_patterns()
+    for u in front_units(units):
+        m = _OUTLET_DATELINE.match(u.text) if u.kind == "byline" else None
+        if m and pat.is_publication(m.group("outlet")):
+            return m.group("outlet")
+    return None
+
+
 def _is_date_only(text: str) -> bool:
     """A byline line that is only a date and time (2026/11/26 22:15)."""
     rest = text
     for a, b, _ in sorted(find_dates(text), reverse=True):
         rest = rest[:a] + rest[b:]
-    return not re.sub(r"[\s\d:：/.\-年月日時分（）()]|(?:發布|發佈|发布|更新|出版|时间|時間|日期)", "", rest)
+    return not re.sub(r"(?:發布|發佈|发布|更新|出版|时间|時間|日期)|[\s\d:：/.\-年月日時分（）()]", "", rest)
 
 
 def fill_meta(doc: Document) -> None:
@@ -67,6 +78,10 @@ def fill_meta(doc: Document) -> None:
         unit = next((u for u in doc.units if u.kind == kind), None)
         if unit is not None:
             meta.setdefault(kind, publication_name(unit.text) if kind == "publication" else unit.text)
+    if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch
+        name = dateline_outlet(doc.units)
+        if name:
+            meta["publication"] = name
     if "affiliation" not in meta:  # （作者為淡江大學國際事務與戰略研究所副教授，本文僅代表…）
         for u in doc.units:
             m = _AUTHOR_NOTE.match(u.text) if u.kind in ("note", "body") else None

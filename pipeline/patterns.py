@@ -25,6 +25,7 @@ class LayoutPatterns:
     affiliation_words: tuple[str, ...]
     publications: frozenset[str]
     publication_suffixes: tuple[str, ...]
+    column_labels: tuple[str, ...] = ()
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
@@ -56,6 +57,11 @@ class LayoutPatterns:
     def is_publication(self, text: str) -> bool:
         t = _traditional(text.strip())
         return t in self.publications or (len(t) <= 12 and t.endswith(self.publication_suffixes))
+
+    def column_label_at(self, name: str) -> int | None:
+        """Where a column label after an outlet's name begins (聯合報／社論 → 3), else None."""
+        m = re.search(r"\s*[／/╱]\s*(\S+)$", name)
+        return m.start() if m and _traditional(m.group(1)) in self.column_labels else None
 
     def is_affiliation(self, text: str) -> bool:
         t = _traditional(text)
@@ -144,6 +150,7 @@ def layout_patterns() -> LayoutPatterns:
             affiliation_words=tuple(t(w) for w in data.get("affiliation_words", [])),
             publications=frozenset(t(w) for w in data.get("publications", [])),
             publication_suffixes=tuple(t(w) for w in data.get("publication_suffixes", [])),
+            column_labels=tuple(t(w) for w in data.get("column_labels", [])),
         )
     except (yaml.YAMLError, re.error, KeyError, TypeError) as exc:
         raise DataError(f"bad layout pattern file ({exc})", "fix the YAML or regular expression", where=str(source))

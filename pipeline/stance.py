@@ -271,6 +271,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         # the subject: before the verb in its clause, with no other verb in between
         cands = [e for e in holders if region_start <= e.start and e.end <= v.start
                  and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)]
+        if not region_start and _after_time_clause(shadow, v.start):
+            # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
+            first = next((t.start for t in tokens if t.end <= v.start and clause[t.start] == clause[v.start]
+                          and t.pos[:1] == "v" and t.text not in LIGHT_VERBS), None)
+            if first is not None:
+                cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
         person = [e for e in cands if e.label == "PERSON"]
         if person or cands:
             e = (person or cands)[-1]
@@ -325,6 +331,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if topic and not quoted[v.start]:
             return _entity_dict(topic[0]), topic[0], v
     return "AUTHOR", None, None
+
+
+def _after_time_clause(shadow: str, at: int) -> bool:
+    """The verb at ``at`` follows a time clause ending in 時 (…見記者時表示, …時也強調)."""
+    return shadow[max(0, at - 4) : at].rstrip("也亦则并更又再，, ").endswith(("时", "时候"))
 
 
 def _whole_word(tokens, a: int, b: int) -> bool:

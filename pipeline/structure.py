@@ -30,6 +30,8 @@ _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．�
 _NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
+_QUOTES = re.compile(r"[「」『』“”《》]")
+_PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
     r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
@@ -159,6 +161,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
                 in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
+        elif i == n - 1 and _PAREN_LINE.fullmatch(text):
+            out[i] = [_Piece("note", text)]  # a closing remark: （明報記者）, （本文部分內容來自路透社）
         elif (m := pat.match_dateline(text)) is not None:
             rest = text[m.end():]
             pieces = [_Piece("byline", text[: m.end()])]
@@ -247,13 +251,17 @@ _PUBLICATION_EXTRAS = re.compile(
 
 def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
     """Where the outlet's name is in a line, and whether the rest is only dates, times, an issue
-    number and labels: '自由時報 2025年3月1日', '2025-04-10 00:05 聯合報', '2025年05月20日 10:15
+    number, labels and a column: '自由時報 2025年3月1日', '2025-04-10 00:05 聯合報／社論', '2025年05月20日 10:15
     来源：联合早报', '國防安全研究院　國防安全簡報　第 112 期' (two names: institute and series)."""
     extras = list(_PUBLICATION_EXTRAS.finditer(line))
     blank = list(line)
     for m in extras:
         blank[m.start():m.end()] = " " * (m.end() - m.start())
-    names = [m.span() for m in re.finditer(r"\S+", "".join(blank))]
+    pat = layout_patterns()
+    names = []
+    for m in re.finditer(r"\S+", "".join(blank)):
+        cut = pat.column_label_at(m.group())  # 聯合報／社論: the outlet, then its column
+        names.append((m.start(), m.start() + cut) if cut else m.span())
     return names, bool(names) and len(names) <= 2 and (bool(extras) or len(names) == 1)
 
 
@@ -350,7 +358,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
 
 def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
     # a colon makes a headline (專訪前國安會秘書長：台灣必須…), not a job title
-    return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and "：" not in t and pat.is_affiliation(t)
+    # and a quotation makes a headline (總統接見「美國聯邦參議院軍事委員會」訪團)
+    return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and "：" not in t and not _QUOTES.search(t) and pat.is_affiliation(t)
 
 
 def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:

@@ -699,3 +699,34 @@ def test_an_institution_named_after_a_person(resources, text, name, en):
 ])
 def test_mainland_people_in_pinyin_taiwanese_in_taiwan_s_spelling(resources, text, name, en):
     assert one(ents(text, resources), name).en == en
+
+
+def test_chinese_name_before_a_bracketed_english_organisation(resources):
+    """美國國防安全合作署（Defense Security Cooperation Agency，DSCA）: one ORG with the text's
+    own English; a verb before it (批評) and a descriptor (智庫) stay outside."""
+    es = ents("川普批評美國國防安全合作署（Defense Security Cooperation Agency，DSCA），總部位於華府的智庫全球台灣研究中心"
+              "（Global Taiwan Institute）也表示關切。", resources)
+    assert one(es, "美國國防安全合作署").en == "Defense Security Cooperation Agency"
+    assert one(es, "美國國防安全合作署").label == "ORG" and not find(es, "美國")
+    assert one(es, "全球台灣研究中心").en == "Global Taiwan Institute"
+    assert one(es, "DSCA").label == "ORG"
+
+
+def test_roman_numeral_is_no_acronym_and_a_name_after_a_title_keeps_its_first_character(resources):
+    """（Pillar II）: II is a number; 參議員魏克爾（Roger Wicker）: 魏 belongs to the name."""
+    es = ents("AUKUS第二支柱（Pillar II）涵蓋人工智慧。聯邦參議員魏克爾（Roger Wicker）率團訪台。", resources)
+    assert not find(es, "II")
+    assert one(es, "魏克爾").en == "Roger Wicker"
+
+
+def test_republic_of_china_year_is_a_date(resources):
+    """中華民國114年10月13日 is a date (2025-10-13); 中華民國 alone stays the country."""
+    es = ents("時間：中華民國114年10月13日上午9時。中華民國是主權獨立的國家。", resources)
+    assert one(es, "中華民國114年10月13日").extra["value"] == "2025-10-13"
+    assert one(es, "中華民國").kb_id == "tw"
+
+
+def test_bureau_chief_title_before_a_name(resources):
+    """保安局局長鄧炳強則指: 局長 is a title, so the name after it is a person."""
+    es = ents("保安局局長鄧炳強則指，被制裁的官員只是履行職責。", resources)
+    assert one(es, "鄧炳強").label == "PERSON"

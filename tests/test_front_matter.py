@@ -277,3 +277,31 @@ def test_a_four_character_title_is_no_name_and_full_width_dates(resources):
     assert [u.kind for u in doc.units][:2] == ["title", "publication"]
     assert (doc.meta["title"], doc.meta["date"], doc.meta["publication"]) == ("美日峰會", "2025-05-20", "聯合報")
     assert [e.extra["value"] for u in doc.units for e in u.entities if e.text == "１９日"] == ["2025-05-19"]
+
+
+def test_editorial_column_and_a_closing_remark(resources):
+    """聯合報／社論 after the date: the publication is 聯合報 (the label is its column); a closing
+    remark in brackets is a note, not a heading the last paragraphs fall under."""
+    doc = annotate_text("社論／日本的台海發言\n\n2025-11-20 00:10 聯合報／社論\n\n日本首相在國會答詢時表示，台海有事就是日本有事。\n\n"
+                        "我們認為，政府應審慎因應。\n\n（本文部分內容來自路透社）\n", "ed", resources)
+    assert [u.kind for u in doc.units] == ["title", "publication", "body", "body", "note"]
+    assert (doc.meta["publication"], doc.meta["date"]) == ("聯合報", "2025-11-20")
+
+
+def test_outlet_dispatch_gives_the_publication_and_its_place(resources):
+    """【明報專訊】: Ming Pao's own report, so its people the KB lacks are read in Cantonese;
+    （明報記者） at the end is a note."""
+    doc = annotate_text("港府回應美國制裁\n\n【明報專訊】美國財政部上周五宣布制裁6名香港官員。\n\n"
+                        "保安局局長鄧炳強則指，被制裁的官員只是履行職責。\n\n（明報記者）\n", "mp", resources)
+    assert doc.meta["publication"] == "明報"
+    assert [e.en for u in doc.units for e in u.entities if e.text == "鄧炳強"] == ["Tang Ping-keung"]
+    assert doc.units[-1].kind == "note"
+
+
+def test_press_release_title_with_quotes_and_a_release_date(resources):
+    """A title quoting a committee's name is no affiliation line; 發布日期： is a date, not the author."""
+    doc = annotate_text("總統接見「美國聯邦參議院軍事委員會」訪團\n\n發布日期：2025-08-28\n\n"
+                        "賴清德總統今（28）日上午接見訪團，感謝美國國會長期以來的支持。\n", "pr", resources)
+    assert doc.meta["title"] == "總統接見「美國聯邦參議院軍事委員會」訪團"
+    assert doc.meta["date"] == "2025-08-28" and "author" not in doc.meta
+    assert [e.extra["value"] for u in doc.units for e in u.entities if e.label == "DATE"] == ["2025-08-28", "2025-08-28"]

@@ -490,3 +490,12 @@ def test_head_of_delegation_speaks_for_himself(resources):
 def test_an_assembly_as_the_occasion_is_no_target(resources):
     st = stance(resources, "在今年的聯合國大會中，川普大讚金正恩勇敢採取行動。")
     assert "聯合國大會" not in targets(st) and targets(st).get("金正恩") == "positive"
+
+
+def test_subject_before_a_time_clause_speaks(resources):
+    """李家超…見記者時表示: the reporters are inside the 時 clause, the chief executive speaks;
+    林佳龍會見川普時表示: Trump is the one met, not the speaker (會見 is a verb, not jieba's noun)."""
+    st = stance(resources, "行政長官李家超昨早出席行政會議前見記者時表示，特區政府絕不會被嚇倒，會繼續依法履行責任。")
+    assert st["holder"]["text"] == "李家超"
+    st = stance(resources, "外長林佳龍會見川普時表示，台灣將堅定支持美國。")
+    assert st["holder"]["text"] == "林佳龍"
