@@ -266,6 +266,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for n, unit in enumerate(doc.units):
             u = _Unit(unit, shadow[unit.start:unit.end])
             work.append((unit, u))
+            self._infix_names(u)
             self._kb(u, seen_ids)
             if unit.kind == "byline":
                 self._bylines(u)

@@ -429,6 +429,35 @@ class NameRules:
 
         return CantoneseNames.load()
 
+    @cached_property
+    def _infix_re(self) -> re.Pattern:
+        r = self.rules
+        surnames = "".join(sorted(s for s in r["surnames"] if len(s) == 1))
+        titles = "|".join(sorted(r["infix_titles"], key=len, reverse=True)) or "(?!)"
+        after = "|".join(sorted(r["infix_title_followers"], key=len, reverse=True)) or "(?!)"
+        return re.compile(f"(?:(?<=请)|(?<![\u3400-\u9fff]))([{surnames}])(?:{titles})([\u3400-\u9fff]{{1,2}}?)(?=[：:]|{after}|$)"
+                          if surnames else "(?!)")
+
+    def _infix_names(self, u: _Unit) -> None:
+        """馬委員文君, 顧部長立雄: a surname, a title and a given name, opening a turn of a record
+        (馬委員文君：) or announced by the chair (請馬委員文君發言), is one PERSON; its English is
+        the person's (馬文君 -> Ma Wen-chun), with ``name`` the name without the title."""
+        if "：" not in u.sh and ":" not in u.sh and "请" not in u.sh:
+            return
+        for m in self._infix_re.finditer(u.sh):
+            a, b = m.span()
+            if not u.free(a, b):
+                continue
+            full = m.group(1) + m.group(2)
+            name = u.text[m.start(1)] + u.text[m.start(2):m.end(2)]  # as written
+            hit = self.names.get(full)
+            entry = next((x for x in map(self.kb.get, hit[0]) if x is not None and x.type == "PERSON"), None) \
+                if hit and self.kb is not None else None
+            if entry is not None:
+                u.add(Entity(u.text[a:b], a, b, "PERSON", entry.id, entry.en, "kb", extra={"name": name}))
+            else:
+                u.add(Entity(u.text[a:b], a, b, "PERSON", None, self._pinyin(full), "rule", extra={"name": name, "romanized": True}))
+
     def _pos_names(self, u: _Unit) -> None:
         """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token
         counts only when the dictionary gives it a proper-noun gloss (capitalised: 雅典 Athens,

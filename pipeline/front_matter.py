@@ -19,13 +19,15 @@ import re
 
 from .model import Document, Unit
 from .numex import find_dates
-from .patterns import layout_patterns
+from .patterns import _traditional, layout_patterns, t2s_converter
 from .structure import publication_name
+from .transcript import header_field
 
 _FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
 _AUTHOR_NOTE = re.compile(r"^[（(※＊*]?\s*(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)\s*"
                           r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
 _OUTLET_DATELINE = re.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")
+_DATE_FIELDS = ("時間", "日期", "會議時間", "會議日期")
 _FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
 
 
@@ -40,14 +42,27 @@ def front_units(units: list[Unit]) -> list[Unit]:
 
 
 def front_date(units: list[Unit]) -> str | None:
-    """The article's date from a publication line, byline or dateline, as ``YYYY-MM(-DD)``."""
-    for u in front_units(units):
-        if u.kind not in ("publication", "byline"):
+    """The article's date from a publication line, byline or dateline, or a record's header
+    (時間：中華民國114年10月13日), else a title that begins with it (2025年11月20日外交部發言人…
+    主持例行記者會), as ``YYYY-MM(-DD)``."""
+    header = []
+    for u in units:
+        if u.kind == "body":
+            break
+        if u.kind == "note" and _traditional(header_field(u.text) or "") in _DATE_FIELDS:
+            header.append(u)
+    for u in front_units(units) + header:
+        if u.kind not in ("publication", "byline", "note"):
             continue
-        for _a, _b, extra in find_dates(u.text):
+        for _a, _b, extra in find_dates(t2s_converter().convert(u.text)):
             value = extra.get("value", "")
             if _FULL_DATE.match(value):
                 return value
+    title = next((u for u in front_units(units) if u.kind == "title"), None)
+    if title is not None:
+        for a, _b, extra in find_dates(t2s_converter().convert(title.text)):
+            if a == 0 and _FULL_DATE.match(extra.get("value", "")):
+                return extra["value"]
     return None
 
 

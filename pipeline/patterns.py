@@ -113,6 +113,15 @@ def s2t_converter():
 
 
 @cache
+def t2s_converter():
+    """One length-preserving Traditional→Simplified converter for the process (dates in the front
+    matter are read on Simplified text, as the stages read them on the shadow)."""
+    from .segment import Converter
+
+    return Converter("t2s")
+
+
+@cache
 def _simplified_chars() -> re.Pattern:
     """Characters that the Traditional conversion changes on their own (for, 们, 台 …), and any
     character outside the Basic Multilingual Plane; found with one call into OpenCC."""

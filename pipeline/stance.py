@@ -53,6 +53,7 @@ from typing import Any
 
 from .model import Document, Entity, Unit, empty_stance
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
+from .transcript import header_field, is_transcript, speaker_label
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
 TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # places (LOC) are settings and events (俄羅斯入侵烏克蘭, 2024 年大選) occasions, not targets
@@ -93,13 +94,15 @@ class Context:
     holder: dict | None = None
     person: Entity | None = None
     speaker: dict | None = None  # in an interview's answers, the interviewee (else the writer speaks)
+    label_end: int = 0  # the end of the speaker label (毛寧：) that opens this unit, if any
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
     """The stance of one unit; ``prob`` is a stance model's BEARING probability, if one is used."""
     ctx = ctx or Context()
     text, tokens = unit.text, unit.tokens
-    ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS), key=lambda e: e.start)
+    # the speaker label of a turn (毛寧：) names who speaks, neither a holder nor a target inside
+    ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS and e.start >= ctx.label_end), key=lambda e: e.start)
     skip = [(e.start, e.end) for e in unit.entities if e.label == "EVENT"]
     cues = find_cues(text, shadow, tokens, lex, skip)
     # inside a name (自由開放的印太戰略, 四方安全對話) only strongly loaded words count (戰狼外交)
@@ -171,6 +174,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
     targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
+    if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
+        targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"])]
     if not types and bearing:
         types.add("evaluation")
     certainty = "hedged" if cert["hedged"] > cert["certain"] else "certain" if cert["certain"] > cert["hedged"] else "neutral"
@@ -539,6 +544,7 @@ def stance_stage(doc: Document, res) -> None:
     ctx = Context()
     shadow_all = doc.shadow or res.segmenter.shadow(doc.text)
     interviewee = _interviewee(doc)
+    turns = _turns(doc) if interviewee is None else {}
     for unit in doc.units:
         if unit.kind != "body":
             unit.stance = empty_stance()
@@ -547,13 +553,47 @@ def stance_stage(doc: Document, res) -> None:
             m = _QA_MARK.match(unit.text)
             if m is not None:  # 答： the interviewee speaks until the next 問：
                 ctx.speaker = interviewee if m.group(1) in ("答", "A") else None
+        elif id(unit) in turns:  # 馬委員文君：… the speaker holds the turn's opinions, until the next turn
+            ctx.speaker, ctx.label_end = turns[id(unit)]
         prob = model.probability(unit) if model is not None else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
+        ctx.label_end = 0
 
 
 #: a question or an answer of an interview: 問：, 答：, Q:, 【答】
 _QA_MARK = re.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[：:]")
 _INTERVIEW_ROLE = re.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
+
+
+def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
+    """In a record of speaker turns (:mod:`pipeline.transcript`), the speaker of each unit that
+    opens a turn and where its label ends, by ``id(unit)``: the person the label names (顧部長立雄
+    -> Wellington Koo), the chair the header names for 主席 (主席：王委員定宇), else the label
+    itself (法新社記者)."""
+    openers = [u for u in doc.units if u.kind == "body" and doc.text[u.start - 1 : u.start] in ("", "\n")]
+    if not is_transcript(u.text for u in openers):
+        return {}
+    chair = None
+    for u in doc.units:
+        if u.kind == "note" and header_field(u.text) in ("主席", "主持人") and u.entities:
+            person = next((e for e in u.entities if e.label == "PERSON"), None)
+            chair = _entity_dict(person) if person is not None else None
+            break
+    out: dict[int, tuple[dict, int]] = {}
+    for u in openers:
+        label = speaker_label(u.text)
+        if label is None:
+            continue
+        end = u.text.index(label) + len(label)
+        person = next((e for e in u.entities if e.label == "PERSON" and e.end <= end), None)
+        if person is not None:
+            speaker = _entity_dict(person)
+        elif chair is not None and label in ("主席", "主持人"):
+            speaker = {**chair, "mention": label}
+        else:
+            speaker = {"text": label, "kb_id": None, "en": None}
+        out[id(u)] = (speaker, end)
+    return out
 
 
 def _interviewee(doc: Document) -> dict | None:

@@ -55,8 +55,13 @@ class Lexicon:
             for row in _rows(folder / name):
                 entry = make(row)
                 lex.add(to_shadow(entry.term), entry)
-        lex.roles = tuple(to_shadow(row[0]) for row in _rows(folder / "roles.tsv"))
+        lex.roles = tuple(to_shadow(w) for w in role_words(folder))
         return lex
+
+
+def role_words(folder: Path = DATA) -> list[str]:
+    """Role nouns that stand for a holder (roles.tsv, Traditional): 專家, 發言人 …"""
+    return [row[0] for row in _rows(folder / "roles.tsv")]
 
 
 def cue_words(folder: Path = DATA) -> list[str]:

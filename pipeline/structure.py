@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from .clean import HAN as _HAN
 from .clean import Block, display_width, tidy_spaces
 from .patterns import LayoutPatterns, layout_patterns
+from .transcript import header_field, is_transcript, speaker_label
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
 _NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*$")
@@ -175,7 +176,29 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             out[i] = [_Piece("heading", text)]
         else:
             out[i] = [_Piece("body", text)]
+    _transcript_kinds(blocks, out)
     return [p for p in out if p is not None]
+
+
+def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> None:
+    """In a record of speaker turns (see :mod:`pipeline.transcript`), the header lines before the
+    first turn (時間：…, 地點：…, 主席：王委員定宇) are notes, and every turn is body text, however
+    short (主席：好。 is no heading)."""
+    texts = [b.text for b in blocks]
+    if not is_transcript(texts):
+        return
+    first = next((i for i, t in enumerate(texts) if speaker_label(t) and _SENTENCE_PUNCT.search(t)), len(texts))
+    titled = False
+    for i, pieces in enumerate(out):
+        if pieces is None or len(pieces) != 1:
+            continue
+        if i < first and header_field(texts[i]) is not None:
+            out[i] = [_Piece("note", texts[i])]
+        elif i < first and not titled and pieces[0].kind in ("title", "lead", "affiliation", "heading") and _is_short(blocks[i]):
+            out[i] = [_Piece("title", texts[i])]  # the record's name (…委員會會議紀錄 is no affiliation line)
+            titled = True
+        elif i >= first and pieces[0].kind == "heading" and speaker_label(texts[i]):
+            out[i] = [_Piece("body", texts[i])]
 
 
 def _is_short(b: Block) -> bool:

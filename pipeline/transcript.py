@@ -1,0 +1,101 @@
+"""Transcripts: records of meetings, hearings and press conferences written as speaker turns.
+
+The Legislative Yuan's records (立法院公報), a ministry's press-conference transcript or a panel's
+minutes give each turn as a label and a colon::
+
+    主席：請馬委員文君發言。
+    馬委員文君：部長，共軍這次演習距離我們的領海只有24浬……
+    顧部長立雄：委員，我們事前已經掌握相關徵候……
+
+A paragraph that opens with such a label is that speaker's turn (and a paragraph without one goes
+on with the same speaker); the stance stage gives the turn's opinions to the speaker, not to the
+writer of the record.  Lines such as 時間：… 地點：… 主席：王委員定宇 before the first turn are the
+record's header (notes).
+
+A label is a speaker when it is a title or role (主席, 發言人, 法新社記者), a title with a name
+(部長顧立雄, 馬委員文君: the Legislative Yuan's surname–title–given name) or a name (林劍); never a
+header field (時間, 地點, 出席委員) or a speech verb's subject (他說：「…」 is an ordinary quotation).
+A document is a transcript when at least three paragraphs open with speaker labels, from at least
+two speakers, one of whom speaks twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+from typing import Iterable
+
+#: a label and its colon at the start of a paragraph: no punctuation, quotation or space inside
+_LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。；;「」『』“”（）()！？!?、《》〈〉]{1,14}?)\s*[：:]")
+_HAN = "\u3400-\u9fff"
+
+#: labels of a record's header, not of a speaker (either script)
+HEADER_FIELDS = frozenset(
+    "時間 时间 日期 地點 地点 會議地點 会议地点 會議時間 会议时间 主題 主题 議題 议题 案由 事由 主旨 出席 出席委員 出席委员 "
+    "列席 列席委員 列席委员 列席官員 列席官员 請假委員 请假委员 記錄 记录 紀錄 纪录 備註 备注 說明 说明 附件 地址 電話 电话 來源 来源 "
+    "作者 編輯 编辑 摘要 關鍵詞 关键词 關鍵字 关键字 決議 决议 決定 决定 結論 结论 報告 报告 議程 议程 專門委員 专门委员 主任秘書 主任秘书".split()
+)
+
+
+@cache
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """Titles and roles (the entity rules' titles, the stance roles, a few of meetings) and
+    surnames, in Traditional characters."""
+    from .entities import rules_file_data
+    from .stance_lexicon import role_words
+
+    data = rules_file_data()
+    titles = {str(w) for w in data.get("titles") or []} | set(role_words()) | set(_MEETING_ROLES)
+    surnames = {str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or [])}
+    return frozenset(titles), frozenset(surnames)
+
+
+_MEETING_ROLES = ("主席", "委員", "立委", "記者", "主持人", "與談人", "報告人", "質詢人")
+
+
+def speaker_label(text: str) -> str | None:
+    """The speaker label a paragraph opens with (主席, 顧部長立雄, 法新社記者), else None."""
+    m = _LABEL.match(text)
+    if m is None:
+        return None
+    label = m.group("label")
+    return label if is_speaker(label) else None
+
+
+def is_speaker(label: str) -> bool:
+    """Whether a label before a colon names a speaker (see the module's docstring)."""
+    from .patterns import _traditional
+
+    t = _traditional(label)
+    if t in HEADER_FIELDS or not re.fullmatch(f"[{_HAN}·．]{{2,14}}|[A-Z][A-Za-z .'\\-]{{1,30}}", t):
+        return False
+    titles, surnames = _vocabulary()
+
+    def name(s: str) -> bool:  # a Chinese name: a surname and one to three characters
+        return 2 <= len(s) <= 4 and (s[:1] in surnames or s[:2] in surnames)
+
+    if t in titles or any(t.endswith(x) for x in titles if len(x) < len(t)):
+        return True  # 主席, 外交部發言人, 法新社記者
+    for k in (1, 2):  # 馬|委員|文君: surname, title, given name
+        if t[:k] in surnames and any(t.startswith(x, k) and 1 <= len(t) - k - len(x) <= 2 for x in titles):
+            return True
+    if any(t.startswith(x) and name(t[len(x):]) for x in titles):
+        return True  # 部長顧立雄
+    return name(t) or t[:1].isascii()  # 林劍, Rubio
+
+
+def is_transcript(paragraphs: Iterable[str]) -> bool:
+    """At least three paragraphs open with speaker labels, from two speakers or more, one of whom
+    speaks twice."""
+    labels = Counter(label for p in paragraphs if (label := speaker_label(p)) is not None)
+    return sum(labels.values()) >= 3 and len(labels) >= 2 and labels.most_common(1)[0][1] >= 2
+
+
+def header_field(text: str) -> str | None:
+    """The field of a header line (時間：…, 主席：王委員定宇): a label, a colon and a value with no
+    sentence in it."""
+    m = _LABEL.match(text)
+    if m is None or re.search(r"[。！？!?]", text) or len(text) > 80:
+        return None
+    return m.group("label")

@@ -1,0 +1,78 @@
+"""Records of speaker turns: the Legislative Yuan's minutes, press-conference transcripts."""
+
+from __future__ import annotations
+
+from pipeline.annotate import annotate_text
+from pipeline.transcript import header_field, is_speaker, is_transcript, speaker_label
+
+RECORD = """立法院外交及國防委員會第5次全體委員會議紀錄
+
+時間：中華民國114年10月13日（星期一）上午9時
+地點：本院紅樓202會議室
+主席：王委員定宇
+
+主席：現在開會。請國防部顧部長立雄報告。
+
+顧部長立雄：主席、各位委員。共軍近期在台灣周邊實施聯合演訓，國軍已嚴密監控。
+
+主席：請馬委員文君發言。
+
+馬委員文君：部長，國防部事前完全沒有掌握嗎？我認為國防部的情報研判明顯失準，這是非常嚴重的問題。
+
+顧部長立雄：委員，我們事前已經掌握相關徵候，並沒有失準的問題。我們樂觀其成，也會與美方保持密切溝通。
+
+主席：好。
+"""
+
+
+def test_speaker_labels():
+    for label in ("主席", "顧部長立雄", "馬委員文君", "部長顧立雄", "法新社記者", "外交部發言人", "林劍", "发言人"):
+        assert is_speaker(label), label
+    for label in ("時間", "地點", "出席委員", "他說", "總統表示", "川普說", "美方", "結論"):
+        assert not is_speaker(label), label
+    assert speaker_label("主席：現在開會。") == "主席"
+    assert speaker_label("他說：「我們會檢討。」") is None
+    assert header_field("地點：本院紅樓202會議室") == "地點" and header_field("主席：現在開會。") is None
+
+
+def test_a_transcript_needs_turns_of_two_speakers():
+    assert is_transcript(["主席：現在開會。", "林劍：中方堅決反對。", "主席：請繼續。"])
+    assert not is_transcript(["川普說：「我們會贏。」", "他表示：台灣很重要。", "一、前言"])
+    assert not is_transcript(["日本：支持。", "韓國：反對。", "美國：觀望。"])  # no one speaks twice
+
+
+def test_record_header_speakers_and_their_stances(resources):
+    doc = annotate_text(RECORD, "ly", resources)
+    kinds = [u.kind for u in doc.units]
+    assert kinds[:4] == ["title", "note", "note", "note"] and set(kinds[4:]) == {"body"}  # 主席：好。 is no heading
+    assert doc.meta["date"] == "2025-10-13" and "author" not in doc.meta
+    people = {e.text: (e.kb_id, e.en, e.extra.get("name")) for u in doc.units for e in u.entities if e.label == "PERSON"}
+    assert people["顧部長立雄"] == ("tw-wellington-koo", "Wellington Koo", "顧立雄")
+    assert people["馬委員文君"][1:] == ("Ma Wen-chun", "馬文君")
+    assert people["王委員定宇"][2] == "王定宇"
+    by_text = {u.text: u.stance for u in doc.units if u.kind == "body"}
+    assert by_text["馬委員文君：部長，國防部事前完全沒有掌握嗎？"]["holder"]["text"] == "馬委員文君"
+    st = by_text["我認為國防部的情報研判明顯失準，這是非常嚴重的問題。"]  # the turn goes on after its first sentence
+    assert st["bearing"] and st["holder"]["en"] == "Ma Wen-chun"
+    st = by_text["我們樂觀其成，也會與美方保持密切溝通。"]
+    assert st["holder"]["kb_id"] == "tw-wellington-koo"
+    assert all(t["kb_id"] != "tw-wellington-koo" for t in st["targets"])  # the speaker is no target
+
+
+def test_an_article_with_quoted_colons_is_no_transcript(resources):
+    doc = annotate_text("川普談台灣\n\n川普說：「台灣很重要。」\n\n他又說：「我們會支持台灣。」\n\n分析人士認為，這是重大轉變。\n", "q", resources)
+    assert [u.kind for u in doc.units][0] == "title"
+    assert all(u.stance.get("holder") != "AUTHOR" or u.text.startswith("分析") for u in doc.units if u.stance.get("bearing"))
+
+
+def test_press_conference_speaker_label_is_no_holder_or_target_and_the_title_dates_it(resources):
+    """毛宁：… in a ministry's transcript: Mao Ning speaks; the label's entity is neither a holder nor
+    a target inside the turn; the date at the start of the title dates the record."""
+    doc = annotate_text("2025年11月20日外交部发言人毛宁主持例行记者会\n\n法新社记者：中方对此有何回应？\n\n"
+                        "毛宁：我们敦促日方立即纠正错误，停止在涉台问题上越线玩火。\n\n彭博社记者：中方是否会反制？\n\n"
+                        "毛宁：中方坚决反对，已向日方提出严正交涉。\n", "mfa", resources)
+    assert doc.meta["date"] == "2025-11-20"
+    first, second = [u.stance for u in doc.units if u.kind == "body" and u.text.startswith("毛宁")]
+    assert first["bearing"] and first["holder"]["kb_id"] == "cn-mao-ning"  # 我们敦促: the speaker's "we"
+    assert second["holder"]["kb_id"] == "cn"  # 中方坚决反对: China, as the speaker reports it
+    assert all(t["kb_id"] != "cn-mao-ning" for st in (first, second) for t in st["targets"])
