@@ -289,6 +289,10 @@ def _number_english(m: re.Match) -> str | None:
     return None
 
 
+_IN_DESIGNATION = re.compile(r"[A-Za-z][\d-]|-(?<=[A-Za-z]-)\d")
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9-]*")
+
+
 def number_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, English) for every number, date and percent in ``text``."""
     out = []
@@ -296,6 +300,9 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
     for start in _NUMBER_START.finditer(text):  # try the big pattern only where a number can begin
         i = start.start()
         if i < end:
+            continue
+        if i and _IN_DESIGNATION.match(text, i - 1):
+            end = _ALNUM_RUN.match(text, i).end()  # 16 in F-16V, 7 in G7: part of a name, glossed as written
             continue
         m = _NUMBER_SPAN.match(text, i)
         if m:

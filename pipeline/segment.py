@@ -28,9 +28,11 @@ from . import cache
 from .errors import DataError, MissingDependency
 from .model import Token
 
-# Latin words (with inner hyphens/apostrophes), dotted acronyms, numbers with decimals and percent.
+# Model designations (F-16V, M1A2T, MQ-9B, COVID-19, G7), Latin words (with inner hyphens or
+# apostrophes), dotted acronyms, numbers with decimals and percent.
+_DESIGNATION = r"[A-Z][A-Za-z]{0,4}-?\d{1,4}(?:[A-Za-z]{1,3}\d{0,4})*(?:-\d{1,3}[A-Za-z]?)?(?![A-Za-z0-9])"
 _ATOMIC = re.compile(
-    r"(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*[%％]?|[０-９]+(?:[．.][０-９]+)*[%％]?"
+    _DESIGNATION + r"|(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*[%％]?|[０-９]+(?:[．.][０-９]+)*[%％]?"
 )
 _PUNCT_TAG = "x"
 _DEFAULT_USER_FREQ = 3000
@@ -244,7 +246,7 @@ class Segmenter:
     def _oov_tag(self, word: str) -> str:
         if word.isdigit() or _ATOMIC.fullmatch(word) and word[0].isdigit():
             return "m"
-        if re.fullmatch(r"[A-Za-z.'’\-]+", word):
+        if re.fullmatch(r"[A-Za-z.'’\-]+", word) or re.fullmatch(_DESIGNATION, word):
             return "eng"
         if not any("\u3400" <= c <= "\u9fff" for c in word):
             return _PUNCT_TAG

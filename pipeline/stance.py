@@ -259,6 +259,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
     nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的"}
+    # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
+    verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
     if nominal and any(c.entry.kind in ("modal", "hedge") for c in cues) and not _quote_tail(text):
         verbs = [c for c in verbs if id(c) not in nominal]
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
@@ -431,6 +433,7 @@ def _in_adverbial(shadow: str, e: Entity) -> bool:
 
 
 _ADVERBIAL_ENDS = set("中后时上前内间")
+_SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖)[^，,。；;：:！？!?]{0,8}$")
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:

@@ -305,10 +305,14 @@ def publication_name(line: str) -> str:
 
 
 def _publication_line(t: str, pat: LayoutPatterns) -> bool:
-    """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期'."""
+    """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期',
+    '2025-04-08 09:12:33 来源：环球网' (any name after a source label)."""
     names, dated = _publication_names(t)
-    return dated and any(pat.is_publication(t[a:b]) for a, b in names) and \
+    return dated and any(pat.is_publication(t[a:b]) or _SOURCE_LABEL.search(t, 0, a) for a, b in names) and \
         all(b - a <= 16 and not pat.match_byline(t[a:b]) for a, b in names)
+
+
+_SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
 #: a byline label after a space, on a line that begins with the publication or a date

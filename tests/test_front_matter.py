@@ -305,3 +305,11 @@ def test_press_release_title_with_quotes_and_a_release_date(resources):
     assert doc.meta["title"] == "總統接見「美國聯邦參議院軍事委員會」訪團"
     assert doc.meta["date"] == "2025-08-28" and "author" not in doc.meta
     assert [e.extra["value"] for u in doc.units for e in u.entities if e.label == "DATE"] == ["2025-08-28", "2025-08-28"]
+
+
+def test_any_name_after_a_source_label_is_the_publication(resources):
+    """2025-04-08 09:12:33 来源：环球网: 环球网 is no known outlet, but the label says it is one."""
+    doc = annotate_text("韩国国会弹劾案通过后 朝鲜半岛局势走向何方\n\n2025-04-08 09:12:33 来源：环球网\n\n"
+                        "【环球网报道】韩国宪法法院4日作出裁决，维持国会对尹锡悦的弹劾案。\n", "hq", resources)
+    assert (doc.meta["publication"], doc.meta["date"]) == ("环球网", "2025-04-08")
+    assert [e.extra["value"] for u in doc.units for e in u.entities if e.text == "4日"] == ["2025-04-04"]

@@ -494,3 +494,17 @@ def test_qian_before_an_organisation_and_its_title_is_former(resources):
     doc = annotate_text("前言。\n\n前國安會秘書長表示，三天前國防部宣布。", "f", resources)
     glosses = [t.gloss for t in doc.units[-1].tokens if t.text == "前"]
     assert glosses[0] == "former" and "former" not in glosses[1:]
+
+
+def test_model_designations_are_one_token_glossed_as_written(resources):
+    """F-16V, M1A2T, MQ-9B, COVID-19: one token each, glossed as written (not F | 16 | V), and
+    neither an organisation nor a number; a weapon jieba takes for a place (海馬士) is no place."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("美國將出售F-16V（Block 70）戰機、M1A2T戰車、MQ-9B無人機與海馬士，COVID-19後G7也關注。", "m", resources)
+    toks = {t.text: t.gloss for u in doc.units for t in u.tokens}
+    for word in ("F-16V", "M1A2T", "MQ-9B", "COVID-19"):
+        assert toks[word] == word
+    assert toks["70"] == "70"
+    labels = {e.text: e.label for u in doc.units for e in u.entities}
+    assert "M1A2T" not in labels and "海馬士" not in labels and labels.get("G7") == "ORG"

@@ -499,3 +499,9 @@ def test_subject_before_a_time_clause_speaks(resources):
     assert st["holder"]["text"] == "李家超"
     st = stance(resources, "外長林佳龍會見川普時表示，台灣將堅定支持美國。")
     assert st["holder"]["text"] == "林佳龍"
+
+
+def test_support_sought_from_someone_is_not_their_stance(resources):
+    """爭取美國國會支持: Congress's support is sought, the legislator who says so holds the stance."""
+    st = stance(resources, "民進黨立委王定宇則認為，國防預算增加是對美方要求的具體回應，有助於爭取美國國會支持。")
+    assert st["holder"]["text"] == "王定宇"
