@@ -95,6 +95,7 @@ class Context:
     person: Entity | None = None
     speaker: dict | None = None  # in an interview's answers, the interviewee (else the writer speaks)
     label_end: int = 0  # the end of the speaker label (毛寧：) that opens this unit, if any
+    quoted: dict | None = None  # who spoke last: a quotation that goes on in the next sentence is theirs
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
@@ -111,6 +112,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             or not any(a <= c.start and c.end <= b for a, b in named)]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0):
         _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
+        if not (text[:1] in "「“" or _quote_tail(text)):
+            ctx.quoted = None
         st = {**empty_stance(), "certainty": None, "rule_score": 0.0}
         if prob is not None:
             st.update(score=round(float(prob) / 2, 3), model_score=round(float(prob), 3))
@@ -163,8 +166,16 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 
     quoted = _quoted(text)
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
+    # a quotation with no speaker of its own (no speech verb outside its marks)
+    speech = (text[:1] in "「“" or _quote_tail(text)) and not any(c.entry.kind == "reporting" and not quoted[c.start] for c in cues)
     if holder == "AUTHOR" and ctx.speaker is not None:
         holder = ctx.speaker  # 答：我認為…: the interviewee, not the writer
+    elif holder == "AUTHOR" and speech and ctx.quoted is not None:
+        holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
+    if verb is not None and isinstance(holder, dict) and ("「" in text or "“" in text or text.rstrip()[-1:] in "：:"):
+        ctx.quoted = holder  # 「……，」他說道 / 他說：「……: the next sentence may go on quoting them
+    elif not speech:
+        ctx.quoted = None  # any other sentence ends the quotation
     if holder != "AUTHOR":
         types.add("attributed")
         if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
@@ -299,6 +310,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
+            name_tok = [t for t in tokens if region_start <= t.start and t.end <= v.start and t.text.strip()]
+            if len(name_tok) == 1 and name_tok[0].pos in ("nr", "nrt") and 2 <= len(name_tok[0].text) <= 5:
+                return {"text": name_tok[0].text, "kb_id": None, "en": None}, None, v  # 」沃特斯堅稱: a name jieba knows as one
             if 0 < len(name) <= 30 and re.search(r"[A-Za-z]", name) and not any(ch in name for ch in "，,。「"):
                 return {"text": name, "kb_id": None, "en": None}, None, v
         # a pronoun or a role noun in the clause before the verb (他不但曾公開批評, 專家表示)

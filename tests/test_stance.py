@@ -505,3 +505,15 @@ def test_support_sought_from_someone_is_not_their_stance(resources):
     """爭取美國國會支持: Congress's support is sought, the legislator who says so holds the stance."""
     st = stance(resources, "民進黨立委王定宇則認為，國防預算增加是對美方要求的具體回應，有助於爭取美國國會支持。")
     assert st["holder"]["text"] == "王定宇"
+
+
+def test_a_quotation_that_goes_on_is_the_last_speakers(resources):
+    """「……」 with no speaker of its own, right after 「……，」李容浩說: still Ri Yong Ho; after a
+    sentence of the writer's own it is the writer's again."""
+    before = "「但是，我們沒有看到美國作出任何回應，」李容浩說道。"
+    st = stance(resources, "「制裁可以讓我們屈服的這一想法是無稽之談。」", before=before)
+    assert st["holder"]["kb_id"] == "kp-ri-yong-ho" and "attributed" in st["types"]
+    st = stance(resources, "「制裁可以讓我們屈服的這一想法是無稽之談。」", before=before + "聯合國大會於紐約舉行。")
+    assert st["holder"] == "AUTHOR"
+    st = stance(resources, "「此毫無根據的指控是完全錯誤的，是絕對的謊言，」沃特斯堅稱。", before=before)
+    assert st["holder"] != "AUTHOR" and st["holder"].get("kb_id") != "kp-ri-yong-ho"  # a speaker of its own
