@@ -526,15 +526,22 @@ class NameRules:
                         not any(e.end == t.start and e.label == "GPE" for e in u.ents):
                     continue
             j = k
-            while j > 0 and k - j < 4:
+            joined = 0  # conjunctions passed (they do not count as words)
+            while j > 0 and k - j < 4 + joined:
                 p = toks[j - 1]
                 inside = [e for e in u.ents if p.start < e.end and e.start < p.end]
                 named = len(inside) == 1 and inside[0].label == "PERSON" and (inside[0].start, inside[0].end) == (p.start, p.end)
                 if named and p.end == toks[j].start and t.end - p.start <= 12:
                     j -= 1  # a person the institution is named after, its first word: 李光耀|公共政策|學院
                     break
+                if p.norm in ("与", "和", "及") and j > 1 and j < k and toks[j - 2].pos in modifier_pos \
+                        and toks[j - 2].end == p.start and t.end - toks[j - 2].start <= 12 \
+                        and not any(e.start < toks[j].end and toks[j - 2].start < e.end for e in u.ents):
+                    j -= 1  # 國防資源與產業研究所: two fields (not two countries) joined in one name
+                    joined += 1
+                    continue
                 if p.end != toks[j].start or not _HAN_WORD.fullmatch(p.norm) or p.pos not in modifier_pos \
-                        or self._is_title(p.norm) or t.end - p.start > 10 \
+                        or self._is_title(p.norm) or t.end - p.start > 12 \
                         or any(e.label not in ("GPE", "LOC") or e.start < p.start or e.end > p.end for e in inside):
                     break
                 j -= 1
@@ -544,11 +551,13 @@ class NameRules:
             if t.norm in heads and all(any(e.members and e.start <= x.start and x.end <= e.end for e in u.ents)
                                        for x in toks[j:k]):
                 continue  # 美日聯盟: a cluster of countries and a head describe
+            if toks[j].norm in ("与", "和", "及"):
+                j += 1  # the walk stopped right after a conjunction
             a = toks[j].start
             for e in [e for e in u.ents if a <= e.start and e.end <= t.end]:
                 u.remove(e)
             words = [self._word_english(x) for x in toks[j:k + 1]]
-            en, extra = self._name_english(words, u.sh[a:t.end])
+            en, extra = self._name_english(words, u.sh[a:t.end], keep_lower=("and", "of"))
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
 
     def _documents(self, u: _Unit) -> None:

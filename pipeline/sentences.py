@@ -6,11 +6,12 @@ Rules:
   followed by a closing quote, and at ``. `` / ``! `` / ``? `` in Latin-script text when a capital,
   a digit or a Chinese character follows (abbreviations such as U.S., Mr., e.g. and initials
   do not end a sentence; neither does the point of a decimal number);
-* inside quotes or brackets (「」『』“”（）《》【】〔〕) it does not end, except when the
+* inside quotes or brackets (「」『』“”（）《》【】〔〕, and straight "…" in pairs) it does not end, except when the
   terminal mark is immediately followed by the closing mark(s) that close every open pair:
   ``……有什麼關係？」就此而言`` splits after 」;
 * ；, ：, ， never end a sentence, so clauses joined by ； stay together; nor does a mark followed by
-  one of them (``……燃料。」，並指出`` goes on);
+  one of them, or a closing quote by an opening bracket (``……燃料。」，並指出`` goes on; so does
+  ``"We must prepare for the worst."（我們必須做最壞的準備）``);
 * an unmatched opening bracket (an extraction error) is ignored rather than swallowing the rest of
   the paragraph.
 """
@@ -34,12 +35,14 @@ _ABBREVIATIONS = {
 _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERMINAL + "…") + "]")
 _CONTINUES = re.compile(r"\s*[，、；：,;:]")
+_GLOSSED = re.compile(r"\s*[（(]")  # after a closing quote: a bracket that translates or credits it
 _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of ``text``, whitespace trimmed, in order."""
+    text = _curly(text)
     matched = _matched_brackets(text)
     spans: list[tuple[int, int]] = []
     start = 0
@@ -57,7 +60,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         elif ch in _CLOSE and i in matched:
             depth = max(0, depth - 1)
         end = _sentence_end(text, i, depth, matched)
-        if end is not None and _CONTINUES.match(text, end):
+        if end is not None and (_CONTINUES.match(text, end) or text[end - 1] in "」”』" and _GLOSSED.match(text, end)):
             end = None  # 「……。」，並指出…: the quote closed but the sentence goes on
         if end is not None:
             note = _FOOTNOTE.match(text, end)
@@ -71,6 +74,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         pos = i + 1
     _add(spans, text, start, n)
     return spans
+
+
+def _curly(text: str) -> str:
+    """Straight double quotes in pairs read as “ ” (same length: offsets do not move), so that a
+    quoted English sentence ("We must prepare for the worst.") does not end the Chinese one."""
+    if '"' not in text or text.count('"') % 2:
+        return text
+    parts = text.split('"')
+    return "".join(p + ("“" if k % 2 == 0 else "”") for k, p in enumerate(parts[:-1])) + parts[-1]
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -382,6 +382,7 @@ def _quote_tail(text: str) -> bool:
 def _verb_between(tokens, a: int, b: int) -> bool:
     """A verb between the subject and the verb, outside an adverbial 在…時/後/中 (在國會答詢時強調)."""
     inside = False
+    prev = ""
     for t in tokens:
         if t.start < a or t.end > b:
             continue
@@ -389,8 +390,9 @@ def _verb_between(tokens, a: int, b: int) -> bool:
             inside = True
         elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
             inside = False
-        elif t.pos[:1] == "v" and not inside and t.text not in LIGHT_VERBS:
-            return True
+        elif t.pos[:1] == "v" and not inside and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的"):
+            return True  # (蘭德公司的研究指出: 研究 after 的 is a noun)
+        prev = t.text
     return False
 
 

@@ -730,3 +730,12 @@ def test_bureau_chief_title_before_a_name(resources):
     """保安局局長鄧炳強則指: 局長 is a title, so the name after it is a person."""
     es = ents("保安局局長鄧炳強則指，被制裁的官員只是履行職責。", resources)
     assert one(es, "鄧炳強").label == "PERSON"
+
+
+def test_institution_joining_two_fields(resources):
+    """國防資源與產業研究所, 國際事務與戰略研究所: one institution; 台灣與日本學會 joins two
+    countries, not two fields, and is not made one."""
+    es = ents("（作者為國防安全研究院國防資源與產業研究所所長，曾任淡江大學國際事務與戰略研究所副教授）", resources)
+    assert one(es, "國防資源與產業研究所").label == "ORG"
+    assert one(es, "國際事務與戰略研究所").en == "International Affairs and Strategy Institute"
+    assert not find(ents("台灣與日本學會今日舉行年會。", resources), "台灣與日本學會")

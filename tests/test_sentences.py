@@ -40,3 +40,14 @@ def test_split(text, expected):
 def test_a_footnote_mark_stays_with_its_sentence():
     text = "美國持續實施出口管制。¹吸引企業赴美設廠。[2]日本也跟進。"
     assert [text[a:b] for a, b in split_sentences(text)] == ["美國持續實施出口管制。¹", "吸引企業赴美設廠。[2]", "日本也跟進。"]
+
+
+def test_straight_quotes_pair_and_a_bracket_after_a_quote_goes_on():
+    """"We must prepare for the worst."（我們必須做最壞的準備）: the English period inside straight
+    quotes and the translation after them stay in the Chinese sentence; a bracket after a plain
+    。 still starts the next one."""
+    t = '國防部長曾說："We must prepare for the worst."（我們必須做最壞的準備）。然而一年過去。這是第一句。（註1）第二句。'
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        '國防部長曾說："We must prepare for the worst."（我們必須做最壞的準備）。', "然而一年過去。", "這是第一句。", "（註1）第二句。"]
+    odd = '他說"好。然後離開。'  # an unpaired straight quote changes nothing
+    assert [odd[a:b] for a, b in split_sentences(odd)] == ['他說"好。', "然後離開。"]

@@ -517,3 +517,10 @@ def test_a_quotation_that_goes_on_is_the_last_speakers(resources):
     assert st["holder"] == "AUTHOR"
     st = stance(resources, "「此毫無根據的指控是完全錯誤的，是絕對的謊言，」沃特斯堅稱。", before=before)
     assert st["holder"] != "AUTHOR" and st["holder"].get("kb_id") != "kp-ri-yong-ho"  # a speaker of its own
+
+
+def test_a_verbal_noun_after_de_is_no_verb_between_subject_and_verb(resources):
+    """蘭德公司（RAND Corporation）的研究指出: RAND's research says it, not the United States that
+    only qualifies the think tank."""
+    st = stance(resources, "美國智庫蘭德公司（RAND Corporation）的研究指出，台灣需要強化全社會防衛韌性。")
+    assert st["holder"]["kb_id"] == "us-rand"
