@@ -250,7 +250,8 @@ class ForeignNames:
 
     def _latin_people(self, u: _Unit) -> None:
         """A Latin-script name right after a title (總理 Zoran Zaev, 發言人 Heather Nauert) or, with
-        two to four capitalised words, right before a speech verb (Paz Zárate 說道) is a PERSON."""
+        two to four capitalised words, right before a speech verb (Paz Zárate 說道; one word after a
+        closing quote: 」Kavadarkov 說道) is a PERSON."""
         text, sh, r = u.text, u.sh, self.rules
         if not _LATIN_NAME.search(text):
             return
@@ -264,7 +265,9 @@ class ForeignNames:
             before = sh[:a].rstrip(" ")
             after = sh[b:].lstrip(" ")
             titled = any(before[-n:] in self.titles for n in self.title_lengths)
-            speaks = len(words) >= 2 and any(after.startswith(v) for v in r["speech_verbs"])
+            # two to four words before a speech verb; or one, when it also follows a closing quote
+            # (」Kavadarkov 說道: the speaker of the quotation, not a company's name)
+            speaks = (len(words) >= 2 or before[-1:] in ("」", "”")) and any(after.startswith(v) for v in r["speech_verbs"])
             if titled or speaks:
                 known = [e for e in self.kb.by_english(m.group()) if e.type == "PERSON"] if self.kb is not None else []
                 if len(known) == 1:  # 國防部長 Pete Hegseth: the person the KB knows by that name

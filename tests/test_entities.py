@@ -739,3 +739,16 @@ def test_institution_joining_two_fields(resources):
     assert one(es, "國防資源與產業研究所").label == "ORG"
     assert one(es, "國際事務與戰略研究所").en == "International Affairs and Strategy Institute"
     assert not find(ents("台灣與日本學會今日舉行年會。", resources), "台灣與日本學會")
+
+
+def test_one_latin_word_after_a_closing_quote_speaks(resources):
+    """」Kavadarkov 說道: the quotation's speaker; Google 表示 (no quotation) stays no person."""
+    es = ents("「我們希望帶有尊嚴地加入，而不是透過退讓勉強加入」Kavadarkov 說道。Google 表示將投資台灣。", resources)
+    assert one(es, "Kavadarkov").label == "PERSON"
+    assert not [e for e in find(es, "Google") if e.label == "PERSON"]
+
+
+def test_a_generic_trade_war_is_no_named_event_and_the_district_of_columbia(resources):
+    es = ents("北京和華盛頓之間的貿易戰逐漸升溫。中美貿易戰持續。18 個州和哥倫比亞特區提出異議。", resources)
+    assert not find(es, "貿易戰") and one(es, "中美貿易戰").kb_id == "event-us-china-trade-war"
+    assert one(es, "哥倫比亞特區").en == "District of Columbia" and not find(es, "哥倫比亞")
