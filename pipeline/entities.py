@@ -92,7 +92,7 @@ from typing import Any, Iterable
 
 from .cache import gc_paused
 from .errors import DataError
-from .entity_foreign import ForeignNames
+from .entity_foreign import ForeignNames, is_english_sentence
 from .entity_model import ModelMerge, load_ner_model
 from .entity_names import NameRules, _country_of, _Mention
 from .front_matter import dateline_outlet
@@ -266,34 +266,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for n, unit in enumerate(doc.units):
             u = _Unit(unit, shadow[unit.start:unit.end])
             work.append((unit, u))
-            self._infix_names(u)
-            self._kb(u, seen_ids)
-            if unit.kind == "byline":
-                self._bylines(u)
-            elif unit.kind == "note" and u.sh[:1] in "（(":
-                self._note_credits(u)
-            self._clusters(u)
-            self._translit(u)
-            self._bracketed_orgs(u)
-            self._parenthesized(u)
-            self._remember(u, n, mentions)
-            self._refs(u, n, mentions)
-            self._titles(u)
-            self._pos_names(u)
-            self._institutions(u)
-            self._documents(u)
-            self._remember(u, n, mentions)
-            self._refs(u, n, mentions)  # short references after a name found by the rules
-            self._parenthesized(u)
-            self._latin_people(u)
-            self._credits(u, unit.kind)
-            self._latin(u)
-            self._latin_orgs(u)
-            self._numbers(u, anchor)
-            self._elections(u)
-            self._remember(u, n, mentions)  # names found last (Latin names) for the next units
-            if self.ner is not None:
-                self._model(u, unit)
+            if is_english_sentence(unit.text):  # an English sentence quoted or given in full
+                self._english_sentence(u, unit.kind)
+                self._numbers(u, anchor)
+                self._remember(u, n, mentions)
+            else:
+                self._chinese_passes(u, unit, n, mentions, seen_ids, anchor)
             pending = {id(p[0]) for p in self._pending}
             for e in u.ents:
                 if e.kb_id and id(e) not in pending:
@@ -324,6 +302,37 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if spans and not all(sp in u.spans for sp in spans):  # most entities are whole tokens already
                 unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
             work[n] = None  # type: ignore[call-overload]  # done with this unit's working state
+
+    def _chinese_passes(self, u: _Unit, unit: Unit, n: int, mentions: dict, seen_ids: set[str], anchor: int | None) -> None:
+        """The passes over one unit of Chinese text, in order."""
+        self._infix_names(u)
+        self._kb(u, seen_ids)
+        if unit.kind == "byline":
+            self._bylines(u)
+        elif unit.kind == "note" and u.sh[:1] in "（(":
+            self._note_credits(u)
+        self._clusters(u)
+        self._translit(u)
+        self._bracketed_orgs(u)
+        self._parenthesized(u)
+        self._remember(u, n, mentions)
+        self._refs(u, n, mentions)
+        self._titles(u)
+        self._pos_names(u)
+        self._institutions(u)
+        self._documents(u)
+        self._remember(u, n, mentions)
+        self._refs(u, n, mentions)  # short references after a name found by the rules
+        self._parenthesized(u)
+        self._latin_people(u)
+        self._credits(u, unit.kind)
+        self._latin(u)
+        self._latin_orgs(u)
+        self._numbers(u, anchor)
+        self._elections(u)
+        self._remember(u, n, mentions)  # names found last (Latin names) for the next units
+        if self.ner is not None:
+            self._model(u, unit)
 
     # -- 1. knowledge base -----------------------------------------------------------------------
     def _kb(self, u: _Unit, seen_ids: set[str]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .entity_names import _HAN_WORD, _LATIN, _all_han
@@ -37,8 +38,40 @@ _MODEL = re.compile(r"(?![A-Z]\d{1,2}$)[A-Z&]*\d[A-Z0-9&]*")
 _NUMERAL_PART = re.compile(r"[〇零一二三四五六七八九十0-9０-９]+")
 
 
+def is_english_sentence(text: str) -> bool:
+    """A unit written in English (no Han character, three Latin words or more): its entities come
+    from the English tagger (:class:`pipeline.english.English`), not the Chinese rules."""
+    return not _HAN_ANY.search(text) and len(_LATIN_WORD.findall(text)) >= 3
+
+
+_HAN_ANY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 class ForeignNames:
     """Transliterated and Latin-script names (mixed into EntityTagger)."""
+
+    @cached_property
+    def english(self):
+        """The English tagger (spaCy's tokenizer and the KB's English names), loaded on first use:
+        an article without an English sentence never pays for it."""
+        from .english import English
+
+        return English(kb=self.kb)
+
+    def _english_sentence(self, u: _Unit, kind: str) -> None:
+        """Entities of an English sentence (AIT Director Raymond Greene said, "The United States
+        welcomes…"): the KB's English names and aliases, demonyms, and in prose capitalised names
+        (not in notes, where a cited title's words are capitalised too)."""
+        if self.kb is None:
+            return
+        for e in self.english.entities(u.text, names=kind != "note"):
+            a, b = e["start"], e["end"]
+            if a < b and u.free(a, b):
+                extra = {"candidates": e["candidates"]} if e.get("candidates") else {}
+                entry = self.kb.get(e["kb_id"]) if e.get("kb_id") else None
+                en = self._english(entry, e["text"]) if entry is not None else e.get("en")  # AIT stays AIT
+                u.add(Entity(u.text[a:b], a, b, e["label"], e.get("kb_id"), en, e.get("source") or "rule", extra=extra))
 
     def _translit(self, u: _Unit) -> None:
         sh, chars = u.sh, self.rules.data["transliteration_chars"]

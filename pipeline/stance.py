@@ -53,6 +53,8 @@ from typing import Any
 
 from .model import Document, Entity, Unit, empty_stance
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
+from .entities import tagger_for
+from .entity_foreign import is_english_sentence
 from .transcript import header_field, is_transcript, speaker_label
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
@@ -574,6 +576,9 @@ def stance_stage(doc: Document, res) -> None:
                 ctx.speaker = interviewee if m.group(1) in ("答", "A") else None
         elif id(unit) in turns:  # 馬委員文君：… the speaker holds the turn's opinions, until the next turn
             ctx.speaker, ctx.label_end = turns[id(unit)]
+        if is_english_sentence(unit.text):  # an English quotation or passage: the English cues
+            unit.stance = english_unit_stance(unit, tagger_for(res).english)
+            continue
         prob = model.probability(unit) if model is not None else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
         ctx.label_end = 0
@@ -582,6 +587,47 @@ def stance_stage(doc: Document, res) -> None:
 #: a question or an answer of an interview: 問：, 答：, Q:, 【答】
 _QA_MARK = re.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[：:]")
 _INTERVIEW_ROLE = re.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
+
+
+def english_unit_stance(unit: Unit, english) -> dict[str, Any]:
+    """The stance of an English sentence inside a Chinese article, from the English side's cues
+    (:func:`pipeline.compare.lexicon.english_stance`: VADER's valences, reporting verbs, modals),
+    in the terms of the Chinese records: valence words are ``evaluative`` cues, reporting verbs
+    ``reporting`` (their subject holds it, ``attributed``), must/should/need ``prescription`` and
+    will/may/could ``prediction``; the score is 0.5 + |valence| / 2 for a bearing sentence."""
+    from .compare.lexicon import english_stance
+
+    ents = [{"text": e.text, "start": e.start, "end": e.end, "label": e.label, "kb_id": e.kb_id, "en": e.en}
+            for e in unit.entities]
+    st = english_stance(unit.text, ents, english.lex)
+    kinds = {"positive": "evaluative", "negative": "evaluative", "report": "reporting"}
+    cues, seen, types = [], set(), set()
+    for c in st["cues"]:
+        kind = kinds.get(c["kind"], c["kind"])
+        if (c["start"], kind) in seen:
+            continue
+        seen.add((c["start"], kind))
+        cues.append({"text": c["text"], "start": c["start"], "end": c["end"], "kind": kind})
+        if kind == "evaluative":
+            types.add("evaluation")
+        elif kind == "modal":
+            types.add("prescription" if c["text"].lower() in _EN_PRESCRIPTIVE else "prediction")
+    bearing = bool(st["bearing"])
+    holder = st["holder"] if bearing else None
+    if isinstance(holder, dict):
+        types.add("attributed")
+    if "?" in unit.text:
+        types.add("question")
+    valence = abs(float(st["score"]))
+    score = round(min(1.0, 0.5 + valence / 2), 3) if bearing else round(valence / 2, 3)
+    hedged = any(c["kind"] == "hedge" for c in cues)
+    return {**empty_stance(), "bearing": bearing,
+            "types": [t for t in ("evaluation", "prediction", "prescription", "attributed", "question") if t in types] if bearing else [],
+            "holder": holder, "targets": st["targets"] if bearing else [], "cues": cues, "score": score,
+            "certainty": ("hedged" if hedged else "neutral") if bearing else None, "rule_score": score}
+
+
+_EN_PRESCRIPTIVE = {"must", "should", "ought", "need", "shall"}
 
 
 def _turns(doc: Document) -> dict[int, tuple[dict, int]]:

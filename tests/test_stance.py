@@ -524,3 +524,20 @@ def test_a_verbal_noun_after_de_is_no_verb_between_subject_and_verb(resources):
     only qualifies the think tank."""
     st = stance(resources, "美國智庫蘭德公司（RAND Corporation）的研究指出，台灣需要強化全社會防衛韌性。")
     assert st["holder"]["kb_id"] == "us-rand"
+
+
+def test_an_english_sentence_in_a_chinese_article(resources):
+    """AIT Director Raymond Greene said, "…": English entities from the KB's English names, and a
+    stance in the Chinese records' terms (evaluation, attributed to the speaker)."""
+    doc = annotate_text("美國在台協會聲明\n\n美國在台協會今日發表聲明。\n\nAIT Director Raymond Greene said, \"The United States "
+                        "welcomes Taiwan's commitment to strengthening its self-defense capabilities.\" Washington must "
+                        "continue to support Taiwan under the Taiwan Relations Act.\n", "en", resources)
+    first, second = [u for u in doc.units if u.text.startswith(("AIT", "Washington"))]
+    labels = {e.text: (e.label, e.kb_id) for e in first.entities + second.entities}
+    assert labels["Raymond Greene"] == ("PERSON", "us-raymond-greene") and labels["AIT"] == ("ORG", "us-ait")
+    assert labels["Taiwan Relations Act"] == ("POLICY", "policy-taiwan-relations-act")
+    st = first.stance
+    assert st["bearing"] and st["holder"]["kb_id"] == "us-raymond-greene" and "attributed" in st["types"]
+    assert {c["kind"] for c in st["cues"]} <= {"evaluative", "reporting", "modal", "hedge", "negation", "intensifier", "question"}
+    assert 0.5 <= st["score"] <= 1.0
+    assert "prescription" in second.stance["types"]  # must
