@@ -29,10 +29,11 @@ from .errors import DataError, MissingDependency
 from .model import Token
 
 # Model designations (F-16V, M1A2T, MQ-9B, COVID-19, G7), Latin words (with inner hyphens or
-# apostrophes), dotted acronyms, numbers with decimals and percent.
+# apostrophes; 's when a name was cut from Taiwan's), dotted acronyms, numbers with decimals and percent.
 _DESIGNATION = r"[A-Z][A-Za-z]{0,4}-?\d{1,4}(?:[A-Za-z]{1,3}\d{0,4})*(?:-\d{1,3}[A-Za-z]?)?(?![A-Za-z0-9])"
 _ATOMIC = re.compile(
-    _DESIGNATION + r"|(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|\d+(?:[.,:]\d+)*[%％]?|[０-９]+(?:[．.][０-９]+)*[%％]?"
+    _DESIGNATION + r"|(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|(?<=[A-Za-z])['’][A-Za-z]{1,2}(?![A-Za-z])"
+    r"|\d+(?:[.,:]\d+)*[%％]?|[０-９]+(?:[．.][０-９]+)*[%％]?"
 )
 _PUNCT_TAG = "x"
 _DEFAULT_USER_FREQ = 3000
@@ -279,11 +280,14 @@ class Segmenter:
                 j += 1
             a, b = spans[k][0], spans[j - 1][1]
             pos = a
+            pieces = []
             for w in self._cut(shadow[a:b]):
                 if not w.isspace():
                     lead = len(w) - len(w.lstrip())
-                    out.append((pos + lead, pos + len(w.rstrip())))
+                    pieces.append((pos + lead, pos + len(w.rstrip())))
                 pos += len(w)
+            atomic = [m.span() for m in _ATOMIC.finditer(text, a, b)]  # (the look-behind sees before a)
+            out += merge_spans(pieces, atomic, text) if atomic else pieces  # 's cut from Taiwan's stays one piece
             k = j
         return out
 
