@@ -26,6 +26,8 @@ class LayoutPatterns:
     publications: frozenset[str]
     publication_suffixes: tuple[str, ...]
     column_labels: tuple[str, ...] = ()
+    record_header_fields: frozenset[str] = frozenset()
+    record_roles: tuple[str, ...] = ()
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
@@ -160,6 +162,8 @@ def layout_patterns() -> LayoutPatterns:
             publications=frozenset(t(w) for w in data.get("publications", [])),
             publication_suffixes=tuple(t(w) for w in data.get("publication_suffixes", [])),
             column_labels=tuple(t(w) for w in data.get("column_labels", [])),
+            record_header_fields=frozenset(t(w) for w in data.get("record_header_fields", [])),
+            record_roles=tuple(t(w) for w in data.get("record_roles", [])),
         )
     except (yaml.YAMLError, re.error, KeyError, TypeError) as exc:
         raise DataError(f"bad layout pattern file ({exc})", "fix the YAML or regular expression", where=str(source))

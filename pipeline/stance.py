@@ -51,10 +51,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .model import Document, Entity, Unit, empty_stance
-from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 from .entities import tagger_for
 from .entity_foreign import is_english_sentence
+from .model import Document, Entity, Unit, empty_stance
+from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 from .transcript import header_field, is_transcript, speaker_label
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5

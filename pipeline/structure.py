@@ -162,7 +162,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
                 in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
-        elif i == n - 1 and _PAREN_LINE.fullmatch(text):
+        elif i == n - 1 and i > body_start and _PAREN_LINE.fullmatch(text):
             out[i] = [_Piece("note", text)]  # a closing remark: （明報記者）, （本文部分內容來自路透社）
         elif (m := pat.match_dateline(text)) is not None:
             rest = text[m.end():]

@@ -10,7 +10,7 @@ minutes give each turn as a label and a colon::
 A paragraph that opens with such a label is that speaker's turn (and a paragraph without one goes
 on with the same speaker); the stance stage gives the turn's opinions to the speaker, not to the
 writer of the record.  Lines such as 時間：… 地點：… 主席：王委員定宇 before the first turn are the
-record's header (notes).
+record's header (notes).  The header fields and the roles of a meeting are in ``data/layout.yaml``.
 
 A label is a speaker when it is a title or role (主席, 發言人, 法新社記者), a title with a name
 (部長顧立雄, 馬委員文君: the Legislative Yuan's surname–title–given name) or a name (林劍); never a
@@ -26,32 +26,23 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
+from .patterns import _traditional, layout_patterns
+
 #: a label and its colon at the start of a paragraph: no punctuation, quotation or space inside
 _LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。；;「」『』“”（）()！？!?、《》〈〉]{1,14}?)\s*[：:]")
 _HAN = "\u3400-\u9fff"
 
-#: labels of a record's header, not of a speaker (either script)
-HEADER_FIELDS = frozenset(
-    "時間 时间 日期 地點 地点 會議地點 会议地点 會議時間 会议时间 主題 主题 議題 议题 案由 事由 主旨 出席 出席委員 出席委员 "
-    "列席 列席委員 列席委员 列席官員 列席官员 請假委員 请假委员 記錄 记录 紀錄 纪录 備註 备注 說明 说明 附件 地址 電話 电话 來源 来源 "
-    "作者 編輯 编辑 摘要 關鍵詞 关键词 關鍵字 关键字 決議 决议 決定 决定 結論 结论 報告 报告 議程 议程 專門委員 专门委员 主任秘書 主任秘书".split()
-)
-
-
 @cache
-def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
-    """Titles and roles (the entity rules' titles, the stance roles, a few of meetings) and
-    surnames, in Traditional characters."""
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Titles and roles (the entity rules' titles, the stance roles, layout.yaml's record roles),
+    surnames and header fields, in Traditional characters."""
     from .entities import rules_file_data
     from .stance_lexicon import role_words
 
-    data = rules_file_data()
-    titles = {str(w) for w in data.get("titles") or []} | set(role_words()) | set(_MEETING_ROLES)
+    data, pat = rules_file_data(), layout_patterns()
+    titles = {str(w) for w in data.get("titles") or []} | set(role_words()) | set(pat.record_roles)
     surnames = {str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or [])}
-    return frozenset(titles), frozenset(surnames)
-
-
-_MEETING_ROLES = ("主席", "委員", "立委", "記者", "主持人", "與談人", "報告人", "質詢人")
+    return frozenset(titles), frozenset(surnames), pat.record_header_fields
 
 
 def speaker_label(text: str) -> str | None:
@@ -65,12 +56,10 @@ def speaker_label(text: str) -> str | None:
 
 def is_speaker(label: str) -> bool:
     """Whether a label before a colon names a speaker (see the module's docstring)."""
-    from .patterns import _traditional
-
     t = _traditional(label)
-    if t in HEADER_FIELDS or not re.fullmatch(f"[{_HAN}·．]{{2,14}}|[A-Z][A-Za-z .'\\-]{{1,30}}", t):
+    titles, surnames, fields = _vocabulary()
+    if t in fields or not re.fullmatch(f"[{_HAN}·．]{{2,14}}|[A-Z][A-Za-z .'\\-]{{1,30}}", t):
         return False
-    titles, surnames = _vocabulary()
 
     def name(s: str) -> bool:  # a Chinese name: a surname and one to three characters
         return 2 <= len(s) <= 4 and (s[:1] in surnames or s[:2] in surnames)
