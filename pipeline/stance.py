@@ -399,14 +399,28 @@ def _verb_between(tokens, a: int, b: int) -> bool:
 
 
 def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set[int]:
-    """Entities that only qualify a person's title: 美國總統川普, 北京外交部發言人汪文斌."""
+    """Entities that only qualify a person's title: 美國總統川普, 北京外交部發言人汪文斌, and, with
+    no name after it, a person's role: 美國駐中國大使, 愛荷華前州長 (not 中國政府: a body, not a person)."""
     out = set()
     for x in ents:
+        if x.label in ("GPE", "ORG"):
+            after = shadow[x.end : x.end + 6].lstrip("前驻")
+            if any(after.startswith(r) for r in PERSON_ROLES):
+                out.add(id(x))
+                continue
         for y in ents:
             gap = y.start - x.end
             if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)):
                 out.add(id(x))
+    # 美國駐中國大使: the country sending the ambassador qualifies the role as well
+    for x in ents:
+        if id(x) not in out and shadow[x.end : x.end + 1] == "驻" and any(y.start == x.end + 1 and id(y) in out for y in ents):
+            out.add(id(x))
     return out
+
+
+#: roles that stand for one person (Simplified, as matched on the shadow)
+PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员", "代表")
 
 
 def _quoted(text: str) -> list[bool]:

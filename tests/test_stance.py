@@ -541,3 +541,12 @@ def test_an_english_sentence_in_a_chinese_article(resources):
     assert {c["kind"] for c in st["cues"]} <= {"evaluative", "reporting", "modal", "hedge", "negation", "intensifier", "question"}
     assert 0.5 <= st["score"] <= 1.0
     assert "prescription" in second.stance["types"]  # must
+
+
+def test_countries_that_only_qualify_a_role_are_no_targets(resources):
+    """美國駐中國大使指控北京…: the ambassador's two countries describe who he is; 北京 is the target.
+    中國政府 stays a target (a body, not one person's role)."""
+    st = stance(resources, "美國駐中國大使指控北京利用媒體來散布不實宣傳。")
+    assert targets(st) == {"北京": "negative"}
+    st = stance(resources, "日本強烈譴責中國政府的挑釁行為。")
+    assert "中國" in targets(st)
