@@ -550,3 +550,12 @@ def test_countries_that_only_qualify_a_role_are_no_targets(resources):
     assert targets(st) == {"北京": "negative"}
     st = stance(resources, "日本強烈譴責中國政府的挑釁行為。")
     assert "中國" in targets(st)
+
+
+def test_beijing_idioms_about_taiwan_are_evaluative(resources):
+    """挾洋自重、以武謀獨 and 打台灣牌 … 以台制華: the Taiwan Affairs Office's and the analysts'
+    judgements, negative toward the DPP and the US politicians."""
+    st = stance(resources, "國台辦發言人朱鳳蓮表示，民進黨當局挾洋自重、以武謀獨，只會把台灣推向兵凶戰危的險境。")
+    assert st["bearing"] and st["holder"]["kb_id"] == "cn-zhu-fenglian" and targets(st).get("民進黨") == "negative"
+    st = stance(resources, "分析人士指出，美國一些政客打「台灣牌」，目的是以台制華。")
+    assert st["bearing"] and targets(st).get("美國") == "negative"
