@@ -54,16 +54,22 @@ def front_date(units: list[Unit]) -> str | None:
     for u in front_units(units) + header:
         if u.kind not in ("publication", "byline", "note"):
             continue
-        for _a, _b, extra in find_dates(t2s_converter().convert(u.text)):
+        for _a, _b, extra in _dates(u.text):
             value = extra.get("value", "")
             if _FULL_DATE.match(value):
                 return value
     title = next((u for u in front_units(units) if u.kind == "title"), None)
     if title is not None:
-        for a, _b, extra in find_dates(t2s_converter().convert(title.text)):
+        for a, _b, extra in _dates(title.text):
             if a == 0 and _FULL_DATE.match(extra.get("value", "")):
                 return extra["value"]
     return None
+
+
+def _dates(text: str) -> list:
+    """Dates in a line of the front matter; a Republic of China year (民國114年) is read on the
+    Simplified form, as the stages read the shadow (one OpenCC call, only where it can matter)."""
+    return find_dates(t2s_converter().convert(text) if "國" in text else text)
 
 
 def dateline_outlet(units: list[Unit]) -> str | None:
