@@ -403,11 +403,9 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
     no name after it, a person's role: 美國駐中國大使, 愛荷華前州長 (not 中國政府: a body, not a person)."""
     out = set()
     for x in ents:
-        if x.label in ("GPE", "ORG"):
-            after = shadow[x.end : x.end + 6].lstrip("前驻")
-            if any(after.startswith(r) for r in PERSON_ROLES):
-                out.add(id(x))
-                continue
+        if x.label in ("GPE", "ORG") and _PERSON_ROLE.match(shadow, x.end):
+            out.add(id(x))
+            continue
         for y in ents:
             gap = y.start - x.end
             if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)):
@@ -419,8 +417,9 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
     return out
 
 
-#: roles that stand for one person (Simplified, as matched on the shadow)
+#: roles that stand for one person (Simplified, as matched on the shadow), after 前 or 駐…
 PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员", "代表")
+_PERSON_ROLE = re.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
 
 
 def _quoted(text: str) -> list[bool]:
