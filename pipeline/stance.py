@@ -590,7 +590,7 @@ def stance_stage(doc: Document, res) -> None:
         elif id(unit) in turns:  # 馬委員文君：… the speaker holds the turn's opinions, until the next turn
             ctx.speaker, ctx.label_end = turns[id(unit)]
         if is_english_sentence(unit.text):  # an English quotation or passage: the English cues
-            unit.stance = english_unit_stance(unit, tagger_for(res).english)
+            unit.stance = english_unit_stance(unit, tagger_for(res).english, ctx)
             continue
         prob = model.probability(unit) if model is not None else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
@@ -602,7 +602,7 @@ _QA_MARK = re.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[�
 _INTERVIEW_ROLE = re.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
 
 
-def english_unit_stance(unit: Unit, english) -> dict[str, Any]:
+def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict[str, Any]:
     """The stance of an English sentence inside a Chinese article, from the English side's cues
     (:func:`pipeline.compare.lexicon.english_stance`: VADER's valences, reporting verbs, modals),
     in the terms of the Chinese records: valence words are ``evaluative`` cues, reporting verbs
@@ -627,6 +627,12 @@ def english_unit_stance(unit: Unit, english) -> dict[str, Any]:
             types.add("prescription" if c["text"].lower() in _EN_PRESCRIPTIVE else "prediction")
     bearing = bool(st["bearing"])
     holder = st["holder"] if bearing else None
+    pronoun = _EN_PRONOUN.match(unit.text)
+    if holder == "AUTHOR" and pronoun and ctx is not None and ctx.person is not None \
+            and any(c["kind"] == "reporting" for c in cues):  # He added that…: the person named before
+        holder = {**_entity_dict(ctx.person), "mention": pronoun.group(1)}
+    if ctx is not None:
+        _remember(ctx, [e for e in unit.entities if e.label in TARGET_LABELS], holder, None)
     if isinstance(holder, dict):
         types.add("attributed")
     if "?" in unit.text:
@@ -641,6 +647,7 @@ def english_unit_stance(unit: Unit, english) -> dict[str, Any]:
 
 
 _EN_PRESCRIPTIVE = {"must", "should", "ought", "need", "shall"}
+_EN_PRONOUN = re.compile(r"(He|She)\b")
 
 
 def _turns(doc: Document) -> dict[int, tuple[dict, int]]:

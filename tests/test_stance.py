@@ -559,3 +559,10 @@ def test_beijing_idioms_about_taiwan_are_evaluative(resources):
     assert st["bearing"] and st["holder"]["kb_id"] == "cn-zhu-fenglian" and targets(st).get("民進黨") == "negative"
     st = stance(resources, "分析人士指出，美國一些政客打「台灣牌」，目的是以台制華。")
     assert st["bearing"] and targets(st).get("美國") == "negative"
+
+
+def test_he_in_an_english_sentence_is_the_person_named_before(resources):
+    doc = annotate_text("聲明\n\n美國在台協會今日發表聲明。\n\nAIT Director Raymond Greene said the United States welcomes Taiwan's "
+                        "commitment. He added that Washington will continue to support Taiwan.\n", "he", resources)
+    st = next(u.stance for u in doc.units if u.text.startswith("He added"))
+    assert st["holder"]["kb_id"] == "us-raymond-greene" and st["holder"]["mention"] == "He"
