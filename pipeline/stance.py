@@ -418,7 +418,7 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
 
 
 #: roles that stand for one person (Simplified, as matched on the shadow), after 前 or 駐…
-PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员", "代表")
+PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员")
 _PERSON_ROLE = re.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
 
 
