@@ -54,8 +54,9 @@ from typing import Any
 from .entities import tagger_for
 from .entity_foreign import is_english_sentence
 from .model import Document, Entity, Unit, empty_stance
+from .patterns import _traditional
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
-from .transcript import header_field, is_transcript, speaker_label
+from .transcript import QUESTION_LABELS, header_field, is_transcript, speaker_label
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
 TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # places (LOC) are settings and events (俄羅斯入侵烏克蘭, 2024 年大選) occasions, not targets
@@ -673,6 +674,8 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
         person = next((e for e in u.entities if e.label == "PERSON" and e.end <= end), None)
         if person is not None:
             speaker = _entity_dict(person)
+        elif _traditional(label) in QUESTION_LABELS:
+            speaker = {"text": label, "kb_id": None, "en": "the questioner"}
         elif chair is not None and label in ("主席", "主持人"):
             speaker = {**chair, "mention": label}
         else:

@@ -12,7 +12,7 @@ on with the same speaker); the stance stage gives the turn's opinions to the spe
 writer of the record.  Lines such as 時間：… 地點：… 主席：王委員定宇 before the first turn are the
 record's header (notes).  The header fields and the roles of a meeting are in ``data/layout.yaml``.
 
-A label is a speaker when it is a title or role (主席, 發言人, 法新社記者), a title with a name
+A label is a speaker when it is a question from the floor (問：), a title or role (主席, 發言人, 法新社記者), a title with a name
 (部長顧立雄, 馬委員文君: the Legislative Yuan's surname–title–given name) or a name (林劍); never a
 header field (時間, 地點, 出席委員) or a speech verb's subject (他說：「…」 is an ordinary quotation).
 A document is a transcript when at least three paragraphs open with speaker labels, from at least
@@ -45,6 +45,10 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(titles), frozenset(surnames), pat.record_header_fields
 
 
+#: the label of a question from the floor (Traditional; a Simplified 问 reads as 問)
+QUESTION_LABELS = ("問", "Q", "記者問", "提問")
+
+
 def speaker_label(text: str) -> str | None:
     """The speaker label a paragraph opens with (主席, 顧部長立雄, 法新社記者), else None."""
     m = _LABEL.match(text)
@@ -57,6 +61,8 @@ def speaker_label(text: str) -> str | None:
 def is_speaker(label: str) -> bool:
     """Whether a label before a colon names a speaker (see the module's docstring)."""
     t = _traditional(label)
+    if t in QUESTION_LABELS:
+        return True  # 問：… 毛寧：… a press conference's questions and the spokesperson's answers
     titles, surnames, fields = _vocabulary()
     if t in fields or not re.fullmatch(f"[{_HAN}·．]{{2,14}}|[A-Z][A-Za-z .'\\-]{{1,30}}", t):
         return False

@@ -76,3 +76,14 @@ def test_press_conference_speaker_label_is_no_holder_or_target_and_the_title_dat
     assert first["bearing"] and first["holder"]["kb_id"] == "cn-mao-ning"  # 我们敦促: the speaker's "we"
     assert second["holder"]["kb_id"] == "cn"  # 中方坚决反对: China, as the speaker reports it
     assert all(t["kb_id"] != "cn-mao-ning" for st in (first, second) for t in st["targets"])
+
+
+def test_questions_from_the_floor_and_the_spokespersons_answers(resources):
+    """问：… 毛宁：… (no 答): a press conference; the answers are Mao Ning's, the questions the
+    questioner's."""
+    doc = annotate_text("2025年11月21日外交部发言人毛宁主持例行记者会\n\n问：日本首相拒绝撤回涉台言论，中方将采取什么措施？\n\n"
+                        "毛宁：日方错误言论严重损害中日关系的政治基础。我们敦促日方立即撤回错误言论。\n\n"
+                        "问：有报道称，中方暂停进口日本水产品，你能否证实？\n\n毛宁：中方的立场是一贯的。\n", "mfa2", resources)
+    by_text = {u.text: u.stance for u in doc.units if u.kind == "body"}
+    assert by_text["我们敦促日方立即撤回错误言论。"]["holder"]["kb_id"] == "cn-mao-ning"
+    assert by_text["问：有报道称，中方暂停进口日本水产品，你能否证实？"]["holder"]["en"] == "the questioner"
