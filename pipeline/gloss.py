@@ -102,7 +102,7 @@ _REL_YEAR = {"去": "last year", "今": "this year", "明": "next year", "前": 
 _REL_DAY = {"今": "today", "昨": "yesterday", "明": "tomorrow", "前": "the day before yesterday"}
 _REL_MONTH = {"本": "this month", "上": "last month", "下": "next month"}
 _YEAR_PART = {"初": "early {}", "底": "end of {}", "末": "end of {}", "中": "mid-{}"}
-_ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "輪": "round", "轮": "round", "個": "", "个": "",
+_ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "任": "", "輪": "round", "轮": "round", "個": "", "个": "",
              "名": "place", "季": "quarter", "波": "wave", "期": "phase", "章": "chapter", "條": "", "条": "",
              "位": "place", "圈": "lap", "局": "inning", "場": "game", "场": "game", "天": "day", "年": "year"}
 
@@ -130,7 +130,7 @@ _NUMBER_SPAN = re.compile(
         f"百分之\\s*(?P<pct2>{_D}|{_C})",
         f"(?P<pp>{_D}|{_C})\\s*[個个]?百分點",
         r"(?P<cheng>[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九])?(?![員员功立績绩本果熟就不為为長长交型])",
-        f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条位圈局場场天年])?",
+        f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条位圈局場场天年]|任(?![期務务命]))?",
         f"(?P<big>{_D})\\s*(?P<bigu>[萬万億亿兆])",
         f"(?P<sa>{_D})\\s*比\\s*(?P<sb>{_D})",
         f"(?P<num>{_D})",
