@@ -31,6 +31,9 @@ from .patterns import _traditional, layout_patterns
 #: a label and its colon at the start of a paragraph: no punctuation, quotation or space inside
 _LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。；;「」『』“”（）()！？!?、《》〈〉]{1,14}?)\s*[：:]")
 _HAN = "\u3400-\u9fff"
+#: the label of a question from the floor (Traditional; a Simplified 问 reads as 問)
+QUESTION_LABELS = ("問", "Q", "記者問", "提問")
+
 
 @cache
 def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
@@ -43,10 +46,6 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     titles = {str(w) for w in data.get("titles") or []} | set(role_words()) | set(pat.record_roles)
     surnames = {str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or [])}
     return frozenset(titles), frozenset(surnames), pat.record_header_fields
-
-
-#: the label of a question from the floor (Traditional; a Simplified 问 reads as 問)
-QUESTION_LABELS = ("問", "Q", "記者問", "提問")
 
 
 def speaker_label(text: str) -> str | None:
