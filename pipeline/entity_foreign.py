@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .entity_names import _HAN_WORD, _LATIN, _all_han
 from .model import Entity, Token
+from .patterns import _traditional, layout_patterns
 from .structure import publication_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -317,7 +318,7 @@ class ForeignNames:
             for a, b in publication_spans(text):
                 if 2 <= b - a <= 16 and u.free(a, b):
                     if _HAN_WORD.fullmatch(u.sh[a:b]):
-                        en, extra = self._pinyin(u.sh[a:b], person=False), {"romanized": True}
+                        en, extra = self._outlet_english(text[a:b], u.sh[a:b])
                     else:
                         en, extra = text[a:b], {}
                     u.add(Entity(text[a:b], a, b, "ORG", None, en, "rule", extra=extra))
@@ -335,6 +336,19 @@ class ForeignNames:
                 e = hits[0] if len(hits) == 1 else None
                 u.add(Entity(name, a, b, e.type if e else "ORG", e.id if e else None, e.en if e else name,
                              "kb" if e else "rule"))
+
+    def _outlet_english(self, name: str, shadow: str) -> tuple[str, dict]:
+        """English for an outlet the KB lacks: its first word's gloss and its ending's English
+        (遠景論壇 → Prospect Forum, ``translated``), else its pinyin (``romanized``)."""
+        trad = _traditional(name)
+        for ending, english in layout_patterns().publication_suffix_english:
+            head = trad[: -len(ending)]
+            if trad.endswith(ending) and head:
+                g = self.glosser.lookup(name[: len(head)], shadow[: len(head)]) if self.glosser is not None else None
+                if g and g.isascii() and not g.startswith("~") and re.fullmatch(r"[a-z]+(?: [a-z]+)?", g):
+                    return f"{g.title()} {english}", {"translated": True}
+                break
+        return self._pinyin(shadow, person=False), {"romanized": True}
 
     def _latin_orgs(self, u: _Unit) -> None:
         """Latin-script organisation names: Des Moines Register, Washington Examiner (two to five

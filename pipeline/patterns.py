@@ -28,6 +28,7 @@ class LayoutPatterns:
     column_labels: tuple[str, ...] = ()
     record_header_fields: frozenset[str] = frozenset()
     record_roles: tuple[str, ...] = ()
+    publication_suffix_english: tuple[tuple[str, str], ...] = ()  # longest ending first
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
@@ -164,6 +165,8 @@ def layout_patterns() -> LayoutPatterns:
             column_labels=tuple(t(w) for w in data.get("column_labels", [])),
             record_header_fields=frozenset(t(w) for w in data.get("record_header_fields", [])),
             record_roles=tuple(t(w) for w in data.get("record_roles", [])),
+            publication_suffix_english=tuple(sorted(((t(k), str(v)) for k, v in (data.get("publication_suffix_english") or {}).items()),
+                                                    key=lambda kv: -len(kv[0]))),
         )
     except (yaml.YAMLError, re.error, KeyError, TypeError) as exc:
         raise DataError(f"bad layout pattern file ({exc})", "fix the YAML or regular expression", where=str(source))

@@ -313,3 +313,13 @@ def test_any_name_after_a_source_label_is_the_publication(resources):
                         "【环球网报道】韩国宪法法院4日作出裁决，维持国会对尹锡悦的弹劾案。\n", "hq", resources)
     assert (doc.meta["publication"], doc.meta["date"]) == ("环球网", "2025-04-08")
     assert [e.extra["value"] for u in doc.units for e in u.entities if e.text == "4日"] == ["2025-04-04"]
+
+
+def test_an_outlet_the_kb_lacks_is_translated_from_its_ending(resources):
+    """遠景論壇 → Prospect Forum (its first word's gloss and the ending's English, `translated`);
+    上報 has no such ending and is romanised."""
+    for name, en, mark in (("遠景論壇", "Prospect Forum", "translated"), ("鏡週刊", "Mirror Weekly", "translated"),
+                           ("上報", "Shangbao", "romanized")):
+        doc = annotate_text(f"{name}\n\n美日峰會登場\n\n美國與日本今日舉行峰會。\n", "o", resources)
+        e = doc.units[0].entities[0]
+        assert (doc.units[0].kind, e.en, e.extra.get(mark)) == ("publication", en, True)
