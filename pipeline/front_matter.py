@@ -96,7 +96,8 @@ def fill_meta(doc: Document) -> None:
     their affiliation."""
     meta = doc.meta
     for kind in ("title", "publication", "affiliation"):
-        unit = next((u for u in doc.units if u.kind == kind), None)
+        # a publication line that is only a date (2025年12月19日 07:45) names no outlet
+        unit = next((u for u in doc.units if u.kind == kind and not (kind == "publication" and _is_date_only(u.text))), None)
         if unit is not None:
             meta.setdefault(kind, publication_name(unit.text) if kind == "publication" else unit.text)
     if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch

@@ -137,7 +137,10 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             if b.heading_level == _META_PUBLICATION:
                 out[body_start] = [_Piece("publication", b.text)]
                 body_start += 1
-            elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)) or _DATE_LINE.match(b.text):
+            elif _DATE_LINE.match(b.text) and b.heading_level != _META_BYLINE:
+                out[body_start] = [_Piece("publication", b.text)]  # 2025年12月19日 07:45: when it was published
+                body_start += 1
+            elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)):
                 out[body_start] = _byline_pieces(b.text, pat)
                 body_start += 1
             elif _is_short(b) and (pieces := _publication_then_byline(b.text, pat)) is not None:
@@ -290,9 +293,9 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
 
 def publication_spans(line: str) -> list[tuple[int, int]]:
     """Offsets of the outlet's name(s) in a publication line (the whole line when it has no date
-    or issue number)."""
+    or issue number; none when it is only a date: 發布日期：2025-08-28)."""
     names, dated = _publication_names(line)
-    if dated:
+    if dated or _DATE_LINE.match(line.strip()):
         return names
     stripped = line.strip()
     return [(line.index(stripped), line.index(stripped) + len(stripped))] if stripped else []
@@ -341,7 +344,9 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("caption", t)]
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
         return [_Piece("publication", t)]
-    if pat.match_dateline(t) or pat.match_byline(t) or _DATE_LINE.match(t):
+    if _DATE_LINE.match(t):
+        return [_Piece("publication", t)]  # a date line: when it was published
+    if pat.match_dateline(t) or pat.match_byline(t):
         return _byline_pieces(t, pat)
     return _publication_then_byline(t, pat) or [_Piece("lead", t)]
 
@@ -370,7 +375,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
         return pieces
-    if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat) or _DATE_LINE.match(t):
+    if _DATE_LINE.match(t):
+        return [_Piece("publication", t)]  # a date line: when it was published
+    if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat):
         return _byline_pieces(t, pat)
     if (m := _affiliation_then_name(t, pat)) is not None:  # 助理研究員 張育瑋
         return [_Piece("affiliation", m.group("aff"), gap=t[m.end("aff"):m.start("name")]), _Piece("byline", m.group("name"))]

@@ -323,3 +323,13 @@ def test_an_outlet_the_kb_lacks_is_translated_from_its_ending(resources):
         doc = annotate_text(f"{name}\n\n美日峰會登場\n\n美國與日本今日舉行峰會。\n", "o", resources)
         e = doc.units[0].entities[0]
         assert (doc.units[0].kind, e.en, e.extra.get(mark)) == ("publication", en, True)
+
+
+def test_a_date_line_is_a_publication_line_without_an_outlet(resources):
+    """2025年12月19日 07:45 under the title says when the article was published: a publication
+    unit (not a byline), with no ORG entity and no outlet in the metadata."""
+    doc = annotate_text("美國國務院批准對台軍售\n\n2025年12月19日 07:45\n美國之音\n記者：鍾辰芳\n\n美國國務院星期四宣布批准軍售。\n",
+                        "voa", resources)
+    assert [u.kind for u in doc.units][:4] == ["title", "publication", "publication", "byline"]
+    assert [e.label for e in doc.units[1].entities] == ["DATE"]
+    assert (doc.meta["date"], doc.meta["publication"], doc.meta["author"]) == ("2025-12-19", "美國之音", "鍾辰芳")
