@@ -4,13 +4,15 @@ The source format's own metadata (HTML ``<meta>``, a PDF's document info) comes 
 not give is read from the units :func:`~pipeline.structure.recover_structure` found:
 
 * ``date``: the first full date (a year with month, or with month and day) in a publication line,
-  a byline or a dateline: ``2026/11/26 22:15``, ``2025年3月1日``.  Read before the stages run, so
+  a byline or a dateline (``2026/11/26 22:15``, ``2025年3月1日``), else a record's header
+  (時間：中華民國114年10月13日), else the start of the title.  Read before the stages run, so
   that 今天 and 去年 in the article can be resolved against it.
 * ``author``: the people named in the bylines (``〔記者吳書緯／台北報導〕`` → 吳書緯,
   ``（中央社記者陳韻聿東京26日專電）`` → 陳韻聿), else the first byline that is not a date; a
   source's author that is these people with more (``陳文甲（國防大學教授）``) gives way to them;
 * ``affiliation``: the first affiliation line, else the author's note (（作者為淡江大學副教授，…）);
-  ``title`` and ``publication``: the first of each.
+  ``title`` and ``publication``: the first of each (a publication line that is only a date names
+  no outlet; 【明報專訊】 does).
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def dateline_outlet(units: list[Unit]) -> str | None:
 
 
 def _is_date_only(text: str) -> bool:
-    """A byline line that is only a date and time (2026/11/26 22:15)."""
+    """A line that is only a date and time (2026/11/26 22:15, 發布日期：2025-08-28)."""
     rest = text
     for a, b, _ in sorted(find_dates(text), reverse=True):
         rest = rest[:a] + rest[b:]
