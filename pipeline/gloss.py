@@ -291,6 +291,7 @@ def _number_english(m: re.Match) -> str | None:
 
 _IN_DESIGNATION = re.compile(r"[A-Za-z][\d-]|-(?<=[A-Za-z]-)\d")
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9-]*")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 
 
 def number_spans(text: str) -> list[tuple[int, int, str]]:
@@ -303,6 +304,11 @@ def number_spans(text: str) -> list[tuple[int, int, str]]:
             continue
         if i and _IN_DESIGNATION.match(text, i - 1):
             end = _ALNUM_RUN.match(text, i).end()  # 16 in F-16V, 7 in G7: part of a name, glossed as written
+            continue
+        clock = _CLOCK.match(text, i)
+        if clock and not (i and text[i - 1].isdigit()):  # 09:12:33 is a time of day, as written
+            end = clock.end()
+            out.append((i, end, clock.group()))
             continue
         m = _NUMBER_SPAN.match(text, i)
         if m:

@@ -508,3 +508,10 @@ def test_model_designations_are_one_token_glossed_as_written(resources):
     assert toks["70"] == "70"
     labels = {e.text: e.label for u in doc.units for e in u.entities}
     assert "M1A2T" not in labels and "海馬士" not in labels and labels.get("G7") == "ORG"
+
+
+def test_a_time_of_day_is_glossed_as_written():
+    """09:12:33 and 07:45 are times (not 09 12 33); 3:1 stays two numbers."""
+    assert [g for _a, _b, g in number_spans("2025-04-08 09:12:33 来源")][-1] == "09:12:33"
+    assert number_spans("07:45") == [(0, 5, "07:45")]
+    assert [g for _a, _b, g in number_spans("比分3:1")] == ["3", "1"]
