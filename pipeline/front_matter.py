@@ -99,9 +99,10 @@ def fill_meta(doc: Document) -> None:
     meta = doc.meta
     for kind in ("title", "publication", "affiliation"):
         # a publication line that is only a date (2025年12月19日 07:45) names no outlet
-        unit = next((u for u in doc.units if u.kind == kind and not (kind == "publication" and _is_date_only(u.text))), None)
-        if unit is not None:
-            meta.setdefault(kind, publication_name(unit.text) if kind == "publication" else unit.text)
+        value = next((v for u in doc.units
+                      if u.kind == kind and (v := publication_name(u.text) if kind == "publication" else u.text)), None)
+        if value:
+            meta.setdefault(kind, value)
     if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch
         name = dateline_outlet(doc.units)
         if name:
