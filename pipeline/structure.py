@@ -294,8 +294,10 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
 def publication_spans(line: str) -> list[tuple[int, int]]:
     """Offsets of the outlet's name(s) in a publication line (the whole line when it has no date
     or issue number; none when it is only a date: 發布日期：2025-08-28)."""
+    if _DATE_LINE.match(line.strip()):
+        return []  # a date line names no outlet, whatever its label or clock leaves (時間：…上午9時)
     names, dated = _publication_names(line)
-    if dated or _DATE_LINE.match(line.strip()):
+    if dated:
         return names
     stripped = line.strip()
     return [(line.index(stripped), line.index(stripped) + len(stripped))] if stripped else []

@@ -333,3 +333,10 @@ def test_a_date_line_is_a_publication_line_without_an_outlet(resources):
     assert [u.kind for u in doc.units][:4] == ["title", "publication", "publication", "byline"]
     assert [e.label for e in doc.units[1].entities] == ["DATE"]
     assert (doc.meta["date"], doc.meta["publication"], doc.meta["author"]) == ("2025-12-19", "美國之音", "鍾辰芳")
+
+
+def test_a_labelled_date_line_with_a_clock_names_no_outlet(resources):
+    """時間：2025年10月13日上午9時 is when, not who: no publication, no ORG 上午9時."""
+    doc = annotate_text("美日峰會\n時間：2025年10月13日上午9時\n美國與日本今日舉行峰會。\n", "clk", resources)
+    assert doc.units[1].kind == "publication" and "publication" not in doc.meta
+    assert doc.meta["date"] == "2025-10-13" and not [e for e in doc.units[1].entities if e.label == "ORG"]
