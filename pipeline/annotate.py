@@ -20,6 +20,7 @@ from .front_matter import fill_meta, front_date
 from .model import Document, Unit
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
+from .segment import mark_disposal
 from .sentences import split_sentences
 from .stance import stance_stage
 from .structure import PROSE_KINDS, recover_structure
@@ -34,6 +35,7 @@ def segment_stage(doc: Document, res: Resources) -> None:
     doc.shadow = seg.shadow(doc.text)
     for unit in doc.units:
         unit.tokens = seg.tokens(unit.text, doc.shadow[unit.start : unit.end])
+        mark_disposal(unit.tokens)
 
 
 def gloss_stage(doc: Document, res: Resources) -> None:

@@ -146,7 +146,8 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # A numbered note: "1 “Philippine sailor …”, Reuters, 2024.", "註2：…", "[3] …"
 _NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\d{1,3})[\]］]\s*|(\d{1,3})(?:\s+|[.．、]\s*))(?=\S)")
 # what a citation has: titles in marks, a year, pages, a link, an English source
-_CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b")
+_CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b"
+                       r"|^\S{1,6}\s*(?:同前[註注]|同上[註注]?|同[註注]\s*\d|前揭|[Ii]bid\b|[Oo]p\.\s*cit\b)")  # "[2] 同前註。"
 # a note's marker in the body: digits right after a sentence's punctuation and before the next
 # word (斷指。1此事件), right after a word and before its punctuation (斷指1。), or in brackets
 # anywhere (合作機制。[1]這些)
@@ -320,6 +321,8 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
         return True  # 一、 … / 貳、 … begins a heading
     if prev.terminal and _NOTE_LINE.match(line.text) and _CITATION.search(line.text):
         return True  # a numbered note after the end of a sentence: 1 “Philippine sailor …”, Reuters
+    if not prev.terminal and _pushed_down(prev, line, width):
+        return False  # the next line's first Latin word did not fit on this one (…（Pete / Hegseth）…)
     if not prev.terminal and prev.width < 0.9 * width and (front or patterns.heading_marker(prev.text)):
         return True  # a title or heading shorter than a full line ends there (not a wrapped line)
     terminal = prev.terminal
@@ -330,6 +333,16 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
     if trailing_signal:
         return prev.trailing_ws
     return terminal and prev.width < 0.85 * width
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’\-]*[）)」”,，]?")
+
+
+def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:
+    """A line cut short because a Latin word or number is never broken: the next line's first word
+    would have overrun the width (a line of 70 columns of 80 before a word of 12)."""
+    m = _FIRST_WORD.match(line.text)
+    return m is not None and prev.width >= 0.5 * width and prev.width + 1 + display_width(m.group()) > width
 
 
 def _join(left: str, right: str, spaced: bool) -> str:

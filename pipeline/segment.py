@@ -411,6 +411,60 @@ def _posseg_hmm() -> dict:
     return tables
 
 
+@lru_cache(maxsize=1)
+def _disposal() -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(resources.files("pipeline").joinpath("data/grammar.yaml").read_text(encoding="utf-8"))
+        rules = data["disposal"]
+        return {"markers": frozenset(rules["markers"]), "object_tags": frozenset(rules["object_tags"]),
+                "not_objects": frozenset(rules["not_objects"]), "noun_tags": frozenset(rules["noun_tags"]),
+                "complements": frozenset(rules["complements"])}
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise DataError(f"cannot read the grammar rules ({exc})", "reinstall zhgloss or fix the file",
+                        where="pipeline/data/grammar.yaml") from exc
+
+
+def mark_disposal(tokens: Sequence[Token]) -> None:
+    """Tag 將 ``p`` where it marks the object of the verb that follows (美國將日本視為盟友,
+    將國防預算提高至…) rather than meaning "will" (日本將持續增加…).  The rules are in
+    ``data/grammar.yaml``; the dictionary tags every 將 as an adverb."""
+    rules = _disposal()
+    markers = rules["markers"]
+    for i, t in enumerate(tokens):
+        if t.norm not in markers or i + 1 >= len(tokens):
+            continue
+        nxt = tokens[i + 1]
+        if nxt.pos in rules["object_tags"]:
+            if nxt.norm not in rules["not_objects"]:
+                t.pos = "p"
+        elif nxt.pos in rules["noun_tags"] and _complement_follows(tokens, i + 2, rules["complements"]):
+            t.pos = "p"
+        elif nxt.text in _OPENING_QUOTES:  # 將「嚇阻中國」置於…: a quoted object (將「徹底毀滅」北韓: will)
+            close = next((k for k in range(i + 2, len(tokens)) if tokens[k].text in _CLOSING_QUOTES), None)
+            if close is not None and _complement_follows(tokens, close + 1, rules["complements"]):
+                t.pos = "p"
+
+
+_OPENING_QUOTES = frozenset("「『“")
+_CLOSING_QUOTES = frozenset("」』”")
+
+
+def _complement_follows(tokens: Sequence[Token], k: int, complements: frozenset[str]) -> bool:
+    """Does the clause from token ``k`` on reach a verb with a resultative complement?"""
+    prev = None
+    for t in tokens[k:]:
+        if t.pos == _PUNCT_TAG:
+            return False
+        if t.pos[:1] == "v" and len(t.norm) > 1 and t.norm[-1] in complements:
+            return True  # 视为, 列为, 置于, 移至
+        if t.norm in complements and prev is not None and prev.pos[:1] == "v":
+            return True  # 提高|至, 集中|于
+        prev = t
+    return False
+
+
 def merge_spans(tokens: list[tuple[int, int]], forced: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
     """Re-cut token spans so that every forced span is exactly one token.
 

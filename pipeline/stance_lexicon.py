@@ -132,7 +132,7 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int
             positions.append(a)
         if b - a == 1:
             entry = single.get(shadow[a])
-            if entry is not None:
+            if entry is not None and not (entry.kind == "modal" and t.pos == "p"):  # 將 before its object
                 found.append((a, b, entry))
     if not positions and not found:
         return []  # most sentences: nothing to index

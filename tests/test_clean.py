@@ -205,3 +205,27 @@ def test_related_links_in_the_middle_of_an_article():
             "責任編輯：王小明\n\n本報記者日前在馬尼拉採訪時發現，當地民眾普遍支持政府的南海政策與美菲同盟。\n")
     got = kinds(text)
     assert [k for k, _ in got] == ["title", "body", "note", "note", "note", "body", "note", "note"]
+
+
+def test_ibid_note_is_a_note_and_its_marker_is_dropped():
+    text = ("美國的國防戰略\n\n王明\n\n赫格塞斯在香格里拉對話發表演說，警告中國的威脅迫在眉睫。[1]他強調，美國不會被逼退。[2]\n\n"
+            "[1] “Remarks by Secretary of Defense Pete Hegseth,” U.S. Department of Defense, May 31, 2025.\n"
+            "[2] 同前註。\n")
+    got = kinds(text)
+    assert [t for k, t in got if k == "body"] == ["赫格塞斯在香格里拉對話發表演說，警告中國的威脅迫在眉睫。他強調，美國不會被逼退。"]
+    assert [t for k, t in got if k == "note"][1] == "[2] 同前註。"  # its own note, not the end of [1]
+
+
+def test_line_cut_short_before_a_latin_word_is_wrapped():
+    # hard-wrapped at 70 columns; the second line stops at 61 because "Hegseth），" did not fit
+    lines = [
+        "美國國防部長赫格塞斯於五月三十一日在新加坡香格里拉對話發表演說，他的",
+        "英文全名是彼特．赫格塞斯，曾任福斯新聞的節目主持人，拼作 Pete",
+        "Hegseth），此人曾是福斯新聞主持人，並在國民兵服役多年。赫格塞斯在演",
+        "說中警告中國的威脅，他說美國不會退讓，盟國也應該提高國防預算以為因應。",
+        "他又說，盟國應該提高國防預算。美國國防部長赫格塞斯於五月三十一日在新加",
+        "坡香格里拉對話發表演說，他警告中國對台灣的威脅可能迫在眉睫，呼籲盟友。",
+    ]
+    body = [t for k, t in kinds("標題在這裡\n\n" + "\n".join(lines) + "\n") if k == "body"]
+    assert any("拼作 Pete Hegseth），此人" in t for t in body), body
+    assert len(body) == 1

@@ -146,3 +146,22 @@ def test_a_tagged_user_word_keeps_its_tag_beside_a_glossary_headword():
     jieba lacks it): the tagged entry wins, whatever the sort order of the tags."""
     s = Segmenter([UserWord("賴政府", if_absent=True), UserWord("賴政府", tag="n")])
     assert [(t.text, t.pos) for t in s.tokens("並呼籲賴政府提出覆議。") if t.text == "賴政府"] == [("賴政府", "n")]
+
+
+@pytest.mark.parametrize("sentence, pos", [
+    ("美國將日本視為盟友。", "p"),  # a name after it: its object
+    ("中國將這些叛逃者視為非法移民。", "p"),  # a pronoun
+    ("台灣將國防預算提高至GDP的3%。", "p"),  # a noun, then a verb and its complement
+    ("川普政府將「嚇阻中國」置於歐洲安全之上。", "p"),  # a quoted object
+    ("日本將持續增加國防預算。", "d"),  # will
+    ("美國將於明年撤軍。", "d"),
+    ("這將重創這個中美洲國家。", "d"),  # a noun-tagged verb, no complement
+    ("美國將如何回應？", "d"),  # an interrogative is no object
+    ("去年曾要脅將「徹底毀滅」北韓。", "d"),
+])
+def test_jiang_as_object_marker_or_will(seg, sentence, pos):
+    from pipeline.segment import mark_disposal
+
+    tokens = seg.tokens(sentence)
+    mark_disposal(tokens)
+    assert [t.pos for t in tokens if t.text == "將"] == [pos]

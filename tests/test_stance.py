@@ -566,3 +566,8 @@ def test_he_in_an_english_sentence_is_the_person_named_before(resources):
                         "commitment. He added that Washington will continue to support Taiwan.\n", "he", resources)
     st = next(u.stance for u in doc.units if u.text.startswith("He added"))
     assert st["holder"]["kb_id"] == "us-raymond-greene" and st["holder"]["mention"] == "He"
+
+
+def test_object_marker_jiang_is_no_prediction(resources):
+    assert "將" not in cue(stance(resources, "美方要求歐洲盟國將資源集中於印太地區。"), "modal")
+    assert "將" in cue(stance(resources, "日本將持續增加國防預算，這是錯誤的決定。"), "modal")
