@@ -150,6 +150,10 @@ def _parse_rules(src) -> dict[str, Any]:
         raise DataError(f"cannot read entity rules ({exc})", "fix the YAML", where=str(src))
 
 
+# what joins two bodies named together: 與, 和, 及, 、 (after an adverb: 正與, 也和)
+_COORDINATION = re.compile(r"[正也亦将已曾]?[与和及跟同、]")
+
+
 class _Unit:
     """Per-unit working state: text, shadow, tokens and the entities chosen so far."""
 
@@ -352,6 +356,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     cands.append((-n, -_PRIORITY[hit[1]], i, i + n, hit[0], hit[1]))
         cands.sort()
         places = []
+        ambiguous: list[tuple[Entity, list, str]] = []  # organisations of several candidates
         for _n, _p, a, b, ids, kind in cands:
             if not u.free(a, b) or not self._fits(u, a, b, kind):
                 continue
@@ -367,6 +372,24 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             u.add(ent)
             if ent.label in ("GPE", "LOC"):
                 places.append(b)
+            if ent.label == "ORG" and len(self._entries.get(tuple(ids), ())) > 1:
+                ambiguous.append((ent, self._entries[tuple(ids)], sh[a:b]))
+        if len(ambiguous) < len(u.ents):
+            self._coordinate(u, ambiguous)
+
+    def _coordinate(self, u: _Unit, ambiguous: list[tuple[Entity, list, str]]) -> None:
+        """A name of several bodies joined by a conjunction to one whose country is certain takes
+        that country's (國務院正與國防部合作: the US Department of Defense, in a Taiwanese article;
+        台灣外交部與國防部: Taiwan's, whatever the article named before)."""
+        pending = {id(p[0]) for p in self._pending}  # (a default, not yet decided: no partner)
+        for ent, entries, form in ambiguous:
+            partner = self._coordinated_country(u, ent.start, pending)
+            same = [e for e in entries if _country_of(e) == partner] if partner else []
+            if len(same) == 1:
+                ent.kb_id, ent.en, ent.label = same[0].id, self._english(same[0], form), same[0].type
+                ent.extra.pop("candidates", None)
+                if id(ent) in pending:
+                    self._pending = [p for p in self._pending if p[0] is not ent]
 
     def _fits(self, u: _Unit, a: int, b: int, kind: str) -> bool:
         """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""
@@ -434,6 +457,16 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             entries = picked
         e = entries[0]
         return Entity(u.text[a:b], a, b, e.type, e.id, self._english(e, form), "kb")
+
+    def _coordinated_country(self, u: _Unit, a: int, pending: set[int]) -> str | None:
+        """The country of an organisation joined to the name at ``a`` by a conjunction (國務院與|
+        國防部, 外交部、國防部): bodies named together belong to one government."""
+        for e in u.ents:
+            if e.label == "ORG" and e.kb_id and id(e) not in pending and e.end < a <= e.end + 3 \
+                    and _COORDINATION.fullmatch(u.sh[e.end:a]):
+                entry = self.kb.get(e.kb_id)
+                return _country_of(entry) if entry is not None else None
+        return None
 
     def _generic_english(self, entry, form: str) -> str:
         """An entry's English without its country: Office of the President (Taiwan) -> Office of
@@ -547,8 +580,16 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         country the article mentions most (counted over every linked entity), else the default."""
         if not self._pending:
             return
-        for ent, entries, form in self._pending:
-            picked = self._by_context(entries, self._countries, form)
+        # names of one owner's full name last: a partner decided by the context may decide them
+        self._pending.sort(key=lambda p: p[2] in self.full_owners)
+        for k, (ent, entries, form) in enumerate(self._pending):
+            partner = None
+            if form in self.full_owners:
+                unit = next((u for _, u in work if u is not None and any(x is ent for x in u.ents)), None)
+                later = {id(p[0]) for p in self._pending[k:]}
+                partner = self._coordinated_country(unit, ent.start, later) if unit is not None else None
+            same = [e for e in entries if _country_of(e) == partner] if partner else []
+            picked = same if len(same) == 1 else self._by_context(entries, self._countries, form)
             if len(picked) == 1:
                 e = picked[0]
                 ent.kb_id, ent.en, ent.label = e.id, self._english(e, form), e.type

@@ -144,7 +144,8 @@ class ForeignNames:
                 e = hits[0]
                 u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
             elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"] and not _ROMAN.fullmatch(t.text) \
-                    and not _MODEL.fullmatch(t.text):
+                    and not _MODEL.fullmatch(t.text) \
+                    and not (t.text in r["ship_prefixes"] and self._in_latin_phrase(u, t)):  # USS Lawrence
                 label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
 
@@ -250,7 +251,7 @@ class ForeignNames:
         words = latin.split()
         r = self.rules
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words) \
-                or any(w.strip(".") in r["not_person_words"] for w in words):
+                or any(w.strip(".") in r["not_person_words"] for w in words) or words[0] in r["ship_prefixes"]:
             return None
         # walk back over the tokens before the bracket: titles right before it stay outside
         # (福特|博士), then short Han tokens up to a title, a function word or five characters
@@ -278,7 +279,12 @@ class ForeignNames:
                 a = t.start
         if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
             return None
-        e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
+        hits = [x for x in self.kb.by_english(latin) if x.type == "PERSON"] if self.kb is not None else []
+        if len(hits) == 1:  # 里契 (Jim Risch): a spelling the KB lacks of someone it knows
+            e = Entity(u.text[a:end], a, end, "PERSON", hits[0].id, hits[0].en, "kb")
+            self._overrides[u.sh[a:end]] = (e.kb_id, e.en, e.source)
+        else:
+            e = Entity(u.text[a:end], a, end, "PERSON", None, latin, "rule")
         u.add(e)
         return e
 

@@ -687,7 +687,7 @@ class Glosser:
         personal name such as 李明峻 is not cut into characters but romanised."""
         n = len(trad)
         best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
-        best[n] = (0, [])  # (cost, glosses): 10 per part, +3 for a part known only as a place name
+        best[n] = (0, [])  # (cost, glosses): 10 per part, +3 for a part known only as a place name, +1 for a lone character
         for i in range(n - 1, -1, -1):
             for j in range(min(n, i + 8), i, -1):
                 nxt = best[j]
@@ -706,6 +706,8 @@ class Glosser:
                 if g is None:
                     continue
                 cost = nxt[0] + 10
+                if j - i == 1 and w not in self._glossary and not self._function.get(w):
+                    cost += 1  # between equal splits, a character read from the dictionary alone loses (核|威脅, not 核威|脅)
                 if not names and j - i > 1 and w not in self._glossary:
                     row = self._cedict.get(w)  # a piece known only as a name costs extra; a minor
                     if row is not None and row.split("\t")[1] == "":  # place more than a character

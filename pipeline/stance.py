@@ -309,7 +309,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                         a, end = e.end + k, e.end + k + len(role)
                         if any(x.start < end and a < x.end for x in unit.entities):
                             continue  # 民眾 inside 民眾黨: a name, not a role
-                        return {"text": text[e.start : end], "kb_id": None, "en": None}, None, v
+                        return {"text": text[e.start : end], "kb_id": None, "en": None}, e, v
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
@@ -346,6 +346,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                           and e.end <= v.start), None)
             if named is not None:  # 發言人毛寧在記者會上回應稱: the role is the named person's title
                 return _entity_dict(named), named, v
+            owner = next((e for e in ents if e.end == at and e.label in HOLDER_LABELS and word not in PRONOUNS), None)
+            if owner is not None:  # 南韓政府表示強烈反對: the role with the name that qualifies it
+                return {"text": text[owner.start : at + len(word)], "kb_id": None, "en": None}, owner, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
     # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)

@@ -761,3 +761,18 @@ def test_hong_kong_macau_taiwan_cluster(resources):
     assert not find(es, "港澳")  # 港澳辦 is an office, not the two places
     e = one(ents("港澳居民可以申請。", resources), "港澳")  # Hong Kong and Macau, not Hong Kong and Australia
     assert [m["kb_id"] for m in e.members] == ["hk", "mo"]
+
+
+def test_bodies_named_together_belong_to_one_government(resources):
+    es = ents("美國國務卿表示，國務院正與國防部合作加速交付。台灣外交部與國防部今天表示歡迎。", resources)
+    assert [e.kb_id for e in find(es, "國防部")] == ["us-pentagon", "tw-mnd"]
+
+
+def test_a_spelling_the_kb_lacks_is_linked_through_the_bracketed_english(resources):
+    es = ents("共和黨籍參議員里契（Jim Risch）在聽證會上質疑國務院。", resources)
+    assert one(es, "里契").kb_id == "us-jim-risch"
+
+
+def test_a_ship_is_no_person_and_its_prefix_no_organisation(resources):
+    es = ents("菲律賓坐灘的馬德雷山號（BRP Sierra Madre）遭到包圍，美國的勞倫斯號（USS Lawrence）駛過。", resources)
+    assert [e.text for e in es if e.label in ("PERSON", "ORG")] == []

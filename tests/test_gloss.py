@@ -515,3 +515,7 @@ def test_a_time_of_day_is_glossed_as_written():
     assert [g for _a, _b, g in number_spans("2025-04-08 09:12:33 来源")][-1] == "09:12:33"
     assert number_spans("07:45") == [(0, 5, "07:45")]
     assert [g for _a, _b, g in number_spans("比分3:1")] == ["3", "1"]
+
+
+def test_equal_splits_prefer_the_glossary_over_a_lone_dictionary_character(glosser):
+    assert g(glosser, "核威脅") == "nuclear threat"  # 核|威脅, not 核威 "nuclear strength" | 脅 "flank"

@@ -571,3 +571,11 @@ def test_he_in_an_english_sentence_is_the_person_named_before(resources):
 def test_object_marker_jiang_is_no_prediction(resources):
     assert "將" not in cue(stance(resources, "美方要求歐洲盟國將資源集中於印太地區。"), "modal")
     assert "將" in cue(stance(resources, "日本將持續增加國防預算，這是錯誤的決定。"), "modal")
+
+
+def test_a_role_keeps_the_name_that_qualifies_it(resources):
+    st = stance(resources, "南韓政府表示強烈反對日本的決定。")
+    assert st["holder"]["text"] == "南韓政府"
+    assert "南韓" not in targets(st) and targets(st).get("日本") == "negative"
+    st = stance(resources, "美方對北京的行為表示關切。")  # concern expressed is a stance
+    assert st["bearing"] and st["holder"]["text"] == "美" and targets(st).get("北京") == "negative"
