@@ -246,6 +246,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.attributive_followers = rules["attributive_followers"]
         self.people_followers = rules["people_followers"]
         self.titles = rules["titles"]
+        self.ship_class_nouns = tuple(sorted(rules["ship_class_nouns"], key=len, reverse=True))
         self.title_re = _alternation(self.titles)
         self.election_re = _alternation(rules["election_words"])
         self.max_title = max((len(t) for t in self.titles), default=0)
@@ -311,6 +312,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         """The passes over one unit of Chinese text, in order."""
         self._infix_names(u)
         self._kb(u, seen_ids)
+        self._ships(u)
         if unit.kind == "byline":
             self._bylines(u)
         elif unit.kind == "note" and u.sh[:1] in "（(":
@@ -390,6 +392,18 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 ent.extra.pop("candidates", None)
                 if id(ent) in pending:
                     self._pending = [p for p in self._pending if p[0] is not ent]
+
+    def _ships(self, u: _Unit) -> None:
+        """A person or place that names a ship (杜魯門號, 山東號) or a class of ships (維吉尼亞級潛艦,
+        福特級航艦) is neither; the nouns are ``ship_class_nouns`` in entity_rules.yaml."""
+        sh = u.sh
+        if "号" not in sh and "级" not in sh:
+            return
+        for e in [e for e in u.ents if e.label in ("PERSON", "GPE", "LOC") and not e.members]:
+            after = sh[e.end : e.end + 1]
+            if after == "号" or after == "级" and sh.startswith(self.ship_class_nouns, e.end + 1):
+                u.remove(e)
+                u.occ[e.start:e.end] = b"\x01" * (e.end - e.start)  # and no later pass takes it
 
     def _fits(self, u: _Unit, a: int, b: int, kind: str) -> bool:
         """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""

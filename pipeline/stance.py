@@ -53,7 +53,7 @@ from typing import Any
 
 from .entities import tagger_for
 from .entity_foreign import is_english_sentence
-from .model import Document, Entity, Unit, empty_stance
+from .model import Document, Entity, Token, Unit, empty_stance
 from .patterns import _traditional
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 from .transcript import QUESTION_LABELS, header_field, is_transcript, speaker_label
@@ -122,7 +122,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             st.update(score=round(float(prob) / 2, 3), model_score=round(float(prob), 3))
         return st
     clause = clause_ids(text, shadow, tokens)
-    _negate_and_intensify(cues, clause)
+    _negate_and_intensify(cues, clause, tokens)
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
     say = weak = 0.0
@@ -237,16 +237,20 @@ def _cue_kind(c: Cue) -> str:
     return k
 
 
-def _negate_and_intensify(cues: list[Cue], clause: list[int]) -> None:
+def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token] | None = None) -> None:
     cancelled: set[int] = set()
     for i, c in enumerate(cues):
         if c.entry.kind == "negation" and i not in cancelled:
+            skipped = 0  # tokens of object phrases passed over: the scope goes on after them
             for k, d in enumerate(cues[i + 1 :], i + 1):
-                if clause[d.start] != clause[c.start] or d.tok - c.tok > c.entry.scope:
+                if clause[d.start] != clause[c.start] or d.tok - c.tok - skipped > c.entry.scope:
                     break
                 if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
                     cancelled.add(k)
                     break
+                if tokens and _in_object_phrase(tokens, c.tok, d.tok):
+                    skipped = d.tok - c.tok
+                    continue  # 不會因為中國的恫嚇而退讓, 不會容忍北韓的挑釁: the verb is negated, not the noun
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
                     if d.polarity:
                         d.polarity = "positive" if d.polarity == "negative" else "negative"
@@ -259,6 +263,21 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int]) -> None:
                 if d.entry.kind == "evaluative" or d.entry.kind == "reporting" and d.entry.type != "say":
                     d.factor *= c.entry.weight  # 極其困難, 嚴正抗議, 強烈反對
                     break
+
+
+def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
+    """Is the cue at token ``k`` the head of a 的-phrase governed by a verb or preposition that
+    stands between it and the negation at token ``neg``?  Then that word is what is negated (不會|
+    容忍|北韓|的|挑釁); after a copula the noun is (不是|真正|的|威脅)."""
+    if k < 1 or tokens[k - 1].norm != "的":
+        return False
+    copular = tokens[neg].norm.endswith(("是", "非"))  # 不是, 並非: the noun phrase is what is denied
+    between = tokens[neg + 1 : k - 1]
+    return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or t.pos in ("p", "c")
+               or (t.pos == "a" and not copular) for t in between)  # 不會|容忍 (tagged a)
+
+
+_COPULAS = frozenset({"是", "为", "成为", "算", "算是", "属于", "会", "能", "可能"})
 
 
 def _entity_dict(e: Entity) -> dict[str, Any]:

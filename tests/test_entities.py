@@ -776,3 +776,8 @@ def test_a_spelling_the_kb_lacks_is_linked_through_the_bracketed_english(resourc
 def test_a_ship_is_no_person_and_its_prefix_no_organisation(resources):
     es = ents("菲律賓坐灘的馬德雷山號（BRP Sierra Madre）遭到包圍，美國的勞倫斯號（USS Lawrence）駛過。", resources)
     assert [e.text for e in es if e.label in ("PERSON", "ORG")] == []
+
+
+def test_ships_and_classes_named_after_people_and_places(resources):
+    es = ents("美國將出售維吉尼亞級潛艦，福特級航艦與杜魯門號駛過，山東號也出現在台灣海峽。", resources)
+    assert [e.text for e in es if e.label in ("PERSON", "GPE")] == ["美國"]

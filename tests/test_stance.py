@@ -579,3 +579,8 @@ def test_a_role_keeps_the_name_that_qualifies_it(resources):
     assert "南韓" not in targets(st) and targets(st).get("日本") == "negative"
     st = stance(resources, "美方對北京的行為表示關切。")  # concern expressed is a stance
     assert st["bearing"] and st["holder"]["text"] == "美" and targets(st).get("北京") == "negative"
+
+
+def test_negation_passes_over_a_noun_phrase_its_verb_governs(resources):
+    assert targets(stance(resources, "菲律賓不會因為中國的恫嚇而退讓。")).get("中國") == "negative"
+    assert targets(stance(resources, "日本不會容忍北韓的挑釁。")).get("北韓") == "negative"
