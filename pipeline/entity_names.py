@@ -35,9 +35,13 @@ _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "edi
 _NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)\s*[）)]")
 # a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
+# 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
+_NAME_SLASH_REPORT = re.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-\u9fff]{1,8}(?:综合报导|综合报道|报导|报道|专电|电)\s*$")
 _NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
+# a Latin name after a credit label: 作者：Michael Chen, 文／J. Michael Cole
+_LATIN_NAME = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,3}")
 
 
 @dataclass
@@ -177,6 +181,9 @@ class NameRules:
                         self._byline_person(u, more.start(1), more.end(1))
                         b = more.end()
                     break
+        m = _NAME_SLASH_REPORT.match(sh)
+        if m and self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
+            self._byline_person(u, m.start(1), m.end(1))
         for m in _NAME_REPORTS.finditer(sh):  # 新頭殼newtalk | 黃建豪 綜合報導
             if self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
                 self._byline_person(u, m.start(1), m.end(1))
@@ -189,6 +196,10 @@ class NameRules:
             ends = [m.start() for m in labels[1:]] + [len(sh)]
             for (start, label), end in zip(cuts, ends):
                 rest = sh[start:end]
+                if _LATIN_NAME.fullmatch(rest.strip()) and label:
+                    base = start + len(rest) - len(rest.lstrip())
+                    self._latin_byline(u, base, base + len(rest.strip()), _CREDITS.get(label))
+                    continue
                 if not _NAMES_ONLY.fullmatch(rest.strip()):
                     continue
                 base = start + len(rest) - len(rest.lstrip())
@@ -196,6 +207,19 @@ class NameRules:
                 for n in _HAN_WORD.finditer(rest.strip()):
                     if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
                         self._byline_person(u, base + n.start(), base + n.end(), credit)
+
+    def _latin_byline(self, u: _Unit, a: int, b: int, credit: str | None) -> None:
+        """A writer named in Latin letters (作者：Michael Chen): the knowledge base's entry when it
+        knows the name, else the name as written."""
+        if not u.free(a, b):
+            return
+        name = u.text[a:b]
+        hits = [x for x in self.kb.by_english(name) if x.type == "PERSON"] if self.kb is not None else []
+        e = Entity(name, a, b, "PERSON", hits[0].id if len(hits) == 1 else None,
+                   hits[0].en if len(hits) == 1 else name, "kb" if len(hits) == 1 else "rule")
+        if credit:
+            e.extra["credit"] = credit
+        u.add(e)
 
     def _note_credits(self, u: _Unit) -> None:
         """The editor or translator a closing note credits: （編輯：林克倫）1141010, （责任编辑：王坤）."""

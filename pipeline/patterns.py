@@ -62,9 +62,16 @@ class LayoutPatterns:
         return t in self.publications or (len(t) <= 12 and t.endswith(self.publication_suffixes))
 
     def column_label_at(self, name: str) -> int | None:
-        """Where a column label after an outlet's name begins (聯合報／社論 → 3), else None."""
+        """Where a column label after an outlet's name begins (聯合報／社論 → 3, 經濟日報社論 → 4),
+        else None."""
         m = re.search(r"\s*[／/╱]\s*(\S+)$", name)
-        return m.start() if m and _traditional(m.group(1)) in self.column_labels else None
+        if m:
+            return m.start() if _traditional(m.group(1)) in self.column_labels else None
+        t = _traditional(name)
+        for label in self.column_labels:
+            if t.endswith(label) and len(t) > len(label) and self.is_publication(name[: len(name) - len(label)]):
+                return len(name) - len(label)
+        return None
 
     def is_affiliation(self, text: str) -> bool:
         t = _traditional(text)

@@ -455,6 +455,8 @@ def _complement_follows(tokens: Sequence[Token], k: int, complements: frozenset[
     """Does the clause from token ``k`` on reach a verb with a resultative complement?"""
     prev = None
     for t in tokens[k:]:
+        if t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES:
+            continue  # 將「台灣關係法」與「六項保證」並列為…
         if t.pos == _PUNCT_TAG:
             return False
         if t.pos[:1] == "v" and len(t.norm) > 1 and t.norm[-1] in complements:

@@ -99,6 +99,7 @@ class Context:
     speaker: dict | None = None  # in an interview's answers, the interviewee (else the writer speaks)
     label_end: int = 0  # the end of the speaker label (毛寧：) that opens this unit, if any
     quoted: dict | None = None  # who spoke last: a quotation that goes on in the next sentence is theirs
+    holder_is_person: bool = False  # the previous holder is a person (他/她 opening a sentence continues them)
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
@@ -226,6 +227,8 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
     if persons:
         ctx.person = persons[-1]
     ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
+    ctx.holder_is_person = ctx.holder is not None and (
+        holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in ("他", "她"))
 
 
 def _cue_kind(c: Cue) -> str:
@@ -355,11 +358,18 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
+                if at == 0 and ctx.holder_is_person:  # 朱鳳蓮指出，賴清德…。她強調: the last speaker goes on
+                    return {**ctx.holder, "mention": word}, None, v
                 if ctx.person is not None:  # the last person named in an earlier sentence
                     return {**_entity_dict(ctx.person), "mention": word}, None, v
                 if ctx.holder:
                     return {**ctx.holder, "mention": word}, None, v
             if word == "我们" and not quoted[at] and not _quote_tail(text):
+                speaker = next((e for w in verbs if w.start < at and not quoted[w.start]
+                                for e in reversed(holders) if e.end <= w.start and clause[e.start] == clause[w.start]
+                                and not _verb_between(tokens, e.end, w.start)), None)
+                if speaker is not None:  # 陳斌華回應說，…我們對此堅決反對: the speaker's "we"
+                    return _entity_dict(speaker), speaker, v
                 return "AUTHOR", None, v  # 我們認為 outside quotation marks: the writer (an editorial's "we")
             named = next((e for e in ents if e.label == "PERSON" and at + len(word) <= e.start <= at + len(word) + 1
                           and e.end <= v.start), None)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .clean import HAN as _HAN
 from .clean import Block, display_width, tidy_spaces
-from .patterns import LayoutPatterns, layout_patterns
+from .patterns import LayoutPatterns, _traditional, layout_patterns
 from .transcript import header_field, is_transcript, speaker_label
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
@@ -232,8 +232,6 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
 def _starts_with_surname(t: str) -> bool:
     """The line starts as a Chinese name does: a surname from entity_rules.yaml (in either
     script), or Latin letters."""
-    from .patterns import _traditional
-
     tt = _traditional(t)
     return t[:1].isascii() or tt[:1] in _surnames() or tt[:2] in _surnames()
 
@@ -300,7 +298,11 @@ def publication_spans(line: str) -> list[tuple[int, int]]:
     if dated:
         return names
     stripped = line.strip()
-    return [(line.index(stripped), line.index(stripped) + len(stripped))] if stripped else []
+    if not stripped:
+        return []
+    a = line.index(stripped)
+    cut = layout_patterns().column_label_at(stripped)  # 經濟日報社論: the outlet, then its column
+    return [(a, a + (cut or len(stripped)))]
 
 
 def publication_name(line: str) -> str:
@@ -350,7 +352,7 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("publication", t)]  # a date line: when it was published
     if pat.match_dateline(t) or pat.match_byline(t):
         return _byline_pieces(t, pat)
-    return _publication_then_byline(t, pat) or [_Piece("lead", t)]
+    return _publication_then_byline(t, pat) or _name_then_publication(t, pat) or [_Piece("lead", t)]
 
 
 def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_Piece] | None:
@@ -373,6 +375,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("lead", t)]
     if not _is_short(b):
         return None
+    if (pieces := _name_then_publication(t, pat)) is not None:
+        return pieces
     if _publication_line(t, pat):
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
@@ -396,6 +400,17 @@ def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
     # a colon makes a headline (專訪前國安會秘書長：台灣必須…), not a job title
     # and a quotation makes a headline (總統接見「美國聯邦參議院軍事委員會」訪團)
     return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and "：" not in t and not _QUOTES.search(t) and pat.is_affiliation(t)
+
+
+def _name_then_publication(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """'張志豪／經濟日報社論', '王小明／聯合報': a writer, then the outlet (with its column)."""
+    m = re.match(rf"^(?P<name>{_NAME})\s*[／/╱]\s*(?P<pub>\S{{2,20}})$", t)
+    if m is None:
+        return None
+    pub = m.group("pub")
+    if not (pat.is_publication(pub) or pat.column_label_at(pub)):
+        return None
+    return [_Piece("byline", t[: m.end("name")], gap=t[m.end("name"): m.start("pub")]), _Piece("publication", pub)]
 
 
 def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:

@@ -318,7 +318,7 @@ def test_any_name_after_a_source_label_is_the_publication(resources):
 def test_an_outlet_the_kb_lacks_is_translated_from_its_ending(resources):
     """遠景論壇 → Prospect Forum (its first word's gloss and the ending's English, `translated`);
     上報 has no such ending and is romanised."""
-    for name, en, mark in (("遠景論壇", "Prospect Forum", "translated"), ("鏡週刊", "Mirror Weekly", "translated"),
+    for name, en, mark in (("遠景論壇", "Prospect Forum", "translated"), ("海峽週刊", "Strait Weekly", "translated"),
                            ("上報", "Shangbao", "romanized")):
         doc = annotate_text(f"{name}\n\n美日峰會登場\n\n美國與日本今日舉行峰會。\n", "o", resources)
         e = doc.units[0].entities[0]
@@ -340,3 +340,20 @@ def test_a_labelled_date_line_with_a_clock_names_no_outlet(resources):
     doc = annotate_text("美日峰會\n時間：2025年10月13日上午9時\n美國與日本今日舉行峰會。\n", "clk", resources)
     assert doc.units[1].kind == "publication" and "publication" not in doc.meta
     assert doc.meta["date"] == "2025-10-13" and not [e for e in doc.units[1].entities if e.label == "ORG"]
+
+
+def test_a_writer_named_in_latin_letters(resources):
+    doc = annotate_text("六項保證的意義\n作者：Michael Chen（喬治城大學研究生）\n\n美國政府在1982年提出六項保證。\n", "t", resources)
+    assert doc.meta["author"] == "Michael Chen"
+    assert people(doc) == ["Michael Chen"]
+
+
+@pytest.mark.parametrize("line, author, publication", [
+    ("張志豪／經濟日報社論", "張志豪", "經濟日報"),  # a writer, the outlet and its column
+    ("王小明/聯合報", "王小明", "聯合報"),
+    ("張志豪／台北報導", "張志豪", None),  # a reporter without 記者
+])
+def test_writer_slash_outlet_or_report(resources, line, author, publication):
+    doc = annotate_text(f"對等關稅下的台灣\n{line}\n\n美國今天表示，將持續合作，這是很重要的事情。\n", "t", resources)
+    assert doc.meta["author"] == author
+    assert doc.meta.get("publication") == publication

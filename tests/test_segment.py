@@ -165,3 +165,11 @@ def test_jiang_as_object_marker_or_will(seg, sentence, pos):
     tokens = seg.tokens(sentence)
     mark_disposal(tokens)
     assert [t.pos for t in tokens if t.text == "將"] == [pos]
+
+
+def test_jiang_before_quoted_objects_joined_by_a_conjunction(seg):
+    from pipeline.segment import mark_disposal
+
+    tokens = seg.tokens("眾議院首度將「台灣關係法」與「六項保證」並列為美台關係的基石。")
+    mark_disposal(tokens)
+    assert [t.pos for t in tokens if t.text == "將"] == ["p"]

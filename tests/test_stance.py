@@ -584,3 +584,18 @@ def test_a_role_keeps_the_name_that_qualifies_it(resources):
 def test_negation_passes_over_a_noun_phrase_its_verb_governs(resources):
     assert targets(stance(resources, "菲律賓不會因為中國的恫嚇而退讓。")).get("中國") == "negative"
     assert targets(stance(resources, "日本不會容忍北韓的挑釁。")).get("北韓") == "negative"
+
+
+def test_the_speaker_after_the_verb_of_an_english_quotation(resources):
+    doc = annotate_text('六項保證\n\n美國的政策。"The Six Assurances remain a cornerstone of U.S. policy toward Taiwan," '
+                        'said a State Department spokesperson in 2020.\n', "en", resources)
+    st = next(u.stance for u in doc.units if u.text.startswith('"'))
+    assert st["holder"]["kb_id"] == "us-state-department" and "attributed" in st["types"]
+
+
+def test_she_opening_a_sentence_is_the_last_speaker_and_we_in_reported_speech(resources):
+    st = stance(resources, "她強調，台灣問題是中國內政，不容任何外部勢力干涉。",
+                before="發言人朱鳳蓮指出，賴清德上台以來，頑固堅持台獨分裂立場。")
+    assert st["holder"]["text"] == "朱鳳蓮" and st["holder"]["mention"] == "她"
+    st = stance(resources, "發言人陳斌華回應說，美方有關行徑嚴重違反一個中國原則，我們對此堅決反對。")
+    assert st["holder"]["text"] == "陳斌華"

@@ -239,6 +239,9 @@ def score_cues(words: list[tuple[str, int, int]], lex: Lexicons,
     return round(score, 4), cues
 
 
+_QUOTE_BEFORE = re.compile(r"""[,.!?]?["”]\s*$""")
+
+
 def _subject_gap(between: str) -> bool:
     """Can an actor followed by ``between`` be the subject of the next word?  ("Beijing | condemned",
     "China's foreign ministry | said", "The United States unequivocally | reaffirms"; not across
@@ -283,8 +286,11 @@ def english_stance(text: str, entities: list[dict[str, Any]], lex: Lexicons,
     if report is not None:
         before = [e for e in actors if e["end"] <= report["start"] and e.get("label") in ("PERSON", "ORG", "GPE")
                   and _subject_gap(text[e["end"]: report["start"]])]
-        if before:
-            h = before[-1]
+        # "…," said a State Department spokesperson: after a quotation the speaker follows the verb
+        after = [e for e in actors if e["start"] >= report["end"] and e.get("label") in ("PERSON", "ORG", "GPE")
+                 and _subject_gap(text[report["end"]: e["start"]])] if _QUOTE_BEFORE.search(text, 0, report["start"]) else []
+        if before or after:
+            h = before[-1] if before else after[0]
             holder = {"text": h["text"], "kb_id": h.get("kb_id"), "en": h.get("en")}
     targets = []
     for e in actors:
