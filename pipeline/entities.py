@@ -362,8 +362,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for _n, _p, a, b, ids, kind in cands:
             if not u.free(a, b) or not self._fits(u, a, b, kind):
                 continue
-            if sh[b:b + 1] == "长" and self._is_title(sh[b - 1:b + 1]):
-                continue  # 美國國防部|長 is 美國 and the title 國防部長 (U.S. defense secretary)
+            if sh[b:b + 1] == "长" and sh[b + 1:b + 2] != "官" and self._is_title(sh[b - 1:b + 1]):
+                continue  # 美國國防部|長 is 美國 and the title 國防部長 (U.S. defense secretary); 外交部|長官 is not
             if kind == "short" and any(p == a for p in places):
                 continue
             ent = self._kb_entity(u, a, b, ids, seen_ids)

@@ -245,7 +245,9 @@ class NameRules:
     def _titles(self, u: _Unit) -> None:
         toks, r = u.tokens, self.rules
         no_char = r["not_name_chars"]
-        for m in self.title_re.finditer(u.sh):
+        i = 0
+        while (m := self.title_re.search(u.sh, i)) is not None:
+            i = m.start() + 1  # overlapping: 部長官 holds 部長 and 長官 (韓國外交部|長官|趙顯)
             k = bisect_right(u.starts, m.end() - 1) - 1
             if k < 0 or toks[k].end != m.end() or not self._is_title(toks[k].norm):
                 continue  # the title must end a token: 國防部長 / 外長, not 部長 inside 部長級

@@ -310,7 +310,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     for v in verbs:
         # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
         close = text.rfind("」", 0, v.start)
-        region_start = close + 1 if close >= 0 and text.find("「", close, v.start) < 0 else 0
+        gap = text[close + 1 : v.start].lstrip("，, ")
+        region_start = close + 1 if close >= 0 and text.find("「", close, v.start) < 0 \
+            and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
         cands = [e for e in holders if region_start <= e.start and e.end <= v.start
                  and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)]

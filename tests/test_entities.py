@@ -781,3 +781,11 @@ def test_a_ship_is_no_person_and_its_prefix_no_organisation(resources):
 def test_ships_and_classes_named_after_people_and_places(resources):
     es = ents("美國將出售維吉尼亞級潛艦，福特級航艦與杜魯門號駛過，山東號也出現在台灣海峽。", resources)
     assert [e.text for e in es if e.label in ("PERSON", "GPE")] == ["美國"]
+
+
+def test_a_korean_minister_after_jangwan(resources):
+    # 部長官 holds the title 長官 (Korean ministers), not 部長 and a stray 官
+    es = ents("南韓產業通商資源部長官金正官多次赴華府談判，外交部長官朴振也同行。", resources)
+    assert one(es, "產業通商資源部").kb_id == "kr-motie"
+    assert one(es, "金正官").label == "PERSON"
+    assert one(es, "朴振").label == "PERSON"

@@ -599,3 +599,8 @@ def test_she_opening_a_sentence_is_the_last_speaker_and_we_in_reported_speech(re
     assert st["holder"]["text"] == "朱鳳蓮" and st["holder"]["mention"] == "她"
     st = stance(resources, "發言人陳斌華回應說，美方有關行徑嚴重違反一個中國原則，我們對此堅決反對。")
     assert st["holder"]["text"] == "陳斌華"
+
+
+def test_the_speaker_after_a_quotation_is_in_the_same_clause(resources):
+    st = stance(resources, "李在明上任後強調「務實外交」，一方面表示韓美同盟是南韓外交的基軸，另一方面也主張改善與中國的關係。")
+    assert st["holder"]["text"] == "李在明"
