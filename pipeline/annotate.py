@@ -34,8 +34,9 @@ def segment_stage(doc: Document, res: Resources) -> None:
     seg = res.segmenter
     doc.shadow = seg.shadow(doc.text)
     for unit in doc.units:
-        unit.tokens = seg.tokens(unit.text, doc.shadow[unit.start : unit.end])
-        mark_disposal(unit.tokens)
+        shadow = doc.shadow[unit.start : unit.end]
+        unit.tokens = seg.tokens(unit.text, shadow)
+        mark_disposal(unit.tokens, shadow)
 
 
 def gloss_stage(doc: Document, res: Resources) -> None:

@@ -426,12 +426,15 @@ def _disposal() -> dict:
                         where="pipeline/data/grammar.yaml") from exc
 
 
-def mark_disposal(tokens: Sequence[Token]) -> None:
+def mark_disposal(tokens: Sequence[Token], shadow: str | None = None) -> None:
     """Tag 將 ``p`` where it marks the object of the verb that follows (美國將日本視為盟友,
     將國防預算提高至…) rather than meaning "will" (日本將持續增加…).  The rules are in
-    ``data/grammar.yaml``; the dictionary tags every 將 as an adverb."""
+    ``data/grammar.yaml``; the dictionary tags every 將 as an adverb.  ``shadow``, the tokens'
+    text in the shadow script, lets a unit without a marker be skipped at once."""
     rules = _disposal()
     markers = rules["markers"]
+    if shadow is not None and not any(m in shadow for m in markers):
+        return
     for i, t in enumerate(tokens):
         if t.norm not in markers or i + 1 >= len(tokens):
             continue

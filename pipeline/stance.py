@@ -634,6 +634,8 @@ def stance_stage(doc: Document, res) -> None:
 
 #: a question or an answer of an interview: 問：, 答：, Q:, 【答】
 _QA_MARK = re.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[：:]")
+# a person who gives the interview: 李大維日前接受本報專訪, 李大維接受《中央社》訪問
+_GIVES_INTERVIEW = re.compile(r"\s*(?:日前|近日|昨天|昨日|今天|日昨|於\S{1,10})?\s*(?:接受|受)[^，。]{0,12}(?:專訪|专访|訪問|访问|採訪|采访)")
 _INTERVIEW_ROLE = re.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
 
 
@@ -732,8 +734,19 @@ def _interviewee(doc: Document) -> dict | None:
         return {"text": text, "kb_id": kb_id, "en": en}
     title = next((u.text for u in front if u.kind == "title"), "")
     m = _INTERVIEW_ROLE.match(title)
-    if m is not None:
-        return {"text": m.group("role").strip(), "kb_id": None, "en": None}
+    role = m.group("role").strip() if m is not None else ""
+    # the introduction before the first question: 前國安會秘書長李大維日前接受本報專訪
+    for u in doc.units:
+        if _QA_MARK.match(u.text):
+            break
+        if u.kind not in ("body", "lead"):
+            continue
+        for e in u.entities:
+            if e.label == "PERSON" and (role and u.text[: e.start].endswith(role[-4:])
+                                        or _GIVES_INTERVIEW.match(u.text, e.end)):
+                return _entity_dict(e)
+    if role:
+        return {"text": role, "kb_id": None, "en": None}
     return {"text": "受訪者", "kb_id": None, "en": "the interviewee"}
 
 

@@ -175,12 +175,27 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
                 pieces[0].gap = lead_ws
                 pieces.append(_Piece("body", rest.strip()))
             out[i] = pieces
+        elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
+            out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
         elif _is_heading(b, pat):
             out[i] = [_Piece("heading", text)]
         else:
             out[i] = [_Piece("body", text)]
     _transcript_kinds(blocks, out)
     return [p for p in out if p is not None]
+
+
+_NUMERIC_CELL = re.compile(r"[-+−]?[\d,.]+\s*[%％]?|[-—–]")
+
+
+def _is_table_row(text: str, header: bool = False) -> bool:
+    """A line of two to twelve short cells separated by spaces, all numbers but perhaps one label
+    (2021 4,534 4.4%, 日本 1.8% 2.0%); with ``header``, any short cells (年度 預算 成長率)."""
+    cells = text.split()
+    if not 2 <= len(cells) <= 12 or any(len(c) > 12 for c in cells) or _SENTENCE_PUNCT.search(text):
+        return False
+    numeric = sum(1 for c in cells if _NUMERIC_CELL.fullmatch(c))
+    return header or numeric >= max(2, len(cells) - 1)
 
 
 def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> None:

@@ -229,3 +229,13 @@ def test_line_cut_short_before_a_latin_word_is_wrapped():
     body = [t for k, t in kinds("標題在這裡\n\n" + "\n".join(lines) + "\n") if k == "body"]
     assert any("拼作 Pete Hegseth），此人" in t for t in body), body
     assert len(body) == 1
+
+
+def test_a_table_is_notes_and_captions_not_headings():
+    text = ("國防預算的變化\n\n王明\n\n台灣的國防預算逐年增加，這是好事，但仍不夠。\n\n表一　近五年國防預算（新台幣億元）\n\n"
+            "年度　預算　成長率\n\n2021　4,534　4.4%\n\n2022　4,717　4.0%\n\n資料來源：行政院主計總處\n\n"
+            "二、結論\n\n政府應持續增加國防預算。\n")
+    got = kinds(text)
+    assert [k for k, t in got if t.startswith(("表一", "資料來源"))] == ["caption", "caption"]
+    assert [k for k, t in got if t.startswith(("年度", "2021", "2022"))] == ["note", "note", "note"]
+    assert ("heading", "二、結論") in got

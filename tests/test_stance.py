@@ -604,3 +604,10 @@ def test_she_opening_a_sentence_is_the_last_speaker_and_we_in_reported_speech(re
 def test_the_speaker_after_a_quotation_is_in_the_same_clause(resources):
     st = stance(resources, "李在明上任後強調「務實外交」，一方面表示韓美同盟是南韓外交的基軸，另一方面也主張改善與中國的關係。")
     assert st["holder"]["text"] == "李在明"
+
+
+def test_the_interviewee_is_the_person_the_introduction_names(resources):
+    doc = annotate_text("專訪前國安會秘書長：台海風險升高\n記者林彥廷／專訪\n\n前國安會秘書長李大維日前接受本報專訪，談及美中關係。\n\n"
+                        "問：您如何看待美國的對台政策？\n\n答：我認為華府不會輕易放棄台灣。\n", "qa", resources)
+    st = next(u.stance for u in doc.units if u.text.startswith("答"))
+    assert st["holder"]["kb_id"] == "tw-david-lee"
