@@ -538,7 +538,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             target = pre[-1] if pre else (post[0] if post else None)
         else:
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
-                   and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE]
+                   and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE
+                   and shadow[x.end : x.end + 1] != "案"]  # 黎智英案是政治檢控: the case, not its defendant
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
             if head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
@@ -580,7 +581,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
-                or marker in PATIENT_MARKERS \
+                or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
         if any(c.polarity == "negative" and c.entry.kind == "evaluative" and 0 <= x.start - c.end <= 1 for c in cues):

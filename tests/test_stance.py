@@ -611,3 +611,9 @@ def test_the_interviewee_is_the_person_the_introduction_names(resources):
                         "問：您如何看待美國的對台政策？\n\n答：我認為華府不會輕易放棄台灣。\n", "qa", resources)
     st = next(u.stance for u in doc.units if u.text.startswith("答"))
     assert st["holder"]["kb_id"] == "tw-david-lee"
+
+
+def test_a_case_named_after_its_defendant_is_no_judgement_of_them(resources):
+    st = stance(resources, "英國外相拉米也表示，黎智英案是出於政治動機的檢控。")
+    assert st["bearing"] and st["holder"]["kb_id"] == "gb-david-lammy"
+    assert "黎智英" not in targets(st)
