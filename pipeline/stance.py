@@ -156,11 +156,12 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if has_q:
         types.add("question")
     evidence["evaluative"] += min(weak, WEAK_CAP)
-    quoted = "「" in text and any(c.entry.kind == "reporting" for c in cues) or text.startswith("「")
+    reported = "「" in text and any(c.entry.kind == "reporting" for c in cues) or text.startswith("「")
     # the writer stating its own view in so many words (筆者認為…) makes the sentence an opinion
     own = any(c.entry.kind == "reporting" and c.entry.type == "belief" and not c.negated
               and _author_word_before(shadow, c.start) for c in cues)
-    core = sum(evidence.values()) + (1.0 if (quoted or own) and sum(evidence.values()) else 0.0)
+    core = sum(evidence.values())
+    core += 1.0 if (reported or own) and core else 0.0
     total = core + (say if core > 0 else 0.0)
     rule_score = round(total / (total + THRESHOLD), 3)
     if evidence["evaluative"] >= 1.5:
@@ -345,7 +346,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         # a pronoun or a role noun in the clause before the verb (他不但曾公開批評, 專家表示)
         a = max(region_start, min((k for k in range(v.start) if clause[k] == clause[v.start]), default=v.start))
         before = shadow[a : v.start]
-        best = None
+        best: tuple[int, str] | None = None
         for word in PRONOUNS + roles:
             k = before.rfind(word)
             while k >= 0 and not _whole_word(tokens, a + k, a + k + len(word)):
@@ -360,7 +361,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
-                if at == 0 and ctx.holder_is_person:  # 朱鳳蓮指出，賴清德…。她強調: the last speaker goes on
+                if at == 0 and ctx.holder is not None and ctx.holder_is_person:  # 朱鳳蓮指出，賴清德…。她強調: the last speaker goes on
                     return {**ctx.holder, "mention": word}, None, v
                 if ctx.person is not None:  # the last person named in an earlier sentence
                     return {**_entity_dict(ctx.person), "mention": word}, None, v
@@ -598,11 +599,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             # else: a name the report merely mentions (白宮表示…川普與羅森斯坦的會面…) is no target
     out = []
     for slot in scores.values():
-        e = slot["e"]
         pol = max(("negative", "positive", "neutral"), key=lambda p: slot[p])
         if slot["positive"] and slot["negative"] and abs(slot["positive"] - slot["negative"]) < 0.5:
             pol = "neutral"
-        out.append({**_entity_dict(e), "polarity": pol})
+        out.append({**_entity_dict(slot["e"]), "polarity": pol})
     return out
 
 

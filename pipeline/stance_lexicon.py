@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 DATA = Path(__file__).parent / "data" / "stance"
 
@@ -118,7 +118,7 @@ class Cue:
 
 
 # -- matching ----------------------------------------------------------------------------------------------
-def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: list[tuple[int, int]] = ()) -> list[Cue]:
+def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()) -> list[Cue]:
     n = len(shadow)
     multi, single = lex.multi, lex.single
     found: list[tuple[int, int, Entry]] = []
