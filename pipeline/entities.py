@@ -336,6 +336,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._latin_orgs(u)
         self._numbers(u, anchor)
         self._elections(u)
+        self._exercises(u)
         self._remember(u, n, mentions)  # names found last (Latin names) for the next units
         if self.ner is not None:
             self._model(u, unit)

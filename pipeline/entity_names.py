@@ -37,6 +37,9 @@ _NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|�
 # a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
 # 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
 _NAME_SLASH_REPORT = re.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-\u9fff]{1,8}(?:综合报导|综合报道|报导|报道|专电|电)\s*$")
+# a named exercise: a name of two to eight Han characters, a dash, a year and perhaps a letter,
+# perhaps in quotation marks (the exercise word follows the closing mark)
+_EXERCISE = re.compile(r"(?P<name>[\u3400-\u9fff]{2,8})\s*[-－–—]\s*(?P<year>(?:19|20)\d\d[A-Z]?)[」』”]?")
 _NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
@@ -671,6 +674,25 @@ class NameRules:
             extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
             u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} election", "rule",
                          extra=extra))
+
+    def _exercises(self, u: _Unit) -> None:
+        """A named military exercise the KB lacks: a name and its year (and letter) before an
+        exercise word, quoted or not (「正義使命-2025」演習 → EVENT "Justice Mission-2025")."""
+        if "演" not in u.text:
+            return
+        words = self.rules["exercise_words"]
+        for m in _EXERCISE.finditer(u.sh):
+            a, b = m.span("name")
+            rest = u.sh[m.end():]
+            if not any(rest.startswith(w) for w in words) or not u.free(a, m.end("year")):
+                continue
+            gloss = self.glosser.lookup(u.text[a:b], u.sh[a:b], "nz") if self.glosser is not None else None
+            if not gloss or gloss.startswith("~") or not gloss.isascii():
+                continue
+            name = " ".join(w[:1].upper() + w[1:] for w in gloss.split())
+            end = m.end("year")
+            u.add(Entity(u.text[a:end], a, end, "EVENT", None, f"{name}-{m.group('year')}", "rule",
+                         extra={"translated": True}))
 
     # -- English for names ------------------------------------------------------------------------
     def _pinyin(self, simp: str, person: bool = True, country: str | None = None) -> str:

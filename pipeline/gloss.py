@@ -132,6 +132,8 @@ _NUMBER_SPAN = re.compile(
         r"(?P<cheng>[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九])?(?![員员功立績绩本果熟就不為为長长交型])",
         f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条位圈局場场天年]|任(?![期務务命]))?",
         f"(?P<big>{_D})\\s*(?P<bigu>[萬万億亿兆])",
+        # a Chinese-numeral amount with a myriad unit: 一兆八千億, 九千億, 三萬五千
+        "(?P<cbig>[一二兩两三四五六七八九十][一二兩两三四五六七八九十百千〇零]*[萬万億亿兆][一二兩两三四五六七八九十百千〇零萬万億亿]*)",
         f"(?P<sa>{_D})\\s*比\\s*(?P<sb>{_D})",
         f"(?P<num>{_D})",
     ])
@@ -281,6 +283,9 @@ def _number_english(m: re.Match) -> str | None:
         return _ordinal(int(v)) + (f" {tail}" if tail else "")
     if g["sa"]:  # a score: 16.5 比 10.5
         return f"{g['sa']}–{g['sb']}"
+    if g["cbig"]:
+        v = cn_to_number(g["cbig"])
+        return None if v is None else fmt_number(v)
     if g["big"]:
         v = _to_float(g["big"])
         return None if v is None else fmt_number(v * _CN_BIG[g["bigu"]])

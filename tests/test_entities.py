@@ -789,3 +789,10 @@ def test_a_korean_minister_after_jangwan(resources):
     assert one(es, "產業通商資源部").kb_id == "kr-motie"
     assert one(es, "金正官").label == "PERSON"
     assert one(es, "朴振").label == "PERSON"
+
+
+def test_a_named_exercise_the_kb_lacks(resources):
+    es = ents("解放軍去年底在台灣周邊舉行「正義使命-2025」演習，並回顧聯合利劍-2024A軍演。", resources)
+    e = one(es, "正義使命-2025")
+    assert (e.label, e.en, e.extra.get("translated")) == ("EVENT", "Justice Mission-2025", True)
+    assert one(es, "聯合利劍-2024A").kb_id == "event-joint-sword-2024a"

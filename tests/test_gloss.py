@@ -519,3 +519,11 @@ def test_a_time_of_day_is_glossed_as_written():
 
 def test_equal_splits_prefer_the_glossary_over_a_lone_dictionary_character(glosser):
     assert g(glosser, "核威脅") == "nuclear threat"  # 核|威脅, not 核威 "nuclear strength" | 脅 "flank"
+
+
+def test_a_chinese_numeral_amount_with_myriad_units(resources):
+    from pipeline.gloss import number_spans
+
+    assert number_spans("約新台幣一兆八千億元") == [(4, 9, "1.8 trillion")]
+    assert number_spans("增加三千五百億元，約兩千萬人") == [(2, 7, "350 billion"), (10, 13, "20 million")]
+    assert number_spans("萬一出事") == number_spans("千萬不要") == []  # 萬一 "in case", 千萬 "by all means"
