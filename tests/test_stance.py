@@ -617,3 +617,8 @@ def test_a_case_named_after_its_defendant_is_no_judgement_of_them(resources):
     st = stance(resources, "英國外相拉米也表示，黎智英案是出於政治動機的檢控。")
     assert st["bearing"] and st["holder"]["kb_id"] == "gb-david-lammy"
     assert "黎智英" not in targets(st)
+
+
+def test_a_country_s_media_can_hold_a_stance(resources):
+    st = stance(resources, "陸媒批評賴清德的言論是挑釁。")
+    assert st["holder"]["text"] == "陸媒" and targets(st).get("賴清德") == "negative"
