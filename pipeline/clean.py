@@ -241,14 +241,19 @@ def _parse_lines(lines: list[str | None]) -> list[_Line]:
     """Drop blank lines, remembering which non-blank lines follow a hard paragraph break."""
     runs: list[tuple[int, str]] = []  # (blank lines before, raw line)
     blank = 0
+    furniture = False  # a page header or number was dropped since the last line
     for raw in lines:
         if raw is None:
+            furniture = True
             continue
         if not raw.strip(" \t\u3000\u00a0"):
             blank += 1
             continue
+        if furniture and runs and not _TERMINAL.search(runs[-1][1].rstrip()):
+            blank = 0  # a sentence broken by a page break goes on: the blank lines belong to the page furniture
         runs.append((blank, raw))
         blank = 0
+        furniture = False
     if not runs:
         return []
     gaps = [b for b, _ in runs[1:]]

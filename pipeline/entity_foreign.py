@@ -200,6 +200,8 @@ class ForeignNames:
         ends = {e.end: e for e in u.ents if e.label not in ("DATE", "PERCENT") and not e.members}
         for m in _PAREN_LATIN.finditer(text):
             e = ends.get(m.start())
+            if e is None and m.start() and text[m.start() - 1] in "》」』〉":
+                e = ends.get(m.start() - 1)  # 《強化防衛合作協議》（EDCA）: the title before its closing mark
             a, b = m.span("name")
             if e is None:
                 e = self._extend_to_bracket(u, m.start())
@@ -208,10 +210,30 @@ class ForeignNames:
                 if e is not None and e.end != m.start():  # a title between: 福特|博士 (...)
                     u.add(Entity(m.group("name"), a, b, e.label, e.kb_id, e.en, e.source))
                     continue
-            if e is None or not u.free(a, b):
+            if e is None:
                 continue
             name = m.group("name")
-            if e.extra.get("romanized") or e.extra.get("translated"):  # the text's own English wins
+            inner = next((x for x in u.ents if (x.start, x.end) == (a, b)), None)
+            if inner is not None:  # the bracket already names an entity: 《強化防衛合作協議》（EDCA）
+                entry = self.kb.get(inner.kb_id) if self.kb is not None and inner.kb_id else None
+                if entry is not None and inner.label == e.label and e.kb_id is None \
+                        and (e.extra.get("romanized") or e.extra.get("translated")):
+                    e.kb_id, e.en, e.source = entry.id, entry.english_for(u.sh[e.start:e.end]), "kb"
+                    e.extra.pop("romanized", None)
+                    e.extra.pop("translated", None)
+                    self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
+                continue
+            if not u.free(a, b):
+                continue
+            hits = [x for x in self.kb.by_english(name) if x.type == e.label] \
+                if self.kb is not None and e.kb_id is None and name.isupper() else []
+            if len(hits) == 1 and (e.extra.get("romanized") or e.extra.get("translated")):
+                # 強化防衛合作協議（EDCA）: an acronym the KB knows names the entry the Chinese name is
+                e.kb_id, e.en, e.source = hits[0].id, hits[0].en, "kb"
+                e.extra.pop("romanized", None)
+                e.extra.pop("translated", None)
+                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
+            elif e.extra.get("romanized") or e.extra.get("translated"):  # the text's own English wins
                 e.en = name
                 e.extra.pop("romanized", None)
                 e.extra.pop("translated", None)

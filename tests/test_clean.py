@@ -239,3 +239,18 @@ def test_a_table_is_notes_and_captions_not_headings():
     assert [k for k, t in got if t.startswith(("表一", "資料來源"))] == ["caption", "caption"]
     assert [k for k, t in got if t.startswith(("年度", "2021", "2022"))] == ["note", "note", "note"]
     assert ("heading", "二、結論") in got
+
+
+def test_a_sentence_broken_by_a_page_break_goes_on():
+    # hard-wrapped at 76 columns; the page breaks after 發生衝突， with a blank line after its number
+    text = ("國防安全雙週報\n\n菲律賓的戰略轉向與台灣的機會\n\n林明德\n國防安全研究院助理研究員\n\n"
+            "菲律賓總統小馬可仕（Ferdinand Marcos Jr.）自2022年上任以來，積極強化與美國的\n"
+            "同盟關係，不僅擴大《強化防衛合作協議》（EDCA）的基地數量，也允許美軍部署中程\n"
+            "飛彈系統「堤豐」（Typhon）。這些舉措引發北京強烈反彈，中國外交部多次批評菲\n"
+            "方「引狼入室」。\n\n"
+            "對台灣而言，菲律賓北部的巴丹群島距離蘭嶼不到一百五十公里，一旦台海發生衝突，\n"
+            "\f國防安全雙週報\n- 2 -\n\n"
+            "呂宋海峽將成為關鍵的戰略通道。因此，台菲之間的海巡與漁業合作，應被視為台灣\n"
+            "國家安全的一環。\n")
+    body = [t for k, t in kinds(text) if k == "body"]
+    assert any("發生衝突，呂宋海峽將成為" in t for t in body), body

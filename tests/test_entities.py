@@ -796,3 +796,8 @@ def test_a_named_exercise_the_kb_lacks(resources):
     e = one(es, "正義使命-2025")
     assert (e.label, e.en, e.extra.get("translated")) == ("EVENT", "Justice Mission-2025", True)
     assert one(es, "聯合利劍-2024A").kb_id == "event-joint-sword-2024a"
+
+
+def test_a_title_before_a_known_acronym_is_that_entry(resources):
+    es = ents("菲律賓不僅擴大《強化防衛合作協議》（EDCA）的基地數量。", resources)
+    assert one(es, "強化防衛合作協議").kb_id == one(es, "EDCA").kb_id == "policy-edca"
