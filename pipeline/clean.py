@@ -340,7 +340,7 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
     return terminal and prev.width < 0.85 * width
 
 
-_FIRST_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,'’\-]*[）)」”,，]?")
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.,'’\-]*[）)」”,，]?")  # a word, not a date (2025-08-05) after a title
 
 
 def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:

@@ -377,7 +377,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 places.append(b)
             if ent.label == "ORG" and len(self._entries.get(tuple(ids), ())) > 1:
                 ambiguous.append((ent, self._entries[tuple(ids)], sh[a:b]))
-        if len(ambiguous) < len(u.ents):
+        if ambiguous:
             self._coordinate(u, ambiguous)
 
     def _coordinate(self, u: _Unit, ambiguous: list[tuple[Entity, list, str]]) -> None:

@@ -34,12 +34,13 @@ _CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(文字|文|作者|撰文|撰稿|口�
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 _NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)\s*[）)]")
-# a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
 # 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
 _NAME_SLASH_REPORT = re.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-\u9fff]{1,8}(?:综合报导|综合报道|报导|报道|专电|电)\s*$")
-# a named exercise: a name of two to eight Han characters, a dash, a year and perhaps a letter,
-# perhaps in quotation marks (the exercise word follows the closing mark)
-_EXERCISE = re.compile(r"(?P<name>[\u3400-\u9fff]{2,8})\s*[-－–—]\s*(?P<year>(?:19|20)\d\d[A-Z]?)[」』”]?")
+# a named exercise: a quoted name of two to eight Han characters, or a bare one of four (聯合利劍),
+# a dash, a year and perhaps a letter (the exercise word follows, after the closing mark if any)
+_EXERCISE = re.compile(r"(?:(?<=[「“『])(?P<name>[\u3400-\u9fff]{2,8})|(?P<bare>[\u3400-\u9fff]{4}))"
+                       r"\s*[-－–—]\s*(?P<year>(?:19|20)\d\d[A-Z]?)[」』”]?")
+# a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
 _NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
@@ -682,10 +683,11 @@ class NameRules:
             return
         words = self.rules["exercise_words"]
         for m in _EXERCISE.finditer(u.sh):
-            a, b = m.span("name")
+            a, b = m.span("name") if m.group("name") else m.span("bare")
             rest = u.sh[m.end():]
-            if not any(rest.startswith(w) for w in words) or not u.free(a, m.end("year")):
-                continue
+            if not any(rest.startswith(w) for w in words) or not u.free(a, m.end("year")) \
+                    or m.group("bare") and a not in u.startset:
+                continue  # a bare name starts a word: 舉行|海峽利刃-2026, not 行海峽利…
             gloss = self.glosser.lookup(u.text[a:b], u.sh[a:b], "nz") if self.glosser is not None else None
             if not gloss or gloss.startswith("~") or not gloss.isascii():
                 continue

@@ -796,6 +796,8 @@ def test_a_named_exercise_the_kb_lacks(resources):
     e = one(es, "正義使命-2025")
     assert (e.label, e.en, e.extra.get("translated")) == ("EVENT", "Justice Mission-2025", True)
     assert one(es, "聯合利劍-2024A").kb_id == "event-joint-sword-2024a"
+    es = ents("解放軍舉行海峽利刃-2026演習。", resources)  # a bare name is the word before the dash
+    assert one(es, "海峽利刃-2026").en == "Strait Sharp Blade-2026"
 
 
 def test_a_title_before_a_known_acronym_is_that_entry(resources):
