@@ -593,17 +593,16 @@ def test_the_speaker_after_the_verb_of_an_english_quotation(resources):
     assert st["holder"]["kb_id"] == "us-state-department" and "attributed" in st["types"]
 
 
-def test_she_opening_a_sentence_is_the_last_speaker_and_we_in_reported_speech(resources):
-    st = stance(resources, "她強調，台灣問題是中國內政，不容任何外部勢力干涉。",
-                before="發言人朱鳳蓮指出，賴清德上台以來，頑固堅持台獨分裂立場。")
-    assert st["holder"]["text"] == "朱鳳蓮" and st["holder"]["mention"] == "她"
-    st = stance(resources, "發言人陳斌華回應說，美方有關行徑嚴重違反一個中國原則，我們對此堅決反對。")
-    assert st["holder"]["text"] == "陳斌華"
-
-
-def test_the_speaker_after_a_quotation_is_in_the_same_clause(resources):
-    st = stance(resources, "李在明上任後強調「務實外交」，一方面表示韓美同盟是南韓外交的基軸，另一方面也主張改善與中國的關係。")
-    assert st["holder"]["text"] == "李在明"
+@pytest.mark.parametrize("before, sentence, holder", [
+    # 她 opening a sentence goes on with the last speaker, not the last person named
+    ("發言人朱鳳蓮指出，賴清德上台以來，頑固堅持台獨分裂立場。", "她強調，台灣問題是中國內政，不容任何外部勢力干涉。", "朱鳳蓮"),
+    # 我們 in reported speech is the speaker's
+    ("", "發言人陳斌華回應說，美方有關行徑嚴重違反一個中國原則，我們對此堅決反對。", "陳斌華"),
+    # the speaker between a closing quotation mark and a verb is in the verb's clause
+    ("", "李在明上任後強調「務實外交」，一方面表示韓美同盟是南韓外交的基軸，另一方面也主張改善與中國的關係。", "李在明"),
+])
+def test_who_holds_reported_speech(resources, before, sentence, holder):
+    assert stance(resources, sentence, before=before)["holder"]["text"] == holder
 
 
 def test_the_interviewee_is_the_person_the_introduction_names(resources):
