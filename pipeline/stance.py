@@ -388,7 +388,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
                  and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
         if topic and not quoted[v.start]:
-            return _entity_dict(topic[0]), topic[0], v
+            # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…)
+            first = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
+            return _entity_dict(first), first, v
     return "AUTHOR", None, None
 
 

@@ -600,6 +600,8 @@ def test_the_speaker_after_the_verb_of_an_english_quotation(resources):
     ("", "發言人陳斌華回應說，美方有關行徑嚴重違反一個中國原則，我們對此堅決反對。", "陳斌華"),
     # the speaker between a closing quotation mark and a verb is in the verb's clause
     ("", "李在明上任後強調「務實外交」，一方面表示韓美同盟是南韓外交的基軸，另一方面也主張改善與中國的關係。", "李在明"),
+    # the topic of a clause chain is the person named right after the body they lead
+    ("", "國安會秘書長吳釗燮與陸委會主委邱垂正也相繼發言，認為中國對台威脅持續升高。", "吳釗燮"),
 ])
 def test_who_holds_reported_speech(resources, before, sentence, holder):
     assert stance(resources, sentence, before=before)["holder"]["text"] == holder
