@@ -369,6 +369,9 @@ class ForeignNames:
         """English for an outlet the KB lacks: its first word's gloss and its ending's English
         (遠景論壇 → Prospect Forum, ``translated``), else its pinyin (``romanized``)."""
         trad = _traditional(name)
+        known = layout_patterns().outlet_english.get(trad)
+        if known:  # 上報 (Up Media): a name that is an ordinary word, so no KB entry
+            return known, {}
         for ending, english in layout_patterns().publication_suffix_english:
             head = trad[: -len(ending)]
             if trad.endswith(ending) and head:

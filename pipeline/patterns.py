@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -29,6 +29,7 @@ class LayoutPatterns:
     record_header_fields: frozenset[str] = frozenset()
     record_roles: tuple[str, ...] = ()
     publication_suffix_english: tuple[tuple[str, str], ...] = ()  # longest ending first
+    outlet_english: dict[str, str] = field(default_factory=dict)  # outlets whose names are ordinary words
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
@@ -172,6 +173,7 @@ def layout_patterns() -> LayoutPatterns:
             column_labels=tuple(t(w) for w in data.get("column_labels", [])),
             record_header_fields=frozenset(t(w) for w in data.get("record_header_fields", [])),
             record_roles=tuple(t(w) for w in data.get("record_roles", [])),
+            outlet_english={t(str(k)): str(v) for k, v in (data.get("outlet_english") or {}).items()},
             publication_suffix_english=tuple(sorted(((t(k), str(v)) for k, v in (data.get("publication_suffix_english") or {}).items()),
                                                     key=lambda kv: -len(kv[0]))),
         )

@@ -317,9 +317,9 @@ def test_any_name_after_a_source_label_is_the_publication(resources):
 
 def test_an_outlet_the_kb_lacks_is_translated_from_its_ending(resources):
     """遠景論壇 → Prospect Forum (its first word's gloss and the ending's English, `translated`);
-    上報 has no such ending and is romanised."""
+    鳴人堂 has no such ending and is romanised."""
     for name, en, mark in (("遠景論壇", "Prospect Forum", "translated"), ("海峽週刊", "Strait Weekly", "translated"),
-                           ("上報", "Shangbao", "romanized")):
+                           ("鳴人堂", "Mingrentang", "romanized")):
         doc = annotate_text(f"{name}\n\n美日峰會登場\n\n美國與日本今日舉行峰會。\n", "o", resources)
         e = doc.units[0].entities[0]
         assert (doc.units[0].kind, e.en, e.extra.get(mark)) == ("publication", en, True)
@@ -357,3 +357,12 @@ def test_writer_slash_outlet_or_report(resources, line, author, publication):
     doc = annotate_text(f"對等關稅下的台灣\n{line}\n\n美國今天表示，將持續合作，這是很重要的事情。\n", "t", resources)
     assert doc.meta["author"] == author
     assert doc.meta.get("publication") == publication
+
+
+def test_an_outlet_whose_name_is_an_ordinary_word(resources):
+    """上報 ("report to a superior") cannot be a KB name; layout.yaml gives its English."""
+    doc = annotate_text("上報\n\n美日峰會登場\n\n美國與日本今日舉行峰會。\n", "o", resources)
+    e = doc.units[0].entities[0]
+    assert (doc.units[0].kind, e.en) == ("publication", "Up Media") and not e.extra
+    doc = annotate_text("標題\n\n地方政府應立即上報疫情。\n", "o", resources)
+    assert not any(e.text == "上報" for u in doc.units for e in u.entities)
