@@ -366,3 +366,16 @@ def test_an_outlet_whose_name_is_an_ordinary_word(resources):
     assert (doc.units[0].kind, e.en) == ("publication", "Up Media") and not e.extra
     doc = annotate_text("標題\n\n地方政府應立即上報疫情。\n", "o", resources)
     assert not any(e.text == "上報" for u in doc.units for e in u.entities)
+
+
+@pytest.mark.parametrize("line, affiliation", [
+    ("作者為國立台灣大學政治學系教授", "國立台灣大學政治學系教授"),  # no brackets
+    ("本文作者為國防安全研究院副研究員", "國防安全研究院副研究員"),
+    ("（本文作者為前國安會副秘書長）", "前國安會副秘書長"),
+    ("*作者為台灣大學政治系教授，本文僅代表作者個人意見", "台灣大學政治系教授"),
+    ("作者為何要這樣寫，值得討論。", None),  # 為何 "why": a sentence
+])
+def test_the_author_note_at_the_end(resources, line, affiliation):
+    doc = annotate_text(f"美日同盟的新階段\n\n文／王小明\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n\n{line}\n", "a", resources)
+    assert doc.meta.get("affiliation") == affiliation
+    assert doc.units[-1].kind == ("note" if affiliation else "body")
