@@ -34,7 +34,8 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 _QUOTES = re.compile(r"[「」『』“”《》]")
 _PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
-    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
+    r"^(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|(?:中華)?民國\s*\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
 _PAREN_AFFILIATION = re.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
@@ -337,17 +338,17 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
 _SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
-#: a byline label after a space, on a line that begins with the publication or a date
-#: (2025-08-05 06:30 風傳媒　文／李大維)
-_LABEL_AFTER_SPACE = re.compile(r"\s(?=(?:文字|文|作者|撰文|撰稿|記者|记者|編譯|编译|譯者|译者)\s*[／/╱：:])")
+#: a byline label (or a reporter's 記者) after a space, on a line that begins with the publication or a date
+#: (2025-08-05 06:30 風傳媒　文／李大維, 聯合報 記者王小明／台北即時報導)
+_LABEL_AFTER_SPACE = re.compile(r"\s(?=(?:文字|文|作者|撰文|撰稿|記者|记者|編譯|编译|譯者|译者)\s*[／/╱：:]|記者|记者)")
 
 
 def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     """A publication line or a date line followed, on the same line, by a labelled byline."""
     for m in _LABEL_AFTER_SPACE.finditer(t):
         left, right = t[: m.start()].rstrip(), t[m.end():]
-        if not left or not pat.match_byline(right):
-            continue
+        if not left or not (pat.match_byline(right) or pat.match_dateline(right)):
+            continue  # 文／李明哲, or a reporter's dateline: 聯合報 記者王小明／台北即時報導
         if _publication_line(left, pat) or _DATE_LINE.match(left):
             return [_Piece("publication", left, gap=t[len(left): m.end()]), *_byline_pieces(right, pat)]
     return None

@@ -379,3 +379,12 @@ def test_the_author_note_at_the_end(resources, line, affiliation):
     doc = annotate_text(f"美日同盟的新階段\n\n文／王小明\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n\n{line}\n", "a", resources)
     assert doc.meta.get("affiliation") == affiliation
     assert doc.units[-1].kind == ("note" if affiliation else "body")
+
+
+@pytest.mark.parametrize("line, meta", [
+    ("民國114年11月20日", {"date": "2025-11-20"}),  # a Republic of China date line
+    ("聯合報 記者王小明／台北即時報導", {"publication": "聯合報", "author": "王小明"}),  # outlet, then a reporter's dateline
+])
+def test_more_front_matter_lines(resources, line, meta):
+    doc = annotate_text(f"美日同盟的新階段\n{line}\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n", "f", resources)
+    assert {k: doc.meta.get(k) for k in meta} == meta
