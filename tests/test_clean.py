@@ -254,3 +254,11 @@ def test_a_sentence_broken_by_a_page_break_goes_on():
             "國家安全的一環。\n")
     body = [t for k, t in kinds(text) if k == "body"]
     assert any("發生衝突，呂宋海峽將成為" in t for t in body), body
+
+
+def test_a_photo_caption_in_the_body():
+    text = ("美日同盟的新階段\n\n記者王小明／綜合報導\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n\n"
+            "日本首相高市早苗（左）與美國總統川普會面。（記者王小明攝）\n\n川普在會後表示，美日同盟是印太和平的基石（記者會上的說法）。\n")
+    got = kinds(text)
+    assert ("caption", "日本首相高市早苗（左）與美國總統川普會面。（記者王小明攝）") in got
+    assert got[-1][0] == "body"
