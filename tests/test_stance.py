@@ -623,3 +623,9 @@ def test_a_case_named_after_its_defendant_is_no_judgement_of_them(resources):
 def test_a_country_s_media_can_hold_a_stance(resources):
     st = stance(resources, "陸媒批評賴清德的言論是挑釁。")
     assert st["holder"]["text"] == "陸媒" and targets(st).get("賴清德") == "negative"
+
+
+def test_a_speech_verb_after_a_time_clause_is_found(resources):
+    # jieba's dictionary holds 時說; the user dictionary makes it rare, so 說 is a word of its own
+    st = stance(resources, "川普日前在白宮接受媒體訪問時說：「台灣偷走了我們的晶片產業，他們應該付保護費。」")
+    assert st["holder"]["kb_id"] == "us-donald-trump" and targets(st).get("台灣") == "negative"
