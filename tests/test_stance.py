@@ -629,3 +629,5 @@ def test_a_speech_verb_after_a_time_clause_is_found(resources):
     # jieba's dictionary holds 時說; the user dictionary makes it rare, so 說 is a word of its own
     st = stance(resources, "川普日前在白宮接受媒體訪問時說：「台灣偷走了我們的晶片產業，他們應該付保護費。」")
     assert st["holder"]["kb_id"] == "us-donald-trump" and targets(st).get("台灣") == "negative"
+    st = stance(resources, "李在明在就職演說中說：「我們必須推動實用主義外交。」")  # 中說, too
+    assert st["holder"]["kb_id"] == "kr-lee-jae-myung"
