@@ -193,7 +193,11 @@ class _Unit:
 
     def add(self, ent: Entity) -> None:
         self.ents.append(ent)
-        self.occ[ent.start:ent.end] = b"\x01" * (ent.end - ent.start)
+        self.reserve(ent.start, ent.end)
+
+    def reserve(self, a: int, b: int) -> None:
+        """Mark [a, b) as taken: no later pass puts an entity there."""
+        self.occ[a:b] = b"\x01" * (b - a)
 
     def remove(self, ent: Entity) -> None:
         self.ents.remove(ent)
@@ -404,7 +408,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             after = sh[e.end : e.end + 1]
             if after == "号" or after == "级" and sh.startswith(self.ship_class_nouns, e.end + 1):
                 u.remove(e)
-                u.occ[e.start:e.end] = b"\x01" * (e.end - e.start)  # and no later pass takes it
+                u.reserve(e.start, e.end)  # and no later pass takes it
 
     def _fits(self, u: _Unit, a: int, b: int, kind: str) -> bool:
         """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""

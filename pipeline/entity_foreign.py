@@ -182,7 +182,7 @@ class ForeignNames:
             if not span or end - span[0].start < 2 or span[-1].pos[:1] not in "nj":
                 continue
             a = span[0].start
-            hits = [x for x in self.kb.by_english(name) if x.type == "ORG"] if self.kb is not None else []
+            hits = self._english_entries(name, "ORG")
             kb_id = hits[0].id if len(hits) == 1 else None
             for e in [e for e in u.ents if a <= e.start and e.end <= end]:
                 u.remove(e)
@@ -218,35 +218,38 @@ class ForeignNames:
                 entry = self.kb.get(inner.kb_id) if self.kb is not None and inner.kb_id else None
                 if entry is not None and inner.label == e.label and e.kb_id is None \
                         and (e.extra.get("romanized") or e.extra.get("translated")):
-                    e.kb_id, e.en, e.source = entry.id, entry.english_for(u.sh[e.start:e.end]), "kb"
-                    e.extra.pop("romanized", None)
-                    e.extra.pop("translated", None)
-                    self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
+                    self._relink(u, e, entry.id, entry.english_for(u.sh[e.start:e.end]), "kb")
                 continue
             if not u.free(a, b):
                 continue
-            hits = [x for x in self.kb.by_english(name) if x.type == e.label] \
-                if self.kb is not None and e.kb_id is None and name.isupper() else []
+            hits = self._english_entries(name, e.label) if e.kb_id is None and name.isupper() else []
             if len(hits) == 1 and (e.extra.get("romanized") or e.extra.get("translated")):
                 # 強化防衛合作協議（EDCA）: an acronym the KB knows names the entry the Chinese name is
-                e.kb_id, e.en, e.source = hits[0].id, hits[0].en, "kb"
-                e.extra.pop("romanized", None)
-                e.extra.pop("translated", None)
-                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
+                self._relink(u, e, hits[0].id, hits[0].en, "kb")
             elif e.extra.get("romanized") or e.extra.get("translated"):  # the text's own English wins
-                e.en = name
-                e.extra.pop("romanized", None)
-                e.extra.pop("translated", None)
-                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, name, e.source)  # 帕盧市 (Palu) from now on
+                self._relink(u, e, e.kb_id, name, e.source)  # 帕盧市 (Palu) from now on
             elif e.label == "PERSON" and len(name.split()) >= 2 and (
                     not self._names_entry(name, e.kb_id) if e.kb_id else e.en != name):
                 # the text names someone else than the KB guessed: 桑德斯 (Sarah Sanders) is not
                 # Bernie Sanders.  Relink (or unlink) here and for the rest of the article.
-                hits = [x for x in self.kb.by_english(name) if x.type == "PERSON"] if self.kb is not None else []
-                e.kb_id, e.en = (hits[0].id, hits[0].en) if len(hits) == 1 else (None, name)
-                e.source = "kb" if e.kb_id else "rule"
-                self._overrides[u.sh[e.start:e.end]] = (e.kb_id, e.en, e.source)
+                hits = self._english_entries(name, "PERSON")
+                if len(hits) == 1:
+                    self._relink(u, e, hits[0].id, hits[0].en, "kb")
+                else:
+                    self._relink(u, e, None, name, "rule")
             u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _english_entries(self, name: str, label: str) -> list:
+        """The knowledge base's entries of type ``label`` with ``name`` among their English names."""
+        return [x for x in self.kb.by_english(name) if x.type == label] if self.kb is not None else []
+
+    def _relink(self, u: _Unit, e: Entity, kb_id: str | None, en: str | None, source: str) -> None:
+        """Give ``e`` this entry and English here and for the rest of the article; the text's own
+        naming replaces a romanisation or a word-by-word translation."""
+        e.kb_id, e.en, e.source = kb_id, en, source
+        e.extra.pop("romanized", None)
+        e.extra.pop("translated", None)
+        self._overrides[u.sh[e.start:e.end]] = (kb_id, en, source)
 
     def _extend_to_bracket(self, u: _Unit, end: int) -> Entity | None:
         """葛來|儀 (Bonnie Glaser): a name found without its last character, which jieba split off,
@@ -301,7 +304,7 @@ class ForeignNames:
                 a = t.start
         if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
             return None
-        hits = [x for x in self.kb.by_english(latin) if x.type == "PERSON"] if self.kb is not None else []
+        hits = self._english_entries(latin, "PERSON")
         if len(hits) == 1:  # 里契 (Jim Risch): a spelling the KB lacks of someone it knows
             e = Entity(u.text[a:end], a, end, "PERSON", hits[0].id, hits[0].en, "kb")
             self._overrides[u.sh[a:end]] = (e.kb_id, e.en, e.source)
@@ -331,7 +334,7 @@ class ForeignNames:
             # (」Kavadarkov 說道: the speaker of the quotation, not a company's name)
             speaks = (len(words) >= 2 or before[-1:] in ("」", "”")) and any(after.startswith(v) for v in r["speech_verbs"])
             if titled or speaks:
-                known = [e for e in self.kb.by_english(m.group()) if e.type == "PERSON"] if self.kb is not None else []
+                known = self._english_entries(m.group(), "PERSON")
                 if len(known) == 1:  # 國防部長 Pete Hegseth: the person the KB knows by that name
                     u.add(Entity(m.group(), a, b, "PERSON", known[0].id, known[0].en, "kb"))
                 else:
@@ -391,7 +394,7 @@ class ForeignNames:
             a, b = m.span()
             words = m.group().split()
             if len(words) >= 2 and words[-1] in heads and u.free(a, b):
-                hits = [x for x in self.kb.by_english(m.group()) if x.type == "ORG"] if self.kb is not None else []
+                hits = self._english_entries(m.group(), "ORG")
                 if len(hits) == 1:  # Brookings Institution: the knowledge base's entry
                     u.add(Entity(m.group(), a, b, "ORG", hits[0].id, m.group(), "kb"))
                 else:

@@ -218,7 +218,7 @@ class NameRules:
         if not u.free(a, b):
             return
         name = u.text[a:b]
-        hits = [x for x in self.kb.by_english(name) if x.type == "PERSON"] if self.kb is not None else []
+        hits = self._english_entries(name, "PERSON")
         e = Entity(name, a, b, "PERSON", hits[0].id if len(hits) == 1 else None,
                    hits[0].en if len(hits) == 1 else name, "kb" if len(hits) == 1 else "rule")
         if credit:

@@ -315,8 +315,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         region_start = close + 1 if close >= 0 and text.find("「", close, v.start) < 0 \
             and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
-        cands = [e for e in holders if region_start <= e.start and e.end <= v.start
-                 and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)]
+        cands = _subjects(holders, tokens, clause, v, region_start)
         if not region_start and _after_time_clause(shadow, v.start):
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
             first = next((t.start for t in tokens if t.end <= v.start and clause[t.start] == clause[v.start]
@@ -368,9 +367,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 if ctx.holder:
                     return {**ctx.holder, "mention": word}, None, v
             if word == "我们" and not quoted[at] and not _quote_tail(text):
-                speaker = next((e for w in verbs if w.start < at and not quoted[w.start]
-                                for e in reversed(holders) if e.end <= w.start and clause[e.start] == clause[w.start]
-                                and not _verb_between(tokens, e.end, w.start)), None)
+                speaker = next((subj[-1] for w in verbs if w.start < at and not quoted[w.start]
+                                if (subj := _subjects(holders, tokens, clause, w))), None)
                 if speaker is not None:  # 陳斌華回應說，…我們對此堅決反對: the speaker's "we"
                     return _entity_dict(speaker), speaker, v
                 return "AUTHOR", None, v  # 我們認為 outside quotation marks: the writer (an editorial's "we")
@@ -389,9 +387,16 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                  and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
         if topic and not quoted[v.start]:
             # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…)
-            first = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
-            return _entity_dict(first), first, v
+            subject = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
+            return _entity_dict(subject), subject, v
     return "AUTHOR", None, None
+
+
+def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_start: int = 0) -> list[Entity]:
+    """The candidate subjects of the verb ``v``: before it with no other verb in between, in its
+    clause — or anywhere after ``region_start`` (the end of a quotation the verb reports)."""
+    return [e for e in holders if region_start <= e.start and e.end <= v.start
+            and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)]
 
 
 def _after_time_clause(shadow: str, at: int) -> bool:
