@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .clean import HAN as _HAN
 from .clean import Block, display_width, tidy_spaces
 from .patterns import LayoutPatterns, _traditional, layout_patterns
-from .transcript import header_field, is_transcript, speaker_label
+from .transcript import header_field, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
 _NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*$")
@@ -249,20 +249,7 @@ def _starts_with_surname(t: str) -> bool:
     """The line starts as a Chinese name does: a surname from entity_rules.yaml (in either
     script), or Latin letters."""
     tt = _traditional(t)
-    return t[:1].isascii() or tt[:1] in _surnames() or tt[:2] in _surnames()
-
-
-def _surnames() -> frozenset[str]:
-    global _SURNAMES
-    if _SURNAMES is None:
-        from .entities import rules_file_data
-
-        data = rules_file_data()
-        _SURNAMES = frozenset(str(x) for x in (data.get("surnames") or []) + (data.get("compound_surnames") or []))
-    return _SURNAMES
-
-
-_SURNAMES: frozenset[str] | None = None
+    return t[:1].isascii() or tt[:1] in surnames() or tt[:2] in surnames()
 
 
 def _is_prose(b: Block) -> bool:

@@ -36,6 +36,15 @@ QUESTION_LABELS = ("問", "Q", "記者問", "提問")
 
 
 @cache
+def surnames() -> frozenset[str]:
+    """The entity rules' surnames, single and compound, in Traditional characters."""
+    from .entities import rules_file_data
+
+    data = rules_file_data()
+    return frozenset(str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or []))
+
+
+@cache
 def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Titles and roles (the entity rules' titles, the stance roles, layout.yaml's record roles),
     surnames and header fields, in Traditional characters."""
@@ -44,8 +53,7 @@ def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
     data, pat = rules_file_data(), layout_patterns()
     titles = {str(w) for w in data.get("titles") or []} | set(role_words()) | set(pat.record_roles)
-    surnames = {str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or [])}
-    return frozenset(titles), frozenset(surnames), pat.record_header_fields
+    return frozenset(titles), surnames(), pat.record_header_fields
 
 
 def speaker_label(text: str) -> str | None:
