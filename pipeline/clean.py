@@ -128,19 +128,22 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
 
 
 #: characters a title line cannot end with: the title goes on on the next line
-#: (中國對菲律賓灰色地帶行動之 / 發展與影響)
-_DANGLING = "之的與与及、"
+#: (中國對菲律賓灰色地帶行動之 / 發展與影響; a main title and its subtitle: …之影響： / 以2015年新安保法制為中心)
+_DANGLING = "之的與与及、：:"
 
 
 def _dangling(prev: _Line, line: _Line, patterns) -> bool:
-    """A front-matter line that breaks off after a function character, followed by a short line
-    that is no byline, caption or heading: one title set on two lines."""
-    return (prev.text[-1:] in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal
-            and len(line.text) <= 30 and not _YEAR.search(line.text) and not patterns.block_start(line.text)
-            and not patterns.heading_marker(line.text))
+    """A front-matter line that breaks off after a function character or a colon, followed by a
+    short line that is no date, byline, caption or heading: one title set on two lines."""
+    end = prev.text[-1:]
+    return (end in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal
+            and len(line.text) <= 30 and not (_YEAR_MONTH if end in "：:" else _YEAR).search(line.text)
+            and not patterns.block_start(line.text) and not patterns.heading_marker(line.text)
+            and not (end in "：:" and patterns.block_start(prev.text)))  # 作者： / 王小明 is a byline
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?!\d)")
 
 
 # A numbered note: "1 “Philippine sailor …”, Reuters, 2024.", "註2：…", "[3] …"
@@ -149,9 +152,11 @@ _NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\
 _CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b"
                        r"|^\S{1,6}\s*(?:同前[註注]|同上[註注]?|同[註注]\s*\d|前揭|[Ii]bid\b|[Oo]p\.\s*cit\b)")  # "[2] 同前註。"
 # a note's marker in the body: digits right after a sentence's punctuation and before the next
-# word (斷指。1此事件), right after a word and before its punctuation (斷指1。), or in brackets
+# word (斷指。1此事件; with one space, 斷指。1 此事件, and the space goes with it; or at the end of the
+# paragraph, 的計算。2), right after a word and before its punctuation (斷指1。), or in brackets
 # anywhere (合作機制。[1]這些)
-_MARKER_AFTER = "(?<=[。！？；，」』”）)])({n})(?=[\u4e00-\u9fff「『“（(])(?![年月日號号時时點点分秒萬万億亿千百十個个位名人次項项條条家])"
+_MARKER_AFTER = ("(?<=[。！？；，」』”）)])({n})(?:(?=[\u4e00-\u9fff「『“（(])(?![年月日號号時时點点分秒萬万億亿千百十個个位名人次項项條条家])"
+                 "| (?=[\u4e00-\u9fff「『“（(])|(?=\\s*$))")
 _MARKER_BEFORE = "(?<=[\u4e00-\u9fff」』”）)])(?<![第約约共近逾達达至到])({n})(?=[。！？；，、])"
 
 

@@ -29,6 +29,7 @@ _FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
 _AUTHOR_NOTE = re.compile(r"^[※＊*]?\s*[（(]?\s*(?:本文)?(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)(?![何了])\s*"
                           r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
 _OUTLET_DATELINE = re.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")
+_TITLE_NOTE_MARK = re.compile(r"\s*(?:[*＊※]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _DATE_FIELDS = ("時間", "日期", "會議時間", "會議日期")
 _FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
 
@@ -101,6 +102,8 @@ def fill_meta(doc: Document) -> None:
         # a publication line that is only a date (2025年12月19日 07:45) names no outlet
         value = next((v for u in doc.units
                       if u.kind == kind and (v := publication_name(u.text) if kind == "publication" else u.text)), None)
+        if kind == "title" and value:
+            value = _TITLE_NOTE_MARK.sub("", value)  # …為中心*: the mark of the title's note
         if value:
             meta.setdefault(kind, value)
     if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch

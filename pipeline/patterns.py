@@ -17,6 +17,7 @@ class LayoutPatterns:
     caption: tuple[re.Pattern, ...]
     note: tuple[re.Pattern, ...]
     link_list: tuple[re.Pattern, ...]
+    inline_note: tuple[re.Pattern, ...]
     dateline: tuple[re.Pattern, ...]
     byline_prefix: tuple[re.Pattern, ...]
     heading_markers: tuple[re.Pattern, ...]
@@ -43,6 +44,10 @@ class LayoutPatterns:
     def is_link_list(self, text: str) -> bool:
         """A label before a list of related articles (延伸閱讀), after which the article may go on."""
         return _any(self.link_list, _head(text)[:_PREFIX])
+
+    def is_inline_note(self, text: str) -> bool:
+        """A note after which the article goes on (關鍵詞：…), not the start of its back matter."""
+        return _any(self.inline_note, _head(text)[:_PREFIX])
 
     def match_dateline(self, text: str) -> re.Match | None:
         return _first_match(self.dateline, text)
@@ -162,6 +167,7 @@ def layout_patterns() -> LayoutPatterns:
             caption=comp("caption"),
             note=comp("note"),
             link_list=comp("link_list"),
+            inline_note=comp("inline_note"),
             dateline=comp("dateline"),
             byline_prefix=comp("byline_prefix"),
             heading_markers=comp("heading_markers"),

@@ -29,7 +29,7 @@ _TRAILING = "。！？!?｡…" + _CLOSE + "\"'’"
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "col", "lt", "maj", "capt", "sgt", "adm",
     "sen", "rep", "gov", "pres", "amb", "rev", "hon", "u.s", "u.k", "u.n", "e.u", "p.r.c", "r.o.c",
-    "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "pp", "fig", "inc", "ltd", "co", "corp", "dept",
+    "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "p", "pp", "ch", "ed", "eds", "sec", "fig", "inc", "ltd", "co", "corp", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
 }
 _BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")

@@ -38,6 +38,7 @@ _DATE_LINE = re.compile(
     r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+_LATIN_TITLE = re.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
 _PAREN_AFFILIATION = re.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
 
 PROSE_KINDS = ("lead", "body", "note")
@@ -131,6 +132,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             out[body_start] = pieces
             prev_kind = pieces[-1].kind
             body_start += 1
+        _affiliation_before_name(out, title_idx + 1, body_start, blocks, pat)
     else:
         # No title: only datelines and labelled bylines can precede the body.
         while body_start < n:
@@ -151,6 +153,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
                 break
 
     in_back_matter = links = False
+    seen_body = False  # a note before the first paragraph (編按 opening the article) starts no back matter
     for i in range(body_start, n):
         b = blocks[i]
         text = b.text
@@ -162,7 +165,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             out[i] = [_Piece("note", text)]
             if pat.is_link_list(text):
                 links = True
-            else:
+            elif seen_body and not pat.is_inline_note(text):
                 in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
@@ -181,9 +184,34 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
         elif _is_heading(b, pat):
             out[i] = [_Piece("heading", text)]
         else:
-            out[i] = [_Piece("body", text)]
+            out[i] = _closing_credit(text, pat) or [_Piece("body", text)]
+        seen_body = seen_body or any(p.kind == "body" for p in out[i] or ())
     _transcript_kinds(blocks, out)
     return [p for p in out if p is not None]
+
+
+def _affiliation_before_name(out: list[list[_Piece] | None], start: int, end: int, blocks: list[Block], pat: LayoutPatterns) -> None:
+    """A deck line right before a byline that reads as an affiliation is the writer's affiliation,
+    set above the name (國防戰略與資源研究所 / 舒孝煌)."""
+    for i in range(start, end - 1):
+        pieces, after = out[i], out[i + 1]
+        if pieces and after and len(pieces) == 1 and pieces[0].kind == "lead" and after[0].kind == "byline" \
+                and _looks_like_affiliation_line(blocks[i].text, pat):
+            out[i] = [_Piece("affiliation", pieces[0].text)]
+
+
+def _closing_credit(text: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """A paragraph that ends with the editor's credit, as a wire story does (…堅決反對。（編輯：陳承功）
+    1141127): the paragraph, then the credit as a note."""
+    m = _CLOSING_CREDIT.search(text)
+    if m is None or m.start() == 0 or not pat.is_note(m.group().strip()):
+        return None
+    body = text[: m.start()]
+    stripped = body.rstrip()
+    return [_Piece("body", stripped, gap=body[len(stripped):]), _Piece("note", m.group().strip())]
+
+
+_CLOSING_CREDIT = re.compile(r"(?<=[。！？!?」』”])\s*[（(][^（）()]{2,30}[）)]\s*\d{0,8}\s*$")
 
 
 _NUMERIC_CELL = re.compile(r"[-+−]?[\d,.]+\s*[%％]?|[-—–]")
@@ -369,6 +397,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return None  # 壹、前言: the body's first heading (◎ 蘇紫雲 is a byline)
     if pat.is_caption(t) and len(t) <= 200:
         return [_Piece("caption", t)]
+    if _is_short(b) and not _SENTENCE_PUNCT.search(t) and pat.is_note(t) and not pat.is_link_list(t):
+        return [_Piece("note", t)]  # a credit among the bylines: 責任編輯｜楊惠君
     if pat.match_dateline(t):
         m = pat.match_dateline(t)
         if t[m.end():].strip():
@@ -376,6 +406,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("byline", t)]
     if pat.match_lead(t):
         return [_Piece("lead", t)]
+    if prev_kind == "title" and _LATIN_TITLE.fullmatch(t):
+        return [_Piece("lead", t)]  # the title in English, under the Chinese one
     if not _is_short(b):
         return None
     if (pieces := _name_then_publication(t, pat)) is not None:

@@ -262,3 +262,53 @@ def test_a_photo_caption_in_the_body():
     got = kinds(text)
     assert ("caption", "日本首相高市早苗（左）與美國總統川普會面。（記者王小明攝）") in got
     assert got[-1][0] == "body"
+
+
+JOURNAL = """美日同盟強化對臺海安全之影響：
+以2015年新安保法制為中心*
+The Impact of the Strengthening U.S.-Japan Alliance on Cross-Strait Security
+陳冠宇
+國立政治大學國際事務學院博士候選人
+摘要
+本文探討美日同盟在西太平洋的角色轉變，及其對臺海安全之意涵。本文認為，集體自衛權的解禁使日本
+得以協防美軍。
+關鍵詞：美日同盟、集體自衛權、臺海安全
+壹、前言
+2015年9月，日本國會通過《和平安全法制》，允許自衛隊行使集體自衛權。1 此一立法被視為戰後日本安保
+政策最重大的轉折。美國國務院隨即表示歡迎，認為此舉有助於強化美日同盟的嚇阻能力。筆者認為，北京必須
+把日本納入其對臺作戰的計算。2
+貳、結論
+美日同盟的強化無疑提高了臺海的嚇阻力，但日本能否在危機中迅速作出決定，仍取決於其國內政治，而國內政
+治的分歧短期內難以消除。
+* 本文初稿曾發表於2024年台灣政治學會年會，作者感謝兩位匿名審查人的寶貴意見。
+1 《和平安全法制》包括《自衛隊法》等十項法律的修正案。
+2 Richard J. Samuels, Securing Japan (Ithaca: Cornell University Press, 2007), p. 45.
+"""
+
+
+def test_journal_paper_front_matter_keywords_and_notes():
+    got = kinds(JOURNAL)
+    assert got[0] == ("title", "美日同盟強化對臺海安全之影響：以2015年新安保法制為中心*")  # title and subtitle
+    assert got[1] == ("lead", "The Impact of the Strengthening U.S.-Japan Alliance on Cross-Strait Security")
+    assert got[2:4] == [("byline", "陳冠宇"), ("affiliation", "國立政治大學國際事務學院博士候選人")]
+    assert ("note", "關鍵詞：美日同盟、集體自衛權、臺海安全") in got
+    assert ("heading", "壹、前言") in got  # the keywords start no back matter
+    body = [t for k, t in got if k == "body"]
+    # the markers 1 and 2, after a space and at the paragraph's end, are dropped with the space
+    assert "集體自衛權。此一立法" in body[1] and body[1].endswith("對臺作戰的計算。")
+    notes = [t for k, t in got if k == "note"]
+    assert [t[:2] for t in notes[-3:]] == ["* ", "1 ", "2 "]
+
+
+def test_journal_title_meta_drops_the_note_mark(resources):
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text(JOURNAL, "j", resources)
+    assert doc.meta["title"] == "美日同盟強化對臺海安全之影響：以2015年新安保法制為中心"
+    assert (doc.meta["author"], doc.meta["affiliation"]) == ("陳冠宇", "國立政治大學國際事務學院博士候選人")
+    assert doc.units[-1].text.endswith("p. 45.")  # p. is no sentence end
+
+
+def test_a_title_line_ending_in_a_colon_before_a_date_is_no_title():
+    got = kinds("專訪：\n2025年3月1日\n\n美國與日本近年持續強化同盟關係，這是很重要的發展，也影響了台海的安全。\n")
+    assert ("title", "專訪：2025年3月1日") not in got

@@ -388,3 +388,45 @@ def test_the_author_note_at_the_end(resources, line, affiliation):
 def test_more_front_matter_lines(resources, line, meta):
     doc = annotate_text(f"美日同盟的新階段\n{line}\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n", "f", resources)
     assert {k: doc.meta.get(k) for k in meta} == meta
+
+
+REPORTER_CREDITS = """黃岩島對峙之後：菲律賓為何向台灣靠攏？
+
+文字｜李雪莉
+攝影｜余志偉
+責任編輯｜楊惠君
+
+2025年8月，中國海警船在黃岩島附近以水砲攻擊菲律賓海岸防衛隊船隻，造成兩名菲律賓人員受傷。
+
+菲律賓總統小馬可仕隨後表示，菲國「不會讓出一寸領土」。
+"""
+
+
+def test_credits_under_the_title_start_no_back_matter(resources):
+    doc = annotate_text(REPORTER_CREDITS, "r", resources)
+    assert [u.kind for u in doc.units] == ["title", "byline", "caption", "note", "body", "body"]
+    assert doc.meta["author"] == "李雪莉"
+
+
+def test_an_editor_note_opening_the_article_starts_no_back_matter(resources):
+    text = "美日同盟的新階段\n\n文／王小明\n\n編按：本文為系列報導的第二篇。\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n"
+    doc = annotate_text(text, "e", resources)
+    assert [u.kind for u in doc.units][-1] == "body"
+
+
+@pytest.mark.parametrize("closing, note", [
+    ("中方對此堅決反對。（編輯：陳承功）1141127", "（編輯：陳承功）1141127"),  # a wire story's last paragraph
+    ("中方對此堅決反對。（責任校對：洪銓駿）", "（責任校對：洪銓駿）"),
+    ("中方對此堅決反對。（中新社）", None),  # a closing remark inside the paragraph is no credit
+])
+def test_the_editors_credit_ending_the_last_paragraph(resources, closing, note):
+    doc = annotate_text(f"日相發言引發爭議\n\n（中央社記者楊明珠東京27日專電）日本首相今天表示，台灣有事可能構成存立危機事態。\n\n{closing}\n", "c", resources)
+    notes = [u.text for u in doc.units if u.kind == "note"]
+    assert notes == ([note] if note else [])
+    assert any(u.kind == "body" and u.text == "中方對此堅決反對。" for u in doc.units)
+
+
+def test_an_affiliation_set_above_the_name(resources):
+    text = "國防安全週報 第 128 期\n中共軍演對我海上交通線之威脅\n國防戰略與資源研究所\n舒孝煌\n壹、新聞重點\n中共東部戰區宣布在台灣周邊海域舉行聯合演習。\n"
+    doc = annotate_text(text, "w", resources)
+    assert (doc.meta["author"], doc.meta["affiliation"]) == ("舒孝煌", "國防戰略與資源研究所")
