@@ -40,6 +40,8 @@ _NAME_SLASH_REPORT = re.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-
 # a dash, a year and perhaps a letter (the exercise word follows, after the closing mark if any)
 _EXERCISE = re.compile(r"(?:(?<=[「“『])(?P<name>[\u3400-\u9fff]{2,8})|(?P<bare>[\u3400-\u9fff]{4}))"
                        r"\s*[-－–—]\s*(?P<year>(?:19|20)\d\d[A-Z]?)[」』”]?")
+# an exercise of a series: its name, a dash, a year and perhaps a letter (海峽雷霆-2025A, Strait Thunder-2025A)
+_SERIES_YEAR = re.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
 # a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
 _NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
@@ -460,6 +462,21 @@ class NameRules:
         return CantoneseNames.load()
 
     @cached_property
+    def _exercise_series(self) -> dict[str, str]:
+        """The names of exercise series the KB holds one of, in the shadow script, with their English:
+        海峡雷霆 -> Strait Thunder (from 海峽雷霆-2025A, Strait Thunder-2025A)."""
+        out: dict[str, str] = {}
+        if self.kb is None:
+            return out
+        for form, ids in self.kb.forms().items():
+            zh = _SERIES_YEAR.match(form)
+            entry = self.kb.get(ids[0]) if zh and len(ids) == 1 else None
+            en = _SERIES_YEAR.match(entry.en) if entry is not None and entry.type == "EVENT" else None
+            if zh and en:
+                out.setdefault(zh.group(1), en.group(1))
+        return out
+
+    @cached_property
     def _infix_re(self) -> re.Pattern:
         r = self.rules
         surnames = "".join(sorted(s for s in r["surnames"] if len(s) == 1))
@@ -536,7 +553,7 @@ class NameRules:
             elif pos == "ns":
                 if any(norm.endswith(x) for x in r["place_suffixes"]):
                     self._romanized(u, t, self._label(pos, norm))
-            elif any(norm.endswith(x) for x in r["org_suffixes"]):
+            elif any(norm.endswith(x) for x in r["org_suffixes"]) and not any(norm.endswith(x) for x in r["not_org_endings"]):
                 self._romanized(u, t, "ORG")
 
     def _institutions(self, u: _Unit) -> None:
@@ -688,10 +705,12 @@ class NameRules:
             if not any(rest.startswith(w) for w in words) or not u.free(a, m.end("year")) \
                     or m.group("bare") and a not in u.startset:
                 continue  # a bare name starts a word: 舉行|海峽利刃-2026, not 行海峽利…
-            gloss = self.glosser.lookup(u.text[a:b], u.sh[a:b], "nz") if self.glosser is not None else None
-            if not gloss or gloss.startswith("~") or not gloss.isascii():
-                continue
-            name = " ".join(w[:1].upper() + w[1:] for w in gloss.split())
+            name = self._exercise_series.get(u.sh[a:b])  # 海峽雷霆-2025B: the KB knows 海峽雷霆-2025A
+            if name is None:
+                gloss = self.glosser.lookup(u.text[a:b], u.sh[a:b], "nz") if self.glosser is not None else None
+                if not gloss or gloss.startswith("~") or not gloss.isascii():
+                    continue
+                name = " ".join(w[:1].upper() + w[1:] for w in gloss.split())
             end = m.end("year")
             u.add(Entity(u.text[a:end], a, end, "EVENT", None, f"{name}-{m.group('year')}", "rule",
                          extra={"translated": True}))

@@ -29,6 +29,7 @@ _FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
 _AUTHOR_NOTE = re.compile(r"^[※＊*]?\s*[（(]?\s*(?:本文)?(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)(?![何了])\s*"
                           r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
 _OUTLET_DATELINE = re.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")
+_COLUMN_PREFIX = re.compile(r"^[【\[]?\s*([\u4e00-\u9fff]{2,6})\s*(?:[》>｜|／/：:]|[】\]])\s*")
 _TITLE_NOTE_MARK = re.compile(r"\s*(?:[*＊※]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _DATE_FIELDS = ("時間", "日期", "會議時間", "會議日期")
 _FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
@@ -93,6 +94,15 @@ def _is_date_only(text: str) -> bool:
     return not re.sub(r"(?:發布|發佈|发布|更新|出版|时间|時間|日期)|[\s\d:：/.\-年月日時分（）()]", "", rest)
 
 
+def _bare_title(title: str) -> str:
+    """A title without the column's label before it (自由廣場》別讓北京定義台海現狀, 观点：日韩政局…)
+    and without the mark of the title's note (…為中心*)."""
+    m = _COLUMN_PREFIX.match(title)
+    if m and _traditional(m.group(1)) in layout_patterns().column_labels and title[m.end():].strip():
+        title = title[m.end():].strip()
+    return _TITLE_NOTE_MARK.sub("", title)
+
+
 def fill_meta(doc: Document) -> None:
     """Fill ``doc.meta`` title, author, affiliation and publication from the annotated units.
     Metadata the source format gave is kept, except an author that is the bylines' people plus
@@ -103,7 +113,7 @@ def fill_meta(doc: Document) -> None:
         value = next((v for u in doc.units
                       if u.kind == kind and (v := publication_name(u.text) if kind == "publication" else u.text)), None)
         if kind == "title" and value:
-            value = _TITLE_NOTE_MARK.sub("", value)  # …為中心*: the mark of the title's note
+            value = _bare_title(value)
         if value:
             meta.setdefault(kind, value)
     if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch

@@ -788,6 +788,8 @@ class Glosser:
                     t.gloss = self._gloss_covered(t, over)
         if self._abbr_pair.search(unit.text):
             self._abbreviations(tokens, spans)
+        if "號" in unit.text or "号" in unit.text:
+            _ship_names(tokens)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
         if unit.entities and ("總理" in unit.text or "总理" in unit.text):
@@ -912,3 +914,21 @@ def gloss_document(doc, glosser: Glosser) -> None:
     """Gloss every unit of a :class:`~pipeline.model.Document` (tokens must be filled)."""
     for unit in doc.units:
         glosser.gloss_unit(unit)
+
+
+_SHIP_MARK = ("號", "号")
+_PLACE_WORD = re.compile(r"\s+(?:province|city|county|prefecture)$", re.I)
+
+
+def _ship_names(tokens) -> None:
+    """號 after a name names a ship (山東號, 遼寧號航艦, 杜魯門號): "(ship)", not "roar"; the name is
+    the ship's, not a province's (Liaoning, not Liaoning province)."""
+    for i in range(1, len(tokens)):
+        t, prev = tokens[i], tokens[i - 1]
+        if t.text not in _SHIP_MARK or prev.end != t.start or not prev.gloss:
+            continue
+        name = prev.gloss.lstrip(ROMAN)
+        if prev.pos in ("ns", "nr", "nrt", "nz") and name[:1].isupper() or prev.gloss.startswith(ROMAN):
+            prev.gloss = prev.gloss[: len(prev.gloss) - len(name)] + _PLACE_WORD.sub("", name)
+            t.gloss = "(ship)"
+

@@ -435,8 +435,9 @@ def _verb_between(tokens, a: int, b: int) -> bool:
             inside = True
         elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
             inside = False
-        elif t.pos[:1] == "v" and not inside and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的"):
-            return True  # (蘭德公司的研究指出: 研究 after 的 is a noun)
+        elif t.pos[:1] == "v" and not inside and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
+                and t.text not in ("駐", "驻"):
+            return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩)
         prev = t.text
     return False
 
@@ -495,24 +496,37 @@ def _venue(shadow: str, e: Entity) -> bool:
 
 def _in_adverbial(shadow: str, e: Entity) -> bool:
     """The entity stands inside a time or place adverbial, 在/於 … 中/後/時: 在今年的聯合國大會中,
-    在離開平壤後 — not the subject of the clause."""
+    在離開平壤後, 在與習近平通話後 — not the subject of the clause."""
     a = e.start
     k = a - 1
     while k >= 0 and a - k <= 12 and shadow[k] not in CLAUSE_PUNCT:
         if shadow[k] in ("在", "于"):
             after = shadow[e.end : e.end + 3]
-            return bool(after) and after[0] in _ADVERBIAL_ENDS or after[:2] in ("期间", "之后", "之前", "以后", "以前")
+            if after and after[0] in _ADVERBIAL_ENDS or after[:2] in ("期间", "之后", "之前", "以后", "以前"):
+                return True
+            # 在與 X 通話後, 在會見 X 時: X is the partner or object of the adverbial's own verb
+            return shadow[k + 1 : k + 2] in _WITH and bool(_ADVERBIAL_VERB_END.match(shadow, e.end)) \
+                or shadow[k + 1 : e.start].endswith(_MEETING_VERBS) and bool(_ADVERBIAL_VERB_END.match(shadow, e.end))
         k -= 1
     return False
 
 
 _ADVERBIAL_ENDS = set("中后时上前内间")
+_WITH = ("与", "和", "跟", "同")
+_MEETING_VERBS = ("会见", "会晤", "接见", "会面", "会谈", "通话", "访问", "出访", "拜会", "见")
+# after the partner: a verb of one or two characters, then the adverbial's end (通話後, 會面時, 會談期間)
+_ADVERBIAL_VERB_END = re.compile(r"[^，。；：！？、「」『』\s]{1,4}?(?:期间|之后|之前|以后|以前|后|时)")
 _SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖)[^，,。；;：:！？!?]{0,8}$")
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:
     before = shadow[max(0, e.start - 2) : e.start].rstrip()
+    if before in _TITLES_ENDING_LIKE_MARKERS:
+        return False  # 駐日大使吳江浩, 印太司令部司令帕帕羅: a title, not 使 or 令 "make"
     return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS
+
+
+_TITLES_ENDING_LIKE_MARKERS = {"大使", "特使", "公使", "专使", "密使", "司令"}
 
 
 def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,

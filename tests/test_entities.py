@@ -803,3 +803,19 @@ def test_a_named_exercise_the_kb_lacks(resources):
 def test_a_title_before_a_known_acronym_is_that_entry(resources):
     es = ents("菲律賓不僅擴大《強化防衛合作協議》（EDCA）的基地數量。", resources)
     assert one(es, "強化防衛合作協議").kb_id == one(es, "EDCA").kb_id == "policy-edca"
+
+
+def test_a_cluster_after_a_conjunction_the_segmenter_glued_to_it(resources):
+    # jieba's HMM cuts 若美|澳英: the cluster is 美澳英 after 若 "if"
+    got = [(e.text, e.en) for e in ents("若美澳英無法兌現承諾，北京可能認為西方聯盟並不可靠。", resources)]
+    assert ("美澳英", "US–Australia–UK") in got
+
+
+def test_a_common_noun_ending_like_an_organisation_is_none(resources):
+    # jieba tags 新格局 "new landscape" nt; 局 ends organisation names (調查局), not this one
+    assert [e.text for e in ents("日韓政局變化與東北亞安全新格局", resources) if e.label == "ORG"] == []
+
+
+def test_an_exercise_of_a_series_the_kb_knows_takes_the_series_english(resources):
+    got = [(e.text, e.label, e.en) for e in ents("中共宣布舉行「海峽雷霆 -2025B」聯合演習。", resources)]
+    assert ("海峽雷霆 -2025B", "EVENT", "Strait Thunder-2025B") in got  # the KB holds 海峽雷霆-2025A

@@ -262,6 +262,17 @@ def test_liberty_times_op_ed_byline_with_a_circle(resources):
                         "（作者為國防安全研究院國防資源與產業研究所所長）\n", "ltn", resources)
     assert [u.kind for u in doc.units][:3] == ["title", "byline", "body"]
     assert (doc.meta["author"], doc.meta["affiliation"]) == ("蘇紫雲", "國防安全研究院國防資源與產業研究所所長")
+    assert doc.meta["title"] == "中共軍演的真正目標"  # without the column's label
+
+
+@pytest.mark.parametrize("title, meta", [
+    ("观点：日韩政局变化与东北亚安全新格局", "日韩政局变化与东北亚安全新格局"),
+    ("【社論】別讓北京定義台海現狀", "別讓北京定義台海現狀"),
+    ("專訪：台灣必須提高國防預算", "專訪：台灣必須提高國防預算"),  # 專訪 is no column
+])
+def test_the_column_label_before_a_title(resources, title, meta):
+    doc = annotate_text(f"{title}\n\n王小明\n\n美國與日本近年持續強化同盟關係，這是很重要的發展。\n", "t", resources)
+    assert doc.meta["title"] == meta
 
 
 def test_reporter_before_a_report_word(resources):

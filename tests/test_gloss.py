@@ -527,3 +527,13 @@ def test_a_chinese_numeral_amount_with_myriad_units(resources):
     assert number_spans("約新台幣一兆八千億元") == [(4, 9, "1.8 trillion")]
     assert number_spans("增加三千五百億元，約兩千萬人") == [(2, 7, "350 billion"), (10, 13, "20 million")]
     assert number_spans("萬一出事") == number_spans("千萬不要") == []  # 萬一 "in case", 千萬 "by all means"
+
+
+def test_a_ship_named_after_a_place_or_person(resources):
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("遼寧號航艦與山東號編隊在西太平洋活動。", "s", resources)
+    gloss = doc.units[0].gloss_en
+    assert gloss.startswith("Liaoning | (ship) | aircraft carrier") and "Shandong | (ship)" in gloss
+    doc = annotate_text("這是第一號文件。", "n", resources)
+    assert "roar" not in doc.units[0].gloss_en  # 號 "number"

@@ -602,6 +602,11 @@ def test_the_speaker_after_the_verb_of_an_english_quotation(resources):
     ("", "李在明上任後強調「務實外交」，一方面表示韓美同盟是南韓外交的基軸，另一方面也主張改善與中國的關係。", "李在明"),
     # the topic of a clause chain is the person named right after the body they lead
     ("", "國安會秘書長吳釗燮與陸委會主委邱垂正也相繼發言，認為中國對台威脅持續升高。", "吳釗燮"),
+    # the partner in an adverbial 在與 X 通話後 is not the speaker
+    ("", "美國總統川普日前在與中國國家主席習近平通話後表示，美方「不支持台灣獨立」，引發輿論譁然。", "川普"),
+    ("", "川普在會見習近平後對記者說，美國不會讓台灣失望，也絕不接受威脅。", "川普"),
+    # 大使 ends with 使 "make", 駐 is no verb: the ambassador is the topic
+    ("", "中國駐日大使吳江浩隨即向日方提出嚴正交涉，要求日方撤回錯誤言論。", "吳江浩"),
 ])
 def test_who_holds_reported_speech(resources, before, sentence, holder):
     assert stance(resources, sentence, before=before)["holder"]["text"] == holder
