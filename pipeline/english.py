@@ -166,6 +166,18 @@ class English:
         return Lexicons.load()
 
     @cached_property
+    def given_names(self) -> frozenset[str]:
+        """First names of the knowledge base's people who write the given name first (Richard,
+        Malcolm, Elbridge): a capitalised name that starts with one is a person's."""
+        out = set()
+        for entry in self.kb:
+            words = entry.en.split()
+            if entry.type == "PERSON" and entry.country not in _SURNAME_FIRST and len(words) >= 2 \
+                    and len(words[0]) >= 3 and words[0].isalpha() and words[0][0].isupper():
+                out.add(words[0])
+        return frozenset(out)
+
+    @cached_property
     def nlp(self):
         import spacy
         from spacy.util import compile_infix_regex
@@ -211,7 +223,9 @@ class English:
         title = {"IS_TITLE": True, "IS_SENT_START": False}
         rules.add("NAME", [[title, {"IS_TITLE": True, "OP": "+"}],
                            [title, {"IS_TITLE": True, "OP": "*"}, connect, {"IS_TITLE": True, "OP": "+"}],
-                           [{"IS_UPPER": True, "LENGTH": {">=": 2}, "IS_SENT_START": False}, {"IS_TITLE": True, "OP": "+"}]],
+                           [{"IS_UPPER": True, "LENGTH": {">=": 2}, "IS_SENT_START": False}, {"IS_TITLE": True, "OP": "+"}],
+                           # a known first name may open the sentence (Richard J. Samuels, Securing Japan …)
+                           [{"ORTH": {"IN": sorted(self.given_names)}}, {"IS_TITLE": True, "OP": "+"}]],
                   greedy="LONGEST")
         return phrases, rules
 
@@ -276,10 +290,10 @@ class English:
                     a, titled = inner[-1] + 1, True
                 while b > a and doc[b - 1].lower_ in _CONNECTORS:
                     b -= 1
-                if b - a < 2:
-                    continue
+                if b - a < 2 or b < len(doc) and doc[b].text == "-" and not doc[b - 1].whitespace_:
+                    continue  # "Collective Self-Defense": the words go on past a hyphen
                 span = doc[a:b]
-                label = _guess_label(span.text)
+                label = _guess_label(span.text, self.given_names)
                 if titled and label == "PERSON" or titled and len(span) <= 4 and label == "ORG" and \
                         not any(w in _LABEL_HEADS["ORG"] for w in span.text.split()):
                     label = "PERSON"
@@ -389,12 +403,20 @@ _LABEL_HEADS = {
 }
 
 
-def _guess_label(text: str) -> str:
-    """Label of a capitalised name not in the KB from its head word; PERSON for 2–3 plain words."""
+#: countries whose people's names are written in English surname first (Xi Jinping, Lee Jae-myung)
+_SURNAME_FIRST = frozenset({"cn", "tw", "hk", "mo", "kr", "kp", "jp", "vn", "sg", "kh", "hu"})
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _guess_label(text: str, given_names: frozenset[str] = frozenset()) -> str:
+    """Label of a capitalised name not in the KB from its head word; PERSON for 2–3 plain words,
+    or for a name that starts with a known first name or has a middle initial (Richard J. Samuels)."""
     words = text.split()
     for label, heads in _LABEL_HEADS.items():
         if any(w in heads for w in words):
             return label
+    if 2 <= len(words) <= 4 and (words[0] in given_names or any(_INITIAL.fullmatch(w) for w in words[1:-1])):
+        return "PERSON"
     if words[-1].endswith("s") and not words[-1].endswith(("ss", "'s", "’s")):
         return "ORG"  # a plural head: National Labs, Armed Forces
     if 2 <= len(words) <= 4 and all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words):

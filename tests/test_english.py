@@ -81,6 +81,18 @@ def test_capitalised_names_outside_the_kb(english):
     assert [(e["text"], e["label"], e["kb_id"]) for e in person] == [("Marta Kowalczyk", "PERSON", None)]
 
 
+@pytest.mark.parametrize("sentence, found", [
+    # a known first name (from the KB's people) may open the sentence, and the name may end in -s
+    ("Richard J. Samuels, Securing Japan (Ithaca: Cornell University Press, 2007), p. 45.",
+     [("Richard J. Samuels", "PERSON"), ("Cornell University Press", "ORG")]),
+    ("Analysts quoted Anthony Roberts on the matter.", [("Anthony Roberts", "PERSON")]),
+    ("Japan examined Collective Self-Defense again.", []),  # a name cut at a hyphen is none
+])
+def test_names_outside_the_kb_and_their_labels(english, sentence, found):
+    got = [(e["text"], e["label"]) for e in english.sentence(sentence)["entities"] if e["source"] == "rule"]
+    assert got == found
+
+
 # -- stance ------------------------------------------------------------------------------------
 def test_stance_polarity_cues_and_holder(english):
     st = english.sentence("Beijing condemned the reckless drills near Taiwan.")["stance"]
