@@ -302,6 +302,11 @@ class ForeignNames:
                     and end - t.start <= 5 and u.free(t.start, t.end) and toks[k - 1].end == t.start \
                     and self._is_title(toks[k - 1].norm):
                 a = t.start
+        if end - a < 2:  # 研究員|容|安瀾 (Alan Romberg): a Chinese name of two or three characters after a title
+            title = next((t for t in reversed(toks[: bisect_right(u.starts, end - 1)])
+                          if t.end <= end - 2 and self._is_title(t.norm)), None)
+            if title is not None and end - title.end <= 3 and _all_han(u.sh[title.end:end]):
+                a = title.end
         if end - a < 2 or not u.free(a, end) or u.sh[end - 1] in r["org_suffixes"]:
             return None
         hits = self._english_entries(latin, "PERSON")

@@ -790,6 +790,8 @@ class Glosser:
             self._abbreviations(tokens, spans)
         if "號" in unit.text or "号" in unit.text:
             _ship_names(tokens)
+        if unit.entities and ("長" in unit.text or "长" in unit.text):
+            _heads_of_bodies(tokens, unit.entities)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
         if unit.entities and ("總理" in unit.text or "总理" in unit.text):
@@ -931,4 +933,12 @@ def _ship_names(tokens) -> None:
         if prev.pos in ("ns", "nr", "nrt", "nz") and name[:1].isupper() or prev.gloss.startswith(ROMAN):
             prev.gloss = prev.gloss[: len(prev.gloss) - len(name)] + _PLACE_WORD.sub("", name)
             t.gloss = "(ship)"
+
+
+def _heads_of_bodies(tokens, entities) -> None:
+    """長 right after an organisation is its head (立法院|長 "Legislative Yuan | head", was "long")."""
+    ends = {e.end for e in entities if e.label == "ORG"}
+    for t in tokens:
+        if t.text in ("長", "长") and t.start in ends:
+            t.gloss = "head"
 

@@ -412,18 +412,41 @@ def _posseg_hmm() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _disposal() -> dict:
+def _grammar() -> dict:
     import yaml
 
     try:
         data = yaml.safe_load(resources.files("pipeline").joinpath("data/grammar.yaml").read_text(encoding="utf-8"))
-        rules = data["disposal"]
+        rules, ends = data["disposal"], data["adverbial_ends"]
         return {"markers": frozenset(rules["markers"]), "object_tags": frozenset(rules["object_tags"]),
                 "not_objects": frozenset(rules["not_objects"]), "noun_tags": frozenset(rules["noun_tags"]),
-                "complements": frozenset(rules["complements"])}
+                "complements": frozenset(rules["complements"]),
+                "openers": frozenset(ends["openers"]), "end_words": frozenset(ends["words"]),
+                "end_next_tags": frozenset(ends["next_tags"])}
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"cannot read the grammar rules ({exc})", "reinstall zhgloss or fix the file",
                         where="pipeline/data/grammar.yaml") from exc
+
+
+def split_adverbial_ends(seg: "Segmenter", text: str, shadow: str, tokens: list[Token]) -> list[Token]:
+    """中將 and 上將 as the end of an adverbial and the modal "will" (在灰色地帶的競爭中將處於被動 →
+    中|將), not "lieutenant general" and "general", when 在 or 於 opens the clause before them and a
+    verb follows.  The words and tags are in ``data/grammar.yaml``."""
+    rules = _grammar()
+    words = rules["end_words"]
+    if not any(w in shadow for w in words):
+        return tokens
+    spans = []
+    opened = False
+    for i, t in enumerate(tokens):
+        if t.pos == _PUNCT_TAG:
+            opened = False
+        elif t.norm in rules["openers"]:
+            opened = True
+        elif t.norm in words and opened and i + 1 < len(tokens) and tokens[i + 1].pos in rules["end_next_tags"]:
+            spans += [(t.start, t.start + 1), (t.start + 1, t.end)]
+            opened = False
+    return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
 
 
 def mark_disposal(tokens: Sequence[Token], shadow: str | None = None) -> None:
@@ -431,7 +454,7 @@ def mark_disposal(tokens: Sequence[Token], shadow: str | None = None) -> None:
     將國防預算提高至…) rather than meaning "will" (日本將持續增加…).  The rules are in
     ``data/grammar.yaml``; the dictionary tags every 將 as an adverb.  ``shadow``, the tokens'
     text in the shadow script, lets a unit without a marker be skipped at once."""
-    rules = _disposal()
+    rules = _grammar()
     markers = rules["markers"]
     if shadow is not None and not any(m in shadow for m in markers):
         return

@@ -307,7 +307,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
-               and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)]
+               and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
+               and not _restated(e, ents, text)]
     for v in verbs:
         # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
         close = text.rfind("」", 0, v.start)
@@ -519,6 +520,32 @@ _ADVERBIAL_VERB_END = re.compile(r"[^，。；：！？、「」『』\s]{1,4}?(
 _SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖)[^，,。；;：:！？!?]{0,8}$")
 
 
+def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
+    """Ids of the entities a negative act is done to: the one right after a negative evaluative
+    word (削弱日本, 傷害到美國) and those coordinated with it (違反一個中國原則和中美三個聯合公報)."""
+    out: set[int] = set()
+    ordered = sorted(ents, key=lambda x: x.start)
+    for c in cues:
+        if c.polarity != "negative" or c.entry.kind != "evaluative":
+            continue
+        prev = next((x for x in ordered if 0 <= x.start - c.end <= 1), None)
+        while prev is not None:
+            out.add(id(prev))
+            prev = next((x for x in ordered if x.start >= prev.end and shadow[prev.end : x.start] in _COORDINATORS), None)
+    return out
+
+
+_COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
+
+
+def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
+    """The entity restates, in brackets, the one right before it: 艾班尼斯（Anthony Albanese）,
+    容安瀾（Alan Romberg).  The name in the sentence's own script holds the stance."""
+    if e.start == 0 or text[e.start - 1] not in "（(":
+        return False
+    return any(x.end == e.start - 1 and x is not e and (x.kb_id == e.kb_id if x.kb_id else x.en == e.en) for x in ents)
+
+
 def _after_preposition(shadow: str, e: Entity) -> bool:
     before = shadow[max(0, e.start - 2) : e.start].rstrip()
     if before in _TITLES_ENDING_LIKE_MARKERS:
@@ -543,7 +570,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
-    ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x)]
+    ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)]
+    patients = _patients(cues, ents, shadow)
     signed_clauses = set()
     for c in cues:
         e = c.entry
@@ -574,7 +602,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
             else:  # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
-                           and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE]
+                           and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients]
                 if earlier:  # when that subject is the holder, the word is what the holder speaks of
                     last = max(clause[x.start] for x in earlier)
                     target = next(x for x in earlier if clause[x.start] == last)
@@ -606,8 +634,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
-        if any(c.polarity == "negative" and c.entry.kind == "evaluative" and 0 <= x.start - c.end <= 1 for c in cues):
-            continue  # 削弱日本, 傷害到美國: the one a negative act is done to
+        if id(x) in patients:
+            continue  # 削弱日本, 傷害到美國, 違反一個中國原則和中美三個聯合公報: what a negative act is done to
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)

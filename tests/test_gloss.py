@@ -537,3 +537,9 @@ def test_a_ship_named_after_a_place_or_person(resources):
     assert gloss.startswith("Liaoning | (ship) | aircraft carrier") and "Shandong | (ship)" in gloss
     doc = annotate_text("這是第一號文件。", "n", resources)
     assert "roar" not in doc.units[0].gloss_en  # 號 "number"
+
+
+def test_the_head_of_a_body(resources):
+    from pipeline.annotate import annotate_text
+
+    assert annotate_text("立法院長韓國瑜呼籲朝野理性協商。", "h", resources).units[0].gloss_en.startswith("Legislative Yuan | head | Han Kuo-yu")

@@ -173,3 +173,17 @@ def test_jiang_before_quoted_objects_joined_by_a_conjunction(seg):
     tokens = seg.tokens("眾議院首度將「台灣關係法」與「六項保證」並列為美台關係的基石。")
     mark_disposal(tokens)
     assert [t.pos for t in tokens if t.text == "將"] == ["p"]
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("在灰色地帶的競爭中將處於被動。", ["中", "將"]),  # the end of 在…中, then "will"
+    ("在國防上將投入更多資源。", ["上", "將"]),
+    ("陸軍中將王小明出席典禮。", ["中將"]),  # a lieutenant general: no 在 before
+    ("美軍上將帕帕羅表示，中國威脅升高。", ["上將"]),
+])
+def test_zhong_jiang_closes_an_adverbial_or_is_a_rank(seg, sentence, words):
+    from pipeline.segment import split_adverbial_ends
+
+    tokens = split_adverbial_ends(seg, sentence, seg.shadow(sentence), seg.tokens(sentence))
+    assert [t.text for t in tokens if t.text in ("中", "上", "將", "中將", "上將")] == words
+    assert "".join(t.text for t in tokens) == sentence

@@ -636,3 +636,19 @@ def test_a_speech_verb_after_a_time_clause_is_found(resources):
     assert st["holder"]["kb_id"] == "us-donald-trump" and targets(st).get("台灣") == "negative"
     st = stance(resources, "李在明在就職演說中說：「我們必須推動實用主義外交。」")  # 中說, too
     assert st["holder"]["kb_id"] == "kr-lee-jae-myung"
+
+
+def test_what_a_violation_is_done_to_is_no_negative_target(resources):
+    # the norms violated (and those coordinated with the first) are not judged; the violator is
+    st = stance(resources, "中國外交部發言人林劍回應說，美方的做法嚴重違反一個中國原則和中美三個聯合公報，中方對此堅決反對。")
+    assert not {k: v for k, v in targets(st).items() if k in ("一個中國原則", "中美", "三個聯合公報") and v == "negative"}
+    st = stance(resources, "這些行徑嚴重違反一個中國原則和中美三個聯合公報，向台獨分裂勢力發出嚴重錯誤信號。")
+    assert "一個中國原則" not in targets(st)  # nor the subject the next clause goes on from
+
+
+def test_a_name_restated_in_brackets_is_one_holder_and_no_target(resources):
+    st = stance(resources, "澳洲國立大學戰略與國防研究中心教授懷特（Hugh White）也認為，一旦台海爆發衝突，澳洲未必會出兵。")
+    assert st["holder"]["text"] == "懷特" and st["holder"]["en"] == "Hugh White"
+    assert "Hugh White" not in targets(st)
+    st = stance(resources, "資深研究員容安瀾（Alan Romberg）生前也曾警告，華府必須為灰色地帶衝突預作準備。")
+    assert st["holder"]["text"] == "容安瀾"  # a Chinese name after a title, completed by the bracket
