@@ -271,7 +271,13 @@ class NameRules:
                 elif country == "vn" and self._vietnamese_person(u, n0.start):
                     pass  # 越南副總理黎明|凱: so has a Vietnamese one, mostly
                 elif n0.pos.startswith("nr") and self._plausible(n0.norm):
-                    self._person(u, n0.start, n0.end)
+                    n1 = nxt[1] if len(nxt) > 1 and nxt[1].start == n0.end else None
+                    if len(n0.norm) == 2 and n1 is not None and len(n1.norm) == 2 and n1.norm[1] in no_char \
+                            and n1.norm[0] not in no_char and _HAN.match(n1.norm[0]) and not self._is_word(n1.norm) \
+                            and self._surname_first(n0.norm):
+                        self._person(u, n0.start, n0.end + 1)  # 執行長蕭旭|岑則認為: the HMM cut the name's last character off
+                    else:
+                        self._person(u, n0.start, n0.end)
                 elif len(n0.norm) == 1 and n0.norm in r["surnames"] and len(nxt) > 1:
                     end = n0.end
                     for t2 in nxt[1:]:

@@ -5,7 +5,8 @@ Rules:
 * a sentence ends at 。！？!? (a run of them counts once: ？！, 。。), at …… ending a paragraph or
   followed by a closing quote, and at ``. `` / ``! `` / ``? `` in Latin-script text when a capital,
   a digit or a Chinese character follows (abbreviations such as U.S., Mr., e.g. and initials
-  do not end a sentence; neither does the point of a decimal number);
+  do not end a sentence; neither does the point of a decimal number, nor that of a list item's
+  number opening the paragraph: 1. 本土防衛優先。);
 * inside quotes or brackets (「」『』“”（）《》【】〔〕, and straight "…" in pairs) it does not end, except when the
   terminal mark is immediately followed by the closing mark(s) that close every open pair:
   ``……有什麼關係？」就此而言`` splits after 」;
@@ -37,6 +38,7 @@ _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERM
 _CONTINUES = re.compile(r"\s*[，、；：,;:]")
 _GLOSSED = re.compile(r"\s*[（(]")  # after a closing quote: a bracket that translates or credits it
 _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])")  # all that precedes the point of "1. 本土防衛優先。"
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
 
@@ -164,8 +166,8 @@ def _sentence_end(text: str, i: int, depth: int, matched: set[int]) -> int | Non
             return end
         if ch == "." and not (nxt[0].isupper() or nxt[0].isdigit() or _is_cjk(nxt[0]) or nxt[0] in "\"“'‘("):
             return None
-        if ch == "." and _is_abbreviation(text, i):
-            return None
+        if ch == "." and (_is_abbreviation(text, i) or _LIST_NUMBER.fullmatch(text, 0, i)):
+            return None  # U.S., J. Biden; 1. at the start of a list item
         return end
     return None
 

@@ -38,6 +38,7 @@ _DATE_LINE = re.compile(
     r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
+_INNER_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)]*(?=\S)")
 _LATIN_TITLE = re.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
 _PAREN_AFFILIATION = re.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
 
@@ -262,6 +263,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if _ENDS_SENTENCE.search(t) and not re.search(r"[？?！!][」』”’）)]*$", t):
         return False
+    if len(t) > 30 and _INNER_SENTENCE_END.search(t):
+        return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
     if _publication_line(t, pat) or _DATE_LINE.match(t) or _publication_then_byline(t, pat):

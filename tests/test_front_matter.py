@@ -441,3 +441,11 @@ def test_an_affiliation_set_above_the_name(resources):
     text = "國防安全週報 第 128 期\n中共軍演對我海上交通線之威脅\n國防戰略與資源研究所\n舒孝煌\n壹、新聞重點\n中共東部戰區宣布在台灣周邊海域舉行聯合演習。\n"
     doc = annotate_text(text, "w", resources)
     assert (doc.meta["author"], doc.meta["affiliation"]) == ("舒孝煌", "國防戰略與資源研究所")
+
+
+def test_a_post_without_a_title(resources):
+    text = ("今天看到新聞，日本首相高市早苗在國會說台灣有事就是日本有事。\n\n說真的，我覺得高市這次講得很清楚，也很勇敢。\n\n"
+            "但是我們自己呢？立法院還在卡國防預算，藍白一直杯葛，這樣怎麼讓國際社會相信台灣有決心保護自己？\n\n#台灣有事 #高市早苗 #國防預算\n")
+    doc = annotate_text(text, "post", resources)
+    assert "title" not in doc.meta  # two sentences of the post are no headline
+    assert [u.kind for u in doc.units] == ["body"] * 4 + ["note"]  # the hashtags are a note

@@ -51,3 +51,10 @@ def test_straight_quotes_pair_and_a_bracket_after_a_quote_goes_on():
         '國防部長曾說："We must prepare for the worst."（我們必須做最壞的準備）。', "然而一年過去。", "這是第一句。", "（註1）第二句。"]
     odd = '他說"好。然後離開。'  # an unpaired straight quote changes nothing
     assert [odd[a:b] for a, b in split_sentences(odd)] == ['他說"好。', "然後離開。"]
+
+
+def test_a_list_items_number_is_no_sentence():
+    text = "1. 本土防衛優先。新戰略將美國本土列為首要任務。"
+    assert [text[a:b] for a, b in split_sentences(text)] == ["1. 本土防衛優先。", "新戰略將美國本土列為首要任務。"]
+    text = "He finished 1. Then he left."
+    assert len(split_sentences(text)) == 2  # only at the start of the paragraph
