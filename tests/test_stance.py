@@ -607,6 +607,8 @@ def test_the_speaker_after_the_verb_of_an_english_quotation(resources):
     ("", "川普在會見習近平後對記者說，美國不會讓台灣失望，也絕不接受威脅。", "川普"),
     # 大使 ends with 使 "make", 駐 is no verb: the ambassador is the topic
     ("", "中國駐日大使吳江浩隨即向日方提出嚴正交涉，要求日方撤回錯誤言論。", "吳江浩"),
+    # the object of the object marker 將 holds nothing
+    ("", "美國國務院將中國視為最大威脅，並批評北京的擴張。", "美國國務院"),
 ])
 def test_who_holds_reported_speech(resources, before, sentence, holder):
     assert stance(resources, sentence, before=before)["holder"]["text"] == holder
