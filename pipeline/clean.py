@@ -355,6 +355,23 @@ def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:
     return m is not None and prev.width >= 0.5 * width and prev.width + 1 + display_width(m.group()) > width
 
 
+_WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+_WORD_AFTER = re.compile(r"[a-z]+")
+#: endings no word of its own has: a line broken inside a word (secu- / rity, gov- / ernment)
+_WORD_ENDINGS = ("tion", "sion", "ment", "ity", "ence", "ance", "ness", "ical", "ology", "ism", "ency", "ancy",
+                 "ible", "ization", "isation", "ously", "ical")
+
+
+def _syllable_break(left: str, right: str) -> bool:
+    """Does ``left``'s final hyphen break one word (a typesetter's hyphenation), not join two?  The
+    second part goes on in lower case after a capitalised first part (Sci- / ence, in a name), or
+    ends as only the inside of a word can."""
+    m, n = _WORD_BEFORE_HYPHEN.search(left), _WORD_AFTER.match(right)
+    if m is None or n is None:
+        return False
+    return m.group(1)[0].isupper() and len(m.group(1)) > 1 or n.group().endswith(_WORD_ENDINGS)
+
+
 def _join(left: str, right: str, spaced: bool) -> str:
     left = left.rstrip()
     right = right.lstrip()
@@ -363,8 +380,10 @@ def _join(left: str, right: str, spaced: bool) -> str:
     a, b = left[-1], right[0]
     if is_cjk(a) and is_cjk(b):
         return left + right
-    if a == "-" and len(left) > 1 and left[-2].isalpha():
-        return left + right  # hyphenated word broken across lines: keep the hyphen, no space
+    if a == "-" and len(left) > 1 and not left[-2].isspace():  # (U.S.- / Japan too)
+        if _syllable_break(left, right):
+            return left[:-1] + right  # Sci- / ence Act: one word the typesetter hyphenated
+        return left + right  # a hyphenated word broken across lines (state- / owned): keep the hyphen, no space
     if is_cjk(a) or is_cjk(b):
         mixed = bool(_ALNUM.match(a) or _ALNUM.match(b))
         return left + (" " if spaced and mixed else "") + right

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pipeline.clean import clean_blocks, tidy_spaces
+import pytest
+
+from pipeline.clean import _join, clean_blocks, tidy_spaces
 from pipeline.structure import recover_structure
 
 
@@ -312,3 +314,13 @@ def test_journal_title_meta_drops_the_note_mark(resources):
 def test_a_title_line_ending_in_a_colon_before_a_date_is_no_title():
     got = kinds("專訪：\n2025年3月1日\n\n美國與日本近年持續強化同盟關係，這是很重要的發展，也影響了台海的安全。\n")
     assert ("title", "專訪：2025年3月1日") not in got
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    ("簽署《晶片與科學法》（CHIPS and Sci-", "ence Act），以 527 億美元補貼", "（CHIPS and Science Act）"),  # a typesetter's break
+    ("強化 national secu-", "rity policy 的討論", "national security policy"),
+    ("國營 state-", "owned firms 的角色", "state-owned firms"),  # a compound keeps its hyphen
+    ("the U.S.-", "Japan alliance 的演進", "the U.S.-Japan alliance"),
+])
+def test_a_word_broken_at_the_line_end(left, right, joined):
+    assert joined in _join(left, right, True)
