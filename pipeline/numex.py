@@ -6,11 +6,15 @@ for the Traditional text too); the patterns are therefore written in Simplified 
 ``extra`` holds ``value`` and, when needed, ``relative`` or ``mod``.  Values follow TIMEX3 / ISO 8601:
 
 * a year ``"2024"``; a month ``"2024-04"``; a day ``"2024-04-05"``; a span ``"2025-02/2025-03"``,
-  ``"2020/2024"``; a decade ``"1990s"``; a season ``"2025-SU"``; a weekday ``"XXXX-WXX-6"``;
-  民國 years are converted (民國113年 → ``"2024"``);
+  ``"2020/2024"``; a decade ``"1990s"``; a season ``"2025-SU"``; a quarter ``"2025-Q4"`` (2025年第4季);
+  a weekday ``"XXXX-WXX-6"``; 民國 years are converted (民國113年 → ``"2024"``), and so are years of
+  the Republic without 民國 where they cannot be anything else: a fiscal year (115年度 → ``"2026"``)
+  and a three-digit year before its month (114年11月 → ``"2025-11"``);
 * a date relative to the article (去年, 今年初, 下個月, 上星期三, 今天): the year comes from the
   brackets when written (去（2024）年), else from ``anchor`` (the article's current year, see
-  :func:`anchor_year`); what cannot be resolved is ``X`` and ``relative`` says how far
+  :func:`anchor_year`); a month or a week from the article's full date when known (上月 in an
+  article of 27 November 2025 is ``"2025-10"``, 本週三 ``"2025-11-26"``, 上星期 the ISO week
+  ``"2025-W47"``); what cannot be resolved is ``X``; ``relative`` says how far either way
   (``"-1Y"``, ``"+1M"``, ``"-1W"``, ``"+0D"``);
 * beginnings and ends (年初, 9 月中, 年底) add ``mod``: ``START``, ``MID``, ``END``;
 * a century ``"18"`` (19 世紀, TIMEX3 style);
@@ -45,11 +49,14 @@ _UNIT = {"年": "Y", "月": "M", "星期": "W", "礼拜": "W", "周": "W", "天"
 _DATE = re.compile(
     rf"(?:(?P<rel>[去今明前])\s*[（(]\s*(?P<ry>{_D}{{4}})\s*[）)]\s*年"             # 去（2024）年
     rf"|(?:中华)?民国\s*(?P<roc>{_D}{{2,3}}|[{_CN}]{{2,4}})\s*年"                 # 民國113年, 中華民國114年
+    rf"|(?<![0-9０-９])(?P<rocfy>{_D}{{2,3}})\s*年度"                               # 115年度: a Taiwanese fiscal year
+    rf"|(?<![0-9０-９])(?P<rocm>1{_D}{{2}})\s*年(?=\s*{_MONTH}\s*月)"                  # 114年11月: a 民國 year before a month
     rf"|(?P<y1>{_D}{{4}})\s*[-–~～至到]\s*(?P<y2>{_D}{{2,4}})\s*年(?!代)"          # 2020–2024 年, 1950 至 53 年
     rf"|(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})\s*年(?P<dec>代)?"             # 2024 年, 1990 年代
     rf"|(?<![一二三四五六七八九十百千万0-9０-９])(?P<rel2>去|今|明|前)年(?![代级轻纪])"   # 去年
     rf")"
-    rf"(?:(?<!代)\s*(?P<m>{_MONTH})(?:\s*[、,，至到\-–~～]\s*(?P<m2>{_MONTH}))?\s*月(?!份?[以之]外)"
+    rf"(?:\s*第\s*(?P<q>[1-4１-４一二三四])\s*季(?:度)?"                                 # 2025年第4季
+    rf"|(?<!代)\s*(?P<m>{_MONTH})(?:\s*[、,，至到\-–~～]\s*(?P<m2>{_MONTH}))?\s*月(?!份?[以之]外)"
     rf"(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_D}{{1,2}})\s*[日号])?)?)?"
     + _EDGE_RE
 )
@@ -182,6 +189,65 @@ def _day_value(d: int, today: str | None) -> str:
     return best.isoformat() if m.group(1) != "XXXX" else f"XXXX-{best.month:02d}-{best.day:02d}"
 
 
+def _today(today: str | None):
+    """The article's own date as a ``datetime.date``, or None when its year, month or day is unknown."""
+    import datetime as dt
+
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", today or "")
+    if m is None:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _shifted_month(today: str | None, shift: int) -> str | None:
+    """上月 in an article of 27 November 2025: ``"2025-10"``."""
+    base = _today(today)
+    if base is None:
+        return None
+    y, m = divmod(base.month - 1 + shift, 12)
+    return f"{base.year + y}-{m + 1:02d}"
+
+
+def _shifted_week(today: str | None, shift: int, day: int | None) -> str | None:
+    """本週三 in an article of Thursday 27 November 2025: ``"2025-11-26"``; 下週 without a day: the
+    ISO week, ``"2025-W49"``."""
+    import datetime as dt
+
+    base = _today(today)
+    if base is None:
+        return None
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
+    if day is None:
+        year, week, _ = monday.isocalendar()
+        return f"{year}-W{week:02d}"
+    return (monday + dt.timedelta(days=day - 1)).isoformat()
+
+
+def _relative_resolved(extra: dict[str, Any], value: str, rel: str, surface: str) -> str:
+    """"last month (October 2025)", "this Wednesday (November 26)", "next week"."""
+    day = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)
+    month = re.fullmatch(r"(\d{4})-(\d\d)", value)
+    if rel.endswith("M"):
+        plain = "XXXX-XX"
+    else:
+        plain = f"XXXX-WXX-{_datetime_date(value).isoweekday()}" if day else "XXXX-WXX"
+    word = describe_date({**extra, "value": plain}, surface)
+    if month:
+        return f"{word} ({_MONTHS[int(month.group(2)) - 1]} {month.group(1)})"
+    if day:
+        return f"{word} ({_MONTHS[int(day.group(2)) - 1]} {int(day.group(3))})"
+    return word
+
+
+def _datetime_date(value: str):
+    import datetime as dt
+
+    return dt.date.fromisoformat(value)
+
+
 def _with_edge(extra: dict[str, Any], edge: str | None) -> dict[str, Any]:
     if edge:
         extra["mod"] = _EDGE[edge]
@@ -217,9 +283,9 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         extra: dict[str, Any] = {}
         if g["ry"]:
             year = str(_int(g["ry"]))
-        elif g["roc"]:
-            roc = _int(g["roc"])
-            if roc is None or not 1 <= roc <= 200:
+        elif g["roc"] or g["rocfy"] or g["rocm"]:
+            roc = _int(g["roc"] or g["rocfy"] or g["rocm"])
+            if roc is None or not (1 <= roc <= 200 if g["roc"] else 60 <= roc <= 199):
                 continue
             year = str(roc + 1911)
         elif g["y1"]:
@@ -238,7 +304,10 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
             year = str(y)
         else:
             year = _year_of(_REL[g["rel2"]], anchor, extra)
-        extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"]), _int(g["d2"])), **extra}
+        if g["q"]:  # 2025年第4季: a quarter
+            extra = {"value": f"{year}-Q{_int(g['q'])}", **extra}
+        else:
+            extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"]), _int(g["d2"])), **extra}
         out.append((mt.start(), mt.end(), _with_edge(extra, g["edge"])))
     for mt in _MONTH_ONLY.finditer(text) if has_month else ():
         if not free(*mt.span()):
@@ -263,11 +332,12 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
             continue
         shift = _SHIFT[mt.group("shift")]
         if mt.group("month"):
-            extra = {"value": "XXXX-XX", "relative": f"{shift:+d}M"}
+            extra = {"value": _shifted_month(today, shift) or "XXXX-XX", "relative": f"{shift:+d}M"}
         else:
             wd = mt.group("wd")
             day = 7 if wd in ("日", "天") else _int(wd) if wd else None
-            extra = {"value": f"XXXX-WXX-{day}" if day else "XXXX-WXX", "relative": f"{shift:+d}W"}
+            extra = {"value": _shifted_week(today, shift, day) or (f"XXXX-WXX-{day}" if day else "XXXX-WXX"),
+                     "relative": f"{shift:+d}W"}
         out.append((mt.start(), mt.end(), _with_edge(extra, mt.group("edge"))))
     for mt in _CENTURY.finditer(text) if "世纪" in text else ():
         n = _int(mt.group("n"))
@@ -386,6 +456,8 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
     mid-September, June 12, September 30, 2018."""
     value = str(extra.get("value") or "")
     mod, rel = extra.get("mod"), extra.get("relative")
+    if rel and rel[-1] in "MW" and not value.startswith("XXXX"):  # 上月, 本週三 placed by the article's date
+        return _relative_resolved(extra, value, rel, surface)
     m = re.fullmatch(r"P(\d+|X)([YMWD])", value)
     if m:
         n, unit = m.group(1), _UNIT_EN[m.group(2)]
@@ -416,7 +488,10 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
         year = days.group(1)
         text = f"{_MONTHS[int(days.group(2)) - 1]} {int(days.group(3))}–{int(days.group(5))}"
         return f"{text}, {year}" if year != "XXXX" else text
-    if re.fullmatch(r"\d{2}", value):
+    quarter = re.fullmatch(r"(\d{4}|XXXX)-Q([1-4])", value)
+    if quarter:
+        text = f"Q{quarter.group(2)} {quarter.group(1)}".replace(" XXXX", "")
+    elif re.fullmatch(r"\d{2}", value):
         text = f"the {_ordinal_en(int(value) + 1)} century"
     elif "/" in value:
         a, b = value.split("/")

@@ -726,6 +726,31 @@ def test_republic_of_china_year_is_a_date(resources):
     assert one(es, "中華民國").kb_id == "tw"
 
 
+@pytest.mark.parametrize("text, span, value, en", [
+    ("行政院通過115年度國防預算。", "115年度", "2026", "2026"),  # a Taiwanese fiscal year
+    ("新制自114年11月起實施。", "114年11月", "2025-11", "November 2025"),  # a 民國 year before its month
+    ("2025年第4季的共機擾台次數創新高。", "2025年第4季", "2025-Q4", "Q4 2025"),
+])
+def test_years_of_the_republic_and_quarters(resources, text, span, value, en):
+    e = one(ents(text, resources), span)
+    assert (e.extra["value"], e.en) == (value, en)
+
+
+def test_a_hundred_years_is_no_year_of_the_republic(resources):
+    assert not [e for e in ents("他活了100年，見證了百年變遷。", resources) if e.label == "DATE" and "100" in e.text]
+
+
+def test_relative_months_and_weeks_placed_by_the_articles_date(resources):
+    doc = annotate_text("美日會談\n2025年11月27日\n上月國防部長表示，本週三美日將舉行會談，下週一發表聲明，上星期雙方已見面。\n", "d", resources)
+    got = {e.text: (e.extra["value"], e.en) for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert got["上月"] == ("2025-10", "last month (October 2025)")
+    assert got["本週三"] == ("2025-11-26", "this Wednesday (November 26)")  # the 27th is a Thursday
+    assert got["下週一"] == ("2025-12-01", "next Monday (December 1)")
+    assert got["上星期"] == ("2025-W47", "last week")
+    undated = {e.text: e.extra["value"] for e in ents("上月國防部長表示，本週三美日將舉行會談。", resources)}
+    assert (undated["上月"], undated["本週三"]) == ("XXXX-XX", "XXXX-WXX-3")  # no date to place them by
+
+
 def test_bureau_chief_title_before_a_name(resources):
     """保安局局長鄧炳強則指: 局長 is a title, so the name after it is a person."""
     es = ents("保安局局長鄧炳強則指，被制裁的官員只是履行職責。", resources)
