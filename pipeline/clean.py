@@ -19,6 +19,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .patterns import layout_patterns
 
@@ -191,6 +192,7 @@ def _footnotes(blocks: list[Block]) -> list[Block]:
 _MARKER_BRACKETS = r"[\[［]{n}[\]］]"
 
 
+@lru_cache(maxsize=512)
 def _marker(n: int) -> "re.Pattern[str]":
     return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}|{_MARKER_BRACKETS.format(n=n)}")
 

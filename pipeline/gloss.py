@@ -792,6 +792,8 @@ class Glosser:
             _ship_names(tokens)
         if unit.entities and ("長" in unit.text or "长" in unit.text):
             _heads_of_bodies(tokens, unit.entities)
+        if "度" in unit.text:
+            _times(tokens)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
         if unit.entities and ("總理" in unit.text or "总理" in unit.text):
@@ -941,4 +943,18 @@ def _heads_of_bodies(tokens, entities) -> None:
     for t in tokens:
         if t.text in ("長", "长") and t.start in ends:
             t.gloss = "head"
+
+
+_COUNT_TIMES = re.compile(r"([一二三四五六七八九十兩两]{1,3})度")
+
+
+def _times(tokens) -> None:
+    """度 counting occasions: 七度 "seven times", 第|5|度 "fifth | time" (not "seven pass", "degree");
+    30|度 stays a degree."""
+    for i, t in enumerate(tokens):
+        m = _COUNT_TIMES.fullmatch(t.text)
+        if m and (n := cn_to_number(m.group(1))) is not None and n > 1:  # (一度 "for a time", as the dictionary has it)
+            t.gloss = f"{n} times"
+        elif t.text == "度" and i >= 2 and tokens[i - 2].text == "第" and tokens[i - 1].end == t.start:
+            t.gloss = "time"
 

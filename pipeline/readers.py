@@ -232,8 +232,9 @@ def _as_written(value: str, html: str) -> str:
 
 
 def _close_brackets(text: str) -> str:
-    """Metadata cut at a closing bracket ('陳文甲（國防大學教授'): give the bracket back."""
-    for open_, close in (("（", "）"), ("(", ")")):
+    """Metadata cut at a closing bracket ('陳文甲（國防大學教授', '〔記者顏振凱／綜合報導'): give the
+    bracket back."""
+    for open_, close in (("（", "）"), ("(", ")"), ("〔", "〕"), ("【", "】"), ("[", "]")):
         if text.count(open_) > text.count(close):
             text += close
     return text

@@ -543,3 +543,14 @@ def test_the_head_of_a_body(resources):
     from pipeline.annotate import annotate_text
 
     assert annotate_text("立法院長韓國瑜呼籲朝野理性協商。", "h", resources).units[0].gloss_en.startswith("Legislative Yuan | head | Han Kuo-yu")
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("這是四國今年第5度聯合巡航。", "four countries | this year | fifth | time | joint"),  # 四國 is no Shikoku
+    ("法案連續七度無法付委。", "7 times | unable to | refer to committee"),
+    ("氣溫為30度。", "30 | degree"),
+])
+def test_counted_occasions_and_degrees(resources, sentence, part):
+    from pipeline.annotate import annotate_text
+
+    assert part in annotate_text(sentence, "d", resources).units[0].gloss_en

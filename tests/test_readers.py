@@ -156,3 +156,10 @@ def test_pdf_text_extracted(tmp_path):
     raw = read_article(f)
     assert raw.format == "pdf"
     assert "Camp David" in raw.text and "consult" in raw.text
+
+
+def test_a_byline_hint_cut_at_its_closing_bracket_gets_it_back():
+    from pipeline.readers import _close_brackets
+
+    assert _close_brackets("〔記者顏振凱／綜合報導") == "〔記者顏振凱／綜合報導〕"
+    assert _close_brackets("陳文甲（國防大學教授") == "陳文甲（國防大學教授）"
