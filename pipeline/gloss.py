@@ -792,8 +792,8 @@ class Glosser:
             _ship_names(tokens)
         if unit.entities and ("長" in unit.text or "长" in unit.text):
             _heads_of_bodies(tokens, unit.entities)
-        if "度" in unit.text:
-            _times(tokens)
+        if "第" in unit.text or "度" in unit.text:
+            _counted(tokens)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
         if unit.entities and ("總理" in unit.text or "总理" in unit.text):
@@ -948,13 +948,19 @@ def _heads_of_bodies(tokens, entities) -> None:
 _COUNT_TIMES = re.compile(r"([一二三四五六七八九十兩两]{1,3})度")
 
 
-def _times(tokens) -> None:
-    """度 counting occasions: 七度 "seven times", 第|5|度 "fifth | time" (not "seven pass", "degree");
-    30|度 stays a degree."""
+#: what an ordinal counts: 第|5|度 "fifth | time", 第|13|條 "13th | article" (not "degree", "strip")
+_ORDINAL_UNITS = {"度": "time", "次": "time", "條": "article", "条": "article", "章": "chapter", "款": "paragraph",
+                  "項": "item", "项": "item", "屆": "term", "届": "term"}
+
+
+def _counted(tokens) -> None:
+    """度 counting occasions: 七度 "7 times" (not "seven pass"; 30|度 stays a degree, 一度 "for a time"),
+    and the unit after an ordinal: 第|5|度 "fifth | time", 第|13|條 "13th | article"."""
     for i, t in enumerate(tokens):
         m = _COUNT_TIMES.fullmatch(t.text)
-        if m and (n := cn_to_number(m.group(1))) is not None and n > 1:  # (一度 "for a time", as the dictionary has it)
+        if m and (n := cn_to_number(m.group(1))) is not None and n > 1:
             t.gloss = f"{n} times"
-        elif t.text == "度" and i >= 2 and tokens[i - 2].text == "第" and tokens[i - 1].end == t.start:
-            t.gloss = "time"
+        elif t.text in _ORDINAL_UNITS and t.gloss != CONT and i >= 2 and tokens[i - 2].text == "第" \
+                and tokens[i - 1].end == t.start and tokens[i - 2].end == tokens[i - 1].start:  # (第13條 is "Article 13" already)
+            t.gloss = _ORDINAL_UNITS[t.text]
 

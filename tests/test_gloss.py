@@ -554,3 +554,10 @@ def test_counted_occasions_and_degrees(resources, sentence, part):
     from pipeline.annotate import annotate_text
 
     assert part in annotate_text(sentence, "d", resources).units[0].gloss_en
+
+
+def test_the_unit_an_ordinal_counts(resources):
+    from pipeline.annotate import annotate_text
+
+    assert "Article 13 | amendment" in annotate_text("美國憲法第13條修正案。", "a", resources).units[0].gloss_en
+    assert "tenth term | legislator" in annotate_text("第十屆立法委員。", "t", resources).units[0].gloss_en
