@@ -79,6 +79,9 @@ _SKIP = re.compile(
     r"(?:(?:Taiwan|Tw|also|old|Cantonese) )?pr\.(?: |$)|used in |abbr\. to |CL:|classifier for |(?:old )?name of the letter )",
     re.I,
 )
+# notes on the character rather than senses of the word: 广 '"house on a cliff" radical in Chinese
+# characters', 石 'ancient pr' (a pronunciation note cut short)
+_NOT_A_GLOSS = re.compile(r"radical in Chinese charac|^radical no\.? ?\d+$|Kangxi radical|^ancient pr$", re.I)
 _REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
 _LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
 _WS = re.compile(r"\s+")
@@ -389,7 +392,7 @@ def prepare_senses(senses: Sequence[str]) -> list[str]:
         if _SKIP.match(core) or _SKIP.match(raw):
             continue
         g = clean_sense(raw)
-        if not g or _HAN.search(g) or "/" in g:
+        if not g or _HAN.search(g) or "/" in g or _NOT_A_GLOSS.search(g):
             continue
         if core.startswith("lit.") and "fig." not in core:
             items.append("l" + g)

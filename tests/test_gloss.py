@@ -561,3 +561,12 @@ def test_the_unit_an_ordinal_counts(resources):
 
     assert "Article 13 | amendment" in annotate_text("美國憲法第13條修正案。", "a", resources).units[0].gloss_en
     assert "tenth term | legislator" in annotate_text("第十屆立法委員。", "t", resources).units[0].gloss_en
+
+
+def test_notes_on_a_character_are_no_senses(glosser):
+    # 广 '"house on a cliff" radical in Chinese characters', 石 'ancient pr' (a pronunciation note)
+    assert g(glosser, "石") == "rock"
+    assert g(glosser, "广", None) == "wide"  # the Simplified form of 廣, no longer a radical's headword
+    from pipeline.gloss import prepare_senses
+
+    assert prepare_senses(['"house on a cliff" radical in Chinese characters', "radical no. 108"]) == []
