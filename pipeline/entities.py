@@ -501,7 +501,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         return en
 
     def _country_before(self, sh: str, a: int, abbreviation: bool = True) -> str | None:
-        """The country named right before ``a`` (南韓|外交部, or an abbreviation: 韓|外交部)."""
+        """The country named right before ``a`` (南韓|外交部, or an abbreviation: 韓|外交部), also before
+        前 "former" (美國前國防部官員: the US's)."""
+        if a > 2 and sh[a - 1] == "前":
+            a -= 1
         for n in (4, 3, 2):
             hit = self.names.get(sh[a - n:a]) if a >= n else None
             if hit is not None:

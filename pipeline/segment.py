@@ -369,8 +369,8 @@ def hmm_tag(word: str) -> str:
     load its own copy of the whole dictionary's tag table, which costs more than half a second.
     """
     tagger = _rjieba_tagger()
-    if tagger is not None:
-        pairs = tagger.tag(word)
+    pairs = tagger.tag(word) if tagger is not None else None
+    if pairs and not (len(pairs) == 1 and pairs[0][1] == _PUNCT_TAG):  # (jieba-rs gives 林颖佑 "x": ask the HMM)
         if len(pairs) == 1:
             return pairs[0][1]
         spans = [tag for _w, tag in pairs]

@@ -363,7 +363,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
-                if at == 0 and ctx.holder is not None and ctx.holder_is_person:  # 朱鳳蓮指出，賴清德…。她強調: the last speaker goes on
+                if _SENTENCE_OPENER.fullmatch(shadow, 0, at) and ctx.holder is not None and ctx.holder_is_person:
+                    # 朱鳳蓮指出，賴清德…。她強調 / 但他也提醒: the last speaker goes on
                     return {**ctx.holder, "mention": word}, None, v
                 if ctx.person is not None:  # the last person named in an earlier sentence
                     return {**_entity_dict(ctx.person), "mention": word}, None, v
@@ -515,6 +516,8 @@ def _in_adverbial(shadow: str, e: Entity) -> bool:
 
 
 _ADVERBIAL_ENDS = set("中后时上前内间")
+# what may stand before 他/她 that opens a sentence and still continues the last speaker (shadow script)
+_SENTENCE_OPENER = re.compile(r"(?:但是?|而且?|不过|然而|同时|另外|此外|并且?)?[，,\s]*")
 _WITH = ("与", "和", "跟", "同")
 _MEETING_VERBS = ("会见", "会晤", "接见", "会面", "会谈", "通话", "访问", "出访", "拜会", "见")
 # after the partner: a verb of one or two characters, then the adverbial's end (通話後, 會面時, 會談期間)

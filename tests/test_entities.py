@@ -751,6 +751,11 @@ def test_relative_months_and_weeks_placed_by_the_articles_date(resources):
     assert (undated["上月"], undated["本週三"]) == ("XXXX-XX", "XXXX-WXX-3")  # no date to place them by
 
 
+def test_a_country_before_former_owns_the_body(resources):
+    doc = annotate_text("淡江大學助理教授林穎佑認為，北京不會對台動武。\n\n美國前國防部官員馬森警告，美國的承諾可能受到質疑。\n", "f", resources)
+    assert [e.kb_id for u in doc.units for e in u.entities if e.text == "國防部"] == ["us-pentagon"]  # not Taiwan's
+
+
 def test_bureau_chief_title_before_a_name(resources):
     """保安局局長鄧炳強則指: 局長 is a title, so the name after it is a person."""
     es = ents("保安局局長鄧炳強則指，被制裁的官員只是履行職責。", resources)

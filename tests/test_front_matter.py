@@ -268,6 +268,7 @@ def test_liberty_times_op_ed_byline_with_a_circle(resources):
 @pytest.mark.parametrize("title, meta", [
     ("观点：日韩政局变化与东北亚安全新格局", "日韩政局变化与东北亚安全新格局"),
     ("【社論】別讓北京定義台海現狀", "別讓北京定義台海現狀"),
+    ("【專題】川習會後的台海變局", "川習會後的台海變局"),
     ("專訪：台灣必須提高國防預算", "專訪：台灣必須提高國防預算"),  # 專訪 is no column
 ])
 def test_the_column_label_before_a_title(resources, title, meta):

@@ -609,6 +609,10 @@ def test_the_speaker_after_the_verb_of_an_english_quotation(resources):
     ("", "中國駐日大使吳江浩隨即向日方提出嚴正交涉，要求日方撤回錯誤言論。", "吳江浩"),
     # the object of the object marker 將 holds nothing
     ("", "美國國務院將中國視為最大威脅，並批評北京的擴張。", "美國國務院"),
+    # 他 after a conjunction opening the sentence goes on with the last speaker, not the last person named
+    ("研究員嚴震生指出，川普政府以交易看待美中關係，台灣可能淪為談判籌碼。", "但他也提醒，美國國會對台灣的支持是跨黨派的。", "嚴震生"),
+    # a Taiwanese name jieba-rs tags x is a name after its title
+    ("", "淡江大學戰略研究所助理教授林穎佑認為，北京短期內不會對台動武。", "林穎佑"),
 ])
 def test_who_holds_reported_speech(resources, before, sentence, holder):
     assert stance(resources, sentence, before=before)["holder"]["text"] == holder
