@@ -33,9 +33,9 @@ _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|�
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # Pillar II, Phase III: a number, not an acronym
-# letters with digits are a model or a code (M1A2T, HER2, DF41), not an organisation, except a
-# group of countries (G7, G20, P5)
-_MODEL = re.compile(r"(?![A-Z]\d{1,2}$)[A-Z&]*\d[A-Z0-9&]*")
+# letters with digits are a model or a code (M1A2T, HER2, DF41, H20), not an organisation; a group
+# of countries (G7, G20) is one as the knowledge base's entry
+_MODEL = re.compile(r"[A-Z&]*\d[A-Z0-9&]*")
 _NUMERAL_PART = re.compile(r"[〇零一二三四五六七八九十0-9０-９]+")
 
 

@@ -641,6 +641,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
         if id(x) in patients:
             continue  # 削弱日本, 傷害到美國, 違反一個中國原則和中美三個聯合公報: what a negative act is done to
+        if shadow[x.end : x.end + 1] != "的" and any(
+                c.entry.kind == "evaluative" and c.entry.role == "object" and c.polarity and clause[c.start] == clause[x.start]
+                and x.end <= c.start and not _after_preposition(shadow, x) for c in cues):
+            continue  # 美方對判決深感失望: who feels an attitude is not what it is about (民主黨的憤怒 is theirs)
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)

@@ -849,3 +849,17 @@ def test_a_common_noun_ending_like_an_organisation_is_none(resources):
 def test_an_exercise_of_a_series_the_kb_knows_takes_the_series_english(resources):
     got = [(e.text, e.label, e.en) for e in ents("中共宣布舉行「海峽雷霆 -2025B」聯合演習。", resources)]
     assert ("海峽雷霆 -2025B", "EVENT", "Strait Thunder-2025B") in got  # the KB holds 海峽雷霆-2025A
+
+
+def test_codes_and_technical_acronyms_are_no_organisations(resources):
+    es = ents("禁止輝達（Nvidia）向中國出售H20晶片，限制艾司摩爾（ASML）出口極紫外光（EUV）設備；G7與G20表示關切。", resources)
+    assert not find(es, "H20") and not find(es, "EUV")  # a chip's model, a technique
+    assert one(es, "G7").kb_id == "org-g7" and one(es, "ASML").kb_id == "nl-asml"
+
+
+def test_a_court_and_an_export_bureau(resources):
+    es = ents("美國商務部工業與安全局（BIS）公布出口管制規定。", resources)
+    assert one(es, "工業與安全局").kb_id == "us-bis" and one(es, "BIS").kb_id == "us-bis"
+    doc = annotate_text("黎智英案宣判\n\n【明報專訊】黎智英被控違反《港區國安法》，高等法院昨日裁定罪名成立。\n", "hk", resources)
+    assert [e.kb_id for u in doc.units for e in u.entities if e.text == "高等法院"] == ["hk-high-court"]  # a Hong Kong outlet
+    assert next(u for u in doc.units if "裁定" in u.text).stance["holder"]["kb_id"] == "hk-high-court"

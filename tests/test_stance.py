@@ -658,3 +658,10 @@ def test_a_name_restated_in_brackets_is_one_holder_and_no_target(resources):
     assert "Hugh White" not in targets(st)
     st = stance(resources, "資深研究員容安瀾（Alan Romberg）生前也曾警告，華府必須為灰色地帶衝突預作準備。")
     assert st["holder"]["text"] == "容安瀾"  # a Chinese name after a title, completed by the bracket
+
+
+def test_who_feels_an_attitude_is_not_what_it_is_about(resources):
+    st = stance(resources, "美國國務院發言人表示，美方對判決深感失望。")
+    assert "美" not in targets(st)
+    st = stance(resources, "日本政府對中國的軍事擴張表示擔憂。")
+    assert targets(st).get("中國") == "negative"
