@@ -98,6 +98,11 @@ class JapaneseNames:
                 if len(surname) + n < 3 and len(surname) < 2:
                     return None  # 林|芳: too short to tell
                 return NameParts(self._hepburn(words[0].feature.pron), self._hepburn(alone[0].feature.pron), len(surname) + n)
+        # a one-character given name UniDic reads as one only in context (川島|真 "Makoto" before 指出),
+        # after a surname of two characters or more
+        if len(surname) >= 2 and len(words) > 1 and len(words[1].surface) == 1 and _is(words[1], "名") \
+                and words[1].feature.pron not in (None, "*"):
+            return NameParts(self._hepburn(words[0].feature.pron), self._hepburn(words[1].feature.pron), len(surname) + 1)
         return None
 
     def surname(self, text: str) -> str | None:

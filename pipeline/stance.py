@@ -543,6 +543,15 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
 _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
 
 
+def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
+    """A country named in the holder's description (北韓國營媒體朝中社, 日本東京大學教授川島真): whose
+    it is, not what the stance is about."""
+    if holder is None or x.label not in ("GPE",) or not 0 <= holder.start - x.end <= 6:
+        return False
+    between = shadow[x.end : holder.start]
+    return all("\u4e00" <= ch <= "\u9fff" for ch in between) and "的" not in between
+
+
 def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
     """The entity restates, in brackets, the one right before it: 艾班尼斯（Anthony Albanese）,
     容安瀾（Alan Romberg).  The name in the sentence's own script holds the stance."""
@@ -575,7 +584,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
-    ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)]
+    ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
+            and not _qualifies_holder(x, holder_ent, shadow)]
     patients = _patients(cues, ents, shadow)
     signed_clauses = set()
     for c in cues:

@@ -863,3 +863,11 @@ def test_a_court_and_an_export_bureau(resources):
     doc = annotate_text("黎智英案宣判\n\n【明報專訊】黎智英被控違反《港區國安法》，高等法院昨日裁定罪名成立。\n", "hk", resources)
     assert [e.kb_id for u in doc.units for e in u.entities if e.text == "高等法院"] == ["hk-high-court"]  # a Hong Kong outlet
     assert next(u for u in doc.units if "裁定" in u.text).stance["holder"]["kb_id"] == "hk-high-court"
+
+
+def test_a_japanese_fiscal_year_and_a_one_character_given_name(resources):
+    assert one(ents("日本政府通過2026年度預算案。", resources), "2026年度").extra["value"] == "2026"
+    from pipeline.japanese import JapaneseNames
+
+    parts = JapaneseNames.load().name_at("川島真指出")  # 真 is read as a given name only in context
+    assert parts is not None and parts.surname == "Kawashima" and parts.length == 3

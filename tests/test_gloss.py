@@ -570,3 +570,8 @@ def test_notes_on_a_character_are_no_senses(glosser):
     from pipeline.gloss import prepare_senses
 
     assert prepare_senses(['"house on a cliff" radical in Chinese characters', "radical no. 108"]) == []
+
+
+def test_an_amount_in_two_myriad_units_is_one_number():
+    assert number_spans("防衛經費達9兆4000億日圓") == [(5, 12, "9.4 trillion")]
+    assert number_spans("5億3000萬人")[0][2] == "530 million"

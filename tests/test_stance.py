@@ -665,3 +665,10 @@ def test_who_feels_an_attitude_is_not_what_it_is_about(resources):
     assert "美" not in targets(st)
     st = stance(resources, "日本政府對中國的軍事擴張表示擔憂。")
     assert targets(st).get("中國") == "negative"
+
+
+def test_the_holders_country_and_what_deterrence_is_against(resources):
+    st = stance(resources, "北韓國營媒體朝中社批評日本「走上軍事大國之路」，並稱日本的擴軍是「對地區和平的嚴重威脅」。")
+    assert "北韓" not in targets(st) and targets(st).get("日本") == "negative"  # North Korea owns the holder
+    st = stance(resources, "東京大學教授川島真指出，日本擴軍的真正目的在於嚇阻中國。")
+    assert st["holder"]["kb_id"] == "jp-shin-kawashima" and targets(st).get("中國") == "negative"
