@@ -533,11 +533,19 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     for c in cues:
         if c.polarity != "negative" or c.entry.kind != "evaluative":
             continue
-        prev = next((x for x in ordered if 0 <= x.start - c.end <= 1), None)
+        if c.entry.role == "subject":  # 擾|台: the one harassed, inside the word
+            out.update(id(x) for x in ordered if c.start < x.start and x.end <= c.end)
+        prev = next((x for x in ordered if 0 <= x.start - c.end <= 1 and _object_gap(shadow[c.end : x.start])), None)
         while prev is not None:
             out.add(id(prev))
             prev = next((x for x in ordered if x.start >= prev.end and shadow[prev.end : x.start] in _COORDINATORS), None)
     return out
+
+
+def _object_gap(gap: str) -> bool:
+    """What may stand between a verb and its object: nothing, or one character such as 到 (傷害到美國),
+    not a comma (威脅、北韓試射: the next item of a list)."""
+    return not gap or "\u4e00" <= gap <= "\u9fff"
 
 
 _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
@@ -603,7 +611,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             target = pre[-1] if pre else (post[0] if post else None)
         else:
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
-                   and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE
+                   and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"]  # 黎智英案是政治檢控: the case, not its defendant
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]

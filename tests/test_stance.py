@@ -672,3 +672,10 @@ def test_the_holders_country_and_what_deterrence_is_against(resources):
     assert "北韓" not in targets(st) and targets(st).get("日本") == "negative"  # North Korea owns the holder
     st = stance(resources, "東京大學教授川島真指出，日本擴軍的真正目的在於嚇阻中國。")
     assert st["holder"]["kb_id"] == "jp-shin-kawashima" and targets(st).get("中國") == "negative"
+
+
+def test_the_one_harassed_inside_the_word_and_a_list_after_a_threat(resources):
+    st = stance(resources, "中國大陸近年持續以軍機擾台、經濟脅迫等手段施壓。")
+    assert targets(st) == {"中國大陸": "negative"}  # not Taiwan, harassed inside 擾台
+    st = stance(resources, "隨著中國擴張軍事威脅、北韓試射核武，美國將戰略重心移至亞太地區。")
+    assert targets(st).get("北韓") == "negative"  # after 威脅、 the next item of a list, not its object
