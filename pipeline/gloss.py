@@ -947,11 +947,15 @@ def _ship_names(tokens) -> None:
 
 
 def _heads_of_bodies(tokens, entities) -> None:
-    """長 right after an organisation is its head (立法院|長 "Legislative Yuan | head", was "long")."""
+    """長 right after an organisation is its head (立法院|長 "Legislative Yuan | head", was "long"),
+    長官 its minister (韓國外交部|長官 "minister", was "senior official")."""
     ends = {e.end for e in entities if e.label == "ORG"}
     for t in tokens:
-        if t.text in ("長", "长") and t.start in ends:
-            t.gloss = "head"
+        if t.start in ends and t.text in _HEAD_WORDS:
+            t.gloss = _HEAD_WORDS[t.text]
+
+
+_HEAD_WORDS = {"長": "head", "长": "head", "長官": "minister", "长官": "minister"}
 
 
 _COUNT_TIMES = re.compile(r"([一二三四五六七八九十兩两]{1,3})度")

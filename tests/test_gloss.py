@@ -575,3 +575,9 @@ def test_notes_on_a_character_are_no_senses(glosser):
 def test_an_amount_in_two_myriad_units_is_one_number():
     assert number_spans("防衛經費達9兆4000億日圓") == [(5, 12, "9.4 trillion")]
     assert number_spans("5億3000萬人")[0][2] == "530 million"
+
+
+def test_a_korean_minister_after_his_ministry(resources):
+    from pipeline.annotate import annotate_text
+
+    assert "South Korea | minister | Cho Hyun" in annotate_text("韓國外交部長官趙顯表示。", "m", resources).units[0].gloss_en

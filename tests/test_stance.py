@@ -679,3 +679,9 @@ def test_the_one_harassed_inside_the_word_and_a_list_after_a_threat(resources):
     assert targets(st) == {"中國大陸": "negative"}  # not Taiwan, harassed inside 擾台
     st = stance(resources, "隨著中國擴張軍事威脅、北韓試射核武，美國將戰略重心移至亞太地區。")
     assert targets(st).get("北韓") == "negative"  # after 威脅、 the next item of a list, not its object
+
+
+def test_an_unprincipled_concession_is_criticised(resources):
+    # 毫無 inside 毫無原則 'unprincipled' negated 退讓, and the criticised president came out positive
+    st = stance(resources, "國民力量黨黨魁韓東勳批評，李在明在慰安婦問題上「毫無原則地退讓」。")
+    assert targets(st).get("李在明") == "negative"
