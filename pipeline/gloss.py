@@ -53,6 +53,7 @@ from typing import Sequence
 
 from .errors import DataError
 from .model import Unit
+from .transcript import compound_surnames
 
 DATA = Path(__file__).resolve().parent / "data"
 CEDICT = DATA / "cedict" / "cedict.tsv.gz"
@@ -68,7 +69,6 @@ PROPER_POS = {"nr", "nrfg", "nrt", "ns", "nt", "nz", "j"}
 NAME_POS = {"nr", "nrfg", "nrt", "ns", "nt"}
 VERB_POS = {"v", "vd", "vi", "vf", "vx"}
 NOUN_POS = {"n", "vn", "an", "ng", "nz", "s", "f", "t"}
-COMPOUND_SURNAMES = {"歐陽", "欧阳", "司馬", "司马", "諸葛", "诸葛", "上官", "司徒", "東方", "东方", "皇甫", "范姜", "張簡", "张简"}
 
 HAN = r"\u2E80-\u2FDF\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF"
 _HAN = re.compile(f"[{HAN}]")
@@ -590,7 +590,7 @@ class Glosser:
         if len(trad) > 1 and all(c in self._abbr for c in trad):  # 美日韓 -> US–Japan–South Korea
             return "–".join(self._abbr[c] for c in trad)
         if pos in NAME_POS:
-            if pos in ("nr", "nrfg") and len(trad) >= 3 and trad[:2] in COMPOUND_SURNAMES:
+            if pos in ("nr", "nrfg") and len(trad) >= 3 and trad[:2] in compound_surnames():
                 return self.romanise(trad, person=True)  # 歐陽明: Ouyang Ming, not 歐 Europe + 陽明
             parts = self._split(trad, simp, names=True)
             if parts:
@@ -609,7 +609,7 @@ class Glosser:
         return " ".join(parts)
 
     def _is_surname(self, w: str) -> bool:
-        if w in COMPOUND_SURNAMES:
+        if w in compound_surnames():
             return True
         row = self._cedict.get(w)
         return bool(row) and len(w) == 1 and any(x[:1] == "s" for x in row.split("\t")[2].split("/"))
@@ -741,7 +741,7 @@ class Glosser:
         han = [c for c in name if _HAN.match(c)]
         if not han:
             return name
-        k = 2 if person and "".join(han[:2]) in COMPOUND_SURNAMES and len(han) > 2 else 1
+        k = 2 if person and "".join(han[:2]) in compound_surnames() and len(han) > 2 else 1
         syl = []
         for i, c in enumerate(han):
             common, _, surname = self._readings.get(c, "\t").partition("\t")

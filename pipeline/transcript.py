@@ -45,6 +45,17 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def compound_surnames() -> frozenset[str]:
+    """The entity rules' compound surnames (歐陽, 司馬 …) in Traditional and Simplified characters."""
+    from .entities import rules_file_data
+    from .patterns import t2s_converter
+
+    trad = [str(w) for w in rules_file_data().get("compound_surnames") or []]
+    convert = t2s_converter().convert
+    return frozenset(trad + [convert(w) for w in trad])
+
+
+@cache
 def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Titles and roles (the entity rules' titles, the stance roles, layout.yaml's record roles),
     surnames and header fields, in Traditional characters."""
