@@ -324,3 +324,14 @@ def test_a_title_line_ending_in_a_colon_before_a_date_is_no_title():
 ])
 def test_a_word_broken_at_the_line_end(left, right, joined):
     assert joined in _join(left, right, True)
+
+
+@pytest.mark.parametrize("line", [
+    "國防部長顧立雄。（資料照）",
+    "圖為海軍拉法葉艦。（圖：國防部提供）",
+    "菲律賓海軍巡防艦參與聯合巡航。（路透）",
+    "圖為美軍與菲律賓陸戰隊在巴拉望島聯合演習",
+])
+def test_photo_captions_by_their_credit_or_their_opening(line):
+    text = f"國軍將強化無人機戰力\n\n國防部長今天在立法院表示，國軍將在明年大幅增加無人機採購。\n\n{line}\n\n顧立雄指出，無人機很重要，國軍必須加快建軍步伐。\n"
+    assert ("caption", line) in kinds(text)
