@@ -797,6 +797,8 @@ class Glosser:
                     t.gloss = self._gloss_covered(t, over)
         if self._abbr_pair.search(unit.text):
             self._abbreviations(tokens, spans)
+        if "(" in unit.text or "（" in unit.text:
+            _named_in_brackets(tokens, unit.text)
         if "號" in unit.text or "号" in unit.text:
             _ship_names(tokens)
         if unit.entities and ("長" in unit.text or "长" in unit.text):
@@ -976,4 +978,22 @@ def _counted(tokens) -> None:
         elif t.text in _ORDINAL_UNITS and t.gloss != CONT and i >= 2 and tokens[i - 2].text == "第" \
                 and tokens[i - 1].end == t.start and tokens[i - 2].end == tokens[i - 1].start:  # (第13條 is "Article 13" already)
             t.gloss = _ORDINAL_UNITS[t.text]
+
+
+_LATIN_NAME_IN_BRACKETS = re.compile(r"\s*[（(]\s*([A-Z][A-Za-z'’.\- ]{1,40}?)\s*[)）]")
+
+
+def _named_in_brackets(tokens, text: str) -> None:
+    """A romanised transliteration right before its Latin name in brackets is glossed as that name
+    (利雲斯頓 (Livingston) "Livingston", was "~Yunsidun"; 克倫威爾 (Cromwell))."""
+    for i, t in enumerate(tokens):
+        if t.gloss and t.gloss.startswith(ROMAN):
+            m = _LATIN_NAME_IN_BRACKETS.match(text, t.end)
+            if m:
+                t.gloss = m.group(1)
+                k = i - 1  # the transliteration's earlier pieces (莫里|伍德 (Moliwood)) are part of it
+                while k >= 0 and tokens[k].end == tokens[k + 1].start and (tokens[k].gloss or "").startswith(ROMAN):
+                    tokens[k].gloss, t.gloss = t.gloss, CONT
+                    t = tokens[k]
+                    k -= 1
 

@@ -581,3 +581,10 @@ def test_a_korean_minister_after_his_ministry(resources):
     from pipeline.annotate import annotate_text
 
     assert "South Korea | minister | Cho Hyun" in annotate_text("韓國外交部長官趙顯表示。", "m", resources).units[0].gloss_en
+
+
+def test_a_transliteration_before_its_latin_name_is_glossed_as_that_name(resources):
+    from pipeline.annotate import annotate_text
+
+    gloss = annotate_text("國會的克倫威爾 (Cromwell) 雕像成為最新紀念雕像。", "c", resources).units[0].gloss_en
+    assert "Cromwell | (Cromwell)" in gloss and "~" not in gloss
