@@ -361,7 +361,7 @@ _WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
 _WORD_AFTER = re.compile(r"[a-z]+")
 #: endings no word of its own has: a line broken inside a word (secu- / rity, gov- / ernment)
 _WORD_ENDINGS = ("tion", "sion", "ment", "ity", "ence", "ance", "ness", "ical", "ology", "ism", "ency", "ancy",
-                 "ible", "ization", "isation", "ously", "ical")
+                 "ible", "ization", "isation", "ously")
 
 
 def _syllable_break(left: str, right: str) -> bool:

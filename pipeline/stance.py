@@ -527,7 +527,8 @@ _SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需�
 
 def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     """Ids of the entities a negative act is done to: the one right after a negative evaluative
-    word (削弱日本, 傷害到美國) and those coordinated with it (違反一個中國原則和中美三個聯合公報)."""
+    word (削弱日本, 傷害到美國) and those coordinated with it (違反一個中國原則和中美三個聯合公報), and
+    one inside a word that judges its doer (擾|台)."""
     out: set[int] = set()
     ordered = sorted(ents, key=lambda x: x.start)
     for c in cues:
