@@ -871,3 +871,10 @@ def test_a_japanese_fiscal_year_and_a_one_character_given_name(resources):
 
     parts = JapaneseNames.load().name_at("川島真指出")  # 真 is read as a given name only in context
     assert parts is not None and parts.surname == "Kawashima" and parts.length == 3
+
+
+def test_south_china_sea_names_in_vietnamese_usage(resources):
+    es = ents("越南外交部發言人回應，越南對黃沙群島和長沙群島擁有無可爭辯的主權。", resources)
+    assert one(es, "黃沙群島").kb_id == "loc-paracel-islands" and one(es, "長沙群島").kb_id == "loc-spratly-islands"
+    assert not find(es, "長沙")  # not the city of Changsha
+    assert one(es, "越南外交部").kb_id == "vn-mofa"
