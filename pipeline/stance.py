@@ -70,7 +70,8 @@ VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举�
 DISPOSAL_MARKERS = {"将"}  # the object marker 將 (tagged p by segment.mark_disposal), as 把 is
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
-LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以"}  # 提出抗議
+LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
+               "出聲", "出声", "出面"}  # 提出抗議; 出聲要求, 出面表示: the verb that follows says what
 PRONOUNS = ("他们", "她们", "他", "她", "我们")
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
 
@@ -566,7 +567,8 @@ def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
     容安瀾（Alan Romberg).  The name in the sentence's own script holds the stance."""
     if e.start == 0 or text[e.start - 1] not in "（(":
         return False
-    return any(x.end == e.start - 1 and x is not e and (x.kb_id == e.kb_id if x.kb_id else x.en == e.en) for x in ents)
+    return any(x is not e and x.end < e.start and text[x.end:e.start].strip() in ("(", "（")
+               and (x.kb_id == e.kb_id if x.kb_id else x.en == e.en) for x in ents)
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:

@@ -685,3 +685,8 @@ def test_an_unprincipled_concession_is_criticised(resources):
     # 毫無 inside 毫無原則 'unprincipled' negated 退讓, and the criticised president came out positive
     st = stance(resources, "國民力量黨黨魁韓東勳批評，李在明在慰安婦問題上「毫無原則地退讓」。")
     assert targets(st).get("李在明") == "negative"
+
+
+def test_speaking_up_to_demand_and_a_restatement_after_a_space(resources):
+    st = stance(resources, "德國的工業領導組織 - 德國工業協會 (BDI) 出聲要求美國不要插手歐盟能源政策。")
+    assert st["holder"]["text"] == "德國工業協會" and "BDI" not in targets(st)  # 出聲 is no verb between
