@@ -335,3 +335,14 @@ def test_a_word_broken_at_the_line_end(left, right, joined):
 def test_photo_captions_by_their_credit_or_their_opening(line):
     text = f"國軍將強化無人機戰力\n\n國防部長今天在立法院表示，國軍將在明年大幅增加無人機採購。\n\n{line}\n\n顧立雄指出，無人機很重要，國軍必須加快建軍步伐。\n"
     assert ("caption", line) in kinds(text)
+
+
+def test_a_table_of_contents_and_a_year_month_date_line():
+    text = ("印太區域安全情勢報告\n2025年12月\n\n目錄\n壹、前言 ........................ 1\n貳、美中戰略競爭 ................ 3\n\n"
+            "壹、前言\n2025年，印太地區的安全情勢持續緊張，區域國家被迫在兩強之間選邊。\n"
+            "貳、美中戰略競爭\n川普政府對中國加徵關稅。筆者認為，美中競爭短期內不會緩和。\n")
+    got = kinds(text)
+    assert got[1] == ("publication", "2025年12月")
+    assert [k for k, t in got if "......" in t or t == "目錄"] == ["note"] * 3  # not headings, and no back matter
+    assert [t for k, t in got if k == "heading"] == ["壹、前言", "貳、美中戰略競爭"]
+    assert got[-1][0] == "body"
