@@ -685,6 +685,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     else:
                         b = e.start
             a, b = self._trim_weak(u, a, b)
+            if a and sh[a] == "日" and (sh[a - 1].isdigit() or sh[a - 1] in _NUMERAL_CHARS):
+                continue  # 19日以無異議方式: the day of a date, not Japan
             if b - a < 2 or any(w in sh[a:b] for w in r["not_clusters"]) \
                     or all(c in r["weak_abbreviations"] for c in sh[a:b]):
                 continue
@@ -826,6 +828,9 @@ def _dateline_day(doc: Document, shadow: str) -> str | None:
 
 #: Texts longer than this drop each unit's token indexes between the two passes (see _Unit.compact).
 _KEEP_INDEXES_CHARS = 200_000
+
+
+_NUMERAL_CHARS = set("〇零一二两三四五六七八九十")
 
 
 def _start(e: Entity) -> int:

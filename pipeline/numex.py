@@ -77,7 +77,11 @@ _DAY_ONLY = re.compile(
     r"(?:(?P<rel>[今昨明前])\s*[（(]\s*(?P<rd>[0-9０-９]{1,2})\s*[）)]\s*日"
     r"|(?<![0-9０-９年月个几数多第每近连共约逾余达满至到\-–~～、.．/:：])(?P<d>[0-9０-９]{1,2})\s*日"
     r"(?:\s*[至到\-–~～]\s*(?P<d2>[0-9０-９]{1,2})\s*日)?)"
-    r"(?![内后以之间前来本子])"
+    r"(?![内后之间前来本子]|以[内后前下上外])"  # 19日以無異議方式 is a day; 三日以內 is no date
+)
+# a month written in brackets after 本/上/下, with its day: 本（11）月19日 (Taiwanese news)
+_BRACKET_MONTH = re.compile(
+    r"(?P<shift>[本上下])\s*[（(]\s*(?P<m>[0-9０-９]{1,2})\s*[）)]\s*月(?:\s*(?P<d>[0-9０-９]{1,2})\s*[日号])?"
 )
 _DAY_TRIGGER = re.compile(r"[0-9０-９][\s）)]*日")
 # 2026/11/26, 2026-11-26, 2026.11.26 (a year, then month and day with the same separator)
@@ -309,6 +313,12 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         else:
             extra = {"value": _month_value(year, _int(g["m"]), _int(g["m2"]), _int(g["d"]), _int(g["d2"])), **extra}
         out.append((mt.start(), mt.end(), _with_edge(extra, g["edge"])))
+    for mt in _BRACKET_MONTH.finditer(text) if has_month and ("（" in text or "(" in text) else ():
+        m, d = _int(mt.group("m")), _int(mt.group("d"))
+        if m is None or not 1 <= m <= 12 or not free(*mt.span()):
+            continue
+        year = str(anchor) if anchor is not None else "XXXX"
+        out.append((mt.start(), mt.end(), {"value": _month_value(year, m, None, d)}))
     for mt in _MONTH_ONLY.finditer(text) if has_month else ():
         if not free(*mt.span()):
             continue

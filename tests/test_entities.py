@@ -878,3 +878,10 @@ def test_south_china_sea_names_in_vietnamese_usage(resources):
     assert one(es, "黃沙群島").kb_id == "loc-paracel-islands" and one(es, "長沙群島").kb_id == "loc-spratly-islands"
     assert not find(es, "長沙")  # not the city of Changsha
     assert one(es, "越南外交部").kb_id == "vn-mofa"
+
+
+def test_a_bracketed_month_and_a_day_before_yi(resources):
+    doc = annotate_text("法案通過\n發布時間：2025-11-20 18:30\n\n美國聯邦參議院於美東時間本（11）月19日以無異議方式通過法案。\n", "m", resources)
+    got = {e.text: (e.label, e.extra.get("value")) for u in doc.units for e in u.entities}
+    assert got["本（11）月19日"] == ("DATE", "2025-11-19")
+    assert "日以" not in got  # the day of a date, not Japan–Israel

@@ -450,3 +450,10 @@ def test_a_post_without_a_title(resources):
     doc = annotate_text(text, "post", resources)
     assert "title" not in doc.meta  # two sentences of the post are no headline
     assert [u.kind for u in doc.units] == ["body"] * 4 + ["note"]  # the hashtags are a note
+
+
+def test_a_press_release_number_is_a_note(resources):
+    text = "外交部誠摯感謝美國聯邦參議院通過法案\n\n發布時間：2025-11-20 18:30\n新聞稿編號：第 398 號\n\n外交部長林佳龍表示，此法案展現美國國會對台灣的堅定支持。\n"
+    doc = annotate_text(text, "p", resources)
+    assert [u.kind for u in doc.units] == ["title", "publication", "note", "body"]
+    assert doc.units[-1].section is None  # the number is no heading over the body
