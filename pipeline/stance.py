@@ -553,6 +553,20 @@ def _object_gap(gap: str) -> bool:
 _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
 
 
+def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: str) -> set[int]:
+    """Ids of the entities right before a speech verb (布魯斯指出，美國反對…: Bruce speaks; the
+    holder is the United States her words name): who speaks is not what the words are about."""
+    out: set[int] = set()
+    for c in cues:
+        if c.entry.kind != "reporting" or c.entry.type != "say" or c.negated:
+            continue  # (北京沒有回應: Beijing says nothing, and its conduct may be judged)
+        before = [x for x in ents if x.end <= c.start and c.start - x.end <= 4 and clause[x.start] == clause[c.start]
+                  and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]]  # (華盛頓的壓制表示: no speaker)
+        if before:
+            out.add(id(before[-1]))
+    return out
+
+
 def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
     """A country named in the holder's description (北韓國營媒體朝中社, 日本東京大學教授川島真): whose
     it is, not what the stance is about."""
@@ -595,8 +609,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
+    speakers = _speakers(cues, ents, clause, shadow)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
-            and not _qualifies_holder(x, holder_ent, shadow)]
+            and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers]
     patients = _patients(cues, ents, shadow)
     signed_clauses = set()
     for c in cues:

@@ -690,3 +690,8 @@ def test_an_unprincipled_concession_is_criticised(resources):
 def test_speaking_up_to_demand_and_a_restatement_after_a_space(resources):
     st = stance(resources, "德國的工業領導組織 - 德國工業協會 (BDI) 出聲要求美國不要插手歐盟能源政策。")
     assert st["holder"]["text"] == "德國工業協會" and "BDI" not in targets(st)  # 出聲 is no verb between
+
+
+def test_who_speaks_is_not_what_the_words_are_about(resources):
+    st = stance(resources, "布魯斯指出，美國反對任何一方片面改變現狀，並呼籲北京停止對台灣的軍事、外交與經濟施壓。")
+    assert "布魯斯" not in targets(st) and targets(st).get("北京") == "negative"
