@@ -97,7 +97,7 @@ from .entity_model import ModelMerge, load_ner_model
 from .entity_names import NameRules, _country_of, _Mention
 from .front_matter import dateline_outlet
 from .model import Document, Entity, Token, Unit
-from .numex import anchor_year, describe_date, describe_percent, find_dates, find_percents
+from .numex import CN_NUMERALS, anchor_year, describe_date, describe_percent, find_dates, find_percents
 
 __all__ = ["EntityTagger", "Rules", "entities_stage", "load_ner_model", "tagger_for"]
 
@@ -685,7 +685,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     else:
                         b = e.start
             a, b = self._trim_weak(u, a, b)
-            if a and sh[a] == "日" and (sh[a - 1].isdigit() or sh[a - 1] in _NUMERAL_CHARS):
+            if a and sh[a] == "日" and (sh[a - 1].isdigit() or sh[a - 1] in CN_NUMERALS):
                 continue  # 19日以無異議方式: the day of a date, not Japan
             if b - a < 2 or any(w in sh[a:b] for w in r["not_clusters"]) \
                     or all(c in r["weak_abbreviations"] for c in sh[a:b]):
@@ -828,9 +828,6 @@ def _dateline_day(doc: Document, shadow: str) -> str | None:
 
 #: Texts longer than this drop each unit's token indexes between the two passes (see _Unit.compact).
 _KEEP_INDEXES_CHARS = 200_000
-
-
-_NUMERAL_CHARS = set("〇零一二两三四五六七八九十")
 
 
 def _start(e: Entity) -> int:

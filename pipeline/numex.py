@@ -34,7 +34,7 @@ from typing import Any
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _D = r"[0-9０-９]"
-_CN = "〇零一二两三四五六七八九十"
+_CN = CN_NUMERALS = "〇零一二两三四五六七八九十"  # Chinese numeral characters, in the shadow script
 _NUM = rf"(?:{_D}{{1,3}}|[一二两三四五六七八九十]{{1,3}}|[几数][十百]?)"
 _MONTH = rf"(?:{_D}{{1,2}}|十[一二]?|[一二三四五六七八九])"
 _DAY = rf"(?:{_D}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -193,11 +193,12 @@ def _day_value(d: int, today: str | None) -> str:
     return best.isoformat() if m.group(1) != "XXXX" else f"XXXX-{best.month:02d}-{best.day:02d}"
 
 
-def _today(today: str | None):
-    """The article's own date as a ``datetime.date``, or None when its year, month or day is unknown."""
+def _date(value: str | None):
+    """A ``YYYY-MM-DD`` value (the article's own date, a resolved day) as a ``datetime.date``, or
+    None when its year, month or day is unknown."""
     import datetime as dt
 
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", today or "")
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value or "")
     if m is None:
         return None
     try:
@@ -208,7 +209,7 @@ def _today(today: str | None):
 
 def _shifted_month(today: str | None, shift: int) -> str | None:
     """上月 in an article of 27 November 2025: ``"2025-10"``."""
-    base = _today(today)
+    base = _date(today)
     if base is None:
         return None
     y, m = divmod(base.month - 1 + shift, 12)
@@ -220,7 +221,7 @@ def _shifted_week(today: str | None, shift: int, day: int | None) -> str | None:
     ISO week, ``"2025-W49"``."""
     import datetime as dt
 
-    base = _today(today)
+    base = _date(today)
     if base is None:
         return None
     monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(weeks=shift)
@@ -237,19 +238,13 @@ def _relative_resolved(extra: dict[str, Any], value: str, rel: str, surface: str
     if rel.endswith("M"):
         plain = "XXXX-XX"
     else:
-        plain = f"XXXX-WXX-{_datetime_date(value).isoweekday()}" if day else "XXXX-WXX"
+        plain = f"XXXX-WXX-{_date(value).isoweekday()}" if day else "XXXX-WXX"
     word = describe_date({**extra, "value": plain}, surface)
     if month:
         return f"{word} ({_MONTHS[int(month.group(2)) - 1]} {month.group(1)})"
     if day:
         return f"{word} ({_MONTHS[int(day.group(2)) - 1]} {int(day.group(3))})"
     return word
-
-
-def _datetime_date(value: str):
-    import datetime as dt
-
-    return dt.date.fromisoformat(value)
 
 
 def _with_edge(extra: dict[str, Any], edge: str | None) -> dict[str, Any]:

@@ -165,7 +165,7 @@ def layout_patterns() -> LayoutPatterns:
         comp = lambda key: tuple(re.compile(t(p), flags) for p in data.get(key, []))  # noqa: E731
         return LayoutPatterns(
             caption=comp("caption"),
-            note=comp("note"),
+            note=comp("note") + comp("inline_note"),  # an inline note is a note the article goes on after
             link_list=comp("link_list"),
             inline_note=comp("inline_note"),
             dateline=comp("dateline"),

@@ -428,6 +428,11 @@ def _grammar() -> dict:
                         where="pipeline/data/grammar.yaml") from exc
 
 
+def disposal_markers() -> frozenset[str]:
+    """The object markers :func:`mark_disposal` tags ``p`` (将, in the shadow script)."""
+    return _grammar()["markers"]
+
+
 def split_adverbial_ends(seg: "Segmenter", text: str, shadow: str, tokens: list[Token]) -> list[Token]:
     """中將 and 上將 as the end of an adverbial and the modal "will" (在灰色地帶的競爭中將處於被動 →
     中|將), not "lieutenant general" and "general", when 在 or 於 opens the clause before them and a

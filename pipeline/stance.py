@@ -55,6 +55,7 @@ from .entities import tagger_for
 from .entity_foreign import is_english_sentence
 from .model import Document, Entity, Token, Unit, empty_stance
 from .patterns import _traditional
+from .segment import disposal_markers
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
 from .transcript import QUESTION_LABELS, header_field, is_transcript, speaker_label
 
@@ -67,7 +68,6 @@ CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开"}  # after a place: where, not whom
-DISPOSAL_MARKERS = {"将"}  # the object marker 將 (tagged p by segment.mark_disposal), as 把 is
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
@@ -308,7 +308,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     for v in verbs:  # 筆者認為, 本文則主張: the author
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
-    disposed = {t.end for t in tokens if t.pos == "p" and t.norm in DISPOSAL_MARKERS}  # 將中國視為…: 中國 is the object
+    markers = disposal_markers()  # 將中國視為…: 中國 is the object, as after 把
+    disposed = {t.end for t in tokens if t.pos == "p" and t.norm in markers}
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
                and not _restated(e, ents, text) and e.start not in disposed]
