@@ -931,7 +931,7 @@ def gloss_document(doc, glosser: Glosser) -> None:
         glosser.gloss_unit(unit)
 
 
-_SHIP_MARK = ("號", "号")
+_SHIP_MARK = "号"  # 號, in the shadow script the tokens carry as norm
 _PLACE_WORD = re.compile(r"\s+(?:province|city|county|prefecture)$", re.I)
 
 
@@ -940,7 +940,7 @@ def _ship_names(tokens) -> None:
     the ship's, not a province's (Liaoning, not Liaoning province)."""
     for i in range(1, len(tokens)):
         t, prev = tokens[i], tokens[i - 1]
-        if t.text not in _SHIP_MARK or prev.end != t.start or not prev.gloss:
+        if t.norm != _SHIP_MARK or prev.end != t.start or not prev.gloss:
             continue
         name = prev.gloss.lstrip(ROMAN)
         if prev.pos in ("ns", "nr", "nrt", "nz") and name[:1].isupper() or prev.gloss.startswith(ROMAN):
@@ -953,19 +953,19 @@ def _heads_of_bodies(tokens, entities) -> None:
     長官 its minister (韓國外交部|長官 "minister", was "senior official")."""
     ends = {e.end for e in entities if e.label == "ORG"}
     for t in tokens:
-        if t.start in ends and t.text in _HEAD_WORDS:
-            t.gloss = _HEAD_WORDS[t.text]
+        if t.start in ends and t.norm in _HEAD_WORDS:
+            t.gloss = _HEAD_WORDS[t.norm]
 
 
-_HEAD_WORDS = {"長": "head", "长": "head", "長官": "minister", "长官": "minister"}
+_HEAD_WORDS = {"长": "head", "长官": "minister"}  # (shadow script)
 
 
 _COUNT_TIMES = re.compile(r"([一二三四五六七八九十兩两]{1,3})度")
 
 
 #: what an ordinal counts: 第|5|度 "fifth | time", 第|13|條 "13th | article" (not "degree", "strip")
-_ORDINAL_UNITS = {"度": "time", "次": "time", "條": "article", "条": "article", "章": "chapter", "款": "paragraph",
-                  "項": "item", "项": "item", "屆": "term", "届": "term"}
+_ORDINAL_UNITS = {"度": "time", "次": "time", "条": "article", "章": "chapter", "款": "paragraph", "项": "item",
+                  "届": "term"}  # (shadow script)
 
 
 def _counted(tokens) -> None:
@@ -975,9 +975,9 @@ def _counted(tokens) -> None:
         m = _COUNT_TIMES.fullmatch(t.text)
         if m and (n := cn_to_number(m.group(1))) is not None and n > 1:
             t.gloss = f"{n} times"
-        elif t.text in _ORDINAL_UNITS and t.gloss != CONT and i >= 2 and tokens[i - 2].text == "第" \
+        elif t.norm in _ORDINAL_UNITS and t.gloss != CONT and i >= 2 and tokens[i - 2].text == "第" \
                 and tokens[i - 1].end == t.start and tokens[i - 2].end == tokens[i - 1].start:  # (第13條 is "Article 13" already)
-            t.gloss = _ORDINAL_UNITS[t.text]
+            t.gloss = _ORDINAL_UNITS[t.norm]
 
 
 _LATIN_NAME_IN_BRACKETS = re.compile(r"\s*[（(]\s*([A-Z][A-Za-z'’.\- ]{1,40}?)\s*[)）]")
