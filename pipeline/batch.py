@@ -79,6 +79,8 @@ def is_current(path: Path, meta_path: Path, fingerprint: str, opts_key: str) -> 
         return False
     if meta.get("pipeline_fingerprint") != fingerprint or meta.get("options_key") != opts_key:
         return False
+    if Path(meta.get("source", "")).suffix.lower() != path.suffix.lower():
+        return False  # the same bytes as a.txt and a.md are read differently
     try:  # an article always has a record: an empty file is one a crash cut short
         if meta_path.with_name(meta_path.name[: -len(META_SUFFIX)] + ".jsonl").stat().st_size == 0:
             return False

@@ -61,43 +61,11 @@ class Paragraph:
     start: int
 
 
-def _front_matter(text: str) -> tuple[str, dict[str, Any]]:
-    """Strip a YAML front-matter block (``---`` … ``---``) and return it parsed."""
-    m = re.match(r"\A\s*---\n(.*?)\n---[ \t]*\n", text, re.S)
-    if not m:
-        return text, {}
-    import yaml
-
-    try:
-        meta = yaml.safe_load(m.group(1)) or {}
-    except yaml.YAMLError:
-        return text, {}
-    return text[m.end():], meta if isinstance(meta, dict) else {}
-
-
 def read_english(path: Path, max_bytes: int = 50 * 1024 * 1024):
-    """Read an English article like :func:`pipeline.readers.read_article`; Markdown front matter
-    (``title:``, ``date:``) becomes hints instead of text.  Returns a ``RawArticle``."""
-    from .readers import decode_bytes, read_article, read_markdown_text
+    """Read an English article like :func:`pipeline.readers.read_article` (Markdown front matter,
+    ``title:`` and ``date:``, becomes hints instead of text).  Returns a ``RawArticle``."""
+    from .readers import read_article
 
-    if path.suffix.lower() in (".md", ".markdown"):
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read file ({exc.strerror})", "check the path and permissions", where=str(path))
-        if not data.strip():
-            raise InputError("file is empty", "nothing to compare; check that the article was saved", where=str(path))
-        text, _enc = decode_bytes(data[:max_bytes])
-        body, meta = _front_matter(text.replace("\r\n", "\n"))
-        try:
-            raw = read_markdown_text(body)
-        except InputError as exc:
-            raise exc.at(str(path))
-        for key in ("title", "date", "author", "source_url"):
-            if meta.get(key):
-                raw.hints["url" if key == "source_url" else key] = " ".join(str(meta[key]).split())
-        raw.sha256 = hashlib.sha256(data).hexdigest()
-        return raw
     return read_article(path, max_bytes=max_bytes)
 
 

@@ -136,7 +136,7 @@ def _read_bytes(data: bytes, suffix: str, max_bytes: int) -> RawArticle:
         raise InputError("file is empty", "nothing to annotate; check that the article was saved")
     if suffix in HTML_SUFFIXES:
         return read_html_text(text, encoding)
-    if suffix in {".md", ".markdown"}:
+    if suffix in {".md", ".markdown"} or looks_like_markdown(text):
         return read_markdown_text(text, encoding)
     return RawArticle(text=normalize_newlines(text), format="txt", encoding=encoding)
 
@@ -243,11 +243,64 @@ def _close_brackets(text: str) -> str:
 # ------------------------------------------------------------------------------------------ Markdown
 
 
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)  # '#南海' (a hashtag) is none
+_MD_STRONG = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
+_MD_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+_FRONT_MATTER = re.compile(r"\A\s*---\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+#: Front-matter keys taken as metadata hints, and the hint each becomes.
+_FRONT_KEYS = {"title": "title", "author": "author", "authors": "author", "date": "date",
+               "source_url": "url", "url": "url", "publication": "publication", "site": "publication"}
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Is a plain-text file written in Markdown?  Front matter, two '#' headings, or two kinds of
+    markup among a '#' heading, **bold** and a [link](…) — one alone is too weak a sign."""
+    if _FRONT_MATTER.match(text) and re.search(r"^(title|date|author)\s*:", text[:2000], re.M):
+        return True
+    headings = len(_MD_HEADING.findall(text))
+    kinds = (headings > 0) + bool(_MD_STRONG.search(text)) + bool(_MD_LINK.search(text))
+    return headings >= 2 or kinds >= 2
+
+
+def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """Strip a YAML front-matter block (``---`` … ``---``); return the rest and its metadata as
+    hints (title, author, date as YYYY-MM-DD, url, publication).  A block that is not valid YAML
+    is left in the text."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return text, {}
+    import yaml
+
+    try:
+        meta = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return text, {}
+    if not isinstance(meta, dict):
+        return text, {}
+    hints: dict[str, str] = {}
+    for key, hint in _FRONT_KEYS.items():
+        value = meta.get(key)
+        if hint in hints or value is None or isinstance(value, dict):
+            continue
+        if isinstance(value, list):
+            items = [" ".join(str(v).split()) for v in value if v is not None]
+            value = ("、" if any(_HAN.search(v) for v in items) else ", ").join(items)
+        value = " ".join(str(value).split())
+        if hint == "date" and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            value = value[:10]
+        if value:
+            hints[hint] = value
+    return text[m.end():], hints
+
+
 def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
-    """Plain text of a Markdown article, one block per line; '#' headings are reported as such."""
+    """Plain text of a Markdown article, one block per line; '#' headings are reported as such and
+    front matter becomes metadata.  An indented block is text (Chinese paragraphs are often
+    indented), a fenced code block is dropped."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(normalize_newlines(md))
+    body, hints = split_front_matter(normalize_newlines(md))
+    tokens = MarkdownIt("commonmark").parse(body)
     lines: list[str] = []
     headings: dict[str, int] = {}
     level = 0
@@ -269,14 +322,14 @@ def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
                     headings[" ".join(text.split())] = level
                 lines.append(text)
             level = 0
-        elif tok.type in ("fence", "code_block"):
-            continue
+        elif tok.type == "code_block":
+            lines += [ln.strip() for ln in tok.content.splitlines()] + [""]
         elif tok.type in ("paragraph_close", "heading_close"):
             lines.append("")
     text = "\n".join(lines)
     if not text.strip():
         raise InputError("the Markdown file has no text", "check that the article was saved")
-    return RawArticle(text=text, format="md", encoding=encoding, headings=headings)
+    return RawArticle(text=text, format="md", encoding=encoding, hints=hints, headings=headings)
 
 
 # ----------------------------------------------------------------------------------------------- PDF

@@ -57,6 +57,18 @@ def test_unchanged_articles_are_skipped(tmp_path, capsys):
     assert {p.name for p in out.glob("*.jsonl")} == set(first)
 
 
+def test_the_same_bytes_under_another_suffix_are_annotated_again(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    text = "## 美菲同盟\n\n美國表示將依**條約**協防菲律賓。\n"
+    (src / "a.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert [o.status for o in annotate_many([(src / "a.txt", "a", True)], out, Options())] == ["done"]
+    (src / "a.txt").rename(src / "a.md")
+    assert [o.status for o in annotate_many([(src / "a.md", "a", True)], out, Options())] == ["done"]
+    assert json.loads((out / "a.meta.json").read_text(encoding="utf-8"))["source"].endswith("a.md")
+
+
 def test_one_sync_per_run_and_a_cut_short_file_is_redone(tmp_path, monkeypatch):
     import os
 

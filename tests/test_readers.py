@@ -128,6 +128,47 @@ def test_markdown_headings(tmp_path):
     assert "重要的內容" in raw.text and "http" not in raw.text
 
 
+@pytest.mark.parametrize(
+    "text, markdown",
+    [
+        ("## 美日同盟\n\n第一段。\n\n## 結語\n\n第二段。\n", True),  # two '#' headings
+        ("# 美日同盟\n\n第一段，**重要**的內容。\n", True),  # a heading and bold
+        ("第一段，**重要**的內容，見[報告](https://example.com/r)。\n", True),  # bold and a link
+        ("---\ntitle: 美日同盟\n---\n第一段。\n", True),  # front matter
+        ("美日同盟\n第一段。\n#南海 #台灣安全\n", False),  # hashtags are no headings
+        ("# 美日同盟\n第一段，共3項。\n", False),  # one sign alone
+        ("第一段，**重要**的內容。\n", False),
+    ],
+)
+def test_a_text_file_written_in_markdown_is_read_as_markdown(tmp_path, text, markdown):
+    f = tmp_path / "a.txt"
+    f.write_text(text, encoding="utf-8")
+    raw = read_article(f)
+    assert (raw.format == "md") is markdown
+    if markdown:
+        assert "**" not in raw.text and "#" not in raw.text and "http" not in raw.text
+
+
+def test_markdown_front_matter_is_metadata_and_an_indented_paragraph_is_text(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text(
+        "---\ntitle: \"AUKUS第二支柱：台灣的機會？\"\nauthor: [張國城, 李明]\ndate: 2025-09-02T08:00:00+08:00\n"
+        "tags: [AUKUS]\n---\n\n    澳洲總理上月表示，合作將擴及日本。\n\n本文認為，台灣應積極爭取參與。\n\n"
+        "```\nprint(1)\n```\n",
+        encoding="utf-8",
+    )
+    raw = read_article(f)
+    assert raw.hints == {"title": "AUKUS第二支柱：台灣的機會？", "author": "張國城、李明", "date": "2025-09-02"}
+    assert raw.text.split() == ["澳洲總理上月表示，合作將擴及日本。", "本文認為，台灣應積極爭取參與。"]
+
+
+def test_front_matter_that_is_not_yaml_stays_text(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: [unclosed\n---\n\n第一段。\n", encoding="utf-8")
+    raw = read_article(f)
+    assert raw.hints == {} and "第一段。" in raw.text
+
+
 def _tiny_pdf(lines: list[str]) -> bytes:
     """A valid one-page PDF with Latin text (built by hand; no PDF writer needed)."""
     content = "BT /F1 12 Tf 72 720 Td 14 TL " + " ".join(f"({ln}) Tj T*" for ln in lines) + " ET"
