@@ -247,6 +247,8 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
     cancelled: set[int] = set()
     for i, c in enumerate(cues):
         if c.entry.kind == "negation" and i not in cancelled:
+            if c.entry.type == "presupposes" and _asked_for(cues[:i], clause, clause[c.start]):
+                continue  # 呼籲中共停止挑釁: the provocation is there
             skipped = 0  # tokens of object phrases passed over: the scope goes on after them
             for k, d in enumerate(cues[i + 1 :], i + 1):
                 if clause[d.start] != clause[c.start] or d.tok - c.tok - skipped > c.entry.scope:
@@ -269,6 +271,13 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if d.entry.kind == "evaluative" or d.entry.kind == "reporting" and d.entry.type != "say":
                     d.factor *= c.entry.weight  # 極其困難, 嚴正抗議, 強烈反對
                     break
+
+
+def _asked_for(before: list[Cue], clause: list[int], cl: int) -> bool:
+    """Is a demand verb or a prescriptive modal earlier in clause ``cl`` (呼籲…停止, 應放棄)?"""
+    return any(clause[p.start] == cl and not p.negated
+               and (p.entry.kind == "reporting" and p.entry.type == "demand"
+                    or p.entry.kind == "modal" and p.entry.type == "prescription") for p in before)
 
 
 def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
@@ -554,15 +563,27 @@ def _object_gap(gap: str) -> bool:
 _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
 
 
-def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: str) -> set[int]:
+#: Reporting verbs whose subject speaks, asks or believes (表示, 呼籲, 認為); an attitude verb's
+#: subject (感謝日本支持) may be what the sentence is about, and so may the subject of the two
+#: demand verbs that are conduct, not speech (賴清德當局頑固堅持…, 美國堅持「先去核」).
+_SPEECH_TYPES = ("say", "demand", "belief")
+_CONDUCT = {"堅持", "爭取"}  # lexicon terms (Traditional)
+
+
+def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: str, quoted_actor: bool = True) -> set[int]:
     """Ids of the entities right before a speech verb (布魯斯指出，美國反對…: Bruce speaks; the
-    holder is the United States her words name): who speaks is not what the words are about."""
+    holder is the United States her words name; 外交部長林佳龍也呼籲…: a second speaker): who
+    speaks is not what the words are about.  In the author's own sentence only a speech verb's
+    subject is left out: who the author says believes or should do something (北京若真心希望…，就應
+    放棄…) is what the sentence is about."""
     out: set[int] = set()
+    types = _SPEECH_TYPES if quoted_actor else ("say",)
     for c in cues:
-        if c.entry.kind != "reporting" or c.entry.type != "say" or c.negated:
+        if c.entry.kind != "reporting" or c.entry.type not in types or c.negated or c.entry.term in _CONDUCT:
             continue  # (北京沒有回應: Beijing says nothing, and its conduct may be judged)
         before = [x for x in ents if x.end <= c.start and c.start - x.end <= 4 and clause[x.start] == clause[c.start]
-                  and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]]  # (華盛頓的壓制表示: no speaker)
+                  and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]  # (華盛頓的壓制表示: no speaker)
+                  and not _after_preposition(shadow, x)]  # (對美國「感到親近」: what is felt about)
         if before:
             out.add(id(before[-1]))
     return out
@@ -610,7 +631,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
-    speakers = _speakers(cues, ents, clause, shadow)
+    speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers]
     patients = _patients(cues, ents, shadow)

@@ -22,7 +22,8 @@ class Entry:
     polarity: str | None = None  # positive | negative | None
     weight: float = 1.0  # strength, weight or factor
     role: str = "subject"  # evaluative: subject | object; reporting: object when it has a polarity
-    type: str | None = None  # modal: prediction | prescription; reporting: say | belief | stance | demand
+    type: str | None = None  # modal: prediction | prescription; reporting: say | belief | stance | demand;
+    # negation: prediction (不會) | presupposes (停止)
     certainty: str | None = None
     scope: int = 0  # negation
 
@@ -94,8 +95,9 @@ def _reporting(r: list[str]) -> Entry:
 
 def _negation(r: list[str]) -> Entry:
     weight = float(r[2]) if len(r) > 2 and r[2] else 0.0
-    return Entry(r[0], "negation", None, weight, type="prediction" if weight else None,
-                 certainty=r[3] if len(r) > 3 else "neutral", scope=int(r[1]))
+    presupposes = len(r) > 4 and r[4] == "presupposes"
+    return Entry(r[0], "negation", None, weight, type="prediction" if weight else ("presupposes" if presupposes else None),
+                 certainty=r[3] if len(r) > 3 and r[3] else "neutral", scope=int(r[1]))
 
 
 def _intens(r: list[str]) -> Entry:

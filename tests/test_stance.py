@@ -695,3 +695,35 @@ def test_speaking_up_to_demand_and_a_restatement_after_a_space(resources):
 def test_who_speaks_is_not_what_the_words_are_about(resources):
     st = stance(resources, "布魯斯指出，美國反對任何一方片面改變現狀，並呼籲北京停止對台灣的軍事、外交與經濟施壓。")
     assert "布魯斯" not in targets(st) and targets(st).get("北京") == "negative"
+
+
+def test_a_second_speaker_or_believer_is_no_target_of_the_first(resources):
+    st = stance(resources, "總統賴清德表示感謝日本的支持，外交部長林佳龍也呼籲國人多赴日本旅遊，以行動支持日本。")
+    assert st["holder"]["text"] == "賴清德" and "林佳龍" not in targets(st) and targets(st).get("日本") == "positive"
+    st = stance(resources, "國民力量黨批評此舉「動搖同盟根基」，而共同民主黨則認為，南韓不能在美中之間選邊站。")
+    assert "共同民主黨" not in targets(st)
+    # conduct, not speech: who insists on something may be what the words judge
+    st = stance(resources, "發言人表示，賴清德當局頑固堅持分裂立場，是台海和平的破壞者。")
+    assert targets(st).get("賴清德") == "negative"
+    # what someone is said to feel about is no speaker (對美國「感到親近」)
+    st = stance(resources, "民調顯示，日本人對美國「感到親近」的比例創下新高。")
+    assert "美國" in targets(st)
+
+
+def test_who_the_author_says_should_do_something_stays_a_target(resources):
+    st = stance(resources, "筆者認為，北京若真心希望兩岸和平，就應放棄對台動武。")
+    assert st["holder"] == "AUTHOR" and "北京" in targets(st)
+
+
+@pytest.mark.parametrize("sentence, actor", [
+    ("國防部呼籲中共停止一切挑釁行為，並將持續密切監控。", "中共"),
+    ("外交部發言人表示，中方敦促菲方停止侵權挑釁。", "菲"),
+    ("美國國務院要求北韓放棄核武挑釁。", "北韓"),
+])
+def test_asked_to_stop_an_act_is_doing_it(resources, sentence, actor):
+    assert targets(stance(resources, sentence)).get(actor) == "negative"
+
+
+def test_stopping_an_act_that_is_not_asked_for_still_negates_it(resources):
+    st = stance(resources, "北韓宣布停止挑釁，南韓政府對此表示歡迎。")
+    assert targets(st).get("北韓") != "negative"
