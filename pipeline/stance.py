@@ -306,7 +306,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
-    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的"}
+    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c.start)}
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
     if nominal and any(c.entry.kind in ("modal", "hedge") for c in cues) and not _quote_tail(text):
@@ -322,6 +322,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
                and not _restated(e, ents, text) and e.start not in disposed]
+    predicted: set[int] = set()
     for v in verbs:
         # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
         close = text.rfind("」", 0, v.start)
@@ -337,6 +338,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             if first is not None:
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
         person = [e for e in cands if e.label == "PERSON"]
+        if (person or cands) and _in_prediction((person or cands)[-1], v, cues, clause, tokens, quoted):
+            predicted.add(id(v))  # 北京的施壓可能強化日本國內支持…的聲音: what the writer predicts
+            continue
         if person or cands:
             e = (person or cands)[-1]
             if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
@@ -398,6 +402,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)
     for v in verbs:
+        if id(v) in predicted:
+            continue
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
                  and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
         if topic and not quoted[v.start]:
@@ -405,6 +411,25 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             subject = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
             return _entity_dict(subject), subject, v
     return "AUTHOR", None, None
+
+
+def _after_modified(tokens, at: int) -> bool:
+    """Is the word at ``at`` the head of 的 + adjective (中國的強硬回應, 美國的堅定支持)?  A noun."""
+    k = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    return k is not None and k >= 2 and tokens[k - 1].pos in ("a", "ad", "an") and tokens[k - 2].norm == "的"
+
+
+def _in_prediction(e: Entity, v: Cue, cues: list[Cue], clause: list[int], tokens, quoted: list[bool]) -> bool:
+    """Is the subject ``e`` of ``v`` inside the object of a verb the writer hedges or predicts (…
+    可能強化|日本國內支持…)?  A modal or hedge earlier in the clause, then a verb, then ``e``."""
+    cl = clause[v.start]
+    if tokens and any(t.end == e.start and t.norm == "的" for t in tokens):
+        return False  # 去年曾要脅將「徹底毀滅」北韓的川普大讚…: the subject heads a 的-phrase
+    for c in cues:
+        if c.entry.kind in ("modal", "hedge") and clause[c.start] == cl and c.end <= e.start and not quoted[c.start]:
+            if _verb_between(tokens, c.end, e.start):
+                return True
+    return False
 
 
 def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_start: int = 0) -> list[Entity]:

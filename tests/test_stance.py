@@ -727,3 +727,16 @@ def test_asked_to_stop_an_act_is_doing_it(resources, sentence, actor):
 def test_stopping_an_act_that_is_not_asked_for_still_negates_it(resources):
     st = stance(resources, "北韓宣布停止挑釁，南韓政府對此表示歡迎。")
     assert targets(st).get("北韓") != "negative"
+
+
+def test_a_speech_verb_inside_what_the_writer_predicts_has_no_holder(resources):
+    st = stance(resources, "北京的施壓反而可能強化日本國內支持強化防衛的聲音。")
+    assert st["holder"] == "AUTHOR"
+    # a modal inside a 的-phrase before the subject is not the writer's (…將毀滅北韓的川普大讚…)
+    st = stance(resources, "去年曾要脅將「徹底毀滅」北韓的川普大讚金正恩勇敢。")
+    assert st["holder"]["text"] == "川普"
+
+
+def test_an_attitude_noun_after_an_adjective_is_a_noun(resources):
+    st = stance(resources, "日本不再迴避台灣議題，而中國的強硬回應可能適得其反。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("中國") == "negative"
