@@ -127,7 +127,7 @@ class Rules(dict):
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
         for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words", "document_words",
-                    "country_titles"):  # maps keyed by Chinese words
+                    "country_titles", "title_roles"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
@@ -262,6 +262,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         anchor = anchor_year(doc.text, doc.meta.get("date"))
         date = str(doc.meta.get("date") or "")
         self._today = date if re.fullmatch(r"\d{4}-\d\d-\d\d", date) else _dateline_day(doc, shadow)  # places 19日
+        self._year = int(date[:4]) if re.match(r"(19|20)\d\d", date) else None  # who holds an office (賴總統)
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
         self._countries = Counter()
@@ -333,6 +334,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._documents(u)
         self._remember(u, n, mentions)
         self._refs(u, n, mentions)  # short references after a name found by the rules
+        self._office_holders(u)
         self._parenthesized(u)
         self._latin_people(u)
         self._credits(u, unit.kind)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
+_ROLE_YEARS = re.compile(r"\((\d{4})(–(\d{4})?)?\)")  # (2024–), (2010–2017), (2000)
 # where a clause begins: a name's nationality is read from what precedes it in its own clause
 _CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
 # bylines (shadow, Simplified): a reporter label, more names after it, an author label, names only
@@ -297,6 +298,65 @@ class NameRules:
                 p = toks[k - 1]
                 if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm):
                     self._person(u, p.start, p.end)
+
+    @cached_property
+    def _holders_by_surname(self) -> dict[str, list[tuple[Any, str, int, int | None]]]:
+        """Shadow surname -> (KB person, role, first year, last year or None) for the roles that
+        ``title_roles`` names, of people of the countries that put the surname first."""
+        wanted = {p for prefixes in self.rules.data["title_roles"].values() for p in prefixes}
+        countries, compound = self.rules["surname_countries"], self.rules["compound_surnames"]
+        out: dict[str, list] = {}
+        for entry in self.kb:
+            if entry.type != "PERSON" or entry.country not in countries or not entry.zh or not entry.roles:
+                continue
+            name = self.seg.shadow(entry.zh[0])
+            surname = name[:2] if name[:2] in compound else name[:1]
+            if not 2 <= len(name) <= 4 or not _all_han(name):
+                continue
+            for role in entry.roles:
+                m = _ROLE_YEARS.search(role)
+                if m and any(role.startswith(p) for p in wanted):
+                    last = int(m.group(3)) if m.group(3) else (int(m.group(1)) if not m.group(2) else None)
+                    out.setdefault(surname, []).append((entry, role, int(m.group(1)), last))
+        return out
+
+    def _office_holders(self, u: _Unit) -> None:
+        """賴總統, 卓院長, 馬前總統: a surname before a title names the office's holder (see
+        ``title_roles`` in entity_rules.yaml).  Only the surname becomes the PERSON, as a short
+        reference; the title stays a word of its own."""
+        roles = self.rules.data["title_roles"]
+        holders = self._holders_by_surname
+        if not holders:
+            return
+        for m in self._office_re.finditer(u.sh):
+            a, b = m.span("surname")
+            former = bool(m.group("former"))
+            tok = u.token_at(a)
+            if tok is None or tok.start != a or tok.end not in (b, m.end("former"), m.end()) \
+                    or any(e.start < m.end() and a < e.end for e in u.ents):
+                continue  # 信賴|總統: a piece of another word (馬前|總統 is not)
+            prefixes = tuple(roles.get(m.group("title"), ()))
+            held = [(x, first, last) for x, role, first, last in holders.get(m.group("surname"), ())
+                    if role.startswith(prefixes)]
+            y = self._year
+            if former:  # left office by the article's year
+                held = [h for h in held if h[2] is not None and (y is None or h[2] <= y)]
+            elif y is not None:  # in office in the article's year
+                held = [h for h in held if h[1] <= y and (h[2] is None or y <= h[2])]
+            people = {x.id: x for x, _f, _l in held}
+            if len(people) != 1:
+                continue
+            entry = next(iter(people.values()))
+            u.add(Entity(u.text[a:b], a, b, "PERSON", entry.id, entry.en, "kb", extra={"short_ref": True}))
+            if tok.end != b:
+                u.extra_spans.append((b, tok.end))
+
+    @cached_property
+    def _office_re(self) -> re.Pattern:
+        surnames = sorted(self._holders_by_surname, key=len, reverse=True) or ["(?!)"]
+        titles = sorted(self.rules.data["title_roles"], key=len, reverse=True)
+        return re.compile(f"(?P<surname>{'|'.join(map(re.escape, surnames))})(?P<former>前)?"
+                          f"(?P<title>{'|'.join(map(re.escape, titles))})")
 
     def _plausible(self, norm: str) -> bool:
         """A jieba nr token that can be a name: 2–4 Han characters, not a listed non-name, not

@@ -885,3 +885,28 @@ def test_a_bracketed_month_and_a_day_before_yi(resources):
     got = {e.text: (e.label, e.extra.get("value")) for u in doc.units for e in u.entities}
     assert got["本（11）月19日"] == ("DATE", "2025-11-19")
     assert "日以" not in got  # the day of a date, not Japan–Israel
+
+
+def _dated(text: str, date: str | None, res) -> list:
+    from pipeline.annotate import annotate_raw
+    from pipeline.readers import RawArticle
+
+    raw = RawArticle(text="標題\n\n" + text, format="txt", hints={"date": date} if date else {})
+    return [e for u in annotate_raw(raw, "t", res).units for e in u.entities]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    ("賴總統今天表示，將持續強化國防。", "2025-06-01", {"賴": "tw-lai-ching-te"}),
+    ("卓院長也出席記者會。", "2025-06-01", {"卓": "tw-cho-jung-tai"}),
+    ("蔡總統今天表示，將持續強化國防。", "2019-03-01", {"蔡": "tw-tsai-ing-wen"}),  # in office then
+    ("馬前總統則批評政府。", "2025-06-01", {"馬": "tw-ma-ying-jeou"}),  # 前: left office before
+    ("李總統今天表示歡迎。", "2025-07-01", {"李": "kr-lee-jae-myung"}),  # the one President Lee that year
+    ("賴總統表示支持。", None, {"賴": "tw-lai-ching-te"}),  # no date: the only President Lai ever
+    ("李總統今天表示歡迎。", None, {}),  # no date, several Presidents Lee: none
+    ("我們信賴總統的判斷。", "2025-01-01", {}),  # 信賴: trust
+    ("蔡總統今天表示歡迎。", "2025-06-01", {}),  # not in office that year
+])
+def test_a_surname_before_a_title_names_the_office_holder(resources, text, date, expected):
+    es = _dated(text, date, resources)
+    assert {e.text: e.kb_id for e in es if e.label == "PERSON"} == expected
+    assert all(e.extra.get("short_ref") for e in es if e.label == "PERSON")
