@@ -148,7 +148,9 @@ _SEVERAL = re.compile("^[數数幾几]([十百千])?([萬万億亿兆])?$")
 _MAGNITUDES = ["", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
                "tens of millions", "hundreds of millions", "billions", "tens of billions", "hundreds of billions",
                "trillions", "tens of trillions", "hundreds of trillions", "thousands of trillions"]
-_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*[個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道筆笔批]$")
+#: classifiers (shadow script, plus the Traditional forms a token's text may have)
+_CLASSIFIERS = "個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道筆笔批顆颗台臺部支張张本篇封則则所門门具輪轮趟套雙双根塊块片粒發发"
+_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*([餘余多])?\\s*[{_CLASSIFIERS}]$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
 _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
@@ -632,7 +634,10 @@ class Glosser:
             return "several"
         if m:
             v = _to_float(m.group(1))
-            return None if v is None else fmt_number(v, words=bool(_CN_NUMBER.match(m.group(1))))
+            if v is None:
+                return None
+            n = fmt_number(v, words=bool(_CN_NUMBER.match(m.group(1))))
+            return f"more than {n}" if m.group(2) else n  # 十餘家 "more than ten"
         return None
 
     def _function_word(self, trad: str, simp: str, pos: str | None) -> str | None:
@@ -805,6 +810,8 @@ class Glosser:
             _heads_of_bodies(tokens, unit.entities)
         if "第" in unit.text or "度" in unit.text:
             _counted(tokens)
+        if _NUMBER_TOKEN.search(unit.text):
+            _classifiers(tokens)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
         if unit.entities and ("總理" in unit.text or "总理" in unit.text):
@@ -960,7 +967,21 @@ def _heads_of_bodies(tokens, entities) -> None:
 _HEAD_WORDS = {"长": "head", "长官": "minister"}  # (shadow script)
 
 
+_NUMBER_TOKEN = re.compile(f"{_D}|{_C}")  # a whole number (1, 18, 三)
 _COUNT_TIMES = re.compile(r"([一二三四五六七八九十兩两]{1,3})度")
+
+
+def _classifiers(tokens) -> None:
+    """A classifier right after a number has no English (1|顆 "1", was "~Ke"; 2|座 "2", was "seat";
+    not after 第: 第|3|部 is an ordinal's unit), and 計 before a number is "totalling" (計|14|架次,
+    was "ruse")."""
+    for i in range(1, len(tokens)):
+        t, prev = tokens[i], tokens[i - 1]
+        if len(t.norm) == 1 and t.norm in _CLASSIFIERS and prev.end == t.start and _NUMBER_TOKEN.fullmatch(prev.text) \
+                and not (i >= 2 and tokens[i - 2].text == "第"):
+            t.gloss = "CL"
+        elif prev.norm == "计" and prev.end == t.start and _NUMBER_TOKEN.match(t.text):
+            prev.gloss = "totalling"
 
 
 #: what an ordinal counts: 第|5|度 "fifth | time", 第|13|條 "13th | article" (not "degree", "strip")

@@ -556,6 +556,20 @@ def test_counted_occasions_and_degrees(resources, sentence, part):
     assert part in annotate_text(sentence, "d", resources).units[0].gloss_en
 
 
+@pytest.mark.parametrize("sentence, part", [
+    ("中共派遣空飄氣球1顆，越過海峽中線。", "drifting balloon | 1, | cross over"),  # 顆 was "~Ke"
+    ("3輛戰車與2座雷達站。", "3 | tank | and | 2 | radar station"),  # 輛 "~Liang", 座 "seat"
+    ("共機18架次，計14架次逾越中線。", "totalling | 14 | sortie"),  # 計 was "ruse"
+    ("十餘家企業與多家航空公司。", "more than ten | company | and | many | airline"),
+    ("一群學生四處奔波。", "one group | student | all over the place"),  # meaningful: not classifiers
+    ("第3部電影。", "third"),  # after 第: an ordinal's unit
+])
+def test_a_classifier_after_a_number_has_no_english(resources, sentence, part):
+    from pipeline.annotate import annotate_text
+
+    assert part in annotate_text(sentence, "c", resources).units[0].gloss_en
+
+
 def test_the_unit_an_ordinal_counts(resources):
     from pipeline.annotate import annotate_text
 
