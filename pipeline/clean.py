@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,7 +149,9 @@ _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?!\d)")
 
 
 # A numbered note: "1 “Philippine sailor …”, Reuters, 2024.", "註2：…", "[3] …"
-_NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\d{1,3})[\]］]\s*|(\d{1,3})(?:\s+|[.．、]\s*))(?=\S)")
+_NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\d{1,3})[\]］]\s*|(\d{1,3})(?:\s+|[.．、]\s*)"
+                        r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*)(?=\S)")  # ¹ 〈南韓憲法法院…〉: a PDF's superscript kept
+_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # what a citation has: titles in marks, a year, pages, a link, an English source
 _CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b"
                        r"|^\S{1,6}\s*(?:同前[註注]|同上[註注]?|同[註注]\s*\d|前揭|[Ii]bid\b|[Oo]p\.\s*cit\b)")  # "[2] 同前註。"
@@ -170,7 +173,7 @@ def _footnotes(blocks: list[Block]) -> list[Block]:
         m = _NOTE_LINE.match(b.text)
         if m is None or not _CITATION.search(b.text):
             continue
-        n = int(next(g for g in m.groups() if g))
+        n = int(unicodedata.normalize("NFKC", next(g for g in m.groups() if g)))
         if n in notes or not 1 <= n <= 300:
             continue
         marker = _marker(n)
@@ -184,7 +187,7 @@ def _footnotes(blocks: list[Block]) -> list[Block]:
         if b.footnote:
             continue
         for n, at in notes.items():
-            if at > k and str(n) in b.text:  # (a quick test before the regular expression)
+            if at > k and (str(n) in b.text or str(n).translate(_SUPERSCRIPT) in b.text):  # (a quick test first)
                 b.text = markers[n].sub("", b.text)
     return blocks
 
@@ -194,10 +197,16 @@ _MARKER_BRACKETS = r"[\[［]{n}[\]］]"
 
 @lru_cache(maxsize=512)
 def _marker(n: int) -> "re.Pattern[str]":
-    return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}|{_MARKER_BRACKETS.format(n=n)}")
+    sup = str(n).translate(_SUPERSCRIPT)  # a superscript after anything but a Latin letter (km² is no note)
+    return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}|{_MARKER_BRACKETS.format(n=n)}"
+                      f"|(?<![A-Za-z⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
 # ---------------------------------------------------------------------------------------- internals
+
+
+_FRONT_LINES = 12  # the lines of title, byline and affiliation at the top of an article
+_SENTENCE_END = re.compile(r"[。！？]")
 
 
 def _drop_page_furniture(text: str) -> list[str | None]:
@@ -220,18 +229,29 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     running |= {ln for ln, c in all_counts.items() if c >= 3 and len(ln) <= 20 and not _TERMINAL.search(ln)}
     # the publication's name atop the first page, repeated further down as a page header (a PDF
     # copied without its page breaks): 國防安全雙週報   第 98 期 … 國防安全雙週報
+    # (not in the front matter: an author's affiliation may be the publisher, 吳明杰 / 國防安全研究院)
     first = next((ln for page in stripped_lines for ln in page if ln), "")
     masthead = re.split(r"[ \t\u3000]{2,}", first)[0]
-    if 2 <= len(masthead) <= 20 and not _TERMINAL.search(masthead) and masthead != first and all_counts[masthead]:
+    front: set[tuple[int, int]] = set()  # the lines before the first sentence, at most _FRONT_LINES
+    for p, i in [(p, i) for p, page in enumerate(stripped_lines) for i, ln in enumerate(page) if ln][:_FRONT_LINES]:
+        if _SENTENCE_END.search(stripped_lines[p][i]):
+            break
+        front.add((p, i))
+    if 2 <= len(masthead) <= 20 and not _TERMINAL.search(masthead) and masthead != first \
+            and any(ln == masthead and (p, i) not in front for p, page in enumerate(stripped_lines) for i, ln in enumerate(page)):
         running.add(masthead)
+    else:
+        masthead = ""
 
     out: list[str | None] = []
     seen_running: set[str] = set()
     for p, page in enumerate(pages):
         raw_lines = page.split("\n")
-        for raw, s in zip(raw_lines, stripped_lines[p]):
+        for i, (raw, s) in enumerate(zip(raw_lines, stripped_lines[p])):
             if s and (_PAGE_NUMBER.match(s) or _FOOTER_WITH_NUMBER.match(s) and not _TERMINAL.search(s)):
                 out.append(None)
+            elif s == masthead and (p, i) in front:
+                out.append(raw)
             elif s in running:
                 # The first occurrence at the very top of the article may be the publication's name.
                 if s not in seen_running and not any(x for x in out if x and x.strip()):

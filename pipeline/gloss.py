@@ -89,6 +89,7 @@ _SURNAME = re.compile(r"^(?:[\w-]+ )?surname (\w+)")
 _PLACE = re.compile(r"\b(?:county|township|district|town|village|prefecture|city|province|river|mountain)\b", re.I)
 _FIG = re.compile(r"(?:^|[;,]\s*)fig\.\s+(\S.*)")
 _ESP = re.compile(r",?\s*\b(?:esp|usu|i\.e|e\.g)\.\s.*$")
+_ETC_LIST = re.compile(r"(?<=,)[^,()]*\betc\.?(?=[\s;]|$)")  # the last items of a list ending in etc (outside brackets)
 _FILLER = re.compile(r"\s*\b(?:sth|sb|sb's|sth's|etc\.?)(?=[\s,;]|$)")
 
 # --- numbers -----------------------------------------------------------------------------------
@@ -343,12 +344,17 @@ def clean_sense(sense: str) -> str:
         fig = _FIG.search(s)
         if fig:  # "lit. ...; fig. to make a fresh start" -> the figurative sense
             s = fig.group(1)
+    examples = False
     if "sth" in s or "sb" in s or "etc" in s:
+        s, n = _ETC_LIST.subn("", s)
+        examples = n > 0  # "to join a society, association etc": the first example
         s = _FILLER.sub("", s)
     prev = None
     while "(" in s and prev != s:
         prev, s = s, _PAREN.sub("", s)
     s = s.split(";")[0].strip()
+    if examples:
+        s = s.split(",")[0]
     while True:
         t = _LEAD.sub("", s, count=1)
         if t == s or not t.strip():

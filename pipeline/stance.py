@@ -588,6 +588,10 @@ def _object_gap(gap: str) -> bool:
 _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
 
 
+#: the rest of a charge's name after a word in it (勾結|外國勢力罪, 煽動|顛覆國家政權罪成)
+_CHARGE = re.compile(r"[^，。；：、！？「」『』（）()\s]{0,12}?罪(?:[成名嫌，。；、」）)]|$)")
+#: between a speaker and its verb: 方 and an adverb, then what the verb is about (美方對修訂「深表關注」)
+_SPEAKER_GAP = re.compile(r"方?[也亦则并都还已曾再更]*(?:[对向][^，。；！？「」]{1,8})?[「『“]?")
 #: Reporting verbs whose subject speaks, asks or believes (表示, 呼籲, 認為); an attitude verb's
 #: subject (感謝日本支持) may be what the sentence is about, and so may the subject of the two
 #: demand verbs that are conduct, not speech (賴清德當局頑固堅持…, 美國堅持「先去核」).
@@ -606,7 +610,8 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
     for c in cues:
         if c.entry.kind != "reporting" or c.entry.type not in types or c.negated or c.entry.term in _CONDUCT:
             continue  # (北京沒有回應: Beijing says nothing, and its conduct may be judged)
-        before = [x for x in ents if x.end <= c.start and c.start - x.end <= 4 and clause[x.start] == clause[c.start]
+        before = [x for x in ents if x.end <= c.start and clause[x.start] == clause[c.start]
+                  and (c.start - x.end <= 4 or _SPEAKER_GAP.fullmatch(shadow, x.end, c.start))
                   and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]  # (華盛頓的壓制表示: no speaker)
                   and not _after_preposition(shadow, x)]  # (對美國「感到親近」: what is felt about)
         if before:
@@ -614,13 +619,16 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
     return out
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]{1,40}[)）]")
+
+
 def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
-    """A country named in the holder's description (北韓國營媒體朝中社, 日本東京大學教授川島真): whose
-    it is, not what the stance is about."""
-    if holder is None or x.label not in ("GPE",) or not 0 <= holder.start - x.end <= 6:
+    """A country or a body named in the holder's description (北韓國營媒體朝中社, 日本東京大學教授川島真,
+    輝達（NVIDIA）執行長黃仁勳): whose it is, not what the stance is about."""
+    if holder is None or x.label not in ("GPE", "ORG") or not 0 <= holder.start - x.end <= 20:
         return False
-    between = shadow[x.end : holder.start]
-    return all("\u4e00" <= ch <= "\u9fff" for ch in between) and "的" not in between
+    between = _BRACKETED.sub("", shadow[x.end : holder.start])  # 輝達（NVIDIA）執行長黃仁勳
+    return len(between) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in between) and "的" not in between
 
 
 def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
@@ -660,11 +668,14 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers]
     patients = _patients(cues, ents, shadow)
+    charges = {id(c) for c in cues if c.entry.kind == "evaluative" and _CHARGE.match(shadow, c.end)}
     signed_clauses = set()
     for c in cues:
         e = c.entry
         if not c.polarity or e.kind not in ("evaluative", "reporting"):
             continue
+        if id(c) in charges:
+            continue  # 違反《港區國安法》勾結外國勢力罪: the name of a charge judges no one
         w = e.weight * c.factor * (0.3 if e.kind == "evaluative" and e.weight <= 1 else 1.0)  # topical words bind weakly
         cl = clause[c.start]
         same = [x for x in ents if clause[x.start] == cl and not (x.start <= c.start and c.end <= x.end)]
@@ -712,7 +723,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     # reported position, of the sentence; else they are neutral targets of that position
     net: dict[int, float] = {}
     for c in cues:
-        if c.polarity and c.entry.kind in ("evaluative", "reporting"):
+        if c.polarity and c.entry.kind in ("evaluative", "reporting") and id(c) not in charges:
             net[clause[c.start]] = net.get(clause[c.start], 0.0) + (1 if c.polarity == "positive" else -1) * c.entry.weight * c.factor
     whole = sum(net.values())
     quoted = quoted or _quoted(text)

@@ -415,6 +415,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return None
     if (pieces := _name_then_publication(t, pat)) is not None:
         return pieces
+    if prev_kind == "byline" and _looks_like_affiliation_line(t, pat) and not _YEAR.search(t):
+        return [_Piece("affiliation", t)]  # 吳明杰 / 國防安全研究院: the writer's, though it publishes too
     if _publication_line(t, pat):
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
@@ -432,6 +434,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
         return [_Piece("lead", t)]  # a subtitle / deck line
     return None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:

@@ -457,3 +457,20 @@ def test_a_press_release_number_is_a_note(resources):
     doc = annotate_text(text, "p", resources)
     assert [u.kind for u in doc.units] == ["title", "publication", "note", "body"]
     assert doc.units[-1].section is None  # the number is no heading over the body
+
+
+def test_the_publishers_name_as_the_writers_affiliation_and_superscript_notes(resources):
+    text = ("國防安全研究院                                   國防安全簡訊 第 142 期\n\n南韓戒嚴風波後的政局演變\n\n吳明杰\n國防安全研究院\n"
+            "中共政軍與作戰概念研究所助理研究員\n\n2024 年 12 月 3 日深夜，南韓總統尹錫悅宣布緊急戒嚴。憲法法院並於 2025 年 4 月 4 日裁定罷免。¹\n\n"
+            "李在明政府上台後強調務實外交。²\n\n¹ 〈南韓憲法法院裁定罷免尹錫悅〉，《中央社》，2025 年 4 月 4 日。\n"
+            "² 同前註。\n\n國防安全研究院\n")
+    doc = annotate_text(text, "b", resources)
+    kinds = [(u.kind, u.text) for u in doc.units]
+    assert ("affiliation", "國防安全研究院") in kinds  # the affiliation under the name is no page header
+    assert kinds[-1] == ("note", "² 同前註。")  # the page header at the end is gone
+    body = [t for k, t in kinds if k == "body"]
+    assert body[1].endswith("裁定罷免。") and body[2] == "李在明政府上台後強調務實外交。"  # markers dropped
+    assert [t[:1] for k, t in kinds if k == "note"] == ["¹", "²"]
+    # a superscript after a Latin letter is no note marker
+    doc = annotate_text("標題\n\n面積約 36,000 km²，人口兩千三百萬。\n", "k", resources)
+    assert any("km²" in u.text for u in doc.units)

@@ -740,3 +740,17 @@ def test_a_speech_verb_inside_what_the_writer_predicts_has_no_holder(resources):
 def test_an_attitude_noun_after_an_adjective_is_a_noun(resources):
     st = stance(resources, "日本不再迴避台灣議題，而中國的強硬回應可能適得其反。")
     assert st["holder"] == "AUTHOR" and targets(st).get("中國") == "negative"
+
+
+def test_the_speakers_company_and_side_are_no_targets(resources):
+    st = stance(resources, "輝達（NVIDIA）執行長黃仁勳（Jensen Huang）日前訪台時也坦言，關稅不確定性將影響供應鏈布局。")
+    assert st["holder"]["text"] == "黃仁勳" and "輝達" not in targets(st)
+    st = stance(resources, "美國國務院發言人表示，美方對修訂「深表關注」，呼籲港府尊重《基本法》保障的權利。")
+    assert "美" not in targets(st) and targets(st).get("港府") == "positive"
+
+
+def test_a_word_in_the_name_of_a_charge_judges_no_one(resources):
+    st = stance(resources, "壹傳媒創辦人黎智英被控違反《港區國安法》勾結外國勢力罪，高等法院昨日裁定罪成。")
+    assert "港區國安法" not in targets(st)
+    st = stance(resources, "這再次暴露了民進黨當局勾連外部勢力、挑釁大陸的本質。")
+    assert targets(st).get("民進黨") == "negative"  # 勾連 outside a charge's name
