@@ -4,6 +4,7 @@ Every reader returns a :class:`RawArticle`: the article's text with its line str
 clean-up stage decides what the lines mean) and ``hints`` — metadata the format itself provides
 (an HTML page's title and author, a Markdown heading) — so structure recovery need not guess them.
 
+A text file that is a PTT post (批踢踢: 作者/看板/標題/時間 header) is read by :mod:`pipeline.ptt`.
 Text files are decoded by: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
 charset-normalizer restricted to the encodings Chinese text actually comes in (Big5/CP950,
 Big5-HKSCS, GB18030/GBK, UTF-16/32).  Undecodable, binary, empty or oversized input raises
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from .clean import HAN
 from .errors import InputError, MissingDependency, NotChineseError
+from .ptt import parse_ptt
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -138,7 +140,11 @@ def _read_bytes(data: bytes, suffix: str, max_bytes: int) -> RawArticle:
         return read_html_text(text, encoding)
     if suffix in {".md", ".markdown"} or looks_like_markdown(text):
         return read_markdown_text(text, encoding)
-    return RawArticle(text=normalize_newlines(text), format="txt", encoding=encoding)
+    text = normalize_newlines(text)
+    post = parse_ptt(text)
+    if post is not None:  # a PTT post: its header and template become metadata
+        return RawArticle(text=post[0], format="ptt", encoding=encoding, hints=post[1])
+    return RawArticle(text=text, format="txt", encoding=encoding)
 
 
 def _size(n: int) -> str:
