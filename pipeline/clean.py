@@ -86,11 +86,29 @@ def tidy_spaces(text: str) -> str:
     return _SPACE_BETWEEN_CJK.sub("", text)
 
 
+_HALF_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff」』）)”])(?:([,;:?!])[ \t]?(?=[ \t]*(?:[\u4e00-\u9fff「『“(（]|$))"
+                             r"|(\.)(?:[ \t]+(?=[\u4e00-\u9fff「『“(（])|(?=[ \t]*(?:[」』”]|$))))", re.M)
+_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
+_HAN_IN_QUOTES = re.compile(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"')
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """Chinese written with ASCII punctuation (中國,俄羅斯. 他說:"…") gets the full-width marks the
+    rest of the pipeline reads: , ; : ? ! after a Chinese character, and . before a space, a closing
+    quote or the end of the line (崔西.阿奇博爾德 is a name's separator), and straight double quotes
+    around Chinese text become “ ” (“中國威脅論”).  Latin text and numbers (3.32) keep theirs, and
+    so do brackets, which every stage reads in both widths."""
+    if not (_HALF_AFTER_HAN.search(text) or '"' in text and _HAN_IN_QUOTES.search(text)):
+        return text
+    text = _HAN_IN_QUOTES.sub(r"“\1”", text)
+    return _HALF_AFTER_HAN.sub(lambda m: _FULL[m.group(1) or m.group(2)], text)
+
+
 def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Block]:
     """Split article text into paragraphs and stand-alone lines.  ``text`` may contain form feeds
     between PDF pages.  ``headings`` maps lines the source format marks as headings to a level."""
     headings = headings or {}
-    lines = _drop_page_furniture(text)
+    lines = _drop_page_furniture(fullwidth_punctuation(text))
     if not lines:
         return []
     parsed = _parse_lines(lines)

@@ -346,3 +346,16 @@ def test_a_table_of_contents_and_a_year_month_date_line():
     assert [k for k, t in got if "......" in t or t == "目錄"] == ["note"] * 3  # not headings, and no back matter
     assert [t for k, t in got if k == "heading"] == ["壹、前言", "貳、美中戰略競爭"]
     assert got[-1][0] == "body"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北約秘書長表示,中國持續支持俄羅斯,已構成威脅. 他說:北約必須合作!", "北約秘書長表示，中國持續支持俄羅斯，已構成威脅。他說：北約必須合作！"),
+    ('呂特指出,"如果我們今天不面對挑戰,明天可能看到同樣的情況."', "呂特指出，“如果我們今天不面對挑戰，明天可能看到同樣的情況。”"),
+    ("營養力量大使崔西.阿奇博爾德說。", "營養力量大使崔西.阿奇博爾德說。"),  # a name's separator
+    ("占GDP的3.32%，U.S. policy, as \"they\" said. 等等...", "占GDP的3.32%，U.S. policy, as \"they\" said. 等等..."),
+    ("呂特(Mark Rutte)表示", "呂特(Mark Rutte)表示"),
+])
+def test_ascii_punctuation_in_chinese_becomes_full_width(text, expected):
+    from pipeline.clean import fullwidth_punctuation
+
+    assert fullwidth_punctuation(text) == expected
