@@ -337,6 +337,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._office_holders(u)
         self._parenthesized(u)
         self._latin_people(u)
+        self._citations(u)
         self._credits(u, unit.kind)
         self._latin(u)
         self._latin_orgs(u)

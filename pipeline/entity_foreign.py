@@ -31,6 +31,14 @@ _BRACKET_ORG = re.compile(rf"[(（]\s*(?P<name>{_NAME_WORD}(?:(?:,? | & | and | 
                           r"\s*(?:[,，、;；]\s*(?P<abbr>[A-Z][A-Za-z0-9&]{1,9}))?\s*[)）]")
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
+# an academic citation: a year in brackets after names, or names and years inside brackets
+_CITE_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）;；]")
+_AUTHOR = r"(?:[A-Z][A-Za-z'’\-]+|[\u4e00-\u9fff]{2,4})"
+_AUTHORS = rf"{_AUTHOR}(?:\s*(?:,|、|and|&|與|和)\s*{_AUTHOR})*(?:\s+et\s+al\.?|\s*等(?:人)?)?"
+_CITED_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<names>{_AUTHORS})\s*[（(]\s*(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）]")
+_CITED_INSIDE = re.compile(rf"[（(]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?(?:\s*[;；]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?)*\s*[)）]")
+_CITE_ITEM = re.compile(rf"(?P<names>{_AUTHORS})\s*[,，]\s*(?:19|20)\d\d")
+_CITE_NAME = re.compile(r"(?<![A-Za-z])(?!and\b|et\b|al\b)[A-Z][A-Za-z'’\-]+|[\u4e00-\u9fff]{2,4}")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
 _ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # Pillar II, Phase III: a number, not an acronym
 # letters with digits are a model or a code (M1A2T, HER2, DF41, H20), not an organisation; a group
@@ -344,6 +352,30 @@ class ForeignNames:
                     u.add(Entity(m.group(), a, b, "PERSON", known[0].id, known[0].en, "kb"))
                 else:
                     u.add(Entity(m.group(), a, b, "PERSON", None, m.group(), "rule"))
+
+    def _citations(self, u: _Unit) -> None:
+        """Authors an academic text cites: Kuik（2016）, Lim and Cooper（2015, p. 698）, (Kuik, 2008;
+        Goh, 2016), 張登及（2019）, （張登及，2019） — each surname or name is a PERSON."""
+        text = u.text
+        if not _CITE_YEAR.search(text):
+            return
+        for m in _CITED_BEFORE.finditer(text):  # Kuik（2016）, Lim and Cooper（2015, p. 698）
+            self._cited(u, m.start("names"), m.group("names"))
+        for m in _CITED_INSIDE.finditer(text):  # (Kuik, 2008; Goh, 2016), （張登及，2019）
+            for item in _CITE_ITEM.finditer(m.group(0)):
+                self._cited(u, m.start() + item.start("names"), item.group("names"))
+
+    def _cited(self, u: _Unit, at: int, names: str) -> None:
+        for w in _CITE_NAME.finditer(names):
+            a, b = at + w.start(), at + w.end()
+            word = w.group()
+            if not u.free(a, b):
+                continue
+            if _HAN_WORD.fullmatch(word):  # (a cited name may end like a function word: 張登及)
+                if 2 <= len(word) <= 4 and self._surname_first(u.sh[a:b]) and not self._is_word(u.sh[a:b]):
+                    self._person(u, a, b)
+            elif word not in self.rules["not_person_words"] and not word.isupper():
+                u.add(Entity(word, a, b, "PERSON", None, word, "rule", extra={"cited": True}))
 
     def _credits(self, u: _Unit, kind: str) -> None:
         """Names the layout makes certain: a publication's name (遠景論壇) is an ORG, and so is a

@@ -910,3 +910,14 @@ def test_a_surname_before_a_title_names_the_office_holder(resources, text, date,
     es = _dated(text, date, resources)
     assert {e.text: e.kb_id for e in es if e.label == "PERSON"} == expected
     assert all(e.extra.get("short_ref") for e in es if e.label == "PERSON")
+
+
+def test_the_authors_an_academic_text_cites(resources):
+    es = ents("既有研究指出，小國常採取避險策略（Kuik, 2008; Goh, 2016）。Kuik（2016）認為避險是有意不選邊，"
+              "而 Lim and Cooper（2015, p. 698）則強調其模糊性；上述研究缺乏比較視角（張登及，2019）。", resources)
+    people = [(e.text, e.label) for e in es if e.label == "PERSON"]
+    assert people == [("Kuik", "PERSON"), ("Goh", "PERSON"), ("Kuik", "PERSON"), ("Lim", "PERSON"),
+                      ("Cooper", "PERSON"), ("張登及", "PERSON")]
+    # a document or a word before a year in brackets is no author
+    es = ents("白皮書（2019）指出，國防部報告（2021）也提及此事。", resources)
+    assert not [e for e in es if e.label == "PERSON"]
