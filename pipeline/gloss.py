@@ -48,6 +48,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -59,6 +60,7 @@ DATA = Path(__file__).resolve().parent / "data"
 CEDICT = DATA / "cedict" / "cedict.tsv.gz"
 GLOSSARY = DATA / "glossary.tsv"
 FUNCTION_WORDS = DATA / "function_words.tsv"
+DESIGNATIONS = DATA / "designations.tsv"
 
 _MISS = object()
 CONT = ""  # gloss of a token whose meaning is carried by the gloss of an earlier token
@@ -309,6 +311,26 @@ def _number_english(m: re.Match) -> str | None:
 _IN_DESIGNATION = re.compile(r"[A-Za-z][\d-]|-(?<=[A-Za-z]-)\d")
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9-]*")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+
+
+@lru_cache(maxsize=1)
+def _designation_re() -> tuple["re.Pattern[str]", dict[str, str]]:
+    """The designations of designations.tsv as one pattern, and each prefix's Latin form (both
+    scripts)."""
+    rows = [line.split("\t")[:2] for line in DESIGNATIONS.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    simplified = _shadow([prefix for prefix, _en in rows])
+    latin: dict[str, str] = {}
+    for prefix, en in rows:
+        latin[prefix] = latin[simplified.get(prefix, prefix)] = en
+    alternation = "|".join(map(re.escape, sorted(latin, key=len, reverse=True))) or "(?!)"
+    return re.compile(f"({alternation})\\s*[-－–—]\\s*(\\d{{1,3}}[A-Z]{{0,2}})(?![A-Za-z0-9])"), latin
+
+
+def designation_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, Latin designation) for 殲-16 (J-16), 轟-6K (H-6K), 東風-41 (DF-41) in ``text``."""
+    pattern, latin = _designation_re()
+    return [(m.start(), m.end(), f"{latin[m.group(1)]}-{m.group(2)}") for m in pattern.finditer(text)]
 
 
 def number_spans(text: str) -> list[tuple[int, int, str]]:
@@ -778,7 +800,8 @@ class Glosser:
         spans: list[tuple[int, int, str]] = []
         found = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities] if unit.entities else []
         # entities first (longest first where they nest), then numbers not inside an entity
-        for s in sorted(found, key=lambda x: (x[0] - x[1], x[0])) + number_spans(unit.text):
+        designations = designation_spans(unit.text) if "-" in unit.text or "－" in unit.text else []
+        for s in sorted(found, key=lambda x: (x[0] - x[1], x[0])) + designations + number_spans(unit.text):
             if s[2] and s[0] < s[1] and not any(s[0] < e[1] and e[0] < s[1] for e in spans):
                 spans.append(s)
         lookup = self.lookup

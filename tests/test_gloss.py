@@ -602,3 +602,15 @@ def test_a_transliteration_before_its_latin_name_is_glossed_as_that_name(resourc
 
     gloss = annotate_text("國會的克倫威爾 (Cromwell) 雕像成為最新紀念雕像。", "c", resources).units[0].gloss_en
     assert "Cromwell | (Cromwell)" in gloss and "~" not in gloss
+
+
+@pytest.mark.parametrize("sentence, part", [
+    ("共軍出動殲-16戰機、轟-6K轟炸機、運-20及空警-500。", "J-16 | fighter jet, | H-6K | bomber, | Y-20 | and | KJ-500"),
+    ("解放军出动歼-20和轰-6K。", "J-20 | and | H-6K"),  # Simplified
+    ("並試射東風-41飛彈。", "DF-41 | missile"),
+    ("一直20年來，攻擊11次。", "always | 20 years"),  # no hyphen: no designation
+])
+def test_chinese_weapon_designations_have_their_latin_form(resources, sentence, part):
+    from pipeline.annotate import annotate_text
+
+    assert part in annotate_text(sentence, "w", resources).units[0].gloss_en
