@@ -94,7 +94,7 @@ from .cache import gc_paused
 from .errors import DataError
 from .entity_foreign import ForeignNames, is_english_sentence
 from .entity_model import ModelMerge, load_ner_model
-from .entity_names import NameRules, _country_of, _Mention
+from .entity_names import NameRules, _country_of, _Mention, day_of_date
 from .front_matter import dateline_outlet
 from .model import Document, Entity, Token, Unit
 from .numex import CN_NUMERALS, anchor_year, describe_date, describe_percent, find_dates, find_percents
@@ -374,6 +374,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 continue  # 美國國防部|長 is 美國 and the title 國防部長 (U.S. defense secretary); 外交部|長官 is not
             if kind == "short" and any(p == a for p in places):
                 continue
+            if day_of_date(sh, a):
+                continue  # 10月21日|經國會: the day of a date, not 日經 (Nikkei) or 日本
             ent = self._kb_entity(u, a, b, ids, seen_ids)
             if ent is None or (b - a == 2 and ent.label in ("PERSON", "LOC") and self._in_transliteration(u, a, b)):
                 continue

@@ -45,10 +45,19 @@ _EXERCISE = re.compile(r"(?:(?<=[「“『])(?P<name>[\u3400-\u9fff]{2,8})|(?P<b
 _SERIES_YEAR = re.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
 # a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
 _NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
+_BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
 # a Latin name after a credit label: 作者：Michael Chen, 文／J. Michael Cole
 _LATIN_NAME = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,3}")
+
+
+_DAY_NUMBER = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$")
+
+
+def day_of_date(sh: str, a: int) -> bool:
+    """Is the 日 at ``a`` the day of a date (10月21日|經國會, 26日本週)?  Then no name begins with it."""
+    return sh[a : a + 1] == "日" and _DAY_NUMBER.search(sh, max(0, a - 3), a) is not None
 
 
 @dataclass
@@ -203,6 +212,9 @@ class NameRules:
             ends = [m.start() for m in labels[1:]] + [len(sh)]
             for (start, label), end in zip(cuts, ends):
                 rest = sh[start:end]
+                note = _BRACKET_NOTE.search(rest)  # 文／王大明（退休外交官）: the name, then who they are
+                if note:
+                    rest = rest[: note.start()]
                 if _LATIN_NAME.fullmatch(rest.strip()) and label:
                     base = start + len(rest) - len(rest.lstrip())
                     self._latin_byline(u, base, base + len(rest.strip()), _CREDITS.get(label))
@@ -584,7 +596,7 @@ class NameRules:
                 continue
             if norm in r["not_people" if pos == "nr" else "not_places" if pos == "ns" else "not_orgs"]:
                 continue
-            if pos == "ns" and _numeric(norm):
+            if pos == "ns" and _numeric(norm) or day_of_date(u.sh, t.start):
                 continue
             gloss = self.glosser.lookup(t.text, norm, pos) if self.glosser is not None else None
             if gloss and not gloss.startswith("~"):

@@ -61,6 +61,7 @@ CEDICT = DATA / "cedict" / "cedict.tsv.gz"
 GLOSSARY = DATA / "glossary.tsv"
 FUNCTION_WORDS = DATA / "function_words.tsv"
 DESIGNATIONS = DATA / "designations.tsv"
+COUNTRY_TITLES = DATA / "country_titles.tsv"
 
 _MISS = object()
 CONT = ""  # gloss of a token whose meaning is carried by the gloss of an earlier token
@@ -843,8 +844,8 @@ class Glosser:
             _classifiers(tokens)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
-        if unit.entities and ("總理" in unit.text or "总理" in unit.text):
-            _prime_minister(unit.text, tokens, unit.entities)
+        if unit.entities:
+            _titles_by_country(unit.text, tokens, unit.entities)
         unit.gloss_en = self.gloss_line(unit)
 
     def _abbreviations(self, tokens, spans) -> None:
@@ -919,28 +920,45 @@ class Glosser:
         return " | ".join(items)
 
 
-_PREMIER_TITLES = {"总理": "prime minister", "副总理": "deputy prime minister"}
-
-
 def _country_code(e) -> str | None:
     """The country an entity belongs to, from its KB id: ``au``, ``au-malcolm-turnbull`` → au."""
     head = (e.kb_id or "").split("-")[0]
     return head if len(head) == 2 else None
 
 
-def _prime_minister(text: str, tokens, entities) -> None:
-    """總理 is China's "premier" but every other country's "prime minister": 澳洲前總理, 印度總理莫迪.
-    Decided by the country of the entity right before the title (前 may stand between) or, failing
-    that, of the person right after it; with neither, the dictionary's gloss stays."""
+@lru_cache(maxsize=1)
+def _country_titles() -> tuple["re.Pattern[str]", dict[str, dict[str, str]]]:
+    """country_titles.tsv: a pattern finding its titles (both scripts) and, by shadow-script title,
+    country code (or ``*``) → English (``-``: the dictionary's)."""
+    rows = [line.split("\t")[:3] for line in COUNTRY_TITLES.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    simplified = _shadow([title for title, _c, _en in rows])
+    table: dict[str, dict[str, str]] = {}
+    for title, country, en in rows:
+        table.setdefault(simplified.get(title, title), {})[country] = en
+    forms = {t for title, _c, _en in rows for t in (title, simplified.get(title, title))}
+    return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"), table
+
+
+def _titles_by_country(text: str, tokens, entities) -> None:
+    """A title's English by the country that holds it (country_titles.tsv): 澳洲前總理 "prime
+    minister", 德國總理梅爾茨 "chancellor", 中國總理李強 "premier", 美國財政部長 "Treasury Secretary".
+    With no country, or none the table lists, the dictionary's gloss stays."""
+    pattern, table = _country_titles()
+    if not pattern.search(text):
+        return
     for t in tokens:
-        en = _PREMIER_TITLES.get(t.norm)
-        if en is None:
+        by_country = table.get(t.norm)
+        if by_country is None:
             continue
         before = [e for e in entities if e.kb_id and e.end <= t.start and text[e.end:t.start] in ("", "前")]
         after = [e for e in entities if e.start == t.end and e.label == "PERSON" and e.kb_id]
         owner = before[-1] if before else after[0] if after else None
         country = _country_code(owner) if owner is not None else None
-        if country is not None and country != "cn":
+        if country is None:
+            continue
+        en = by_country.get(country, by_country.get("*"))
+        if en and en != "-":
             t.gloss = en
 
 

@@ -921,3 +921,9 @@ def test_the_authors_an_academic_text_cites(resources):
     # a document or a word before a year in brackets is no author
     es = ents("白皮書（2019）指出，國防部報告（2021）也提及此事。", resources)
     assert not [e for e in es if e.label == "PERSON"]
+
+
+def test_the_day_of_a_date_starts_no_name(resources):
+    es = ents("高市早苗於10月21日經國會指名出任首相。美國國務院26日表示，日本政府支持。", resources)
+    assert [(e.text, e.label) for e in es if e.label in ("ORG", "DATE", "GPE")] == [
+        ("10月21日", "DATE"), ("美國國務院", "ORG"), ("26日", "DATE"), ("日本", "GPE")]  # not 日經 (Nikkei)

@@ -486,6 +486,11 @@ def test_zongli_is_premier_in_china_and_prime_minister_elsewhere(resources):
     assert glosses == ["prime minister", "prime minister", "premier", "premier"]
     doc = annotate_text("前言。\n\n總理表示歡迎。", "z", resources)
     assert [t.gloss for t in doc.units[-1].tokens if t.text == "總理"] == ["premier"]  # no country: the dictionary's
+    doc = annotate_text("前言。\n\n德國總理梅爾茨與美國財政部長貝森特會面。", "z", resources)
+    glosses = {t.text: t.gloss for t in doc.units[-1].tokens}
+    assert (glosses["總理"], glosses["財政部長"]) == ("chancellor", "Treasury Secretary")
+    doc = annotate_text("前言。\n\n台灣財政部長表示。", "z", resources)
+    assert [t.gloss for t in doc.units[-1].tokens if t.text == "財政部長"] == ["finance minister"]  # not listed for Taiwan
 
 
 def test_qian_before_an_organisation_and_its_title_is_former(resources):
