@@ -328,6 +328,9 @@ def _designation_re() -> tuple["re.Pattern[str]", dict[str, str]]:
     return re.compile(f"({alternation})\\s*[-－–—]\\s*(\\d{{1,3}}[A-Z]{{0,2}})(?![A-Za-z0-9])"), latin
 
 
+_DASH = re.compile("[-－–—]")
+
+
 def designation_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, Latin designation) for 殲-16 (J-16), 轟-6K (H-6K), 東風-41 (DF-41) in ``text``."""
     pattern, latin = _designation_re()
@@ -801,7 +804,7 @@ class Glosser:
         spans: list[tuple[int, int, str]] = []
         found = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities] if unit.entities else []
         # entities first (longest first where they nest), then numbers not inside an entity
-        designations = designation_spans(unit.text) if "-" in unit.text or "－" in unit.text else []
+        designations = designation_spans(unit.text) if _DASH.search(unit.text) else []
         for s in sorted(found, key=lambda x: (x[0] - x[1], x[0])) + designations + number_spans(unit.text):
             if s[2] and s[0] < s[1] and not any(s[0] < e[1] and e[0] < s[1] for e in spans):
                 spans.append(s)

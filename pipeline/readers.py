@@ -4,7 +4,8 @@ Every reader returns a :class:`RawArticle`: the article's text with its line str
 clean-up stage decides what the lines mean) and ``hints`` — metadata the format itself provides
 (an HTML page's title and author, a Markdown heading) — so structure recovery need not guess them.
 
-A text file that is a PTT post (批踢踢: 作者/看板/標題/時間 header) is read by :mod:`pipeline.ptt`.
+A text file written in Markdown (:func:`looks_like_markdown`) is read as Markdown, and one that is a
+PTT post (批踢踢: 作者/看板/標題/時間 header) by :mod:`pipeline.ptt`.
 Text files are decoded by: a byte-order mark (UTF-8, UTF-16, UTF-32), then strict UTF-8, then
 charset-normalizer restricted to the encodings Chinese text actually comes in (Big5/CP950,
 Big5-HKSCS, GB18030/GBK, UTF-16/32).  Undecodable, binary, empty or oversized input raises
