@@ -619,3 +619,11 @@ def test_chinese_weapon_designations_have_their_latin_form(resources, sentence, 
     from pipeline.annotate import annotate_text
 
     assert part in annotate_text(sentence, "w", resources).units[0].gloss_en
+
+
+def test_cantonese_grammatical_words(resources):
+    from pipeline.annotate import annotate_text
+
+    gloss = annotate_text("訂單已經少咗三成，佢哋唔知仲可以撐幾耐，唔好淨係講空話。", "h", resources).units[0].gloss_en
+    assert "they | don't know" in gloss and "how long" in gloss and "don't | only" in gloss
+    assert "particle" not in gloss and "plural for pronouns" not in gloss  # 咗 and 哋 were dictionary notes

@@ -754,3 +754,8 @@ def test_a_word_in_the_name_of_a_charge_judges_no_one(resources):
     assert "港區國安法" not in targets(st)
     st = stance(resources, "這再次暴露了民進黨當局勾連外部勢力、挑釁大陸的本質。")
     assert targets(st).get("民進黨") == "negative"  # 勾連 outside a charge's name
+
+
+def test_cantonese_negation(resources):
+    st = stance(resources, "我認為港府唔應該再打壓傳媒。")
+    assert st["holder"] == "AUTHOR" and any(c["kind"] == "negation" and c["text"] == "唔" for c in st["cues"])
