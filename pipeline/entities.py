@@ -757,9 +757,14 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 if prev is None or (prev.start != a - 1 and prev is not tok) or (prev is tok and tok.start != a - 1):
                     continue
             if word is not None:  # 中方, 美方: the country is 中/美, 方 (side) stays outside
+                nxt = u.token_at(b) if tok.end == b else None
                 if tok.start == a and tok.end == b + len(word):
                     u.add(self._single(u, a, b, b))
                     u.extra_spans.append((b, b + len(word)))
+                elif tok.start == a and nxt is not None and nxt.start == b and nxt.end > b + len(word) \
+                        and nxt.pos.startswith("nr"):  # 中|方有何|回應: a name jieba guessed across 方
+                    u.add(self._single(u, a, b, b))
+                    u.extra_spans += [(b, b + len(word)), (b + len(word), nxt.end)]
             elif tok.end == b:
                 u.add(self._single(u, a, b, b))
 

@@ -558,7 +558,7 @@ _WITH = ("与", "和", "跟", "同")
 _MEETING_VERBS = ("会见", "会晤", "接见", "会面", "会谈", "通话", "访问", "出访", "拜会", "见")
 # after the partner: a verb of one or two characters, then the adverbial's end (通話後, 會面時, 會談期間)
 _ADVERBIAL_VERB_END = re.compile(r"[^，。；：！？、「」『』\s]{1,4}?(?:期间|之后|之前|以后|以前|后|时)")
-_SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖)[^，,。；;：:！？!?]{0,8}$")
+_SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖|吸引|拉拢|争得)[^，,。；;：:！？!?]{0,8}$")
 
 
 def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:

@@ -927,3 +927,8 @@ def test_the_day_of_a_date_starts_no_name(resources):
     es = ents("高市早苗於10月21日經國會指名出任首相。美國國務院26日表示，日本政府支持。", resources)
     assert [(e.text, e.label) for e in es if e.label in ("ORG", "DATE", "GPE")] == [
         ("10月21日", "DATE"), ("美國國務院", "ORG"), ("26日", "DATE"), ("日本", "GPE")]  # not 日經 (Nikkei)
+
+
+def test_a_side_before_a_name_jieba_guessed(resources):
+    es = ents("有記者問，美方近日宣布新一輪對台軍售，中方有何回應？", resources)
+    assert [(e.text, e.kb_id) for e in es] == [("美", "us"), ("中", "cn")]  # not a person 方有何

@@ -759,3 +759,8 @@ def test_a_word_in_the_name_of_a_charge_judges_no_one(resources):
 def test_cantonese_negation(resources):
     st = stance(resources, "我認為港府唔應該再打壓傳媒。")
     assert st["holder"] == "AUTHOR" and any(c["kind"] == "negation" and c["text"] == "唔" for c in st["cues"])
+
+
+def test_support_drawn_from_others_is_not_their_stance(resources):
+    st = stance(resources, "參政黨黨魁神谷宗幣在街頭演說中主張「日本人優先」，吸引不少年輕選民支持。")
+    assert st["holder"]["text"] == "神谷宗幣"
