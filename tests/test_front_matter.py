@@ -474,3 +474,10 @@ def test_the_publishers_name_as_the_writers_affiliation_and_superscript_notes(re
     # a superscript after a Latin letter is no note marker
     doc = annotate_text("標題\n\n面積約 36,000 km²，人口兩千三百萬。\n", "k", resources)
     assert any("km²" in u.text for u in doc.units)
+
+
+def test_a_published_on_line_with_a_reading_time_dates_the_article(resources):
+    doc = annotate_text("仁愛礁的對峙\n\n發布於 2025年6月18日 · 閱讀時間 5 分鐘\n\n作者：林子揚\n\n今年以來，菲律賓與中國多次發生衝突。\n", "m", resources)
+    assert [u.kind for u in doc.units] == ["title", "publication", "byline", "body"]
+    assert doc.meta["date"] == "2025-06-18"
+    assert [e.extra.get("value") for u in doc.units if u.kind == "body" for e in u.entities if e.label == "DATE"] == ["2025"]
