@@ -35,10 +35,22 @@ _QUOTES = re.compile(r"[「」『』“”《》]")
 _PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
     r"^(?:(?:發布|發佈|发布|發表|发表|更新|刊登|出版)於\s*)?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘
-    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:中華)?民國\s*\d{2,3}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?\s*$"
 )
+_ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}[ \t\u3000]+(\S.*)$")  # 國防部 114年12月3日
+
+
+def _is_date_line(t: str) -> bool:
+    """A line that says when the article was published: a date (and time), a labelled one
+    (發布時間：…), or one after its issuer's name (國防部 114年12月3日)."""
+    if _DATE_LINE.match(t):
+        return True
+    m = _ISSUER_DATE.match(t)
+    return m is not None and _DATE_LINE.match(m.group(1)) is not None
+
+
 _INNER_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)]*(?=\S)")
 _LATIN_TITLE = re.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
 _PAREN_AFFILIATION = re.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
@@ -268,7 +280,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
-    if _publication_line(t, pat) or _DATE_LINE.match(t) or _publication_then_byline(t, pat):
+    if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat):
         return False
     if _NAME_LIST.match(t) and (len(t) < 4 or _starts_with_surname(t)):
         return False  # 林大明: a byline; but 美日峰會 (no surname first) may be a title
@@ -383,7 +395,7 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("caption", t)]
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
         return [_Piece("publication", t)]
-    if _DATE_LINE.match(t):
+    if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
     if pat.match_dateline(t) or pat.match_byline(t):
         return _byline_pieces(t, pat)
@@ -422,7 +434,7 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
         return pieces
-    if _DATE_LINE.match(t):
+    if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
     if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat):
         return _byline_pieces(t, pat)

@@ -481,3 +481,9 @@ def test_a_published_on_line_with_a_reading_time_dates_the_article(resources):
     assert [u.kind for u in doc.units] == ["title", "publication", "byline", "body"]
     assert doc.meta["date"] == "2025-06-18"
     assert [e.extra.get("value") for u in doc.units if u.kind == "body" for e in u.entities if e.label == "DATE"] == ["2025"]
+
+
+def test_an_issuer_and_a_date_under_the_title(resources):
+    doc = annotate_text("中共解放軍臺海周邊海、空域動態\n\n國防部 114年12月3日\n\n國軍運用聯合情監偵掌握，並派遣任務機、艦應處。\n", "m", resources)
+    assert [u.kind for u in doc.units] == ["title", "publication", "body"]
+    assert doc.meta["date"] == "2025-12-03"
