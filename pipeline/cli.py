@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import List, Optional
 
@@ -162,14 +163,24 @@ def gloss(
 
 
 def _unique_ids(files: list[Path], doc_id_for) -> dict[Path, str]:
-    """Doc ids from file names; two inputs with the same name get their parent folder prefixed."""
+    """Doc ids from file names; two inputs with the same name get their parent folder prefixed, and
+    two with the same name but another suffix in one folder (a.txt, a.md) their suffix too — never
+    one output file for two inputs."""
     ids = {p: doc_id_for(p) for p in files}
-    counts: dict[str, int] = {}
-    for v in ids.values():
-        counts[v] = counts.get(v, 0) + 1
-    for p, v in ids.items():
-        if counts[v] > 1:
-            ids[p] = doc_id_for(Path(f"{p.parent.name}__{p.name}"))
+    widen = (lambda p: Path(f"{p.parent.name}__{p.name}"),
+             lambda p: Path(f"{p.parent.name}__{p.stem}_{p.suffix.lstrip('.')}.x"))
+    for make in widen:
+        counts = Counter(ids.values())
+        for p, v in ids.items():
+            if counts[v] > 1:
+                ids[p] = doc_id_for(make(p))
+    used: set[str] = set()
+    for p in files:  # anything still shared (a__b/c.txt and a/b__c.txt): a number
+        v, n = ids[p], 2
+        while ids[p] in used:
+            ids[p] = f"{v}_{n}"
+            n += 1
+        used.add(ids[p])
     return ids
 
 

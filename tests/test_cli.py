@@ -183,6 +183,15 @@ def test_same_name_in_two_folders_gets_distinct_ids(tmp_path, capsys):
     assert sorted(p.name for p in (tmp_path / "out").glob("*.jsonl")) == ["a__x.jsonl", "b__x.jsonl"]
 
 
+def test_same_name_with_another_suffix_in_one_folder_gets_distinct_ids(tmp_path, capsys):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a" / "x.md").write_text("# 標題\n\n" + ARTICLE, encoding="utf-8")
+    code, _, _ = run(capsys, "annotate", str(tmp_path / "a"), "-o", str(tmp_path / "out"))
+    assert code == 0  # one output each, not the second written over the first
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.jsonl")) == ["a__x_md.jsonl", "a__x_txt.jsonl"]
+
+
 def test_seed_from_corpus(tmp_path, capsys):
     shutil.copy(SEED, tmp_path / SEED.name)
     code, _, err = run(capsys, "annotate", str(tmp_path / SEED.name), "-o", str(tmp_path / "out"))
