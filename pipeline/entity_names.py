@@ -768,7 +768,8 @@ class NameRules:
                 continue
             u.remove(e)
             extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
-            u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} election", "rule",
+            kind = self.rules.data["election_english"].get(tok.norm, "election") if e.label == "DATE" else "election"
+            u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} {kind}", "rule",
                          extra=extra))
 
     def _exercises(self, u: _Unit) -> None:

@@ -290,7 +290,8 @@ def test_day_of_the_month_takes_the_nearest_month_of_the_article(resources):
 def test_year_election_is_an_event(resources):
     es = ents("執政黨在 2022 年大選失去多數。", resources)
     e = one(es, "2022 年大選")
-    assert e.label == "EVENT" and e.extra["value"] == "2022"
+    assert e.label == "EVENT" and e.extra["value"] == "2022" and e.en == "2022 general election"
+    assert one(ents("2026年地方選舉將是關鍵。", resources), "2026年地方選舉").en == "2026 local elections"
     assert not [x for x in ents("大選將至。", resources) if x.label == "EVENT"]
 
 
