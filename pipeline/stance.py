@@ -593,10 +593,9 @@ _CHARGE = re.compile(r"[^，。；：、！？「」『』（）()\s]{0,12}?罪(
 #: between a speaker and its verb: 方 and an adverb, then what the verb is about (美方對修訂「深表關注」)
 _SPEAKER_GAP = re.compile(r"方?[也亦则并都还已曾再更]*(?:[对向][^，。；！？「」]{1,8})?[「『“]?")
 #: Reporting verbs whose subject speaks, asks or believes (表示, 呼籲, 認為); an attitude verb's
-#: subject (感謝日本支持) may be what the sentence is about, and so may the subject of the two
-#: demand verbs that are conduct, not speech (賴清德當局頑固堅持…, 美國堅持「先去核」).
+#: subject (感謝日本支持) may be what the sentence is about, and so may the subject of a demand verb
+#: that is conduct, not speech (reporting.tsv's conduct column: 賴清德當局頑固堅持…).
 _SPEECH_TYPES = ("say", "demand", "belief")
-_CONDUCT = {"堅持", "爭取"}  # lexicon terms (Traditional)
 
 
 def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: str, quoted_actor: bool = True) -> set[int]:
@@ -608,7 +607,7 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
     out: set[int] = set()
     types = _SPEECH_TYPES if quoted_actor else ("say",)
     for c in cues:
-        if c.entry.kind != "reporting" or c.entry.type not in types or c.negated or c.entry.term in _CONDUCT:
+        if c.entry.kind != "reporting" or c.entry.type not in types or c.negated or c.entry.conduct:
             continue  # (北京沒有回應: Beijing says nothing, and its conduct may be judged)
         before = [x for x in ents if x.end <= c.start and clause[x.start] == clause[c.start]
                   and (c.start - x.end <= 4 or _SPEAKER_GAP.fullmatch(shadow, x.end, c.start))

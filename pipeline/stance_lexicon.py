@@ -26,6 +26,7 @@ class Entry:
     # negation: prediction (不會) | presupposes (停止)
     certainty: str | None = None
     scope: int = 0  # negation
+    conduct: bool = False  # reporting: a demand verb that is conduct, not speech (堅持, 爭取)
 
 
 @dataclass
@@ -90,7 +91,7 @@ def _modal(r: list[str]) -> Entry:
 
 def _reporting(r: list[str]) -> Entry:
     pol = None if r[2] == "-" else r[2]
-    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1])
+    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1], conduct=len(r) > 4 and r[4] == "conduct")
 
 
 def _negation(r: list[str]) -> Entry:

@@ -40,6 +40,11 @@ def test_lexicon_files_are_well_formed(resources):
                 if line and not line.startswith("#")]
         assert rows, name
         assert all(len(r) >= n for r in rows), name
+    flags = {"reporting.tsv": "conduct", "negation.tsv": "presupposes"}  # the optional last column
+    for name, flag in flags.items():
+        rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+                if line and not line.startswith("#")]
+        assert {r[4] for r in rows if len(r) > 4} == {flag}, name
     evaluative = [line.split("\t") for line in (DATA / "evaluative.tsv").read_text(encoding="utf-8").splitlines()
                   if line and not line.startswith("#")]
     assert len(evaluative) >= 300
