@@ -318,8 +318,7 @@ _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 def _designation_re() -> tuple["re.Pattern[str]", dict[str, str]]:
     """The designations of designations.tsv as one pattern, and each prefix's Latin form (both
     scripts)."""
-    rows = [line.split("\t")[:2] for line in DESIGNATIONS.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [fields[:2] for _n, fields in _read_tsv(DESIGNATIONS, 2)]
     simplified = _shadow([prefix for prefix, _en in rows])
     latin: dict[str, str] = {}
     for prefix, en in rows:
@@ -933,8 +932,7 @@ def _country_code(e) -> str | None:
 def _country_titles() -> tuple["re.Pattern[str]", dict[str, dict[str, str]]]:
     """country_titles.tsv: a pattern finding its titles (both scripts) and, by shadow-script title,
     country code (or ``*``) → English (``-``: the dictionary's)."""
-    rows = [line.split("\t")[:3] for line in COUNTRY_TITLES.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    rows = [fields[:3] for _n, fields in _read_tsv(COUNTRY_TITLES, 3)]
     simplified = _shadow([title for title, _c, _en in rows])
     table: dict[str, dict[str, str]] = {}
     for title, country, en in rows:

@@ -306,7 +306,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
-    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c.start)}
+    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)}
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
     if nominal and any(c.entry.kind in ("modal", "hedge") for c in cues) and not _quote_tail(text):
@@ -413,10 +413,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     return "AUTHOR", None, None
 
 
-def _after_modified(tokens, at: int) -> bool:
-    """Is the word at ``at`` the head of 的 + adjective (中國的強硬回應, 美國的堅定支持)?  A noun."""
-    k = next((i for i, t in enumerate(tokens) if t.start == at), None)
-    return k is not None and k >= 2 and tokens[k - 1].pos in ("a", "ad", "an") and tokens[k - 2].norm == "的"
+def _after_modified(tokens, c: Cue) -> bool:
+    """Is the cue's word the head of 的 + adjective (中國的強硬回應, 美國的堅定支持)?  A noun."""
+    k = c.tok  # the token the cue starts in: its word when the token starts with it
+    return 2 <= k < len(tokens) and tokens[k].start == c.start and tokens[k - 1].pos in ("a", "ad", "an") \
+        and tokens[k - 2].norm == "的"
 
 
 def _in_prediction(e: Entity, v: Cue, cues: list[Cue], clause: list[int], tokens, quoted: list[bool]) -> bool:

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import HAN as _HAN
-from .clean import Block, display_width, tidy_spaces
+from .clean import _YEAR, Block, display_width, tidy_spaces
 from .patterns import LayoutPatterns, _traditional, layout_patterns
 from .transcript import header_field, is_transcript, speaker_label, surnames
 
@@ -447,9 +447,6 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
         return [_Piece("lead", t)]  # a subtitle / deck line
     return None
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
