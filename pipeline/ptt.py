@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 _HEADER = re.compile(r"^\s*(作者|看板|標題|时间|時間|标题)\s*[:：]?\s*(.*?)\s*$")
+_FIRST_LINE = re.compile(r"\s*(?:作者|看板|標題|时间|時間|标题)")  # what the header's first line starts with
 _AUTHOR_BOARD = re.compile(r"^\s*作者\s*[:：]?\s*(?P<author>\S+(?:\s*\([^)]*\))?)\s+看板\s*[:：]?\s*(?P<board>\S+)\s*$")
 _TIME = re.compile(r"(?:[A-Z][a-z]{2}\s+)?(?P<mon>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})\s+\d\d:\d\d:\d\d\s+(?P<year>\d{4})")
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
@@ -31,6 +32,8 @@ _URL = re.compile(r"https?://\S+")
 
 def parse_ptt(text: str) -> tuple[str, dict[str, str]] | None:
     """``(article text, hints)`` for a PTT post, or None when ``text`` is not one."""
+    if not _FIRST_LINE.match(text):
+        return None  # (every .txt file comes here: when its first line is no header, do not split it all)
     lines = text.split("\n")
     head: dict[str, str] = {}
     k = 0
