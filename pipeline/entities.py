@@ -127,7 +127,7 @@ class Rules(dict):
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
         for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words", "document_words",
-                    "country_titles", "title_roles", "election_english"):  # maps keyed by Chinese words
+                    "document_modifiers", "country_titles", "title_roles", "election_english"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))

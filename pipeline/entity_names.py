@@ -300,8 +300,9 @@ class NameRules:
                     if end - n0.start >= 2:
                         self._person(u, n0.start, end)
                     elif len(nxt) == 3 and nxt[1].start == end and len(nxt[1].norm) == 2 and _all_han(nxt[1].norm) \
-                            and nxt[2].start == nxt[1].end and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char):
-                        self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示, 議員田|北辰|則
+                            and (nxt[1].pos.startswith("nr") or nxt[2].start == nxt[1].end
+                                 and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char)):
+                        self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr)
                 elif 3 <= len(n0.norm) <= 4 and n0.norm[-1] in no_char and self._surname_first(n0.norm[:-1]) \
                         and self._plausible(n0.norm[:-1]) and not self._is_word(n0.norm):
                     self._person(u, n0.start, n0.end - 1)  # jieba glued a word to the name: 朴贊大|則
@@ -698,11 +699,15 @@ class NameRules:
                 continue
             if any(e.start < b and a < e.end and (e.label not in ("GPE", "LOC") or e.start < a or e.end > b) for e in u.ents):
                 continue  # a name the KB knows, or one that runs past the marks
+            places = {}  # the English of places and clusters inside: 《美日韓大衛營協議》
             for e in [e for e in u.ents if a <= e.start and e.end <= b]:
+                places[e.start, e.end] = e.en
                 u.remove(e)
             toks = [t for t in u.tokens if a <= t.start and t.end <= b]
             toks = [t for k, t in enumerate(toks) if not (t.norm == "年" and k and toks[k - 1].norm.isdigit())]  # 2017 年 …法案: 2017
-            english = [words.get(t.norm) or self._word_english(t) for t in toks]
+            modifiers = self.rules.data["document_modifiers"]
+            english = [places.get((t.start, t.end)) or (k + 1 < len(toks) and modifiers.get(t.norm)) or words.get(t.norm)
+                       or self._word_english(t) for k, t in enumerate(toks)]
             en, extra = self._name_english(english, inner, keep_lower=("and", "of"))
             u.add(Entity(u.text[a:b], a, b, "POLICY", None, en, "rule", extra=extra))
 

@@ -68,7 +68,8 @@ _MONTH_ONLY = re.compile(
 )
 # 這個月初, 下個月, 上星期三, 本星期, 這個禮拜初, 下月
 _RELATIVE = re.compile(
-    r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
+    r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)(?:\s*(?P<md>[0-9０-９]{1,2})\s*[日号])?"
+    r"|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
 )
 _TRIGGER = re.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
@@ -338,6 +339,9 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         shift = _SHIFT[mt.group("shift")]
         if mt.group("month"):
             extra = {"value": _shifted_month(today, shift) or "XXXX-XX", "relative": f"{shift:+d}M"}
+            md = _int(mt.group("md")) if mt.group("md") else None
+            if md is not None and 1 <= md <= 31:  # 本月17日: a day of this month
+                extra["value"] += f"-{md:02d}"
         else:
             wd = mt.group("wd")
             day = 7 if wd in ("日", "天") else _int(wd) if wd else None
@@ -461,6 +465,12 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
     mid-September, June 12, September 30, 2018."""
     value = str(extra.get("value") or "")
     mod, rel = extra.get("mod"), extra.get("relative")
+    month_day = re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d)", value) if rel and rel[-1] == "M" else None
+    if month_day:  # 本月17日: the 17th of this month (November 17)
+        y, mon, d = month_day.groups()
+        month = {"-1M": "last month", "+0M": "this month", "+1M": "next month"}.get(rel, "that month")
+        text = f"the {_ordinal_en(int(d))} of {month}"
+        return f"{text} ({_MONTHS[int(mon) - 1]} {int(d)})" if mon != "XX" else text
     if rel and rel[-1] in "MW" and not value.startswith("XXXX"):  # 上月, 本週三 placed by the article's date
         return _relative_resolved(extra, value, rel, surface)
     m = re.fullmatch(r"P(\d+|X)([YMWD])", value)

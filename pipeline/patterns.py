@@ -39,7 +39,8 @@ class LayoutPatterns:
         return len(text) <= _CAPTION_MAX and _any(self.caption, _head(text))
 
     def is_note(self, text: str) -> bool:
-        return _any(self.note, _head(text)[:_PREFIX])
+        head = _head(text)[:_PREFIX]
+        return _any(self.note, head) or _any(self.link_list, head)  # 【延伸閱讀】 as well as 延伸閱讀
 
     def is_link_list(self, text: str) -> bool:
         """A label before a list of related articles (延伸閱讀), after which the article may go on."""

@@ -313,7 +313,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         verbs = [c for c in verbs if id(c) not in nominal]
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
-    verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, c.entry.polarity is None, c.entry.weight < 1, c.start))
+    # … but a verb in what a speaker says (林劍表示，美方…，中方對此堅決反對) is the speaker's words
+    frame = next((c for c in verbs if c.entry.type == "say" and not quoted[c.start] and id(c) not in nominal
+                  and shadow[c.end : c.end + 1] in "，,：:" and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
+    reported = {id(c) for c in verbs if frame is not None and c.start > frame.end}
+    verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, id(c) in reported, c.entry.polarity is None,
+                              c.entry.weight < 1, c.start))
     for v in verbs:  # 筆者認為, 本文則主張: the author
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
@@ -333,8 +338,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         cands = _subjects(holders, tokens, clause, v, region_start)
         if not region_start and _after_time_clause(shadow, v.start):
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
+            names = {e.start for e in holders if e.label == "PERSON"}
             first = next((t.start for t in tokens if t.end <= v.start and clause[t.start] == clause[v.start]
-                          and t.pos[:1] == "v" and t.text not in LIGHT_VERBS), None)
+                          and t.pos[:1] == "v" and t.text not in LIGHT_VERBS
+                          and not (t.end in names and t.norm in roles)), None)  # (處長|谷立言: a title)
             if first is not None:
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
         person = [e for e in cands if e.label == "PERSON"]
@@ -411,6 +418,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             subject = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
             return _entity_dict(subject), subject, v
     return "AUTHOR", None, None
+
+
+#: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports
+_ACCORDING_TO = re.compile(r"(?:据|根据|依据)[^，。；：]*$")
 
 
 def _after_modified(tokens, c: Cue) -> bool:
@@ -599,14 +610,16 @@ _SPEAKER_GAP = re.compile(r"方?[也亦则并都还已曾再更]*(?:[对向][^�
 _SPEECH_TYPES = ("say", "demand", "belief")
 
 
-def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: str, quoted_actor: bool = True) -> set[int]:
+def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: str, quoted_actor: bool = True,
+              types: tuple[str, ...] | None = None, at: bool = False):
     """Ids of the entities right before a speech verb (布魯斯指出，美國反對…: Bruce speaks; the
     holder is the United States her words name; 外交部長林佳龍也呼籲…: a second speaker): who
     speaks is not what the words are about.  In the author's own sentence only a speech verb's
     subject is left out: who the author says believes or should do something (北京若真心希望…，就應
-    放棄…) is what the sentence is about."""
-    out: set[int] = set()
-    types = _SPEECH_TYPES if quoted_actor else ("say",)
+    放棄…) is what the sentence is about.  With ``types``, the subjects of those verbs; with ``at``, a
+    dict from each subject's id to where its verb starts."""
+    out: dict[int, int] = {}
+    types = types or (_SPEECH_TYPES if quoted_actor else ("say",))
     for c in cues:
         if c.entry.kind != "reporting" or c.entry.type not in types or c.negated or c.entry.conduct:
             continue  # (北京沒有回應: Beijing says nothing, and its conduct may be judged)
@@ -615,8 +628,8 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
                   and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]  # (華盛頓的壓制表示: no speaker)
                   and not _after_preposition(shadow, x)]  # (對美國「感到親近」: what is felt about)
         if before:
-            out.add(id(before[-1]))
-    return out
+            out.setdefault(id(before[-1]), c.start)
+    return out if at else set(out)
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]{1,40}[)）]")
@@ -624,11 +637,12 @@ _BRACKETED = re.compile(r"[（(][^（）()]{1,40}[)）]")
 
 def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
     """A country or a body named in the holder's description (北韓國營媒體朝中社, 日本東京大學教授川島真,
-    輝達（NVIDIA）執行長黃仁勳): whose it is, not what the stance is about."""
+    輝達（NVIDIA）執行長黃仁勳, 美國國務院亞太事務助理國務卿康達): whose it is, not what the stance
+    is about."""
     if holder is None or x.label not in ("GPE", "ORG") or not 0 <= holder.start - x.end <= 20:
         return False
     between = _BRACKETED.sub("", shadow[x.end : holder.start])  # 輝達（NVIDIA）執行長黃仁勳
-    return len(between) <= 6 and all("\u4e00" <= ch <= "\u9fff" for ch in between) and "的" not in between
+    return len(between) <= 10 and all("\u4e00" <= ch <= "\u9fff" for ch in between) and "的" not in between
 
 
 def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
@@ -665,6 +679,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
 
     titles = _titles(ents, shadow, roles)
     speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
+    voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers]
     patients = _patients(cues, ents, shadow)
@@ -688,7 +703,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         else:
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
                    and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
-                   and shadow[x.end : x.end + 1] != "案"]  # 黎智英案是政治檢控: the case, not its defendant
+                   and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
+                   and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
             if head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
@@ -699,7 +715,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 target = inside[0]
             elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
-            else:  # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
+            elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start):
+                # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients]
                 if earlier:  # when that subject is the holder, the word is what the holder speaks of
@@ -736,9 +753,11 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if id(x) in patients:
             continue  # 削弱日本, 傷害到美國, 違反一個中國原則和中美三個聯合公報: what a negative act is done to
         if shadow[x.end : x.end + 1] != "的" and any(
-                c.entry.kind == "evaluative" and c.entry.role == "object" and c.polarity and clause[c.start] == clause[x.start]
-                and x.end <= c.start and not _after_preposition(shadow, x) for c in cues):
-            continue  # 美方對判決深感失望: who feels an attitude is not what it is about (民主黨的憤怒 is theirs)
+                c.entry.kind in ("evaluative", "reporting") and c.entry.role == "object" and c.polarity
+                and clause[c.start] == clause[x.start] and x.end <= c.start and not _after_preposition(shadow, x)
+                for c in cues):
+            continue  # 美方對判決深感失望, 中方對此堅決反對: who feels or voices an attitude is not what it is
+            # about (民主黨的憤怒 is theirs)
         v = net.get(clause[x.start], 0.0)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)

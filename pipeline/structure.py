@@ -249,13 +249,18 @@ def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> No
     if not is_transcript(texts):
         return
     first = next((i for i, t in enumerate(texts) if speaker_label(t) and _SENTENCE_PUNCT.search(t)), len(texts))
+    fields = layout_patterns().record_header_fields
     titled = False
     for i, pieces in enumerate(out):
         if pieces is None or len(pieces) != 1:
             continue
-        if i < first and header_field(texts[i]) is not None:
-            out[i] = [_Piece("note", texts[i])]
-        elif i < first and not titled and pieces[0].kind in ("title", "lead", "affiliation", "heading") and _is_short(blocks[i]):
+        kind = pieces[0].kind
+        if kind == "title":
+            titled = True
+        if i < first and (label := header_field(texts[i])) is not None and kind != "byline" \
+                and (kind != "title" or _traditional(label) in fields):
+            out[i] = [_Piece("note", texts[i])]  # 時間：…; not 記者：張家豪, nor a headline 【專訪】前國安會秘書長：…
+        elif i < first and not titled and kind in ("lead", "affiliation", "heading") and _is_short(blocks[i]):
             out[i] = [_Piece("title", texts[i])]  # the record's name (…委員會會議紀錄 is no affiliation line)
             titled = True
         elif i >= first and pieces[0].kind == "heading" and speaker_label(texts[i]):
@@ -306,6 +311,8 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     for i, b in enumerate(blocks[:10]):
         if _is_titleish(b, pat):
             return i
+        if (m := pat.match_dateline(b.text)) is not None and b.text[m.end():].strip():
+            return None  # 〔記者林哲宇／台北報導〕菲律賓…: a dateline opening a paragraph starts the body
         if _is_prose(b) and (len(_SENTENCE_PUNCT.findall(b.text)) > 2 or len(b.text) > 160):
             return None
     return None

@@ -209,6 +209,28 @@ def test_related_links_in_the_middle_of_an_article():
     assert [k for k, _ in got] == ["title", "body", "note", "note", "note", "body", "note", "note"]
 
 
+def test_article_opening_with_a_dateline_has_no_title_and_bracketed_link_label():
+    """No headline: a paragraph opening with 〔記者…報導〕 starts the body, so no later line is the
+    title; 【延伸閱讀】 (bracketed) labels a list of links as 延伸閱讀 does."""
+    text = ("〔記者林哲宇／台北報導〕菲律賓海警船隻本月17日在仁愛暗沙附近執行運補任務時，遭中國海警船以水砲攻擊。"
+            "菲律賓總統小馬可仕18日嚴厲譴責中方的行為。\n\n"
+            "美國國務院發言人隨即發表聲明，重申《美菲共同防禦條約》適用於南海。\n\n"
+            "【延伸閱讀】\n\n．菲律賓擬擴大美軍使用基地　北京批「引狼入室」\n\n．南海仲裁案9周年　外交部：盼各方尊重國際法\n")
+    got = kinds(text)
+    assert [k for k, _ in got] == ["byline", "body", "body", "note", "note", "note"]
+    assert got[0][1] == "〔記者林哲宇／台北報導〕"
+
+
+def test_interview_keeps_its_headline_and_reporter():
+    """Questions and answers (問：/答：) make a transcript, whose header lines are notes; but a
+    headline with a colon (【專訪】前國安會秘書長：…) stays the title and 記者：張家豪 the byline."""
+    text = ("【專訪】前國安會秘書長：兩岸不會在2027年開戰，但灰色地帶衝突將升高\n\n記者：張家豪\n\n"
+            "問：您怎麼看戴維森窗口？\n\n答：我認為它被過度解讀了。\n\n問：川普可靠嗎？\n\n答：坦白說，他是交易型的總統。\n")
+    got = kinds(text)
+    assert [k for k, _ in got][:2] == ["title", "byline"]
+    assert [k for k, _ in got][2:] == ["body"] * 4
+
+
 def test_ibid_note_is_a_note_and_its_marker_is_dropped():
     text = ("美國的國防戰略\n\n王明\n\n赫格塞斯在香格里拉對話發表演說，警告中國的威脅迫在眉睫。[1]他強調，美國不會被逼退。[2]\n\n"
             "[1] “Remarks by Secretary of Defense Pete Hegseth,” U.S. Department of Defense, May 31, 2025.\n"

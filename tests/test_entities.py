@@ -627,6 +627,9 @@ def test_bracketed_english_replaces_a_translated_name(resources):
 @pytest.mark.parametrize("sentence, name, en", [
     ("經濟部發布《半導體產業白皮書》。", "半導體產業白皮書", "Semiconductor Industry White Paper"),
     ("立法院三讀通過《國家機密保護法》修正案。", "國家機密保護法", None),
+    # a word that modifies the next (戰略 → Strategic), a cluster of countries inside
+    ("北韓與俄羅斯簽署《全面戰略夥伴關係條約》。", "全面戰略夥伴關係條約", "Comprehensive Strategic Partnership Treaty"),
+    ("李在明表示將延續《美日韓大衛營協議》的精神。", "美日韓大衛營協議", "US–Japan–South Korea Camp David Agreement"),
 ])
 def test_titled_documents_are_policies(resources, sentence, name, en):
     """A title in book-title marks ending in 法/白皮書/條例 … is a named document (POLICY)."""
@@ -750,6 +753,31 @@ def test_relative_months_and_weeks_placed_by_the_articles_date(resources):
     assert got["上星期"] == ("2025-W47", "last week")
     undated = {e.text: e.extra["value"] for e in ents("上月國防部長表示，本週三美日將舉行會談。", resources)}
     assert (undated["上月"], undated["本週三"]) == ("XXXX-XX", "XXXX-WXX-3")  # no date to place them by
+
+
+def test_a_day_of_this_month(resources):
+    """本月17日: the 17th of this month, one date, placed by the article's date when it has one."""
+    doc = annotate_text("菲船遇襲\n2025年11月20日\n菲律賓海警船隻本月17日在南海遭到攻擊。\n", "d", resources)
+    got = {e.text: (e.extra["value"], e.en) for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert got["本月17日"] == ("2025-11-17", "the 17th of this month (November 17)")
+    undated = {e.text: (e.extra["value"], e.en) for e in ents("菲律賓海警船隻上月3日遭到攻擊。", resources)
+                if e.label == "DATE"}
+    assert undated["上月3日"] == ("XXXX-XX-03", "the 3rd of last month")
+
+
+def test_surname_and_a_name_token_after_a_title(resources):
+    """研究員蘇|紫雲: jieba splits the surname off and tags the given name as a name."""
+    es = ents("國防安全研究院研究員蘇紫雲分析，中國在南海的灰色地帶行動與對台施壓手法如出一轍。", resources)
+    assert one(es, "蘇紫雲").label == "PERSON"
+
+
+def test_a_bracketed_english_place_name_is_no_person(resources):
+    """仁愛暗沙（Second Thomas Shoal）: the KB's shoal; an English name ending in Shoal, Reef or Strait
+    names no person."""
+    es = ents("菲律賓船隻在仁愛暗沙（Second Thomas Shoal）附近執行任務。", resources)
+    assert one(es, "仁愛暗沙").kb_id == "loc-second-thomas-shoal"
+    es = ents("船隻在半月暗沙（Half Moon Shoal）附近遭到攔截。", resources)
+    assert not [e for e in es if e.label == "PERSON"]
 
 
 def test_a_country_before_former_owns_the_body(resources):

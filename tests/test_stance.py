@@ -504,6 +504,24 @@ def test_subject_before_a_time_clause_speaks(resources):
     assert st["holder"]["text"] == "李家超"
     st = stance(resources, "外長林佳龍會見川普時表示，台灣將堅定支持美國。")
     assert st["holder"]["text"] == "林佳龍"
+    # 處長 is jieba's verb, but a title before the name
+    st = stance(resources, "美國在台協會（AIT）處長谷立言（Raymond Greene）稍早受訪時表示，美方樂見台灣強化自我防衛能力。")
+    assert st["holder"]["text"] == "谷立言"
+
+
+def test_an_attitude_in_what_a_speaker_says_is_the_speakers(resources):
+    """林劍表示，…中方對此堅決反對: the attitude verb is in the spokesman's words, and his side
+    that voices it is no target; 據…報導，X表示: the source cited is no speaker."""
+    st = stance(resources, "外交部發言人林劍19日表示，美方宣布對台軍售，嚴重違反一個中國原則，中方對此堅決反對，已向美方提出嚴正交涉。")
+    assert st["holder"]["text"] == "林劍" and "中" not in targets(st)
+    st = stance(resources, "據 Washington Examiner 報導，美國內政部長辛克 (Ryan Zinke) 表示，華盛頓可能選擇以海軍阻止俄羅斯能源進入市場。")
+    assert st["holder"]["en"] == "Ryan Zinke"
+
+
+def test_who_objects_is_not_what_the_objection_is_about(resources):
+    """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
+    st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
+    assert st["holder"]["text"] == "康達" and "美國" not in targets(st)
 
 
 def test_support_sought_from_someone_is_not_their_stance(resources):
