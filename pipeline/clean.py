@@ -119,6 +119,10 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
     spaced = _uses_spaces_around_latin(parsed)
     trailing_signal = wrapped and _trailing_space_is_signal(parsed, width)
 
+    # Paragraphs marked by an indent (　　…) in text not wrapped at a fixed width: a line without
+    # one after an indented paragraph's unfinished line goes on with it (a paragraph a PDF broke in
+    # an otherwise one-paragraph-per-line text: …北韓可能 / 在朝鮮半島製造緊張…)
+    indented = not wrapped and sum(1 for ln in parsed if ln.indent and ln.width >= 20) >= 3
     blocks: list[Block] = []
     current: list[_Line] = []
 
@@ -139,12 +143,22 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
     front = True  # no sentence has ended yet: title, byline and affiliation lines
     for i, line in enumerate(parsed):
         if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)) \
-                and not (front and _dangling(current[-1], line, patterns)):
+                and not (front and _dangling(current[-1], line, patterns)) \
+                and not (indented and _continues_indented(current, line, patterns)):
             flush()
         current.append(line)
         front = front and not line.terminal
     flush()
     return _footnotes(blocks)
+
+
+def _continues_indented(current: list[_Line], line: _Line, patterns) -> bool:
+    """In text whose paragraphs start with an indent: an unindented line after an indented
+    paragraph's line that stops mid-sentence (no final or closing punctuation) continues it."""
+    prev = current[-1]
+    return (current[0].indent and not line.indent and not line.break_before and not prev.terminal
+            and prev.width >= 20 and prev.text[-1:] not in "：:" and is_cjk(prev.text[-1:] or " ")
+            and not patterns.block_start(line.text) and not patterns.heading_marker(line.text))
 
 
 #: characters a title line cannot end with: the title goes on on the next line

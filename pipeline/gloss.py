@@ -138,7 +138,8 @@ _NUMBER_SPAN = re.compile(
         f"(?P<pp>{_D}|{_C})\\s*[個个]?百分點",
         r"(?P<cheng>[一二三四五六七八九])成(?P<cheng2>[一二三四五六七八九])?(?![員员功立績绩本果熟就不為为長长交型])",
         f"第\\s*(?P<ord>{_D}|[{_CN_NUM}]+)\\s*(?P<ordn>[次屆届輪轮個个名季波期章條条位圈局場场天年]|任(?![期務务命]))?",
-        f"(?P<big>{_D})\\s*(?P<bigu>[萬万億亿兆])(?:\\s*(?P<big2>{_D})\\s*(?P<bigu2>[萬万億亿]))?",  # 9兆4000億
+        # 9兆4000億, 1萬2千, 2億3千萬
+        f"(?P<big>{_D})\\s*(?P<bigu>[萬万億亿兆])(?:\\s*(?P<big2>{_D})\\s*(?P<bigu2>[千百]?[萬万億亿]|[千百](?![萬万億亿])))?",
         # a Chinese-numeral amount with a myriad unit: 一兆八千億, 九千億, 三萬五千
         "(?P<cbig>[一二兩两三四五六七八九十][一二兩两三四五六七八九十百千〇零]*[萬万億亿兆][一二兩两三四五六七八九十百千〇零萬万億亿]*)",
         f"(?P<sa>{_D})\\s*比\\s*(?P<sb>{_D})",
@@ -300,9 +301,12 @@ def _number_english(m: re.Match) -> str | None:
         if v is None:
             return None
         v *= _CN_BIG[g["bigu"]]
-        if g["big2"] and _CN_BIG[g["bigu2"]] < _CN_BIG[g["bigu"]]:  # 9兆4000億: one amount, 9.4 trillion
+        unit2 = 1
+        for ch in g["bigu2"] or "":
+            unit2 *= _CN_BIG.get(ch) or {"千": 1000, "百": 100}[ch]
+        if g["big2"] and unit2 < _CN_BIG[g["bigu"]]:  # 9兆4000億: one amount, 9.4 trillion; 1萬2千: 12,000
             v2 = _to_float(g["big2"])
-            v += (v2 or 0) * _CN_BIG[g["bigu2"]]
+            v += (v2 or 0) * unit2
         return fmt_number(v)
     if g["num"]:
         return g["num"]

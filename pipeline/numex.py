@@ -217,6 +217,14 @@ def _shifted_month(today: str | None, shift: int) -> str | None:
     return f"{base.year + y}-{m + 1:02d}"
 
 
+def _shifted_day(today: str | None, shift: int) -> str | None:
+    """昨天 in an article of 27 November 2025: ``"2025-11-26"``."""
+    import datetime as dt
+
+    base = _date(today)
+    return None if base is None else (base + dt.timedelta(days=shift)).isoformat()
+
+
 def _shifted_week(today: str | None, shift: int, day: int | None) -> str | None:
     """本週三 in an article of Thursday 27 November 2025: ``"2025-11-26"``; 下週 without a day: the
     ISO week, ``"2025-W49"``."""
@@ -363,7 +371,7 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
                 extra = {"value": f"XXXX-WXX-{day}"}
             elif "w" in g:
                 rel = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2}[g["w"]]
-                extra = {"value": "XXXX-XX-XX", "relative": f"{rel:+d}D"}
+                extra = {"value": _shifted_day(today, rel) or "XXXX-XX-XX", "relative": f"{rel:+d}D"}
             elif "s" in g:
                 extra = {}
                 year = _year_of({"去年": -1, "今年": 0, "明年": 1}[g["rel"]], anchor, extra) if g["rel"] else "XXXX"

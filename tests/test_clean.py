@@ -240,6 +240,21 @@ def test_ibid_note_is_a_note_and_its_marker_is_dropped():
     assert [t for k, t in got if k == "note"][1] == "[2] 同前註。"  # its own note, not the end of [1]
 
 
+def test_an_indented_paragraph_broken_by_a_pdf_in_unwrapped_text():
+    """Paragraphs start with 　　 and are one line each, but one was broken mid-sentence (北韓可能 /
+    在朝鮮半島…, even inside a word: 北 / 京): the unindented lines go on with it."""
+    text = ("俄朝同盟的影響\n\n吳明杰\n\n"
+            "　　2024年10月，南韓國家情報院證實北韓已派遣約1萬2千名士兵前往俄羅斯，部署於庫斯克地區。\n"
+            "　　2024年6月，普丁訪問平壤，與金正恩簽署條約，一方遭受武裝攻擊時，另一方應提供軍事援助。\n"
+            "　　筆者認為，俄朝軍事同盟的深化，意味著東北亞可能出現衝突風險。一旦台海有事，北韓可能\n"
+            "在朝鮮半島製造緊張，牽制駐韓美軍的兵力。台灣應密切關注平壤與北\n"
+            "京之間的互動。\n"
+            "　　這是一個新的階段，台灣必須做好準備。\n")
+    body = [t for k, t in kinds(text) if k == "body"]
+    assert len(body) == 4
+    assert body[2].endswith("北韓可能在朝鮮半島製造緊張，牽制駐韓美軍的兵力。台灣應密切關注平壤與北京之間的互動。")
+
+
 def test_line_cut_short_before_a_latin_word_is_wrapped():
     # hard-wrapped at 70 columns; the second line stops at 61 because "Hegseth），" did not fit
     lines = [

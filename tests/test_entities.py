@@ -751,6 +751,9 @@ def test_relative_months_and_weeks_placed_by_the_articles_date(resources):
     assert got["本週三"] == ("2025-11-26", "this Wednesday (November 26)")  # the 27th is a Thursday
     assert got["下週一"] == ("2025-12-01", "next Monday (December 1)")
     assert got["上星期"] == ("2025-W47", "last week")
+    doc = annotate_text("國防預算\n2025年8月21日\n總統今天表示，昨天的會議很成功。\n", "d", resources)
+    got = {e.text: (e.extra["value"], e.en) for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert got["今天"] == ("2025-08-21", "today (August 21)") and got["昨天"] == ("2025-08-20", "yesterday (August 20)")
     undated = {e.text: e.extra["value"] for e in ents("上月國防部長表示，本週三美日將舉行會談。", resources)}
     assert (undated["上月"], undated["本週三"]) == ("XXXX-XX", "XXXX-WXX-3")  # no date to place them by
 

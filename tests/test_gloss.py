@@ -594,6 +594,8 @@ def test_notes_on_a_character_are_no_senses(glosser):
 def test_an_amount_in_two_myriad_units_is_one_number():
     assert number_spans("防衛經費達9兆4000億日圓") == [(5, 12, "9.4 trillion")]
     assert number_spans("5億3000萬人")[0][2] == "530 million"
+    assert number_spans("約1萬2千名士兵")[0][2] == "12,000"  # a thousands unit after the myriad
+    assert number_spans("損失2億3千萬元")[0][2] == "230 million"
 
 
 def test_a_korean_minister_after_his_ministry(resources):
