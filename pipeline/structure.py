@@ -200,6 +200,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
         else:
             out[i] = _closing_credit(text, pat) or [_Piece("body", text)]
         seen_body = seen_body or any(p.kind == "body" for p in out[i] or ())
+    _trailing_headline_list(blocks, out, body_start)
     _transcript_kinds(blocks, out)
     return [p for p in out if p is not None]
 
@@ -267,6 +268,25 @@ def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> No
             out[i] = [_Piece("body", texts[i])]
 
 
+#: a bullet before a related article's headline (▪ 賴清德：國防預算2030年達GDP 5%); not ■, which marks headings
+_HEADLINE_BULLET = re.compile(r"^[▪•●◆▸►‧．・]\s*\S")
+
+
+def _trailing_headline_list(blocks: list[Block], out: list[list[_Piece] | None], body_start: int) -> None:
+    """Two or more bulleted headlines at the end of an article (before any closing notes) list
+    related articles: notes, not headings."""
+    end = len(out)
+    while end > body_start and out[end - 1] is not None and all(p.kind == "note" for p in out[end - 1]):
+        end -= 1
+    k = end
+    while k > body_start and _HEADLINE_BULLET.match(blocks[k - 1].text) and _is_short(blocks[k - 1]) \
+            and not _ENDS_SENTENCE.search(blocks[k - 1].text):
+        k -= 1
+    if end - k >= 2:
+        for i in range(k, end):
+            out[i] = [_Piece("note", blocks[i].text)]
+
+
 def _is_short(b: Block) -> bool:
     return b.standalone or display_width(b.text) <= 60
 
@@ -311,8 +331,10 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     for i, b in enumerate(blocks[:10]):
         if _is_titleish(b, pat):
             return i
-        if (m := pat.match_dateline(b.text)) is not None and b.text[m.end():].strip():
-            return None  # 〔記者林哲宇／台北報導〕菲律賓…: a dateline opening a paragraph starts the body
+        if pat.match_dateline(b.text) is not None and i + 1 < len(blocks) and not _is_titleish(blocks[i + 1], pat):
+            # 〔記者林哲宇／台北報導〕菲律賓…, or 【聯合報／記者陳佩琪／台北即時報導】 on its own line
+            # before a paragraph: the dateline starts the body; no line after it is the title
+            return None
         if _is_prose(b) and (len(_SENTENCE_PUNCT.findall(b.text)) > 2 or len(b.text) > 160):
             return None
     return None

@@ -221,6 +221,16 @@ def test_article_opening_with_a_dateline_has_no_title_and_bracketed_link_label()
     assert got[0][1] == "〔記者林哲宇／台北報導〕"
 
 
+def test_dateline_line_before_the_first_paragraph_and_bulleted_headlines_at_the_end():
+    """【聯合報／記者…報導】 alone on the first line, then paragraphs: no title, all body; the
+    bulleted headlines after the last paragraph list related articles (notes, not headings)."""
+    text = ("【聯合報／記者陳佩琪／台北即時報導】\n\n"
+            "立法院今天三讀通過國防特別條例，未來八年將編列新台幣1.25兆元特別預算，用於採購無人機。\n\n"
+            "國防部長顧立雄表示，特別預算將大幅提升國軍的不對稱作戰能力。\n\n"
+            "▪ 賴清德：國防預算2030年達GDP 5%\n▪ 特別預算審查　藍白要求逐項說明\n")
+    assert [k for k, _ in kinds(text)] == ["byline", "body", "body", "note", "note"]
+
+
 def test_interview_keeps_its_headline_and_reporter():
     """Questions and answers (問：/答：) make a transcript, whose header lines are notes; but a
     headline with a colon (【專訪】前國安會秘書長：…) stays the title and 記者：張家豪 the byline."""
