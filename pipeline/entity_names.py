@@ -203,7 +203,8 @@ class NameRules:
         for m in _NAME_REPORTS.finditer(sh):  # 新頭殼newtalk | 黃建豪 綜合報導
             if self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
                 self._byline_person(u, m.start(1), m.end(1))
-        if not u.ents:
+        bracket = _BRACKET_NOTE.search(sh)  # 文／林俊宏（東京特派員）: a place in the note is no name
+        if not any(e.start < (bracket.start() if bracket else len(sh)) for e in u.ents):
             # names only, or labelled credits: 林大明; 文／王小明、李美華; 文／林珮萱　攝影／楊煥世
             labels = list(_CREDIT_LABEL.finditer(sh))
             if labels and labels[0].start() > 0 and sh[:labels[0].start()].strip():
@@ -396,6 +397,10 @@ class NameRules:
             parts = self._japanese_names.name_at(u.text[a:a + 6])
             if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and self._name_end(u, a + parts.length):
                 b = a + parts.length
+            elif parts is None and (nxt := u.token_at(b)) is not None and nxt.start == b and nxt.pos.startswith("nr") \
+                    and 1 <= nxt.end - b <= 2 and _all_han(nxt.norm) and u.free(b, nxt.end) \
+                    and self._japanese_names.surname(u.text[a:b]):
+                b = nxt.end  # 藤田|文武: a given name UniDic cannot read alone, which jieba tags as a name
         elif b - a == 2 and (country == "vn" or self._korean(u, a, country)):  # three characters: 金成|南說
             nxt = u.token_at(b)
             if nxt is not None and nxt.start == b and nxt.end == b + 1 and _HAN.match(nxt.norm) \
@@ -424,7 +429,8 @@ class NameRules:
             parts = names.name_at(text)
             # the whole name; a surname alone (佐藤: Sato); or only the surname of a name whose given
             # name UniDic cannot read (加藤馨祐: Kato, not a Mandarin reading of all four characters)
-            en = names.english(text) or names.surname(text) or (parts.surname if parts is not None else None)
+            en = names.english(text) or names.surname(text) or (parts.surname if parts is not None else None) \
+                or (names.surname(text[:2]) if len(text) == 4 else None)  # 藤田文武: Fujita
             if en:
                 return en, {"romanized": True, "reading": "ja"}
         elif country == "vn":
@@ -764,8 +770,8 @@ class NameRules:
         for e in list(u.ents):
             if e.label == "DATE" and re.fullmatch(r"\d{4}", str(e.extra.get("value", ""))):
                 head = f"{e.extra['value']}"
-            elif e.label == "ORG" and e.kb_id:  # a parliament: 美國國會選舉 (not 美國選舉)
-                head = e.en or ""
+            elif e.label == "ORG" and e.kb_id and _LEGISLATURE.search(e.en or ""):  # 美國國會選舉 (not 美國選舉,
+                head = e.en or ""  # nor 政治大學|選舉研究中心)
             else:
                 continue
             tok = u.token_at(e.end)
@@ -774,8 +780,34 @@ class NameRules:
             u.remove(e)
             extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
             kind = self.rules.data["election_english"].get(tok.norm, "election") if e.label == "DATE" else "election"
+            entry = self._election_entry(head, kind, self._clause_country(u, e.start)) if e.label == "DATE" else None
+            if entry is not None:  # 自民黨在2024年大選中: the KB's 2024 Japanese general election
+                u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", entry.id, entry.en, "kb", extra=extra))
+                continue
             u.add(Entity(u.text[e.start:tok.end], e.start, tok.end, "EVENT", None, f"{head} {kind}", "rule",
                          extra=extra))
+
+    @cached_property
+    def _elections_by_country_year(self) -> dict[tuple[str, str], list]:
+        """The KB's elections by (country, year): entries of type EVENT whose English name begins
+        with the year and says election."""
+        out: dict[tuple[str, str], list] = {}
+        for entry in self.kb or ():
+            year = entry.en[:4]
+            if entry.type == "EVENT" and year.isdigit() and "election" in entry.en.lower() and _country_of(entry):
+                out.setdefault((_country_of(entry), year), []).append(entry)
+        return out
+
+    def _election_entry(self, year: str, kind: str, country: str | None):
+        """The one election the KB holds for the country named last in the clause in that year,
+        or of that kind among several (presidential, general, local …)."""
+        if not country:
+            return None
+        found = self._elections_by_country_year.get((country, year), [])
+        fits = _ELECTION_KINDS.get(kind.split()[0])  # 大選 a general or presidential election, not 2025's upper house
+        if fits is not None:
+            found = [x for x in found if any(w in x.en for w in fits)]
+        return found[0] if len(found) == 1 else None
 
     def _exercises(self, u: _Unit) -> None:
         """A named military exercise the KB lacks: a name and its year (and letter) before an
@@ -851,6 +883,15 @@ def _country_of(entry) -> str | None:
     if entry.country:
         return entry.country
     return entry.id if entry.type == "GPE" else None
+
+
+#: the elections of the KB each kind of election word (entity_rules.yaml's election_english) may
+#: name; a bare 選舉 "election" may name any
+_ELECTION_KINDS = {"general": ("general", "presidential"), "presidential": ("presidential",),
+                   "parliamentary": ("general", "legislative", "parliamentary"), "House": ("general", "House"),
+                   "Senate": ("Senate", "Councillors"), "local": ("local",), "midterm": ("midterm",)}
+#: a body whose election is one: a parliament or a chamber of one (美國國會選舉, 眾議院選舉)
+_LEGISLATURE = re.compile(r"Congress|Parliament|House|Senate|Diet|Assembly|Legislat|Council|Yuan", re.I)
 
 
 def _longest_matches(text: str, lens: dict[str, tuple[int, ...]], forms) -> list[tuple[int, int]]:

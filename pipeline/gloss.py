@@ -54,7 +54,8 @@ from typing import Sequence
 
 from .errors import DataError
 from .model import Unit
-from .transcript import compound_surnames
+from .patterns import _traditional
+from .transcript import compound_surnames, surnames
 
 DATA = Path(__file__).resolve().parent / "data"
 CEDICT = DATA / "cedict" / "cedict.tsv.gz"
@@ -161,6 +162,28 @@ _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": 
 _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
           "，": ",", ",": ",", "、": ",", "；": ";", ";": ";", "：": ":", ":": ":", "。": ".", ".": ".",
           "！": "!", "!": "!", "？": "?", "?": "?", "…": "…", "⋯": "…"}
+
+
+@lru_cache(maxsize=1)
+def _translit_chars() -> frozenset[str]:
+    """Characters of transliterated foreign names (entity_rules.yaml), in both scripts."""
+    from .entities import rules_file_data
+    from .patterns import t2s_converter
+
+    chars = "".join(str(rules_file_data().get("transliteration_chars", "")).split())
+    return frozenset(chars + t2s_converter().convert(chars))
+
+
+@lru_cache(maxsize=4096)
+def _name_start(word: str) -> bool:
+    """Does ``word`` begin with a surname of the entity rules (Chinese, compound or Korean)?"""
+    from .entities import rules_file_data
+
+    korean = rules_file_data().get("korean_surnames") or []
+    for t in {word[:2], _traditional(word[:2])}:  # 朴 as written: its Traditional form would be 樸
+        if t[:1] in surnames() or t[:2] in compound_surnames() or t[:1] in korean or t[:2] in korean:
+            return True
+    return False
 
 
 def cn_to_number(s: str) -> int | None:
@@ -626,6 +649,10 @@ class Glosser:
                 return g
         if len(trad) > 1 and all(c in self._abbr for c in trad):  # 美日韓 -> US–Japan–South Korea
             return "–".join(self._abbr[c] for c in trad)
+        if pos in ("nr", "nrfg") and not _name_start(trad) and self._mostly_words(trad, simp):
+            parts = self._split(trad, simp)  # jieba's guess at a name that starts with no surname, made
+            if parts:  # of words: a word it does not know (遠|高於 "far higher than", 新|一波 "a new wave")
+                return self._join(parts)  # — not a transliteration (森|斯|坦 stays ~Sensitan)
         if pos in NAME_POS:
             if pos in ("nr", "nrfg") and len(trad) >= 3 and trad[:2] in compound_surnames():
                 return self.romanise(trad, person=True)  # 歐陽明: Ouyang Ming, not 歐 Europe + 陽明
@@ -636,6 +663,19 @@ class Glosser:
             return self.romanise(trad, person=person)  # nrt (transliterated names): one word
         parts = self._split(trad, simp, noun=pos in NOUN_POS)
         return self._join(parts) if parts else self.romanise(trad, person=False)
+
+    def _mostly_words(self, trad: str, simp: str) -> bool:
+        """Is ``trad`` words of two characters or more, but for one character at most, and not all
+        characters of transliterations (布雷特 is Brett, not 布雷 "lay mines" + 特)?"""
+        i, singles = 0, 0
+        while i < len(trad):
+            j = next((j for j in range(min(len(trad), i + 6), i + 1, -1)
+                      if self._word(trad[i:j]) is not None or self._word(simp[i:j]) is not None), None)
+            if j is None:
+                singles, i = singles + 1, i + 1
+            else:
+                i = j
+        return singles <= 1 and len(trad) - singles >= 2 and not all(c in _translit_chars() for c in trad)
 
     def _join(self, parts: list[str]) -> str:
         """Glosses of the parts of a split word; country abbreviations as a cluster (US–Japan)."""

@@ -783,6 +783,29 @@ def test_a_bracketed_english_place_name_is_no_person(resources):
     assert not [e for e in es if e.label == "PERSON"]
 
 
+def test_a_years_election_is_the_kbs_election_of_the_clauses_country(resources):
+    """自民黨在2024年大選: the KB's 2024 Japanese general election (the party's country); 大選 is no
+    upper-house election; an institution before 選舉 (政治大學|選舉研究中心) makes no election."""
+    one_event = lambda s: next(e for e in ents(s, resources) if e.label == "EVENT")  # noqa: E731
+    assert one_event("自民黨在2024年大選中失去過半。").kb_id == "event-jp-election-2024"
+    assert one_event("川普在2024年大選中勝出。").kb_id == "event-us-election-2024"
+    assert one_event("自公執政聯盟在2025年大選失去多數。").kb_id is None  # 2025 was the upper house's
+    es = ents("根據政治大學選舉研究中心的長期調查，自認為台灣人的比例超過六成。", resources)
+    assert not [e for e in es if e.label == "EVENT"]
+
+
+def test_japanese_names_after_more_titles(resources):
+    """共同代表藤田|文武: a surname UniDic knows and a given name it cannot read, both jieba names;
+    政治評論家 and 特派員 are titles; 文／林俊宏（東京特派員）: a place in the bracket does not stop
+    the byline's name."""
+    es = ents("但日本維新會共同代表藤田文武警告，若自民黨只想利用選舉擴大權力。", resources)
+    assert one(es, "藤田文武").en == "Fujita"
+    es = ents("日本政治評論家田崎史郎分析，若自民黨能拿下233席以上。", resources)
+    assert one(es, "田崎史郎").extra.get("reading") == "ja"
+    doc = annotate_text("日本眾議院解散在即\n\n文／林俊宏（東京特派員）\n\n日本首相高市早苗18日召開記者會。\n", "b", resources)
+    assert [e.text for u in doc.units if u.kind == "byline" for e in u.entities if e.label == "PERSON"] == ["林俊宏"]
+
+
 def test_a_country_before_former_owns_the_body(resources):
     doc = annotate_text("淡江大學助理教授林穎佑認為，北京不會對台動武。\n\n美國前國防部官員馬森警告，美國的承諾可能受到質疑。\n", "f", resources)
     assert [e.kb_id for u in doc.units for e in u.entities if e.text == "國防部"] == ["us-pentagon"]  # not Taiwan's

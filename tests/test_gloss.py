@@ -591,6 +591,14 @@ def test_notes_on_a_character_are_no_senses(glosser):
     assert prepare_senses(['"house on a cliff" radical in Chinese characters', "radical no. 108"]) == []
 
 
+def test_a_name_tag_on_a_word_without_a_surname(glosser):
+    """jieba tags words it does not know as names (遠高於/nr, 新一波/nr): without a surname first they
+    are glossed from their parts, not romanised; a name with a surname still is (朴炳錫 too)."""
+    assert g(glosser, "遠高於", "nr") == "far greater than"
+    assert not g(glosser, "新一波", "nr").startswith("~")
+    assert g(glosser, "朴炳錫", "nr").startswith("~") and g(glosser, "卓榮泰", "nr").startswith("~")
+
+
 def test_an_amount_in_two_myriad_units_is_one_number():
     assert number_spans("防衛經費達9兆4000億日圓") == [(5, 12, "9.4 trillion")]
     assert number_spans("5億3000萬人")[0][2] == "530 million"
