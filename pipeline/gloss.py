@@ -164,6 +164,9 @@ _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》":
           "！": "!", "!": "!", "？": "?", "?": "?", "…": "…", "⋯": "…"}
 
 
+_CREDIT_MARKS = ("／", "/", "╱", "：", ":")
+
+
 @lru_cache(maxsize=1)
 def _translit_chars() -> frozenset[str]:
     """Characters of transliterated foreign names (entity_rules.yaml), in both scripts."""
@@ -892,6 +895,8 @@ class Glosser:
             self._former(tokens, unit.entities)
         if unit.entities:
             _titles_by_country(unit.text, tokens, unit.entities)
+        if unit.kind == "byline" and len(tokens) > 1 and tokens[0].norm in ("文", "文字") and tokens[1].text in _CREDIT_MARKS:
+            tokens[0].gloss = "by"  # 文／陳怡君: the writer's credit, not "text"
         unit.gloss_en = self.gloss_line(unit)
 
     def _abbreviations(self, tokens, spans) -> None:

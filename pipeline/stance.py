@@ -868,11 +868,16 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
     if not is_transcript(u.text for u in openers):
         return {}
     chair = None
+    described: list[tuple[str, dict]] = []  # 主持人：外交部發言人蕭光偉: 發言人 is 蕭光偉
     for u in doc.units:
-        if u.kind == "note" and header_field(u.text) in ("主席", "主持人") and u.entities:
-            person = next((e for e in u.entities if e.label == "PERSON"), None)
-            chair = _entity_dict(person) if person is not None else None
-            break
+        if u.kind != "note" or not u.entities or (field := header_field(u.text)) is None:
+            continue
+        person = next((e for e in u.entities if e.label == "PERSON"), None)
+        if person is None:
+            continue
+        if field in ("主席", "主持人") and chair is None:
+            chair = _entity_dict(person)
+        described.append((u.text[len(field) : person.start], _entity_dict(person)))
     out: dict[int, tuple[dict, int]] = {}
     for u in openers:
         label = speaker_label(u.text)
@@ -886,6 +891,8 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
             speaker = {"text": label, "kb_id": None, "en": "the questioner"}
         elif chair is not None and label in ("主席", "主持人"):
             speaker = {**chair, "mention": label}
+        elif (who := next((p for role, p in described if label in role), None)) is not None:
+            speaker = {**who, "mention": label}  # 發言人：… in a record whose header names the spokesperson
         else:
             speaker = {"text": label, "kb_id": None, "en": None}
         out[id(u)] = (speaker, end)

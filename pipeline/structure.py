@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .clean import HAN as _HAN
 from .clean import _YEAR, Block, display_width, tidy_spaces
 from .patterns import LayoutPatterns, _traditional, layout_patterns
-from .transcript import header_field, is_transcript, speaker_label, surnames
+from .transcript import header_field, is_speaker, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
 _NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*$")
@@ -259,7 +259,7 @@ def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> No
         if kind == "title":
             titled = True
         if i < first and (label := header_field(texts[i])) is not None and kind != "byline" \
-                and (kind != "title" or _traditional(label) in fields):
+                and (kind != "title" or _traditional(label) in fields or is_speaker(label)):
             out[i] = [_Piece("note", texts[i])]  # 時間：…; not 記者：張家豪, nor a headline 【專訪】前國安會秘書長：…
         elif i < first and not titled and kind in ("lead", "affiliation", "heading") and _is_short(blocks[i]):
             out[i] = [_Piece("title", texts[i])]  # the record's name (…委員會會議紀錄 is no affiliation line)
@@ -305,6 +305,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
+    if _RECORD_NAME.search(t):
+        return True  # 外交部例行記者會紀要, …委員會會議紀錄: a record's name, though a ministry's
     if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat):
         return False
     if _NAME_LIST.match(t) and (len(t) < 4 or _starts_with_surname(t)):
@@ -312,6 +314,10 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
     if _looks_like_affiliation_line(t, pat):
         return False
     return True
+
+
+#: the end of a record's name: minutes, a transcript
+_RECORD_NAME = re.compile(r"(?:紀要|紀錄|記錄|实录|實錄|逐字稿|纪要|纪录|记录)$")
 
 
 def _starts_with_surname(t: str) -> bool:

@@ -599,6 +599,14 @@ def test_a_name_tag_on_a_word_without_a_surname(glosser):
     assert g(glosser, "朴炳錫", "nr").startswith("~") and g(glosser, "卓榮泰", "nr").startswith("~")
 
 
+def test_a_writers_credit_reads_by(resources):
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("李在明的實用外交\n\n文／陳怡君\n\n李在明上任後多次強調實用外交。\n", "c", resources)
+    byline = next(u for u in doc.units if u.kind == "byline")
+    assert byline.gloss_en.startswith("by | ")
+
+
 def test_an_amount_in_two_myriad_units_is_one_number():
     assert number_spans("防衛經費達9兆4000億日圓") == [(5, 12, "9.4 trillion")]
     assert number_spans("5億3000萬人")[0][2] == "530 million"

@@ -87,3 +87,14 @@ def test_questions_from_the_floor_and_the_spokespersons_answers(resources):
     by_text = {u.text: u.stance for u in doc.units if u.kind == "body"}
     assert by_text["我们敦促日方立即撤回错误言论。"]["holder"]["kb_id"] == "cn-mao-ning"
     assert by_text["问：有报道称，中方暂停进口日本水产品，你能否证实？"]["holder"]["en"] == "the questioner"
+
+
+def test_a_role_label_is_the_person_the_header_describes(resources):
+    """主持人：外交部發言人蕭光偉 in the header: the turns labelled 發言人 are his."""
+    doc = annotate_text("外交部例行記者會紀要\n\n時間：114年11月20日上午10時\n主持人：外交部發言人蕭光偉\n\n"
+                        "發言人：各位媒體朋友大家早。\n\n記者問：中國海警近日在金門海域巡查，外交部怎麼看？\n\n"
+                        "發言人：中國的灰色地帶脅迫行為嚴重破壞區域和平，我們嚴正譴責。\n\n記者問：有何後續？\n\n"
+                        "發言人：我們將持續與理念相近國家密切合作。\n", "mofa", resources)
+    by_text = {u.text: u.stance for u in doc.units if u.kind == "body"}
+    holder = by_text["發言人：中國的灰色地帶脅迫行為嚴重破壞區域和平，我們嚴正譴責。"]["holder"]
+    assert holder["text"] == "蕭光偉" and holder["mention"] == "發言人"
