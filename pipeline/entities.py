@@ -331,6 +331,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._titles(u)
         self._pos_names(u)
         self._institutions(u)
+        self._schools(u)
         self._documents(u)
         self._remember(u, n, mentions)
         self._refs(u, n, mentions)  # short references after a name found by the rules
@@ -419,6 +420,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""
         if a in u.startset and b in u.endset:
             return True  # on token boundaries (the usual case: KB names are in jieba's dictionary)
+        sh = u.sh
+        if (sh[a:a + 1].isascii() and sh[a:a + 1].isalnum() and sh[a - 1:a].isascii() and sh[a - 1:a].isalnum()) or \
+                (sh[b - 1:b].isascii() and sh[b - 1:b].isalnum() and sh[b:b + 1].isascii() and sh[b:b + 1].isalnum()):
+            return False  # a Latin name inside a Latin word: SPA in C-SPAN
         left, right = u.leftovers(a, b)
         if kind != "full":
             return not left and not right

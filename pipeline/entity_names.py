@@ -692,6 +692,27 @@ class NameRules:
             en, extra = self._name_english(words, u.sh[a:t.end], keep_lower=("and", "of"))
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
 
+    def _schools(self, u: _Unit) -> None:
+        """A school right after its university's name is part of that university, not the body the
+        KB or the dictionary knows by the same short name: 喬治城大學|外交學院 is Georgetown's, not China
+        Foreign Affairs University.  Its English comes from its words (Diplomacy College), ``translated``."""
+        for e in list(u.ents):
+            if e.label != "ORG" or e.extra.get("translated") or not e.text.endswith(("學院", "学院", "研究所", "學系", "学系")):
+                continue
+            if not any(x.end == e.start and x.label == "ORG" and "University" in (x.en or "") for x in u.ents):
+                continue
+            if e.kb_id and "University" not in (e.en or ""):
+                continue  # the KB's own school of that university (李光耀公共政策學院)
+            name = u.sh[e.start:e.end]
+            head = next(h for h in ("学院", "研究所", "学系") if name.endswith(h))
+            rest = name[: -len(head)]
+            g = self.glosser.lookup(rest, rest, "n") if self.glosser is not None and rest else None
+            words = [re.split(r"[;,/(]", g)[0].strip() if g and not g.startswith("~") else None,
+                     self.rules.data["institution_words"].get(head) or "Department"]
+            en, extra = self._name_english(words, name, keep_lower=("and", "of"))
+            u.remove(e)
+            u.add(Entity(e.text, e.start, e.end, "ORG", None, en, "rule", extra=extra))
+
     def _documents(self, u: _Unit) -> None:
         """A title in book-title marks ending in 法, 條例, 白皮書 … that the KB lacks is a named
         document (POLICY): 《經濟安全保障推進法》; English from the words' glosses, ``translated``."""

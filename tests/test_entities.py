@@ -806,6 +806,20 @@ def test_japanese_names_after_more_titles(resources):
     assert [e.text for u in doc.units if u.kind == "byline" for e in u.entities if e.label == "PERSON"] == ["林俊宏"]
 
 
+def test_a_school_after_its_university_is_that_universitys(resources):
+    """喬治城大學|外交學院: Georgetown's school, not China Foreign Affairs University."""
+    es = ents("作者為美國喬治城大學外交學院碩士生。", resources)
+    school = one(es, "外交學院")
+    assert school.kb_id is None and school.en == "Diplomacy College" and school.extra.get("translated")
+    es = ents("新加坡國立大學李光耀公共政策學院副教授莊嘉穎說。", resources)
+    assert one(es, "李光耀公共政策學院").kb_id == "sg-lkyspp"  # the KB's own school of that university
+
+
+def test_a_latin_name_inside_a_latin_word_is_none(resources):
+    """SPA (an alias in the KB) is no entity inside C-SPAN."""
+    assert not [e for e in ents("其中包括 PBS、C-SPAN 和 Fox 財經頻道。", resources) if e.text == "SPA"]
+
+
 def test_a_country_before_former_owns_the_body(resources):
     doc = annotate_text("淡江大學助理教授林穎佑認為，北京不會對台動武。\n\n美國前國防部官員馬森警告，美國的承諾可能受到質疑。\n", "f", resources)
     assert [e.kb_id for u in doc.units for e in u.entities if e.text == "國防部"] == ["us-pentagon"]  # not Taiwan's
