@@ -348,6 +348,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if (person or cands) and _in_prediction((person or cands)[-1], v, cues, clause, tokens, quoted):
             predicted.add(id(v))  # 北京的施壓可能強化日本國內支持…的聲音: what the writer predicts
             continue
+        if (person or cands) and shadow[(person or cands)[-1].start - 1 : (person or cands)[-1].start] != "的" \
+                and any(w is not v and clause[w.start] == clause[v.start] and w.end <= (person or cands)[-1].start
+                        and not quoted[w.start] and w.entry.weight >= 1 for w in verbs):  # (not 報導, 顯示)
+            # 重申美國對菲律賓的同盟承諾: a subject inside another verb's complement, whose own subject
+            # holds it (but …毀滅北韓的川普大讚: a relative clause before its head, the subject)
+            continue
         if person or cands:
             e = (person or cands)[-1]
             if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
@@ -406,8 +412,14 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             if owner is not None:  # 南韓政府表示強烈反對: the role with the name that qualifies it
                 return {"text": text[owner.start : at + len(word)], "kb_id": None, "en": None}, owner, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
-    # no verb has a subject of its own: a topic chain, the subject of the sentence's first clause
-    # (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)
+    found = _topic_holder(verbs, holders, tokens, clause, quoted, predicted)
+    return found if found is not None else ("AUTHOR", None, None)
+
+
+def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[int], quoted: list[bool],
+                  predicted: set[int]):
+    """No verb has a subject of its own: a topic chain, the subject of the sentence's first clause
+    (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)."""
     for v in verbs:
         if id(v) in predicted:
             continue
@@ -417,7 +429,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…)
             subject = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
             return _entity_dict(subject), subject, v
-    return "AUTHOR", None, None
+    return None
 
 
 #: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports

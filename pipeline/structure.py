@@ -428,6 +428,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return _byline_pieces(t, pat)
     if pat.is_caption(t):
         return [_Piece("caption", t)]
+    if pat.is_inline_note(t):
+        return [_Piece("note", t)]  # a web page's breadcrumb (首頁 > 國際 > 亞太), share buttons
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
         return [_Piece("publication", t)]
     if _is_date_line(t):

@@ -231,6 +231,14 @@ def test_dateline_line_before_the_first_paragraph_and_bulleted_headlines_at_the_
     assert [k for k, _ in kinds(text)] == ["byline", "body", "body", "note", "note"]
 
 
+def test_a_web_pages_breadcrumb_and_share_buttons_are_notes():
+    """A page copied as text: 首頁 > 國際 > 亞太 is no title, 分享到 Facebook and 加入LINE好友 no headings."""
+    text = ("首頁 > 國際 > 亞太\n\n中菲南海對峙升溫　黃岩島成新熱點\n\n2025/11/12 18:30\n分享到 Facebook\n加入LINE好友\n\n"
+            "（中央社記者陳亦偉馬尼拉12日專電）菲律賓海警發言人塔瑞拉今天表示，中國海警船昨天在黃岩島附近以水砲驅離菲律賓船隻。\n")
+    got = kinds(text)
+    assert [k for k, _ in got] == ["note", "title", "publication", "note", "note", "byline", "body"]
+
+
 def test_interview_keeps_its_headline_and_reporter():
     """Questions and answers (問：/答：) make a transcript, whose header lines are notes; but a
     headline with a colon (【專訪】前國安會秘書長：…) stays the title and 記者：張家豪 the byline."""

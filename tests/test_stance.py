@@ -518,6 +518,15 @@ def test_an_attitude_in_what_a_speaker_says_is_the_speakers(resources):
     assert st["holder"]["en"] == "Ryan Zinke"
 
 
+def test_a_subject_inside_another_verbs_complement_is_no_holder(resources):
+    """…譴責中國的「危險行為」，並重申美國對菲律賓的同盟承諾: 美國 is inside what the ambassador
+    reaffirms; she holds the sentence's stance.  他表示美國支持台灣: he does."""
+    st = stance(resources, "美國駐菲律賓大使卡爾森（MaryKay Carlson）在社群平台X上發文，譴責中國的「危險行為」，"
+                           "並重申美國對菲律賓的同盟承諾「堅如磐石」。")
+    assert st["holder"]["text"] == "卡爾森"
+    assert stance(resources, "他表示美國支持台灣。", before="川普昨天抵達東京。")["holder"]["text"] != "美國"
+
+
 def test_who_objects_is_not_what_the_objection_is_about(resources):
     """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
     st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
