@@ -305,6 +305,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
+    if _section_label(t, pat) or pat.heading_marker(t):
+        return False  # 摘要, Abstract, 壹、前言: a paper's section, not its title
     if _RECORD_NAME.search(t):
         return True  # 外交部例行記者會紀要, …委員會會議紀錄: a record's name, though a ministry's
     if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat):
@@ -314,6 +316,14 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
     if _looks_like_affiliation_line(t, pat):
         return False
     return True
+
+
+#: a paper's section labels in English, alone on their line
+_SECTION_LABEL = re.compile(r"(?:Abstract|Summary|Keywords?|Introduction|Conclusions?|References)\s*[:：]?", re.I)
+def _section_label(t: str, pat: LayoutPatterns) -> bool:
+    """A paper's section label alone on its line: 摘要, 內容提要, Abstract, Keywords."""
+    m = pat.match_lead(t)
+    return bool(_SECTION_LABEL.fullmatch(t)) or (m is not None and not t[m.end():].strip())
 
 
 #: the end of a record's name: minutes, a transcript
@@ -430,6 +440,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("caption", t)]
     if pat.is_inline_note(t):
         return [_Piece("note", t)]  # a web page's breadcrumb (首頁 > 國際 > 亞太), share buttons
+    if _section_label(t, pat):
+        return [_Piece("heading", t)]  # 摘要 above a paper's abstract
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
         return [_Piece("publication", t)]
     if _is_date_line(t):

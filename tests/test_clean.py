@@ -239,6 +239,16 @@ def test_a_web_pages_breadcrumb_and_share_buttons_are_notes():
     assert [k for k, _ in got] == ["note", "title", "publication", "note", "note", "byline", "body"]
 
 
+def test_a_papers_section_labels_are_no_title():
+    """摘要 above the abstract, Abstract and 壹、前言 are headings, none of them the title."""
+    text = ("摘要\n\n本文探討南韓尹錫悅政府時期對日政策的轉變及其國內政治基礎。\n\n關鍵詞：日韓關係、尹錫悅\n\n"
+            "Abstract\n\nThis article examines the shift in South Korea's Japan policy.\n\n壹、前言\n\n"
+            "2023年3月，南韓政府宣布由財團代為支付賠償金。\n")
+    got = kinds(text)
+    assert "title" not in [k for k, _ in got]
+    assert [t for k, t in got if k == "heading"] == ["摘要", "Abstract", "壹、前言"]
+
+
 def test_interview_keeps_its_headline_and_reporter():
     """Questions and answers (問：/答：) make a transcript, whose header lines are notes; but a
     headline with a colon (【專訪】前國安會秘書長：…) stays the title and 記者：張家豪 the byline."""
