@@ -315,7 +315,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
     # … but a verb in what a speaker says (林劍表示，美方…，中方對此堅決反對) is the speaker's words
     frame = next((c for c in verbs if c.entry.type == "say" and not quoted[c.start] and id(c) not in nominal
-                  and shadow[c.end : c.end + 1] in "，,：:" and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
+                  and shadow[_addressee_end(c, unit.entities, shadow) : _addressee_end(c, unit.entities, shadow) + 1] in "，,：:"
+                  and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
     reported = {id(c) for c in verbs if frame is not None and c.start > frame.end}
     verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, id(c) in reported, c.entry.polarity is None,
                               c.entry.weight < 1, c.start))
@@ -364,7 +365,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                         a, end = e.end + k, e.end + k + len(role)
                         if any(x.start < end and a < x.end for x in unit.entities):
                             continue  # 民眾 inside 民眾黨: a name, not a role
-                        return {"text": text[e.start : end], "kb_id": None, "en": None}, e, v
+                        sender = next((x for x in ents if x.end == e.start - 1 and shadow[x.end] == "驻"), None)
+                        first = sender or e  # 美國駐中國大使: the role is the United States'
+                        return {"text": text[first.start : end], "kb_id": None, "en": None}, first, v
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
@@ -432,6 +435,18 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
     return None
 
 
+def _addressee_end(c: Cue, entities: list[Entity], shadow: str) -> int:
+    """Where a speech verb's words begin: right after it, or after whom it addresses
+    (美國官員告訴路透社，…; 他告訴記者：…)."""
+    e = next((x for x in entities if x.start == c.end and x.label in ("ORG", "PERSON", "GPE")), None)
+    if e is not None:
+        return e.end
+    word = next((w for w in _ADDRESSEES if shadow.startswith(w, c.end)), "")
+    return c.end + len(word)
+
+
+#: whom a speech verb may address before its words begin
+_ADDRESSEES = ("记者", "媒体", "外媒", "本报", "本台")
 #: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports
 _ACCORDING_TO = re.compile(r"(?:据|根据|依据)[^，。；：]*$")
 

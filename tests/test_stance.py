@@ -527,6 +527,15 @@ def test_a_subject_inside_another_verbs_complement_is_no_holder(resources):
     assert stance(resources, "他表示美國支持台灣。", before="川普昨天抵達東京。")["holder"]["text"] != "美國"
 
 
+def test_who_tells_someone_speaks_and_an_ambassadors_role_is_the_senders(resources):
+    """美國官員告訴路透社，川普指控…: the officials speak (Trump's charge is in their words);
+    美國駐中國大使指控…: the holder is the United States' ambassador, not China's."""
+    st = stance(resources, "美國官員告訴路透社，川普指控北京試圖干擾美國國會選舉，華盛頓採取進一步升級行動以對北京施壓。")
+    assert st["holder"]["text"] == "美國官員"
+    st = stance(resources, "在此之後一個星期，美國駐中國大使指控北京利用美國媒體來散布不實宣傳。")
+    assert st["holder"]["text"] == "美國駐中國大使"
+
+
 def test_who_objects_is_not_what_the_objection_is_about(resources):
     """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
     st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
