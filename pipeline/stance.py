@@ -426,6 +426,19 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
     for v in verbs:
         if id(v) in predicted:
             continue
+        if not quoted[v.start] and not any(clause[e.start] == clause[v.start] and e.end <= v.start for e in holders):
+            # a clause with no subject: the person who is the subject of the nearest clause before
+            # that has one (…，日本外相岩屋毅應邀訪問北京，先後與…會面，強調…)
+            for cl in range(clause[v.start] - 1, clause[0], -1):
+                start = next(k for k in range(len(clause)) if clause[k] == cl)
+                subj = [e for e in holders if clause[e.start] == cl and not quoted[e.start]
+                        and not _verb_between(tokens, start, e.start)
+                        and not any(t.pos == "p" and start <= t.start and t.end <= e.start for t in tokens)]
+                if subj:
+                    person = next((e for e in subj if e.label == "PERSON"), None)  # (日本外相岩屋毅: the person)
+                    if person is not None:
+                        return _entity_dict(person), person, v
+                    break
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
                  and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
         if topic and not quoted[v.start]:

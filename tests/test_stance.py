@@ -536,6 +536,16 @@ def test_who_tells_someone_speaks_and_an_ambassadors_role_is_the_senders(resourc
     assert st["holder"]["text"] == "美國駐中國大使"
 
 
+def test_a_clause_without_a_subject_continues_the_nearest_persons(resources):
+    """…此時日本外相岩屋毅應邀訪問北京，先後與…李強…會面，強調…: the foreign minister stresses (not
+    Li Qiang, whom he met); a clause with a subject of its own keeps it (…但在野黨主導的立法院能否支持…)."""
+    st = stance(resources, "中國先是開放日本人赴中觀光免簽證，此時日本外相岩屋毅應邀訪問北京，先後與中國國務院總理李強、"
+                           "外長王毅會面，強調兩國將致力於構建建設性、穩定的關係。")
+    assert st["holder"]["text"] == "岩屋毅"
+    st = stance(resources, "對台灣而言，賴清德總統已宣示將國防預算提高至GDP的3%以上，但在野黨主導的立法院能否支持，仍有變數。")
+    assert st["holder"] == "AUTHOR"
+
+
 def test_who_objects_is_not_what_the_objection_is_about(resources):
     """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
     st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
