@@ -412,6 +412,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             if named is not None:  # 發言人毛寧在記者會上回應稱: the role is the named person's title
                 return _entity_dict(named), named, v
             owner = next((e for e in ents if e.end == at and e.label in HOLDER_LABELS and word not in PRONOUNS), None)
+            if owner is not None and owner.label == "PERSON" and any(c.start == at and c.entry.kind == "reporting" for c in cues):
+                return _entity_dict(owner), owner, v  # 呂耀東分析認為: the person; 分析 is what he does
             if owner is not None:  # 南韓政府表示強烈反對: the role with the name that qualifies it
                 return {"text": text[owner.start : at + len(word)], "kb_id": None, "en": None}, owner, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v

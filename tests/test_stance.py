@@ -546,6 +546,14 @@ def test_a_clause_without_a_subject_continues_the_nearest_persons(resources):
     assert st["holder"] == "AUTHOR"
 
 
+def test_a_name_before_a_role_word_that_is_his_act(resources):
+    """呂耀東分析認為: the researcher, not 呂耀東分析; 輕描淡寫 judges (the editorial's sentence bears)."""
+    st = stance(resources, "中國社會科學院日本研究所研究員呂耀東分析認為，高市政府的右傾化政策將使中日關係長期處於緊張狀態。")
+    assert st["holder"]["text"] == "呂耀東"
+    st = stance(resources, "然而，總統在罷免過程中多次公開為罷免站台，如今卻以一句「尊重民意」帶過，未免太過輕描淡寫。")
+    assert st["bearing"] and "輕描淡寫" in cue(st, "evaluative")
+
+
 def test_who_objects_is_not_what_the_objection_is_about(resources):
     """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
     st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
