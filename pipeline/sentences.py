@@ -38,6 +38,9 @@ _MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERM
 _CONTINUES = re.compile(r"\s*[，、；：,;:]")
 _GLOSSED = re.compile(r"\s*[（(]")  # after a closing quote: a bracket that translates or credits it
 _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
+#: emoji and pictographs right after a sentence's end (with their modifiers and joiners)
+_EMOJI_AFTER = re.compile("[ \u3000]*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
+                          "[\U0001F3FB-\U0001F3FF\uFE0F\u200D\U0001F1E6-\U0001F1FF\U0001F000-\U0001FAFF\u2600-\u27BF]*)+")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])")  # all that precedes the point of "1. 本土防衛優先。"
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
@@ -68,6 +71,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             note = _FOOTNOTE.match(text, end)
             if note:  # …設廠。¹ / …設廠。[2]: the footnote mark belongs to the sentence it ends
                 end = note.end()
+            emoji = _EMOJI_AFTER.match(text, end)
+            if emoji:  # …怎麼了？😡 / …浪費了！🔥: the emoji closes the sentence it follows
+                end = emoji.end()
             _add(spans, text, start, end)
             # closers consumed by the end are no longer open
             depth = _depth_after(text, i, end, depth, matched)

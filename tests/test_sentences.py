@@ -58,3 +58,10 @@ def test_a_list_items_number_is_no_sentence():
     assert [text[a:b] for a, b in split_sentences(text)] == ["1. 本土防衛優先。", "新戰略將美國本土列為首要任務。"]
     text = "He finished 1. Then he left."
     assert len(split_sentences(text)) == 2  # only at the start of the paragraph
+
+
+def test_an_emoji_after_the_end_stays_with_its_sentence():
+    """A post's emoji after ？！。 (😡, ❌, 🔥, a flag 🇹🇼) close the sentence; the next starts after them."""
+    t = "進度到底怎麼了？😡 美方一再延宕。這樣的答案無法接受！❌ 台灣的防衛不能建立在別人的時間表上。不能再拖了！💪🇹🇼"
+    assert [t[a:b] for a, b in split_sentences(t)] == [
+        "進度到底怎麼了？😡", "美方一再延宕。", "這樣的答案無法接受！❌", "台灣的防衛不能建立在別人的時間表上。", "不能再拖了！💪🇹🇼"]
