@@ -47,7 +47,8 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,7 @@ class Context:
     label_end: int = 0  # the end of the speaker label (毛寧：) that opens this unit, if any
     quoted: dict | None = None  # who spoke last: a quotation that goes on in the next sentence is theirs
     holder_is_person: bool = False  # the previous holder is a person (他/她 opening a sentence continues them)
+    titled: dict = field(default_factory=dict)  # a one-holder title (shadow) -> the people named with it so far
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
@@ -416,6 +418,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 return _entity_dict(owner), owner, v  # 呂耀東分析認為: the person; 分析 is what he does
             if owner is not None:  # 南韓政府表示強烈反對: the role with the name that qualifies it
                 return {"text": text[owner.start : at + len(word)], "kb_id": None, "en": None}, owner, v
+            known = ctx.titled.get(word, {})
+            if len(known) == 1 and shadow[at - 1 : at] not in ("副", "前", "任"):
+                # 總統表示… after 賴清德總統: the one person the article has named with the title
+                return {**next(iter(known.values())), "mention": text[at : at + len(word)]}, None, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
     found = _topic_holder(verbs, holders, tokens, clause, quoted, predicted)
     return found if found is not None else ("AUTHOR", None, None)
@@ -841,6 +847,7 @@ def stance_stage(doc: Document, res) -> None:
         if is_english_sentence(unit.text):  # an English quotation or passage: the English cues
             unit.stance = english_unit_stance(unit, tagger_for(res).english, ctx)
             continue
+        _note_titles(unit, shadow_all[unit.start : unit.end], ctx)
         prob = model.probability(unit) if model is not None else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
         ctx.label_end = 0
@@ -939,6 +946,29 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
             speaker = {"text": label, "kb_id": None, "en": None}
         out[id(u)] = (speaker, end)
     return out
+
+
+def _note_titles(unit: Unit, shadow: str, ctx: Context) -> None:
+    """Remember who the unit names with a title one person holds (賴清德總統, 總統賴清德), for a
+    later sentence whose holder is that title alone (總統表示…)."""
+    titles = single_holder_titles()
+    people = {e.start: e for e in unit.entities if e.label == "PERSON"}
+    ends = {e.end: e for e in unit.entities if e.label == "PERSON"}
+    for t in unit.tokens:
+        if t.norm in titles:
+            named = people.get(t.end) or ends.get(t.start)
+            if named is not None:
+                ctx.titled.setdefault(t.norm, {})[named.kb_id or named.text] = _entity_dict(named)
+
+
+@lru_cache(maxsize=1)
+def single_holder_titles() -> frozenset[str]:
+    """entity_rules.yaml's titles one person holds at a time, as matched on the shadow."""
+    from .entities import rules_file_data
+    from .patterns import t2s_converter
+
+    convert = t2s_converter().convert
+    return frozenset(convert(str(w)) for w in rules_file_data().get("single_holder_titles") or [])
 
 
 def _interviewee(doc: Document) -> dict | None:

@@ -554,6 +554,19 @@ def test_a_name_before_a_role_word_that_is_his_act(resources):
     assert st["bearing"] and "輕描淡寫" in cue(st, "evaluative")
 
 
+def test_a_title_that_holds_is_the_one_person_named_with_it(resources):
+    """總統表示… after 賴清德總統: Lai (mention 總統); not once two presidents were named with it."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("國防預算\n\n賴清德總統今天出席論壇。總統表示，台灣必須以實力確保和平。\n", "t", resources)
+    st = next(u for u in doc.units if u.text.startswith("總統表示")).stance
+    assert st["holder"]["kb_id"] == "tw-lai-ching-te" and st["holder"]["mention"] == "總統"
+    assert not [e for u in doc.units for e in u.entities if e.text == "總統"]  # a title, no entity
+    doc = annotate_text("兩位總統\n\n賴清德總統與美國總統川普通話。總統表示，雙方將加強合作。\n", "t2", resources)
+    st = next(u for u in doc.units if u.text.startswith("總統表示")).stance
+    assert st["holder"]["text"] == "總統"
+
+
 def test_who_objects_is_not_what_the_objection_is_about(resources):
     """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
     st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
