@@ -317,8 +317,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
     # … but a verb in what a speaker says (林劍表示，美方…，中方對此堅決反對) is the speaker's words
     frame = next((c for c in verbs if c.entry.type == "say" and not quoted[c.start] and id(c) not in nominal
-                  and shadow[_addressee_end(c, unit.entities, shadow) : _addressee_end(c, unit.entities, shadow) + 1] in "，,：:"
-                  and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
+                  and _opens_words(c, unit.entities, shadow) and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
     reported = {id(c) for c in verbs if frame is not None and c.start > frame.end}
     verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, id(c) in reported, c.entry.polarity is None,
                               c.entry.weight < 1, c.start))
@@ -438,7 +437,7 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
             # a clause with no subject: the person who is the subject of the nearest clause before
             # that has one (…，日本外相岩屋毅應邀訪問北京，先後與…會面，強調…)
             for cl in range(clause[v.start] - 1, clause[0], -1):
-                start = next(k for k in range(len(clause)) if clause[k] == cl)
+                start = clause.index(cl)
                 subj = [e for e in holders if clause[e.start] == cl and not quoted[e.start]
                         and not _verb_between(tokens, start, e.start)
                         and not any(t.pos == "p" and start <= t.start and t.end <= e.start for t in tokens)]
@@ -456,14 +455,12 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
     return None
 
 
-def _addressee_end(c: Cue, entities: list[Entity], shadow: str) -> int:
-    """Where a speech verb's words begin: right after it, or after whom it addresses
-    (美國官員告訴路透社，…; 他告訴記者：…)."""
+def _opens_words(c: Cue, entities: list[Entity], shadow: str) -> bool:
+    """Does a comma or colon open the speech verb's words, right after it or after whom it
+    addresses (林劍表示，…; 美國官員告訴路透社，…; 他告訴記者：…)?"""
     e = next((x for x in entities if x.start == c.end and x.label in ("ORG", "PERSON", "GPE")), None)
-    if e is not None:
-        return e.end
-    word = next((w for w in _ADDRESSEES if shadow.startswith(w, c.end)), "")
-    return c.end + len(word)
+    end = e.end if e is not None else c.end + len(next((w for w in _ADDRESSEES if shadow.startswith(w, c.end)), ""))
+    return shadow[end : end + 1] in ("，", ",", "：", ":")
 
 
 #: whom a speech verb may address before its words begin
@@ -847,7 +844,7 @@ def stance_stage(doc: Document, res) -> None:
         if is_english_sentence(unit.text):  # an English quotation or passage: the English cues
             unit.stance = english_unit_stance(unit, tagger_for(res).english, ctx)
             continue
-        _note_titles(unit, shadow_all[unit.start : unit.end], ctx)
+        _note_titles(unit, ctx)
         prob = model.probability(unit) if model is not None else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
         ctx.label_end = 0
@@ -948,7 +945,7 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
     return out
 
 
-def _note_titles(unit: Unit, shadow: str, ctx: Context) -> None:
+def _note_titles(unit: Unit, ctx: Context) -> None:
     """Remember who the unit names with a title one person holds (賴清德總統, 總統賴清德), for a
     later sentence whose holder is that title alone (總統表示…)."""
     titles = single_holder_titles()

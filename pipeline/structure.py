@@ -320,6 +320,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
 
 #: a paper's section labels in English, alone on their line
 _SECTION_LABEL = re.compile(r"(?:Abstract|Summary|Keywords?|Introduction|Conclusions?|References)\s*[:：]?", re.I)
+
+
 def _section_label(t: str, pat: LayoutPatterns) -> bool:
     """A paper's section label alone on its line: 摘要, 內容提要, Abstract, Keywords."""
     m = pat.match_lead(t)
