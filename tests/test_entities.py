@@ -758,6 +758,12 @@ def test_relative_months_and_weeks_placed_by_the_articles_date(resources):
     assert (undated["上月"], undated["本週三"]) == ("XXXX-XX", "XXXX-WXX-3")  # no date to place them by
 
 
+def test_a_month_of_the_same_year(resources):
+    """同年5月: May (the year is the one named before; 同年 keeps its own gloss)."""
+    es = [e for e in ents("日本首相岸田文雄隨即表示歡迎，並於同年5月訪問首爾。", resources) if e.label == "DATE"]
+    assert [(e.text, e.extra["value"], e.en) for e in es] == [("5月", "XXXX-05", "May")]
+
+
 def test_a_day_of_this_month(resources):
     """本月17日: the 17th of this month, one date, placed by the article's date when it has one."""
     doc = annotate_text("菲船遇襲\n2025年11月20日\n菲律賓海警船隻本月17日在南海遭到攻擊。\n", "d", resources)
