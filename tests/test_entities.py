@@ -762,6 +762,8 @@ def test_a_month_of_the_same_year(resources):
     """同年5月: May (the year is the one named before; 同年 keeps its own gloss)."""
     es = [e for e in ents("日本首相岸田文雄隨即表示歡迎，並於同年5月訪問首爾。", resources) if e.label == "DATE"]
     assert [(e.text, e.extra["value"], e.en) for e in es] == [("5月", "XXXX-05", "May")]
+    es = [e for e in ents("政府明年度國防預算將達國內生產毛額的3.32%。", resources) if e.label == "DATE"]
+    assert [(e.text, e.en) for e in es] == [("明年度", "next year")]  # the fiscal year, one date
 
 
 def test_a_day_of_this_month(resources):
