@@ -385,6 +385,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             k = before.rfind(word)
             while k >= 0 and not _whole_word(tokens, a + k, a + k + len(word)):
                 k = before.rfind(word, 0, k + len(word) - 1)  # 記者 inside 記者會, 他 inside 其他
+            if k >= 0 and _CAUSED.search(before, 0, k):
+                continue  # 不能讓一般民眾覺得被針對: whom the clause makes feel it holds nothing
             if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])
                            or k + len(word) == best[0] + len(best[1]) and k < best[0]):  # 分析人士, not 人士
                 best = (k, word)
@@ -463,6 +465,8 @@ def _opens_words(c: Cue, entities: list[Entity], shadow: str) -> bool:
     return shadow[end : end + 1] in ("，", ",", "：", ":")
 
 
+#: a causative verb right before a role word (让一般民众, 使他们): its object, not the speaker
+_CAUSED = re.compile(r"[让使令叫][^，。；：]{0,3}$")
 #: whom a speech verb may address before its words begin
 _ADDRESSEES = ("记者", "媒体", "外媒", "本报", "本台")
 #: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports

@@ -567,6 +567,12 @@ def test_a_title_that_holds_is_the_one_person_named_with_it(resources):
     assert st["holder"]["text"] == "總統"
 
 
+def test_whom_a_clause_makes_feel_something_holds_nothing(resources):
+    """不能讓一般民眾覺得被針對: the public is made to feel; it is no holder."""
+    st = stance(resources, "不過政府在執行上要注意，不能讓一般民眾覺得被針對。")
+    assert st["holder"] == "AUTHOR" or st["holder"].get("text") != "民眾"
+
+
 def test_who_objects_is_not_what_the_objection_is_about(resources):
     """美國反對任何一方片面改變現狀: the United States objects; 片面 judges the one who would change it."""
     st = stance(resources, "國務院官員康達表示，台海和平穩定攸關全球經濟繁榮，美國反對任何一方片面改變現狀。")
