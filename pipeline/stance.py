@@ -385,8 +385,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             k = before.rfind(word)
             while k >= 0 and not _whole_word(tokens, a + k, a + k + len(word)):
                 k = before.rfind(word, 0, k + len(word) - 1)  # 記者 inside 記者會, 他 inside 其他
-            if k >= 0 and _CAUSED.search(before, 0, k):
-                continue  # 不能讓一般民眾覺得被針對: whom the clause makes feel it holds nothing
+            if k >= 0 and (m := _CAUSED.search(before, 0, k)) is not None \
+                    and any(t.start == a + m.start() and t.end == t.start + 1 for t in tokens):
+                continue  # 不能讓一般民眾覺得被針對: whom the clause makes feel holds nothing (not 大使|館官員)
             if k >= 0 and (best is None or k + len(word) > best[0] + len(best[1])
                            or k + len(word) == best[0] + len(best[1]) and k < best[0]):  # 分析人士, not 人士
                 best = (k, word)

@@ -571,6 +571,8 @@ def test_whom_a_clause_makes_feel_something_holds_nothing(resources):
     """不能讓一般民眾覺得被針對: the public is made to feel; it is no holder."""
     st = stance(resources, "不過政府在執行上要注意，不能讓一般民眾覺得被針對。")
     assert st["holder"] == "AUTHOR" or st["holder"].get("text") != "民眾"
+    st = stance(resources, "中國駐美大使館官員表示，此事嚴重不實。")  # 使 inside 大使館 causes nothing
+    assert st["holder"]["text"].endswith("官員")
 
 
 def test_who_objects_is_not_what_the_objection_is_about(resources):
