@@ -21,6 +21,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .patterns import layout_patterns
 
@@ -265,7 +266,7 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     first = next((ln for page in stripped_lines for ln in page if ln), "")
     masthead = re.split(r"[ \t\u3000]{2,}", first)[0]
     front: set[tuple[int, int]] = set()  # the lines before the first sentence, at most _FRONT_LINES
-    for p, i in [(p, i) for p, page in enumerate(stripped_lines) for i, ln in enumerate(page) if ln][:_FRONT_LINES]:
+    for p, i in islice(((p, i) for p, page in enumerate(stripped_lines) for i, ln in enumerate(page) if ln), _FRONT_LINES):
         if _SENTENCE_END.search(stripped_lines[p][i]):
             break
         front.add((p, i))

@@ -347,17 +347,17 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             if first is not None:
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
         person = [e for e in cands if e.label == "PERSON"]
-        if (person or cands) and _in_prediction((person or cands)[-1], v, cues, clause, tokens, quoted):
+        e = (person or cands)[-1] if person or cands else None  # the verb's subject, if it has one
+        if e is not None and _in_prediction(e, v, cues, clause, tokens, quoted):
             predicted.add(id(v))  # 北京的施壓可能強化日本國內支持…的聲音: what the writer predicts
             continue
-        if (person or cands) and shadow[(person or cands)[-1].start - 1 : (person or cands)[-1].start] != "的" \
-                and any(w is not v and clause[w.start] == clause[v.start] and w.end <= (person or cands)[-1].start
+        if e is not None and shadow[e.start - 1 : e.start] != "的" \
+                and any(w is not v and clause[w.start] == clause[v.start] and w.end <= e.start
                         and not quoted[w.start] and w.entry.weight >= 1 for w in verbs):  # (not 報導, 顯示)
             # 重申美國對菲律賓的同盟承諾: a subject inside another verb's complement, whose own subject
             # holds it (but …毀滅北韓的川普大讚: a relative clause before its head, the subject)
             continue
-        if person or cands:
-            e = (person or cands)[-1]
+        if e is not None:
             if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
                 after = shadow[e.end : min(v.start, e.end + 6)]
                 for role in roles:
