@@ -158,28 +158,35 @@ class ForeignNames:
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
 
     def _bracketed_orgs(self, u: _Unit) -> None:
-        """The Chinese words right before an English organisation name in brackets are that
-        organisation, with that English: 美國國防安全合作署（Defense Security Cooperation Agency，
-        DSCA）, 日本防衛裝備廳（Acquisition, Technology & Logistics Agency）."""
+        """The Chinese words right before an English organisation or place name in brackets are
+        that organisation or place, with that English: 美國國防安全合作署（Defense Security
+        Cooperation Agency，DSCA）, 日本防衛裝備廳（Acquisition, Technology & Logistics Agency）,
+        半月暗沙（Half Moon Shoal）.  A place's name is short and takes in no other entity
+        (菲律賓|巴拉望島 (Palawan Island) is two)."""
         if "(" not in u.text and "（" not in u.text:
             return
         r = self.rules
         heads, descriptors = r.data.get("latin_org_heads") or (), r["org_descriptors"]
+        places = r.data.get("latin_place_heads") or ()
         toks = u.tokens
         for m in _BRACKET_ORG.finditer(u.text):
             end, name = m.start(), m.group("name")
-            if name.split()[-1] not in heads or any(e.end == end and e.label not in ("GPE", "LOC") for e in u.ents):
-                continue  # no organisation's name, or one found already (a KB name)
+            head = name.split()[-1]
+            label = "ORG" if head in heads else "LOC" if head in places and not m.group("abbr") else None
+            if label is None or any(e.end == end and (label == "LOC" or e.label not in ("GPE", "LOC")) for e in u.ents):
+                continue  # no organisation's or place's name, or one found already (a KB name)
             k = bisect_right(u.starts, end - 1) - 1
             if k < 0 or toks[k].end != end:
                 continue
             span: list[Token] = []
             a = end
-            while k >= 0 and len(span) < 7:
+            most, longest = (7, 16) if label == "ORG" else (3, 8)
+            while k >= 0 and len(span) < most:
                 t = toks[k]
                 if t.end != a or not _all_han(t.norm) or t.pos[:1] in "pucdrmqfx" or t.pos == "ul" \
-                        or self._is_title(t.norm) or t.norm in descriptors or end - t.start > 16 \
-                        or any(e.start < t.end and t.start < e.end and (e.label not in ("GPE", "LOC") or e.start < t.start)
+                        or self._is_title(t.norm) or t.norm in descriptors or end - t.start > longest \
+                        or any(e.start < t.end and t.start < e.end
+                               and (label == "LOC" or e.label not in ("GPE", "LOC") or e.start < t.start)
                                for e in u.ents):
                     break
                 span.insert(0, t)
@@ -190,14 +197,14 @@ class ForeignNames:
             if not span or end - span[0].start < 2 or span[-1].pos[:1] not in "nj":
                 continue
             a = span[0].start
-            hits = self._english_entries(name, "ORG")
+            hits = self._english_entries(name, label)
             kb_id = hits[0].id if len(hits) == 1 else None
             for e in [e for e in u.ents if a <= e.start and e.end <= end]:
                 u.remove(e)
-            u.add(Entity(u.text[a:end], a, end, "ORG", kb_id, name, "kb" if kb_id else "rule"))
+            u.add(Entity(u.text[a:end], a, end, label, kb_id, name, "kb" if kb_id else "rule"))
             b, c = m.span("name")
             if u.free(b, c):
-                u.add(Entity(name, b, c, "ORG", kb_id, name, "kb" if kb_id else "rule"))
+                u.add(Entity(name, b, c, label, kb_id, name, "kb" if kb_id else "rule"))
 
     def _parenthesized(self, u: _Unit) -> None:
         """A Latin name in brackets right after a name is the same entity: 李容浩 (Ri Yong Ho).

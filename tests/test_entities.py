@@ -716,6 +716,15 @@ def test_chinese_name_before_a_bracketed_english_organisation(resources):
     assert one(es, "DSCA").label == "ORG"
 
 
+def test_chinese_name_before_a_bracketed_english_place(resources):
+    """半月暗沙（Half Moon Shoal）: a place the KB lacks is one LOC with the text's English; a
+    country before a place (菲律賓|巴拉望島) stays a country of its own."""
+    es = ents("中國海警船在半月暗沙（Half Moon Shoal）附近對菲律賓巴拉望島（Palawan Island）出發的船隻發射水砲。", resources)
+    assert one(es, "半月暗沙").en == "Half Moon Shoal" and one(es, "半月暗沙").label == "LOC"
+    assert one(es, "巴拉望島").en == "Palawan Island"
+    assert one(es, "菲律賓").kb_id == "ph"
+
+
 def test_roman_numeral_is_no_acronym_and_a_name_after_a_title_keeps_its_first_character(resources):
     """（Pillar II）: II is a number; 參議員魏克爾（Roger Wicker）: 魏 belongs to the name."""
     es = ents("AUKUS第二支柱（Pillar II）涵蓋人工智慧。聯邦參議員魏克爾（Roger Wicker）率團訪台。", resources)
