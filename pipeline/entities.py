@@ -475,6 +475,13 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 # 韓國總統府 when the KB knows only Taiwan's: the same kind of body, not that one
                 return Entity(u.text[a:b], a, b, "ORG", None, self._generic_english(entries[0], form), "kb",
                               extra={"country": named})
+        if len(entries) > 1 and form not in self.full_owners and all(e.type == "ORG" for e in entries):
+            # 日本首相高市早苗…在眾議院答詢: the chamber of the one candidate country the sentence names,
+            # whatever the article named more often (a bare 外交部 waits for the whole article)
+            here = self._unit_countries(u)
+            same = [e for e in entries if _country_of(e) in here]
+            if len(same) == 1:
+                entries = same
         if len(entries) > 1:
             picked = [e for e in entries if e.id in seen_ids]
             if not picked and form not in self.full_owners:  # a home ministry waits for the whole article
@@ -486,6 +493,18 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             entries = picked
         e = entries[0]
         return Entity(u.text[a:b], a, b, e.type, e.id, self._english(e, form), "kb")
+
+    def _unit_countries(self, u: _Unit) -> set[str]:
+        """The countries of the entities linked so far in this unit (a cluster's members too)."""
+        out: set[str] = set()
+        for e in u.ents:
+            ids = [m["kb_id"] for m in e.members if m.get("kb_id")] if e.members else [e.kb_id] if e.kb_id else []
+            for kb_id in ids:
+                entry = self.kb.get(kb_id)
+                c = _country_of(entry) if entry is not None else None
+                if c:
+                    out.add(c)
+        return out
 
     def _coordinated_country(self, u: _Unit, a: int, pending: set[int]) -> str | None:
         """The country of an organisation joined to the name at ``a`` by a conjunction (國務院與|

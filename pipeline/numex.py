@@ -51,26 +51,28 @@ _DATE = re.compile(
     rf"|(?:中华)?民国\s*(?P<roc>{_D}{{2,3}}|[{_CN}]{{2,4}})\s*年"                 # 民國113年, 中華民國114年
     rf"|(?<![0-9０-９])(?P<rocfy>{_D}{{2,3}})\s*年度"                               # 115年度: a Taiwanese fiscal year
     rf"|(?<![0-9０-９])(?P<rocm>1{_D}{{2}})\s*年(?=\s*{_MONTH}\s*月)"                  # 114年11月: a 民國 year before a month
-    rf"|(?P<y1>{_D}{{4}})\s*[-–~～至到]\s*(?P<y2>{_D}{{2,4}})\s*年(?!代)"          # 2020–2024 年, 1950 至 53 年
+    rf"|(?P<y1>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})\s*[-–~～至到]\s*(?P<y2>{_D}{{2,4}}|[〇零一二三四五六七八九]{{4}})\s*年(?!代)"
+    # 2020–2024 年, 1950 至 53 年, 二〇二六至二〇三三年
     rf"|(?P<y>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})\s*年(?:(?P<dec>代)|度)?"        # 2024 年, 1990 年代, 2026年度
     rf"|(?<![一二三四五六七八九十百千万0-9０-９])(?P<rel2>去|今|明|前)年(?:度(?!假))?(?![代级轻纪])"   # 去年, 明年度
     rf")"
     rf"(?:\s*第\s*(?P<q>[1-4１-４一二三四])\s*季(?:度)?"                                 # 2025年第4季
     rf"|(?<!代)\s*(?P<m>{_MONTH})(?:\s*[、,，至到\-–~～]\s*(?P<m2>{_MONTH}))?\s*月(?!份?[以之]外)"
-    rf"(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_D}{{1,2}})\s*[日号])?)?)?"
+    rf"(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_DAY})\s*[日号])?)?)?"
     + _EDGE_RE
 )
 # A month (and day) without a year: 5 月 20 日, 9 月中, 七月.
 _MONTH_ONLY = re.compile(
     rf"(?<![0-9０-９个几数多])(?:(?<=[同当该]年)|(?<!年))(?:(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_D}{{1,2}})\s*[日号])?)?"
-    rf"|(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>{_DAY})[日号])?(?![份天亮光球饼台])"
+    rf"|(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>{_DAY})[日号](?:[至到\-–~～](?P<cd2>{_DAY})[日号])?)?(?![份天亮光球饼台])"
     rf")" + _EDGE_RE
 )
 # 這個月初, 下個月, 上星期三, 本星期, 這個禮拜初, 下月
 _RELATIVE = re.compile(
-    r"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)(?:\s*(?P<md>[0-9０-９]{1,2})\s*[日号])?"
+    rf"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)(?:\s*(?P<md>{_DAY})\s*[日号]"
+    rf"(?:\s*[至到\-–~～]\s*(?P<md2>{_DAY})\s*[日号])?)?"
     r"|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
-    r"(?P<edge>初|底|末|中|早些时候|稍早|稍后)?"
+    r"(?P<edge>初|底|末|上旬|中旬|下旬|中|早些时候|稍早|稍后)?"
 )
 _TRIGGER = re.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
 # A day of the month without its month, as news reports write it: 19日, 1日至2日, 今（12）日.
@@ -330,7 +332,8 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         d = _int(mt.group("d") or mt.group("cd"))
         if m is None or not 1 <= m <= 12:
             continue
-        out.append((mt.start(), mt.end(), _with_edge({"value": _month_value("XXXX", m, None, d, _int(mt.group("d2")))}, mt.group("edge"))))
+        d2 = _int(mt.group("d2") or mt.group("cd2"))
+        out.append((mt.start(), mt.end(), _with_edge({"value": _month_value("XXXX", m, None, d, d2)}, mt.group("edge"))))
     for mt in _DAY_ONLY.finditer(text) if days else ():
         d, d2 = _int(mt.group("d") or mt.group("rd")), _int(mt.group("d2"))
         if d is None or not 1 <= d <= 31 or not free(*mt.span()):
@@ -348,8 +351,12 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         if mt.group("month"):
             extra = {"value": _shifted_month(today, shift) or "XXXX-XX", "relative": f"{shift:+d}M"}
             md = _int(mt.group("md")) if mt.group("md") else None
-            if md is not None and 1 <= md <= 31:  # 本月17日: a day of this month
-                extra["value"] += f"-{md:02d}"
+            md2 = _int(mt.group("md2")) if mt.group("md2") else None
+            if md is not None and 1 <= md <= 31:  # 本月17日, 本月七日: a day of this month
+                month = extra["value"]
+                extra["value"] = f"{month}-{md:02d}"
+                if md2 is not None and md < md2 <= 31:  # 本月7日至9日
+                    extra["value"] += f"/{month}-{md2:02d}"
         else:
             wd = mt.group("wd")
             day = 7 if wd in ("日", "天") else _int(wd) if wd else None
@@ -473,12 +480,13 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
     mid-September, June 12, September 30, 2018."""
     value = str(extra.get("value") or "")
     mod, rel = extra.get("mod"), extra.get("relative")
-    month_day = re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d)", value) if rel and rel[-1] == "M" else None
-    if month_day:  # 本月17日: the 17th of this month (November 17)
-        y, mon, d = month_day.groups()
+    month_day = re.fullmatch(r"(\d{4}|XXXX)-(\d\d|XX)-(\d\d)(?:/(?:\d{4}|XXXX)-(?:\d\d|XX)-(\d\d))?", value) \
+        if rel and rel[-1] == "M" else None
+    if month_day:  # 本月17日: the 17th of this month (November 17); 本月7日至9日: the 7th–9th …
+        y, mon, d, d2 = month_day.groups()
         month = {"-1M": "last month", "+0M": "this month", "+1M": "next month"}.get(rel, "that month")
-        text = f"the {_ordinal_en(int(d))} of {month}"
-        return f"{text} ({_MONTHS[int(mon) - 1]} {int(d)})" if mon != "XX" else text
+        text = f"the {_ordinal_en(int(d))}" + (f"–{_ordinal_en(int(d2))}" if d2 else "") + f" of {month}"
+        return f"{text} ({_MONTHS[int(mon) - 1]} {int(d)}" + (f"–{int(d2)}" if d2 else "") + ")" if mon != "XX" else text
     if rel and rel[-1] in "MW" and not value.startswith("XXXX"):  # 上月, 本週三 placed by the article's date
         return _relative_resolved(extra, value, rel, surface)
     m = re.fullmatch(r"P(\d+|X)([YMWD])", value)
@@ -510,7 +518,8 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
     if days and days.group(4) and days.group(2) == days.group(4) and days.group(2) != "XX":  # April 1–2, 2025
         year = days.group(1)
         text = f"{_MONTHS[int(days.group(2)) - 1]} {int(days.group(3))}–{int(days.group(5))}"
-        return f"{text}, {year}" if year != "XXXX" else text
+        lead = re.match(r"([去今明前])\s*年", surface)
+        return f"{text}, {year}" if year != "XXXX" else f"{text} {_REL_YEAR_EN[lead.group(1)]}" if lead else text
     quarter = re.fullmatch(r"(\d{4}|XXXX)-Q([1-4])", value)
     if quarter:
         text = f"Q{quarter.group(2)} {quarter.group(1)}".replace(" XXXX", "")

@@ -785,6 +785,19 @@ def test_a_day_of_this_month(resources):
     assert undated["上月3日"] == ("XXXX-XX-03", "the 3rd of last month")
 
 
+def test_dates_in_chinese_numerals_and_day_ranges(resources):
+    """本月七日 and 本月7日至9日 are days of this month; 今年四月一日至二日 one range of this year;
+    二〇二六至二〇三三年 one span of years; 本月中旬 the middle of this month, 旬 included."""
+    doc = annotate_text("演習消息\n2025年11月20日\n共軍本月七日與本月7日至9日出動，今年四月一日至二日演習，"
+                        "預算橫跨二〇二六至二〇三三年，本月中旬再議。\n", "d", resources)
+    got = {e.text: (e.extra["value"], e.en) for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert got["本月七日"] == ("2025-11-07", "the 7th of this month (November 7)")
+    assert got["本月7日至9日"] == ("2025-11-07/2025-11-09", "the 7th–9th of this month (November 7–9)")
+    assert got["今年四月一日至二日"][0] == "2025-04-01/2025-04-02"
+    assert got["二〇二六至二〇三三年"] == ("2026/2033", "2026–2033")
+    assert got["本月中旬"][1] == "the middle of this month (November 2025)"
+
+
 def test_surname_and_a_name_token_after_a_title(resources):
     """研究員蘇|紫雲: jieba splits the surname off and tags the given name as a name."""
     es = ents("國防安全研究院研究員蘇紫雲分析，中國在南海的灰色地帶行動與對台施壓手法如出一轍。", resources)

@@ -282,3 +282,12 @@ def test_republic_of_china_is_named_as_written(resources):
     en = {e.text: e.en for e in doc.units[-1].entities}
     assert en["中華民國"] == "Republic of China" and en["中華人民共和國"] == "People's Republic of China"
     assert en["台灣"] == "Taiwan" and en["中國"] == "China"
+
+
+def test_a_chamber_is_that_of_the_one_candidate_country_its_sentence_names(resources):
+    """In an article naming the US far more often than Japan, 日本首相…在眾議院答詢 is Japan's
+    House of Representatives; a sentence naming no candidate country keeps the article's."""
+    text = ("美國國會通過法案\n\n美國眾議院與美國參議院本週通過法案，美國總統川普將簽署。美方表示，美國支持台灣。\n\n"
+            "日本首相高市早苗本月七日在眾議院答詢。\n\n眾議院議長強生表示歡迎。\n")
+    es = every(entities(text, resources), "眾議院")
+    assert [e.kb_id for e in es] == ["jp-house-of-representatives", "us-house"]
