@@ -714,13 +714,14 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     else:
                         b = e.start
             a, b = self._trim_weak(u, a, b)
-            if a and sh[a] == "日" and (sh[a - 1].isdigit() or sh[a - 1] in CN_NUMERALS):
-                continue  # 19日以無異議方式: the day of a date, not Japan
+            day = a and sh[a] == "日" and (sh[a - 1].isdigit() or sh[a - 1] in CN_NUMERALS)
+            if day:  # 19日以無異議方式: the day of a date, not Japan; 30日|中美兩國: the run after it
+                a += 1
             if b - a < 2 or any(w in sh[a:b] for w in r["not_clusters"]) \
                     or all(c in r["weak_abbreviations"] for c in sh[a:b]):
                 continue
             left, right = u.leftovers(a, b)
-            if left and left not in r["cluster_prefixes"]:
+            if left and left not in r["cluster_prefixes"] and not (day and left.endswith("日")):
                 continue
             if koku is None and split is None and right and right not in r["cluster_suffixes"] \
                     and not self._is_word(right):

@@ -72,7 +72,7 @@ _RELATIVE = re.compile(
     rf"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)(?:\s*(?P<md>{_DAY})\s*[日号]"
     rf"(?:\s*[至到\-–~～]\s*(?P<md2>{_DAY})\s*[日号])?)?"
     r"|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
-    r"(?P<edge>初|底|末|上旬|中旬|下旬|中|早些时候|稍早|稍后)?"
+    r"(?(md)|(?P<edge>初|底|末|上旬|中旬|下旬|中|早些时候|稍早|稍后)?)"  # no edge after a day (上月30日|中美)
 )
 _TRIGGER = re.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
 # A day of the month without its month, as news reports write it: 19日, 1日至2日, 今（12）日.

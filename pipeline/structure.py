@@ -444,6 +444,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("note", t)]  # a web page's breadcrumb (首頁 > 國際 > 亞太), share buttons
     if _section_label(t, pat):
         return [_Piece("heading", t)]  # 摘要 above a paper's abstract
+    if (pieces := _publication_then_name(t, pat)) is not None:
+        return pieces
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
         return [_Piece("publication", t)]
     if _is_date_line(t):
@@ -477,7 +479,7 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("lead", t)]  # the title in English, under the Chinese one
     if not _is_short(b):
         return None
-    if (pieces := _name_then_publication(t, pat)) is not None:
+    if (pieces := _name_then_publication(t, pat) or _publication_then_name(t, pat)) is not None:
         return pieces
     if prev_kind == "byline" and _looks_like_affiliation_line(t, pat) and not _YEAR.search(t):
         return [_Piece("affiliation", t)]  # 吳明杰 / 國防安全研究院: the writer's, though it publishes too
@@ -515,6 +517,19 @@ def _name_then_publication(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     if not (pat.is_publication(pub) or pat.column_label_at(pub)):
         return None
     return [_Piece("byline", t[: m.end("name")], gap=t[m.end("name"): m.start("pub")]), _Piece("publication", pub)]
+
+
+def _publication_then_name(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """'聯合報／陳煥中', '2025-11-29 03:30 聯合報／ 陳煥中', '2025-11-29 聯合報 陳煥中': the outlet (after
+    its date), then the writer, whose name starts with a surname (聯合報 國際 is a section)."""
+    m = re.match(rf"^(?P<pub>\S.{{1,40}}?)\s*(?:[／/╱]\s*|\s+)(?P<name>{_NAME})$", t)
+    if m is None or _LABEL_AFTER_SPACE.search(t):
+        return None  # 上報 文／黃子軒: a labelled byline (_publication_then_byline)
+    pub, name = m.group("pub"), m.group("name")
+    if not (pat.is_publication(pub) or _publication_line(pub, pat)) or not _starts_with_surname(name) \
+            or pat.is_publication(name) or pat.column_label_at(t) is not None or pat.is_affiliation(name):
+        return None
+    return [_Piece("publication", pub, gap=t[m.end("pub"): m.start("name")]), _Piece("byline", name)]
 
 
 def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:

@@ -1031,3 +1031,12 @@ def test_the_day_of_a_date_starts_no_name(resources):
 def test_a_side_before_a_name_jieba_guessed(resources):
     es = ents("有記者問，美方近日宣布新一輪對台軍售，中方有何回應？", resources)
     assert [(e.text, e.kb_id) for e in es] == [("美", "us"), ("中", "cn")]  # not a person 方有何
+
+
+def test_a_cluster_right_after_the_day_of_a_date(resources):
+    """上月30日中美兩國元首: the date ends at 日 (中 is no edge of it) and 中美 is China–US, though
+    jieba cut 日中 across them; 美兩國 is no place."""
+    es = ents("上月30日中美兩國元首在韓國釜山舉行會晤。", resources)
+    assert one(es, "上月30日").extra["value"].endswith("-30")
+    assert [m["kb_id"] for m in one(es, "中美").members] == ["cn", "us"]
+    assert not find(es, "美兩國")

@@ -216,6 +216,17 @@ def test_outlet_and_byline_on_one_line(resources):
     assert (doc.meta["date"], doc.meta["publication"], doc.meta["author"]) == ("2025-08-05", "風傳媒", "李明哲")
 
 
+@pytest.mark.parametrize("line", ["2025-11-29 03:30 聯合報／ 陳煥中", "聯合報／陳煥中", "2025-11-29 聯合報 陳煥中"])
+def test_outlet_then_writer_without_a_label(resources, line):
+    """聯合報's web layout: date, time, outlet, then the writer with no label; a section name after
+    the outlet (聯合報 國際) is no writer."""
+    doc = annotate_text(f"國防特別預算該怎麼花\n{line}\n賴清德總統本週宣布，將提出國防特別預算。\n", "udn", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "publication", "byline"]
+    assert (doc.meta["publication"], doc.meta["author"]) == ("聯合報", "陳煥中")
+    doc = annotate_text("國防特別預算該怎麼花\n2025-11-29 聯合報 國際\n賴清德總統本週宣布，將提出國防特別預算。\n", "udn", resources)
+    assert "author" not in doc.meta
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
