@@ -169,7 +169,8 @@ def _month_value(year: str, m: int | None, m2: int | None, d: int | None, d2: in
 
 def _day_value(d: int, today: str | None) -> str:
     """A day of the month (19日) as a date: in the month that puts it nearest the article's own
-    date (``today``, YYYY-MM-DD; 29日 in an article of 2 May is 29 April), else ``XXXX-XX-19``.
+    date (``today``, YYYY-MM-DD; 29日 in an article of 2 May is 29 April; a day ahead counts
+    three times, see :func:`_distance`), else ``XXXX-XX-19``.
     A ``today`` without its year (XXXX-11-27, from a dateline 北京11月27日電) still gives the
     month (27日 → XXXX-11-27, 29日 → XXXX-10-29 … by the same nearest-date rule)."""
     m = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-(\d\d)", today or "")
@@ -189,11 +190,19 @@ def _day_value(d: int, today: str | None) -> str:
             cand = dt.date(base.year + y, mo + 1, d)
         except ValueError:  # 31日 in a 30-day month
             continue
-        if best is None or abs((cand - base).days) < abs((best - base).days):
+        if best is None or _distance(cand, base) < _distance(best, base):
             best = cand
     if best is None:
         return f"XXXX-XX-{d:02d}"
     return best.isoformat() if m.group(1) != "XXXX" else f"XXXX-{best.month:02d}-{best.day:02d}"
+
+
+def _distance(day, base) -> int:
+    """How far ``day`` is from the article's date ``base``, a day ahead counting as three behind:
+    news reports what has happened (13日 in an article of 29 November is 13 November, not
+    13 December), yet names the next few days too (30日 in one of 28 November)."""
+    days = (day - base).days
+    return -days if days <= 0 else 3 * days
 
 
 def _date(value: str | None):

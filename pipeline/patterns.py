@@ -71,7 +71,7 @@ class LayoutPatterns:
     def column_label_at(self, name: str) -> int | None:
         """Where a column label after an outlet's name begins (聯合報／社論 → 3, 經濟日報社論 → 4),
         else None."""
-        m = re.search(r"\s*[／/╱]\s*(\S+)$", name)
+        m = re.search(r"\s*[／/╱|｜]\s*(\S+)$", name)
         if m:
             return m.start() if _traditional(m.group(1)) in self.column_labels else None
         t = _traditional(name)

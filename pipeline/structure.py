@@ -37,6 +37,7 @@ _DATE_LINE = re.compile(
     r"^(?:(?:發布|發佈|发布|發表|发表|更新|刊登|出版)於\s*)?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
+    r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
     r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?\s*$"
 )
 _ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}[ \t\u3000]+(\S.*)$")  # 國防部 114年12月3日
@@ -367,6 +368,9 @@ _PUBLICATION_EXTRAS = re.compile(
 )
 
 
+_SEPARATORS = frozenset("|｜/／╱·‧•")
+
+
 def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
     """Where the outlet's name is in a line, and whether the rest is only dates, times, an issue
     number, labels and a column: '自由時報 2025年3月1日', '2025-04-10 00:05 聯合報／社論', '2025年05月20日 10:15
@@ -378,6 +382,8 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
     pat = layout_patterns()
     names = []
     for m in re.finditer(r"\S+", "".join(blank)):
+        if m.group() in _SEPARATORS or _traditional(m.group()) in pat.column_labels:
+            continue  # 明報 ｜ 社評: a separator and a column on their own
         cut = pat.column_label_at(m.group())  # 聯合報／社論: the outlet, then its column
         names.append((m.start(), m.start() + cut) if cut else m.span())
     return names, bool(names) and len(names) <= 2 and (bool(extras) or len(names) == 1)

@@ -285,6 +285,10 @@ def test_day_of_the_month_takes_the_nearest_month_of_the_article(resources):
     dates = {e.text: e for u in doc.units for e in u.entities if e.label == "DATE"}
     assert dates["29日"].extra["value"] == "2025-04-29"
     assert dates["今（2）日"].extra == {"value": "2025-05-02", "relative": "+0D"} and dates["今（2）日"].en == "today (May 2)"
+    # a day ahead counts three times a day behind: news reports what has happened
+    doc = annotate_text("中日交惡\n2025年11月29日 星期六\n外交部副部長13日召見日本大使，雙方將於30日再談。\n", "m", resources)
+    dates = {e.text: e.extra["value"] for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert (dates["13日"], dates["30日"]) == ("2025-11-13", "2025-11-30")
 
 
 def test_year_election_is_an_event(resources):

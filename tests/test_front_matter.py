@@ -227,6 +227,17 @@ def test_outlet_then_writer_without_a_label(resources, line):
     assert "author" not in doc.meta
 
 
+def test_masthead_with_a_column_and_a_date_line_with_its_weekday(resources):
+    """明報's layout: 明報 ｜ 社評 is the outlet and its column, 2025年11月29日 星期六 the date, and the
+    headline after them the title; an outlet in Hong Kong makes a bare 外交部 China's."""
+    doc = annotate_text("明報 ｜ 社評\n\n2025年11月29日 星期六\n\n中日交惡外溢 港人宜冷靜應對\n\n"
+                        "外交部副部長孫衛東13日召見日本駐華大使，提出嚴正交涉。\n", "mp", resources)
+    assert [u.kind for u in doc.units][:3] == ["publication", "publication", "title"]
+    assert (doc.meta["publication"], doc.meta["date"]) == ("明報", "2025-11-29")
+    mofa = next(e for u in doc.units for e in u.entities if e.text == "外交部")
+    assert mofa.kb_id == "cn-mfa"
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
