@@ -25,7 +25,7 @@ from .patterns import _traditional, layout_patterns, t2s_converter
 from .structure import publication_name
 from .transcript import header_field
 
-_FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption")
+_FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption", "note")  # a breadcrumb or share buttons above the title
 _AUTHOR_NOTE = re.compile(r"^[※＊*]?\s*[（(]?\s*(?:本文)?(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)(?![何了])\s*"
                           r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
 _OUTLET_DATELINE = re.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")

@@ -238,6 +238,16 @@ def test_masthead_with_a_column_and_a_date_line_with_its_weekday(resources):
     assert mofa.kb_id == "cn-mfa"
 
 
+def test_site_breadcrumb_share_bar_and_menu_are_notes(resources):
+    """A copied web page: the site's menu of sections, a breadcrumb that starts with the site's
+    name, a bar of share buttons; a date labelled 发布/ still dates the article."""
+    doc = annotate_text("即時 熱門 政治 社會 生活 健康 國際 地方 財經 娛樂 體育 評論\n联合早报 > 言论 > 评论\n\n"
+                        "菲律宾接棒东盟主席 南中国海准则还有戏吗？\n\n郑立言\n发布/2025年11月30日 05:00\n分享 | 列印 | 字級：小 中 大\n\n"
+                        "明年1月起，菲律宾将从马来西亚手中接过东盟轮值主席国。\n", "zb", resources)
+    assert [u.kind for u in doc.units][:7] == ["note", "note", "title", "byline", "publication", "note", "body"]
+    assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-30", "郑立言")
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
