@@ -194,6 +194,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
                 pieces[0].gap = lead_ws
                 pieces.append(_Piece("body", rest.strip()))
             out[i] = pieces
+        elif seen_body and _is_date_line(text):
+            out[i] = [_Piece("note", text)]  # the date a press release is signed (中華民國114年11月20日)
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
             out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
         elif _is_heading(b, pat):
@@ -310,7 +312,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False  # 摘要, Abstract, 壹、前言: a paper's section, not its title
     if _RECORD_NAME.search(t):
         return True  # 外交部例行記者會紀要, …委員會會議紀錄: a record's name, though a ministry's
-    if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat):
+    if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat) or _SITE_HEADER.match(t):
         return False
     if _NAME_LIST.match(t) and (len(t) < 4 or _starts_with_surname(t)):
         return False  # 林大明: a byline; but 美日峰會 (no surname first) may be a title
@@ -328,6 +330,9 @@ def _section_label(t: str, pat: LayoutPatterns) -> bool:
     m = pat.match_lead(t)
     return bool(_SECTION_LABEL.fullmatch(t)) or (m is not None and not t[m.end():].strip())
 
+
+#: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
+_SITE_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
 
 #: the end of a record's name: minutes, a transcript
 _RECORD_NAME = re.compile(r"(?:紀要|紀錄|記錄|实录|實錄|逐字稿|纪要|纪录|记录)$")
@@ -452,7 +457,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("heading", t)]  # 摘要 above a paper's abstract
     if (pieces := _publication_then_name(t, pat)) is not None:
         return pieces
-    if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12):
+    if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12) \
+            or _SITE_HEADER.match(t):
         return [_Piece("publication", t)]
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
@@ -558,7 +564,13 @@ def _affiliation_then_name(t: str, pat: LayoutPatterns) -> re.Match | None:
 
 
 def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
-    """A byline line, split into name and affiliation where it carries both."""
+    """A byline line, split into name and affiliation where it carries both, and from the date
+    after them (文／張郁雯（獨立研究者） 2025年11月26日)."""
+    for m in re.finditer(r"\s+", t):
+        if m.start() and _DATE_LINE.match(t[m.end():]):
+            head = _byline_pieces(t[: m.start()], pat)
+            head[-1].gap += m.group()
+            return [*head, _Piece("publication", t[m.end():])]
     label = pat.match_byline(t)
     body = t[label.end():] if label else t
     m = _name_then_affiliation(body.strip(), pat)

@@ -248,6 +248,27 @@ def test_site_breadcrumb_share_bar_and_menu_are_notes(resources):
     assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-30", "郑立言")
 
 
+def test_byline_with_the_date_after_it(resources):
+    doc = annotate_text("川普2.0的印太棋局\n文／張郁雯（獨立研究者） 2025年11月26日\n美國國防部長在香格里拉對話發表演說。\n", "o", resources)
+    assert [u.kind for u in doc.units][:4] == ["title", "byline", "affiliation", "publication"]
+    assert (doc.meta["author"], doc.meta["affiliation"], doc.meta["date"]) == ("張郁雯", "獨立研究者", "2025-11-26")
+
+
+def test_ministry_press_release_page(resources):
+    """外交部's page: the site's header (Chinese and English name), a breadcrumb, the release's
+    headline as the title, its date and number; at the end the signing date, related links and
+    page buttons are notes."""
+    doc = annotate_text("外交部 Ministry of Foreign Affairs, Republic of China (Taiwan)\n首頁 > 新聞與公告 > 新聞稿\n\n"
+                        "外交部嚴正譴責中國對日本施加經濟脅迫\n\n發布日期：2025-11-20\n編號：第 412 號\n\n"
+                        "外交部指出，日本政府依其憲法及相關法制，就國家安全事務表達立場，乃主權國家之正當權利。\n\n"
+                        "中華民國114年11月20日\n\n相關連結：\n外交部發言人例行記者會（114年11月20日）\n\n列印 | 回上一頁 | 回首頁\n",
+                        "mofa", resources)
+    kinds = [u.kind for u in doc.units]
+    assert kinds[:5] == ["publication", "note", "title", "publication", "note"]
+    assert kinds[5] == "body" and set(kinds[6:]) == {"note"}
+    assert (doc.meta["title"], doc.meta["date"]) == ("外交部嚴正譴責中國對日本施加經濟脅迫", "2025-11-20")
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
