@@ -43,6 +43,8 @@ _INNER_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _LETTER_SPACED = re.compile(f"(?<![{_CJK}])[{_CJK}](?: [{_CJK}]){{1,5}}(?![{_CJK}])")
 # a running footer or header with its page number at the far end: "國防安全雙週報        7"
 _FOOTER_WITH_NUMBER = re.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
+# a running header with its page number, one space apart: 62　國際關係學報 第58期, …比較分析　63
+_HEADER_WITH_NUMBER = re.compile(r"^(?:(?P<a>\d{1,4})[ \t\u3000]+\S.{0,40}|\S.{0,40}?[ \t\u3000]+(?P<b>\d{1,4}))$")
 
 
 @dataclass
@@ -278,11 +280,17 @@ def _drop_page_furniture(text: str) -> list[str | None]:
 
     out: list[str | None] = []
     seen_running: set[str] = set()
+    page_no: int | None = None  # the last page number dropped
     for p, page in enumerate(pages):
         raw_lines = page.split("\n")
         for i, (raw, s) in enumerate(zip(raw_lines, stripped_lines[p])):
             if s and (_PAGE_NUMBER.match(s) or _FOOTER_WITH_NUMBER.match(s) and not _TERMINAL.search(s)):
                 out.append(None)
+                digits = re.search(r"\d+", s)
+                page_no = int(digits.group()) if digits else page_no
+            elif s and page_no is not None and (m := _HEADER_WITH_NUMBER.match(s)) \
+                    and 0 <= int(m.group("a") or m.group("b")) - page_no <= 1 and not _TERMINAL.search(s):
+                out.append(None)  # — 61 — then 62　國際關係學報 第58期: the next page's running header
             elif s == masthead and (p, i) in front:
                 out.append(raw)
             elif s in running:

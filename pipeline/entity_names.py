@@ -216,6 +216,7 @@ class NameRules:
                 note = _BRACKET_NOTE.search(rest)  # 文／王大明（退休外交官）: the name, then who they are
                 if note:
                     rest = rest[: note.start()]
+                rest = rest.rstrip("＊*†‡ ")  # 林書瑋＊: the mark of the writer's note
                 if _LATIN_NAME.fullmatch(rest.strip()) and label:
                     base = start + len(rest) - len(rest.lstrip())
                     self._latin_byline(u, base, base + len(rest.strip()), _CREDITS.get(label))

@@ -28,7 +28,7 @@ from .patterns import LayoutPatterns, _traditional, layout_patterns
 from .transcript import header_field, is_speaker, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
-_NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*$")
+_NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*[＊*†‡]{{0,2}}$")  # 林書瑋＊: a note's mark after it
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 _QUOTES = re.compile(r"[「」『』“”《》]")
@@ -370,6 +370,8 @@ _ISSUE = re.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期�
 _PUBLICATION_EXTRAS = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?"
     r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*[：:]|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
+    # a journal's issue line: 第58期（2025年12月），頁61-88; pp. 61-88
+    + r"|[（(]\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[）)]|[，,；;]|(?:頁|页|pp?\.)\s*\d{1,4}\s*[-–~～]\s*\d{1,4}"
 )
 
 
@@ -485,6 +487,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         if t[m.end():].strip():
             return None  # a dateline that opens the first paragraph: the body starts here
         return [_Piece("byline", t)]
+    if _section_label(t, pat):
+        return None  # 摘要 above a paper's abstract: the body's first heading
     if pat.match_lead(t):
         return [_Piece("lead", t)]
     if prev_kind == "title" and _LATIN_TITLE.fullmatch(t):

@@ -269,6 +269,24 @@ def test_ministry_press_release_page(resources):
     assert (doc.meta["title"], doc.meta["date"]) == ("外交部嚴正譴責中國對日本施加經濟脅迫", "2025-11-20")
 
 
+def test_journal_paper_front_matter_and_running_headers(resources):
+    """A journal paper copied from a PDF: the issue line (學報 第58期（2025年12月），頁61-88) is the
+    publication, the paper's name the title, 林書瑋＊ the writer (without the mark of the note),
+    摘要 a heading; after a page number the next page's header with its number (62　國際關係學報
+    第58期, …比較分析　63) is dropped."""
+    text = ("國際關係學報 第58期（2025年12月），頁61-88\n\n小多邊主義與印太安全架構：\nAUKUS與Quad的比較分析\n\n林書瑋＊\n\n摘 要\n\n"
+            "本文以小多邊主義為分析架構，比較澳英美三方安全夥伴與四方安全對話的制度韌性。\n\n壹、前言\n\n"
+            "冷戰時期美國在亞太地區建立軸輻體系，以美國為中心，與日本、南韓、澳洲等國\n\n— 61 —\n\n62　國際關係學報 第58期\n\n"
+            "分別締結雙邊同盟。學界普遍以小多邊主義描述此一趨勢。\n\n— 62 —\n\n小多邊主義與印太安全架構：AUKUS與Quad的比較分析　63\n\n"
+            "貳、AUKUS\n\nAUKUS於2021年9月宣布成立。\n")
+    doc = annotate_text(text, "jr", resources)
+    kinds = [(u.kind, u.text) for u in doc.units]
+    assert [k for k, _ in kinds][:5] == ["publication", "title", "byline", "heading", "body"]
+    assert (doc.meta["publication"], doc.meta["author"]) == ("國際關係學報", "林書瑋")
+    assert not any("國際關係學報 第58期" in t or t.endswith("63") for k, t in kinds[1:])
+    assert any(e.text == "林書瑋" and e.label == "PERSON" for u in doc.units for e in u.entities)
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
