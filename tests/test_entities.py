@@ -1044,3 +1044,12 @@ def test_a_cluster_right_after_the_day_of_a_date(resources):
     assert one(es, "上月30日").extra["value"].endswith("-30")
     assert [m["kb_id"] for m in one(es, "中美").members] == ["cn", "us"]
     assert not find(es, "美兩國")
+
+
+def test_a_council_named_after_another_country_is_not_taiwan_s(resources):
+    """國家安全會議 is Taiwan's NSC in the KB; after 法國 it is France's council (unlinked, generic
+    English), after 俄羅斯 the KB's Security Council of Russia."""
+    fr = one(ents("法國國家安全會議召開。", resources), "國家安全會議")
+    assert fr.kb_id is None and fr.en == "National Security Council" and fr.extra["country"] == "fr"
+    ru = one(ents("俄羅斯國家安全會議副主席梅德韋傑夫出席。", resources), "俄羅斯國家安全會議")
+    assert ru.kb_id == "ru-security-council"
