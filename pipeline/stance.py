@@ -73,7 +73,8 @@ PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after t
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
                "出聲", "出声", "出面"}  # 提出抗議; 出聲要求, 出面表示: the verb that follows says what
-PRONOUNS = ("他们", "她们", "他", "她", "我们")
+PRONOUNS = ("他们", "她们", "佢哋", "他", "她", "佢", "我们")  # 佢: Cantonese he/she
+_THIRD_PERSON = ("他", "她", "佢")
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
 
 
@@ -233,7 +234,7 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
         ctx.person = persons[-1]
     ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
     ctx.holder_is_person = ctx.holder is not None and (
-        holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in ("他", "她"))
+        holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in _THIRD_PERSON)
 
 
 def _cue_kind(c: Cue) -> str:
@@ -394,7 +395,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if best is not None:
             k, word = best
             at = a + k
-            if word in ("他", "她"):
+            if word in _THIRD_PERSON:
                 prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v

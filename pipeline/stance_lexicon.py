@@ -27,6 +27,7 @@ class Entry:
     certainty: str | None = None
     scope: int = 0  # negation
     conduct: bool = False  # reporting: a demand verb that is conduct, not speech (堅持, 爭取)
+    quote: bool = False  # reporting: a speech verb only right before a colon, comma or quotation (Cantonese 話：「…」)
 
 
 @dataclass
@@ -91,7 +92,8 @@ def _modal(r: list[str]) -> Entry:
 
 def _reporting(r: list[str]) -> Entry:
     pol = None if r[2] == "-" else r[2]
-    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1], conduct=len(r) > 4 and r[4] == "conduct")
+    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1], conduct=len(r) > 4 and r[4] == "conduct",
+                 quote=len(r) > 4 and r[4] == "quote")
 
 
 def _negation(r: list[str]) -> Entry:
@@ -121,6 +123,8 @@ class Cue:
 
 
 # -- matching ----------------------------------------------------------------------------------------------
+_QUOTE_AFTER = frozenset("：:，,「“\"『")  # what follows a speech verb marked "quote" in reporting.tsv
+
 def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple[int, int]] = ()) -> list[Cue]:
     n = len(shadow)
     multi, single = lex.multi, lex.single
@@ -135,7 +139,9 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
             positions.append(a)
         if b - a == 1:
             entry = single.get(shadow[a])
-            if entry is not None and not (entry.kind == "modal" and t.pos == "p"):  # 將 before its object
+            if entry is not None and not (entry.kind == "modal" and t.pos == "p") \
+                    and not (entry.quote and (shadow[b:b + 1] not in _QUOTE_AFTER or shadow[a - 1:a] in "句的番段些")):
+                # 將 before its object; 這句話，… and 他的話，… are words, not speech
                 found.append((a, b, entry))
     if not positions and not found:
         return []  # most sentences: nothing to index
