@@ -91,6 +91,12 @@ class LayoutPatterns:
         return _first_match(self.lead_prefix, text)
 
 
+#: emoji and pictographs, and what may follow one (skin tones, variation selectors, joiners, flags): posts
+#: copied from social media
+EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u203C\u2049]"
+EMOJI_TAIL = "[\U0001F3FB-\U0001F3FF\uFE0F\u200D\U0001F1E6-\U0001F1FF\U0001F000-\U0001FAFF\u2600-\u27BF]*"
+
+
 def _any(patterns: tuple[re.Pattern, ...], text: str) -> bool:
     return any(p.search(text) for p in patterns)
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import EMOJI, EMOJI_TAIL
+
 _OPEN = "「『“（(《【〔〈［[｛"
 _CLOSE = "」』”）)》】〕〉］]｝"
 _PAIR = dict(zip(_OPEN, _CLOSE))
@@ -39,8 +41,7 @@ _CONTINUES = re.compile(r"\s*[，、；：,;:]")
 _GLOSSED = re.compile(r"\s*[（(]")  # after a closing quote: a bracket that translates or credits it
 _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
 #: emoji and pictographs right after a sentence's end (with their modifiers and joiners)
-_EMOJI_AFTER = re.compile("[ \u3000]*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
-                          "[\U0001F3FB-\U0001F3FF\uFE0F\u200D\U0001F1E6-\U0001F1FF\U0001F000-\U0001FAFF\u2600-\u27BF]*)+")
+_EMOJI_AFTER = re.compile(f"[ \u3000]*(?:{EMOJI}{EMOJI_TAIL})+")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])")  # all that precedes the point of "1. 本土防衛優先。"
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .clean import HAN as _HAN
 from .clean import _YEAR, Block, display_width, tidy_spaces
-from .patterns import LayoutPatterns, _traditional, layout_patterns
+from .patterns import EMOJI, EMOJI_TAIL, LayoutPatterns, _traditional, layout_patterns
 from .transcript import header_field, is_speaker, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
@@ -36,9 +36,12 @@ _PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
     r"^(?:(?:發布|發佈|发布|發表|发表|更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4})"
+    r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?\s*$"
+    r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
+    f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})+)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post)
 )
 _ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}[ \t\u3000]+(\S.*)$")  # 國防部 114年12月3日
 
@@ -459,6 +462,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("heading", t)]  # 摘要 above a paper's abstract
     if (pieces := _publication_then_name(t, pat)) is not None:
         return pieces
+    if _is_short(b) and _name_then_affiliation(t, pat) and _starts_with_surname(t):
+        return _byline_pieces(t, pat)  # a post's writer atop it: 葉家豪 立法委員
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12) \
             or _SITE_HEADER.match(t):
         return [_Piece("publication", t)]
@@ -590,10 +595,16 @@ def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
     ]
 
 
+#: an emoji opening or closing a line: a post's line (👇, ✅ 召開公聽會), no heading
+_EMOJI_EDGE = re.compile(f"^\\s*{EMOJI}|{EMOJI}{EMOJI_TAIL}\\s*$")
+
+
 def _is_heading(b: Block, pat: LayoutPatterns) -> bool:
     t = b.text
     if b.heading_level > 0:
         return True
+    if _EMOJI_EDGE.search(t):
+        return False
     if pat.heading_marker(t) and len(t) <= 60 and not _ENDS_SENTENCE.search(t):
         return True
     return (

@@ -287,6 +287,21 @@ def test_journal_paper_front_matter_and_running_headers(resources):
     assert any(e.text == "林書瑋" and e.label == "PERSON" for u in doc.units for e in u.entities)
 
 
+def test_social_media_post_layout(resources):
+    """A Facebook post copied as text: the writer and title on top, the post's time (11月29日 下午3:42
+    · 🌏), lines that open or close with an emoji are prose (no headings), and the reaction counts
+    and buttons at the end are notes."""
+    doc = annotate_text("葉家豪 立法委員\n11月29日 下午3:42 · 🌏\n\n【1.25兆不是小數目，但不能是空白支票‼️】\n\n"
+                        "今天質詢顧立雄部長，問了三個很簡單的問題，部長一個都答不出來。\n但很遺憾，部長一個都答不出來😮‍💨\n"
+                        "✅ 召開公聽會，讓國防、財政專家與民間一起檢視\n\n#國防特別預算 #拒絕空白支票\n\n"
+                        "👍❤️😡 2.3萬　　1,842則留言　356次分享\n\n讚　　留言　　分享\n最相關 ▾\n", "fb", resources)
+    kinds = [u.kind for u in doc.units]
+    assert kinds[:4] == ["byline", "affiliation", "publication", "title"]
+    assert (doc.meta["author"], doc.meta["affiliation"]) == ("葉家豪", "立法委員")
+    assert "heading" not in kinds
+    assert kinds[-4:] == ["note", "note", "note", "note"]
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
