@@ -434,7 +434,7 @@ _SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 #: a byline label (or a reporter's 記者) after a space, on a line that begins with the publication or a date
 #: (2025-08-05 06:30 風傳媒　文／李大維, 聯合報 記者王小明／台北即時報導)
-_LABEL_AFTER_SPACE = re.compile(r"\s(?=(?:文字|文|作者|撰文|撰稿|記者|记者|編譯|编译|譯者|译者)\s*[／/╱：:]|記者|记者)")
+_LABEL_AFTER_SPACE = re.compile(r"\s(?=(?:文字|文|作者|撰文|撰稿|記者|记者|編譯|编译|譯者|译者|採訪整理|采访整理)\s*[／/╱：:]|記者|记者)")
 
 
 def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None:

@@ -302,6 +302,14 @@ def test_social_media_post_layout(resources):
     assert kinds[-4:] == ["note", "note", "note", "note"]
 
 
+def test_date_then_interview_credits(resources):
+    """2025-11-21　採訪整理／林郁庭　攝影／黃柏勳: the date, then the writer and the photographer."""
+    doc = annotate_text("【專訪】晶片管制不會鬆綁\n2025-11-21\u3000採訪整理／林郁庭\u3000攝影／黃柏勳\n"
+                        "美國總統川普與中國國家主席習近平在釜山會面。\n", "iv", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "publication", "byline"]
+    assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-21", "林郁庭")
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
