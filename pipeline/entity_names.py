@@ -143,8 +143,11 @@ class NameRules:
                     ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在
                     u.extra_spans += [x for x in ((tok.start, a), (b, tok.end)) if x[0] < x[1]]
             else:
-                ok = not left and (not right or right in self.rules["name_suffixes"]
-                                   or right in self.rules["not_name_chars"])  # 塞申斯|於
+                tok = u.token_at(a) if left else None
+                # 塞申斯|於; 指高市: a function word glued by jieba's guesser to a short form (指|高市言論)
+                ok = (not left or tok is not None and tok.start < a and tok.end >= b
+                      and self._glued(sh[tok.start:a], sh[b:tok.end], tok.norm)) \
+                    and (not right or right in self.rules["name_suffixes"] or right in self.rules["not_name_chars"])
             if ok:
                 for e in inside:
                     u.remove(e)

@@ -1053,3 +1053,10 @@ def test_a_council_named_after_another_country_is_not_taiwan_s(resources):
     assert fr.kb_id is None and fr.en == "National Security Council" and fr.extra["country"] == "fr"
     ru = one(ents("俄羅斯國家安全會議副主席梅德韋傑夫出席。", resources), "俄羅斯國家安全會議")
     assert ru.kb_id == "ru-security-council"
+
+
+def test_a_short_form_glued_to_a_function_word(resources):
+    """指|高市言論: jieba's guesser glued 指 to the short form 高市 of a person named before."""
+    doc = annotate_text("高市早苗發言引發風波\n\n日本首相高市早苗在國會答問。中國代表致函秘書長，指高市言論違反國際法。\n", "t", resources)
+    refs = [e for u in doc.units for e in u.entities if e.text == "高市"]
+    assert refs and refs[0].kb_id == "jp-sanae-takaichi"
