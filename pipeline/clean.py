@@ -66,6 +66,7 @@ class _Line:
     break_before: bool  # a hard paragraph break precedes this line
     width: int = 0
     terminal: bool = False  # ends with sentence-final punctuation
+    note: bool = False  # a footnote moved after the text
 
 
 _WIDE = re.compile(
@@ -118,14 +119,15 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
     if not parsed:
         return []
     patterns = layout_patterns()
-    wrapped, width = _wrapped_width(parsed)
-    spaced = _uses_spaces_around_latin(parsed)
-    trailing_signal = wrapped and _trailing_space_is_signal(parsed, width)
+    text_lines = [ln for ln in parsed if not ln.note]  # (footnotes were joined up already)
+    wrapped, width = _wrapped_width(text_lines)
+    spaced = _uses_spaces_around_latin(text_lines)
+    trailing_signal = wrapped and _trailing_space_is_signal(text_lines, width)
 
     # Paragraphs marked by an indent (　　…) in text not wrapped at a fixed width: a line without
     # one after an indented paragraph's unfinished line goes on with it (a paragraph a PDF broke in
     # an otherwise one-paragraph-per-line text: …北韓可能 / 在朝鮮半島製造緊張…)
-    indented = not wrapped and sum(1 for ln in parsed if ln.indent and ln.width >= 20) >= 3
+    indented = not wrapped and sum(1 for ln in text_lines if ln.indent and ln.width >= 20) >= 3
     blocks: list[Block] = []
     current: list[_Line] = []
 
@@ -140,12 +142,13 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
         joined = _INNER_SPACES.sub(" ", joined).strip()
         if len(current) == 1 and " " in joined:
             joined = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), joined)
-        blocks.append(Block(text=joined, lines=len(current), standalone=standalone, heading_level=level))
+        blocks.append(Block(text=joined, lines=len(current), standalone=standalone, heading_level=level,
+                            footnote=current[0].note))
         current.clear()
 
     front = True  # no sentence has ended yet: title, byline and affiliation lines
     for i, line in enumerate(parsed):
-        if current and (line.break_before or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)) \
+        if current and (line.break_before or line.note or current[-1].note or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)) \
                 and not (front and _dangling(current[-1], line, patterns)) \
                 and not (indented and _continues_indented(current, line, patterns)):
             flush()
@@ -244,10 +247,22 @@ _FRONT_LINES = 12  # the lines of title, byline and affiliation at the top of an
 _SENTENCE_END = re.compile(r"[。！？]")
 
 
+class _NoteLine(str):
+    """A footnote printed at a page's foot, moved after the text (see _drop_page_furniture)."""
+
+
+#: the rule a PDF page prints above its footnotes
+_FOOTNOTE_RULE = re.compile(r"[—─━\-_＿–=＝]{5,}")
+#: how a footnote starts: its number or its mark (1 Victor D. Cha, …; ＊ 國立政治大學…)
+_FOOTNOTE_START = re.compile(r"(?:\d{1,3}|[＊*†‡])\s*(?=\S)")
+
+
 def _drop_page_furniture(text: str) -> list[str | None]:
     """Lines of the text with page numbers and running headers/footers replaced by None.
 
     A removed line is kept as None (not as a blank) so that it does not create a paragraph break.
+    The footnotes between a rule (——————) and the page number below it are moved after the text,
+    one line each (as :class:`_NoteLine`), so that a paragraph the page broke joins up again.
     """
     pages = text.split("\f")
     stripped_lines = [[ln.strip(" \t\u3000\u00a0") for ln in page.split("\n")] for page in pages]
@@ -281,10 +296,25 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     out: list[str | None] = []
     seen_running: set[str] = set()
     page_no: int | None = None  # the last page number dropped
+    notes: list[str] = []  # footnotes, moved after the text
+    in_notes = False  # between a page's footnote rule and its page number
     for p, page in enumerate(pages):
         raw_lines = page.split("\n")
         for i, (raw, s) in enumerate(zip(raw_lines, stripped_lines[p])):
-            if s and (_PAGE_NUMBER.match(s) or _FOOTER_WITH_NUMBER.match(s) and not _TERMINAL.search(s)):
+            is_number = bool(s) and bool(_PAGE_NUMBER.match(s))
+            if in_notes and not is_number:
+                if s and (_FOOTNOTE_START.match(s) or not notes):
+                    notes.append(s)
+                elif s:
+                    notes[-1] = _join(notes[-1], s, True)  # a note wrapped over lines
+                out.append(None)
+                continue
+            if s and _FOOTNOTE_RULE.fullmatch(s) and any(_PAGE_NUMBER.match(x) for x in stripped_lines[p][i + 1:i + 30]):
+                in_notes = True
+                out.append(None)
+                continue
+            in_notes = False
+            if s and (is_number or _FOOTER_WITH_NUMBER.match(s) and not _TERMINAL.search(s)):
                 out.append(None)
                 digits = re.search(r"\d+", s)
                 page_no = int(digits.group()) if digits else page_no
@@ -302,6 +332,8 @@ def _drop_page_furniture(text: str) -> list[str | None]:
                 seen_running.add(s)
             else:
                 out.append(raw)
+    for note in notes:
+        out += ["", _NoteLine(note)]
     return out
 
 
@@ -324,7 +356,7 @@ def _parse_lines(lines: list[str | None]) -> list[_Line]:
         furniture = False
     if not runs:
         return []
-    gaps = [b for b, _ in runs[1:]]
+    gaps = [b for b, raw in runs[1:] if not isinstance(raw, _NoteLine)]
     # "Double-spaced" extraction: a blank line after (nearly) every line carries no meaning, and a
     # paragraph break shows as two or more blank lines.
     double = bool(gaps) and sum(1 for g in gaps if g >= 1) >= 0.75 * len(gaps)
@@ -341,6 +373,7 @@ def _parse_lines(lines: list[str | None]) -> list[_Line]:
                 break_before=k > 0 and b >= threshold,
                 width=display_width(text),
                 terminal=bool(_TERMINAL.search(text)),
+                note=isinstance(raw, _NoteLine),
             )
         )
     return parsed

@@ -424,3 +424,24 @@ def test_ascii_punctuation_in_chinese_becomes_full_width(text, expected):
     from pipeline.clean import fullwidth_punctuation
 
     assert fullwidth_punctuation(text) == expected
+
+
+def test_footnotes_at_a_page_foot_move_after_the_text():
+    """A PDF page's footnotes, between a rule and the page number, are moved after the text (one
+    note each, wrapped lines joined), so that the paragraph the page broke joins up again."""
+    text = ("壹、前言\n\n"
+            "冷戰時期美國在亞太地區建立的軸輻體系，以美國為中心分別與日本、南韓締結\n"
+            "雙邊同盟，盟友之間的橫向連結相當有限。1然而自二〇一〇年代中期以降，隨著\n"
+            "中國軍事力量快速擴張，美國逐步推動盟友間的網絡化合作，包括美日澳、美日\n"
+            "——————————\n"
+            "＊ 國立政治大學外交學系博士候選人。\n"
+            "1 Victor D. Cha, Powerplay: The Origins of the American Alliance System\n"
+            "in Asia (Princeton: Princeton University Press, 2016).\n\n"
+            "— 61 —\n\n"
+            "62　國際關係學報 第58期\n\n"
+            "印、美日菲等三邊對話，以及本文聚焦的新興機制，這是過去十年最重要的變化。\n")
+    blocks = clean_blocks(text)
+    assert [b.footnote for b in blocks] == [False, False, True, True]
+    assert "美日印、美日菲" in blocks[1].text and "1然而" not in blocks[1].text
+    assert blocks[3].text.startswith("1 Victor D. Cha") and "System in Asia" in blocks[3].text
+    assert not any("國際關係學報" in b.text or "——" in b.text for b in blocks)
