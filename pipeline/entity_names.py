@@ -203,6 +203,14 @@ class NameRules:
         m = _NAME_SLASH_REPORT.match(sh)
         if m and self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
             self._byline_person(u, m.start(1), m.end(1))
+        k = sh.find("发自")  # 特約撰稿人梁凱晴發自香港: the name right before 發自
+        while k > 0 and sh[k - 1] == " ":
+            k -= 1
+        for n in (3, 2, 4) if k >= 2 else ():
+            if k - n >= 0 and _HAN_WORD.fullmatch(sh[k - n:k]) and self._surname_first(sh[k - n:k]) \
+                    and u.free(k - n, k):
+                self._byline_person(u, k - n, k)
+                break
         for m in _NAME_REPORTS.finditer(sh):  # 新頭殼newtalk | 黃建豪 綜合報導
             if self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
                 self._byline_person(u, m.start(1), m.end(1))

@@ -34,7 +34,7 @@ _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 _QUOTES = re.compile(r"[「」『』“”《》]")
 _PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
-    r"^(?:(?:發布|發佈|发布|發表|发表|更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
+    r"^(?:(?:發布|發佈|发布|發表|发表|更新|最後更新|最后更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
@@ -334,6 +334,10 @@ def _section_label(t: str, pat: LayoutPatterns) -> bool:
     return bool(_SECTION_LABEL.fullmatch(t)) or (m is not None and not t[m.end():].strip())
 
 
+#: a correspondent's line: 特約撰稿人梁凱晴發自香港
+_SENT_FROM = re.compile(r"^(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者)?\s*[\u4e00-\u9fff]{2,4}\s*(?:發自|发自)\s*[\u4e00-\u9fff]{2,8}$")
+#: a line of capitalised Latin words (an outlet's English name under its Chinese one)
+_LATIN_NAME_LINE = re.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
 #: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
 _SITE_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
 
@@ -344,8 +348,8 @@ _RECORD_NAME = re.compile(r"(?:紀要|紀錄|記錄|实录|實錄|逐字稿|纪�
 def _starts_with_surname(t: str) -> bool:
     """The line starts as a Chinese name does: a surname from entity_rules.yaml (in either
     script), or Latin letters."""
-    tt = _traditional(t)
-    return t[:1].isascii() or tt[:1] in surnames() or tt[:2] in surnames()
+    tt, known = _traditional(t), surnames()
+    return t[:1].isascii() or tt[:1] in known or tt[:2] in known or t[:1] in known or t[:2] in known
 
 
 def _is_prose(b: Block) -> bool:
@@ -465,7 +469,7 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
     if _is_short(b) and _name_then_affiliation(t, pat) and _starts_with_surname(t):
         return _byline_pieces(t, pat)  # a post's writer atop it: 葉家豪 立法委員
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12) \
-            or _SITE_HEADER.match(t):
+            or _SITE_HEADER.match(t) or (i > 0 and len(t) <= 40 and _LATIN_NAME_LINE.fullmatch(t)):
         return [_Piece("publication", t)]
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
@@ -510,8 +514,11 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return pieces
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
-    if pat.match_byline(t) or _NAME_LIST.match(t) or _name_then_affiliation(t, pat):
-        return _byline_pieces(t, pat)
+    if pat.match_byline(t) or (_NAME_LIST.match(t) and (len(t) > 2 or _starts_with_surname(t))) \
+            or _name_then_affiliation(t, pat) or _SENT_FROM.match(t):
+        return _byline_pieces(t, pat)  # (評論, 打印 under a headline: buttons, no name)
+    if prev_kind == "publication" and _LATIN_NAME_LINE.fullmatch(t):
+        return [_Piece("publication", t)]  # 端傳媒 / Initium Media: the outlet's English name
     if (m := _affiliation_then_name(t, pat)) is not None:  # 助理研究員 張育瑋
         return [_Piece("affiliation", m.group("aff"), gap=t[m.end("aff"):m.start("name")]), _Piece("byline", m.group("name"))]
     if prev_kind in ("byline", "affiliation", "publication") and not _SENTENCE_PUNCT.search(t) and (
@@ -547,6 +554,8 @@ def _publication_then_name(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     if m is None or _LABEL_AFTER_SPACE.search(t):
         return None  # 上報 文／黃子軒: a labelled byline (_publication_then_byline)
     pub, name = m.group("pub"), m.group("name")
+    if name.isascii() and not t[m.end("pub"): m.start("name")].strip():
+        return None  # 端傳媒 Initium Media: the outlet's English name
     if not (pat.is_publication(pub) or _publication_line(pub, pat)) or not _starts_with_surname(name) \
             or pat.is_publication(name) or pat.column_label_at(t) is not None or pat.is_affiliation(name):
         return None

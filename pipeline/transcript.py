@@ -37,11 +37,15 @@ QUESTION_LABELS = ("問", "Q", "記者問", "提問")
 
 @cache
 def surnames() -> frozenset[str]:
-    """The entity rules' surnames, single and compound, in Traditional characters."""
+    """The entity rules' surnames, single and compound, in Traditional and Simplified characters
+    (鍾 and 钟: OpenCC turns 钟 back into 鐘, not the surname)."""
     from .entities import rules_file_data
+    from .patterns import t2s_converter
 
     data = rules_file_data()
-    return frozenset(str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or []))
+    trad = [str(w) for w in (data.get("surnames") or []) + (data.get("compound_surnames") or [])]
+    convert = t2s_converter().convert
+    return frozenset(trad + [convert(w) for w in trad])
 
 
 @cache

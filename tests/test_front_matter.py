@@ -310,6 +310,28 @@ def test_date_then_interview_credits(resources):
     assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-21", "林郁庭")
 
 
+def test_more_outlets_front_and_back_matter(resources):
+    """VOA: 最後更新: 2025年11月19日 上午11:42 dates the article and 打印 under it is a button; BBC: 圖像來源，… and
+    圖像加註文字，… are captions; 端傳媒: 特約撰稿人 梁凱晴 發自香港 names the writer and 端傳媒 Initium Media
+    is the outlet; 人民日報: 钟声 under the title is the byline and the edition line a note; 韓聯社: a
+    reporter's e-mail address and the copyright notice are notes."""
+    doc = annotate_text("美參院通過台灣保證實施法\n最後更新: 2025年11月19日上午11:42\n美國之音\n記者 葉蘭亭\n打印\n"
+                        "華盛頓 — 美國國會參議院本週二以無異議同意方式通過法案。\n", "voa", resources)
+    assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-19", "葉蘭亭") and doc.units[4].kind == "note"
+    doc = annotate_text("分析：太平洋岛国的台湾选择\nBBC中文记者\n邵安琪\n2025年9月14日\n图像来源，Getty Images\n"
+                        "图像加注文字，太平洋岛国论坛领导人会议9月在霍尼亚拉举行。\n在南太平洋一年一度的会议上，东道主拒绝台湾代表出席。\n", "bbc", resources)
+    assert [u.kind for u in doc.units][4:6] == ["caption", "caption"]
+    doc = annotate_text("端傳媒 Initium Media\n\n評論｜當香港成為中美談判桌上的一張紙\n\n特約撰稿人 梁凱晴 發自香港\n\n"
+                        "當華盛頓與北京在釜山握手休兵，香港卻仍然是雙方都不願放手的籌碼。\n", "im", resources)
+    assert (doc.meta["author"], doc.units[0].kind) == ("梁凱晴", "publication")
+    doc = annotate_text("日本当政者必须立即收回错误言论\n钟声\n日本首相近日在国会公然发表涉台错误言论。\n"
+                        "《 人民日报 》（ 2025年11月20日 03 版）\n", "rm", resources)
+    assert doc.meta["author"] == "钟声" and doc.units[-1].kind == "note"
+    doc = annotate_text("韩防长：核潜艇将在韩国国内建造\n韩联社首尔11月26日电 韩国国防部长官安圭伯26日表示，核潜艇将在韩国建造。\n"
+                        "kimhn@yna.co.kr\n【版权归韩联社所有，未经授权严禁转载复制】\n", "yh", resources)
+    assert [u.kind for u in doc.units][-2:] == ["note", "note"]
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
