@@ -313,6 +313,7 @@ class NameRules:
                     if end - n0.start >= 2:
                         self._person(u, n0.start, end)
                     elif len(nxt) == 3 and nxt[1].start == end and len(nxt[1].norm) == 2 and _all_han(nxt[1].norm) \
+                            and not self._no_given_name(nxt[1].norm) \
                             and (nxt[1].pos.startswith("nr") or nxt[2].start == nxt[1].end
                                  and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char)):
                         self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr)
@@ -392,6 +393,8 @@ class NameRules:
         if not (2 <= len(norm) <= 4 and _HAN_WORD.fullmatch(norm) and norm not in r["not_people"]
                 and norm[-1] not in r["not_name_chars"] and norm[0] not in r["not_name_first_chars"]):
             return False
+        if len(norm) == 3 and self._no_given_name(norm[1:]):
+            return False  # 都|公開: jieba's guesser glued an adverb to a surname-like character
         gloss = self.glosser.lookup(norm, norm, "nr") if self.glosser is not None else None
         return not (gloss and not gloss.startswith("~") and not gloss[:1].isupper())
 
@@ -528,10 +531,17 @@ class NameRules:
         b = a + 3
         name = u.sh[a:b]
         if len(name) < 3 or not _HAN_WORD.fullmatch(name) or name[-1] in self.rules["not_name_chars"] \
-                or not self._name_end(u, b) or not u.free(a, b) or not surname_first(u.text[a:b]):
+                or not self._name_end(u, b) or not u.free(a, b) or not surname_first(u.text[a:b]) \
+                or self._no_given_name(name[1:]):
             return False
         self._person(u, a, b)
         return True
+
+    def _no_given_name(self, given: str) -> bool:
+        """Words that cannot be a given name after a surname: a speech verb (賴總統|表示：) or an
+        adverb, preposition or conjunction (議員|都|公開說: 都 is a surname, 公開 no name)."""
+        return given in self.rules["speech_verbs"] or (
+            self._is_word(given) and self.seg.tag(given) in ("d", "ad", "p", "c", "u", "uj", "r"))
 
     # the name readers, each loaded at the first name it reads
     @cached_property
@@ -590,7 +600,7 @@ class NameRules:
             return
         for m in self._infix_re.finditer(u.sh):
             a, b = m.span()
-            if not u.free(a, b):
+            if not u.free(a, b) or self._no_given_name(m.group(2)):
                 continue
             full = m.group(1) + m.group(2)
             name = u.text[m.start(1)] + u.text[m.start(2):m.end(2)]  # as written

@@ -1060,3 +1060,11 @@ def test_a_short_form_glued_to_a_function_word(resources):
     doc = annotate_text("高市早苗發言引發風波\n\n日本首相高市早苗在國會答問。中國代表致函秘書長，指高市言論違反國際法。\n", "t", resources)
     refs = [e for u in doc.units for e in u.entities if e.text == "高市"]
     assert refs and refs[0].kb_id == "jp-sanae-takaichi"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("> 韌性強化。賴總統表示：「和平不能靠對手的善意。」", "賴總統表示"),  # surname, title and a speech verb
+    ("美國那邊好幾個議員都公開說「擔憂」。", "都公開"),  # 都 the adverb, 公開 no given name
+])
+def test_no_person_whose_given_name_is_a_verb_or_an_adverb(resources, text, wrong):
+    assert not find(ents(text, resources), wrong)
