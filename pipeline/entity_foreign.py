@@ -153,9 +153,24 @@ class ForeignNames:
                 u.add(Entity(t.text, t.start, t.end, e.type, e.id, e.en, "kb"))
             elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"] and not _ROMAN.fullmatch(t.text) \
                     and not _MODEL.fullmatch(t.text) \
-                    and not (t.text in r["ship_prefixes"] and self._in_latin_phrase(u, t)):  # USS Lawrence
+                    and not (t.text in r["ship_prefixes"] and self._in_latin_phrase(u, t)) \
+                    and not self._term_abbreviation(u, t):  # USS Lawrence; 海域覺知（MDA）
                 label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
+
+    def _term_abbreviation(self, u: _Unit, t: Token) -> bool:
+        """An acronym in brackets right after Chinese words that name no body and no entity is a
+        term's abbreviation, not an organisation: 海域覺知（MDA）, 人道援助與災難救援（HADR）; after
+        北大西洋公約組織 or 國際原子能總署 it stays one."""
+        a = t.start
+        while a > 0 and u.text[a - 1] in " ，,、":
+            a -= 1  # （Maritime Domain Awareness，MDA）: the English name first
+        k = u.text.rfind("（", 0, a) if "（" in u.text[:a] else u.text.rfind("(", 0, a)
+        if k <= 0 or ")" in u.text[k:a] or "）" in u.text[k:a] or not _HAN_ANY.match(u.sh[k - 1]):
+            return False
+        if any(e.end == k for e in u.ents):
+            return False  # 美國在台協會（AIT）: the entity's own abbreviation
+        return not u.sh[:k].endswith(tuple(self.rules["acronym_org_heads"]))
 
     def _bracketed_orgs(self, u: _Unit) -> None:
         """The Chinese words right before an English organisation or place name in brackets are

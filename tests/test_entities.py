@@ -1068,3 +1068,11 @@ def test_a_short_form_glued_to_a_function_word(resources):
 ])
 def test_no_person_whose_given_name_is_a_verb_or_an_adverb(resources, text, wrong):
     assert not find(ents(text, resources), wrong)
+
+
+def test_an_acronym_in_brackets_after_a_term_is_no_organisation(resources):
+    """海域覺知（MDA）, 人道援助與災難救援（HADR）: a term's abbreviation; after 國際海事組織 (a body the KB
+    lacks) or after an entity (美國在台協會（AIT）) the acronym is an organisation."""
+    es = ents("雙方建立海域覺知（MDA）與人道援助與災難救援（HADR）合作，國際海事組織（IMO）與美國在台協會（AIT）表示支持。", resources)
+    assert not find(es, "MDA") and not find(es, "HADR")
+    assert one(es, "IMO").label == "ORG" and one(es, "AIT").kb_id == "us-ait"
