@@ -856,3 +856,10 @@ def test_cantonese_speech_verbs(resources):
 def test_support_drawn_from_others_is_not_their_stance(resources):
     st = stance(resources, "參政黨黨魁神谷宗幣在街頭演說中主張「日本人優先」，吸引不少年輕選民支持。")
     assert st["holder"]["text"] == "神谷宗幣"
+
+
+def test_bing_cheng_is_and_said(resources):
+    """並稱 in news is 並|稱 "and said" (jieba's dictionary has the word "equally famous"): the
+    ministry that thanks and says holds the sentence, not the Congress it describes."""
+    st = stance(resources, "台灣外交部則在19日凌晨發布新聞稿，對美國參議院「表達誠摯感謝」，並稱法案通過顯示美國國會對台美關係的「堅定及跨黨派支持」。")
+    assert st["holder"]["kb_id"] == "tw-mofa"
