@@ -446,17 +446,26 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
                         and not _verb_between(tokens, start, e.start)
                         and not any(t.pos == "p" and start <= t.start and t.end <= e.start for t in tokens)]
                 if subj:
-                    person = next((e for e in subj if e.label == "PERSON"), None)  # (日本外相岩屋毅: the person)
+                    # (日本外相岩屋毅: the person; 黎智英的兒子黎崇恩: not the father, whose son it is)
+                    person = next((e for e in subj if e.label == "PERSON" and not _possessor(e, tokens)), None)
                     if person is not None:
                         return _entity_dict(person), person, v
                     break
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
                  and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
         if topic and not quoted[v.start]:
-            # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…)
+            # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…), and
+            # a person named after whose son or spokesman they are (黎智英的兒子黎崇恩…)
+            if _possessor(topic[0], tokens):
+                topic = [e for e in topic if e.start >= topic[0].end] or topic
             subject = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
             return _entity_dict(subject), subject, v
     return None
+
+
+def _possessor(e: Entity, tokens) -> bool:
+    """Is ``e`` followed by 的/之, naming whose the next noun is (黎智英的兒子)?"""
+    return any(t.start == e.end and t.text in ("的", "之") for t in tokens)
 
 
 def _opens_words(c: Cue, entities: list[Entity], shadow: str) -> bool:

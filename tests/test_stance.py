@@ -863,3 +863,9 @@ def test_bing_cheng_is_and_said(resources):
     ministry that thanks and says holds the sentence, not the Congress it describes."""
     st = stance(resources, "台灣外交部則在19日凌晨發布新聞稿，對美國參議院「表達誠摯感謝」，並稱法案通過顯示美國國會對台美關係的「堅定及跨黨派支持」。")
     assert st["holder"]["kb_id"] == "tw-mofa"
+
+
+def test_whose_son_is_not_the_subject(resources):
+    """黎智英的兒子黎崇恩…，呼籲…: the son calls, not the father whose son he is."""
+    st = stance(resources, "黎智英的兒子黎崇恩（Sebastien Lai）多次在倫敦和華盛頓奔走，呼籲英美政府把父親的自由放在優先位置。")
+    assert st["holder"]["text"] == "黎崇恩"
