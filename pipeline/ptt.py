@@ -93,7 +93,8 @@ def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _header_hints(head: dict[str, str]) -> dict[str, str]:
-    hints = {"title": _CATEGORY.sub("", head["標題"]).strip() or head["標題"], "author": head["作者"]}
+    hints = {"title": _CATEGORY.sub("", head["標題"]).strip() or head["標題"], "author": head["作者"],
+             "layout": "post"}  # a forum post: its front matter is the header, its lines are no headlines
     if head.get("看板"):
         hints["publication"] = f"PTT {head['看板']}"
     m = _TIME.search(head["時間"])

@@ -82,7 +82,7 @@ def recover_structure(blocks: list[Block], hints: dict[str, str] | None = None) 
     hints = hints or {}
     pat = layout_patterns()
     blocks = _with_hints(blocks, hints)
-    lines = _classify(blocks, pat)
+    lines = _classify(blocks, pat, post=hints.get("layout") == "post")
     text_parts: list[str] = []
     paragraphs: list[Paragraph] = []
     offset = 0
@@ -131,7 +131,9 @@ def _with_hints(blocks: list[Block], hints: dict[str, str]) -> list[Block]:
     return head + blocks
 
 
-def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
+def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> list[list[_Piece]]:
+    """Each block's pieces.  In a forum ``post`` the front matter is what the header gave and a
+    line is a heading only when marked as one (1. 錢 vs 交貨), not for being short."""
     n = len(blocks)
     out: list[list[_Piece] | None] = [None] * n
     title_idx = _find_title(blocks, pat)
@@ -144,6 +146,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
         body_start = title_idx + 1
         prev_kind = "title"
         while body_start < n:
+            if post and blocks[body_start].heading_level not in (_META_BYLINE, _META_PUBLICATION):
+                break
             pieces = _front_after_title(blocks[body_start], prev_kind, pat)
             if pieces is None:
                 break
@@ -201,7 +205,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns) -> list[list[_Piece]]:
             out[i] = [_Piece("note", text)]  # the date a press release is signed (中華民國114年11月20日)
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
             out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
-        elif _is_heading(b, pat):
+        elif _is_heading(b, pat) and (not post or b.heading_level > 0 or pat.heading_marker(text)):
             out[i] = [_Piece("heading", text)]
         else:
             out[i] = _closing_credit(text, pat) or [_Piece("body", text)]

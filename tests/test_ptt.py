@@ -76,7 +76,7 @@ def test_a_news_repost_gives_the_news_and_its_metadata(tmp_path, resources):
 def test_a_reply_quotes_the_earlier_post_in_one_note():
     text, hints = parse_ptt(REPLY)
     assert hints == {"title": "國軍無人機採購進度落後？", "author": "seadog (海狗)", "publication": "PTT Military",
-                     "date": "2025-11-24"}
+                     "date": "2025-11-24", "layout": "post"}
     lines = [ln for ln in text.split("\n") if ln]
     assert lines[0] == "※ 引述《abc (路人)》之銘言：  : 聽說國防部的無人機採購又延宕了  : 是真的嗎"
     assert lines[1].startswith("國防部今年") and lines[-1].startswith("推 tank")
@@ -85,3 +85,19 @@ def test_a_reply_quotes_the_earlier_post_in_one_note():
 def test_other_text_is_no_post():
     assert parse_ptt("作者：王小明\n\n美日同盟的未來\n\n第一段。\n") is None
     assert parse_ptt("標題 美日同盟\n時間 2025年\n第一段。\n") is None  # no 作者 line
+
+
+def test_a_post_s_lines_are_body_not_front_matter_or_headings(tmp_path, resources):
+    """A forum post's front matter is its header: 先貼新聞 under the title is the post's first line,
+    not a publication, and its unpunctuated lines are prose, not headlines."""
+    post = (f"作者 hsinchu_tank (新竹M41退休車長)\n看板 Military\n標題 [討論] 1.25兆特別預算 這樣真的夠嗎？\n"
+            f"時間 Fri Nov 28 10:22:31 2025\n{RULE}\n\n先貼新聞\n\n心得：\n\n"
+            "現在對美軍購積壓據說還有200多億鎂沒交，F-16V到現在才剛開始交機\n"
+            "1.25兆如果大部分又是排隊買美國貨，說真的短期戰力提升有限\n\n"
+            "美日菲那條線如果穩，台灣的位置其實比十年前好很多\n\n--\n※ 發信站: 批踢踢實業坊(ptt.cc)\n")
+    path = tmp_path / "post.txt"
+    path.write_text(post, encoding="utf-8")
+    doc = annotate_file(path, resources)
+    kinds = [u.kind for u in doc.units]
+    assert kinds[:4] == ["publication", "title", "byline", "body"] and doc.units[3].text == "先貼新聞"
+    assert "heading" not in kinds and doc.meta["layout"] == "post"
