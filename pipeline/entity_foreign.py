@@ -230,7 +230,7 @@ class ForeignNames:
         ends = {e.end: e for e in u.ents if e.label not in ("DATE", "PERCENT") and not e.members}
         for m in _PAREN_LATIN.finditer(text):
             e = ends.get(m.start())
-            if e is None and m.start() and text[m.start() - 1] in "》」』〉":
+            if e is None and m.start() and text[m.start() - 1] in "》」』〉”":
                 e = ends.get(m.start() - 1)  # 《強化防衛合作協議》（EDCA）: the title before its closing mark
             a, b = m.span("name")
             if e is None:

@@ -938,6 +938,13 @@ def test_a_title_before_a_known_acronym_is_that_entry(resources):
     assert one(es, "強化防衛合作協議").kb_id == one(es, "EDCA").kb_id == "policy-edca"
 
 
+def test_a_quoted_name_before_its_english_takes_the_english(resources):
+    """“法莱皮利联盟”（Falepili Union）: the text's own English replaces a romanisation, after a
+    closing quotation mark as after 》."""
+    es = ents("图瓦卢与澳大利亚签署的“法莱皮利联盟”（Falepili Union）条约。", resources)
+    assert one(es, "法莱皮利联盟").en == "Falepili Union"
+
+
 def test_a_cluster_after_a_conjunction_the_segmenter_glued_to_it(resources):
     # jieba's HMM cuts 若美|澳英: the cluster is 美澳英 after 若 "if"
     got = [(e.text, e.en) for e in ents("若美澳英無法兌現承諾，北京可能認為西方聯盟並不可靠。", resources)]
