@@ -656,6 +656,8 @@ class Glosser:
             parts = self._split(trad, simp)  # jieba's guess at a name that starts with no surname, made
             if parts:  # of words: a word it does not know (遠|高於 "far higher than", 新|一波 "a new wave")
                 return self._join(parts)  # — not a transliteration (森|斯|坦 stays ~Sensitan)
+        if len(trad) in (2, 3) and trad[-1] == "姓" and self._is_surname(trad[:-1]):  # 王姓男子: a man surnamed Wang
+            return "surnamed " + self.romanise(trad[:-1], person=True).lstrip(ROMAN)
         if pos in NAME_POS:
             if pos in ("nr", "nrfg") and len(trad) >= 3 and trad[:2] in compound_surnames():
                 return self.romanise(trad, person=True)  # 歐陽明: Ouyang Ming, not 歐 Europe + 陽明

@@ -599,6 +599,12 @@ def test_a_name_tag_on_a_word_without_a_surname(glosser):
     assert g(glosser, "朴炳錫", "nr").startswith("~") and g(glosser, "卓榮泰", "nr").startswith("~")
 
 
+def test_surname_and_xing_reads_surnamed(glosser):
+    """王姓男子: "a man surnamed Wang", in the surname's own reading (曾 Zeng, 單 Shan)."""
+    assert g(glosser, "王姓", "nrfg") == "surnamed Wang"
+    assert g(glosser, "曾姓", "nr") == "surnamed Zeng" and g(glosser, "單姓", "nr") == "surnamed Shan"
+
+
 def test_a_writers_credit_reads_by(resources):
     from pipeline.annotate import annotate_text
 
