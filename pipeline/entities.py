@@ -231,6 +231,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._entries: dict[tuple[str, ...], list] = {}
         self._ref_index: tuple[Any, int, dict] = (None, 0, {})  # mentions, indexed size, index
         self._overrides: dict[str, tuple[str | None, str | None, str]] = {}
+        self._learned: dict[str, tuple[str, str]] = {}
         self.named_clusters = rules.data["named_clusters"]
         firsts = "".join(sorted({p[0] for p in self.pairs}))
         self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
@@ -265,6 +266,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._year = int(date[:4]) if re.match(r"(19|20)\d\d", date) else None  # who holds an office (賴總統)
         mentions: dict[str, _Mention] = {}  # shadow short form -> person
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
+        self._learned = {}  # shadow form -> (label, en) of a place or body named once with its English
         self._countries = Counter()
         self._pending = []
         self._home, self._doc = None, (doc.text, shadow)
@@ -325,6 +327,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._clusters(u)
         self._translit(u)
         self._bracketed_orgs(u)
+        self._learned_names(u)
         self._parenthesized(u)
         self._remember(u, n, mentions)
         self._refs(u, n, mentions)
@@ -415,6 +418,20 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if after == "号" or after == "级" and sh.startswith(self.ship_class_nouns, e.end + 1):
                 u.remove(e)
                 u.reserve(e.start, e.end)  # and no later pass takes it
+
+    def _learned_names(self, u: _Unit) -> None:
+        """A place or body the article named once with its English in brackets (半月暗沙（Half Moon
+        Shoal）) is that entity, with that English, wherever the article names it again."""
+        for form, (label, en) in self._learned.items():
+            k = u.sh.find(form)
+            while k >= 0:
+                b = k + len(form)
+                inside = [] if u.free(k, b) else [e for e in u.ents if e.start < b and k < e.end]
+                if all(k <= e.start and e.end <= b for e in inside) and self._fits(u, k, b, "full"):
+                    for e in inside:  # 全球|台灣|研究中心: the name whole, not the country in it
+                        u.remove(e)
+                    u.add(Entity(u.text[k:b], k, b, label, None, en, "rule"))
+                k = u.sh.find(form, b)
 
     def _fits(self, u: _Unit, a: int, b: int, kind: str) -> bool:
         """Boundary check: a name must not fire inside an ordinary word (韓 in 韓流, 法國 in 合法國家)."""

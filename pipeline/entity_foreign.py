@@ -217,6 +217,8 @@ class ForeignNames:
             for e in [e for e in u.ents if a <= e.start and e.end <= end]:
                 u.remove(e)
             u.add(Entity(u.text[a:end], a, end, label, kb_id, name, "kb" if kb_id else "rule"))
+            if kb_id is None and end - a >= 3:
+                self._learned[u.sh[a:end]] = (label, name)  # 半月暗沙 again, later: the same place
             b, c = m.span("name")
             if u.free(b, c):
                 u.add(Entity(name, b, c, label, kb_id, name, "kb" if kb_id else "rule"))

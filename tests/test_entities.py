@@ -729,6 +729,16 @@ def test_chinese_name_before_a_bracketed_english_place(resources):
     assert one(es, "菲律賓").kb_id == "ph"
 
 
+def test_a_place_or_body_named_once_with_its_english_is_found_again(resources):
+    """半月暗沙 and 全球台灣研究中心, named once with their English in brackets, are the same
+    entities when the article names them again (the second 全球台灣研究中心 whole, not 台灣 in it)."""
+    doc = annotate_text("南海對峙\n\n中國海警船在半月暗沙（Half Moon Shoal）附近發射水砲，智庫全球台灣研究中心（Global Taiwan "
+                        "Institute）表示關切。菲律賓海警指出，半月暗沙位於專屬經濟區內；全球台灣研究中心則呼籲克制。\n", "d", resources)
+    later = {e.text: e for e in doc.units[-1].entities}
+    assert later["半月暗沙"].en == "Half Moon Shoal" and later["半月暗沙"].label == "LOC"
+    assert later["全球台灣研究中心"].en == "Global Taiwan Institute" and "台灣" not in later
+
+
 def test_roman_numeral_is_no_acronym_and_a_name_after_a_title_keeps_its_first_character(resources):
     """（Pillar II）: II is a number; 參議員魏克爾（Roger Wicker）: 魏 belongs to the name."""
     es = ents("AUKUS第二支柱（Pillar II）涵蓋人工智慧。聯邦參議員魏克爾（Roger Wicker）率團訪台。", resources)
