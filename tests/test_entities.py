@@ -1093,3 +1093,11 @@ def test_an_acronym_in_brackets_after_a_term_is_no_organisation(resources):
     es = ents("雙方建立海域覺知（MDA）與人道援助與災難救援（HADR）合作，國際海事組織（IMO）與美國在台協會（AIT）表示支持。", resources)
     assert not find(es, "MDA") and not find(es, "HADR")
     assert one(es, "IMO").label == "ORG" and one(es, "AIT").kb_id == "us-ait"
+
+
+def test_a_japanese_town_mayor(resources):
+    """與那國町町長糸數健一: the town (Yonaguni), the title 町長 (Japanese) and the mayor's name in
+    its Japanese reading."""
+    es = ents("與那國町町長糸數健一對部署表示「歡迎」。", resources)
+    assert one(es, "與那國町").kb_id == "loc-yonaguni"
+    assert one(es, "糸數健一").en == "Kenichi Itokazu"
