@@ -332,6 +332,13 @@ def test_more_outlets_front_and_back_matter(resources):
     assert [u.kind for u in doc.units][-2:] == ["note", "note"]
 
 
+def test_global_times_dateline_with_its_reporters(resources):
+    doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
+                        "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)
+    assert [u.kind for u in doc.units] == ["title", "publication", "byline", "body"]
+    assert doc.meta["author"] == "陈思远、萧达"
+
+
 def test_source_label_in_publication_line(resources):
     """联合早报's layout: 来源： before the outlet; a (马尼拉讯) dateline names a place, not the author."""
     doc = annotate_text("南海问题不会影响菲中经贸关系\n2025年05月20日 10:15　来源：联合早报\n"
