@@ -307,6 +307,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 u.index_tokens()
             if early:
                 self._refs(u, n, early, backward=True)
+            self._body_of_its_officer(u)
             self._attributive(u)
             u.ents.sort(key=lambda e: (e.start, e.end))
             unit.entities = u.ents
@@ -418,6 +419,24 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if after == "号" or after == "级" and sh.startswith(self.ship_class_nouns, e.end + 1):
                 u.remove(e)
                 u.reserve(e.start, e.end)  # and no later pass takes it
+
+    def _body_of_its_officer(self, u: _Unit) -> None:
+        """A body of several countries' (國防部) right before a title and a person the KB knows is
+        that person's country's: 國防部政策次長柯伯吉 is the US Department of Defense, whatever the
+        article's context chose."""
+        people = [e for e in u.ents if e.label == "PERSON" and e.kb_id]
+        for e in [e for e in u.ents if e.label == "ORG" and e.kb_id] if people else ():
+            form = u.sh[e.start:e.end]
+            hit = self.names.get(form)
+            if hit is None or len(hit[0]) < 2:
+                continue
+            p = next((x for x in people if 0 <= x.start - e.end <= 6 and (x.start == e.end or any(
+                self._is_title(u.sh[k:x.start]) for k in range(e.end, x.start - 1)))), None)  # 政策|次長
+            entry = self.kb.get(p.kb_id) if p is not None else None
+            country = _country_of(entry) if entry is not None else None
+            same = [x for x in map(self.kb.get, hit[0]) if x is not None and x.type == "ORG" and _country_of(x) == country]
+            if len(same) == 1 and same[0].id != e.kb_id:
+                e.kb_id, e.en = same[0].id, self._english(same[0], form)
 
     def _learned_names(self, u: _Unit) -> None:
         """A place or body the article named once with its English in brackets (半月暗沙（Half Moon

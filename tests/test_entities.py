@@ -1101,3 +1101,12 @@ def test_a_japanese_town_mayor(resources):
     es = ents("與那國町町長糸數健一對部署表示「歡迎」。", resources)
     assert one(es, "與那國町").kb_id == "loc-yonaguni"
     assert one(es, "糸數健一").en == "Kenichi Itokazu"
+
+
+def test_a_body_right_before_its_officer_is_the_officer_s_country_s(resources):
+    """國防部政策次長柯伯吉: the US Department of Defense, in an article that also names Taiwan's
+    ministry (a bare 國防部 would be Taiwan's there)."""
+    doc = annotate_text("川普的印太棋局\n\n台灣國防部表示，共機持續擾台。根據美國媒體報導，由國防部政策次長柯伯吉（Elbridge Colby）"
+                        "主導撰寫新版國防戰略草案。\n", "d", resources)
+    mod = [e for u in doc.units for e in u.entities if e.text == "國防部"]
+    assert [e.kb_id for e in mod] == ["us-pentagon"]
