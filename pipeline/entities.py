@@ -532,15 +532,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
     def _unit_countries(self, u: _Unit) -> set[str]:
         """The countries of the entities linked so far in this unit (a cluster's members too)."""
-        out: set[str] = set()
-        for e in u.ents:
-            ids = [m["kb_id"] for m in e.members if m.get("kb_id")] if e.members else [e.kb_id] if e.kb_id else []
-            for kb_id in ids:
-                entry = self.kb.get(kb_id)
-                c = _country_of(entry) if entry is not None else None
-                if c:
-                    out.add(c)
-        return out
+        return {c for e in u.ents for c in self._countries_of(e)}
 
     def _coordinated_country(self, u: _Unit, a: int, pending: set[int]) -> str | None:
         """The country of an organisation joined to the name at ``a`` by a conjunction (國務院與|
@@ -650,17 +642,16 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         return []
 
     def _count_countries(self, e: Entity) -> None:
-        """Count the countries an entity mentions: a country itself, the country of a city, a
-        person, an organisation; every member of a cluster."""
-        if e.members:
-            for m in e.members:
-                if m.get("kb_id"):
-                    self._countries[m["kb_id"]] += 1
-        if e.kb_id:
-            entry = self.kb.get(e.kb_id)
-            c = _country_of(entry) if entry is not None else None
-            if c:
-                self._countries[c] += 1
+        """Count the countries an entity mentions (see :meth:`_countries_of`)."""
+        self._countries.update(self._countries_of(e))
+
+    def _countries_of(self, e: Entity) -> list[str]:
+        """The countries an entity mentions: a country itself, the country of a city, a person, an
+        organisation; every member of a cluster."""
+        out = [m["kb_id"] for m in e.members if m.get("kb_id")] if e.members else []
+        entry = self.kb.get(e.kb_id) if e.kb_id else None
+        c = _country_of(entry) if entry is not None else None
+        return out + [c] if c else out
 
     def _resolve_pending(self, work) -> None:
         """Ambiguous forms the article's context decides once it is read whole: the candidate whose
