@@ -225,7 +225,8 @@ def test_xss_payload_is_text(server, browser):
     values = page.eval_on_selector_all("#panel input[type=text]", "els => els.map(e => e.value)")
     assert XSS_2 in values and XSS_1 in values
     page.fill("#note", XSS_2)
-    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")  # leaves the note (and closes the span picker the click opened)
+    assert page.locator("#picker").is_hidden()
     page.keyboard.press("a")
     page.wait_for_selector(f'.unit.st-accept[data-id="{xrec["id"]}"]')
     page.reload()

@@ -644,6 +644,10 @@ document.addEventListener("keydown", (ev) => {
   const t = ev.target;
   const typing = t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable);
   if ($("help").open) { if (ev.key === "?" ) { ev.preventDefault(); toggleHelp(); } return; }
+  if (typing) {  // keys go to the field (a note typed while the span picker is open is no label choice)
+    if (ev.key === "Escape") { if (S.picker) closePicker(); t.blur(); }
+    return;
+  }
   if (S.picker) {
     if (ev.key === "Escape") { ev.preventDefault(); closePicker(); return; }
     if (/^[1-9]$/.test(ev.key)) {
@@ -652,10 +656,6 @@ document.addEventListener("keydown", (ev) => {
       return;
     }
     if ((ev.key === "Delete" || ev.key === "Backspace") && S.picker.index >= 0) { ev.preventDefault(); deleteEntity(); return; }
-    return;
-  }
-  if (typing) {
-    if (ev.key === "Escape") t.blur();
     return;
   }
   if (ev.altKey || ev.metaKey && ev.key !== "z") return;
