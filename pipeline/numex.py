@@ -457,6 +457,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SEASON_EN = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _UNIT_EN = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+_REL_DAY_EN = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday",
+               "+2D": "the day after tomorrow"}
 _REL_YEAR_EN = {"去": "last year", "今": "this year", "明": "next year", "前": "the year before last"}
 _EDGE_EN = {"START": "the beginning of {}", "MID": "the middle of {}", "END": "the end of {}"}
 
@@ -521,8 +523,8 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
             if d2:
                 text += f"–{int(d2)}" if mon2 == mon else f" – {_MONTHS[int(mon2) - 1]} {int(d2)}"
         if rel:
-            word = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday"}[rel]
-            return f"{word} ({text})"
+            word = _REL_DAY_EN.get(rel)
+            return f"{word} ({text})" if word else text
         return text
     if days and days.group(4) and days.group(2) == days.group(4) and days.group(2) != "XX":  # April 1–2, 2025
         year = days.group(1)
@@ -549,8 +551,7 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
         if mod and name == "week":
             return {"START": f"early {text}", "MID": f"the middle of {text}", "END": f"late {text}"}[mod]
     elif value == "XXXX-XX-XX":
-        text = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday",
-                "+2D": "the day after tomorrow"}.get(rel or "", "that day")
+        text = _REL_DAY_EN.get(rel or "", "that day")
     elif value == "XXXX-XX":
         text = {"+0M": "this month", "-1M": "last month", "+1M": "next month"}.get(rel or "", "that month")
         if early:
