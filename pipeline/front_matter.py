@@ -142,4 +142,5 @@ def fill_meta(doc: Document) -> None:
     # a dateline names a place, not a writer: （馬尼拉訊）, 【本報訊】
     unit = next((u for u in bylines if not _is_date_only(u.text) and not pat.match_dateline(u.text)), None)
     if unit is not None:
-        meta["author"] = unit.text.rstrip("＊*†‡ ")  # 林書瑋＊: without the mark of the writer's note
+        label = pat.match_byline(unit.text)  # 撰文：區家明: without the label
+        meta["author"] = unit.text[label.end() if label else 0:].rstrip("＊*†‡ ")  # 林書瑋＊: without the mark

@@ -31,6 +31,9 @@ class LayoutPatterns:
     record_roles: tuple[str, ...] = ()
     publication_suffix_english: tuple[tuple[str, str], ...] = ()  # longest ending first
     outlet_english: dict[str, str] = field(default_factory=dict)  # outlets whose names are ordinary words
+    #: a byline label (or a reporter's 記者) after a space: where a byline starts on a line that begins
+    #: with the publication or a date (風傳媒　文／李大維, 聯合報 記者王小明／台北即時報導)
+    label_after_space: re.Pattern = re.compile(r"(?!)")
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
@@ -40,21 +43,31 @@ class LayoutPatterns:
 
     def is_note(self, text: str) -> bool:
         head = _head(text)[:_PREFIX]
-        return _any(self.note, head) or _any(self.link_list, head)  # 【延伸閱讀】 as well as 延伸閱讀
+        return _any(self.note, head) or _any(self.link_list, head) or self._bare_label(head)  # 【延伸閱讀】 as well as 延伸閱讀
 
     def is_link_list(self, text: str) -> bool:
         """A label before a list of related articles (延伸閱讀), after which the article may go on."""
         return _any(self.link_list, _head(text)[:_PREFIX])
 
     def is_inline_note(self, text: str) -> bool:
-        """A note after which the article goes on (關鍵詞：…), not the start of its back matter."""
-        return _any(self.inline_note, _head(text)[:_PREFIX])
+        """A note after which the article goes on (關鍵詞：…, a column's label on a line of its own),
+        not the start of its back matter."""
+        head = _head(text)[:_PREFIX]
+        return _any(self.inline_note, head) or self._bare_label(head)
+
+    def _bare_label(self, head: str) -> bool:
+        """A column's label alone on its line (社論, 評論: a page's label or button, not a heading)."""
+        return len(head) <= 4 and head.strip() in self.column_labels
 
     def match_dateline(self, text: str) -> re.Match | None:
         return _first_match(self.dateline, text)
 
     def match_byline(self, text: str) -> re.Match | None:
         return _first_match(self.byline_prefix, text)
+
+    def labels_after_space(self, text: str) -> list[re.Match]:
+        """Each place in ``text`` where a space is followed by a byline label (offsets into ``text``)."""
+        return list(self.label_after_space.finditer(_traditional(text)))
 
     def block_start(self, text: str) -> bool:
         """Does this line begin a block of its own (caption, note, dateline, labelled byline)?"""
@@ -169,7 +182,9 @@ def layout_patterns() -> LayoutPatterns:
         data = yaml.safe_load(source.read_text(encoding="utf-8"))
         flags = re.IGNORECASE
         t = _traditional  # data is matched against Traditional text, so normalise it the same way
-        comp = lambda key: tuple(re.compile(t(p), flags) for p in data.get(key, []))  # noqa: E731
+        labels = "|".join(re.escape(t(w)) for w in sorted(data.get("byline_labels", []), key=len, reverse=True))
+        comp = lambda key: tuple(re.compile(t(p).replace("{labels}", labels), flags)  # noqa: E731
+                                 for p in data.get(key, []))
         return LayoutPatterns(
             caption=comp("caption"),
             note=comp("note") + comp("inline_note"),  # an inline note is a note the article goes on after
@@ -177,6 +192,7 @@ def layout_patterns() -> LayoutPatterns:
             inline_note=comp("inline_note"),
             dateline=comp("dateline"),
             byline_prefix=comp("byline_prefix"),
+            label_after_space=re.compile(rf"\s(?=(?:{labels})\s*[／/╱：:]|記者)"),
             heading_markers=comp("heading_markers"),
             lead_prefix=comp("lead_prefix"),
             name_affiliation_separator=re.compile(data["name_affiliation_separator"]),

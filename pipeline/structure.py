@@ -36,7 +36,7 @@ _PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
     r"^(?:(?:發布|發佈|发布|發表|发表|更新|最後更新|最后更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|(?:發布|發佈|更新|出版)?(?:時間|日期)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
+    r"|(?:發布|發佈|发布|更新|最後更新|最后更新|出版)?(?:時間|日期|时间)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
     r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -162,7 +162,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             if b.heading_level == _META_PUBLICATION:
                 out[body_start] = [_Piece("publication", b.text)]
                 body_start += 1
-            elif _DATE_LINE.match(b.text) and b.heading_level != _META_BYLINE:
+            elif _is_date_line(b.text) and b.heading_level != _META_BYLINE:
                 out[body_start] = [_Piece("publication", b.text)]  # 2025年12月19日 07:45: when it was published
                 body_start += 1
             elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)):
@@ -440,14 +440,9 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
 _SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
-#: a byline label (or a reporter's 記者) after a space, on a line that begins with the publication or a date
-#: (2025-08-05 06:30 風傳媒　文／李大維, 聯合報 記者王小明／台北即時報導)
-_LABEL_AFTER_SPACE = re.compile(r"\s(?=(?:文字|文|作者|撰文|撰稿|記者|记者|編譯|编译|譯者|译者|採訪整理|采访整理)\s*[／/╱：:]|記者|记者)")
-
-
 def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     """A publication line or a date line followed, on the same line, by a labelled byline."""
-    for m in _LABEL_AFTER_SPACE.finditer(t):
+    for m in pat.labels_after_space(t):
         left, right = t[: m.start()].rstrip(), t[m.end():]
         if not left or not (pat.match_byline(right) or pat.match_dateline(right)):
             continue  # 文／李明哲, or a reporter's dateline: 聯合報 記者王小明／台北即時報導
@@ -512,6 +507,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return pieces
     if prev_kind == "byline" and _looks_like_affiliation_line(t, pat) and not _YEAR.search(t):
         return [_Piece("affiliation", t)]  # 吳明杰 / 國防安全研究院: the writer's, though it publishes too
+    if _name_then_date(t, pat):
+        return _byline_pieces(t, pat)  # 黃柏鈞 2025-11-24 07:00:00: the writer, then when
     if _publication_line(t, pat):
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
@@ -532,6 +529,13 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
         return [_Piece("lead", t)]  # a subtitle / deck line
     return None
+
+
+def _name_then_date(t: str, pat: LayoutPatterns) -> bool:
+    """'黃柏鈞 2025-11-24 07:00:00': a writer's name (not an outlet's), a space, then a date line."""
+    m = re.match(rf"^(?P<name>{_NAME})\s+(?P<date>\S.*)$", t)
+    return m is not None and _DATE_LINE.match(m.group("date")) is not None and _starts_with_surname(m.group("name")) \
+        and not pat.is_publication(m.group("name")) and not _publication_line(m.group("name"), pat)
 
 
 def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
@@ -555,7 +559,7 @@ def _publication_then_name(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     """'聯合報／陳煥中', '2025-11-29 03:30 聯合報／ 陳煥中', '2025-11-29 聯合報 陳煥中': the outlet (after
     its date), then the writer, whose name starts with a surname (聯合報 國際 is a section)."""
     m = re.match(rf"^(?P<pub>\S.{{1,40}}?)\s*(?:[／/╱]\s*|\s+)(?P<name>{_NAME})$", t)
-    if m is None or _LABEL_AFTER_SPACE.search(t):
+    if m is None or pat.labels_after_space(t):
         return None  # 上報 文／黃子軒: a labelled byline (_publication_then_byline)
     pub, name = m.group("pub"), m.group("name")
     if name.isascii() and not t[m.end("pub"): m.start("name")].strip():

@@ -332,6 +332,34 @@ def test_more_outlets_front_and_back_matter(resources):
     assert [u.kind for u in doc.units][-2:] == ["note", "note"]
 
 
+def test_hong_kong_commentary_front_matter(resources):
+    """撰文：區家明 (a Hong Kong surname) and a page's 發佈日期 / 最後更新日期 lines."""
+    doc = annotate_text("中美休戰只有一年期限\n\n撰文：區家明\n\n發佈日期：2025-11-12 18:30\n最後更新日期：2025-11-12 18:45\n\n"
+                        "特朗普與習近平10月30日在釜山會面。\n", "hk", resources)
+    assert [u.kind for u in doc.units] == ["title", "byline", "publication", "publication", "body"]
+    assert (doc.meta["author"], doc.meta["date"]) == ("區家明", "2025-11-12")
+
+
+def test_web_page_buttons_labels_and_a_writer_before_the_date(resources):
+    """中時: a two-level breadcrumb, the column's label alone, 字級設定 and a share bar are notes, the
+    title keeps its column label only in the text; 上報: the writer's name, then the date; 自由時報: its
+    share bar and its app's advertisement are notes."""
+    doc = annotate_text("中時新聞網\n言論 ＞ 社論\n社論\n2025/11/27 04:10\n社論／1.25兆國防特別預算 不能是空白支票\n中時新聞網\n"
+                        "字級設定：小　中　大　特大\n分享　LINE　Facebook　X　複製連結\n\n賴清德總統上週三在總統府召開記者會。\n",
+                        "ct", resources)
+    assert [u.kind for u in doc.units] == ["publication", "note", "note", "publication", "title", "publication",
+                                           "note", "note", "body"]
+    assert doc.meta["title"] == "1.25兆國防特別預算 不能是空白支票"
+    doc = annotate_text("高市早苗的「存亡危機事態」\n黃柏鈞　2025-11-24 07:00:00\n\n日本首相高市早苗11月7日在眾議院答詢。\n",
+                        "up", resources)
+    assert [u.kind for u in doc.units] == ["title", "byline", "publication", "body"]
+    assert (doc.meta["author"], doc.meta["date"]) == ("黃柏鈞", "2025-11-24")
+    doc = annotate_text("自由廣場》金門的灰色地帶\n◎ 陳志雄\n2026/01/06 05:30\n分享 留言 列印 字級\n"
+                        "不用抽 不用搶 現在用APP看新聞 保證天天中獎 點我下載APP 按我看活動辦法\n去年12月29日清晨，中共宣布演習。\n",
+                        "ltn", resources)
+    assert [u.kind for u in doc.units] == ["title", "byline", "publication", "note", "note", "body"]
+
+
 def test_global_times_dateline_with_its_reporters(resources):
     doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
                         "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)
