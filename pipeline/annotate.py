@@ -20,7 +20,7 @@ from .front_matter import fill_meta, front_date
 from .model import Document, Unit
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
-from .segment import mark_disposal, split_adverbial_ends
+from .segment import mark_disposal, split_adverbial_ends, split_local_heads
 from .sentences import split_sentences
 from .stance import stance_stage
 from .structure import PROSE_KINDS, recover_structure
@@ -35,7 +35,8 @@ def segment_stage(doc: Document, res: Resources) -> None:
     doc.shadow = seg.shadow(doc.text)
     for unit in doc.units:
         shadow = doc.shadow[unit.start : unit.end]
-        unit.tokens = split_adverbial_ends(seg, unit.text, shadow, seg.tokens(unit.text, shadow))
+        tokens = split_adverbial_ends(seg, unit.text, shadow, seg.tokens(unit.text, shadow))
+        unit.tokens = split_local_heads(seg, unit.text, shadow, tokens)
         mark_disposal(unit.tokens, shadow)
 
 

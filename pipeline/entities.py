@@ -722,6 +722,11 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             koku = split = None
             drop = []
             over = [e for e in u.ents if e.start < b and a < e.end] if not u.free(a, b) else ()
+            if b - a == 2 and a and sh[a - 1] in r["single_abbreviation_after"] and u.free(a, a + 1) \
+                    and any(e.start == a + 1 and e.label == "GPE" and e.kb_id and not e.members for e in over):
+                u.add(self._single(u, a, a + 1, a + 1))  # 赴日中國旅客: 赴|日, then 中國, not the pair 日中
+                u.extra_spans.append((a, a + 1))
+                continue
             for e in sorted(over, key=_start):
                 if e.end <= a or e.start >= b:
                     continue

@@ -191,28 +191,28 @@ class NameRules:
             for n in (3, 2, 4):  # the name ends where the run, a place or a 報導 word begins
                 b = a + n
                 if b <= run.end() and (b == run.end() or sh.startswith(_REPORT_WORDS, b)) \
-                        and self._surname_first(sh[a:b]):
+                        and self._surname_first(sh[a:b], True):
                     self._byline_person(u, a, b)
                     # more reporters after a space or 、: （记者 李明 张伟）
                     for more in _MORE_NAMES.finditer(sh, b):
-                        if more.start() != b or not self._surname_first(more.group(1)):
+                        if more.start() != b or not self._surname_first(more.group(1), True):
                             break
                         self._byline_person(u, more.start(1), more.end(1))
                         b = more.end()
                     break
         m = _NAME_SLASH_REPORT.match(sh)
-        if m and self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
+        if m and self._surname_first(m.group(1), True) and u.free(m.start(1), m.end(1)):
             self._byline_person(u, m.start(1), m.end(1))
         k = sh.find("发自")  # 特約撰稿人梁凱晴發自香港: the name right before 發自
         while k > 0 and sh[k - 1] == " ":
             k -= 1
         for n in (3, 2, 4) if k >= 2 else ():
-            if k - n >= 0 and _HAN_WORD.fullmatch(sh[k - n:k]) and self._surname_first(sh[k - n:k]) \
+            if k - n >= 0 and _HAN_WORD.fullmatch(sh[k - n:k]) and self._surname_first(sh[k - n:k], True) \
                     and u.free(k - n, k):
                 self._byline_person(u, k - n, k)
                 break
         for m in _NAME_REPORTS.finditer(sh):  # 新頭殼newtalk | 黃建豪 綜合報導
-            if self._surname_first(m.group(1)) and u.free(m.start(1), m.end(1)):
+            if self._surname_first(m.group(1), True) and u.free(m.start(1), m.end(1)):
                 self._byline_person(u, m.start(1), m.end(1))
         bracket = _BRACKET_NOTE.search(sh)  # 文／林俊宏（東京特派員）: a place in the note is no name
         if not any(e.start < (bracket.start() if bracket else len(sh)) for e in u.ents):
@@ -237,7 +237,7 @@ class NameRules:
                 base = start + len(rest) - len(rest.lstrip())
                 credit = _CREDITS.get(label)
                 for n in _HAN_WORD.finditer(rest.strip()):
-                    if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
+                    if 2 <= len(n.group()) <= 4 and self._surname_first(n.group(), True):
                         self._byline_person(u, base + n.start(), base + n.end(), credit)
 
     def _latin_byline(self, u: _Unit, a: int, b: int, credit: str | None) -> None:
@@ -260,7 +260,7 @@ class NameRules:
             return
         credit = "translator" if m.group(1) in ("翻译", "编译") else "editor"
         for n in _HAN_WORD.finditer(u.sh, m.start(2), m.end(2)):
-            if 2 <= len(n.group()) <= 4 and self._surname_first(n.group()):
+            if 2 <= len(n.group()) <= 4 and self._surname_first(n.group(), True):
                 self._byline_person(u, n.start(), n.end(), credit)
 
     def _byline_person(self, u: _Unit, a: int, b: int, credit: str | None = None) -> None:
@@ -315,8 +315,11 @@ class NameRules:
                     elif len(nxt) == 3 and nxt[1].start == end and len(nxt[1].norm) == 2 and _all_han(nxt[1].norm) \
                             and not self._no_given_name(nxt[1].norm) \
                             and (nxt[1].pos.startswith("nr") or nxt[2].start == nxt[1].end
-                                 and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char)):
-                        self._person(u, n0.start, nxt[1].end)  # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr)
+                                 and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char
+                                      or nxt[2].norm in r["person_verbs"]
+                                      or nxt[2].pos in ("d", "t") or nxt[2].norm in ("多次", "多度"))):
+                        # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr), 縣長陳|福海|多次|呼籲, 代表林|信義|會晤
+                        self._person(u, n0.start, nxt[1].end)
                 elif 3 <= len(n0.norm) <= 4 and n0.norm[-1] in no_char and self._surname_first(n0.norm[:-1]) \
                         and self._plausible(n0.norm[:-1]) and not self._is_word(n0.norm):
                     self._person(u, n0.start, n0.end - 1)  # jieba glued a word to the name: 朴贊大|則
@@ -482,9 +485,11 @@ class NameRules:
             c = _country_of(entry) if entry is not None else None
             if c:
                 # 日本|研究所研究員 (a subject), 駐|韓代表 (a posting): the last country, but no nationality
+                # — except the sender's, right before 駐 (日本駐中國大使X: Japanese)
                 silent = entry.type == "GPE" and ((topics and u.sh.startswith(tuple(topics), e.end))
                                                   or u.sh[e.start - 1:e.start] in posted)
-                best, country = e.end, None if silent else c
+                sender = silent and best == e.start - 1 and u.sh[best:e.start] == "驻"
+                best, country = e.end, country if sender else None if silent else c
         if best < 0:  # no country named: a title only one country uses (官房長官, 防衛大臣)
             before = u.sh[start:a]
             for title, c in self.rules.data.get("country_titles", {}).items():
@@ -779,11 +784,14 @@ class NameRules:
         g = self.glosser.lookup(t.text, t.norm, t.pos) if self.glosser is not None else None
         if not g or g.startswith("~") or not g.isascii():
             return None
-        return re.split(r"[;,/(]", g)[0].strip() or None
+        return re.split(r"[;,/(]| or (?=[A-Z])", g)[0].strip() or None  # Clark or Clarke: Clark
 
-    def _surname_first(self, norm: str) -> bool:
+    def _surname_first(self, norm: str, byline: bool = False) -> bool:
+        """Does ``norm`` begin with a surname (and is it short enough for a name)?  In a byline or a
+        credit (``byline``) the surnames that are also everyday words count too."""
         r = self.rules
-        return (norm[:1] in r["surnames"] and len(norm) <= 3) or (norm[:2] in r["compound_surnames"] and len(norm) <= 4)
+        return (len(norm) <= 3 and (norm[:1] in r["surnames"] or byline and norm[:1] in r["byline_surnames"])) \
+            or (norm[:2] in r["compound_surnames"] and len(norm) <= 4)
 
     def _label(self, pos: str, norm: str) -> str:
         if pos == "nr":
@@ -899,20 +907,30 @@ class NameRules:
 
 def _taiwan_style(surname: str, given: str, reading: str | None) -> str:
     """陳 + 韻聿 -> Chen Yun-yu: Wade-Giles syllables without apostrophes or umlauts."""
-    from pypinyin import Style, lazy_pinyin
-    from pypinyin.style.wadegiles import to_wade_glides
+    from pypinyin import lazy_pinyin
 
     def plain(syllable: str) -> str:
         return syllable.replace("'", "").replace("’", "").replace("v", "u").replace("ü", "u")
 
     if reading:  # a surname read its own way (曾 Zeng): its Wade-Giles form, unless not Mandarin (朴 Park)
-        wg = to_wade_glides(reading.lower())
+        wg = _wade_giles(reading.lower())
         sur = plain(wg) if wg and wg != reading.lower() or reading.lower() in _MANDARIN_SAME else reading.lower()
     else:
-        sur = "".join(plain(x) for x in lazy_pinyin(surname, style=Style.WADEGILES, errors="ignore"))
-    parts = [plain(x) for x in lazy_pinyin(given, style=Style.WADEGILES, errors="ignore")]
+        sur = "".join(plain(_wade_giles(x)) for x in lazy_pinyin(surname, errors="ignore", v_to_u=False))
+    parts = [plain(_wade_giles(x)) for x in lazy_pinyin(given, errors="ignore", v_to_u=False)]
     name = "-".join(parts).capitalize()
     return f"{sur.capitalize()} {name}".strip()
+
+
+#: syllables pypinyin's Wade-Giles conversion (0.55) gets wrong: spelled the same in both systems, it
+#: converts them again by their final (海 hai -> "hei", 賴 lai -> "lei", 火 huo -> "ho")
+_WADE_GILES_SAME = frozenset({"ai", "hai", "lai", "mai", "nai", "sai", "wai", "yai", "shai", "huo", "shuo"})
+
+
+def _wade_giles(syllable: str) -> str:
+    from pypinyin.style.wadegiles import to_wade_glides
+
+    return syllable if syllable in _WADE_GILES_SAME else to_wade_glides(syllable)
 
 
 # Mandarin readings whose Wade-Giles form is spelled the same (so an unchanged spelling is still

@@ -422,7 +422,8 @@ def _grammar() -> dict:
                 "not_objects": frozenset(rules["not_objects"]), "noun_tags": frozenset(rules["noun_tags"]),
                 "complements": frozenset(rules["complements"]),
                 "openers": frozenset(ends["openers"]), "end_words": frozenset(ends["words"]),
-                "end_next_tags": frozenset(ends["next_tags"])}
+                "end_next_tags": frozenset(ends["next_tags"]),
+                "local_units": frozenset(data["local_heads"]["units"]), "local_heads": frozenset(data["local_heads"]["heads"])}
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"cannot read the grammar rules ({exc})", "reinstall zhgloss or fix the file",
                         where="pipeline/data/grammar.yaml") from exc
@@ -451,6 +452,25 @@ def split_adverbial_ends(seg: "Segmenter", text: str, shadow: str, tokens: list[
         elif t.norm in words and opened and i + 1 < len(tokens) and tokens[i + 1].pos in rules["end_next_tags"]:
             spans += [(t.start, t.start + 1), (t.start + 1, t.end)]
             opened = False
+    return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
+
+
+def split_local_heads(seg: "Segmenter", text: str, shadow: str, tokens: list[Token]) -> list[Token]:
+    """金門縣|長 → 金門|縣長: a county or city the dictionary knows whole, then 長 as a word of its
+    own (or glued to the name after it, as no word), is the place and the title of its head
+    (``data/grammar.yaml``)."""
+    rules = _grammar()
+    heads = rules["local_heads"]
+    if not any(h in shadow for h in heads):
+        return tokens
+    units = rules["local_units"]
+    spans = []
+    for t, nxt in zip(tokens, tokens[1:]):
+        if t.end - t.start >= 3 and t.norm[-1] in units and nxt.norm[0] in heads:
+            if nxt.norm in heads:
+                spans += [(t.start, t.end - 1), (t.end - 1, nxt.end)]
+            elif not seg.is_word(nxt.norm):  # 嘉義市|長黃|敏惠: 長 glued to the name after it
+                spans += [(t.start, t.end - 1), (t.end - 1, nxt.start + 1)]
     return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
 
 

@@ -450,9 +450,12 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
                     person = next((e for e in subj if e.label == "PERSON" and not _possessor(e, tokens)), None)
                     if person is not None:
                         return _entity_dict(person), person, v
+                    if subj[0].start == start and not _possessor(subj[0], tokens):
+                        return _entity_dict(subj[0]), subj[0], v  # …事件後，中國海警便以…為藉口，宣布…: the body opening its clause
                     break
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
-                 and not _verb_between(tokens, 0, e.start)]  # 恰逢川普…: an object, not the topic
+                 and not _verb_between(tokens, 0, e.start)  # 恰逢川普…: an object, not the topic
+                 and not any(t.pos == "p" and t.end <= e.start for t in tokens[:3])]  # 自…金門…事件後: in an adverbial
         if topic and not quoted[v.start]:
             # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…), and
             # a person named after whose son or spokesman they are (黎智英的兒子黎崇恩…)
@@ -537,17 +540,29 @@ def _quote_tail(text: str) -> bool:
 
 
 def _verb_between(tokens, a: int, b: int) -> bool:
-    """A verb between the subject and the verb, outside an adverbial 在…時/後/中 (在國會答詢時強調)."""
+    """A verb between the subject and the verb, outside an adverbial 在…時/後/中 (在國會答詢時強調),
+    a means 以…為… (以「維護漁民權益」為藉口，宣布) and quotation marks."""
     inside = False
+    means = quoted = False
     prev = ""
     for t in tokens:
         if t.start < a or t.end > b:
             continue
-        if t.text in ("在", "於", "于"):
+        if t.text in ("「", "『", "“"):
+            quoted = True
+        elif t.text in ("」", "』", "”"):
+            quoted = False
+        elif quoted:
+            pass
+        elif t.text in ("在", "於", "于"):
             inside = True
         elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
             inside = False
-        elif t.pos[:1] == "v" and not inside and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
+        elif t.text == "以" and t.pos == "p":
+            means = True
+        elif means and t.text in ("為", "为", "作為", "作为"):
+            means = False
+        elif t.pos[:1] == "v" and not inside and not means and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
                 and t.text not in ("駐", "驻"):
             return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩)
         prev = t.text

@@ -316,6 +316,50 @@ def test_relative_year_uses_the_article_anchor(resources):
     assert e.extra == {"value": "XXXX-05", "relative": "-1Y"}
 
 
+def test_a_county_head_and_the_name_after_the_title(resources):
+    """金門縣|長 is 金門|縣長 (the dictionary knows 金門縣 whole); a surname and a two-character word
+    after a title are a name before an adverb, a time or what people do (多次, 昨天, 會晤)."""
+    es = ents("金門縣長陳福海多次呼籲兩岸降溫。嘉義市長黃敏惠表示支持。台灣代表林信義會晤。", resources)
+    assert one(es, "陳福海").en == "Chen Fu-hai" and one(es, "金門").kb_id == "prov-kinmen"
+    assert one(es, "黃敏惠").label == "PERSON" and one(es, "林信義").label == "PERSON"
+    assert not find(ents("部長陳述也很清楚。", resources), "陳述")
+
+
+def test_wade_giles_syllables_spelled_as_in_pinyin(resources):
+    """海 hai and 來 lai stay so (the converter's table had them as hei, lei)."""
+    es = ents("市長王福海表示。議員李來希說。", resources)
+    assert (one(es, "王福海").en, one(es, "李來希").en) == ("Wang Fu-hai", "Li Lai-hsi")
+
+
+def test_a_court_named_by_its_place(resources):
+    assert one(ents("台南地方法院去年判處王姓船長徒刑。", resources), "台南地方法院").en == "Tainan District Court"
+
+
+def test_a_country_after_a_travel_verb_then_another_country(resources):
+    """赴日中國旅客: 赴|日 and 中國, not the pair 日中."""
+    es = ents("今年前9個月赴日中國旅客超過700萬人次。", resources)
+    assert (one(es, "日").kb_id, one(es, "中國").kb_id) == ("jp", "cn") and not find(es, "日中")
+
+
+def test_the_sender_of_an_ambassador_is_his_country(resources):
+    """日本駐中國大使金杉憲治: a Japanese name, read as one."""
+    assert one(ents("中國外交部召見日本駐中國大使金杉憲治。", resources), "金杉憲治").en == "Kenji Kanasugi"
+
+
+def test_surnames_that_are_words_only_in_bylines(resources):
+    """區 begins a name in a byline (撰文：區家明), not in a sentence (主教區委派的人士)."""
+    doc = annotate_text("中美休戰只有一年期限\n撰文：區家明\n另一些為由主教區委派的人士。\n", "hk", resources)
+    people = [e.text for u in doc.units for e in u.entities if e.label == "PERSON"]
+    assert people == ["區家明"] and doc.meta["author"] == "區家明"
+
+
+def test_day_after_tomorrow_in_a_dated_article(resources):
+    doc = annotate_text("2025年11月20日\n今天巡一圈就走，明天登檢漁船，後天就要求我方船舶接受檢查。\n", res=resources)
+    dates = {e.text: e.en for u in doc.units for e in u.entities if e.label == "DATE"}
+    assert dates["後天"] == "the day after tomorrow (November 22)"
+    assert dates["明天"] == "tomorrow (November 21)"
+
+
 @pytest.mark.parametrize("text,span,value", [
     ("支持度達 63.5%。", "63.5%", 0.635),
     ("將近八成的民眾反對。", "八成", 0.8),

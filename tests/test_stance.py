@@ -88,6 +88,13 @@ def test_reporting_verb_holder_and_its_object(resources):
     assert "菲律賓" not in targets(st)  # part of the holder's title, not a target
 
 
+def test_the_body_opening_its_clause_after_a_time_clause_holds_it(resources):
+    """自…事件後，中國海警便以「…」為藉口，宣布…: the coast guard announces, not 金門 inside the time clause;
+    a means 以…為 and a quotation are no verb between the subject and its verb."""
+    st = stance(resources, "自2024年2月14日金門快艇翻覆事件後，中國海警便以「維護漁民權益」為藉口，宣布在廈金海域「常態化執法巡查」。")
+    assert st["holder"]["text"] == "中國海警"
+
+
 def test_quote_final_speaker_and_pronoun_antecedent(resources):
     st = stance(resources, "「這是對區域和平的嚴重威脅，」澳洲總理艾班尼斯表示。")
     assert st["bearing"] and "attributed" in st["types"]
