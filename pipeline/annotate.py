@@ -18,6 +18,7 @@ from .entities import entities_stage
 from .errors import InputError
 from .front_matter import fill_meta, front_date
 from .model import Document, Unit
+from .patterns import layout_patterns
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
 from .segment import mark_disposal, split_adverbial_ends, split_local_heads
@@ -66,8 +67,13 @@ def build_units(text: str, paragraphs) -> list[Unit]:
             section = para.text
         unit_section = section if para.kind in ("body", "heading", "caption") else None
         if para.kind in PROSE_KINDS:
-            for a, b in split_sentences(para.text):
-                units.append(Unit(0, para.kind, para.start + a, para.start + b, para.text[a:b], unit_section))
+            spans = split_sentences(para.text)
+            for a, b in spans:
+                kind = para.kind
+                if b == spans[-1][1] and b - a <= 12 and kind == "body" and len(spans) > 1 \
+                        and layout_patterns().is_note(para.text[a:b]):
+                    kind = "note"  # …否則，玩火者必自焚。（完）: the wire story's end mark
+                units.append(Unit(0, kind, para.start + a, para.start + b, para.text[a:b], unit_section))
         else:
             units.append(Unit(0, para.kind, para.start, para.end, para.text, unit_section))
     for u in units:

@@ -135,8 +135,9 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
         if not current:
             return
         joined = current[0].text
-        for nxt in current[1:]:
-            joined = _join(joined, nxt.text, spaced)
+        for prev, nxt in zip(current, current[1:]):
+            # a Latin word the fixed-width wrapping cut (Kore|a, Agreeme|nt), where no space ended the line
+            joined = _join(joined, nxt.text, spaced, wrapped and not prev.trailing_ws)
         standalone = len(current) == 1 and (not wrapped or current[0].width < 0.8 * width)
         level = headings.get(" ".join(joined.split()), 0)
         joined = _INNER_SPACES.sub(" ", joined).strip()
@@ -287,9 +288,13 @@ def _drop_page_furniture(text: str) -> list[str | None]:
         if _SENTENCE_END.search(stripped_lines[p][i]):
             break
         front.add((p, i))
-    if 2 <= len(masthead) <= 20 and not _TERMINAL.search(masthead) and masthead != first \
-            and any(ln == masthead and (p, i) not in front for p, page in enumerate(stripped_lines) for i, ln in enumerate(page)):
+    later = [(p, i) for p, page in enumerate(stripped_lines) for i, ln in enumerate(page) if ln == masthead and (p, i) not in front]
+    if 2 <= len(masthead) <= 20 and not _TERMINAL.search(masthead) and masthead != first and later:
         running.add(masthead)
+    elif masthead == first and len(first) <= 40 and not _TERMINAL.search(first) \
+            and (len(later) >= 2 or any(_after_page_number(stripped_lines[p], i) for p, i in later)):
+        running.add(first)  # the whole first line (國防安全研究院　國防安全雙週報　第128期) atop every page
+        masthead = ""
     else:
         masthead = ""
 
@@ -306,7 +311,7 @@ def _drop_page_furniture(text: str) -> list[str | None]:
                 if s and (_FOOTNOTE_START.match(s) or not notes):
                     notes.append(s)
                 elif s:
-                    notes[-1] = _join(notes[-1], s, True)  # a note wrapped over lines
+                    notes[-1] = _join(notes[-1], s, True, not raw.endswith((" ", "\u3000")))  # a note wrapped over lines
                 out.append(None)
                 continue
             if s and _FOOTNOTE_RULE.fullmatch(s) and any(_PAGE_NUMBER.match(x) for x in stripped_lines[p][i + 1:i + 30]):
@@ -335,6 +340,12 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     for note in notes:
         out += ["", _NoteLine(note)]
     return out
+
+
+def _after_page_number(page: list[str], i: int) -> bool:
+    """Is the last non-empty line before line ``i`` a page number?"""
+    prev = next((ln for ln in reversed(page[:i]) if ln), "")
+    return bool(prev) and bool(_PAGE_NUMBER.match(prev))
 
 
 def _parse_lines(lines: list[str | None]) -> list[_Line]:
@@ -468,7 +479,9 @@ def _syllable_break(left: str, right: str) -> bool:
     return m.group(1)[0].isupper() and len(m.group(1)) > 1 or n.group().endswith(_WORD_ENDINGS)
 
 
-def _join(left: str, right: str, spaced: bool) -> str:
+def _join(left: str, right: str, spaced: bool, cut_words: bool = False) -> str:
+    """``left`` and the next line ``right`` of one paragraph as one string.  With ``cut_words`` (lines
+    wrapped at a fixed width, with no space at the break) a Latin word cut in two is joined up."""
     left = left.rstrip()
     right = right.lstrip()
     if not left or not right:
@@ -483,4 +496,44 @@ def _join(left: str, right: str, spaced: bool) -> str:
     if is_cjk(a) or is_cjk(b):
         mixed = bool(_ALNUM.match(a) or _ALNUM.match(b))
         return left + (" " if spaced and mixed else "") + right
+    if cut_words and _word_cut(left, right):
+        return left + right
     return left + " " + right
+
+
+_LATIN_TAIL = re.compile(r"(?<![A-Za-z'])[A-Za-z]+$")
+_LATIN_HEAD = re.compile(r"[a-z]+")
+
+
+def _word_cut(left: str, right: str) -> bool:
+    """Did the line break cut one Latin word (Kore|a, Tr|ilateral, Agreeme|nt)?  The second part is in
+    lower case, and either the two parts make a word while one of them is none, or neither is a
+    word (English words are those of CC-CEDICT's definitions)."""
+    m, n = _LATIN_TAIL.search(left), _LATIN_HEAD.match(right)
+    if m is None or n is None or (n.end() < len(right) and right[n.end()].isalpha()):
+        return False
+    head, tail = m.group().lower(), n.group()
+    words = english_words()
+    if head in words and tail in words:
+        return False
+    return head + tail in words or (head not in words and tail not in words and len(head) + len(tail) >= 5)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """The English words of CC-CEDICT's definitions, lower case (read when a wrapped line first ends
+    inside Latin text)."""
+    import gzip
+    from importlib import resources as _res
+
+    words: set[str] = set()
+    with _res.files("pipeline").joinpath("data/cedict/cedict.tsv.gz").open("rb") as raw, \
+            gzip.open(raw, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split("\t", 3)
+            if len(parts) > 2 and not line.startswith("#"):
+                words.update(w.lower() for w in _WORDS.findall(parts[2]))
+    return frozenset(words)
+
+
+_WORDS = re.compile(r"[A-Za-z]+")

@@ -150,6 +150,9 @@ def _parse_rules(src) -> dict[str, Any]:
         raise DataError(f"cannot read entity rules ({exc})", "fix the YAML", where=str(src))
 
 
+#: punctuation between a body and the person it employs: not one phrase
+_PUNCT_IN = re.compile(r"[，,。；;：:、（）()「」]")
+
 # what joins two bodies named together: 與, 和, 及, 、 (after an adverb: 正與, 也和)
 _COORDINATION = re.compile(r"[正也亦将已曾]?[与和及跟同、]")
 
@@ -430,8 +433,9 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             hit = self.names.get(form)
             if hit is None or len(hit[0]) < 2:
                 continue
-            p = next((x for x in people if 0 <= x.start - e.end <= 6 and (x.start == e.end or any(
-                self._is_title(u.sh[k:x.start]) for k in range(e.end, x.start - 1)))), None)  # 政策|次長
+            p = next((x for x in people if 0 <= x.start - e.end <= 10 and not _PUNCT_IN.search(u.sh, e.end, x.start)
+                      and (x.start == e.end or any(self._is_title(u.sh[k:x.start]) for k in range(e.end, x.start - 1)))),
+                     None)  # 政策|次長, 主管政策的|次長
             entry = self.kb.get(p.kb_id) if p is not None else None
             country = _country_of(entry) if entry is not None else None
             same = [x for x in map(self.kb.get, hit[0]) if x is not None and x.type == "ORG" and _country_of(x) == country]

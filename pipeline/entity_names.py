@@ -31,7 +31,8 @@ _MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:|｜]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
 # credit labels in a byline (shadow script) and what each credits other than the text itself
-_CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(文字|文|作者|撰文|撰稿|口述|采访整理|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|｜]\s*")
+_CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
+                           r"(文字|文|作者|撰文|撰稿|口述|采访整理|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|｜]\s*")
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 _NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)\s*[）)]")

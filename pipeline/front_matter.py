@@ -94,6 +94,20 @@ def _is_date_only(text: str) -> bool:
     return not re.sub(r"(?:發布|發佈|发布|更新|出版|时间|時間|日期)|[\s\d:：/.\-年月日時分（）()]", "", rest)
 
 
+#: a title's second line that goes on with it (…之制度化發展 / 及其對臺海情勢之意涵)
+_TITLE_GOES_ON = re.compile(r"^(?:及其|以及|暨|與其|与其|及)\S")
+
+
+def _title_continued(units) -> str:
+    """The line under the title when it goes on with the title's words (a conjunction opens it)."""
+    k = next((i for i, u in enumerate(units) if u.kind == "title"), None)
+    nxt = units[k + 1] if k is not None and k + 1 < len(units) else None
+    if nxt is not None and nxt.kind == "lead" and len(nxt.text) <= 40 and _TITLE_GOES_ON.match(nxt.text) \
+            and not re.search(r"[。！？；：:!?]$", units[k].text):
+        return nxt.text
+    return ""
+
+
 def _bare_title(title: str) -> str:
     """A title without the column's label before it (自由廣場》別讓北京定義台海現狀, 观点：日韩政局…)
     and without the mark of the title's note (…為中心*)."""
@@ -113,7 +127,7 @@ def fill_meta(doc: Document) -> None:
         value = next((v for u in doc.units
                       if u.kind == kind and (v := publication_name(u.text) if kind == "publication" else u.text)), None)
         if kind == "title" and value:
-            value = _bare_title(value)
+            value = _bare_title(value) + _title_continued(doc.units)
         if value:
             meta.setdefault(kind, value)
     if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch

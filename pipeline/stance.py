@@ -58,7 +58,7 @@ from .model import Document, Entity, Token, Unit, empty_stance
 from .patterns import _traditional
 from .segment import disposal_markers
 from .stance_lexicon import DATA, Cue, Entry, Lexicon, find_cues  # noqa: F401  (re-exported)
-from .transcript import QUESTION_LABELS, header_field, is_transcript, speaker_label
+from .transcript import QUESTION_LABELS, header_field, is_interviewer, is_transcript, speaker_label
 
 THRESHOLD = 2.5  # evidence that makes rule_score 0.5
 TARGET_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # places (LOC) are settings and events (俄羅斯入侵烏克蘭, 2024 年大選) occasions, not targets
@@ -335,7 +335,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         # 「……，」他說道 / 」Zárate 說道: the speaker stands between the closing quote and the verb
         close = text.rfind("」", 0, v.start)
         gap = text[close + 1 : v.start].lstrip("，, ")
-        region_start = close + 1 if close >= 0 and text.find("「", close, v.start) < 0 \
+        opened = text.rfind("「", 0, close) if close >= 0 else -1
+        words = close >= 0 and (text[close - 1 : close] in _SPEECH_END or close - opened > 16)  # not a term: 「存亡危機事態」的發言
+        region_start = close + 1 if words and text.find("「", close, v.start) < 0 \
             and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
         cands = _subjects(holders, tokens, clause, v, region_start)
@@ -360,10 +362,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             continue
         if e is not None:
             if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
-                after = shadow[e.end : min(v.start, e.end + 6)]
+                after = shadow[e.end : min(v.start, e.end + 14)]
                 for role in roles:
                     k = after.find(role)
-                    if 0 <= k <= 4:
+                    if 0 <= k <= 4 or 0 <= k <= 10 and "「" in after[:k]:  # 麻州「可能」投票民眾: a quoted word between
                         a, end = e.end + k, e.end + k + len(role)
                         if any(x.start < end and a < x.end for x in unit.entities):
                             continue  # 民眾 inside 民眾黨: a name, not a role
@@ -505,6 +507,10 @@ def _in_prediction(e: Entity, v: Cue, cues: list[Cue], clause: list[int], tokens
             if _verb_between(tokens, c.end, e.start):
                 return True
     return False
+
+
+#: how quoted words end (「……，」他說道), where a quoted term does not
+_SPEECH_END = frozenset("，,。.！!？?…；;")
 
 
 def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_start: int = 0) -> list[Entity]:
@@ -955,6 +961,11 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
             chair = _entity_dict(person)
         described.append((u.text[len(field) : person.start], _entity_dict(person)))
     out: dict[int, tuple[dict, int]] = {}
+    named: dict[str, Entity] = {}  # the people named so far, by surname (林: the interviewee 林正崑)
+    for u in doc.units:
+        for e in u.entities:
+            if e.label == "PERSON" and 2 <= len(e.text) <= 4 and not e.text.isascii():
+                named.setdefault(_traditional(e.text[0]), e)
     for u in openers:
         label = speaker_label(u.text)
         if label is None:
@@ -965,6 +976,10 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
             speaker = _entity_dict(person)
         elif _traditional(label) in QUESTION_LABELS:
             speaker = {"text": label, "kb_id": None, "en": "the questioner"}
+        elif len(label) == 1 and (who := named.get(_traditional(label))) is not None:
+            speaker = {**_entity_dict(who), "mention": label}  # 林：… the 林正崑 the introduction names
+        elif is_interviewer(label):
+            speaker = {"text": label, "kb_id": None, "en": "the interviewer"}
         elif chair is not None and label in ("主席", "主持人"):
             speaker = {**chair, "mention": label}
         elif (who := next((p for role, p in described if label in role), None)) is not None:

@@ -40,6 +40,7 @@ _DATE_LINE = re.compile(
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
     r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
     r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})+)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post)
 )
@@ -319,7 +320,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False  # 摘要, Abstract, 壹、前言: a paper's section, not its title
     if _RECORD_NAME.search(t):
         return True  # 外交部例行記者會紀要, …委員會會議紀錄: a record's name, though a ministry's
-    if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat) or _SITE_HEADER.match(t):
+    if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat) or _site_header(t, pat):
         return False
     if _NAME_LIST.match(t) and (len(t) < 4 or _starts_with_surname(t)):
         return False  # 林大明: a byline; but 美日峰會 (no surname first) may be a title
@@ -344,6 +345,16 @@ _SENT_FROM = re.compile(r"^(?:特約撰稿人|特約記者|撰稿人|記者|特�
 _LATIN_NAME_LINE = re.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
 #: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
 _SITE_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
+_OUTLET_THEN_LATIN = re.compile(r"^(?P<pub>[\u4e00-\u9fff]{2,16})\s+[A-Z][A-Za-z]*(?:[ .&\-]+[A-Za-z]+){0,3}\s*$")
+
+
+def _site_header(t: str, pat: LayoutPatterns) -> bool:
+    """A site's name with its English: 外交部 Ministry of Foreign Affairs, or a known outlet with its
+    short Latin name (中央社 CNA)."""
+    if _SITE_HEADER.match(t):
+        return True
+    m = _OUTLET_THEN_LATIN.match(t)
+    return m is not None and pat.is_publication(m.group("pub"))
 
 #: the end of a record's name: minutes, a transcript
 _RECORD_NAME = re.compile(r"(?:紀要|紀錄|記錄|实录|實錄|逐字稿|纪要|纪录|记录)$")
@@ -375,7 +386,7 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
-_ISSUE = re.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4}")
+_ISSUE = re.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}")
 # what a publication line has besides the outlet's name: dates, clock times, issue numbers, a
 # "source:" or "published:" label
 _PUBLICATION_EXTRAS = re.compile(
@@ -468,7 +479,7 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
     if _is_short(b) and _name_then_affiliation(t, pat) and _starts_with_surname(t):
         return _byline_pieces(t, pat)  # a post's writer atop it: 葉家豪 立法委員
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12) \
-            or _SITE_HEADER.match(t) or (i > 0 and len(t) <= 40 and _LATIN_NAME_LINE.fullmatch(t)):
+            or _site_header(t, pat) or (i > 0 and len(t) <= 40 and _LATIN_NAME_LINE.fullmatch(t)):
         return [_Piece("publication", t)]
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published

@@ -86,6 +86,10 @@ def is_speaker(label: str) -> bool:
     if t in QUESTION_LABELS:
         return True  # 問：… 毛寧：… a press conference's questions and the spokesperson's answers
     titles, surnames, fields = _vocabulary()
+    if len(t) == 1 and t in surnames:
+        return True  # 林：… an interview's answers, under the interviewee's surname
+    if is_interviewer(t):
+        return True  # 天下：… the magazine asking
     if t in fields or not re.fullmatch(f"[{_HAN}·．]{{2,14}}|[A-Z][A-Za-z .'\\-]{{1,30}}", t):
         return False
 
@@ -107,6 +111,14 @@ def is_transcript(paragraphs: Iterable[str]) -> bool:
     speaks twice."""
     labels = Counter(label for p in paragraphs if (label := speaker_label(p)) is not None)
     return sum(labels.values()) >= 3 and len(labels) >= 2 and labels.most_common(1)[0][1] >= 2
+
+
+def is_interviewer(label: str) -> bool:
+    """An outlet asking the questions of an interview: its name or the start of it (天下 of 天下雜誌)."""
+    from .patterns import layout_patterns
+
+    pat = layout_patterns()
+    return 2 <= len(label) <= 6 and (pat.is_publication(label) or any(p.startswith(label) for p in pat.publications))
 
 
 def header_field(text: str) -> str | None:

@@ -391,6 +391,24 @@ def test_a_word_broken_at_the_line_end(left, right, joined):
     assert joined in _join(left, right, True)
 
 
+@pytest.mark.parametrize("left, right, joined", [
+    ("（Enhanced Defense Cooperation Agreeme", "nt, EDCA）向美軍開放", "Agreement, EDCA"),
+    ("日菲兩國《相互准入協定》（Recip", "rocal Access Agreement, RAA）", "Reciprocal Access"),
+    ("the Republic of Kore", "a, and the United States", "Korea, and"),
+    ("a Multilateral", "maritime activity", "Multilateral maritime"),  # two words
+])
+def test_a_latin_word_cut_by_fixed_width_wrapping(left, right, joined):
+    assert joined in _join(left, right, True, True)
+
+
+def test_the_whole_first_line_repeated_after_a_page_number_is_a_running_header():
+    text = ("國防安全研究院　國防安全雙週報　第128期\n美日韓與美菲安全合作\n王怡婷\n壹、前言\n"
+            "　　2025年1月川普重返白宮後，外界普遍擔憂其路線將削弱同盟網絡。\n\n23\n"
+            "國防安全研究院　國防安全雙週報　第128期\n（一）演訓常態化\n　　美日韓演習自2024年6月首度舉行。\n")
+    texts = [b.text for b in clean_blocks(text)]
+    assert sum("雙週報" in t for t in texts) == 1 and texts[0].startswith("國防安全研究院")
+
+
 @pytest.mark.parametrize("line", [
     "國防部長顧立雄。（資料照）",
     "圖為海軍拉法葉艦。（圖：國防部提供）",

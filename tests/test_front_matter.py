@@ -360,6 +360,26 @@ def test_web_page_buttons_labels_and_a_writer_before_the_date(resources):
     assert [u.kind for u in doc.units] == ["title", "byline", "publication", "note", "note", "body"]
 
 
+def test_wire_page_magazine_interview_and_xinhua_front_matter(resources):
+    """中央社 CNA atop the page is the outlet and the date line may say when it was updated; a magazine's
+    issue (天下雜誌　840期), the section (國際・兩岸) and two labels (採訪／撰文：); 新華網's prompt
+    under the title and a wire story's end mark （完）; a title's second line that goes on with it."""
+    doc = annotate_text("中央社 CNA\n政治\n美眾院聽證聚焦印太嚇阻\n2025/11/21 08:12（11/21 09:05 更新）\n"
+                        "（中央社記者張欣瑜華盛頓20日專電）美國聯邦眾議院軍事委員會今天舉行聽證會。\n", "cna", resources)
+    assert [u.kind for u in doc.units][:4] == ["publication", "note", "title", "publication"]
+    assert doc.meta["date"] == "2025-11-21"
+    doc = annotate_text("天下雜誌　840期\n國際・兩岸\n退役海軍中將林正崑：台灣最缺的不是武器\n採訪／撰文：吳佳蓉\n2026-01-14\n\n"
+                        "過去一年，台灣的國防議題從未如此密集地占據新聞版面。\n", "cw", resources)
+    assert [u.kind for u in doc.units][:4] == ["publication", "note", "title", "byline"]
+    assert doc.meta["author"] == "吳佳蓉"
+    doc = annotate_text("新华时评｜停止玩火\n扫一扫在手机打开当前页\n新华社北京11月20日电（记者 王珂）日本首相日前发表错误言论。\n"
+                        "日方必须立即停止玩火。否则，玩火者必自焚。（完）\n编辑：刘畅\n", "xh", resources)
+    assert [u.kind for u in doc.units] == ["title", "note", "byline", "body", "body", "body", "note", "note"]
+    doc = annotate_text("美日韓與美菲安全合作之制度化發展\n及其對臺海情勢之意涵\n王怡婷\n壹、前言\n川普重返白宮後，外界普遍擔憂。\n",
+                        "ib", resources)
+    assert doc.meta["title"] == "美日韓與美菲安全合作之制度化發展及其對臺海情勢之意涵"
+
+
 def test_global_times_dateline_with_its_reporters(resources):
     doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
                         "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)

@@ -95,6 +95,23 @@ def test_the_body_opening_its_clause_after_a_time_clause_holds_it(resources):
     assert st["holder"]["text"] == "中國海警"
 
 
+def test_a_quoted_term_is_no_quotation_before_its_speaker(resources):
+    """「……，」他說道 puts the speaker after the quotation; 「存亡危機事態」的發言 is a term, and the subject
+    of 被問及…時表示 holds the sentence."""
+    st = stance(resources, "帕帕羅被問及日本首相高市早苗有關台海「存亡危機事態」的發言引發中日緊張時表示，美日同盟「堅若磐石」。")
+    assert st["holder"]["text"] == "帕帕羅"
+
+
+def test_an_interview_by_the_interviewees_surname_and_the_magazine(resources):
+    """天下：… and 林：… turns: the magazine asks, 林 is the 林正崑 the introduction names."""
+    doc = annotate_text("退役海軍中將林正崑：台灣最缺的是撐過第一週的能力\n\n《天下》上週專訪退役海軍中將林正崑。\n\n"
+                        "天下：特別預算在立法院卡關，你怎麼看？\n\n林：國防部必須把帳講清楚。\n\n天下：也有人說這是保護費？\n\n"
+                        "林：這種說法我不太同意，國防部應該加快交貨。\n", "iv", resources)
+    holders = [u.stance["holder"] for u in doc.units if u.kind == "body" and u.stance["bearing"]]
+    assert [h["text"] for h in holders if isinstance(h, dict)][-2:] == ["天下", "林正崑"]
+    assert any(h["en"] == "the interviewer" for h in holders if isinstance(h, dict))
+
+
 def test_quote_final_speaker_and_pronoun_antecedent(resources):
     st = stance(resources, "「這是對區域和平的嚴重威脅，」澳洲總理艾班尼斯表示。")
     assert st["bearing"] and "attributed" in st["types"]
