@@ -29,6 +29,8 @@ _PAREN_LATIN = re.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*
 _NAME_WORD = r"(?:U\.S\.|[A-Z][A-Za-z'’\-]*)"
 _BRACKET_ORG = re.compile(rf"[(（]\s*(?P<name>{_NAME_WORD}(?:(?:,? | & | and | of | for | on | the | to ){_NAME_WORD})*)"
                           r"\s*(?:[,，、;；]\s*(?P<abbr>[A-Z][A-Za-z0-9&]{1,9}))?\s*[)）]")
+#: a person's name in a picture credit: two or three capitalised words
+_PHOTOGRAPHER = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
 _LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 # an academic citation: a year in brackets after names, or names and years inside brackets
@@ -123,6 +125,8 @@ class ForeignNames:
                 continue
             if any(_NUMERAL_PART.fullmatch(p) for p in self.sep_re.split(sh[a:b])):
                 continue  # 八·一七 (the 17 August communiqué), 九·一一: a date, not a name
+            if all(self._common_word(p) for p in self.sep_re.split(sh[a:b]) if p):
+                continue  # 政治・外交, 產業・科技: a page's sections, not a name
             inner = [e for e in u.ents if e.start < b and a < e.end]
             if any(e.start < a or e.end > b or e.label != "PERSON" for e in inner):
                 continue
@@ -136,6 +140,13 @@ class ForeignNames:
             parts = [p for p in self.sep_re.split(sh[a:b]) if p]
             en = " ".join(self._pinyin(p, person=False) for p in parts)
             u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra={"romanized": True}))
+
+    def _common_word(self, norm: str) -> bool:
+        """A word of two or more characters the dictionary glosses as a common noun or verb."""
+        if len(norm) < 2 or self.glosser is None:
+            return False
+        g = self.glosser.headword(norm) or self.glosser.headword(_traditional(norm))
+        return bool(g) and not g.startswith("~") and g[:1].islower()
 
     def _latin(self, u: _Unit) -> None:
         if not _LATIN.search(u.text):
@@ -426,6 +437,10 @@ class ForeignNames:
             if name and u.free(a, b):
                 hits = self.kb.by_english(name) if self.kb is not None else []
                 e = hits[0] if len(hits) == 1 else None
+                if e is None and _PHOTOGRAPHER.fullmatch(name) and text[b:b + 1] in ("/", "／"):
+                    # Evelyn Hockstein/REUTERS: the photographer, then the agency
+                    u.add(Entity(name, a, b, "PERSON", None, name, "rule", extra={"credit": "photo"}))
+                    continue
                 u.add(Entity(name, a, b, e.type if e else "ORG", e.id if e else None, e.en if e else name,
                              "kb" if e else "rule"))
 

@@ -240,6 +240,8 @@ class NameRules:
                 for n in _HAN_WORD.finditer(rest.strip()):
                     if 2 <= len(n.group()) <= 4 and self._surname_first(n.group(), True):
                         self._byline_person(u, base + n.start(), base + n.end(), credit)
+                    elif len(n.group()) in (3, 4) and self._japanese_full_name(u.text[base + n.start():base + n.end()]):
+                        self._byline_person(u, base + n.start(), base + n.end(), credit, "jp")  # 作者：中村雅人
 
     def _latin_byline(self, u: _Unit, a: int, b: int, credit: str | None) -> None:
         """A writer named in Latin letters (作者：Michael Chen): the knowledge base's entry when it
@@ -264,12 +266,17 @@ class NameRules:
             if 2 <= len(n.group()) <= 4 and self._surname_first(n.group(), True):
                 self._byline_person(u, n.start(), n.end(), credit)
 
-    def _byline_person(self, u: _Unit, a: int, b: int, credit: str | None = None) -> None:
+    def _japanese_full_name(self, text: str) -> bool:
+        """Is ``text`` exactly a Japanese surname and given name MeCab reads (中村雅人)?"""
+        parts = self._japanese_names.name_at(text)
+        return parts is not None and parts.length == len(text)
+
+    def _byline_person(self, u: _Unit, a: int, b: int, credit: str | None = None, country: str | None = "") -> None:
         for e in [e for e in u.ents if e.start < b and a < e.end]:
             if e.label != "PERSON" or e.kb_id:
                 return  # a place or a known person there: leave the span alone
             u.remove(e)
-        self._person(u, a, b)
+        self._person(u, a, b, country)
         if credit:  # a photographer or editor, not the author (front_matter leaves them out)
             for e in u.ents:
                 if (e.start, e.end) == (a, b):
@@ -410,8 +417,10 @@ class NameRules:
             self._title_memo[norm] = hit
         return hit
 
-    def _person(self, u: _Unit, a: int, b: int) -> None:
-        country = self._clause_country(u, a)
+    def _person(self, u: _Unit, a: int, b: int, country: str | None = "") -> None:
+        """A person at [a, b); ``country`` decides how the name is read ("" for the clause's country)."""
+        if country == "":
+            country = self._clause_country(u, a)
         if country == "jp":  # the whole name where jieba cut it short (森山|裕)
             parts = self._japanese_names.name_at(u.text[a:a + 6])
             if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and self._name_end(u, a + parts.length):

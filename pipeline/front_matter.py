@@ -53,7 +53,8 @@ def front_date(units: list[Unit]) -> str | None:
     for u in units:
         if u.kind == "body":
             break
-        if u.kind == "note" and _traditional(header_field(u.text) or "") in _DATE_FIELDS:
+        if u.kind == "note" and (_traditional(header_field(u.text) or "") in _DATE_FIELDS
+                                 or _traditional(u.text[:2]) in _DATE_FIELDS):  # 時間中華民國114年…: a spaced-out label
             header.append(u)
     for u in front_units(units) + header:
         if u.kind not in ("publication", "byline", "note"):

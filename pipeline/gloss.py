@@ -763,6 +763,11 @@ class Glosser:
                     return ROMAN + item[1:]
         return None
 
+    def headword(self, trad: str) -> str | None:
+        """The gloss of ``trad`` as a word of the glossary or CC-CEDICT in its own right (not put
+        together from its characters); None if neither lists it."""
+        return self._word(trad) or None if len(trad) > 1 else None
+
     def _word(self, w: str, noun: bool = False) -> str | None:
         """Gloss of a dictionary part (for splitting), memoised; None if not a known word, "" for a
         known word with no gloss of its own in ``gloss_en`` (a classifier, an aspect particle)."""

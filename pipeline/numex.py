@@ -43,12 +43,15 @@ _SHIFT = {"上": -1, "下": 1, "本": 0, "这": 0, "今": 0, "这个": 0, "上�
 _EDGE = {"初": "START", "中": "MID", "底": "END", "末": "END", "中旬": "MID", "上旬": "START", "下旬": "END",
          "早些时候": "START", "稍早": "START", "稍后": "END"}
 _EDGE_RE = r"(?P<edge>初|底|末|上旬|中旬|下旬|中(?![国共华央心文方东南部美日韩英法德俄印澳欧台港]))?"
+#: the first year of each Japanese era (令和元年 = 2019)
+_ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912}
 _SEASON = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
 _UNIT = {"年": "Y", "月": "M", "星期": "W", "礼拜": "W", "周": "W", "天": "D", "日": "D"}
 
 _DATE = re.compile(
     rf"(?:(?P<rel>[去今明前])\s*[（(]\s*(?P<ry>{_D}{{4}})\s*[）)]\s*年"             # 去（2024）年
     rf"|(?:中华)?民国\s*(?P<roc>{_D}{{2,3}}|[{_CN}]{{2,4}})\s*年"                 # 民國113年, 中華民國114年
+    rf"|(?P<era>令和|平成|昭和|大正)\s*(?P<eray>{_D}{{1,2}}|元|[{_CN}]{{1,3}})\s*年"      # 令和7年: a Japanese era's year
     rf"|(?<![0-9０-９])(?P<rocfy>{_D}{{2,3}})\s*年度"                               # 115年度: a Taiwanese fiscal year
     rf"|(?<![0-9０-９])(?P<rocm>1{_D}{{2}})\s*年(?=\s*{_MONTH}\s*月)"                  # 114年11月: a 民國 year before a month
     rf"|(?P<y1>{_D}{{4}}|[〇零一二三四五六七八九]{{4}})\s*[-–~～至到]\s*(?P<y2>{_D}{{2,4}}|[〇零一二三四五六七八九]{{4}})\s*年(?!代)"
@@ -302,6 +305,11 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         extra: dict[str, Any] = {}
         if g["ry"]:
             year = str(_int(g["ry"]))
+        elif g["era"]:
+            n = 1 if g["eray"] == "元" else _int(g["eray"])
+            if n is None or not 1 <= n <= 64:
+                continue
+            year = str(_ERA_START[g["era"]] - 1 + n)
         elif g["roc"] or g["rocfy"] or g["rocm"]:
             roc = _int(g["roc"] or g["rocfy"] or g["rocm"])
             if roc is None or not (1 <= roc <= 200 if g["roc"] else 60 <= roc <= 199):

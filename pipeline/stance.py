@@ -180,6 +180,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     speech = (text[:1] in "「“" or _quote_tail(text)) and not any(c.entry.kind == "reporting" and not quoted[c.start] for c in cues)
     if holder == "AUTHOR" and ctx.speaker is not None:
         holder = ctx.speaker  # 答：我認為…: the interviewee, not the writer
+    elif ctx.speaker is not None and holder_ent is not None and _speaker_frames(unit, shadow, cues, quoted, ctx, holder_ent):
+        holder = ctx.speaker  # 王委員定宇：我也要提醒…，鄭麗文主席說「…」: the speaker reports her
     elif holder == "AUTHOR" and speech and ctx.quoted is not None:
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
     if verb is not None and isinstance(holder, dict) and ("「" in text or "“" in text or text.rstrip()[-1:] in "：:"):
@@ -939,6 +941,17 @@ def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict
 
 _EN_PRESCRIPTIVE = {"must", "should", "ought", "need", "shall"}
 _EN_PRONOUN = re.compile(r"(He|She)\b")
+
+
+def _speaker_frames(unit: Unit, shadow: str, cues: list[Cue], quoted: list[bool], ctx: Context, holder_ent: Entity) -> bool:
+    """In a turn, does the speaker's own speech verb, with only 我/我們 (or nothing) before it, come
+    before the person the sentence reports (王委員定宇：我也要提醒…，鄭麗文主席說…)?"""
+    first = next((c for c in cues if c.entry.kind == "reporting" and not quoted[c.start] and c.start >= ctx.label_end), None)
+    if first is None or first.end > holder_ent.start:
+        return False
+    before = shadow[ctx.label_end : first.start].strip("：: ")
+    return not any(ctx.label_end <= e.start < first.start for e in unit.entities) \
+        and re.fullmatch(r"(?:我们?|本席|本人)?[也亦还再更都要想必须先]{0,4}", before) is not None
 
 
 def _turns(doc: Document) -> dict[int, tuple[dict, int]]:

@@ -39,12 +39,14 @@ _DATE_LINE = re.compile(
     r"|(?:發布|發佈|发布|更新|最後更新|最后更新|出版)?(?:時間|日期|时间)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
-    r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:\s*[（(](?:令和|平成|民國|民国)[^（）()]{1,14}[）)])?"  # 2025.12.03（令和7年12月3日）
+    r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"  # 5:00 AM
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
     r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})+)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post)
 )
-_ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}[ \t\u3000]+(\S.*)$")  # 國防部 114年12月3日
+# 國防部 114年12月3日; a dateline's places, then the date (台北／華盛頓，2026年1月21日)
+_ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]{2,8})*(?:[ \t\u3000]+|\s*[，,]\s*)(\S.*)$")
 
 
 def _is_date_line(t: str) -> bool:
@@ -318,8 +320,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if _section_label(t, pat) or pat.heading_marker(t):
         return False  # 摘要, Abstract, 壹、前言: a paper's section, not its title
-    if _RECORD_NAME.search(t):
-        return True  # 外交部例行記者會紀要, …委員會會議紀錄: a record's name, though a ministry's
+    if _RECORD_NAME.search(t) and not (_ISSUE.search(t) and _publication_line(t, pat)):
+        return True  # 外交部例行記者會紀要, …委員會會議紀錄: a record's name, though a ministry's (not 立法院公報 第98期 委員會紀錄)
     if _publication_line(t, pat) or _is_date_line(t) or _publication_then_byline(t, pat) or _site_header(t, pat):
         return False
     if _NAME_LIST.match(t) and (len(t) < 4 or _starts_with_surname(t)):
@@ -442,12 +444,19 @@ def publication_name(line: str) -> str:
 
 def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期',
-    '2025-04-08 09:12:33 来源：环球网' (any name after a source label)."""
+    '2025-04-08 09:12:33 来源：环球网' (any name after a source label), '天下雜誌｜產業・科技｜封面故事'
+    (the outlet, then the sections the article is filed under)."""
+    parts = re.split(r"\s*[｜|]\s*", t.strip())
+    if len(parts) >= 2 and (pat.is_publication(parts[0]) or _SITE_DOMAIN.search(parts[0])) \
+            and all(0 < len(p) <= 8 and not re.search(r"[，,。：:！？「」]", p) for p in parts[1:]):
+        return True
     names, dated = _publication_names(t)
     return dated and any(pat.is_publication(t[a:b]) or _SOURCE_LABEL.search(t, 0, a) for a, b in names) and \
         all(b - a <= 16 and not pat.match_byline(t[a:b]) for a, b in names)
 
 
+#: a site's name that is its domain (nippon.com 中文版)
+_SITE_DOMAIN = re.compile(r"^[A-Za-z0-9][\w\-]*\.(?:com|net|org|tw|hk|jp|kr|cn|sg|co|io|news)\b")
 _SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
@@ -543,8 +552,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
 
 
 def _name_then_date(t: str, pat: LayoutPatterns) -> bool:
-    """'黃柏鈞 2025-11-24 07:00:00': a writer's name (not an outlet's), a space, then a date line."""
-    m = re.match(rf"^(?P<name>{_NAME})\s+(?P<date>\S.*)$", t)
+    """'黃柏鈞 2025-11-24 07:00:00', '許立衡｜2025年12月14日｜閱讀時間約 8 分鐘': a writer's name (not an
+    outlet's), a space or a bar, then a date line."""
+    m = re.match(rf"^(?P<name>{_NAME})(?:\s+|\s*[｜|]\s*)(?P<date>\S.*)$", t)
     return m is not None and _DATE_LINE.match(m.group("date")) is not None and _starts_with_surname(m.group("name")) \
         and not pat.is_publication(m.group("name")) and not _publication_line(m.group("name"), pat)
 
@@ -603,8 +613,13 @@ def _affiliation_then_name(t: str, pat: LayoutPatterns) -> re.Match | None:
 def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
     """A byline line, split into name and affiliation where it carries both, and from the date
     after them (文／張郁雯（獨立研究者） 2025年11月26日)."""
-    for m in re.finditer(r"\s+", t):
+    for m in re.finditer(r"\s*[｜|]\s*|\s+", t):
         if m.start() and _DATE_LINE.match(t[m.end():]):
+            head = _byline_pieces(t[: m.start()], pat)
+            head[-1].gap += m.group()
+            return [*head, _Piece("publication", t[m.end():])]
+        # 文／王曉涵　｜　天下雜誌 第837期 (a date after it is split off at the next bar, above)
+        if m.start() and m.group().strip() and _publication_line(t[m.end():], pat):
             head = _byline_pieces(t[: m.start()], pat)
             head[-1].gap += m.group()
             return [*head, _Piece("publication", t[m.end():])]

@@ -353,6 +353,24 @@ def test_surnames_that_are_words_only_in_bylines(resources):
     assert people == ["區家明"] and doc.meta["author"] == "區家明"
 
 
+def test_japanese_era_years(resources):
+    es = ents("令和7年10月，高市早苗勝出。自平成11年以來的合作，依平成27年通過的法制。令和元年開始。", resources)
+    assert [(e.text, e.extra.get("value")) for e in es if e.label == "DATE"] == [
+        ("令和7年10月", "2025-10"), ("平成11年", "1999"), ("平成27年", "2015"), ("令和元年", "2019")]
+
+
+def test_credits_sections_and_a_japanese_writer(resources):
+    """A photographer before the agency is a person; a page's sections joined by ・ are no
+    transliterated name; 作者：中村雅人 is read as a Japanese name."""
+    doc = annotate_text("nippon.com 中文版｜政治・外交｜評論\n\n高市政權的安保轉向\n\n作者：中村雅人（東京大學教授）\n\n"
+                        "圖片來源：Evelyn Hockstein/REUTERS\n\n高市早苗在外交上的轉向，引發政治與外交的討論。\n", "jp", resources)
+    people = {e.text: e for u in doc.units for e in u.entities if e.label == "PERSON"}
+    assert people["中村雅人"].en == "Masato Nakamura" and doc.meta["author"] == "中村雅人"
+    assert people["Evelyn Hockstein"].extra.get("credit") == "photo"
+    assert not any("・" in name or name in ("外交", "政治") for name in people)
+    assert doc.units[0].kind == "publication"
+
+
 def test_day_after_tomorrow_in_a_dated_article(resources):
     doc = annotate_text("2025年11月20日\n今天巡一圈就走，明天登檢漁船，後天就要求我方船舶接受檢查。\n", res=resources)
     dates = {e.text: e.en for u in doc.units for e in u.entities if e.label == "DATE"}
@@ -883,11 +901,12 @@ def test_a_years_election_is_the_kbs_election_of_the_clauses_country(resources):
 
 
 def test_japanese_names_after_more_titles(resources):
-    """共同代表藤田|文武: a surname UniDic knows and a given name it cannot read, both jieba names;
-    政治評論家 and 特派員 are titles; 文／林俊宏（東京特派員）: a place in the bracket does not stop
-    the byline's name."""
-    es = ents("但日本維新會共同代表藤田文武警告，若自民黨只想利用選舉擴大權力。", resources)
-    assert one(es, "藤田文武").en == "Fujita"
+    """共同代表藤田|文彬: a surname UniDic knows and a given name it cannot read, both jieba names
+    (藤田文武 himself is in the knowledge base now); 政治評論家 and 特派員 are titles; 文／林俊宏（東京特派員）:
+    a place in the bracket does not stop the byline's name."""
+    es = ents("但日本維新會共同代表藤田文彬警告，若自民黨只想利用選舉擴大權力。", resources)
+    assert one(es, "藤田文彬").en == "Fujita"
+    assert one(ents("共同代表藤田文武警告。", resources), "藤田文武").en == "Fumitake Fujita"
     es = ents("日本政治評論家田崎史郎分析，若自民黨能拿下233席以上。", resources)
     assert one(es, "田崎史郎").extra.get("reading") == "ja"
     doc = annotate_text("日本眾議院解散在即\n\n文／林俊宏（東京特派員）\n\n日本首相高市早苗18日召開記者會。\n", "b", resources)

@@ -380,6 +380,42 @@ def test_wire_page_magazine_interview_and_xinhua_front_matter(resources):
     assert doc.meta["title"] == "美日韓與美菲安全合作之制度化發展及其對臺海情勢之意涵"
 
 
+def test_datelines_sections_and_bars(resources):
+    """台北／華盛頓，2026年1月21日 atop a page; 联合早报 | 言论 and a date with AM; the outlet with its
+    sections (天下雜誌｜產業・科技｜封面故事) and a byline with the outlet and date after bars; a date with
+    its Japanese era in brackets; a writer, a bar and the date (許立衡｜2025年12月14日｜閱讀時間約 8 分鐘)."""
+    doc = annotate_text("台北／華盛頓，2026年1月21日\n\n川普4月訪北京在即\n\n美國總統川普預計今年4月訪問北京，與中國國家主席習近平舉行峰會。\n",
+                        "dw", resources)
+    assert [u.kind for u in doc.units] == ["publication", "title", "body"] and doc.meta["date"] == "2026-01-21"
+    doc = annotate_text("联合早报 | 言论\n\n菲律宾接棒东盟主席　南中国海能否降温？\n\n林志豪\n\n发布 / 2025年12月15日 5:00 AM\n\n"
+                        "明年1月1日起，菲律宾将从马来西亚手中接过东盟轮值主席国的棒子。\n", "zb", resources)
+    assert [u.kind for u in doc.units] == ["publication", "title", "byline", "publication", "body"]
+    doc = annotate_text("天下雜誌｜產業・科技｜封面故事\n\n232條款大刀落下前，台積電能替台灣換來什麼？\n\n"
+                        "文／王曉涵　｜　天下雜誌 第837期　｜　2025-11-26\n\n鳳凰城北郊的索諾蘭沙漠，午後氣溫仍有攝氏28度。\n", "cw", resources)
+    assert [u.kind for u in doc.units][:4] == ["publication", "title", "byline", "publication"]
+    assert (doc.meta["author"], doc.meta["date"]) == ("王曉涵", "2025-11-26")
+    doc = annotate_text("高市政權的安保轉向\n\n作者：中村雅人\n2025.12.03（令和7年12月3日）\n\n令和7年10月21日，高市早苗勝出。\n",
+                        "nc", resources)
+    assert doc.units[2].kind == "publication" and doc.meta["date"] == "2025-12-03"
+    doc = annotate_text("一句話為何讓北京動怒\n\n許立衡｜2025年12月14日｜閱讀時間約 8 分鐘\n\n過去一個多月，東亞最受矚目的是日本首相的答詢。\n",
+                        "md", resources)
+    assert (doc.meta["author"], doc.meta["date"]) == ("許立衡", "2025-12-14")
+
+
+def test_a_printed_record_with_spaced_out_fields(resources):
+    """立法院公報: the gazette's issue line is its publication, the meeting's name the title, 時　　間
+    and 主　　席 fields with no colon are header notes, and the date comes from 時間."""
+    doc = annotate_text("立法院公報　第114卷　第98期　委員會紀錄\n\n立法院第11屆第4會期外交及國防委員會第15次全體委員會議紀錄\n\n"
+                        "時　　間　中華民國114年12月24日（星期三）9時2分至12時51分\n地　　點　本院紅樓101會議室\n主　　席　陳召集委員冠廷\n\n"
+                        "主席（陳委員冠廷）：現在開會。\n\n顧部長立雄：主席、各位委員，早安。\n\n王委員定宇：部長，軍售案規模很大。\n\n"
+                        "顧部長立雄：報告委員，大部分已納入。\n\n王委員定宇：我也要提醒國民黨的同仁，鄭麗文主席說「和平不是靠軍購買來的」，但這不是靠喊和平就會停止的。\n",
+                        "ly", resources)
+    kinds = [u.kind for u in doc.units]
+    assert kinds[:5] == ["publication", "title", "note", "note", "note"] and doc.meta["date"] == "2025-12-24"
+    last = doc.units[-1]
+    assert last.stance["holder"]["text"] == "王委員定宇"  # his 提醒 frames what 鄭麗文 said
+
+
 def test_global_times_dateline_with_its_reporters(resources):
     doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
                         "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)
