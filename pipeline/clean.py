@@ -177,6 +177,10 @@ def _dangling(prev: _Line, line: _Line, patterns) -> bool:
     """A front-matter line that breaks off after a function character or a colon, followed by a
     short line that is no date, byline, caption or heading: one title set on two lines."""
     end = prev.text[-1:]
+    if (_LATIN_OPEN_END.search(prev.text) or prev.text[:1].isupper() and prev.text.isascii() and len(prev.text.split()) >= 3
+            and _LATIN_COLON_START.match(line.text)) and line.text[:1].isascii() and line.text[:1].isalpha() \
+            and not line.break_before and not line.terminal and len(line.text) <= 80:
+        return True  # Transactional Hegemony and the Redistribution of Alliance / Burdens: …under / Trump's Second Term
     return (end in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal
             and len(line.text) <= 30 and not (_YEAR_MONTH if end in "：:" else _YEAR).search(line.text)
             and not patterns.block_start(line.text) and not patterns.heading_marker(line.text)
@@ -184,6 +188,11 @@ def _dangling(prev: _Line, line: _Line, patterns) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+#: an English title's line that cannot end it: a function word or a word in lower case after capitalised ones
+_LATIN_OPEN_END = re.compile(r"^[A-Z][\w'’\-:]*(?: [\w'’\-:,&]+){2,} (?:of|and|the|a|an|in|on|for|to|under|over|with|"
+                             r"between|from|by|at|against|toward|towards|amid|after|before|beyond|versus|vs\.)$")
+#: … or that goes on into a line whose first word ends a phrase with a colon (…of Alliance / Burdens: The …)
+_LATIN_COLON_START = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+)?: [A-Z]")
 _YEAR_MONTH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?!\d)")
 
 
@@ -314,7 +323,8 @@ def _drop_page_furniture(text: str) -> list[str | None]:
                     notes[-1] = _join(notes[-1], s, True, not raw.endswith((" ", "\u3000")))  # a note wrapped over lines
                 out.append(None)
                 continue
-            if s and _FOOTNOTE_RULE.fullmatch(s) and any(_PAGE_NUMBER.match(x) for x in stripped_lines[p][i + 1:i + 30]):
+            if s and _FOOTNOTE_RULE.fullmatch(s) and any(_PAGE_NUMBER.match(x) or _next_page_header(x, first)
+                                                         for x in stripped_lines[p][i + 1:i + 30]):
                 in_notes = True
                 out.append(None)
                 continue
@@ -326,6 +336,9 @@ def _drop_page_furniture(text: str) -> list[str | None]:
             elif s and page_no is not None and (m := _HEADER_WITH_NUMBER.match(s)) \
                     and 0 <= int(m.group("a") or m.group("b")) - page_no <= 1 and not _TERMINAL.search(s):
                 out.append(None)  # — 61 — then 62　國際關係學報 第58期: the next page's running header
+            elif s and page_no is None and _next_page_header(s, first):
+                out.append(None)  # 2　問題與研究　第64卷　第4期: the journal's line atop the first page, with a page number
+                page_no = int(re.search(r"\d+", s).group())
             elif s == masthead and (p, i) in front:
                 out.append(raw)
             elif s in running:
@@ -340,6 +353,17 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     for note in notes:
         out += ["", _NoteLine(note)]
     return out
+
+
+def _next_page_header(line: str, first: str) -> bool:
+    """A running header with its page number whose words the first line of the text begins with
+    (2　問題與研究　第64卷　第4期 under 問題與研究　第64卷　第4期（2025年12月），1-38頁)."""
+    m = _HEADER_WITH_NUMBER.match(line)
+    if m is None or _TERMINAL.search(line):
+        return False
+    words = re.sub(r"^\d{1,4}[ \t\u3000]+|[ \t\u3000]+\d{1,4}$", "", line)
+    squeeze = lambda x: re.sub(r"[ \t\u3000]+", "", x)  # noqa: E731
+    return len(squeeze(words)) >= 4 and squeeze(first).startswith(squeeze(words))
 
 
 def _after_page_number(page: list[str], i: int) -> bool:

@@ -94,7 +94,7 @@ from .cache import gc_paused
 from .errors import DataError
 from .entity_foreign import ForeignNames, is_english_sentence
 from .entity_model import ModelMerge, load_ner_model
-from .entity_names import NameRules, _country_of, _Mention, day_of_date
+from .entity_names import LATIN_NAME_PAIRS, NameRules, _country_of, _Mention, day_of_date
 from .front_matter import dateline_outlet
 from .model import Document, Entity, Token, Unit
 from .numex import CN_NUMERALS, anchor_year, describe_date, describe_percent, find_dates, find_percents
@@ -281,7 +281,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for n, unit in enumerate(doc.units):
             u = _Unit(unit, shadow[unit.start:unit.end])
             work.append((unit, u))
-            if is_english_sentence(unit.text):  # an English sentence quoted or given in full
+            if unit.kind == "byline" and LATIN_NAME_PAIRS.fullmatch(unit.text.strip()):  # Wen-Yen Chang　　Pei-Shan Lee
+                self._bylines(u)
+                self._remember(u, n, mentions)
+            elif is_english_sentence(unit.text):  # an English sentence quoted or given in full
                 self._english_sentence(u, unit.kind)
                 self._numbers(u, anchor)
                 self._remember(u, n, mentions)

@@ -48,7 +48,10 @@ _SERIES_YEAR = re.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
 _NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
 _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
-_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4})*")
+#: a person's name in Latin letters with a hyphenated given name (Wen-Yen Chang), and a line of them
+_LATIN_PERSON = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
+LATIN_NAME_PAIRS = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,，、&]?\s*[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+)+")
+_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}[＊*†‡]{0,3}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4}[＊*†‡]{0,3})*")  # 張文彥＊　李佩珊＊＊
 # a Latin name after a credit label: 作者：Michael Chen, 文／J. Michael Cole
 _LATIN_NAME = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,3}")
 
@@ -215,6 +218,12 @@ class NameRules:
         for m in _NAME_REPORTS.finditer(sh):  # 新頭殼newtalk | 黃建豪 綜合報導
             if self._surname_first(m.group(1), True) and u.free(m.start(1), m.end(1)):
                 self._byline_person(u, m.start(1), m.end(1))
+        if LATIN_NAME_PAIRS.fullmatch(u.text.strip()):  # Wen-Yen Chang　　Pei-Shan Lee: the writers in English
+            for m in _LATIN_PERSON.finditer(u.text):
+                for e in [e for e in u.ents if e.start < m.end() and m.start() < e.end]:
+                    u.remove(e)
+                self._latin_byline(u, m.start(), m.end(), None)
+            return
         bracket = _BRACKET_NOTE.search(sh)  # 文／林俊宏（東京特派員）: a place in the note is no name
         if not any(e.start < (bracket.start() if bracket else len(sh)) for e in u.ents):
             # names only, or labelled credits: 林大明; 文／王小明、李美華; 文／林珮萱　攝影／楊煥世

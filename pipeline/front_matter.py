@@ -147,6 +147,8 @@ def fill_meta(doc: Document) -> None:
         for e in u.entities:
             if e.label == "PERSON" and e.text not in people and not e.extra.get("credit"):  # not the photographer
                 people.append(e.text)
+    if any(not p.isascii() for p in people):
+        people = [p for p in people if not p.isascii()]  # 張文彥、李佩珊, not their names in English too
     given = meta.get("author")
     if given and not (people and all(p in given for p in people)):
         return  # the source's author, unless it is these people with more (their affiliation)

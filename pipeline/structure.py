@@ -28,7 +28,9 @@ from .patterns import EMOJI, EMOJI_TAIL, LayoutPatterns, _traditional, layout_pa
 from .transcript import header_field, is_speaker, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
-_NAME_LIST = re.compile(rf"^{_NAME}(?:\s*[、，,和與及&]\s*{_NAME})*[＊*†‡]{{0,2}}$")  # 林書瑋＊: a note's mark after it
+_NAME_LIST = re.compile(rf"^{_NAME}[＊*†‡]{{0,2}}(?:\s*[、，,和與及&]\s*{_NAME}[＊*†‡]{{0,2}})*$")  # 林書瑋＊: a note's mark after it
+#: names a space apart, each with a note's mark (張文彥＊　　李佩珊＊＊)
+_MARKED_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3})+$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 _QUOTES = re.compile(r"[「」『』“”《》]")
@@ -139,7 +141,9 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
     line is a heading only when marked as one (1. 錢 vs 交貨), not for being short."""
     n = len(blocks)
     out: list[list[_Piece] | None] = [None] * n
-    title_idx = _find_title(blocks, pat)
+    social = _post_time_line(blocks)
+    post = post or social is not None
+    title_idx = None if social is not None else _find_title(blocks, pat)
     body_start = 0
 
     if title_idx is not None:
@@ -168,8 +172,9 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             elif _is_date_line(b.text) and b.heading_level != _META_BYLINE:
                 out[body_start] = [_Piece("publication", b.text)]  # 2025年12月19日 07:45: when it was published
                 body_start += 1
-            elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)):
-                out[body_start] = _byline_pieces(b.text, pat)
+            elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)) \
+                    or (social is not None and body_start < social and _NAME_LIST.match(b.text) and _starts_with_surname(b.text)):
+                out[body_start] = _byline_pieces(b.text, pat)  # (吳政諺 above the time of the post)
                 body_start += 1
             elif _is_short(b) and (pieces := _publication_then_byline(b.text, pat)) is not None:
                 out[body_start] = pieces
@@ -343,6 +348,9 @@ def _section_label(t: str, pat: LayoutPatterns) -> bool:
 
 #: a correspondent's line: 特約撰稿人梁凱晴發自香港
 _SENT_FROM = re.compile(r"^(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者)?\s*[\u4e00-\u9fff]{2,4}\s*(?:發自|发自)\s*[\u4e00-\u9fff]{2,8}$")
+#: people's names in Latin letters, two spaces or a comma apart (Wen-Yen Chang　　Pei-Shan Lee)
+_LATIN_NAMES = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+                          r"(?:(?:[ \t\u3000]{2,}|\s*[,，、&]\s*|\s+and\s+)[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})*")
 #: a line of capitalised Latin words (an outlet's English name under its Chinese one)
 _LATIN_NAME_LINE = re.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
 #: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
@@ -371,6 +379,19 @@ def _starts_with_surname(t: str) -> bool:
 
 def _is_prose(b: Block) -> bool:
     return bool(_SENTENCE_PUNCT.search(b.text)) and (b.lines > 1 or display_width(b.text) > 60)
+
+
+#: when a social-media post went up and who may see it: 8月24日 下午9:42 · 🌏
+_POST_TIME = re.compile(rf"\s*[·‧•]\s*(?:{EMOJI}{EMOJI_TAIL})+\s*$")
+
+
+def _post_time_line(blocks: list[Block]) -> int | None:
+    """The index of a social-media post's time line among its first lines, after its writer's
+    name (吳政諺 / 8月24日 下午9:42 · 🌏): such a post has no title."""
+    for i, b in enumerate(blocks[:3]):
+        if _POST_TIME.search(b.text) and _DATE_LINE.match(b.text):
+            return i if all(_NAME_LIST.match(x.text) and _starts_with_surname(x.text) for x in blocks[:i]) else None
+    return None
 
 
 def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
@@ -446,6 +467,8 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期',
     '2025-04-08 09:12:33 来源：环球网' (any name after a source label), '天下雜誌｜產業・科技｜封面故事'
     (the outlet, then the sections the article is filed under)."""
+    if _JOURNAL_ISSUE.match(t):
+        return True  # 問題與研究　第64卷　第4期（2025年12月），1-38頁: a journal's issue and the paper's pages
     parts = re.split(r"\s*[｜|]\s*", t.strip())
     if len(parts) >= 2 and (pat.is_publication(parts[0]) or _SITE_DOMAIN.search(parts[0])) \
             and all(0 < len(p) <= 8 and not re.search(r"[，,。：:！？「」]", p) for p in parts[1:]):
@@ -455,6 +478,9 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
         all(b - a <= 16 and not pat.match_byline(t[a:b]) for a, b in names)
 
 
+#: a journal's name, its volume and issue, and the paper's pages
+_JOURNAL_ISSUE = re.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*卷[ \t\u3000]*第\s*\d{1,3}\s*期.{0,20}?"
+                            r"(?:\d{1,4}\s*[-–~～]\s*\d{1,4}\s*頁|頁\s*\d{1,4}\s*[-–~～]\s*\d{1,4})\s*$")
 #: a site's name that is its domain (nippon.com 中文版)
 _SITE_DOMAIN = re.compile(r"^[A-Za-z0-9][\w\-]*\.(?:com|net|org|tw|hk|jp|kr|cn|sg|co|io|news)\b")
 _SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
@@ -535,11 +561,13 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return pieces
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
-    if pat.match_byline(t) or (_NAME_LIST.match(t) and (len(t) > 2 or _starts_with_surname(t))) \
+    if pat.match_byline(t) or (_NAME_LIST.match(t) and (len(t) > 2 or _starts_with_surname(t))) or _MARKED_NAMES.match(t) \
             or _name_then_affiliation(t, pat) or _SENT_FROM.match(t):
         return _byline_pieces(t, pat)  # (評論, 打印 under a headline: buttons, no name)
     if prev_kind == "publication" and _LATIN_NAME_LINE.fullmatch(t):
         return [_Piece("publication", t)]  # 端傳媒 / Initium Media: the outlet's English name
+    if prev_kind == "byline" and _LATIN_NAMES.fullmatch(t):
+        return [_Piece("byline", t)]  # 張文彥＊　　李佩珊＊＊ / Wen-Yen Chang　　Pei-Shan Lee: the names in English
     if (m := _affiliation_then_name(t, pat)) is not None:  # 助理研究員 張育瑋
         return [_Piece("affiliation", m.group("aff"), gap=t[m.end("aff"):m.start("name")]), _Piece("byline", m.group("name"))]
     if prev_kind in ("byline", "affiliation", "publication") and not _SENTENCE_PUNCT.search(t) and (

@@ -416,6 +416,24 @@ def test_a_printed_record_with_spaced_out_fields(resources):
     assert last.stance["holder"]["text"] == "王委員定宇"  # his 提醒 frames what 鄭麗文 said
 
 
+def test_journal_paper_front_and_a_post_under_its_writers_name(resources):
+    """問題與研究: the issue line with the paper's pages is the publication, the DOI a note, an English
+    title set on three lines one lead, two names with their notes' marks the byline and their names in
+    English too (not 'Shan Lee'); a Facebook post: the writer's name, then when it went up, and no title."""
+    doc = annotate_text("問題與研究　第64卷　第4期（2025年12月），1-38頁\nDOI: 10.30390/ISC.202512_64(4).0001\n\n"
+                        "交易型霸權與同盟負擔重分配：\n川普第二任期的印太安全架構\n\n"
+                        "Transactional Hegemony and the Redistribution of Alliance\nBurdens: The Indo-Pacific Security Architecture under\n"
+                        "Trump's Second Term\n\n張文彥＊　　李佩珊＊＊\nWen-Yen Chang　　Pei-Shan Lee\n\n摘　要\n\n"
+                        "　　川普於2025年1月20日重返白宮後，以關稅、駐軍與軍售作為談判籌碼，要求盟國大幅提高國防支出。\n", "ps", resources)
+    assert [u.kind for u in doc.units][:6] == ["publication", "note", "title", "lead", "byline", "byline"]
+    assert doc.meta["author"] == "張文彥、李佩珊"
+    assert [e.text for e in doc.units[5].entities] == ["Wen-Yen Chang", "Pei-Shan Lee"]
+    doc = annotate_text("吳政諺\n8月24日 下午9:42 · 🌏\n\n好，823第二波也結束了。\n比數大家都看到了，不用我再講一次😮‍💨\n\n"
+                        "先講結論，三點：\n👉 罷免失敗是事實，要認，不要找藉口。\n", "fb", resources)
+    assert [u.kind for u in doc.units][:3] == ["byline", "publication", "body"] and "title" not in doc.meta
+    assert doc.meta["author"] == "吳政諺"
+
+
 def test_global_times_dateline_with_its_reporters(resources):
     doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
                         "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)
