@@ -613,14 +613,15 @@ class NameRules:
         surnames = "".join(sorted(s for s in r["surnames"] if len(s) == 1))
         titles = "|".join(sorted(r["infix_titles"], key=len, reverse=True)) or "(?!)"
         after = "|".join(sorted(r["infix_title_followers"], key=len, reverse=True)) or "(?!)"
-        return re.compile(f"(?:(?<=请)|(?<![\u3400-\u9fff]))([{surnames}])(?:{titles})([\u3400-\u9fff]{{1,2}}?)(?=[：:]|{after}|$)"
+        return re.compile(f"(?:(?<=请)|(?<=主席)|(?<![\u3400-\u9fff]))([{surnames}])(?:{titles})([\u3400-\u9fff]{{1,2}}?)(?=[：:）)]|{after}|$)"
                           if surnames else "(?!)")
 
     def _infix_names(self, u: _Unit) -> None:
         """馬委員文君, 顧部長立雄: a surname, a title and a given name, opening a turn of a record
-        (馬委員文君：) or announced by the chair (請馬委員文君發言), is one PERSON; its English is
+        (馬委員文君：, 主席（陳委員冠廷）：) or announced by the chair (請馬委員文君發言), or named
+        after 主席 in the record's header (主席 陳召集委員冠廷), is one PERSON; its English is
         the person's (馬文君 -> Ma Wen-chun), with ``name`` the name without the title."""
-        if "：" not in u.sh and ":" not in u.sh and "请" not in u.sh:
+        if "：" not in u.sh and ":" not in u.sh and "请" not in u.sh and "主席" not in u.sh:
             return
         for m in self._infix_re.finditer(u.sh):
             a, b = m.span()

@@ -371,6 +371,13 @@ def test_credits_sections_and_a_japanese_writer(resources):
     assert doc.units[0].kind == "publication"
 
 
+def test_the_chair_of_a_record_by_surname_title_and_given_name(resources):
+    """主席（陳委員冠廷）： and 主席 陳召集委員冠廷 name the chair; 台灣之盾 is T-Dome."""
+    es = ents("主席（陳委員冠廷）：現在開會。", resources)
+    assert one(es, "陳委員冠廷").en == "Chen Kuan-ting"
+    assert one(ents("國防部將建構「台灣之盾」（T-Dome）防空系統。", resources), "台灣之盾").kb_id == "policy-t-dome"
+
+
 def test_day_after_tomorrow_in_a_dated_article(resources):
     doc = annotate_text("2025年11月20日\n今天巡一圈就走，明天登檢漁船，後天就要求我方船舶接受檢查。\n", res=resources)
     dates = {e.text: e.en for u in doc.units for e in u.entities if e.label == "DATE"}

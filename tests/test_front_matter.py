@@ -434,6 +434,14 @@ def test_journal_paper_front_and_a_post_under_its_writers_name(resources):
     assert doc.meta["author"] == "吳政諺"
 
 
+def test_a_publication_line_with_the_pages_buttons(resources):
+    doc = annotate_text("来源：新华网　2025-11-17 07:02:15　【字号：大 中 小】　【打印】　【关闭】\n\n"
+                        "玩火必自焚——日本当政者必须立即收回涉台错误言论\n\n钟　声\n\n日本首相高市早苗日前在国会答辩时公然宣称，台湾有事可能构成存立危机事态。\n",
+                        "xh", resources)
+    assert [u.kind for u in doc.units][:3] == ["publication", "title", "byline"]
+    assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-17", "钟声")
+
+
 def test_global_times_dateline_with_its_reporters(resources):
     doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
                         "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)
