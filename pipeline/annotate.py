@@ -81,12 +81,24 @@ def build_units(text: str, paragraphs) -> list[Unit]:
     return units
 
 
+def mark_quoted(units: list[Unit], quotes: list[str]) -> None:
+    """Mark the body units inside the paragraphs the source set off as quotations (compared without
+    spaces: the clean-up may have changed them)."""
+    squeezed = ["".join(q.split()) for q in quotes]
+    for u in units:
+        if u.kind == "body":
+            text = "".join(u.text.split())
+            u.quoted = bool(text) and any(text in q for q in squeezed)
+
+
 def annotate_raw(raw: RawArticle, doc_id: str, res: Resources, source: str = "", stages: list[Stage] | None = None) -> Document:
     blocks = clean_blocks(raw.text, raw.headings)
     text, paragraphs = recover_structure(blocks, raw.hints)
     doc = Document(doc_id=doc_id, text=text, source=source)
     doc.meta = {"format": raw.format, "encoding": raw.encoding, "sha256": raw.sha256, **raw.hints}
     doc.units = build_units(text, paragraphs)
+    if raw.quotes:
+        mark_quoted(doc.units, raw.quotes)
     doc.assign_ids()
     if not doc.meta.get("date"):
         date = front_date(doc.units)

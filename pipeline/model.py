@@ -75,6 +75,7 @@ class Unit:
     stance: dict[str, Any] = field(default_factory=empty_stance)
     gloss_en: str = ""
     translation_en: str | None = None
+    quoted: bool = False  # the source sets it off as a quotation (a Markdown blockquote); not in the record
 
     def to_record(self, doc_id: str) -> dict[str, Any]:
         return {

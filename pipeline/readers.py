@@ -52,6 +52,8 @@ class RawArticle:
     sha256: str = ""  # of the input bytes
     #: Lines the format marks as headings: {line text: level}; level 1 at the top is the title.
     headings: dict[str, int] = field(default_factory=dict)
+    #: Paragraphs the format sets off as quotations (a Markdown blockquote), as written
+    quotes: list[str] = field(default_factory=list)
 
 
 def supported(path: Path) -> bool:
@@ -310,10 +312,13 @@ def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
     tokens = MarkdownIt("commonmark").parse(body)
     lines: list[str] = []
     headings: dict[str, int] = {}
-    level = 0
+    quotes: list[str] = []
+    level = quoting = 0
     for tok in tokens:
         if tok.type == "heading_open":
             level = int(tok.tag[1:])
+        elif tok.type in ("blockquote_open", "blockquote_close"):
+            quoting += 1 if tok.type == "blockquote_open" else -1
         elif tok.type == "inline":
             parts = []
             for child in tok.children or []:
@@ -327,6 +332,8 @@ def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
             if text:
                 if level:
                     headings[" ".join(text.split())] = level
+                elif quoting:
+                    quotes.append(text)
                 lines.append(text)
             level = 0
         elif tok.type == "code_block":
@@ -336,7 +343,7 @@ def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
     text = "\n".join(lines)
     if not text.strip():
         raise InputError("the Markdown file has no text", "check that the article was saved")
-    return RawArticle(text=text, format="md", encoding=encoding, hints=hints, headings=headings)
+    return RawArticle(text=text, format="md", encoding=encoding, hints=hints, headings=headings, quotes=quotes)
 
 
 # ----------------------------------------------------------------------------------------------- PDF

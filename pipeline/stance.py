@@ -121,7 +121,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             or not any(a <= c.start and c.end <= b for a, b in named)]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0):
         _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
-        if not (text[:1] in "「“" or _quote_tail(text)):
+        if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
             ctx.quoted = None
         st = {**empty_stance(), "certainty": None, "rule_score": 0.0}
         if prob is not None:
@@ -177,7 +177,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     quoted = _quoted(text)
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
     # a quotation with no speaker of its own (no speech verb outside its marks)
-    speech = (text[:1] in "「“" or _quote_tail(text)) and not any(c.entry.kind == "reporting" and not quoted[c.start] for c in cues)
+    speech = (text[:1] in "「“" or _quote_tail(text) or unit.quoted) \
+        and not any(c.entry.kind == "reporting" and not quoted[c.start] for c in cues)  # (a blockquote: 表態：> …)
     if holder == "AUTHOR" and ctx.speaker is not None:
         holder = ctx.speaker  # 答：我認為…: the interviewee, not the writer
     elif ctx.speaker is not None and holder_ent is not None and _speaker_frames(unit, shadow, cues, quoted, ctx, holder_ent):

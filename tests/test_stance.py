@@ -112,6 +112,21 @@ def test_an_interview_by_the_interviewees_surname_and_the_magazine(resources):
     assert any(h["en"] == "the interviewer" for h in holders if isinstance(h, dict))
 
 
+def test_a_markdown_blockquote_is_the_words_of_who_introduced_it(resources):
+    """葛拉斯…發文表態： then a blockquote: its sentences are his (they have no speech verb of their own)."""
+    from pipeline.annotate import annotate_raw
+    from pipeline.readers import read_markdown_text
+
+    md = ("# 北京為何動怒\n\n美國駐日大使葛拉斯在薛劍貼文曝光後，很快在X上發文表態：\n\n"
+          "> 面具再一次滑落了。中國駐大阪總領事惡劣地威脅日本首相，完全暴露出北京的虛偽。\n\n"
+          "然而，白宮的語氣明顯保守得多，這令人擔憂。\n")
+    doc = annotate_raw(read_markdown_text(md), "md", resources)
+    by_text = {u.text: u for u in doc.units}
+    quoted = by_text["中國駐大阪總領事惡劣地威脅日本首相，完全暴露出北京的虛偽。"]
+    assert quoted.quoted and quoted.stance["holder"]["text"] == "葛拉斯"
+    assert by_text["然而，白宮的語氣明顯保守得多，這令人擔憂。"].stance["holder"] == "AUTHOR"
+
+
 def test_quote_final_speaker_and_pronoun_antecedent(resources):
     st = stance(resources, "「這是對區域和平的嚴重威脅，」澳洲總理艾班尼斯表示。")
     assert st["bearing"] and "attributed" in st["types"]
