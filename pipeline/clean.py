@@ -36,11 +36,15 @@ _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 _SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_WIDE_GAP = re.compile(f"(?<=[{_CJK}])[ \t]*(?:\u3000|[ \t]{{2}})[ \t\u3000]*(?=[{_CJK}])")
 _SPACED_MIXED = re.compile(f"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9%] [{_CJK}]")
 _TIGHT_MIXED = re.compile("[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9%][\u4e00-\u9fff]")
 _INNER_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # a name or title set letter-spaced in a PDF: "張 育 瑋" (single characters, one space apart)
-_LETTER_SPACED = re.compile(f"(?<![{_CJK}])[{_CJK}](?: [{_CJK}]){{1,5}}(?![{_CJK}])")
+_CJK_INK = _CJK.replace("\\u3000-", "\\u3001-")  # (no ideographic space)
+_LETTER_SPACED = re.compile(f"(?<![{_CJK_INK}])[{_CJK_INK}](?:[ \u3000][{_CJK_INK}]){{1,5}}(?![{_CJK_INK}])")
+# a record's field name set letter-spaced before its colon: 時　　間：…, 主　　席：…
+_SPACED_FIELD = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3}(?=[ \u3000]?[：:])")
 # a running footer or header with its page number at the far end: "國防安全雙週報        7"
 _FOOTER_WITH_NUMBER = re.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
 # a running header with its page number, one space apart: 62　國際關係學報 第58期, …比較分析　63
@@ -84,10 +88,15 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK_CHAR.match(ch))
 
 
-def tidy_spaces(text: str) -> str:
-    """Collapse space runs and drop spaces between two CJK characters (extraction artefacts)."""
+def tidy_spaces(text: str, keep_wide: bool = False) -> str:
+    """Collapse space runs and drop spaces between two CJK characters (extraction artefacts).
+    With ``keep_wide``, a wide gap (an ideographic space or two spaces and more) between two CJK
+    characters stays as one space: it separates the items of a list or headline (出席委員：王定宇　陳永康,
+    中日外交風暴延燒　北京再祭水產品禁令)."""
+    if keep_wide:
+        text = _WIDE_GAP.sub("\x00", text)
     text = _INNER_SPACES.sub(" ", text).strip()
-    return _SPACE_BETWEEN_CJK.sub("", text)
+    return _SPACE_BETWEEN_CJK.sub("", text).replace("\x00", " ")
 
 
 _HALF_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff」』）)”])(?:([,;:?!])[ \t]?(?=[ \t]*(?:[\u4e00-\u9fff「『“(（]|$))"
@@ -140,9 +149,11 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
             joined = _join(joined, nxt.text, spaced, wrapped and not prev.trailing_ws)
         standalone = len(current) == 1 and (not wrapped or current[0].width < 0.8 * width)
         level = headings.get(" ".join(joined.split()), 0)
-        joined = _INNER_SPACES.sub(" ", joined).strip()
-        if len(current) == 1 and " " in joined:
-            joined = _LETTER_SPACED.sub(lambda m: m.group().replace(" ", ""), joined)
+        # a wide gap between two CJK characters separates list items (王定宇　陳永康): one U+3000
+        joined = _INNER_SPACES.sub(" ", _WIDE_GAP.sub("\x00", joined)).strip().replace("\x00", "\u3000")
+        joined = _SPACED_FIELD.sub(lambda m: re.sub(r"[ \u3000]", "", m.group()), joined)  # 時　　間：
+        if len(current) == 1 and (" " in joined or "\u3000" in joined):
+            joined = _LETTER_SPACED.sub(lambda m: re.sub("[ \u3000]", "", m.group()), joined)
         blocks.append(Block(text=joined, lines=len(current), standalone=standalone, heading_level=level,
                             footnote=current[0].note))
         current.clear()

@@ -331,6 +331,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             self._bylines(u)
         elif unit.kind == "note" and u.sh[:1] in "（(":
             self._note_credits(u)
+        elif unit.kind == "note":
+            self._roster(u)
+        elif unit.kind == "caption":
+            self._caption_credits(u)
         self._clusters(u)
         self._translit(u)
         self._bracketed_orgs(u)

@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
 from .model import Entity, Token
+from .patterns import _traditional, layout_patterns, t2s_converter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
@@ -31,7 +32,7 @@ _MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9
 _REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:|｜]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
 # credit labels in a byline (shadow script) and what each credits other than the text itself
-_CREDIT_LABEL = re.compile(r"(?:^|(?<=\s))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
+_CREDIT_LABEL = re.compile(r"(?:^|(?<=[\s｜|]))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
                            r"(文字|文|作者|撰文|撰稿|口述|采访整理|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|｜]\s*")
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 _NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
@@ -51,6 +52,11 @@ _BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
 #: a person's name in Latin letters with a hyphenated given name (Wen-Yen Chang), and a line of them
 _LATIN_PERSON = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
 LATIN_NAME_PAIRS = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,，、&]?\s*[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+)+")
+#: a photographer a caption credits: （攝影／黃鼎翔）, （資料照，顏麟宇攝）, 圖／路透 (no name: an agency)
+_CAPTION_CREDIT = re.compile(r"(?:摄影|图|图片|照片)\s*[／/：:]\s*([\u3400-\u9fff]{2,4})\s*(?=[）)]|$)"
+                             r"|(?:^|(?<=[（(，,、\s]))([\u3400-\u9fff]{2,4})(?:摄影|摄)\s*(?=[）)]|$)")
+#: a record's header field listing people: 出席委員：王定宇　陳永康　馬文君
+_ROSTER = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[：:][ \u3000]*(?P<names>[\u3400-\u9fff]{2,4}(?:[ \u3000、，,]+[\u3400-\u9fff]{2,4})+)[ \u3000]*$")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}[＊*†‡]{0,3}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4}[＊*†‡]{0,3})*")  # 張文彥＊　李佩珊＊＊
 # a Latin name after a credit label: 作者：Michael Chen, 文／J. Michael Cole
 _LATIN_NAME = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,3}")
@@ -85,7 +91,12 @@ class NameRules:
         for e in sorted(new, key=lambda e: e.start):
             u.remembered.add(id(e))
             if e.source != "model" and not e.extra.get("short_ref"):
-                self._remember_one(e, u.sh[e.start:e.end], n, mentions)
+                form, name = u.sh[e.start:e.end], e.extra.get("name")
+                if name and len(name) < len(form):  # 陳委員永康: 陳永康 and 陳 refer to him (not 陳委)
+                    if e.kb_id is None:
+                        mentions[form] = _Mention(e.kb_id, e.en, {k: v for k, v in e.extra.items() if k in ("romanized", "reading")}, n, e.end)
+                    form = t2s_converter().convert(name)
+                self._remember_one(e, form, n, mentions)
 
     def _remember_one(self, e: Entity, form: str, n: int, mentions: dict[str, _Mention]) -> None:
         """Short forms of a person's name; a later person with the same short form takes it over."""
@@ -237,7 +248,7 @@ class NameRules:
                 note = _BRACKET_NOTE.search(rest)  # 文／王大明（退休外交官）: the name, then who they are
                 if note:
                     rest = rest[: note.start()]
-                rest = rest.rstrip("＊*†‡ ")  # 林書瑋＊: the mark of the writer's note
+                rest = rest.rstrip("＊*†‡ ｜|")  # 林書瑋＊: the mark of the writer's note; 陳怡婷｜攝影：…
                 if _LATIN_NAME.fullmatch(rest.strip()) and label:
                     base = start + len(rest) - len(rest.lstrip())
                     self._latin_byline(u, base, base + len(rest.strip()), _CREDITS.get(label))
@@ -251,6 +262,24 @@ class NameRules:
                         self._byline_person(u, base + n.start(), base + n.end(), credit)
                     elif len(n.group()) in (3, 4) and self._japanese_full_name(u.text[base + n.start():base + n.end()]):
                         self._byline_person(u, base + n.start(), base + n.end(), credit, "jp")  # 作者：中村雅人
+
+    def _caption_credits(self, u: _Unit) -> None:
+        """The photographer a caption credits (（攝影／黃鼎翔）, （資料照，顏麟宇攝）): a person, credited
+        with the photo; a name must begin with a surname (圖／路透 names an agency)."""
+        for m in _CAPTION_CREDIT.finditer(u.sh):
+            g = 1 if m.group(1) else 2
+            if self._surname_first(m.group(g), True):
+                self._byline_person(u, m.start(g), m.end(g), "photo")
+
+    def _roster(self, u: _Unit) -> None:
+        """The people a record's header lists (出席委員：王定宇　陳永康　馬文君, 請假委員：…): every
+        item that begins with a surname, whether or not the knowledge base knows it."""
+        m = _ROSTER.match(u.sh)
+        if m is None or _traditional(m.group("label")) not in layout_patterns().record_header_fields:
+            return
+        for n in _HAN_WORD.finditer(u.sh, m.start("names"), m.end("names")):
+            if self._surname_first(n.group(), True):
+                self._byline_person(u, n.start(), n.end())
 
     def _latin_byline(self, u: _Unit, a: int, b: int, credit: str | None) -> None:
         """A writer named in Latin letters (作者：Michael Chen): the knowledge base's entry when it
@@ -564,7 +593,7 @@ class NameRules:
     def _no_given_name(self, given: str) -> bool:
         """Words that cannot be a given name after a surname: a speech verb (賴總統|表示：) or an
         adverb, preposition or conjunction (議員|都|公開說: 都 is a surname, 公開 no name)."""
-        return given in self.rules["speech_verbs"] or (
+        return given in self.rules["speech_verbs"] or given in self.rules["not_given_names"] or (
             self._is_word(given) and self.seg.tag(given) in ("d", "ad", "p", "c", "u", "uj", "r"))
 
     # the name readers, each loaded at the first name it reads

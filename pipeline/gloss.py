@@ -905,6 +905,24 @@ class Glosser:
         if unit.kind == "byline" and len(tokens) > 1 and tokens[0].norm in ("文", "文字") and tokens[1].text in _CREDIT_MARKS:
             tokens[0].gloss = "by"  # 文／陳怡君: the writer's credit, not "text"
         unit.gloss_en = self.gloss_line(unit)
+        holder = unit.stance.get("holder") if unit.stance else None
+        if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
+            holder["en"] = self.gloss_words(unit, holder["text"])  # 港澳辦發言人: the HKMAO spokesperson
+
+    def gloss_words(self, unit: Unit, words: str) -> str | None:
+        """English for words of the unit (a holder no knowledge-base entry names: 日本媒體, 分析人士),
+        the glosses of the tokens they cover put together; None when they are not whole tokens."""
+        k = unit.text.find(words)
+        if k < 0:
+            return None
+        if words.isascii():
+            return words  # weather.com: a name written in Latin letters is its own English
+        end = k + len(words)
+        covered = [t for t in unit.tokens if k <= t.start and t.end <= end]
+        if not covered or covered[0].start != k or covered[-1].end != end:
+            return None
+        parts = [t.gloss for t in covered if t.gloss and t.gloss not in self.hidden]
+        return " ".join(parts).replace(" 's", "'s") or None
 
     def _abbreviations(self, tokens, spans) -> None:
         """A one-character country abbreviation next to another (日|韓國, 美日|菲) is glossed as the

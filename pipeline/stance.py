@@ -279,6 +279,37 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                     break
 
 
+#: prepositions of the one addressed (向記者透露, 对他说, 跟媒体表示) in the shadow script
+_ADDRESSED = ("向", "对", "跟", "给")
+#: a count of people before their role (一名國際關係學者, 多位官員), in the shadow script
+_COUNTED_PEOPLE = ("一名", "一位", "多名", "多位", "两名", "两位", "数名", "数位")
+
+
+#: resultative complements after a speech verb (說清楚, 講明白, 說成): how it is said, not a report
+_RESULTATIVE = ("清楚", "明白", "成", "完")
+_CLEFT = re.compile("的(?:不是|并非|并不是|是)")
+
+
+def _in_cleft(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> bool:
+    """Is the cue in the focus of a cleft sentence in its clause (最重要的不是選邊喊話, 關鍵的是…呼籲),
+    with no one named between the cleft and the cue?"""
+    a = c.start
+    while a > 0 and clause[a - 1] == clause[c.start]:
+        a -= 1
+    m = None
+    for m in _CLEFT.finditer(shadow, a, c.start):
+        pass
+    return m is not None and not any(m.end() <= e.start < c.start for e in ents)
+
+
+def _addressed(shadow: str, ents: list[Entity], at: int) -> bool:
+    """Is the role word at ``at`` (with the name that qualifies it) whom something is said to (向記者
+    透露, 向西維吉尼亞支持者表示)?"""
+    owner = next((e for e in ents if e.end == at), None)
+    start = owner.start if owner is not None else at
+    return shadow[start - 1 : start] in _ADDRESSED if start > 0 else False
+
+
 def _asked_for(before: list[Cue], clause: list[int], cl: int) -> bool:
     """Is a demand verb or a prescriptive modal earlier in clause ``cl`` (呼籲…停止, 應放棄)?"""
     return any(clause[p.start] == cl and not p.negated
@@ -313,6 +344,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
     nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)}
+    # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about
+    verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say")]
+    # 把模糊說清楚: saying something clearly is no report; 最重要的不是選邊喊話: what a cleft sentence
+    # names as the point is no one's act
+    verbs = [c for c in verbs if not (c.entry.type == "say" and shadow.startswith(_RESULTATIVE, c.end))
+             and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
     if nominal and any(c.entry.kind in ("modal", "hedge") for c in cues) and not _quote_tail(text):
@@ -368,7 +405,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 after = shadow[e.end : min(v.start, e.end + 14)]
                 for role in roles:
                     k = after.find(role)
-                    if 0 <= k <= 4 or 0 <= k <= 10 and "「" in after[:k]:  # 麻州「可能」投票民眾: a quoted word between
+                    if 0 <= k <= 4 or 0 <= k <= 10 and ("「" in after[:k] or after.startswith(_COUNTED_PEOPLE)):
+                        # 麻州「可能」投票民眾: a quoted word between; 嶺南大學一名國際關係學者: a count of people
                         a, end = e.end + k, e.end + k + len(role)
                         if any(x.start < end and a < x.end for x in unit.entities):
                             continue  # 民眾 inside 民眾黨: a name, not a role
@@ -389,8 +427,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         best: tuple[int, str] | None = None
         for word in PRONOUNS + roles:
             k = before.rfind(word)
-            while k >= 0 and not _whole_word(tokens, a + k, a + k + len(word)):
-                k = before.rfind(word, 0, k + len(word) - 1)  # 記者 inside 記者會, 他 inside 其他
+            while k >= 0 and (not _whole_word(tokens, a + k, a + k + len(word)) or _addressed(shadow, ents, a + k)):
+                # 記者 inside 記者會, 他 inside 其他; 向記者透露: whom it is told to, not who tells
+                k = before.rfind(word, 0, k + len(word) - 1)
             if k >= 0 and (m := _CAUSED.search(before, 0, k)) is not None \
                     and any(t.start == a + m.start() and t.end == t.start + 1 for t in tokens):
                 continue  # 不能讓一般民眾覺得被針對: whom the clause makes feel holds nothing (not 大使|館官員)
@@ -458,6 +497,8 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
                     if subj[0].start == start and not _possessor(subj[0], tokens):
                         return _entity_dict(subj[0]), subj[0], v  # …事件後，中國海警便以…為藉口，宣布…: the body opening its clause
                     break
+        if clause[v.start] != clause[0] and any(clause[e.start] == clause[v.start] and e.end <= v.start for e in holders):
+            continue  # …之後，北京對日本祭出旅遊、留學提醒: the clause has its own subject, the word is its object
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
                  and not _verb_between(tokens, 0, e.start)  # 恰逢川普…: an object, not the topic
                  and not any(t.pos == "p" and t.end <= e.start for t in tokens[:3])]  # 自…金門…事件後: in an adverbial

@@ -95,7 +95,7 @@ def recover_structure(blocks: list[Block], hints: dict[str, str] | None = None) 
         line_start = offset
         for piece in pieces:
             if piece.kind in PROSE_KINDS or piece.kind == "caption":
-                piece.text = tidy_spaces(piece.text)
+                piece.text = tidy_spaces(piece.text, keep_wide=piece.kind == "note")
             else:  # in titles, headings and bylines a space between words is meant: 課稅　賴清德
                 piece.text = " ".join(piece.text.split())
             if piece.text:
@@ -156,6 +156,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             if post and blocks[body_start].heading_level not in (_META_BYLINE, _META_PUBLICATION):
                 break
             pieces = _front_after_title(blocks[body_start], prev_kind, pat)
+            if pieces is None and prev_kind == "title" and _standfirst(blocks, body_start, pat):
+                pieces = [_Piece("lead", blocks[body_start].text)]  # a magazine's deck above its credits
             if pieces is None:
                 break
             out[body_start] = pieces
@@ -260,6 +262,10 @@ def _is_table_row(text: str, header: bool = False) -> bool:
     return header or numeric >= max(2, len(cells) - 1)
 
 
+#: a record's stage direction, a whole paragraph in brackets: （宣讀上次會議議事錄，無異議，確定）
+_STAGE_DIRECTION = re.compile(r"[（(][^（()）]{1,60}[）)]")
+
+
 def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> None:
     """In a record of speaker turns (see :mod:`pipeline.transcript`), the header lines before the
     first turn (時間：…, 地點：…, 主席：王委員定宇) are notes, and every turn is body text, however
@@ -269,9 +275,10 @@ def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> No
         return
     first = next((i for i, t in enumerate(texts) if speaker_label(t) and _SENTENCE_PUNCT.search(t)), len(texts))
     fields = layout_patterns().record_header_fields
-    titled = False
+    titled = in_header = False
     for i, pieces in enumerate(out):
         if pieces is None or len(pieces) != 1:
+            in_header = False
             continue
         kind = pieces[0].kind
         if kind == "title":
@@ -279,6 +286,11 @@ def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> No
         if i < first and (label := header_field(texts[i])) is not None and kind != "byline" \
                 and (kind != "title" or _traditional(label) in fields or is_speaker(label)):
             out[i] = [_Piece("note", texts[i])]  # 時間：…; not 記者：張家豪, nor a headline 【專訪】前國安會秘書長：…
+            in_header = True
+        elif i < first and in_header and _is_short(blocks[i]) and not _SENTENCE_PUNCT.search(texts[i]):
+            out[i] = [_Piece("note", texts[i])]  # 列席官員：國防部部長　顧立雄 /　　　國防部軍備局局長　（略）
+        elif i >= first and _STAGE_DIRECTION.fullmatch(texts[i].strip()):
+            out[i] = [_Piece("note", texts[i])]  # （宣讀上次會議議事錄，無異議，確定）, （在場委員發言）
         elif i < first and not titled and kind in ("lead", "affiliation", "heading") and _is_short(blocks[i]):
             out[i] = [_Piece("title", texts[i])]  # the record's name (…委員會會議紀錄 is no affiliation line)
             titled = True
@@ -414,7 +426,7 @@ _ISSUE = re.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期�
 # "source:" or "published:" label
 _PUBLICATION_EXTRAS = re.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?"
-    r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*[：:]|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
+    r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*[：:]|(?:發布|發佈|发布|更新|出版|刊登)(?:於|于)|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
     # a journal's issue line: 第58期（2025年12月），頁61-88; pp. 61-88
     + r"|[（(]\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[）)]|[，,；;]|(?:頁|页|pp?\.)\s*\d{1,4}\s*[-–~～]\s*\d{1,4}"
     # a page's buttons beside them: 【字号：大 中 小】 【打印】 【关闭】
@@ -563,6 +575,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return pieces
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published
+    first = re.split(r"\s*[｜|]\s*", t, maxsplit=1)[0]
+    if first != t and pat.match_byline(first) and _NAME_LIST.match(first[pat.match_byline(first).end():].strip()):
+        return _byline_pieces(t, pat)  # 作者 許承霖 | 風傳媒 | 發布於 2025-11-21 07:00
     if pat.match_byline(t) or (_NAME_LIST.match(t) and (len(t) > 2 or _starts_with_surname(t))) or _MARKED_NAMES.match(t) \
             or _name_then_affiliation(t, pat) or _SENT_FROM.match(t):
         return _byline_pieces(t, pat)  # (評論, 打印 under a headline: buttons, no name)
@@ -579,6 +594,16 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
         return [_Piece("lead", t)]  # a subtitle / deck line
     return None
+
+
+def _standfirst(blocks: list[Block], i: int, pat: LayoutPatterns) -> bool:
+    """Is the paragraph at ``i``, right under the title, a standfirst: a short paragraph followed by
+    the writers' credits or the date line (a magazine's deck: title / 川習釜山會後，…自處？ / 文字：陳怡婷
+    ｜攝影：黃鼎翔 / 2025-11-18　天下雜誌)?"""
+    if i + 1 >= len(blocks) or len(blocks[i].text) > 200 or pat.heading_marker(blocks[i].text):
+        return False
+    after = _front_after_title(blocks[i + 1], "lead", pat)
+    return after is not None and after[0].kind in ("byline", "publication")
 
 
 def _name_then_date(t: str, pat: LayoutPatterns) -> bool:

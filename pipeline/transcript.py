@@ -31,6 +31,8 @@ from .patterns import _traditional, layout_patterns
 #: a label and its colon at the start of a paragraph: no punctuation, quotation or space inside
 _LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。；;「」『』“”（）()！？!?、《》〈〉]{1,14}?)\s*[：:]")
 _HAN = "\u3400-\u9fff"
+#: a field name set letter-spaced before its colon (時　　間：中華民國114年…, 主　　席：王委員定宇)
+_LETTER_SPACED_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,3})[ \t\u3000]*[：:]")
 _SPACED_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})[ \t\u3000]+(?=\S)")
 #: the label of a question from the floor (Traditional; a Simplified 问 reads as 問)
 QUESTION_LABELS = ("問", "Q", "記者問", "提問")
@@ -126,6 +128,11 @@ def header_field(text: str) -> str | None:
     """The field of a header line (時間：…, 主席：王委員定宇): a label, a colon and a value with no
     sentence in it."""
     m = _LABEL.match(text)
+    if m is None and (spaced := _LETTER_SPACED_LABEL.match(text)) is not None:
+        label = re.sub(r"[ \t\u3000]+", "", spaced.group("label"))
+        if _traditional(label) in _vocabulary()[2] or label in ("主席", "主持人"):
+            return None if re.search(r"[。！？!?]", text) or len(text) > 80 else label
+        return None
     if m is None:  # 時　　間　中華民國114年…: a printed record's field, spaced out, with no colon
         m = _SPACED_LABEL.match(text)
         if m is None or not (_traditional(m.group("label")) in _vocabulary()[2] or m.group("label") in ("主席", "主持人")):

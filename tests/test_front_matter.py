@@ -720,3 +720,27 @@ def test_an_issuer_and_a_date_under_the_title(resources):
     doc = annotate_text("中共解放軍臺海周邊海、空域動態\n\n國防部 114年12月3日\n\n國軍運用聯合情監偵掌握，並派遣任務機、艦應處。\n", "m", resources)
     assert [u.kind for u in doc.units] == ["title", "publication", "body"]
     assert doc.meta["date"] == "2025-12-03"
+
+
+def test_magazine_deck_above_its_credits_and_a_web_byline_with_outlet_and_time(resources):
+    """A magazine's standfirst under the title, then 文字：…｜攝影：… and the date with the outlet:
+    lead, byline (the photographer credited, not the author) and publication; a web page's 作者 X |
+    outlet | 發布於 date line: byline then publication (發布於 is no outlet); captions credit their
+    photographers (（資料照，顏麟宇攝）, （攝影／黃鼎翔）)."""
+    doc = annotate_text("專訪國防安全研究院林彥廷：台海最大的風險不是開戰\n\n"
+                        "川習釜山會後，美中關係看似降溫，北京對台軍事壓力卻未見減少。日本首相高市早苗一句「台灣有事」引爆中日外交風暴。\n\n"
+                        "文字：陳怡婷｜攝影：黃鼎翔\n2025-11-18　天下雜誌\n\n"
+                        "10月30日，美國總統川普與中國國家主席習近平在韓國釜山會面，雙方宣布調降部分關稅。\n\n"
+                        "圖說：林彥廷認為，台灣必須證明自己是有價值的夥伴。（攝影／黃鼎翔）\n", "cw", resources)
+    assert [u.kind for u in doc.units][:5] == ["title", "lead", "lead", "byline", "publication"]
+    assert doc.meta["author"] == "陳怡婷" and doc.meta["date"] == "2025-11-18"
+    byline = doc.units[3]
+    assert [(e.text, e.extra.get("credit")) for e in byline.entities] == [("陳怡婷", None), ("黃鼎翔", "photo")]
+    caption = doc.units[-1]
+    assert caption.kind == "caption" and caption.entities[-1].text == "黃鼎翔" and caption.entities[-1].label == "PERSON"
+    doc = annotate_text("觀點投書：高市早苗打破的不是模糊，而是默契\n（資料照，顏麟宇攝）\n作者 許承霖 | 風傳媒 | 發布於 2025-11-21 07:00\n\n"
+                        "日本首相高市早苗11月7日在眾議院預算委員會答詢時表示，可能構成存立危機事態。\n", "storm", resources)
+    assert [u.kind for u in doc.units][:4] == ["title", "caption", "byline", "publication"]
+    assert doc.meta["author"] == "許承霖" and doc.meta["date"] == "2025-11-21"
+    assert [e.text for e in doc.units[1].entities] == ["顏麟宇"] and doc.units[1].tokens[1].gloss == "file photo"
+    assert [e.label for e in doc.units[3].entities] == ["ORG", "DATE"]  # 風傳媒, the date; not 發布於

@@ -908,3 +908,23 @@ def test_whose_son_is_not_the_subject(resources):
     """黎智英的兒子黎崇恩…，呼籲…: the son calls, not the father whose son he is."""
     st = stance(resources, "黎智英的兒子黎崇恩（Sebastien Lai）多次在倫敦和華盛頓奔走，呼籲英美政府把父親的自由放在優先位置。")
     assert st["holder"]["text"] == "黎崇恩"
+
+
+def test_whom_it_is_told_to_is_no_holder(resources):
+    """向記者透露, 向本網表示: the one addressed is no holder (and 向本網 is no person's name); a count
+    of people before the role keeps the name that qualifies it; a holder no entry names gets its
+    English from its words."""
+    st = stance(resources, "有本港旅行社向記者透露，近日約6成日本團客人要求改期或退團。")
+    assert st["holder"] == {"text": "旅行社", "kb_id": None, "en": "travel agency"}
+    st = stance(resources, "嶺南大學一名國際關係學者向本網表示，北京要求高市撤回發言的門檻極高。")
+    assert st["holder"]["text"] == "嶺南大學一名國際關係學者" and "scholar" in st["holder"]["en"]
+    doc = annotate_text("嶺南大學一名國際關係學者向本網表示，北京要求高市撤回發言的門檻極高。", "hk", resources)
+    assert "向本網" not in [e.text for e in doc.units[0].entities]
+
+
+def test_saying_clearly_and_a_cleft_focus_are_no_reports(resources):
+    """把模糊說清楚 (saying it clearly) and 最重要的不是選邊喊話 (what matters is not shouting) are
+    the writer's, not reports by 高市 or 台灣."""
+    assert stance(resources, "高市把模糊說清楚，等於讓北京的對日、對台算計都必須重新估算。")["holder"] == "AUTHOR"
+    st = stance(resources, "台灣夾在其中，最重要的不是選邊喊話，而是把自己的防衛準備做好。")
+    assert st["holder"] == "AUTHOR"

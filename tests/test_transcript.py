@@ -98,3 +98,46 @@ def test_a_role_label_is_the_person_the_header_describes(resources):
     by_text = {u.text: u.stance for u in doc.units if u.kind == "body"}
     holder = by_text["發言人：中國的灰色地帶脅迫行為嚴重破壞區域和平，我們嚴正譴責。"]["holder"]
     assert holder["text"] == "蕭光偉" and holder["mention"] == "發言人"
+
+
+SPACED_RECORD = """立法院第11屆第4會期外交及國防委員會第12次全體委員會議紀錄
+時　　間：中華民國114年11月19日（星期三）9時1分至13時
+地　　點：本院紅樓202會議室
+主　　席：王委員定宇
+出席委員：王定宇　陳永康　馬文君　陳冠廷
+列席官員：國防部部長　顧立雄
+　　　　　國防部軍備局局長　（略）
+
+主席：現在開會。請顧部長報告。
+（宣讀上次會議議事錄，無異議，確定）
+顧部長立雄：主席、各位委員。國軍持續監控台海情勢。
+主席：請陳委員永康發言。
+陳委員永康：部長，特別預算規模是不是新台幣1.25兆元？
+顧部長立雄：報告委員，行政院還在核定。
+（在場委員發言）
+主席：請委員不要在台下發言，讓陳委員繼續詢答。
+沈委員伯洋：部長，高市早苗首相的發言之後，北京對日本祭出旅遊、留學提醒，這是典型的經濟脅迫。
+主席：謝謝陳委員、沈委員。
+"""
+
+
+def test_spaced_field_names_a_roster_and_stage_directions(resources):
+    """時　　間： with its colon is a header field; the roster's names (spaced apart) are people, the
+    indented line under 列席官員 goes on with the header, a bracketed stage direction is a note, and
+    陳委員 is the 陳委員永康 who speaks (not the other 陳 on the roster)."""
+    assert header_field("時　　間：中華民國114年11月19日") == "時間"
+    assert header_field("我　　們：好") is None
+    doc = annotate_text(SPACED_RECORD, "ly", resources)
+    kinds = {u.text: u.kind for u in doc.units}
+    assert kinds["時間：中華民國114年11月19日（星期三）9時1分至13時"] == "note"
+    assert kinds["主席：王委員定宇"] == "note" and kinds["國防部軍備局局長 （略）"] == "note"
+    assert kinds["（宣讀上次會議議事錄，無異議，確定）"] == "note" and kinds["（在場委員發言）"] == "note"
+    roster = next(u for u in doc.units if u.text.startswith("出席委員"))
+    assert roster.text == "出席委員：王定宇 陳永康 馬文君 陳冠廷"  # the wide gaps stay
+    assert [e.text for e in roster.entities if e.label == "PERSON"] == ["王定宇", "陳永康", "馬文君", "陳冠廷"]
+    chair = next(u for u in doc.units if u.text.startswith("主席：請委員不要"))
+    assert [(e.text, e.en) for e in chair.entities] == [("陳", "Chen Yung-kang")]
+    thanks = doc.units[-1]
+    assert [(e.text, e.kb_id) for e in thanks.entities] == [("陳", None), ("沈", "tw-puma-shen")]
+    shen = next(u for u in doc.units if u.text.startswith("沈委員伯洋"))
+    assert shen.stance["holder"]["kb_id"] == "tw-puma-shen"  # not 高市早苗, whose remarks are a noun
