@@ -218,7 +218,7 @@ _CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*
 # word (斷指。1此事件; with one space, 斷指。1 此事件, and the space goes with it; or at the end of the
 # paragraph, 的計算。2), right after a word and before its punctuation (斷指1。), or in brackets
 # anywhere (合作機制。[1]這些)
-_MARKER_AFTER = ("(?<=[。！？；，」』”）)])({n})(?:(?=[\u4e00-\u9fff「『“（(])(?![年月日號号時时點点分秒萬万億亿千百十個个位名人次項项條条家])"
+_MARKER_AFTER = ("(?<=[。！？；，」』”）)])({n})(?:(?=[\u4e00-\u9fff「『“（(])(?![年月號号時时點点分秒萬万億亿千百十個个位名人次項项條条家]|日(?!本))"
                  "| (?=[\u4e00-\u9fff「『“（(])|(?=\\s*$))")
 _MARKER_BEFORE = "(?<=[\u4e00-\u9fff」』”）)])(?<![第約约共近逾達达至到])({n})(?=[。！？；，、])"
 
@@ -345,7 +345,8 @@ def _drop_page_furniture(text: str) -> list[str | None]:
                 digits = re.search(r"\d+", s)
                 page_no = int(digits.group()) if digits else page_no
             elif s and page_no is not None and (m := _HEADER_WITH_NUMBER.match(s)) \
-                    and 0 <= int(m.group("a") or m.group("b")) - page_no <= 1 and not _TERMINAL.search(s):
+                    and 0 <= int(m.group("a") or m.group("b")) - page_no <= 1 and not _TERMINAL.search(s) \
+                    and _right_after_dropped(out) and not _CITATION.search(s):
                 out.append(None)  # — 61 — then 62　國際關係學報 第58期: the next page's running header
             elif s and page_no is None and _next_page_header(s, first):
                 out.append(None)  # 2　問題與研究　第64卷　第4期: the journal's line atop the first page, with a page number
@@ -364,6 +365,17 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     for note in notes:
         out += ["", _NoteLine(note)]
     return out
+
+
+def _right_after_dropped(out: list[str | None]) -> bool:
+    """Was the last line with text dropped as page furniture (a page number, a running header)?
+    A next page's header follows them; a footnote numbered like the page (2 〈…〉，中華人) need not."""
+    for x in reversed(out):
+        if x is None:
+            return True
+        if x.strip():
+            return False
+    return False
 
 
 def _next_page_header(line: str, first: str) -> bool:
@@ -533,7 +545,23 @@ def _join(left: str, right: str, spaced: bool, cut_words: bool = False) -> str:
         return left + (" " if spaced and mixed else "") + right
     if cut_words and _word_cut(left, right):
         return left + right
+    if cut_words and _url_cut(left, right):
+        return left + right  # https://www.mfa.gov.cn/wjbxw_new / /202511/…: an address the line broke
     return left + " " + right
+
+
+_URL_START = re.compile(r"(?:https?://|www\.)[\w\-./?=&%#~:+]*$")
+_URL_CHARS = re.compile(r"[\w\-./?=&%#~:+]+")
+
+
+def _url_cut(left: str, right: str) -> bool:
+    """Did the line break cut a web address (…/DGXZQOUA073FN0 | X01C25A…, h | ttps://…)?"""
+    tail = left.rsplit(None, 1)[-1]
+    head = _URL_CHARS.match(right)
+    m = _URL_START.search(tail + head.group()) if head is not None else None
+    # (not Organization, / https://…: a new word; nor …gov.tw / for details: a word after an address)
+    return m is not None and m.start() < len(tail) and (re.search(r"[\d/._\-=?&%#]", head.group()) is not None
+                                                       or not _URL_START.search(tail))
 
 
 _LATIN_TAIL = re.compile(r"(?<![A-Za-z'])[A-Za-z]+$")
@@ -549,9 +577,10 @@ def _word_cut(left: str, right: str) -> bool:
         return False
     head, tail = m.group().lower(), n.group()
     words = english_words()
-    if head in words and tail in words:
+    known = lambda w: w in words and (len(w) > 1 or w in "ai")  # noqa: E731  (a lone d or s is no word: an|d)
+    if known(head) and known(tail):
         return False
-    return head + tail in words or (head not in words and tail not in words and len(head) + len(tail) >= 5)
+    return head + tail in words or (not known(head) and not known(tail) and len(head) + len(tail) >= 5)
 
 
 @lru_cache(maxsize=1)

@@ -380,7 +380,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         region_start = close + 1 if words and text.find("「", close, v.start) < 0 \
             and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
-        cands = _subjects(holders, tokens, clause, v, region_start)
+        cands = [e for e in _subjects(holders, tokens, clause, v, region_start)
+                 if not quoted[e.start] or quoted[v.start]]  # 針對「台灣有事」情境表示: a quoted term is no subject
         if not region_start and _after_time_clause(shadow, v.start):
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
             names = {e.start for e in holders if e.label == "PERSON"}
@@ -477,7 +478,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
 def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[int], quoted: list[bool],
                   predicted: set[int]):
     """No verb has a subject of its own: a topic chain, the subject of the sentence's first clause
-    (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…)."""
+    (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…).  A quoted term is nobody's subject."""
+    holders = [e for e in holders if not quoted[e.start]]
     for v in verbs:
         if id(v) in predicted:
             continue

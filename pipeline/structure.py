@@ -488,6 +488,8 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
             and all(0 < len(p) <= 8 and not re.search(r"[，,。：:！？「」]", p) for p in parts[1:]):
         return True
     names, dated = _publication_names(t)
+    if len(names) == 2 and not dated and all(pat.is_publication(t[a:b]) for a, b in names):
+        return True  # 國防安全研究院  國防安全即時評析: the institute and its series
     return dated and any(pat.is_publication(t[a:b]) or _SOURCE_LABEL.search(t, 0, a) for a, b in names) and \
         all(b - a <= 16 and not pat.match_byline(t[a:b]) for a, b in names)
 

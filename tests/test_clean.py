@@ -463,3 +463,56 @@ def test_footnotes_at_a_page_foot_move_after_the_text():
     assert "美日印、美日菲" in blocks[1].text and "1然而" not in blocks[1].text
     assert blocks[3].text.startswith("1 Victor D. Cha") and "System in Asia" in blocks[3].text
     assert not any("國際關係學報" in b.text or "——" in b.text for b in blocks)
+
+
+REPORT_PDF = """國防安全研究院  國防安全即時評析
+
+中國對日施壓之戰略意圖
+作者：林彥廷（國防安全研究院國家安全研究所助理研究員）
+2025年11月20日
+
+一、前言
+日本首相高市早苗於11月7日在眾議院答詢時，針對「台灣有事」表示
+可能構成存立危機事態。1中國外交部副部長孫衛東隨即召見日本駐中國
+大使金杉憲治，要求日方撤回相關言論。2中國外交部發言人林劍仍為其
+辯護，稱該言論係針對日本領導人之回應。3日本政府則以「極不恰當」
+向中方提出強烈抗議。
+
+- 2 -
+
+國防安全研究院  國防安全即時評析
+
+參考資料
+1 〈高市首相、台湾有事「存立危機事態になり得る」〉，《日本經濟新
+聞》，2025年11月7日，https://www.nikkei.com/article/DGXZQOUA073FN0
+X01C25A1000000/。
+2 〈孫衛東就日本領導人涉台錯誤言論向日方提出嚴正交涉〉，中華人
+民共和國外交部，2025年11月14日，https://www.mfa.gov.cn/wjbxw_new
+/202511/t20251114_11754321.shtml。
+3 〈2025年11月10日外交部發言人林劍主持例行記者會〉，中華人民共
+和國外交部，2025年11月10日，https://www.mfa.gov.cn/fyrbt_6730
+21/202511/t20251110_11751234.shtml。
+4 "Fact Sheet: President Donald J. Trump Strikes Deal on Economic an
+d Trade Relations with China," The White House, November 1, 2025.
+
+- 3 -
+"""
+
+
+def test_footnotes_numbered_like_the_page_and_addresses_cut_by_the_wrapping():
+    """A footnote whose number is the page's (2 〈…〉 after '- 2 -') is no running header and loses
+    no line; a marker before 日本 (。3日本政府) is a marker, not a date; a web address and a Latin word
+    the wrapping cut are joined up (…FN0|X01C…, h|ttps://, an|d)."""
+    blocks = clean_blocks(REPORT_PDF)
+    texts = [b.text for b in blocks]
+    notes = [t for t, b in zip(texts, blocks) if b.footnote]
+    assert [n[:1] for n in notes] == ["1", "2", "3"]
+    assert "https://www.nikkei.com/article/DGXZQOUA073FN0X01C25A1000000/。" in notes[0]
+    assert "https://www.mfa.gov.cn/wjbxw_new/202511/t20251114_11754321.shtml" in notes[1]
+    assert "，https://www.mfa.gov.cn/fyrbt_673021/202511/" in notes[2] and "Economic and Trade" in texts[-1]
+    assert _join("November 1, 2025, h", "ttps://www.whitehouse.gov/", True, True) == "November 1, 2025, https://www.whitehouse.gov/"
+    body = next(t for t in texts if t.startswith("日本首相"))
+    assert "。中國外交部副部長" in body and "。日本政府則以" in body and "。2" not in body
+    text, paragraphs = recover_structure(blocks)
+    assert paragraphs[0].kind == "publication" and text.startswith("國防安全研究院 國防安全即時評析")
+    assert _join("請見 https://www.mofa.gov.tw", "for details", True, True) == "請見 https://www.mofa.gov.tw for details"

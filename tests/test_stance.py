@@ -928,3 +928,10 @@ def test_saying_clearly_and_a_cleft_focus_are_no_reports(resources):
     assert stance(resources, "高市把模糊說清楚，等於讓北京的對日、對台算計都必須重新估算。")["holder"] == "AUTHOR"
     st = stance(resources, "台灣夾在其中，最重要的不是選邊喊話，而是把自己的防衛準備做好。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_quoted_term_is_no_subject(resources):
+    """針對「台灣有事」情境表示: 台灣 in the quoted term says nothing; the prime minister of the
+    clause before does."""
+    st = stance(resources, "日本首相高市早苗於11月7日在眾議院答詢時，針對「台灣有事」情境表示，若中國動用戰艦並伴隨武力行使，「可能構成存立危機事態」。")
+    assert st["holder"]["kb_id"] == "jp-sanae-takaichi"
