@@ -444,7 +444,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
-                if _SENTENCE_OPENER.fullmatch(shadow, 0, at) and ctx.holder is not None and ctx.holder_is_person:
+                if (_SENTENCE_OPENER.fullmatch(shadow, 0, at) or shadow[:at].rstrip().endswith(("」", "”", "』")))\
+                        and ctx.holder is not None and ctx.holder_is_person:  # (「……。」他說。: the last speaker)
                     # 朱鳳蓮指出，賴清德…。她強調 / 但他也提醒: the last speaker goes on
                     return {**ctx.holder, "mention": word}, None, v
                 if ctx.person is not None:  # the last person named in an earlier sentence
@@ -502,14 +503,16 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
         if clause[v.start] != clause[0] and any(clause[e.start] == clause[v.start] and e.end <= v.start for e in holders):
             continue  # …之後，北京對日本祭出旅遊、留學提醒: the clause has its own subject, the word is its object
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
-                 and not _verb_between(tokens, 0, e.start)  # 恰逢川普…: an object, not the topic
+                 and (not _verb_between(tokens, 0, e.start)  # 恰逢川普…: an object, not the topic
+                      or e.label == "PERSON" and _after_title(tokens, e))  # (中國常駐聯合國代表傅聰: 常駐 is no verb there)
                  and not any(t.pos == "p" and t.end <= e.start for t in tokens[:3])]  # 自…金門…事件後: in an adverbial
         if topic and not quoted[v.start]:
             # a person named right after the body they lead is the subject (國安會秘書長吳釗燮…), and
             # a person named after whose son or spokesman they are (黎智英的兒子黎崇恩…)
             if _possessor(topic[0], tokens):
                 topic = [e for e in topic if e.start >= topic[0].end] or topic
-            subject = next((e for e in topic if e.label == "PERSON" and e.start <= topic[0].end + 6), topic[0])
+            subject = next((e for e in topic if e.label == "PERSON" and (e.start <= topic[0].end + 6 or e.start <= topic[0].end + 12
+                            and _after_title(tokens, e))), topic[0])  # 中國常駐聯合國代表傅聰
             return _entity_dict(subject), subject, v
     return None
 
@@ -1058,6 +1061,22 @@ def _note_titles(unit: Unit, ctx: Context) -> None:
             named = people.get(t.end) or ends.get(t.start)
             if named is not None:
                 ctx.titled.setdefault(t.norm, {})[named.kb_id or named.text] = _entity_dict(named)
+
+
+def _after_title(tokens, e: Entity) -> bool:
+    """Does a title end right before the person (…常駐聯合國代表|傅聰)?"""
+    prev = next((t for t in tokens if t.end == e.start), None)
+    return prev is not None and prev.norm.endswith(title_words())
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[str, ...]:
+    """entity_rules.yaml's titles, as matched on the shadow."""
+    from .entities import rules_file_data
+    from .patterns import t2s_converter
+
+    convert = t2s_converter().convert
+    return tuple(sorted({convert(str(w)) for w in rules_file_data().get("titles") or []}))
 
 
 @lru_cache(maxsize=1)

@@ -744,3 +744,11 @@ def test_magazine_deck_above_its_credits_and_a_web_byline_with_outlet_and_time(r
     assert doc.meta["author"] == "許承霖" and doc.meta["date"] == "2025-11-21"
     assert [e.text for e in doc.units[1].entities] == ["顏麟宇"] and doc.units[1].tokens[1].gloss == "file photo"
     assert [e.label for e in doc.units[3].entities] == ["ORG", "DATE"]  # 風傳媒, the date; not 發布於
+
+
+def test_a_file_photo_caption_and_the_state_department_abbreviated(resources):
+    """資料照：… with its date in brackets is one caption; 美國務院 is the U.S. State Department."""
+    doc = annotate_text("美國務院：對日安全承諾「堅定不移」\n\n資料照：美國國務卿魯比歐在國務院舉行記者會。（2025年11月18日）\n\n"
+                        "華盛頓 — 美國國務院星期五表示，美國對日本防衛的承諾「堅定不移」。\n", "voa", resources)
+    assert [u.kind for u in doc.units] == ["title", "caption", "body"]
+    assert doc.units[0].entities[0].kb_id == "us-state-department"

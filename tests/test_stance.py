@@ -935,3 +935,14 @@ def test_a_quoted_term_is_no_subject(resources):
     clause before does."""
     st = stance(resources, "日本首相高市早苗於11月7日在眾議院答詢時，針對「台灣有事」情境表示，若中國動用戰艦並伴隨武力行使，「可能構成存立危機事態」。")
     assert st["holder"]["kb_id"] == "jp-sanae-takaichi"
+
+
+def test_a_quotation_then_who_said_it_and_a_long_title_before_a_name(resources):
+    """「……。」他說。 is one sentence, the last speaker's (not the last person named); a person after
+    a long title (中國常駐聯合國代表傅聰) is the subject, not the country before the title."""
+    doc = annotate_text(LEAD + "前官員費思博（Robert Fisher）對美國之音說，北京是在測試川普政府對盟友的底線。"
+                        "「如果白宮保持沉默，北京會認為這是一道可以利用的縫隙。」他說。", doc_id="t", res=resources)
+    last = doc.units[-1]
+    assert last.text.endswith("縫隙。」他說。") and last.stance["holder"]["text"] == "費思博"
+    st = stance(resources, "中國常駐聯合國代表傅聰（Fu Cong）星期五致函聯合國秘書長古特雷斯，指稱日本若武力介入台海局勢，「即構成侵略行為」。")
+    assert st["holder"]["text"] == "傅聰"
