@@ -302,6 +302,10 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
     return text[m.end():], hints
 
 
+#: bold CommonMark leaves as it is next to Chinese punctuation (**新台幣1.25兆元（約400億美元）**的)
+_UNPARSED_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
 def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
     """Plain text of a Markdown article, one block per line; '#' headings are reported as such and
     front matter becomes metadata.  An indented block is text (Chinese paragraphs are often
@@ -328,7 +332,7 @@ def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
                     parts.append("\n")
                 elif child.type == "image":
                     parts.append(child.content)
-            text = "".join(parts).strip()
+            text = _UNPARSED_STRONG.sub(r"\1", "".join(parts)).strip()
             if text:
                 if level:
                     headings[" ".join(text.split())] = level

@@ -76,6 +76,7 @@ LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做�
 PRONOUNS = ("他们", "她们", "佢哋", "他", "她", "佢", "我们")  # 佢: Cantonese he/she
 _THIRD_PERSON = ("他", "她", "佢")
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
+_FIRST_PERSON = re.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
 
 
 # -- clauses -----------------------------------------------------------------------------------------------
@@ -223,6 +224,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 def _author_word_before(shadow: str, start: int) -> bool:
     """The writer names itself as the subject of the verb at ``start``: 筆者認為, 本文則主張."""
     before = shadow[max(0, start - 6) : start]
+    if _FIRST_PERSON.search(before):
+        return True  # 我認為, 我也不認為 (not 我國認為, 我們認為: those are the country's, the speaker's)
     for word in AUTHOR_WORDS:
         k = before.rfind(word)
         if k >= 0 and len(before) - k - len(word) <= 3 and not any(ch in CLAUSE_PUNCT for ch in before[k:]):
@@ -971,6 +974,13 @@ def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict
     if holder == "AUTHOR" and pronoun and ctx is not None and ctx.person is not None \
             and any(c["kind"] == "reporting" for c in cues):  # He added that…: the person named before
         holder = {**_entity_dict(ctx.person), "mention": pronoun.group(1)}
+    elif holder == "AUTHOR" and ctx is not None and ctx.speaker is not None:
+        holder = ctx.speaker  # in a turn or an answer: the speaker's English words
+    elif holder == "AUTHOR" and ctx is not None and ctx.quoted is not None \
+            and (unit.quoted or unit.text.lstrip()[:1] in "「“\"'"):
+        holder = ctx.quoted  # 赫格塞斯…上說： > "The threat China poses is real.": whoever introduced it
+    if ctx is not None and not (unit.quoted or unit.text.lstrip()[:1] in "「“\"'"):
+        ctx.quoted = None
     if ctx is not None:
         _remember(ctx, [e for e in unit.entities if e.label in TARGET_LABELS], holder, None)
     if isinstance(holder, dict):

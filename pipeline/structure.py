@@ -523,6 +523,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("caption", t)]
     if pat.is_inline_note(t):
         return [_Piece("note", t)]  # a web page's breadcrumb (首頁 > 國際 > 亞太), share buttons
+    if pat.is_note(t) and not _ENDS_SENTENCE.search(t) and len(t) <= 80:
+        return [_Piece("note", t)]  # 本文原載於作者電子報「印太觀察筆記」，經授權轉載 atop the title
     if _section_label(t, pat):
         return [_Piece("heading", t)]  # 摘要 above a paper's abstract
     if (pieces := _publication_then_name(t, pat)) is not None:
@@ -611,7 +613,7 @@ def _standfirst(blocks: list[Block], i: int, pat: LayoutPatterns) -> bool:
 def _name_then_date(t: str, pat: LayoutPatterns) -> bool:
     """'黃柏鈞 2025-11-24 07:00:00', '許立衡｜2025年12月14日｜閱讀時間約 8 分鐘': a writer's name (not an
     outlet's), a space or a bar, then a date line."""
-    m = re.match(rf"^(?P<name>{_NAME})(?:\s+|\s*[｜|]\s*)(?P<date>\S.*)$", t)
+    m = re.match(rf"^(?P<name>{_NAME})(?:\s*[｜|]\s*|\s+)(?P<date>\S.*)$", t)
     return m is not None and _DATE_LINE.match(m.group("date")) is not None and _starts_with_surname(m.group("name")) \
         and not pat.is_publication(m.group("name")) and not _publication_line(m.group("name"), pat)
 

@@ -752,3 +752,49 @@ def test_a_file_photo_caption_and_the_state_department_abbreviated(resources):
                         "華盛頓 — 美國國務院星期五表示，美國對日本防衛的承諾「堅定不移」。\n", "voa", resources)
     assert [u.kind for u in doc.units] == ["title", "caption", "body"]
     assert doc.units[0].entities[0].kb_id == "us-state-department"
+
+
+NEWSLETTER = """*本文原載於作者電子報「印太觀察筆記」，經授權轉載*
+
+# 1.25兆之後：華府要的不是數字，而是「拒止」能力
+
+## 從《台灣關係法》到「台灣之盾」，台灣的國防辯論該換個問法了
+
+吳承翰 ｜ 2025年11月28日
+
+賴清德總統11月26日正式宣布，將提出總額**新台幣1.25兆元（約400億美元）**的國防特別預算。
+
+立法院審查特別預算時，我認為至少要問清楚三件事。
+
+戰爭部長赫格塞斯（Pete Hegseth）今年5月在香格里拉對話上說：
+
+> "The threat China poses is real. And it could be imminent."
+
+美國駐日大使格拉斯公開聲援日本。
+
+---
+
+感謝閱讀「印太觀察筆記」！免費訂閱以收到每週新文章。
+"""
+
+
+def test_a_newsletter_post_in_markdown(tmp_path, resources):
+    """A reprint note above the title is a note; 吳承翰 ｜ 2025年11月28日 the byline and the date;
+    bold CommonMark leaves next to Chinese punctuation loses its asterisks; 我認為 outside quotation
+    marks is the writer; an English blockquote after 赫格塞斯…說： is his; the sign-off is a note."""
+    from pipeline.annotate import annotate_file
+
+    path = tmp_path / "post.md"
+    path.write_text(NEWSLETTER, encoding="utf-8")
+    doc = annotate_file(path, resources)
+    kinds = [(u.kind, u.text[:8]) for u in doc.units]
+    assert kinds[:5] == [("note", "本文原載於作者電"), ("title", "1.25兆之後："), ("lead", "從《台灣關係法》"),
+                         ("byline", "吳承翰"), ("publication", "2025年11月")]
+    assert doc.meta["author"] == "吳承翰"
+    body = {u.text[:6]: u for u in doc.units if u.kind == "body"}
+    assert "**" not in doc.text and "新台幣1.25兆元（約400億美元）的" in doc.text
+    assert body["立法院審查特"].stance["holder"] == "AUTHOR"
+    quote = next(u for u in doc.units if u.text.startswith('"The threat'))
+    assert quote.stance["holder"]["kb_id"] == "us-pete-hegseth"
+    assert body["美國駐日大使"].entities[-2].kb_id == "us-george-glass"
+    assert [u.kind for u in doc.units][-2:] == ["note", "note"]
