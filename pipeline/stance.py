@@ -198,7 +198,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     st = empty_stance()
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
-    targets = _targets(cues, clause, ents, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
+    own = _own_part(ents, cues, clause, tokens, quoted, holder_ent, verb, shadow) if bearing else ents
+    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
     if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
         targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"])]
     if not types and bearing:
@@ -219,6 +220,52 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         st["model_score"] = round(float(prob), 3)
     _remember(ctx, ents, holder, holder_ent)
     return st
+
+
+_TURN_WORDS = ("但", "而", "不过", "然而", "可是", "只是")
+
+
+def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, quoted: list[bool],
+              holder_ent: Entity | None, verb: Cue | None, shadow: str) -> list[Entity]:
+    """The entities of the clauses the holder speaks.  A sentence may report two speakers (賴清德呼籲
+    中國克制…；鄭麗文則批評執政當局…, 格拉斯公開聲援日本…，但川普本人未…表態): from the clause where
+    another speaker is the subject of a speech or attitude verb to where the holder speaks again, the
+    names are the other's, not the holder's targets.  What the holder says (…表示，持續制裁正加深北韓
+    對美國的不信任) is the holder's, whoever it names: a speaker after the holder's verb counts only
+    after a semicolon or as a new subject (但川普…, 國務院也…, 鄭麗文則…)."""
+    if holder_ent is None or verb is None:
+        return ents
+    holders = [e for e in ents if e.label in HOLDER_LABELS and not quoted[e.start] and not _after_preposition(shadow, e)
+               and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)]
+    a = holder_ent.start
+    while a > 0 and clause[a - 1] == clause[holder_ent.start]:
+        a -= 1
+    starts: list[tuple[int, bool]] = [(a, True)]  # (the start of a speaker's clause, whether the speaker is the holder)
+    for c in cues:
+        if c.entry.kind != "reporting" or quoted[c.start] or c is verb or _ACCORDING_TO.search(shadow, 0, c.start):
+            continue  # (據 Washington Examiner 報導: a source, not a speaker)
+        subj = _subjects(holders, tokens, clause, c)
+        if not subj:
+            continue
+        e = next((x for x in reversed(subj) if x.label == "PERSON"), subj[-1])
+        same = e is holder_ent or bool(e.kb_id) and e.kb_id == holder_ent.kb_id
+        a = e.start
+        while a > 0 and clause[a - 1] == clause[e.start]:
+            a -= 1
+        opens = shadow[a : e.start].strip("，, ") in ("",) + _TURN_WORDS  # (但川普…: the clause's subject)
+        if not same and e.start > verb.start and not ("；" in shadow[verb.end : e.start] or ";" in shadow[verb.end : e.start]
+                                                      or opens and (shadow.startswith(_TURN_WORDS, a) or shadow[e.end : e.end + 1] in "则也亦")):
+            continue  # in what the holder says
+        starts.append((a, same))
+    if all(same for _, same in starts):
+        return ents
+    starts.sort()
+    keep = []
+    for x in ents:
+        owner = [same for a, same in starts if a <= x.start]
+        if not owner or owner[-1]:
+            keep.append(x)
+    return keep
 
 
 def _author_word_before(shadow: str, start: int) -> bool:

@@ -946,3 +946,15 @@ def test_a_quotation_then_who_said_it_and_a_long_title_before_a_name(resources):
     assert last.text.endswith("縫隙。」他說。") and last.stance["holder"]["text"] == "費思博"
     st = stance(resources, "中國常駐聯合國代表傅聰（Fu Cong）星期五致函聯合國秘書長古特雷斯，指稱日本若武力介入台海局勢，「即構成侵略行為」。")
     assert st["holder"]["text"] == "傅聰"
+
+
+def test_a_second_speakers_clauses_are_not_the_holders_targets(resources):
+    """Two speakers in one sentence: what the other says or does is not judged by the holder
+    (賴清德呼籲中國克制…；鄭麗文則批評…: China is no target of 鄭麗文; 格拉斯聲援日本，…但特朗普本人未…表態:
+    Trump is no target of Glass); what the holder reports others doing stays the holder's."""
+    st = stance(resources, "台湾方面，赖清德公开呼吁中国克制，还以品尝日本料理的方式“声援”日本；国民党主席郑丽文则批评执政当局“把台湾推向前线”。")
+    assert st["holder"]["text"] == "郑丽文" and "cn" not in [t["kb_id"] for t in st["targets"]]
+    st = stance(resources, "美国驻日大使格拉斯公开声援日本，国务院也重申对日美同盟的承诺“坚定不移”，但特朗普本人迄今未就中日争端作出明确表态。")
+    assert st["holder"]["kb_id"] == "us-george-glass" and [t["kb_id"] for t in st["targets"]] == ["jp"]
+    st = stance(resources, "北韓的外交部長在禮拜六向聯合國表示，持續制裁正加深北韓對美國的不信任。")
+    assert "us" in [t["kb_id"] for t in st["targets"]]
