@@ -385,8 +385,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for _n, _p, a, b, ids, kind in cands:
             if not u.free(a, b) or not self._fits(u, a, b, kind):
                 continue
-            if sh[b:b + 1] == "长" and sh[b + 1:b + 2] != "官" and self._is_title(sh[b - 1:b + 1]):
-                continue  # 美國國防部|長 is 美國 and the title 國防部長 (U.S. defense secretary); 外交部|長官 is not
+            if sh[b:b + 1] == "长" and sh[b + 1:b + 2] != "官" and self._is_title(sh[b - 1:b + 1]) \
+                    and not ((tok := u.token_at(b)) is not None and tok.start == b and len(tok.norm) > 1):
+                continue  # 美國國防部|長 is 美國 and the title 國防部長 (U.S. defense secretary); 外交部|長官 is not,
+                # nor 台北市|長期以來 (長 opens a word of its own)
             if kind == "short" and any(p == a for p in places):
                 continue
             if day_of_date(sh, a):

@@ -904,6 +904,8 @@ class Glosser:
             _titles_by_country(unit.text, tokens, unit.entities)
         if unit.kind == "byline" and len(tokens) > 1 and tokens[0].norm in ("文", "文字") and tokens[1].text in _CREDIT_MARKS:
             tokens[0].gloss = "by"  # 文／陳怡君: the writer's credit, not "text"
+        if unit.speaker and unit.speaker.get("en"):
+            _speaker_label(tokens, unit.speaker)
         unit.gloss_en = self.gloss_line(unit)
         holder = unit.stance.get("holder") if unit.stance else None
         if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
@@ -994,6 +996,20 @@ class Glosser:
                 items.append(pending + g)
             pending = ""
         return " | ".join(items)
+
+
+def _speaker_label(tokens, speaker: dict) -> None:
+    """A turn's label that is the speaker's surname or a short name (林：, 天下：) is glossed as the
+    speaker (Lin Yen-ting:, the interviewer:), not as a word (woods, land under heaven)."""
+    k = next((i for i, t in enumerate(tokens[:4]) if t.text in ("：", ":")), None)
+    if not k:
+        return
+    label = "".join(t.text for t in tokens[:k]).strip()
+    if label and (label == speaker.get("mention") or label == speaker.get("text")
+                  or len(label) == 1 and (speaker.get("text") or "").startswith(label)):
+        tokens[0].gloss = speaker["en"]
+        for t in tokens[1:k]:
+            t.gloss = CONT
 
 
 def _country_code(e) -> str | None:

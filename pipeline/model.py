@@ -76,6 +76,7 @@ class Unit:
     gloss_en: str = ""
     translation_en: str | None = None
     quoted: bool = False  # the source sets it off as a quotation (a Markdown blockquote); not in the record
+    speaker: dict[str, Any] | None = None  # who the label opening it (林：, 答：) names; not in the record
 
     def to_record(self, doc_id: str) -> dict[str, Any]:
         return {

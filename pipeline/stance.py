@@ -974,8 +974,10 @@ def stance_stage(doc: Document, res) -> None:
             m = _QA_MARK.match(unit.text)
             if m is not None:  # 答： the interviewee speaks until the next 問：
                 ctx.speaker = interviewee if m.group(1) in ("答", "A") else None
+                unit.speaker = ctx.speaker
         elif id(unit) in turns:  # 馬委員文君：… the speaker holds the turn's opinions, until the next turn
             ctx.speaker, ctx.label_end = turns[id(unit)]
+            unit.speaker = ctx.speaker
         if is_english_sentence(unit.text):  # an English quotation or passage: the English cues
             unit.stance = english_unit_stance(unit, tagger_for(res).english, ctx)
             continue

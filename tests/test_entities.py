@@ -1180,3 +1180,13 @@ def test_a_body_right_before_its_officer_is_the_officer_s_country_s(resources):
                         "主導撰寫新版國防戰略草案。\n", "d", resources)
     mod = [e for u in doc.units for e in u.entities if e.text == "國防部"]
     assert [e.kb_id for e in mod] == ["us-pentagon"]
+
+
+def test_a_city_before_a_word_opening_with_chang_and_a_transliterated_given_name(resources):
+    """台北市|長期以來: 長 opens a word of its own, so 台北市 is the knowledge base's Taipei (not a
+    romanised 'Taibei'); 薇琪·佩珀 is one name (薇 is a transliteration character)."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n台北市長期以來重視防災。英國國防大臣薇琪·佩珀表示支持。", "t", resources)
+    ents = [(e.text, e.kb_id) for u in doc.units for e in u.entities]
+    assert ("台北市", "city-taipei") in ents and ("薇琪·佩珀", None) in ents

@@ -141,3 +141,14 @@ def test_spaced_field_names_a_roster_and_stage_directions(resources):
     assert [(e.text, e.kb_id) for e in thanks.entities] == [("陳", None), ("沈", "tw-puma-shen")]
     shen = next(u for u in doc.units if u.text.startswith("沈委員伯洋"))
     assert shen.stance["holder"]["kb_id"] == "tw-puma-shen"  # not 高市早苗, whose remarks are a noun
+
+
+def test_a_surname_label_is_glossed_as_its_speaker(resources):
+    """In an interview with turns labelled by the outlet and the interviewee's surname (天下：, 林：),
+    the labels are glossed as who speaks, not as words ('land under heaven', 'woods')."""
+    doc = annotate_text("專訪林彥廷：台海最大的風險\n\n長期研究解放軍的國防安全研究院副研究員林彥廷接受天下專訪。\n\n"
+                        "天下：川習會後，外界擔心台灣會被當成籌碼。你怎麼看？\n\n林：我認為這種擔心可以理解。\n\n"
+                        "天下：怎麼證明？\n\n林：最直接的就是國防投入。\n", "cw", resources)
+    answers = [u for u in doc.units if u.text.startswith("林：")]
+    assert answers and all(u.gloss_en.startswith("Lin Yen-ting:") for u in answers)
+    assert all(u.gloss_en.startswith("the interviewer:") for u in doc.units if u.text.startswith("天下："))
