@@ -228,7 +228,25 @@ def read_html_text(html: str, encoding: str = "utf-8") -> RawArticle:
                 hints[key] = _as_written(" ".join(str(value).split()), html)
     if "author" in hints:
         hints["author"] = _close_brackets(hints["author"])
-    return RawArticle(text=normalize_newlines(text), format="html", encoding=encoding, hints=hints)
+    return RawArticle(text=normalize_newlines(text), format="html", encoding=encoding, hints=hints,
+                      quotes=_blockquotes(html) if "<blockquote" in html.lower() else [])
+
+
+def _blockquotes(html: str) -> list[str]:
+    """The paragraphs a page sets off as quotations (<blockquote>), as text."""
+    try:
+        from lxml import html as lxml_html
+
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, SyntaxError):  # lxml's ParserError is a ValueError
+        return []
+    out = []
+    for bq in tree.iter("blockquote"):
+        for p in bq.findall(".//p") or [bq]:
+            text = " ".join(p.text_content().split())
+            if text:
+                out.append(text)
+    return out
 
 
 def _as_written(value: str, html: str) -> str:

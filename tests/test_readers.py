@@ -204,3 +204,15 @@ def test_a_byline_hint_cut_at_its_closing_bracket_gets_it_back():
 
     assert _close_brackets("〔記者顏振凱／綜合報導") == "〔記者顏振凱／綜合報導〕"
     assert _close_brackets("陳文甲（國防大學教授") == "陳文甲（國防大學教授）"
+
+
+def test_html_blockquotes_are_quotations(tmp_path):
+    """A page's <blockquote> paragraphs are kept as quotations (RawArticle.quotes), like Markdown's."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>帕帕羅示警</title></head><body><article><h1>帕帕羅示警</h1>"
+                    "<p>美軍印太司令部司令帕帕羅20日在華府表示，解放軍的演習規模持續提升，已經接近預演。</p>"
+                    "<blockquote><p>「我們看到的是一支正在為特定任務做準備的軍隊。」</p></blockquote>"
+                    "<p>中國外交部發言人林劍20日回應，批評美方渲染所謂中國威脅。</p></article></body></html>",
+                    encoding="utf-8")
+    raw = read_article(page)
+    assert raw.quotes == ["「我們看到的是一支正在為特定任務做準備的軍隊。」"]
