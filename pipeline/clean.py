@@ -165,7 +165,7 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
                 and not (indented and _continues_indented(current, line, patterns)):
             flush()
         current.append(line)
-        front = front and not line.terminal
+        front = front and not line.terminal and not _section_label_line(line.text, patterns)  # (摘要: a paper's abstract follows)
     flush()
     return _footnotes(blocks)
 
@@ -481,6 +481,8 @@ def _uses_spaces_around_latin(lines: list[_Line]) -> bool:
 def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: bool, patterns, front: bool = False) -> bool:
     if patterns.block_start(line.text) or patterns.is_caption(prev.text):
         return True
+    if front and (m := _NAME_SLASH_AFFILIATION.match(line.text)) and patterns.is_affiliation(m.group(1)):
+        return True  # a title, then 陳柏宇 / 東海大學政治學系副教授 under it
     if patterns.heading_marker(line.text):
         return True  # 一、 … / 貳、 … begins a heading
     if prev.terminal and _NOTE_LINE.match(line.text) and _CITATION.search(line.text):
@@ -500,6 +502,16 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
 
 
 _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.,'’\-]*[）)」”,，]?")  # a word, not a date (2025-08-05) after a title
+
+
+#: a writer's name, a slash or bar, their affiliation: 陳柏宇 / 東海大學政治學系副教授
+_NAME_SLASH_AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[／/|｜]\s*(\S.{1,40})$")
+#: a paper's section label alone on its line (摘要, 摘　要, Abstract)
+_SECTION_LABEL_LINE = re.compile(r"(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract|Summary)\s*[:：]?", re.I)
+
+
+def _section_label_line(text: str, patterns) -> bool:
+    return bool(_SECTION_LABEL_LINE.fullmatch(text.strip()))
 
 
 def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:

@@ -26,6 +26,8 @@ _HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
 _LATIN = re.compile(r"[A-Za-z]")
 _ROLE_YEARS = re.compile(r"\((\d{4})(–(\d{4})?)?\)")  # (2024–), (2010–2017), (2000)
 # where a clause begins: a name's nationality is read from what precedes it in its own clause
+#: a name restated in Latin letters in brackets, which ends no clause: （JIIA）, (Kyodo News)
+_LATIN_BRACKETS = re.compile(r"[（(][\x20-\x7e]{1,60}[）)]")
 _CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
 # bylines (shadow, Simplified): a reporter label, more names after it, an author label, names only
 _MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])")
@@ -522,8 +524,9 @@ class NameRules:
         韓國問題專家X) or a posting (駐韓代表X, 旅日學者X) says nothing of the person's nationality.
         With no country in the clause, a title only one country uses decides (官房長官X: Japan)."""
         start = max(a - 24, 0)
-        for m in _CLAUSE_MARK.finditer(u.sh, start, a):
-            start = m.end()
+        window = _LATIN_BRACKETS.sub(lambda m: " " * len(m.group()), u.sh[start:a])  # 研究所（JIIA）研究員X
+        for m in _CLAUSE_MARK.finditer(window):
+            start = max(a - 24, 0) + m.end()
         best, country = -1, None
         topics, posted = self.rules["country_topic_words"], self.rules["country_posting_before"]
         for e in u.ents:

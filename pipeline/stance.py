@@ -445,6 +445,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if e is not None and _in_prediction(e, v, cues, clause, tokens, quoted):
             predicted.add(id(v))  # 北京的施壓可能強化日本國內支持…的聲音: what the writer predicts
             continue
+        if not quoted[v.start] and any(
+                c.entry.kind == "modal" and c.entry.type == "prescription" and not c.negated and c.start < v.start
+                and (e is None or e.end <= c.start) and clause[c.start] == clause[v.start] and not quoted[c.start]
+                and not any(c.end <= h.start < v.start for h in holders) for c in cues):
+            predicted.add(id(v))  # 台灣應在肯定日本…的同時: what the writer says the subject should do
+            continue
         if e is not None and shadow[e.start - 1 : e.start] != "的" \
                 and any(w is not v and clause[w.start] == clause[v.start] and w.end <= e.start
                         and not quoted[w.start] and w.entry.weight >= 1 for w in verbs):  # (not 報導, 顯示)

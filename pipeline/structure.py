@@ -638,7 +638,7 @@ def _name_then_publication(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
 def _publication_then_name(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     """'聯合報／陳煥中', '2025-11-29 03:30 聯合報／ 陳煥中', '2025-11-29 聯合報 陳煥中': the outlet (after
     its date), then the writer, whose name starts with a surname (聯合報 國際 is a section)."""
-    m = re.match(rf"^(?P<pub>\S.{{1,40}}?)\s*(?:[／/╱]\s*|\s+)(?P<name>{_NAME})$", t)
+    m = re.match(rf"^(?P<pub>\S.{{1,40}}?)\s*(?:[／/╱]\s*|\s+)(?P<name>{_NAME})(?P<note>\s*[（(][^（）()]{{1,20}}[）)])?$", t)
     if m is None or pat.labels_after_space(t):
         return None  # 上報 文／黃子軒: a labelled byline (_publication_then_byline)
     pub, name = m.group("pub"), m.group("name")
@@ -647,7 +647,7 @@ def _publication_then_name(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     if not (pat.is_publication(pub) or _publication_line(pub, pat)) or not _starts_with_surname(name) \
             or pat.is_publication(name) or pat.column_label_at(t) is not None or pat.is_affiliation(name):
         return None
-    return [_Piece("publication", pub, gap=t[m.end("pub"): m.start("name")]), _Piece("byline", name)]
+    return [_Piece("publication", pub, gap=t[m.end("pub"): m.start("name")]), _Piece("byline", t[m.start("name"):])]  # (王志遠（台北市）: a reader and their city)
 
 
 def _name_then_affiliation(t: str, pat: LayoutPatterns) -> re.Match | None:

@@ -1190,3 +1190,17 @@ def test_a_city_before_a_word_opening_with_chang_and_a_transliterated_given_name
     doc = annotate_text("前言。\n\n台北市長期以來重視防災。英國國防大臣薇琪·佩珀表示支持。", "t", resources)
     ents = [(e.text, e.kb_id) for u in doc.units for e in u.entities]
     assert ("台北市", "city-taipei") in ents and ("薇琪·佩珀", None) in ents
+
+
+def test_korean_presidential_office_and_a_japanese_name_after_a_bracketed_acronym(resources):
+    """總統府 in a Korean wire story is South Korea's presidential office (Taiwan's in a Taiwanese
+    article); a name restated in brackets ends no clause, so the researcher of 日本國際問題研究所（JIIA）
+    is read as Japanese (佐藤健一, Kenichi Sato; not 佐藤 'Tso Teng')."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("韩联社首尔11月24日电 韩国总统李在明表示支持。陪同总统出访的总统府国家安保室长魏圣洛24日表示将尽快协商。", "yna", resources)
+    assert "kr-presidential-office" in [e.kb_id for u in doc.units for e in u.entities]
+    doc = annotate_text("前言。\n\n美國議員今天到總統府拜會。總統府發言人郭雅慧表示歡迎。", "t", resources)
+    assert "tw-presidential-office" in [e.kb_id for u in doc.units for e in u.entities]
+    doc = annotate_text("前言。\n\n日本國際問題研究所（JIIA）研究員佐藤健一接受中央社訪問時認為，美中日三方互動正進入微妙階段。", "t", resources)
+    assert ("佐藤健一", "Kenichi Sato") in [(e.text, e.en) for u in doc.units for e in u.entities]

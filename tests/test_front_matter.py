@@ -798,3 +798,27 @@ def test_a_newsletter_post_in_markdown(tmp_path, resources):
     assert quote.stance["holder"]["kb_id"] == "us-pete-hegseth"
     assert body["美國駐日大使"].entities[-2].kb_id == "us-george-glass"
     assert [u.kind for u in doc.units][-2:] == ["note", "note"]
+
+
+def test_a_paper_title_over_its_writer_and_abstract_and_a_readers_letter(resources):
+    """A PDF essay: a title nearly a full line wide, then 陳柏宇 / 東海大學政治學系副教授 — title,
+    byline, affiliation (not one block); the abstract under 摘要 is one paragraph (its first line no
+    title).  A reader's letter: 2025-11-22 00:18 聯合報／ 王志遠（台北市） is the publication and the
+    writer with their city; a caption with its credit on the line (…答詢。圖／美聯社) is a caption;
+    二○一五年 is 2015."""
+    doc = annotate_text("遠景論壇  第87期\n\n「存立危機事態」的再詮釋：高市政府台海論述的轉向與限制\n"
+                        "陳柏宇 / 東海大學政治學系副教授\n\n摘要\n"
+                        "2025年11月7日，日本首相高市早苗於眾議院答詢時明言，台\n"
+                        "海若發生伴隨戰艦與武力行使的事態，可能構成「存立危機事態」，\n"
+                        "為日本現任首相首次公開將台海情境與集體自衛權行使相連結。本文\n"
+                        "認為，此一發言並非政策斷裂，而是安倍晉三以來安保法制逐步擴張\n"
+                        "的延續。\n\n關鍵詞：台海安全、日本\n", "pf", resources)
+    assert [u.kind for u in doc.units][:5] == ["publication", "title", "byline", "affiliation", "heading"]
+    assert doc.meta["author"] == "陳柏宇" and doc.meta["affiliation"] == "東海大學政治學系副教授"
+    assert doc.units[5].text.startswith("2025年11月7日") and "台海若發生" in doc.units[5].text
+    doc = annotate_text("台海若有事 台灣不能只當別人的棋子\n2025-11-22 00:18 聯合報／ 王志遠（台北市）\n"
+                        "日本首相高市早苗本月7日在眾議院答詢。圖／美聯社\n\n"
+                        "首先必須釐清，「存立危機事態」是日本依據二○一五年安保法制所設計的法律概念。\n", "udn", resources)
+    assert [u.kind for u in doc.units][:5] == ["title", "publication", "byline", "caption", "body"]
+    assert doc.meta["author"] == "王志遠"
+    assert ("二○一五年", "2015") in [(e.text, e.en) for e in doc.units[4].entities]

@@ -97,9 +97,11 @@ def test_korean_name_with_a_word_glued_on(resources):
 
 
 def test_country_named_before_a_body_the_kb_knows_only_elsewhere(resources):
-    es = ents("韓國總統府發言人姜勋植表示，韓方將持續溝通。", resources)
+    es = ents("菲律賓總統府發言人表示，將持續溝通。", resources)
     e = one(es, "總統府")
-    assert (e.label, e.kb_id, e.en, e.extra.get("country")) == ("ORG", None, "Office of the President", "kr")
+    assert (e.label, e.kb_id, e.en, e.extra.get("country")) == ("ORG", None, "Office of the President", "ph")
+    es = ents("韓國總統府發言人姜勋植表示，韓方將持續溝通。", resources)  # the KB knows this one
+    assert one(es, "韓國總統府").kb_id == "kr-presidential-office"
     assert one(ents("賴清德在總統府接見外賓。", resources), "總統府").kb_id == "tw-presidential-office"
 
 

@@ -958,3 +958,11 @@ def test_a_second_speakers_clauses_are_not_the_holders_targets(resources):
     assert st["holder"]["kb_id"] == "us-george-glass" and [t["kb_id"] for t in st["targets"]] == ["jp"]
     st = stance(resources, "北韓的外交部長在禮拜六向聯合國表示，持續制裁正加深北韓對美國的不信任。")
     assert "us" in [t["kb_id"] for t in st["targets"]]
+
+
+def test_what_the_writer_says_someone_should_do_is_the_writers(resources):
+    """台灣應在肯定日本…的同時 and 北京…，當然應該譴責: a prescriptive modal before the verb makes the
+    sentence the writer's prescription, not a report of the subject's stance."""
+    assert stance(resources, "台灣應在肯定日本戰略清晰化的同時，審慎評估其持續性。")["holder"] == "AUTHOR"
+    st = stance(resources, "北京動輒以軍演恫嚇台灣，當然應該譴責；但兩岸若完全斷絕溝通管道，誤判的風險只會升高。")
+    assert st["holder"] == "AUTHOR"
