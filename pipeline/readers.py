@@ -322,6 +322,8 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
 
 #: bold CommonMark leaves as it is next to Chinese punctuation (**新台幣1.25兆元（約400億美元）**的)
 _UNPARSED_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+#: a link markdown-it refuses (javascript: addresses): [回上一頁](javascript:history.back())
+_UNPARSED_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\((?:[^()\s]|\([^()\s]*\))+\)")
 
 
 def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
@@ -342,15 +344,19 @@ def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:
         elif tok.type in ("blockquote_open", "blockquote_close"):
             quoting += 1 if tok.type == "blockquote_open" else -1
         elif tok.type == "inline":
-            parts = []
+            parts, code = [], []
             for child in tok.children or []:
-                if child.type in ("text", "code_inline"):
+                if child.type == "code_inline":  # kept as written, out of the markup clean-up below
+                    code.append(child.content)
+                    parts.append(f"\x00{len(code) - 1}\x00")
+                elif child.type == "text":
                     parts.append(child.content)
                 elif child.type in ("softbreak", "hardbreak"):
                     parts.append("\n")
                 elif child.type == "image":
                     parts.append(child.content)
-            text = _UNPARSED_STRONG.sub(r"\1", "".join(parts)).strip()
+            text = _UNPARSED_LINK.sub(r"\1", _UNPARSED_STRONG.sub(r"\1", "".join(parts)))
+            text = re.sub("\x00(\\d+)\x00", lambda m: code[int(m.group(1))], text).strip()
             if text:
                 if level:
                     headings[" ".join(text.split())] = level

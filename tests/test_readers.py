@@ -216,3 +216,12 @@ def test_html_blockquotes_are_quotations(tmp_path):
                     encoding="utf-8")
     raw = read_article(page)
     assert raw.quotes == ["「我們看到的是一支正在為特定任務做準備的軍隊。」"]
+
+
+def test_markdown_links_and_bold_markdown_it_leaves_as_written(tmp_path):
+    """A javascript: link markdown-it refuses and bold next to Chinese punctuation lose their markup."""
+    page = tmp_path / "release.md"
+    page.write_text("# 外交部新聞稿\n\n外交部表示，總額**新台幣1.25兆元（約400億美元）**的預算。\n\n"
+                    "[回上一頁](javascript:history.back()) ｜友善列印｜點閱次數：1,873\n", encoding="utf-8")
+    text = read_article(page).text
+    assert "新台幣1.25兆元（約400億美元）的預算" in text and "回上一頁 ｜友善列印" in text and "](" not in text
