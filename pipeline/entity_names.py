@@ -56,7 +56,7 @@ _LATIN_PERSON = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
 LATIN_NAME_PAIRS = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,，、&]?\s*[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+)+")
 #: a photographer a caption credits: （攝影／黃鼎翔）, （資料照，顏麟宇攝）, 圖／路透 (no name: an agency)
 _CAPTION_CREDIT = re.compile(r"(?:摄影|图|图片|照片)\s*[／/：:]\s*([\u3400-\u9fff]{2,4})\s*(?=[）)]|$)"
-                             r"|(?:^|(?<=[（(，,、\s]))([\u3400-\u9fff]{2,4})(?:摄影|摄)\s*(?=[）)]|$)")
+                             r"|(?:^|(?<=[（(，,、\s])|(?<=记者))([\u3400-\u9fff]{2,4}?)(?:摄影|摄)\s*(?=[）)]|$)")
 #: a record's header field listing people: 出席委員：王定宇　陳永康　馬文君
 _ROSTER = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[：:][ \u3000]*(?P<names>[\u3400-\u9fff]{2,4}(?:[ \u3000、，,]+[\u3400-\u9fff]{2,4})+)[ \u3000]*$")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}[＊*†‡]{0,3}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4}[＊*†‡]{0,3})*")  # 張文彥＊　李佩珊＊＊

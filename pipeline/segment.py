@@ -458,7 +458,8 @@ def split_adverbial_ends(seg: "Segmenter", text: str, shadow: str, tokens: list[
 def split_local_heads(seg: "Segmenter", text: str, shadow: str, tokens: list[Token]) -> list[Token]:
     """金門縣|長 → 金門|縣長: a county or city the dictionary knows whole, then 長 as a word of its
     own (or glued to the name after it, as no word), is the place and the title of its head
-    (``data/grammar.yaml``)."""
+    (``data/grammar.yaml``); so is a country's ministry and 長 where the ministry's head is a word
+    (美國戰爭部|長 → 美國|戰爭部長)."""
     rules = _grammar()
     heads = rules["local_heads"]
     if not any(h in shadow for h in heads):
@@ -471,6 +472,11 @@ def split_local_heads(seg: "Segmenter", text: str, shadow: str, tokens: list[Tok
                 spans += [(t.start, t.end - 1), (t.end - 1, nxt.end)]
             elif not seg.is_word(nxt.norm):  # 嘉義市|長黃|敏惠: 長 glued to the name after it
                 spans += [(t.start, t.end - 1), (t.end - 1, nxt.start + 1)]
+        elif t.norm[-1:] == "部" and nxt.norm == "长" and t.end - t.start >= 4:
+            # 美國戰爭部|長 → 美國|戰爭部長: a country's ministry the dictionary knows whole, then 長
+            n = next((n for n in (3, 2) if n < t.end - t.start and seg.is_word(t.norm[-n:] + "长")), 0)
+            if n:
+                spans += [(t.start, t.end - n), (t.end - n, nxt.end)]
     return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
 
 

@@ -184,6 +184,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         holder = ctx.speaker  # 答：我認為…: the interviewee, not the writer
     elif ctx.speaker is not None and holder_ent is not None and _speaker_frames(unit, shadow, cues, quoted, ctx, holder_ent):
         holder = ctx.speaker  # 王委員定宇：我也要提醒…，鄭麗文主席說「…」: the speaker reports her
+    elif ctx.speaker is not None and holder_ent is not None and verb is not None and verb.entry.type == "say" \
+            and not quoted[verb.start] and not _opens_words(verb, unit.entities, shadow) \
+            and shadow[verb.end : verb.end + 1] not in ("「", "“", "『"):
+        holder = ctx.speaker  # 彭慶恩：高市早苗公然發表涉台錯誤言論…: what someone said, judged by the speaker
     elif holder == "AUTHOR" and speech and ctx.quoted is not None:
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
     if verb is not None and isinstance(holder, dict) and ("「" in text or "“" in text or text.rstrip()[-1:] in "：:"):
@@ -407,7 +411,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
     # … but a verb in what a speaker says (林劍表示，美方…，中方對此堅決反對) is the speaker's words
-    frame = next((c for c in verbs if c.entry.type == "say" and not quoted[c.start] and id(c) not in nominal
+    frame = next((c for c in verbs if (c.entry.type == "say" or c.entry.polarity is None and c.entry.type in ("stance", "belief"))
+                  and not quoted[c.start] and id(c) not in nominal
                   and _opens_words(c, unit.entities, shadow) and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
     reported = {id(c) for c in verbs if frame is not None and c.start > frame.end}
     verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, id(c) in reported, c.entry.polarity is None,
@@ -436,7 +441,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
             names = {e.start for e in holders if e.label == "PERSON"}
             first = next((t.start for t in tokens if t.end <= v.start and clause[t.start] == clause[v.start]
-                          and t.pos[:1] == "v" and t.text not in LIGHT_VERBS
+                          and t.pos[:1] == "v" and t.text not in LIGHT_VERBS and t.text not in ("駐", "驻")
                           and not (t.end in names and t.norm in roles)), None)  # (處長|谷立言: a title)
             if first is not None:
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
@@ -626,8 +631,8 @@ def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_s
 
 
 def _after_time_clause(shadow: str, at: int) -> bool:
-    """The verb at ``at`` follows a time clause ending in 時 (…見記者時表示, …時也強調)."""
-    return shadow[max(0, at - 4) : at].rstrip("也亦则并更又再，, ").endswith(("时", "时候"))
+    """The verb at ``at`` follows a time clause ending in 時 or 後 (…見記者時表示, …時也強調, …上任後也一再強調)."""
+    return shadow[max(0, at - 5) : at].rstrip("也亦则并更又再一，, ").endswith(("时", "时候", "后", "之后", "以后"))
 
 
 def _whole_word(tokens, a: int, b: int) -> bool:

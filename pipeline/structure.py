@@ -359,7 +359,8 @@ def _section_label(t: str, pat: LayoutPatterns) -> bool:
 
 
 #: a correspondent's line: 特約撰稿人梁凱晴發自香港
-_SENT_FROM = re.compile(r"^(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者)?\s*[\u4e00-\u9fff]{2,4}\s*(?:發自|发自)\s*[\u4e00-\u9fff]{2,8}$")
+_SENT_FROM = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者)\s*|(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者))?"
+                        r"[\u4e00-\u9fff]{2,4}\s*(?:發自|发自)\s*[\u4e00-\u9fff]{2,8}(?:\s*[|｜]\s*\d{4}[-/.年].{0,20})?$")  # (端傳媒記者 沈亦舟 發自台北 | 2025-11-27)
 #: people's names in Latin letters, two spaces or a comma apart (Wen-Yen Chang　　Pei-Shan Lee)
 _LATIN_NAMES = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
                           r"(?:(?:[ \t\u3000]{2,}|\s*[,，、&]\s*|\s+and\s+)[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})*")

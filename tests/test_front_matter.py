@@ -822,3 +822,19 @@ def test_a_paper_title_over_its_writer_and_abstract_and_a_readers_letter(resourc
     assert [u.kind for u in doc.units][:5] == ["title", "publication", "byline", "caption", "body"]
     assert doc.meta["author"] == "王志遠"
     assert ("二○一五年", "2015") in [(e.text, e.en) for e in doc.units[4].entities]
+
+
+def test_web_news_furniture_and_a_correspondents_line(resources):
+    """（記者羅正宏攝） credits 羅正宏 (not 羅正宏攝); an app advertisement (不用抽 不用搶 現在用APP看新聞
+    保證天天中獎) and a reading time (閱讀時間：4 分鐘) are notes; 端傳媒記者 沈亦舟 發自台北 | 2025-11-27
+    is the byline and the date."""
+    doc = annotate_text("1.25兆國防特別預算 顧立雄：不是空白支票\n2025/11/27 12:35\n"
+                        "國防部長顧立雄今日出席立法院外交及國防委員會。（記者羅正宏攝）\n〔記者羅正宏／台北報導〕行政院會今日通過特別條例草案。\n\n"
+                        "不用抽 不用搶 現在用APP看新聞 保證天天中獎\n點我下載APP\n", "ltn", resources)
+    caption = next(u for u in doc.units if u.kind == "caption")
+    assert [e.text for e in caption.entities if e.label == "PERSON"][-1] == "羅正宏"
+    assert doc.units[-2].kind == "note" and doc.units[-2].text.startswith("不用抽")
+    doc = annotate_text("川習通話之後，印太盟友各自盤算\n\n從東京、首爾到馬尼拉，美國的盟友正在學會一件事。\n\n"
+                        "端傳媒記者 沈亦舟 發自台北 | 2025-11-27\n閱讀時間：4 分鐘\n\n一｜釜山之後\n\n10月30日，川普與習近平在釜山會面。\n", "init", resources)
+    assert [u.kind for u in doc.units][:5] == ["title", "lead", "byline", "publication", "note"]
+    assert doc.meta["author"] == "沈亦舟" and doc.meta["date"] == "2025-11-27"

@@ -966,3 +966,24 @@ def test_what_the_writer_says_someone_should_do_is_the_writers(resources):
     assert stance(resources, "台灣應在肯定日本戰略清晰化的同時，審慎評估其持續性。")["holder"] == "AUTHOR"
     st = stance(resources, "北京動輒以軍演恫嚇台灣，當然應該譴責；但兩岸若完全斷絕溝通管道，誤判的風險只會升高。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_belief_or_emphasis_frames_what_follows(resources):
+    """X認為，…Y樂見… and X上任後也一再強調，Z不反對…: the first speaker holds it (not 美方 or 國民黨
+    inside their words); 美國戰爭部長赫格塞斯 is the U.S. and its Secretary of War, not a romanised body."""
+    st = stance(resources, "美國在台協會處長谷立言日前受訪時則認為，投資不對稱戰力是「正確的方向」，美方樂見台灣增加國防投資。")
+    assert st["holder"]["text"] == "谷立言"
+    st = stance(resources, "國民黨主席鄭麗文上任後也一再強調，國民黨不反對合理的國防投資。")
+    assert st["holder"]["text"] == "鄭麗文"
+    doc = annotate_text(LEAD + "美國戰爭部長赫格塞斯今年5月警告，中國的威脅可能迫在眉睫。", doc_id="t", res=resources)
+    assert [(e.text, e.kb_id) for e in doc.units[-1].entities][:2] == [("美國", "us"), ("赫格塞斯", "us-pete-hegseth")]
+
+
+def test_what_someone_said_judged_in_a_speakers_turn(resources):
+    """彭慶恩：高市早苗公然發表涉台錯誤言論…: a speech verb with no words of its own (發表…言論) in a
+    turn is an act the speaker judges; the speaker holds the sentence."""
+    doc = annotate_text("国务院台办新闻发布会实录\n\n主持人：国务院台办发言人彭庆恩\n\n彭庆恩：大家上午好。\n\n问：请问有何评论？\n\n"
+                        "彭庆恩：高市早苗公然发表涉台错误言论，严重干涉中国内政。\n\n问：请问有何回应？\n\n彭庆恩：我们坚决反对。\n",
+                        doc_id="tao", res=resources)
+    unit = next(u for u in doc.units if "高市早苗" in u.text)
+    assert unit.stance["holder"]["text"] == "彭庆恩"
