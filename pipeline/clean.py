@@ -165,7 +165,7 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
                 and not (indented and _continues_indented(current, line, patterns)):
             flush()
         current.append(line)
-        front = front and not line.terminal and not _section_label_line(line.text, patterns)  # (摘要: a paper's abstract follows)
+        front = front and not line.terminal and not _SECTION_LABEL_LINE.fullmatch(line.text.strip())  # (摘要: an abstract follows)
     flush()
     return _footnotes(blocks)
 
@@ -508,10 +508,6 @@ _FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.,'’\-]*[）)」”,，]?")  # a 
 _NAME_SLASH_AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[／/|｜]\s*(\S.{1,40})$")
 #: a paper's section label alone on its line (摘要, 摘　要, Abstract)
 _SECTION_LABEL_LINE = re.compile(r"(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract|Summary)\s*[:：]?", re.I)
-
-
-def _section_label_line(text: str, patterns) -> bool:
-    return bool(_SECTION_LABEL_LINE.fullmatch(text.strip()))
 
 
 def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:

@@ -258,7 +258,7 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
             a -= 1
         opens = shadow[a : e.start].strip("，, ") in ("",) + _TURN_WORDS  # (但川普…: the clause's subject)
         if not same and e.start > verb.start and not ("；" in shadow[verb.end : e.start] or ";" in shadow[verb.end : e.start]
-                                                      or opens and (shadow.startswith(_TURN_WORDS, a) or shadow[e.end : e.end + 1] in "则也亦")):
+                                                      or opens and (shadow.startswith(_TURN_WORDS, a) or shadow[e.end : e.end + 1] in ("则", "也", "亦"))):
             continue  # in what the holder says
         starts.append((a, same))
     if all(same for _, same in starts):
