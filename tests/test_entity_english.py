@@ -291,3 +291,13 @@ def test_a_chamber_is_that_of_the_one_candidate_country_its_sentence_names(resou
             "日本首相高市早苗本月七日在眾議院答詢。\n\n眾議院議長強生表示歡迎。\n")
     es = every(entities(text, resources), "眾議院")
     assert [e.kb_id for e in es] == ["jp-house-of-representatives", "us-house"]
+
+
+def test_title_case_english_that_is_no_person(resources):
+    """Capitalised English terms in brackets or before Chinese (Joint Fact Sheet, Taiwan Security
+    Monitor) are no people."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n李在明指出，本月14日公布的韩美首脑会谈联合情况说明书（Joint Fact Sheet）是成果。"
+                        "根據Taiwan Security Monitor 的對台軍售積壓追蹤，金額超過200億美元。", "t", resources)
+    assert not [e.text for u in doc.units for e in u.entities if e.label == "PERSON" and e.text.isascii()]
