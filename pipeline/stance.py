@@ -113,7 +113,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     ctx = ctx or Context()
     text, tokens = unit.text, unit.tokens
     # the speaker label of a turn (毛寧：) names who speaks, neither a holder nor a target inside
-    ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS and e.start >= ctx.label_end), key=lambda e: e.start)
+    cited = [m.span() for m in _CITATION.finditer(text)] if ("（" in text or "(" in text) else []
+    ents = sorted((e for e in unit.entities if e.label in TARGET_LABELS and e.start >= ctx.label_end
+                   and not any(a <= e.start and e.end <= b for a, b in cited)), key=lambda e: e.start)
     skip = [(e.start, e.end) for e in unit.entities if e.label == "EVENT"]
     cues = find_cues(text, shadow, tokens, lex, skip)
     # inside a name (自由開放的印太戰略, 四方安全對話) only strongly loaded words count (戰狼外交)
@@ -226,6 +228,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     return st
 
 
+#: a reference in brackets, author and year: （外務省，2021）, (Green, 2025), （Kim, 2024a）: a source, no actor
+_CITATION = re.compile(r"[（(][^（）()，,]{1,40}[，,]\s*(?:19|20)\d\d[a-z]?(?:[：:]\s*\d{1,4}(?:-\d{1,4})?)?[）)]")
 _TURN_WORDS = ("但", "而", "不过", "然而", "可是", "只是")
 
 

@@ -987,3 +987,11 @@ def test_what_someone_said_judged_in_a_speakers_turn(resources):
                         doc_id="tao", res=resources)
     unit = next(u for u in doc.units if "高市早苗" in u.text)
     assert unit.stance["holder"]["text"] == "彭庆恩"
+
+
+def test_a_reference_in_brackets_is_no_target(resources):
+    """（外務省，2021）, (Green, 2025): a paper's citation names a source, not an actor judged."""
+    st = stance(resources, "2021年美日首腦聯合聲明首度寫入台海，被視為重要里程碑（外務省，2021）；然而日本首相仍屬首見。")
+    assert "jp-mofa" not in [t["kb_id"] for t in st["targets"]] and "外務省" not in [t["text"] for t in st["targets"]]
+    st = stance(resources, "美國總統川普隨即致電高市，顯示華府也須安撫盟友（Green, 2025）。")
+    assert "Green" not in [t["text"] for t in st["targets"]]
