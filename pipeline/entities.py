@@ -335,6 +335,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             self._roster(u)
         elif unit.kind == "caption":
             self._caption_credits(u)
+        self._airports(u)
         self._clusters(u)
         self._translit(u)
         self._bracketed_orgs(u)

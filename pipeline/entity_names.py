@@ -57,6 +57,10 @@ LATIN_NAME_PAIRS = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,�
 #: a photographer a caption credits: （攝影／黃鼎翔）, （資料照，顏麟宇攝）, 圖／路透 (no name: an agency)
 _CAPTION_CREDIT = re.compile(r"(?:摄影|图|图片|照片)\s*[／/：:]\s*([\u3400-\u9fff]{2,4})\s*(?=[）)]|$)"
                              r"|(?:^|(?<=[（(，,、\s])|(?<=记者))([\u3400-\u9fff]{2,4}?)(?:摄影|摄)\s*(?=[）)]|$)")
+#: what ends an airport's name, in the shadow script (桃園國際機場, 羽田機場)
+_AIRPORT_HEADS = ("国际机场", "机场")
+#: words after a place's name in a dictionary's English (Incheon Metropolitan City, Taoyuan city and county)
+_PLACE_TAIL = re.compile(r"\s+(?:Metropolitan|City|city|County|county|Prefecture|prefecture|Province|province|District|district)\b.*$")
 #: a record's header field listing people: 出席委員：王定宇　陳永康　馬文君
 _ROSTER = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[：:][ \u3000]*(?P<names>[\u3400-\u9fff]{2,4}(?:[ \u3000、，,]+[\u3400-\u9fff]{2,4})+)[ \u3000]*$")
 _NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}[＊*†‡]{0,3}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4}[＊*†‡]{0,3})*")  # 張文彥＊　李佩珊＊＊
@@ -272,6 +276,42 @@ class NameRules:
             g = 1 if m.group(1) else 2
             if self._surname_first(m.group(g), True):
                 self._byline_person(u, m.start(g), m.end(g), "photo")
+
+    def _airports(self, u: _Unit) -> None:
+        """An airport: the place before 機場 or 國際機場 (桃園國際機場, 羽田機場) is a LOC whose English
+        is the place's (the entity's, else the dictionary's proper name) and "(International) Airport";
+        a place no dictionary names in English is left alone (no guessed reading)."""
+        if "机场" not in u.sh:
+            return
+        toks = u.tokens
+        for k, t in enumerate(toks):
+            head = next((h for h in _AIRPORT_HEADS if t.norm.endswith(h)), None)
+            if head is None:
+                continue
+            if len(t.norm) > len(head):  # 羽田機場: one token
+                a, name_end = t.start, t.end - len(head)
+            elif k > 0 and toks[k - 1].end == t.start:  # 桃園|國際機場
+                a, name_end = toks[k - 1].start, t.start
+            else:
+                continue
+            name = u.sh[a:name_end]
+            if not 2 <= len(name) <= 4 or not _HAN_WORD.fullmatch(name):
+                continue
+            inside = [e for e in u.ents if e.start < t.end and a < e.end]
+            if any(e.start < a or e.end > t.end or e.label not in ("GPE", "LOC") for e in inside):
+                continue  # a person or body there: not an airport's name
+            place = next((e for e in inside if (e.start, e.end) == (a, name_end) and e.en), None)
+            en = _place_name(place.en) if place is not None else None
+            if en is None and self.glosser is not None:
+                gloss = self.glosser.lookup(u.text[a:name_end], name, "ns")
+                if gloss and gloss[:1].isupper() and not gloss.startswith("~"):
+                    en = _place_name(_clean_gloss(gloss))
+            if not en:
+                continue
+            for e in inside:
+                u.remove(e)
+            kind = "International Airport" if head == "国际机场" else "Airport"
+            u.add(Entity(u.text[a:t.end], a, t.end, "LOC", None, f"{en} {kind}", "rule", extra={"translated": True}))
 
     def _roster(self, u: _Unit) -> None:
         """The people a record's header lists (出席委員：王定宇　陳永康　馬文君, 請假委員：…): every
@@ -989,6 +1029,12 @@ def _wade_giles(syllable: str) -> str:
 # Mandarin, not a foreign reading such as Park)
 _MANDARIN_SAME = {"shan", "hua", "miao", "ou", "ren", "shen", "yu", "li", "lin", "wang", "huang", "chang"}
 
+
+
+def _place_name(en: str) -> str | None:
+    """A place's name without what the dictionary adds (Incheon Metropolitan City → Incheon)."""
+    name = _PLACE_TAIL.sub("", en.split("/")[0].split(",")[0]).strip()
+    return name if name[:1].isupper() else None
 
 
 def _country_of(entry) -> str | None:

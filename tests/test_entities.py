@@ -1204,3 +1204,15 @@ def test_korean_presidential_office_and_a_japanese_name_after_a_bracketed_acrony
     assert "tw-presidential-office" in [e.kb_id for u in doc.units for e in u.entities]
     doc = annotate_text("前言。\n\n日本國際問題研究所（JIIA）研究員佐藤健一接受中央社訪問時認為，美中日三方互動正進入微妙階段。", "t", resources)
     assert ("佐藤健一", "Kenichi Sato") in [(e.text, e.en) for u in doc.units for e in u.entities]
+
+
+def test_airports(resources):
+    """桃園國際機場, 羽田機場: the place and 機場 are one LOC with the place's English and Airport; a
+    place no dictionary names in English (金海) is left alone rather than given a guessed reading."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n賴清德從桃園國際機場出發。川普搭乘空軍一號抵達羽田機場。他抵達金海國際機場後表示。", "t", resources)
+    ents = [(e.text, e.label, e.en) for u in doc.units for e in u.entities]
+    assert ("桃園國際機場", "LOC", "Taoyuan International Airport") in ents
+    assert ("羽田機場", "LOC", "Haneda Airport") in ents
+    assert not [e for e in ents if e[0].startswith("金海")]
