@@ -245,10 +245,7 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
         return ents
     holders = [e for e in ents if e.label in HOLDER_LABELS and not quoted[e.start] and not _after_preposition(shadow, e)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)]
-    a = holder_ent.start
-    while a > 0 and clause[a - 1] == clause[holder_ent.start]:
-        a -= 1
-    starts: list[tuple[int, bool]] = [(a, True)]  # (the start of a speaker's clause, whether the speaker is the holder)
+    starts: list[tuple[int, bool]] = [(clause.index(clause[holder_ent.start]), True)]  # (the start of a speaker's clause, whether the speaker is the holder)
     for c in cues:
         if c.entry.kind != "reporting" or quoted[c.start] or c is verb or _ACCORDING_TO.search(shadow, 0, c.start):
             continue  # (據 Washington Examiner 報導: a source, not a speaker)
@@ -257,9 +254,7 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
             continue
         e = next((x for x in reversed(subj) if x.label == "PERSON"), subj[-1])
         same = e is holder_ent or bool(e.kb_id) and e.kb_id == holder_ent.kb_id
-        a = e.start
-        while a > 0 and clause[a - 1] == clause[e.start]:
-            a -= 1
+        a = clause.index(clause[e.start])  # the start of the speaker's clause
         opens = shadow[a : e.start].strip("，, ") in ("",) + _TURN_WORDS  # (但川普…: the clause's subject)
         if not same and e.start > verb.start and not ("；" in shadow[verb.end : e.start] or ";" in shadow[verb.end : e.start]
                                                       or opens and (shadow.startswith(_TURN_WORDS, a) or shadow[e.end : e.end + 1] in ("则", "也", "亦"))):
@@ -351,11 +346,8 @@ _CLEFT = re.compile("的(?:不是|并非|并不是|是)")
 def _in_cleft(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> bool:
     """Is the cue in the focus of a cleft sentence in its clause (最重要的不是選邊喊話, 關鍵的是…呼籲),
     with no one named between the cleft and the cue?"""
-    a = c.start
-    while a > 0 and clause[a - 1] == clause[c.start]:
-        a -= 1
     m = None
-    for m in _CLEFT.finditer(shadow, a, c.start):
+    for m in _CLEFT.finditer(shadow, clause.index(clause[c.start]), c.start):
         pass
     return m is not None and not any(m.end() <= e.start < c.start for e in ents)
 
@@ -1143,24 +1135,25 @@ def _after_title(tokens, e: Entity) -> bool:
     return prev is not None and prev.norm.endswith(title_words())
 
 
-@lru_cache(maxsize=1)
-def title_words() -> tuple[str, ...]:
-    """entity_rules.yaml's titles, as matched on the shadow."""
+@lru_cache(maxsize=None)
+def _shadow_rule_words(key: str) -> tuple[str, ...]:
+    """A word list of entity_rules.yaml, as matched on the shadow."""
     from .entities import rules_file_data
     from .patterns import t2s_converter
 
     convert = t2s_converter().convert
-    return tuple(sorted({convert(str(w)) for w in rules_file_data().get("titles") or []}))
+    return tuple(sorted({convert(str(w)) for w in rules_file_data().get(key) or []}))
+
+
+def title_words() -> tuple[str, ...]:
+    """entity_rules.yaml's titles, as matched on the shadow."""
+    return _shadow_rule_words("titles")
 
 
 @lru_cache(maxsize=1)
 def single_holder_titles() -> frozenset[str]:
     """entity_rules.yaml's titles one person holds at a time, as matched on the shadow."""
-    from .entities import rules_file_data
-    from .patterns import t2s_converter
-
-    convert = t2s_converter().convert
-    return frozenset(convert(str(w)) for w in rules_file_data().get("single_holder_titles") or [])
+    return frozenset(_shadow_rule_words("single_holder_titles"))
 
 
 def _interviewee(doc: Document) -> dict | None:

@@ -128,15 +128,15 @@ def header_field(text: str) -> str | None:
     """The field of a header line (時間：…, 主席：王委員定宇): a label, a colon and a value with no
     sentence in it."""
     m = _LABEL.match(text)
-    if m is None and (spaced := _LETTER_SPACED_LABEL.match(text)) is not None:
-        label = re.sub(r"[ \t\u3000]+", "", spaced.group("label"))
-        if _traditional(label) in _vocabulary()[2] or label in ("主席", "主持人"):
-            return None if re.search(r"[。！？!?]", text) or len(text) > 80 else label
-        return None
-    if m is None:  # 時　　間　中華民國114年…: a printed record's field, spaced out, with no colon
-        m = _SPACED_LABEL.match(text)
-        if m is None or not (_traditional(m.group("label")) in _vocabulary()[2] or m.group("label") in ("主席", "主持人")):
+    if m is not None:
+        label = m.group("label")
+    else:  # 時　　間：… (letter-spaced) or 時　　間　中華民國114年… (a printed record's field, no colon)
+        m = _LETTER_SPACED_LABEL.match(text) or _SPACED_LABEL.match(text)
+        if m is None:
+            return None
+        label = re.sub(r"[ \t\u3000]+", "", m.group("label"))
+        if not (_traditional(label) in _vocabulary()[2] or label in ("主席", "主持人")):
             return None
     if re.search(r"[。！？!?]", text) or len(text) > 80:
         return None
-    return m.group("label")
+    return label
