@@ -16,6 +16,7 @@ import re
 from importlib import resources
 from typing import Callable
 
+from . import yamlfile
 from .errors import DataError, MissingDependency
 
 _DATA = "data/cantonese/hk_romanization.yaml"
@@ -41,7 +42,7 @@ class CantoneseNames:
 
         source = resources.files("pipeline").joinpath(_DATA)
         try:
-            data = yaml.safe_load(source.read_text(encoding="utf-8"))
+            data = yamlfile.safe_load(source.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError) as exc:
             raise DataError(f"cannot read the Hong Kong name table ({exc})", "reinstall zhgloss", where=str(source))
         return cls(data, s2t_converter().convert)

@@ -90,6 +90,7 @@ from importlib import resources as _res
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import yamlfile
 from .cache import gc_paused
 from .errors import DataError
 from .entity_foreign import ForeignNames, is_english_sentence
@@ -145,7 +146,7 @@ def _parse_rules(src) -> dict[str, Any]:
     import yaml
 
     try:
-        return yaml.safe_load(src.read_text(encoding="utf-8")) or {}
+        return yamlfile.safe_load(src.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read entity rules ({exc})", "fix the YAML", where=str(src))
 

@@ -318,9 +318,10 @@ def bundled_files() -> list[Path]:
 def _read_entries(path: Path) -> list[dict[str, Any]]:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from .yamlfile import safe_load
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = f" (line {mark.line + 1})" if mark is not None else ""

@@ -19,6 +19,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Callable
 
+from . import yamlfile
 from .errors import DataError
 
 _DATA = "data/korean"
@@ -46,7 +47,7 @@ class KoreanNames:
                 if line and not line.startswith("#"):
                     char, _, values = line.partition("\t")
                     readings[char] = values.split()
-            data = yaml.safe_load(base.joinpath("romanization.yaml").read_text(encoding="utf-8"))
+            data = yamlfile.safe_load(base.joinpath("romanization.yaml").read_text(encoding="utf-8"))
         except (OSError, ValueError, yaml.YAMLError) as exc:
             raise DataError(f"cannot read the Korean name tables ({exc})", "reinstall zhgloss", where=str(base))
         surnames = dict(data["surnames"])

@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from . import yamlfile
 from .errors import DataError
 
 
@@ -179,7 +180,7 @@ def _traditional(text: str) -> str:
 def layout_patterns() -> LayoutPatterns:
     source = resources.files("pipeline").joinpath("data/layout.yaml")
     try:
-        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        data = yamlfile.safe_load(source.read_text(encoding="utf-8"))
         flags = re.IGNORECASE
         t = _traditional  # data is matched against Traditional text, so normalise it the same way
         labels = "|".join(re.escape(t(w)) for w in sorted(data.get("byline_labels", []), key=len, reverse=True))

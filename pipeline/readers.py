@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import yamlfile
 from .clean import HAN
 from .errors import InputError, MissingDependency, NotChineseError
 from .ptt import parse_ptt
@@ -299,7 +300,7 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
     import yaml
 
     try:
-        meta = yaml.safe_load(m.group(1))
+        meta = yamlfile.safe_load(m.group(1))
     except yaml.YAMLError:
         return text, {}
     if not isinstance(meta, dict):

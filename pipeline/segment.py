@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import cache
+from . import cache, yamlfile
 from .errors import DataError, MissingDependency
 from .model import Token
 
@@ -388,11 +388,14 @@ def hmm_tag(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _rjieba_tagger():
+    """rjieba's module-level functions: they use the instance rjieba makes at its import, with jieba's
+    dictionary and nothing added (the segmenter adds its words to an instance of its own), so no
+    third copy of the dictionary is built (0.15 s)."""
     try:
         import rjieba
     except ImportError:
         return None
-    return rjieba.Jieba()
+    return rjieba
 
 
 @lru_cache(maxsize=1)
@@ -416,7 +419,7 @@ def _grammar() -> dict:
     import yaml
 
     try:
-        data = yaml.safe_load(resources.files("pipeline").joinpath("data/grammar.yaml").read_text(encoding="utf-8"))
+        data = yamlfile.safe_load(resources.files("pipeline").joinpath("data/grammar.yaml").read_text(encoding="utf-8"))
         rules, ends = data["disposal"], data["adverbial_ends"]
         return {"markers": frozenset(rules["markers"]), "object_tags": frozenset(rules["object_tags"]),
                 "not_objects": frozenset(rules["not_objects"]), "noun_tags": frozenset(rules["noun_tags"]),
