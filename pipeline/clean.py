@@ -274,8 +274,9 @@ class _NoteLine(str):
 
 #: the rule a PDF page prints above its footnotes
 _FOOTNOTE_RULE = re.compile(r"[—─━\-_＿–=＝]{5,}")
-#: how a footnote starts: its number or its mark (1 Victor D. Cha, …; ＊ 國立政治大學…)
-_FOOTNOTE_START = re.compile(r"(?:\d{1,3}|[＊*†‡])\s*(?=\S)")
+#: how a footnote starts: its number (a superscript one too) or its mark (1 Victor D. Cha, …; ² 〈…〉;
+#: ＊ 國立政治大學…)
+_FOOTNOTE_START = re.compile(r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[＊*†‡])\s*(?=\S)")
 
 
 def _drop_page_furniture(text: str) -> list[str | None]:
@@ -309,11 +310,16 @@ def _drop_page_furniture(text: str) -> list[str | None]:
             break
         front.add((p, i))
     later = [(p, i) for p, page in enumerate(stripped_lines) for i, ln in enumerate(page) if ln == masthead and (p, i) not in front]
+    again = later if masthead == first else \
+        [(p, i) for p, page in enumerate(stripped_lines) for i, ln in enumerate(page) if ln == first and (p, i) not in front]
     if 2 <= len(masthead) <= 20 and not _TERMINAL.search(masthead) and masthead != first and later:
         running.add(masthead)
-    elif masthead == first and len(first) <= 40 and not _TERMINAL.search(first) \
-            and (len(later) >= 2 or any(_after_page_number(stripped_lines[p], i) for p, i in later)):
-        running.add(first)  # the whole first line (國防安全研究院　國防安全雙週報　第128期) atop every page
+    elif len(re.sub(r"[ \t\u3000]+", " ", first)) <= 40 and not _TERMINAL.search(first) \
+            and (len(again) >= 2 or any(_after_page_number(stripped_lines[p], i) or p and not any(stripped_lines[p][:i])
+                                        for p, i in again)):  # again after a page number or atop a page
+        # the whole first line atop every page: 國防安全研究院　國防安全雙週報　第128期, or the
+        # institute and the series set apart at the page's two edges
+        running.add(first)
         masthead = ""
     else:
         masthead = ""

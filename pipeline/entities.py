@@ -46,7 +46,8 @@ Decisions, in the order the stage applies them:
    countries in ``members`` (日美同盟, 美日安保), and so does a longer event (中美貿易戰); a cluster
    right before a KB event joins it.  兩韓 and 南北韓 are clusters too (``named_clusters``).
    A single abbreviation is a GPE only after 訪/赴/對/親 ... written as its own token or with the
-   verb (訪日, 對/中 關係), or before 方 (美|方: 方 stays outside).
+   verb (訪日, 對/中 關係), or before 方 (美|方: 方 stays outside); in a list of abbreviations
+   written apart (美、日、菲等國) each is a GPE, unless every one is a frequent word (以、巴).
 3. **Short references**: once a person is named, later mentions link to the same id and English:
    the surname (two characters for Japanese and four-character names, one for other East Asian
    names: 安倍, 田中, 尹 in 尹政府, 李 in 李表示 — a one-character surname only as a token of its own
@@ -250,6 +251,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
         side = "|".join(map(re.escape, rules["single_abbreviation_words"])) or "(?!)"
         self.single_re = re.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
+        self.list_re = re.compile(f"[{chars}](?:、[{chars}])+")
         seps = re.escape(rules.data.get("name_separators", "·"))
         self.sep_re = re.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
         self.attributive_followers = rules["attributive_followers"]
@@ -330,9 +332,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._ships(u)
         if unit.kind == "byline":
             self._bylines(u)
-        elif unit.kind == "note" and u.sh[:1] in "（(":
-            self._note_credits(u)
         elif unit.kind == "note":
+            self._note_credits(u)
             self._roster(u)
         elif unit.kind == "caption":
             self._caption_credits(u)
@@ -839,6 +840,14 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     u.extra_spans += [(b, b + len(word)), (b + len(word), nxt.end)]
             elif tok.end == b:
                 u.add(self._single(u, a, b, b))
+        for m in self.list_re.finditer(sh):  # 美、日、菲等國: a list of abbreviations, each a country
+            starts = range(m.start(), m.end(), 2)
+            if all(sh[i] in r["weak_abbreviations"] for i in starts):
+                continue  # 以、巴 alone could be anything
+            if all((t := u.token_at(i)) is not None and (t.start, t.end) == (i, i + 1) for i in starts):
+                for i in starts:
+                    if u.free(i, i + 1):
+                        u.add(self._single(u, i, i + 1, i + 1))
 
     def _koku_word(self, sh: str, b: int) -> str | None:
         """The dictionary word starting with 國 at ``b`` (国内, 国防, 国会), if any."""

@@ -345,6 +345,12 @@ class ForeignNames:
                     and end - t.start <= 5 and u.free(t.start, t.end) and toks[k - 1].end == t.start \
                     and self._is_title(toks[k - 1].norm):
                 a = t.start
+        if a < end:  # 穆勒|納爾 (John Moolenaar): a shorter name the KB knows (穆勒 Robert Mueller) begins it
+            x = next((x for x in u.ents if x.end == a and x.label == "PERSON"), None)
+            if x is not None and end - x.start <= 6 and all(c in chars for c in u.sh[x.start:a]) \
+                    and (x.en or "").split()[-1:] != words[-1:]:
+                u.remove(x)
+                a = x.start
         if end - a < 2:  # 研究員|容|安瀾 (Alan Romberg): a Chinese name of two or three characters after a title
             title = next((t for t in reversed(toks[: bisect_right(u.starts, end - 1)])
                           if t.end <= end - 2 and self._is_title(t.norm)), None)

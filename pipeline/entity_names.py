@@ -37,8 +37,8 @@ _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电",
 _CREDIT_LABEL = re.compile(r"(?:^|(?<=[\s｜|]))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
                            r"(文字|文|作者|撰文|撰稿|口述|采访整理|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|｜]\s*")
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
-_NOTE_CREDIT = re.compile(r"^[（(]\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译)\s*[：:／/]?\s*"
-                          r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)\s*[）)]")
+_NOTE_CREDIT = re.compile(r"(?:^[（(]|^|(?<=[\s｜|]))\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译|责任校对|校对|审稿|核稿)\s*[：:／/]?\s*"
+                          r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)(?=\s*[）)]|\s*[｜|]|\s+\S+[：:]|\s*$)")
 # 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
 _NAME_SLASH_REPORT = re.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-\u9fff]{1,8}(?:综合报导|综合报道|报导|报道|专电|电)\s*$")
 # a named exercise: a quoted name of two to eight Han characters, or a bare one of four (聯合利劍),
@@ -337,14 +337,13 @@ class NameRules:
         u.add(e)
 
     def _note_credits(self, u: _Unit) -> None:
-        """The editor or translator a closing note credits: （編輯：林克倫）1141010, （责任编辑：王坤）."""
-        m = _NOTE_CREDIT.match(u.sh)
-        if m is None:
-            return
-        credit = "translator" if m.group(1) in ("翻译", "编译") else "editor"
-        for n in _HAN_WORD.finditer(u.sh, m.start(2), m.end(2)):
-            if 2 <= len(n.group()) <= 4 and self._surname_first(n.group(), True):
-                self._byline_person(u, n.start(), n.end(), credit)
+        """The editors or translators a closing note credits: （編輯：林克倫）1141010, （责任编辑：王坤）,
+        責任編輯：朱家儀, 責任編輯：朱家儀｜核稿編輯：翁世航."""
+        for m in _NOTE_CREDIT.finditer(u.sh):
+            credit = "translator" if m.group(1) in ("翻译", "编译") else "editor"
+            for n in _HAN_WORD.finditer(u.sh, m.start(2), m.end(2)):
+                if 2 <= len(n.group()) <= 4 and self._surname_first(n.group(), True):
+                    self._byline_person(u, n.start(), n.end(), credit)
 
     def _japanese_full_name(self, text: str) -> bool:
         """Is ``text`` exactly a Japanese surname and given name MeCab reads (中村雅人)?"""

@@ -33,6 +33,9 @@ _NAME_LIST = re.compile(rf"^{_NAME}[＊*†‡]{{0,2}}(?:\s*[、，,和與及&]\
 _MARKED_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3})+$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
+# the second line of a title set on two opens with a connective (與對台海安全的意涵); a first line
+# that ends with one proves nothing (何去何從, 國際參與, 趨於緩和)
+_TITLE_CONTINUATION = re.compile(r"^(?:與|和|及|暨|以及|兼論|兼談|並論)(?![：:、，,\s])[^：:]*$")
 _QUOTES = re.compile(r"[「」『』“”《》]")
 _PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = re.compile(
@@ -151,6 +154,10 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = _front_before_title(blocks[i], i, pat)
         out[title_idx] = [_Piece("title", blocks[title_idx].text)]
         body_start = title_idx + 1
+        if body_start < n and _title_continues(blocks[title_idx].text, blocks[body_start]):
+            out[title_idx][0].text += blocks[body_start].text  # 高市早苗政府的防衛政策走向 / 與對台海安全的意涵
+            out[body_start] = []
+            body_start += 1
         prev_kind = "title"
         while body_start < n:
             if post and blocks[body_start].heading_level not in (_META_BYLINE, _META_PUBLICATION):
@@ -223,6 +230,16 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
     _trailing_headline_list(blocks, out, body_start)
     _transcript_kinds(blocks, out)
     return [p for p in out if p is not None]
+
+
+def _title_continues(title: str, b: Block) -> bool:
+    """Is ``b`` the rest of a title set on two lines (高市早苗政府的防衛政策走向 / 與對台海安全的意涵):
+    a short line with no sentence in it that opens with a connective, under a title that ends no
+    sentence?"""
+    t = b.text
+    return b.heading_level >= 0 and _is_short(b) and len(t) <= 24 and not _SENTENCE_PUNCT.search(t) \
+        and not _ENDS_SENTENCE.search(t) and not _SENTENCE_PUNCT.search(title[-1:]) \
+        and _TITLE_CONTINUATION.match(t) is not None and not _is_date_line(t)
 
 
 def _affiliation_before_name(out: list[list[_Piece] | None], start: int, end: int, blocks: list[Block], pat: LayoutPatterns) -> None:

@@ -516,3 +516,22 @@ def test_footnotes_numbered_like_the_page_and_addresses_cut_by_the_wrapping():
     text, paragraphs = recover_structure(blocks)
     assert paragraphs[0].kind == "publication" and text.startswith("國防安全研究院 國防安全即時評析")
     assert _join("請見 https://www.mofa.gov.tw", "for details", True, True) == "請見 https://www.mofa.gov.tw for details"
+
+
+def test_brief_with_a_two_line_title_an_edge_header_and_superscript_footnotes():
+    """A think tank's brief: the institute and the series set at the page's two edges atop every
+    page (dropped on page 2), a title set on two lines (joined: the second opens with 與), the unit
+    and the writer under it, and footnotes numbered in superscripts, one note each."""
+    head = "國防安全研究院" + " " * 40 + "國防安全即時評析"
+    text = (f"{head}\n\n高市早苗政府的防衛政策走向\n與對台海安全的意涵\n\n戰略與資源研究所\n王尊彥\n\n壹、新聞重點\n\n"
+            "日本首相高市早苗於2025年10月21日就任後，旋即宣示將提前達成防衛經費占GDP 2%的目標。¹ 此外，高市亦\n"
+            "表示將修訂「安保三文件」。²\n\n" + " " * 40 + "1\n\f"
+            f"{head}\n\n貳、安全意涵\n\n中國外交部發言人林劍批評高市的言論。\n\n"
+            "___________________\n¹ 〈高市首相所信表明演説〉，首相官邸，2025年10月24日。\n"
+            "² 〈非核三原則見直し検討〉，《讀賣新聞》，2025年11月3日。\n\n" + " " * 40 + "2\n")
+    got = kinds(text)
+    assert got[:4] == [("publication", "國防安全研究院 國防安全即時評析"), ("title", "高市早苗政府的防衛政策走向與對台海安全的意涵"),
+                       ("affiliation", "戰略與資源研究所"), ("byline", "王尊彥")]
+    assert sum(1 for _, t in got if t.startswith("國防安全研究院")) == 1
+    assert [t[:1] for k, t in got if k == "note"] == ["¹", "²"]
+    assert not any("²" in t for k, t in got if k == "body")

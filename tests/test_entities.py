@@ -1216,3 +1216,27 @@ def test_airports(resources):
     assert ("桃園國際機場", "LOC", "Taoyuan International Airport") in ents
     assert ("羽田機場", "LOC", "Haneda Airport") in ents
     assert not [e for e in ents if e[0].startswith("金海")]
+
+
+def test_a_list_of_country_abbreviations(resources):
+    """美、日、菲等國: each abbreviation in a list written apart is a country; a list of other words
+    (中、小企業) or a weekday (週六、日) is not."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n政府應加強與美、日、菲等理念相近國家的海上合作。中、小企業受到衝擊。他在週六、日都上班。", "t", resources)
+    ents = [(e.text, e.label, e.en) for u in doc.units for e in u.entities]
+    assert [x for x in ents if x[1] == "GPE"] == [("美", "GPE", "U.S."), ("日", "GPE", "Japan"), ("菲", "GPE", "Philippines")]
+    glosses = [t.gloss for u in doc.units for t in u.tokens if t.text == "日"]
+    assert glosses[0] == "Japan"
+
+
+def test_transliteration_that_begins_with_a_shorter_known_name(resources):
+    """穆勒納爾（John Moolenaar）: the whole transliteration before the bracket is the person named in
+    it, though its first two characters are a name the KB knows (穆勒, Robert Mueller); 穆勒（Robert
+    Mueller） alone stays Mueller."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n共和黨籍聯邦眾議員穆勒納爾（John Moolenaar）也在聲明中說，北京不可信賴。"
+                        "特別檢察官穆勒（Robert Mueller）說。", "t", resources)
+    people = [(e.text, e.en) for u in doc.units for e in u.entities if e.label == "PERSON" and not e.text.isascii()]
+    assert people == [("穆勒納爾", "John Moolenaar"), ("穆勒", "Robert Mueller")]

@@ -482,6 +482,17 @@ def test_editor_in_the_closing_note_is_credited(resources):
     assert doc.meta["author"] == "陳韻聿"
 
 
+def test_editors_credited_on_their_own_lines(resources):
+    """責任編輯：朱家儀 and 核稿編輯：翁世航 closing a web article (no brackets), or both on one line
+    with a bar between: each editor is a person credited as editor, and neither is the author."""
+    text = "標題在這裡\n\n作者：張馨文\n\n台灣的國防預算今年增加，政府表示將持續強化防衛能力。\n\n" \
+           "責任編輯：朱家儀\n核稿編輯：翁世航\n責任編輯：林克倫｜核稿編輯：王坤\n"
+    doc = annotate_text(text, "web", resources)
+    credited = [(e.text, e.extra.get("credit")) for u in doc.units if u.kind == "note" for e in u.entities]
+    assert credited == [("朱家儀", "editor"), ("翁世航", "editor"), ("林克倫", "editor"), ("王坤", "editor")]
+    assert doc.meta["author"] == "張馨文"
+
+
 def test_wire_agency_in_the_publication_line(resources):
     """韩联社 (Yonhap) after the date: a publication line; its date places 23日."""
     doc = annotate_text("韩国总统李在明会见日本首相石破茂\n2025-08-24 15:30 韩联社\n据韩联社报道，韩国总统李在明23日在东京与日本首相举行会谈。\n", "yh", resources)
