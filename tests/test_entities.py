@@ -826,6 +826,7 @@ def test_republic_of_china_year_is_a_date(resources):
     ("行政院通過115年度國防預算。", "115年度", "2026", "2026"),  # a Taiwanese fiscal year
     ("新制自114年11月起實施。", "114年11月", "2025-11", "November 2025"),  # a 民國 year before its month
     ("2025年第4季的共機擾台次數創新高。", "2025年第4季", "2025-Q4", "Q4 2025"),
+    ("規劃2023至2027年度防衛費總額約43兆日圓。", "2023至2027年度", "2023/2027", "2023–2027"),  # fiscal years
 ])
 def test_years_of_the_republic_and_quarters(resources, text, span, value, en):
     e = one(ents(text, resources), span)

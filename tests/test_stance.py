@@ -995,3 +995,13 @@ def test_a_reference_in_brackets_is_no_target(resources):
     assert "jp-mofa" not in [t["kb_id"] for t in st["targets"]] and "外務省" not in [t["text"] for t in st["targets"]]
     st = stance(resources, "美國總統川普隨即致電高市，顯示華府也須安撫盟友（Green, 2025）。")
     assert "Green" not in [t["text"] for t in st["targets"]]
+
+
+def test_a_body_holds_what_its_published_report_says(resources):
+    """戰略與國際研究中心日前發布的兵推報告指出: the centre that published the report holds it (not
+    美國 before it); a press release carries others' words, so in 北京發布的新聞稿指出，習近平強調…
+    Xi holds the stance."""
+    st = stance(resources, "美國智庫戰略與國際研究中心（CSIS）日前發布的兵推報告指出，若中國封鎖台灣，台灣的能源儲備恐怕撐不過兩週。")
+    assert st["holder"]["kb_id"] == "us-csis"
+    st = stance(resources, "北京發布的新聞稿指出，習近平強調「台灣回歸中國是戰後國際秩序的重要組成部分」。")
+    assert st["holder"]["kb_id"] == "cn-xi-jinping"
