@@ -274,6 +274,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._overrides = {}  # shadow form -> (kb_id, en, source) the article itself established
         self._learned = {}  # shadow form -> (label, en) of a place or body named once with its English
         self._countries = Counter()
+        self._last_country: dict[str, str] = {}  # entity label -> the country of the last one linked (該黨: its party's)
         self._pending = []
         self._home, self._doc = None, (doc.text, shadow)
         self._publisher = self._publisher_country(doc, shadow)
@@ -658,8 +659,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         return []
 
     def _count_countries(self, e: Entity) -> None:
-        """Count the countries an entity mentions (see :meth:`_countries_of`)."""
-        self._countries.update(self._countries_of(e))
+        """Count the countries an entity mentions (see :meth:`_countries_of`); remember the country
+        of the last organisation, country and person linked (for 該黨, 該國)."""
+        countries = self._countries_of(e)
+        self._countries.update(countries)
+        if len(countries) == 1 and e.label in ("ORG", "GPE", "PERSON"):
+            self._last_country[e.label] = countries[0]
 
     def _countries_of(self, e: Entity) -> list[str]:
         """The countries an entity mentions: a country itself, the country of a city, a person, an

@@ -37,6 +37,8 @@ _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电",
 _CREDIT_LABEL = re.compile(r"(?:^|(?<=[\s｜|]))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
                            r"(文字|文|作者|撰文|撰稿|口述|采访整理|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|｜]\s*")
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
+#: a reference back to a body named before: 該黨 (that party), 該國, 該部, 該院, 該會, 該組織 (shadow forms)
+_THAT_BODY = re.compile(r"该(?:党|国|部|院|会|组织|机构|智库|大学)")
 _NOTE_CREDIT = re.compile(r"(?:^[（(]|^|(?<=[\s｜|]))\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译|责任校对|校对|审稿|核稿)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)(?=\s*[）)]|\s*[｜|]|\s+\S+[：:]|\s*$)")
 # 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
@@ -585,6 +587,10 @@ class NameRules:
             for title, c in self.rules.data.get("country_titles", {}).items():
                 if before.endswith(title):
                     return c
+            # 該黨代表X, 該國外長X: the party or country the text named last (in an earlier sentence)
+            ref = _THAT_BODY.search(before)
+            if ref is not None:
+                return self._last_country.get("GPE" if ref.group() == "该国" else "ORG")
         return country
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:

@@ -69,6 +69,10 @@ class KoreanNames:
         character has no Korean reading (not a hanja name)."""
         if not 2 <= len(name) <= 5:
             return None
+        from .patterns import _traditional
+
+        if (trad := _traditional(name)) != name:  # 张东赫: the table is in hanja, Traditional forms
+            name, shadow = trad, shadow or name
         sur, given = self.split(name)
         sur_en = self.surnames.get(sur)
         if sur_en is None and shadow is not None:

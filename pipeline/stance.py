@@ -375,11 +375,17 @@ def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
         return False
     copular = tokens[neg].norm.endswith(("是", "非"))  # 不是, 並非: the noun phrase is what is denied
     between = tokens[neg + 1 : k - 1]
-    return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or t.pos in ("p", "c")
-               or (t.pos == "a" and not copular) for t in between)  # 不會|容忍 (tagged a)
+    return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or (t.pos in ("p", "c") and not _passive_copula(between, j))
+               or (t.pos == "a" and not copular) for j, t in enumerate(between))  # 不會|容忍 (tagged a)
 
 
-_COPULAS = frozenset({"是", "为", "成为", "算", "算是", "属于", "会", "能", "可能"})
+def _passive_copula(tokens: list[Token], j: int) -> bool:
+    """被 before a copula (不願|被|視為|美國|的|盟友): being called or seen as the noun is what is denied."""
+    return tokens[j].norm == "被" and j + 1 < len(tokens) and tokens[j + 1].norm in _COPULAS
+
+
+_COPULAS = frozenset({"是", "为", "成为", "算", "算是", "属于", "会", "能", "可能", "视为", "视作", "看作", "当作", "当成",
+                      "列为", "称为", "作为"})
 
 
 def _entity_dict(e: Entity) -> dict[str, Any]:

@@ -122,3 +122,12 @@ def test_a_posting_is_not_a_nationality(resources):
 def test_a_korean_name_after_a_title_jieba_split_at_a_function_character(resources):
     es = ents("南韓三星電子會長李在鎔表示。", resources)
     assert one(es, "李在鎔").en == "Lee Jae-yong"
+
+
+def test_a_korean_name_in_simplified_characters_and_that_party_s_leader(resources):
+    """张东赫 in a Simplified article is read from its Traditional hanja (Jang Dong-hyuk, not Zhang
+    Donghe), and so is the leader of 该党 (that party) when the party named before is Korean."""
+    es = ents("韩国国民力量党代表张东赫表示反对。", resources)
+    assert one(es, "张东赫").en == "Jang Dong-hyuk"
+    es = ents("韩国最大在野党国民力量党则批评政府“亲中”。该党代表张东赫在国会发言时警告，政府不应牺牲国家安全。", resources)
+    assert one(es, "张东赫").en == "Jang Dong-hyuk"

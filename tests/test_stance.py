@@ -1005,3 +1005,12 @@ def test_a_body_holds_what_its_published_report_says(resources):
     assert st["holder"]["kb_id"] == "us-csis"
     st = stance(resources, "北京發布的新聞稿指出，習近平強調「台灣回歸中國是戰後國際秩序的重要組成部分」。")
     assert st["holder"]["kb_id"] == "cn-xi-jinping"
+
+
+def test_unwilling_to_be_seen_as_an_ally(resources):
+    """不願被視為美國的盟友: being seen as the US's ally is what Modi refuses, so the US is a negative
+    target; 不會容忍北韓的挑釁 still negates the verb, not the provocation."""
+    st = stance(resources, "印度總理莫迪一向強調戰略自主，不願被視為美國的盟友。")
+    assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("us", "negative")]
+    st = stance(resources, "北韓不會容忍美國的挑釁。")
+    assert ("us", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
