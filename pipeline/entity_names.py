@@ -39,6 +39,9 @@ _CREDIT_LABEL = re.compile(r"(?:^|(?<=[\s｜|]))(?:(?:文字|文|作者|撰文|�
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 #: a reference back to a body named before: 該黨 (that party), 該國, 該部, 該院, 該會, 該組織 (shadow forms)
 _THAT_BODY = re.compile(r"该(?:党|国|部|院|会|组织|机构|智库|大学)")
+_BY = re.compile(r"^(?:By|BY|by)\s+")
+#: a writer's Chinese name and English name side by side: 李大衛 David Lee
+_NAME_AND_ENGLISH = re.compile(r"([\u3400-\u9fff]{2,4})\s+([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3})")
 _NOTE_CREDIT = re.compile(r"(?:^[（(]|^|(?<=[\s｜|]))\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译|责任校对|校对|审稿|核稿)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)(?=\s*[）)]|\s*[｜|]|\s+\S+[：:]|\s*$)")
 # 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
@@ -249,7 +252,8 @@ class NameRules:
             labels = list(_CREDIT_LABEL.finditer(sh))
             if labels and labels[0].start() > 0 and sh[:labels[0].start()].strip():
                 return  # text before the first label: not a credits line
-            cuts = [(m.end(), m.group(1)) for m in labels] or [(len(sh) - len(sh.lstrip("◎● \u3000")), "")]  # ◎ 蘇紫雲
+            by = _BY.match(sh)
+            cuts = [(m.end(), m.group(1)) for m in labels] or [(by.end() if by else len(sh) - len(sh.lstrip("◎●■ \u3000")), "")]  # ◎ 蘇紫雲, By 李大衛
             ends = [m.start() for m in labels[1:]] + [len(sh)]
             for (start, label), end in zip(cuts, ends):
                 rest = sh[start:end]
@@ -260,6 +264,19 @@ class NameRules:
                 if _LATIN_NAME.fullmatch(rest.strip()) and label:
                     base = start + len(rest) - len(rest.lstrip())
                     self._latin_byline(u, base, base + len(rest.strip()), _CREDITS.get(label))
+                    continue
+                both = _NAME_AND_ENGLISH.fullmatch(rest.strip())
+                if both is not None and self._surname_first(both.group(1), True):  # 李大衛 David Lee
+                    base = start + len(rest) - len(rest.lstrip())
+                    self._byline_person(u, base, base + both.end(1), _CREDITS.get(label))
+                    for e in u.ents:
+                        if (e.start, e.end) == (base, base + both.end(1)):
+                            e.en = both.group(2)  # the writer's own English name, not a romanisation
+                            e.extra.pop("romanized", None)
+                            e.extra.pop("reading", None)
+                            if u.free(base + both.start(2), base + both.end(2)):
+                                u.add(Entity(both.group(2), base + both.start(2), base + both.end(2), "PERSON", None,
+                                             both.group(2), "rule", extra=dict(e.extra)))
                     continue
                 if not _NAMES_ONLY.fullmatch(rest.strip()):
                     continue

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from .model import Document, Unit
-from .numex import find_dates
+from .numex import english_date, find_dates
 from .patterns import _traditional, layout_patterns, t2s_converter
 from .structure import publication_name
 from .transcript import header_field
@@ -63,6 +63,8 @@ def front_date(units: list[Unit]) -> str | None:
             value = extra.get("value", "")
             if _FULL_DATE.match(value):
                 return value
+        if u.kind == "publication" and (value := english_date(u.text)):
+            return value  # November 19, 2025
     title = next((u for u in front_units(units) if u.kind == "title"), None)
     if title is not None:
         for a, _b, extra in _dates(title.text):

@@ -463,6 +463,22 @@ def find_percents(text: str, not_after: frozenset[str] = frozenset()) -> list[tu
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_EN = "|".join(f"{m[:3]}(?:{m[3:]}|\\.)?" if len(m) > 3 else m for m in _MONTHS)
+#: a date written in English: November 19, 2025; Nov. 19, 2025; 19 November 2025
+ENGLISH_DATE = re.compile(rf"\b(?:(?P<m1>{_MONTH_EN})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+                          rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_EN})\s+(?P<y2>(?:19|20)\d\d))\b")
+
+
+def english_date(text: str) -> str | None:
+    """The first date written in English in ``text``, as ``YYYY-MM-DD`` (a publication line of an
+    article with its front matter in English)."""
+    m = ENGLISH_DATE.search(text)
+    if m is None:
+        return None
+    month = (m.group("m1") or m.group("m2"))[:3]
+    day, year = int(m.group("d1") or m.group("d2")), m.group("y1") or m.group("y2")
+    mon = next(i for i, x in enumerate(_MONTHS, 1) if x.startswith(month))
+    return f"{year}-{mon:02d}-{day:02d}" if 1 <= day <= 31 else None
 _SEASON_EN = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _UNIT_EN = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 _REL_DAY_EN = {"+0D": "today", "-1D": "yesterday", "+1D": "tomorrow", "-2D": "the day before yesterday",

@@ -25,6 +25,7 @@ class LayoutPatterns:
     lead_prefix: tuple[re.Pattern, ...]
     name_affiliation_separator: re.Pattern
     affiliation_words: tuple[str, ...]
+    not_affiliation_words: tuple[str, ...]
     publications: frozenset[str]
     publication_suffixes: tuple[str, ...]
     column_labels: tuple[str, ...] = ()
@@ -96,6 +97,8 @@ class LayoutPatterns:
 
     def is_affiliation(self, text: str) -> bool:
         t = _traditional(text)
+        for w in self.not_affiliation_words:  # 記者會: a press conference, not a reporter
+            t = t.replace(w, "\x00")
         return any(w in t for w in self.affiliation_words)
 
     def heading_marker(self, text: str) -> bool:
@@ -198,6 +201,7 @@ def layout_patterns() -> LayoutPatterns:
             lead_prefix=comp("lead_prefix"),
             name_affiliation_separator=re.compile(data["name_affiliation_separator"]),
             affiliation_words=tuple(t(w) for w in data.get("affiliation_words", [])),
+            not_affiliation_words=tuple(t(w) for w in data.get("not_affiliation_words", [])),
             publications=frozenset(t(w) for w in data.get("publications", [])),
             publication_suffixes=tuple(t(w) for w in data.get("publication_suffixes", [])),
             column_labels=tuple(t(w) for w in data.get("column_labels", [])),

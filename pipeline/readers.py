@@ -227,8 +227,10 @@ def read_html_text(html: str, encoding: str = "utf-8") -> RawArticle:
             value = getattr(meta, attr, None)
             if value and str(value).strip():
                 hints[key] = _as_written(" ".join(str(value).split()), html)
-    if "author" in hints:
-        hints["author"] = _close_brackets(hints["author"])
+    if "author" in hints:  # 沈有忠（東海大學政治學系教授）｜ when the byline's date was taken away
+        hints["author"] = _close_brackets(hints["author"]).rstrip(" ｜|／/·•,，、")
+        if not hints["author"]:
+            del hints["author"]
     return RawArticle(text=normalize_newlines(text), format="html", encoding=encoding, hints=hints,
                       quotes=_blockquotes(html) if "<blockquote" in html.lower() else [])
 

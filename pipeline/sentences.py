@@ -10,7 +10,8 @@ Rules:
 * inside quotes or brackets (「」『』“”（）《》【】〔〕, and straight "…" in pairs) it does not end, except when the
   terminal mark is immediately followed by the closing mark(s) that close every open pair:
   ``……有什麼關係？」就此而言`` splits after 」;
-* a closing quote that ends a sentence takes the short speech tag after it along (「……縫隙。」他說。);
+* a closing quote that ends a sentence takes the short speech tag after it along (「……縫隙。」他說。),
+  and so does a credit after a dash that ends the paragraph (「……交易。」——美國國務卿魯比歐);
 * ；, ：, ， never end a sentence, so clauses joined by ； stay together; nor does a mark followed by
   one of them, or a closing quote by an opening bracket (``……燃料。」，並指出`` goes on; so does
   ``"We must prepare for the worst."（我們必須做最壞的準備）``);
@@ -45,6 +46,8 @@ _FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}�
 _EMOJI_AFTER = re.compile(f"[ \u3000]*(?:{EMOJI}{EMOJI_TAIL})+")
 #: who said a quotation, after it: 他說。 費思博說道。 她補充說。 (a short subject, a speech verb, the end)
 _SPEECH_TAG = re.compile(r"[ \u3000]*[^。！？!?「」『』“”，,、；;：:\s]{1,12}?(?:說道|说道|說|说|表示|指出|補充|补充|強調|强调|坦言|直言|稱|称|道)[。.]")
+#: who said a quotation, after a dash at the end of the paragraph: 「……交易。」——美國國務卿魯比歐
+_DASH_CREDIT = re.compile(r"[ \u3000]*(?:——|──|—|－－|--)[ \u3000]*[^。！？!?「」『』“”；;\n]{1,40}$")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])")  # all that precedes the point of "1. 本土防衛優先。"
 _WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
@@ -71,8 +74,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = _sentence_end(text, i, depth, matched)
         if end is not None and (_CONTINUES.match(text, end) or text[end - 1] in "」”』" and _GLOSSED.match(text, end)):
             end = None  # 「……。」，並指出…: the quote closed but the sentence goes on
-        if end is not None and text[end - 1] in "」”』" and (tag := _SPEECH_TAG.match(text, end)):
-            end = tag.end()  # 「……縫隙。」他說。: the quotation and who said it are one sentence
+        if end is not None and text[end - 1] in "」”』" and (tag := _SPEECH_TAG.match(text, end) or _DASH_CREDIT.match(text, end)):
+            end = tag.end()  # 「……縫隙。」他說。, 「……交易。」——魯比歐: the quotation and who said it are one sentence
         if end is not None:
             note = _FOOTNOTE.match(text, end)
             if note:  # …設廠。¹ / …設廠。[2]: the footnote mark belongs to the sentence it ends

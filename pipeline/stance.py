@@ -396,6 +396,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             roles: tuple[str, ...] = (), quoted: list[bool] | None = None):
     text, tokens = unit.text, unit.tokens
     quoted = quoted or _quoted(text)
+    credit = _DASH_CREDITED.search(text)
+    if credit is not None:  # 「我們不會拿台灣做交易。」——美國國務卿魯比歐: the speaker credited after the quote
+        after = [x for x in ents if x.start >= credit.end() and x.label in HOLDER_LABELS]
+        e = next((x for x in after if x.label == "PERSON"), after[0] if after else None)
+        if e is not None:
+            return _entity_dict(e), e, None
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
@@ -408,7 +414,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
              and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
-    if nominal and any(c.entry.kind in ("modal", "hedge") for c in cues) and not _quote_tail(text):
+    # … or judges the noun itself (菲方的所謂抗議完全站不住腳: the protest is judged, not the Philippines')
+    judged = any(c.entry.kind == "evaluative" and c.polarity and c.entry.role == "subject" and not quoted[c.start]
+                 and any(id(n) in nominal and n.end <= c.start and clause[n.start] == clause[c.start] for n in verbs)
+                 for c in cues)
+    if nominal and (judged or any(c.entry.kind in ("modal", "hedge") for c in cues)) and not _quote_tail(text):
         verbs = [c for c in verbs if id(c) not in nominal]
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
@@ -602,10 +612,15 @@ _ACCORDING_TO = re.compile(r"(?:据|根据|依据)[^，。；：]*$")
 
 
 def _after_modified(tokens, c: Cue) -> bool:
-    """Is the cue's word the head of 的 + adjective (中國的強硬回應, 美國的堅定支持)?  A noun."""
+    """Is the cue's word the head of 的 + adjective or a modifier (中國的強硬回應, 美國的堅定支持,
+    菲方的所謂抗議)?  A noun."""
     k = c.tok  # the token the cue starts in: its word when the token starts with it
-    return 2 <= k < len(tokens) and tokens[k].start == c.start and tokens[k - 1].pos in ("a", "ad", "an") \
-        and tokens[k - 2].norm == "的"
+    return 2 <= k < len(tokens) and tokens[k].start == c.start \
+        and (tokens[k - 1].pos in ("a", "ad", "an") or tokens[k - 1].norm in _NOUN_MODIFIERS) and tokens[k - 2].norm == "的"
+
+
+#: words between 的 and a noun they qualify (菲方的所謂抗議: the protest, so called)
+_NOUN_MODIFIERS = frozenset({"所谓", "一贯", "一再", "多次", "最新", "强烈", "正式"})
 
 
 def _in_prediction(e: Entity, v: Cue, cues: list[Cue], clause: list[int], tokens, quoted: list[bool]) -> bool:
@@ -697,6 +712,10 @@ def _publishes(span, k: int) -> bool:
     the document's author, and the document says what the sentence's verb reports."""
     rest = span[k + 1 : k + 4]
     return bool(rest) and rest[0].norm == "的" and any(x.norm in DOCUMENT_NOUNS for x in rest[1:])
+
+
+#: a quotation closed, then a dash and who said it
+_DASH_CREDITED = re.compile(r"[」”』][ \u3000]*(?:——|──|—|－－|--)(?=[ \u3000]*[^。！？!?「」『』“”；;]{1,40}$)")
 
 
 def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set[int]:

@@ -25,11 +25,13 @@ from dataclasses import dataclass
 from .clean import HAN as _HAN
 from .clean import _YEAR, Block, display_width, tidy_spaces
 from .patterns import EMOJI, EMOJI_TAIL, LayoutPatterns, _traditional, layout_patterns
+from .numex import ENGLISH_DATE
 from .transcript import header_field, is_speaker, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
 _NAME_LIST = re.compile(rf"^{_NAME}[＊*†‡]{{0,2}}(?:\s*[、，,和與及&]\s*{_NAME}[＊*†‡]{{0,2}})*$")  # 林書瑋＊: a note's mark after it
 #: names a space apart, each with a note's mark (張文彥＊　　李佩珊＊＊)
+_HEADING_MARK = re.compile(r"^[■□◆◇●○◎★☆►▶▍]+\s*")
 _MARKED_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3})+$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
@@ -54,10 +56,14 @@ _DATE_LINE = re.compile(
 _ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]{2,8})*(?:[ \t\u3000]+|\s*[，,]\s*)(\S.*)$")
 
 
+# November 19, 2025; Wednesday, 19 November 2025 10:30 (front matter in English)
+_ENGLISH_DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:{ENGLISH_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*$")
+
+
 def _is_date_line(t: str) -> bool:
     """A line that says when the article was published: a date (and time), a labelled one
     (發布時間：…), or one after its issuer's name (國防部 114年12月3日)."""
-    if _DATE_LINE.match(t):
+    if _DATE_LINE.match(t) or _ENGLISH_DATE_LINE.match(t):
         return True
     m = _ISSUER_DATE.match(t)
     return m is not None and _DATE_LINE.match(m.group(1)) is not None
@@ -128,7 +134,10 @@ def _with_hints(blocks: list[Block], hints: dict[str, str]) -> list[Block]:
         head.append(Block(text=line, standalone=True, heading_level=_META_PUBLICATION))
     title = hints.get("title", "")
     if title:
-        if blocks and " ".join(blocks[0].text.split()) == title:
+        first = " ".join(blocks[0].text.split()) if blocks else ""
+        if first == title or (len(first) >= 6 and first in title and _is_short(blocks[0])):
+            # the page's own headline; the title the page gave may add a column or the site's name
+            # (觀點／川習會後的台灣：… - 鳴人堂)
             blocks[0].heading_level = 1
             head.append(blocks.pop(0))
         else:
@@ -567,6 +576,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if b.heading_level == _META_PUBLICATION:
         return [_Piece("publication", t)]
     if pat.heading_marker(t) and not (pat.match_byline(t) and _is_short(b)):
+        rest = _HEADING_MARK.sub("", t, count=1).strip()
+        if prev_kind == "title" and rest != t.strip() and _NAME_LIST.match(rest) and _starts_with_surname(rest):
+            return [_Piece("byline", t)]  # ■ 吳明杰 right under the title: the writer
         return None  # 壹、前言: the body's first heading (◎ 蘇紫雲 is a byline)
     if pat.is_caption(t) and len(t) <= 200:
         return [_Piece("caption", t)]
@@ -581,7 +593,7 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return None  # 摘要 above a paper's abstract: the body's first heading
     if pat.match_lead(t):
         return [_Piece("lead", t)]
-    if prev_kind == "title" and _LATIN_TITLE.fullmatch(t):
+    if prev_kind == "title" and _LATIN_TITLE.fullmatch(t) and not pat.match_byline(t):
         return [_Piece("lead", t)]  # the title in English, under the Chinese one
     if not _is_short(b):
         return None

@@ -849,3 +849,48 @@ def test_web_news_furniture_and_a_correspondents_line(resources):
                         "端傳媒記者 沈亦舟 發自台北 | 2025-11-27\n閱讀時間：4 分鐘\n\n一｜釜山之後\n\n10月30日，川普與習近平在釜山會面。\n", "init", resources)
     assert [u.kind for u in doc.units][:5] == ["title", "lead", "byline", "publication", "note"]
     assert doc.meta["author"] == "沈亦舟" and doc.meta["date"] == "2025-11-27"
+
+
+def test_html_headline_under_a_column_title_and_a_byline_with_its_date_taken(resources, tmp_path):
+    """The page's title adds a column (觀點／…) and the headline is the page's <h1>: the headline is
+    the title, not also a paragraph; the byline's date, which the HTML reader takes away, leaves
+    no bar behind in the author (沈有忠（東海大學政治學系教授）｜2025-11-03)."""
+    from pipeline.annotate import annotate_file
+
+    page = tmp_path / "col.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>觀點／川習會後的台灣：籌碼還是棋子？ - 鳴人堂</title>'
+        '<meta property="og:title" content="觀點／川習會後的台灣：籌碼還是棋子？"></head><body><article>'
+        "<h1>川習會後的台灣：籌碼還是棋子？</h1><div class='byline'>沈有忠（東海大學政治學系教授）｜2025-11-03</div>"
+        "<p>美國總統川普與中國國家主席習近平10月30日在南韓釜山會面，這是雙方六年來首次面對面會談。</p>"
+        "<p>值得注意的是，雙方公開的會談紀要都沒有提到台灣。白宮發言人李威特事後表示，台灣議題沒有被討論。</p>"
+        "<p>筆者以為，川普的交易型外交讓台灣處境更加微妙，台灣應深化與日本、歐洲等民主夥伴的合作。</p>"
+        "</article></body></html>", encoding="utf-8")
+    doc = annotate_file(page, resources)
+    assert [u.text for u in doc.units if u.kind == "title"] == ["川習會後的台灣：籌碼還是棋子？"]
+    assert not any(u.text.startswith("川習會後") for u in doc.units if u.kind == "body")
+    assert (doc.meta["author"], doc.meta["affiliation"], doc.meta["date"]) == ("沈有忠", "東海大學政治學系教授", "2025-11-03")
+
+
+def test_front_matter_in_english_and_a_marked_byline(resources):
+    """By 李大衛 David Lee: the writer, with the English name he gives; November 19, 2025: the date;
+    an Editor's note at the end is a note.  ■ 吳明杰 right under a title is the writer, not a heading."""
+    text = ("菲律賓的「透明化倡議」對台北的意義\nBy 李大衛 David Lee\nNovember 19, 2025\n"
+            "菲律賓海巡署發言人塔瑞拉在X平台上發布影片，顯示中國海警船以水砲攻擊菲律賓公務船。\n"
+            "Editor's note: This article was first published in English by the Taiwan Security Monitor.\n")
+    doc = annotate_text(text, "en", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "byline", "publication"] and doc.units[-1].kind == "note"
+    assert (doc.meta["author"], doc.meta["date"]) == ("李大衛", "2025-11-19")
+    assert [(e.text, e.en) for e in doc.units[1].entities][0] == ("李大衛", "David Lee")
+    doc = annotate_text("【時評】美日同盟強化 北京為何坐立難安\n■ 吳明杰\n2025年11月22日 星期六\n"
+                        "日本首相高市早苗上任不到一個月，就因台灣有事發言與北京爆發外交風暴。\n", "op", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "byline", "publication"]
+    assert (doc.meta["author"], doc.meta["date"]) == ("吳明杰", "2025-11-22")
+
+
+def test_a_press_conference_is_no_reporter(resources):
+    """外交部发言人毛宁主持例行记者会: a transcript's title (记者会 is no reporter's affiliation), so
+    the date under it is its date."""
+    text = "外交部发言人毛宁主持例行记者会\n\n2025年11月20日\n\n法新社记者：中方对此有何回应？\n\n毛宁：我们已经多次表明严正立场。\n"
+    doc = annotate_text(text, "mfa", resources)
+    assert [u.kind for u in doc.units][:2] == ["title", "publication"] and doc.meta["date"] == "2025-11-20"

@@ -65,3 +65,12 @@ def test_an_emoji_after_the_end_stays_with_its_sentence():
     t = "進度到底怎麼了？😡 美方一再延宕。這樣的答案無法接受！❌ 台灣的防衛不能建立在別人的時間表上。不能再拖了！💪🇹🇼"
     assert [t[a:b] for a, b in split_sentences(t)] == [
         "進度到底怎麼了？😡", "美方一再延宕。", "這樣的答案無法接受！❌", "台灣的防衛不能建立在別人的時間表上。", "不能再拖了！💪🇹🇼"]
+
+
+def test_a_pull_quote_keeps_its_dash_credit():
+    """「……。」——美國國務卿魯比歐 ending the paragraph is one sentence; a dash followed by a longer
+    sentence, or a list after a semicolon, is not a credit."""
+    t = "「我們不會拿台灣做交易。」——美國國務卿魯比歐"
+    assert [t[a:b] for a, b in split_sentences(t)] == [t]
+    t = "「我們不會拿台灣做交易。」——這句話在華府引起廣泛討論，也讓北京高度警惕，更讓東京開始重新思考自身的處境。"
+    assert len(split_sentences(t)) == 2

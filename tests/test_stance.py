@@ -1014,3 +1014,20 @@ def test_unwilling_to_be_seen_as_an_ally(resources):
     assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("us", "negative")]
     st = stance(resources, "北韓不會容忍美國的挑釁。")
     assert ("us", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+
+
+def test_a_quotation_credited_after_a_dash(resources):
+    """「……。」——美國國務卿魯比歐 (a pull quote): one sentence with its credit, held by the person
+    credited."""
+    st = stance(resources, "「台灣是美國值得信賴的重要夥伴，我們堅定支持台灣。」——美國國務卿魯比歐")
+    assert st["bearing"] and st["holder"]["kb_id"] == "us-marco-rubio"
+
+
+def test_a_judged_noun_and_claims(resources):
+    """菲方的所謂抗議完全站不住腳: the protest is judged (the writer's, negative for the Philippines),
+    not the Philippines' attitude; 固有領土 (a claim of territory) and 好事 bear a stance."""
+    st = stance(resources, "菲方的所謂抗議完全站不住腳。")
+    assert st["holder"] == "AUTHOR" and [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("ph", "negative")]
+    assert stance(resources, "黃岩島是中國固有領土。")["bearing"]
+    st = stance(resources, "對台灣來說，美日同盟的強化是好事。")
+    assert st["bearing"] and st["targets"][0]["polarity"] == "positive"
