@@ -46,6 +46,7 @@ def gloss_stage(doc: Document, res: Resources) -> None:
     glosser = res.glosser
     for unit in doc.units:
         glosser.gloss_unit(unit)
+    glosser.name_holders(doc.units)
 
 
 #: The stages every article goes through, in order.

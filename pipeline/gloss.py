@@ -911,6 +911,25 @@ class Glosser:
         if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
             holder["en"] = self.gloss_words(unit, holder["text"])  # 港澳辦發言人: the HKMAO spokesperson
 
+    def name_holders(self, units: list[Unit]) -> None:
+        """English for holders named in another unit than their stance's: a turn's speaker (法新社记者：
+        … then 中方对此有何回应？) from the label's glosses where it stands, or from the English the
+        same words got elsewhere in the article."""
+        named: dict[str, str] = {}
+        for unit in units:
+            holder = unit.stance.get("holder") if unit.stance else None
+            if isinstance(holder, dict) and holder.get("en") and holder.get("text"):
+                named.setdefault(holder["text"], holder["en"])
+            speaker = unit.speaker
+            if speaker and speaker.get("text") and speaker["text"] not in named:
+                en = speaker.get("en") or self.gloss_words(unit, speaker["text"])
+                if en:
+                    named[speaker["text"]] = en
+        for unit in units:
+            holder = unit.stance.get("holder") if unit.stance else None
+            if isinstance(holder, dict) and not holder.get("en") and holder.get("text") in named:
+                holder["en"] = named[holder["text"]]
+
     def gloss_words(self, unit: Unit, words: str) -> str | None:
         """English for words of the unit (a holder no knowledge-base entry names: 日本媒體, 分析人士),
         the glosses of the tokens they cover put together; None when they are not whole tokens."""

@@ -714,6 +714,8 @@ def _publishes(span, k: int) -> bool:
     return bool(rest) and rest[0].norm == "的" and any(x.norm in DOCUMENT_NOUNS for x in rest[1:])
 
 
+#: a verb of going right before an institution (到立法院, 赴聯合國, 前往國會), not 提到/受到/遭到…
+_DESTINATION = re.compile(r"(?:(?<![提受遭看感达得谈说想听见做拿找遇碰及])到|赴|前往|抵达)$")
 #: a quotation closed, then a dash and who said it
 _DASH_CREDITED = re.compile(r"[」”』][ \u3000]*(?:——|──|—|－－|--)(?=[ \u3000]*[^。！？!?「」『』“”；;]{1,40}$)")
 
@@ -762,6 +764,8 @@ def _venue(shadow: str, e: Entity) -> bool:
     新加坡峰會, 於華府舉行 (but 在北京的施壓下: Beijing acts)."""
     if e.label == "ORG" and _in_adverbial(shadow, e):
         return True  # 在今年的聯合國大會中: an assembly as the occasion
+    if e.label == "ORG" and _DESTINATION.search(shadow, max(0, e.start - 3), e.start):
+        return True  # 要求國防部長到立法院專案報告: where someone is to go, not what is judged
     if e.label not in ("GPE", "LOC"):
         return False
     after = shadow[e.end : e.end + 2]

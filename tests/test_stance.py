@@ -1031,3 +1031,22 @@ def test_a_judged_noun_and_claims(resources):
     assert stance(resources, "黃岩島是中國固有領土。")["bearing"]
     st = stance(resources, "對台灣來說，美日同盟的強化是好事。")
     assert st["bearing"] and st["targets"][0]["polarity"] == "positive"
+
+
+def test_an_institution_someone_is_to_go_to_is_no_target(resources):
+    """要求國防部長顧立雄到立法院專案報告: the Legislative Yuan is where he is to report, not what
+    is judged; 受到立法院杯葛 (blocked by it) still judges it."""
+    st = stance(resources, "國民黨立委馬文君質疑，國防部的特別預算規劃「模糊不清」，要求國防部長顧立雄到立法院專案報告。")
+    assert "tw-legislative-yuan" not in [t["kb_id"] for t in st["targets"]]
+    st = stance(resources, "國民黨立委馬文君批評受到立法院杯葛的預算。")
+    assert "tw-legislative-yuan" in [t["kb_id"] for t in st["targets"]]
+
+
+def test_a_turns_speaker_named_in_english_in_a_later_sentence(resources):
+    """法新社记者：…。中方对此有何回应？ — the question's holder is the reporter whose turn it is, in
+    English as the label was glossed (Agence France-Presse reporter)."""
+    doc = annotate_text("外交部发言人毛宁主持例行记者会\n\n2025年11月20日\n\n法新社记者：据报道，日本首相高市早苗近日在国会表示，台湾有事可能构成日本的“存亡危机事态”。中方对此有何回应？\n\n"
+                        "毛宁：我们已经多次表明严正立场。\n\n彭博社记者：中方如何看待美日同盟？\n\n毛宁：美日同盟是冷战的产物。\n",
+                        doc_id="t", res=resources)
+    asked = next(u for u in doc.units if u.text == "中方对此有何回应？")
+    assert asked.stance["holder"] == {"text": "法新社记者", "kb_id": None, "en": "Agence France-Presse reporter"}
