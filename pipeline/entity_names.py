@@ -518,7 +518,7 @@ class NameRules:
     def _person(self, u: _Unit, a: int, b: int, country: str | None = "") -> None:
         """A person at [a, b); ``country`` decides how the name is read ("" for the clause's country)."""
         if country == "":
-            country = self._clause_country(u, a)
+            country = self._name_country(u, a, b)
         if country == "jp":  # the whole name where jieba cut it short (森山|裕)
             parts = self._japanese_names.name_at(u.text[a:a + 6])
             if parts is not None and parts.length > b - a and u.free(a, a + parts.length) and self._name_end(u, a + parts.length):
@@ -545,7 +545,7 @@ class NameRules:
         a Vietnamese one in its Sino-Vietnamese reading (范明政 -> Pham Minh Chinh, ``reading: vi``),
         else :meth:`_pinyin`."""
         if country == "":
-            country = self._clause_country(u, a)
+            country = self._name_country(u, a, b)
         if self._korean(u, a, country):
             en = self._korean_names.romanize(u.text[a:b], u.sh[a:b])
             if en:
@@ -568,6 +568,14 @@ class NameRules:
             if en:
                 return en, {"romanized": True, "reading": "yue"}
         return self._pinyin(u.sh[a:b], country=country), {"romanized": True}
+
+    def _name_country(self, u: _Unit, a: int, b: int) -> str | None:
+        """The country of the name at [a, b): its clause's (:meth:`_clause_country`), else that of a
+        title only one country uses right after it (小泉防衛大臣: Japan)."""
+        country = self._clause_country(u, a)
+        if country is None:
+            country = next((c for title, c in self.rules.data.get("country_titles", {}).items() if u.sh.startswith(title, b)), None)
+        return country
 
     def _korean(self, u: _Unit, a: int, country: str | None) -> bool:
         """A surname only Koreans bear (朴), or Korea named last before the name in its clause."""

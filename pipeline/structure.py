@@ -229,6 +229,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = pieces
         elif seen_body and _is_date_line(text):
             out[i] = [_Piece("note", text)]  # the date a press release is signed (中華民國114年11月20日)
+        elif seen_body and i >= n - 2 and _is_short(b) and _REPORTER_CREDIT.match(_traditional(text)):
+            out[i] = [_Piece("byline", text)]  # 美國之音記者李逸華華盛頓報導: the reporter's credit at the end
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
             out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
         elif _is_heading(b, pat) and (not post or b.heading_level > 0 or pat.heading_marker(text)):
@@ -530,14 +532,25 @@ _SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
 def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
-    """A publication line or a date line followed, on the same line, by a labelled byline."""
+    """A publication line or a date line followed, on the same line, by a labelled byline, or by a
+    reporter's credit after a slash (2025-11-25 10:42 聯合新聞網／ 東京特派員蔡佩芳／即時報導)."""
     for m in pat.labels_after_space(t):
         left, right = t[: m.start()].rstrip(), t[m.end():]
         if not left or not (pat.match_byline(right) or pat.match_dateline(right)):
             continue  # 文／李明哲, or a reporter's dateline: 聯合報 記者王小明／台北即時報導
         if _publication_line(left, pat) or _DATE_LINE.match(left):
             return [_Piece("publication", left, gap=t[len(left): m.end()]), *_byline_pieces(right, pat)]
+    for m in re.finditer(r"[／/]", t):
+        left, right = t[: m.start()].rstrip(), t[m.end():].strip()
+        if left and _REPORTER_CREDIT.match(_traditional(right)) and _publication_line(left, pat):
+            return [_Piece("publication", left, gap=t[len(left): len(t) - len(right)]), _Piece("byline", right)]
     return None
+
+
+#: a reporter's credit: where the reporter is and who (東京特派員蔡佩芳), then 報導 after a slash or
+#: the place (美國之音記者李逸華華盛頓報導)
+_REPORTER_CREDIT = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:記者|特派員|特約記者|駐站記者)\s*[\u4e00-\u9fff]{2,4}\s*"
+                              r"(?:[／/]\s*[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]{0,6})(?:即時報導|綜合報導|報導|報道|專電)$")
 
 
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:

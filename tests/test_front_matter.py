@@ -894,3 +894,16 @@ def test_a_press_conference_is_no_reporter(resources):
     text = "外交部发言人毛宁主持例行记者会\n\n2025年11月20日\n\n法新社记者：中方对此有何回应？\n\n毛宁：我们已经多次表明严正立场。\n"
     doc = annotate_text(text, "mfa", resources)
     assert [u.kind for u in doc.units][:2] == ["title", "publication"] and doc.meta["date"] == "2025-11-20"
+
+
+def test_dated_outlet_then_a_correspondent_and_a_closing_reporter_credit(resources):
+    """2025-11-25 10:42 聯合新聞網／ 東京特派員蔡佩芳／即時報導: the publication line, then the
+    correspondent; 美國之音記者李逸華華盛頓報導 closing the story is its byline."""
+    doc = annotate_text("小泉防衛大臣視察與那國島\n2025-11-25 10:42 聯合新聞網／ 東京特派員蔡佩芳／即時報導\n"
+                        "日本防衛大臣小泉進次郎23日視察沖繩縣與那國島的陸上自衛隊駐地。\n", "udn", resources)
+    assert [u.kind for u in doc.units][:3] == ["title", "publication", "byline"]
+    assert (doc.meta["author"], doc.meta["date"], doc.meta["publication"]) == ("蔡佩芳", "2025-11-25", "聯合新聞網")
+    assert [e.en for u in doc.units if u.kind == "title" for e in u.entities if e.label == "PERSON"] == ["Koizumi"]
+    doc = annotate_text("越南在南沙擴建島礁 速度超越中國\nVOA 美國之音\n越南外交部發言人范秋姮表示，越南的建設活動完全正當合法。\n"
+                        "中國外交部發言人郭嘉昆則回應說，中方堅決反對。\n美國之音記者李逸華華盛頓報導\n", "voa", resources)
+    assert doc.units[-1].kind == "byline" and doc.meta["author"] == "李逸華"
