@@ -913,8 +913,8 @@ class Glosser:
 
     def name_holders(self, units: list[Unit]) -> None:
         """English for holders named in another unit than their stance's: a turn's speaker (法新社记者：
-        … then 中方对此有何回应？) from the label's glosses where it stands, or from the English the
-        same words got elsewhere in the article."""
+        … then 中方对此有何回应？) or an interviewee named in the title (前國安會秘書長), from the
+        glosses of the words where they stand, or the English the same words got elsewhere."""
         named: dict[str, str] = {}
         for unit in units:
             holder = unit.stance.get("holder") if unit.stance else None
@@ -927,8 +927,14 @@ class Glosser:
                     named[speaker["text"]] = en
         for unit in units:
             holder = unit.stance.get("holder") if unit.stance else None
-            if isinstance(holder, dict) and not holder.get("en") and holder.get("text") in named:
-                holder["en"] = named[holder["text"]]
+            if not (isinstance(holder, dict) and not holder.get("en") and holder.get("text")):
+                continue
+            words = holder["text"]
+            if words not in named:  # 前國安會秘書長, the interviewee the title names
+                where = next((x for x in units if words in x.text), None)
+                named[words] = self.gloss_words(where, words) if where is not None else None
+            if named[words]:
+                holder["en"] = named[words]
 
     def gloss_words(self, unit: Unit, words: str) -> str | None:
         """English for words of the unit (a holder no knowledge-base entry names: 日本媒體, 分析人士),

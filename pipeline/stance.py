@@ -819,6 +819,17 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     return out
 
 
+def _quoted_after_object(gap: str) -> bool:
+    """Does ``gap`` (between a verb and an entity) hold the verb's object, a noun for words or deeds,
+    and then an opening quotation mark: a quotation about the object (譴責報告「…」, 批評這種做法「…」)?"""
+    k = max(gap.rfind("「"), gap.rfind("“"), gap.rfind("『"))
+    return k > 0 and gap[:k].rstrip().endswith(_DESCRIBED_NOUNS)
+
+
+#: nouns a quotation after them describes (shadow forms)
+_DESCRIBED_NOUNS = ("报告", "声明", "言论", "说法", "指控", "行为", "做法", "论调", "文章", "决定", "举动", "行径")
+
+
 def _object_gap(gap: str) -> bool:
     """What may stand between a verb and its object: nothing, or one character such as 到 (傷害到美國),
     not a comma (威脅、北韓試射: the next item of a list)."""
@@ -913,6 +924,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     patients = _patients(cues, ents, shadow)
     charges = {id(c) for c in cues if c.entry.kind == "evaluative" and _CHARGE.match(shadow, c.end)}
     signed_clauses = set()
+    described: set[int] = set()  # entities named in a quotation that describes a verb's object
     for c in cues:
         e = c.entry
         if not c.polarity or e.kind not in ("evaluative", "reporting"):
@@ -926,7 +938,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         target = None
         if e.role == "object":
             pre = [x for x in same if x.end <= c.start and _after_preposition(shadow, x) and shadow[x.start - 1] in "对向"]
-            post = [x for x in same if x.start >= c.end]
+            # 譴責報告「…抹黑香港」: a quotation after the object describes it; what it names is not the object
+            described.update(id(x) for x in same if x.start >= c.end and _quoted_after_object(shadow[c.end : x.start]))
+            post = [x for x in same if x.start >= c.end and id(x) not in described]
             target = pre[-1] if pre else (post[0] if post else None)
         else:
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
@@ -978,7 +992,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
-        if id(x) in patients:
+        if id(x) in patients or id(x) in described:
             continue  # 削弱日本, 傷害到美國, 違反一個中國原則和中美三個聯合公報: what a negative act is done to
         if shadow[x.end : x.end + 1] != "的" and any(
                 c.entry.kind in ("evaluative", "reporting") and c.entry.role == "object" and c.polarity

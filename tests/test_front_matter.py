@@ -907,3 +907,14 @@ def test_dated_outlet_then_a_correspondent_and_a_closing_reporter_credit(resourc
     doc = annotate_text("越南在南沙擴建島礁 速度超越中國\nVOA 美國之音\n越南外交部發言人范秋姮表示，越南的建設活動完全正當合法。\n"
                         "中國外交部發言人郭嘉昆則回應說，中方堅決反對。\n美國之音記者李逸華華盛頓報導\n", "voa", resources)
     assert doc.units[-1].kind == "byline" and doc.meta["author"] == "李逸華"
+
+
+def test_an_interviewee_named_in_the_title_holds_the_answers_in_english(resources):
+    """專訪／前國安會秘書長：…: the answers are the interviewee's, whose English comes from the
+    title's glosses."""
+    text = ("專訪／前國安會秘書長：台灣需要的是全社會防衛韌性\n天下雜誌 第820期\n文字：林惠琴\n"
+            "問：您如何看待全社會防衛韌性？\n答：方向是對的。但我認為，這也是台灣強化自我防衛的契機。\n"
+            "問：兩岸關係的前景呢？\n答：台灣必須做好最壞的準備。\n")
+    doc = annotate_text(text, "cw", resources)
+    held = [u.stance["holder"] for u in doc.units if u.stance.get("bearing") and isinstance(u.stance["holder"], dict)]
+    assert held and all(h["text"] == "前國安會秘書長" and "secretary-general" in (h["en"] or "") for h in held)

@@ -492,7 +492,7 @@ def test_interview_answers_are_the_interviewees(resources):
             "問：您對年輕人有什麼建議？\n")
     doc = annotate_text(text, doc_id="qa", res=resources)
     holders = {u.text[:6]: u.stance["holder"] for u in doc.units if u.kind == "body" and u.stance["bearing"]}
-    interviewee = {"text": "前國安會秘書長", "kb_id": None, "en": None}
+    interviewee = {"text": "前國安會秘書長", "kb_id": None, "en": "former National Security Council (Taiwan) secretary-general"}
     assert holders["問：如果中國"] == "AUTHOR"  # the question
     assert holders["答：我認為美"] == holders["台灣必須大幅"] == interviewee  # the answer, both its sentences
     plain = annotate_text("前言。\n\n答：台灣必須大幅提高國防預算。", doc_id="p", res=resources)
@@ -1050,3 +1050,12 @@ def test_a_turns_speaker_named_in_english_in_a_later_sentence(resources):
                         doc_id="t", res=resources)
     asked = next(u for u in doc.units if u.text == "中方对此有何回应？")
     assert asked.stance["holder"] == {"text": "法新社记者", "kb_id": None, "en": "Agence France-Presse reporter"}
+
+
+def test_a_quotation_that_describes_the_object_names_no_target(resources):
+    """譴責報告「顛倒是非、抹黑香港」: the report is condemned; Hong Kong, which the quotation says it
+    smears, is no negative target.  林劍譴責「日本的挑釁」 still condemns Japan."""
+    st = stance(resources, "特區政府發言人昨日強烈譴責報告「顛倒是非、抹黑香港」。")
+    assert st["bearing"] and "hk" not in [t["kb_id"] for t in st["targets"]]
+    st = stance(resources, "中國外交部發言人林劍譴責「日本的挑釁」。")
+    assert ("jp", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
