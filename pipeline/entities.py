@@ -528,11 +528,17 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 # 韓國總統府 when the KB knows only Taiwan's: the same kind of body, not that one
                 return Entity(u.text[a:b], a, b, "ORG", None, self._generic_english(entries[0], form), "kb",
                               extra={"country": named})
-        if len(entries) > 1 and form not in self.full_owners and all(e.type == "ORG" for e in entries):
+        if len(entries) > 1 and all(e.type == "ORG" for e in entries):
             # 日本首相高市早苗…在眾議院答詢: the chamber of the one candidate country the sentence names,
-            # whatever the article named more often (a bare 外交部 waits for the whole article)
+            # whatever the article named more often (a bare 外交部 waits for the whole article) —
+            # and a full name's owner gives way only to another country's person in the sentence with
+            # none of its own (總統李在明則透過總統府發言人: South Korea's presidential office)
             here = self._unit_countries(u)
             same = [e for e in entries if _country_of(e) in here]
+            if form in self.full_owners:
+                owners = {_country_of(e) for e in entries if e.id in self.full_owners[form]}
+                people = {c for e in u.ents if e.label == "PERSON" for c in self._countries_of(e)}
+                same = [e for e in same if _country_of(e) in people] if not owners & here else []
             if len(same) == 1:
                 entries = same
         if len(entries) > 1:

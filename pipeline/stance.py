@@ -475,7 +475,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             # holds it (but …毀滅北韓的川普大讚: a relative clause before its head, the subject)
             continue
         if e is not None:
-            if e.label != "PERSON":  # 北韓的外交部長, 美國專家: the entity only modifies the speaker
+            if e.label != "PERSON" or shadow[e.end : e.end + 1] == "的":
+                # 北韓的外交部長, 美國專家, 尹錫悅的律師團: the entity only modifies the speaker
                 after = shadow[e.end : min(v.start, e.end + 14)]
                 for role in roles:
                     k = after.find(role)
@@ -501,8 +502,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         best: tuple[int, str] | None = None
         for word in PRONOUNS + roles:
             k = before.rfind(word)
-            while k >= 0 and (not _whole_word(tokens, a + k, a + k + len(word)) or _addressed(shadow, ents, a + k)):
-                # 記者 inside 記者會, 他 inside 其他; 向記者透露: whom it is told to, not who tells
+            while k >= 0 and (not _whole_word(tokens, a + k, a + k + len(word)) or _addressed(shadow, ents, a + k)
+                              or any(x.start < a + k + len(word) and a + k < x.end for x in ents)):
+                # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to
                 k = before.rfind(word, 0, k + len(word) - 1)
             if k >= 0 and (m := _CAUSED.search(before, 0, k)) is not None \
                     and any(t.start == a + m.start() and t.end == t.start + 1 for t in tokens):
@@ -535,7 +537,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                           and e.end <= v.start), None)
             if named is not None:  # 發言人毛寧在記者會上回應稱: the role is the named person's title
                 return _entity_dict(named), named, v
-            owner = next((e for e in ents if e.end == at and e.label in HOLDER_LABELS and word not in PRONOUNS), None)
+            owner = next((e for e in ents if (e.end == at or e.end == at - 1 and shadow[e.end] == "的")  # 川普的顧問
+                          and e.label in HOLDER_LABELS and word not in PRONOUNS), None)
             if owner is not None and owner.label == "PERSON" and any(c.start == at and c.entry.kind == "reporting" for c in cues):
                 return _entity_dict(owner), owner, v  # 呂耀東分析認為: the person; 分析 is what he does
             if owner is not None:  # 南韓政府表示強烈反對: the role with the name that qualifies it

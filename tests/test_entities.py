@@ -1241,3 +1241,15 @@ def test_transliteration_that_begins_with_a_shorter_known_name(resources):
                         "特別檢察官穆勒（Robert Mueller）說。", "t", resources)
     people = [(e.text, e.en) for u in doc.units for e in u.entities if e.label == "PERSON" and not e.text.isascii()]
     assert people == [("穆勒納爾", "John Moolenaar"), ("穆勒", "Robert Mueller")]
+
+
+def test_a_presidential_office_by_the_president_in_the_sentence(resources):
+    """總統李在明則透過總統府發言人…: South Korea's presidential office, though a Taiwanese article names
+    Taiwan (總統府 is Taiwan's full name only); its spokesperson is read in Korean (Kang Yu-jung)."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n總統李在明則透過總統府發言人姜由楨表示，政府尊重法院判決。對台灣而言，韓國的經驗值得借鏡。", "t", resources)
+    ents = {e.text: (e.kb_id, e.en) for u in doc.units for e in u.entities}
+    assert ents["總統府"][0] == "kr-presidential-office" and ents["姜由楨"][1] == "Kang Yu-jung"
+    doc = annotate_text("前言。\n\n賴清德總統今天在總統府接見美國議員。", "t", resources)
+    assert [e.kb_id for u in doc.units for e in u.entities if e.text == "總統府"] == ["tw-presidential-office"]

@@ -1059,3 +1059,12 @@ def test_a_quotation_that_describes_the_object_names_no_target(resources):
     assert st["bearing"] and "hk" not in [t["kb_id"] for t in st["targets"]]
     st = stance(resources, "中國外交部發言人林劍譴責「日本的挑釁」。")
     assert ("jp", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+
+
+def test_a_court_or_someones_lawyers_hold_what_they_say(resources):
+    """法院認為…: the court, not the defendant named after the verb; 川普的顧問表示…: the adviser
+    (Trump's), not Trump."""
+    st = stance(resources, "法院認為，尹錫悅在去年12月3日宣布緊急戒嚴，企圖以軍隊封鎖國會，已構成內亂首謀罪。")
+    assert st["holder"]["text"] == "法院"
+    st = stance(resources, "川普的顧問表示支持台灣。")
+    assert st["holder"]["text"] == "川普的顧問"
