@@ -31,7 +31,6 @@ from .transcript import header_field, is_speaker, is_transcript, speaker_label, 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
 _NAME_LIST = re.compile(rf"^{_NAME}[＊*†‡]{{0,2}}(?:\s*[、，,和與及&]\s*{_NAME}[＊*†‡]{{0,2}})*$")  # 林書瑋＊: a note's mark after it
 #: names a space apart, each with a note's mark (張文彥＊　　李佩珊＊＊)
-_HEADING_MARK = re.compile(r"^[■□◆◇●○◎★☆►▶▍]+\s*")
 _MARKED_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3})+$")
 _ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
 _SENTENCE_PUNCT = re.compile(r"[。！？!?]")
@@ -57,7 +56,7 @@ _ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]
 
 
 # November 19, 2025; Wednesday, 19 November 2025 10:30 (front matter in English)
-_ENGLISH_DATE_LINE = re.compile(rf"^(?:[A-Z][a-z]{{2,8}}\.?,?\s+)?(?:{ENGLISH_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*$")
+_ENGLISH_DATE_LINE = re.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{ENGLISH_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*$")
 
 
 def _is_date_line(t: str) -> bool:
@@ -589,8 +588,9 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if b.heading_level == _META_PUBLICATION:
         return [_Piece("publication", t)]
     if pat.heading_marker(t) and not (pat.match_byline(t) and _is_short(b)):
-        rest = _HEADING_MARK.sub("", t, count=1).strip()
-        if prev_kind == "title" and rest != t.strip() and _NAME_LIST.match(rest) and _starts_with_surname(rest):
+        mark = next((m for p in pat.heading_markers if (m := p.match(t))), None)
+        rest = t[mark.end():].strip() if mark else t
+        if prev_kind == "title" and mark and _NAME_LIST.match(rest) and _starts_with_surname(rest):
             return [_Piece("byline", t)]  # ■ 吳明杰 right under the title: the writer
         return None  # 壹、前言: the body's first heading (◎ 蘇紫雲 is a byline)
     if pat.is_caption(t) and len(t) <= 200:
