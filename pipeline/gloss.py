@@ -906,6 +906,8 @@ class Glosser:
             tokens[0].gloss = "by"  # 文／陳怡君: the writer's credit, not "text"
         if unit.speaker and unit.speaker.get("en"):
             _speaker_label(tokens, unit.speaker)
+        if len(tokens) > 1 and tokens[1].text == "、":
+            _enumerator(tokens)
         unit.gloss_en = self.gloss_line(unit)
         holder = unit.stance.get("holder") if unit.stance else None
         if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
@@ -1021,6 +1023,38 @@ class Glosser:
                 items.append(pending + g)
             pending = ""
         return " | ".join(items)
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_FORMAL_NUMERALS = "壹貳參肆伍陸柒捌玖拾"
+_PLAIN_NUMERALS = "一二三四五六七八九十"
+
+
+def _enumerator(tokens) -> None:
+    """A section's number opening the unit (壹、新聞重點, 二、中日關係面臨考驗): "I." or "2.", not
+    "one,"; the formal numerals number the top level, as Roman numerals do in English."""
+    n = tokens[0].text
+    if len(n) == 1 and n in _FORMAL_NUMERALS:
+        label = _ROMAN[_FORMAL_NUMERALS.index(n)]
+    elif n and all(c in _PLAIN_NUMERALS for c in n) and len(n) <= 3 and (value := _small_number(n)):
+        label = str(value)
+    else:
+        return
+    tokens[0].gloss = label + "."
+    tokens[1].gloss = ""
+
+
+def _small_number(n: str) -> int | None:
+    """一 .. 九十九 written in Chinese numerals, or None."""
+    digits = {c: i for i, c in enumerate(_PLAIN_NUMERALS[:9], 1)}
+    if n == "十":
+        return 10
+    if "十" not in n:
+        return digits.get(n) if len(n) == 1 else None
+    tens, _, ones = n.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
 
 
 def _speaker_label(tokens, speaker: dict) -> None:

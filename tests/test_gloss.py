@@ -651,3 +651,12 @@ def test_cantonese_grammatical_words(resources):
     gloss = annotate_text("訂單已經少咗三成，佢哋唔知仲可以撐幾耐，唔好淨係講空話。", "h", resources).units[0].gloss_en
     assert "they | don't know" in gloss and "how long" in gloss and "don't | only" in gloss
     assert "particle" not in gloss and "plural for pronouns" not in gloss  # 咗 and 哋 were dictionary notes
+
+
+def test_section_numbers_are_glossed_as_numbers(resources):
+    """壹、新聞重點 -> "I. | news | …", 二、中日關係 -> "2. | …", 十二、結論 -> "12. | conclusion"."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題在這裡很長\n\n壹、新聞重點\n\n台灣的國防預算今年增加。\n\n二、中日關係面臨考驗\n\n十二、結論\n", "t", resources)
+    lines = [u.gloss_en for u in doc.units if u.kind == "heading"]
+    assert [g.split(" | ")[0] for g in lines] == ["I.", "2.", "12."]
