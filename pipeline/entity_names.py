@@ -402,6 +402,8 @@ class NameRules:
                     pass  # 三星電子會長李在|鎔: a Korean name has three characters
                 elif country == "vn" and self._vietnamese_person(u, n0.start):
                     pass  # 越南副總理黎明|凱: so has a Vietnamese one, mostly
+                elif self._given_name_cut(nxt, r):
+                    self._person(u, n0.start, nxt[1].end)  # 副部長林中|斌|分析, 立委賴士|葆|批評
                 elif n0.pos.startswith("nr") and self._plausible(n0.norm):
                     n1 = nxt[1] if len(nxt) > 1 and nxt[1].start == n0.end else None
                     if len(n0.norm) == 2 and n1 is not None and len(n1.norm) == 2 and n1.norm[1] in no_char \
@@ -434,6 +436,17 @@ class NameRules:
                 p = toks[k - 1]
                 if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm):
                     self._person(u, p.start, p.end)
+
+    def _given_name_cut(self, nxt, r) -> bool:
+        """After a title: a two-character token that begins with a surname, then one Han character
+        jieba cut off the name, then a speech or person verb or punctuation (林中|斌|分析)."""
+        if len(nxt) < 3 or nxt[1].start != nxt[0].end or nxt[2].start != nxt[1].end:
+            return False
+        n0, n1, n2 = nxt[0], nxt[1], nxt[2]
+        return len(n0.norm) == 2 and _all_han(n0.norm) and self._surname_first(n0.norm) \
+            and not n0.pos.startswith(("ns", "v", "a", "d")) and not self._is_word(n0.norm + n1.norm) \
+            and len(n1.norm) == 1 and _HAN.match(n1.norm) is not None and n1.norm not in r["not_name_chars"] \
+            and (n2.norm in r["speech_verbs"] or n2.norm in r["person_verbs"] or not _HAN.match(n2.norm[:1]))
 
     @cached_property
     def _holders_by_surname(self) -> dict[str, list[tuple[Any, str, int, int | None]]]:

@@ -47,8 +47,8 @@ def front_units(units: list[Unit]) -> list[Unit]:
 
 def front_date(units: list[Unit]) -> str | None:
     """The article's date from a publication line, byline or dateline, or a record's header
-    (時間：中華民國114年10月13日), else a title that begins with it (2025年11月20日外交部發言人…
-    主持例行記者會), as ``YYYY-MM(-DD)``."""
+    (時間：中華民國114年10月13日), else a wire story's closing code (（編輯：林克倫）1141128), else a
+    title that begins with it (2025年11月20日外交部發言人…主持例行記者會), as ``YYYY-MM(-DD)``."""
     header = []
     for u in units:
         if u.kind == "body":
@@ -65,12 +65,19 @@ def front_date(units: list[Unit]) -> str | None:
                 return value
         if u.kind == "publication" and (value := english_date(u.text)):
             return value  # November 19, 2025
+    for u in units[-3:]:  # （編輯：林克倫）1141128: a wire story's closing code, the date in the Republic's years
+        m = _WIRE_DATE_CODE.search(u.text) if u.kind == "note" else None
+        if m is not None and 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= 31:
+            return f"{int(m.group(1)) + 1911}-{m.group(2)}-{m.group(3)}"
     title = next((u for u in front_units(units) if u.kind == "title"), None)
     if title is not None:
         for a, _b, extra in _dates(title.text):
             if a == 0 and _FULL_DATE.match(extra.get("value", "")):
                 return extra["value"]
     return None
+
+
+_WIRE_DATE_CODE = re.compile(r"[）)]\s*(1\d\d)(\d\d)(\d\d)\s*$")
 
 
 def _dates(text: str) -> list:

@@ -49,7 +49,7 @@ _DATE_LINE = re.compile(
     r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"  # 5:00 AM
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
     r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
-    f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})+)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post)
+    f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
 # 國防部 114年12月3日; a dateline's places, then the date (台北／華盛頓，2026年1月21日)
 _ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]{2,8})*(?:[ \t\u3000]+|\s*[，,]\s*)(\S.*)$")
@@ -190,7 +190,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
                 out[body_start] = [_Piece("publication", b.text)]  # 2025年12月19日 07:45: when it was published
                 body_start += 1
             elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)) \
-                    or (social is not None and body_start < social and _NAME_LIST.match(b.text) and _starts_with_surname(b.text)):
+                    or (social is not None and body_start < social and (_NAME_LIST.match(b.text) or _NAME_AND_LATIN.match(b.text))
+                        and _starts_with_surname(b.text)):
                 out[body_start] = _byline_pieces(b.text, pat)  # (吳政諺 above the time of the post)
                 body_start += 1
             elif _is_short(b) and (pieces := _publication_then_byline(b.text, pat)) is not None:
@@ -422,7 +423,11 @@ def _is_prose(b: Block) -> bool:
 
 
 #: when a social-media post went up and who may see it: 8月24日 下午9:42 · 🌏
-_POST_TIME = re.compile(rf"\s*[·‧•]\s*(?:{EMOJI}{EMOJI_TAIL})+\s*$")
+_POST_TIME = re.compile(rf"\s*[·‧•]\s*(?:{EMOJI}{EMOJI_TAIL})*\s*$")
+
+
+#: a writer's name in Chinese, then in Latin letters (賴清德 Lai Ching-te, 李大衛 David Lee)
+_NAME_AND_LATIN = re.compile(r"^[\u3400-\u9fff]{2,4}\s+[A-Z][a-z]+(?:[ \-][A-Z]?[a-z]+){1,3}$")
 
 
 def _post_time_line(blocks: list[Block]) -> int | None:
@@ -430,7 +435,8 @@ def _post_time_line(blocks: list[Block]) -> int | None:
     name (吳政諺 / 8月24日 下午9:42 · 🌏): such a post has no title."""
     for i, b in enumerate(blocks[:3]):
         if _POST_TIME.search(b.text) and _DATE_LINE.match(b.text):
-            return i if all(_NAME_LIST.match(x.text) and _starts_with_surname(x.text) for x in blocks[:i]) else None
+            return i if all((_NAME_LIST.match(x.text) or _NAME_AND_LATIN.match(x.text)) and _starts_with_surname(x.text)
+                            for x in blocks[:i]) else None  # 吳政諺, 賴清德 Lai Ching-te
     return None
 
 

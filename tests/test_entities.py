@@ -1253,3 +1253,13 @@ def test_a_presidential_office_by_the_president_in_the_sentence(resources):
     assert ents["總統府"][0] == "kr-presidential-office" and ents["姜由楨"][1] == "Kang Yu-jung"
     doc = annotate_text("前言。\n\n賴清德總統今天在總統府接見美國議員。", "t", resources)
     assert [e.kb_id for u in doc.units for e in u.entities if e.text == "總統府"] == ["tw-presidential-office"]
+
+
+def test_a_name_jieba_cut_before_its_last_character(resources):
+    """副部長林中|斌|分析, 立委賴士|葆|批評: the whole name after the title; 教授解釋|道 is no name."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("前言。\n\n前國防部副部長林中斌分析，北京的目的在於消耗台灣。國民黨立委賴士葆批評，政府一味對美讓步。"
+                        "Berzofsky 教授解釋道。", "t", resources)
+    people = [e.text for u in doc.units for e in u.entities if e.label == "PERSON"]
+    assert "林中斌" in people and "賴士葆" in people and not any("解釋" in p for p in people)

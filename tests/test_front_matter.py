@@ -918,3 +918,13 @@ def test_an_interviewee_named_in_the_title_holds_the_answers_in_english(resource
     doc = annotate_text(text, "cw", resources)
     held = [u.stance["holder"] for u in doc.units if u.stance.get("bearing") and isinstance(u.stance["holder"], dict)]
     assert held and all(h["text"] == "前國安會秘書長" and "secretary-general" in (h["en"] or "") for h in held)
+
+
+def test_a_wire_storys_closing_code_dates_it_and_a_post_without_its_audience_icon(resources):
+    """（中央社記者游凱翔台北28日電）… （編輯：林克倫）1141128: the closing code is the date (2025-11-28);
+    a post copied as 賴清德 Lai Ching-te / 11月26日 下午8:15 · (the audience icon lost) has its writer."""
+    doc = annotate_text("共機18架次擾台 國防部嚴密監控\n（中央社記者游凱翔台北28日電）國防部今天表示，偵獲共機18架次。\n"
+                        "國防部指出，國軍嚴密監控應處。（編輯：林克倫）1141128\n", "cna", resources)
+    assert doc.meta["date"] == "2025-11-28"
+    doc = annotate_text("賴清德 Lai Ching-te\n11月26日 下午8:15 ·\n今天我宣布，政府將提出國防特別預算。\n\n和平不能靠對方的善意。\n", "fb", resources)
+    assert [u.kind for u in doc.units][:2] == ["byline", "publication"] and doc.meta["author"] == "賴清德"
