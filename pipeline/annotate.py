@@ -59,6 +59,10 @@ def doc_id_for(path: Path) -> str:
     return stem or "doc_" + hashlib.sha1(str(path).encode("utf-8")).hexdigest()[:10]
 
 
+#: a bibliography entry: an author's surname, a comma, given names or initials, then a year
+_REFERENCE = re.compile(r"^[A-Z][A-Za-z'’\-]+,\s+(?:[A-Z][A-Za-z.'’\-]*\s*){1,4}.{0,80}?\b(?:19|20)\d\d[a-z]?\b")
+
+
 def build_units(text: str, paragraphs) -> list[Unit]:
     """Units from structure paragraphs: prose is split into sentences; sections follow headings."""
     units: list[Unit] = []
@@ -68,7 +72,8 @@ def build_units(text: str, paragraphs) -> list[Unit]:
             section = para.text
         unit_section = section if para.kind in ("body", "heading", "caption") else None
         if para.kind in PROSE_KINDS:
-            spans = split_sentences(para.text)
+            # a bibliography entry (Allison, Graham. 2017. Destined for War. Boston: …) is one note
+            spans = [(0, len(para.text))] if para.kind == "note" and _REFERENCE.match(para.text) else split_sentences(para.text)
             for a, b in spans:
                 kind = para.kind
                 if b == spans[-1][1] and b - a <= 12 and kind == "body" and len(spans) > 1 \

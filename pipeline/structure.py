@@ -612,6 +612,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return None  # 摘要 above a paper's abstract: the body's first heading
     if pat.match_lead(t):
         return [_Piece("lead", t)]
+    if _is_short(b) and _REPORTER_CREDIT.match(_traditional(t)):
+        return [_Piece("byline", t)]  # 自由亚洲电台记者王允报道 under the title
     if prev_kind == "title" and _LATIN_TITLE.fullmatch(t) and not pat.match_byline(t):
         return [_Piece("lead", t)]  # the title in English, under the Chinese one
     if not _is_short(b):

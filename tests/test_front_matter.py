@@ -928,3 +928,17 @@ def test_a_wire_storys_closing_code_dates_it_and_a_post_without_its_audience_ico
     assert doc.meta["date"] == "2025-11-28"
     doc = annotate_text("賴清德 Lai Ching-te\n11月26日 下午8:15 ·\n今天我宣布，政府將提出國防特別預算。\n\n和平不能靠對方的善意。\n", "fb", resources)
     assert [u.kind for u in doc.units][:2] == ["byline", "publication"] and doc.meta["author"] == "賴清德"
+
+
+def test_a_reporter_credit_under_the_title_and_references_one_note_each(resources):
+    """自由亚洲电台记者王允报道 under the title is the byline; each bibliography entry after 參考文獻 is
+    one note, not cut at every full stop."""
+    doc = annotate_text("中国海警登检台湾渔船 台海紧张再升级\n自由亚洲电台记者王允报道\n2025-11-27\n"
+                        "中国海警周三在金门附近海域登检一艘台湾渔船。\n", "rfa", resources)
+    assert doc.units[1].kind == "byline" and doc.meta["author"] == "王允"
+    doc = annotate_text("攻勢現實主義看台海\n吳冠昇\n大國會不斷追求區域霸權，因此中國崛起必然與美國發生衝突。\n參考文獻\n"
+                        "Allison, Graham. 2017. Destined for War. Boston: Houghton Mifflin Harcourt.\n"
+                        "Mearsheimer, John J. 2014. The Tragedy of Great Power Politics. New York: W. W. Norton.\n", "ref", resources)
+    notes = [u.text for u in doc.units if u.kind == "note"]
+    assert notes[-2:] == ["Allison, Graham. 2017. Destined for War. Boston: Houghton Mifflin Harcourt.",
+                          "Mearsheimer, John J. 2014. The Tragedy of Great Power Politics. New York: W. W. Norton."]
