@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from . import __version__, rx
 from .clean import clean_blocks
 from .entities import entities_stage
 from .errors import InputError
@@ -60,7 +60,7 @@ def doc_id_for(path: Path) -> str:
 
 
 #: a bibliography entry: an author's surname, a comma, given names or initials, then a year
-_REFERENCE = re.compile(r"^[A-Z][A-Za-z'’\-]+,\s+(?:[A-Z][A-Za-z.'’\-]*\s*){1,4}.{0,80}?\b(?:19|20)\d\d[a-z]?\b")
+_REFERENCE = rx.compile(r"^[A-Z][A-Za-z'’\-]+,\s+(?:[A-Z][A-Za-z.'’\-]*\s*){1,4}.{0,80}?\b(?:19|20)\d\d[a-z]?\b")
 
 
 def build_units(text: str, paragraphs) -> list[Unit]:

@@ -65,6 +65,25 @@ def cached_marshal(name: str, key: str, build: Callable[[], Any]) -> Any:
         with os.fdopen(fd, "wb") as f:
             marshal.dump(value, f)
         os.replace(tmp, path)
+        prune(name, ".marshal")
     except OSError:
         pass
     return value
+
+
+def prune(name: str, suffix: str, keep: int = 8) -> None:
+    """Delete all but the ``keep`` most recently built cache files of ``name`` (one per dictionary
+    configuration: a changed user dictionary or knowledge base makes a new one, and the old ones
+    would pile up, several MB each)."""
+    files = []
+    for path in cache_dir().glob(f"{name}-*{suffix}"):
+        try:
+            files.append((path.stat().st_mtime, path))
+        except OSError:
+            continue
+    files.sort(reverse=True)
+    for _mtime, path in files[keep:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass

@@ -12,15 +12,14 @@ comes from the knowledge base.
 
 from __future__ import annotations
 
-import re
 from importlib import resources
 from typing import Callable
 
-from . import yamlfile
+from . import rx, yamlfile
 from .errors import DataError, MissingDependency
 
 _DATA = "data/cantonese/hk_romanization.yaml"
-_SYLLABLE = re.compile(r"(ng|gw|kw|[bpmfdtnlgkhwzcsj]?)([a-z]+?)([1-6])$")
+_SYLLABLE = rx.compile(r"(ng|gw|kw|[bpmfdtnlgkhwzcsj]?)([a-z]+?)([1-6])$")
 
 
 class CantoneseNames:

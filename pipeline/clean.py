@@ -23,32 +23,33 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from . import rx
 from .patterns import layout_patterns
 
-_TERMINAL = re.compile(r"(?:[。！？!?]|……|\.\.\.|[^\W\d_]{2,}\.|\d\.)[」』”’）)〕】》\"']*$")
-_PAGE_NUMBER = re.compile(
+_TERMINAL = rx.compile(r"(?:[。！？!?]|……|\.\.\.|[^\W\d_]{2,}\.|\d\.)[」』”’）)〕】》\"']*$")
+_PAGE_NUMBER = rx.compile(
     r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*頁|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|p\.\s*\d{1,4})$",
     re.IGNORECASE,
 )
 #: Han characters (CJK Extension A, Unified Ideographs, Compatibility Ideographs), for character classes.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = r"\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
-_ALNUM = re.compile(r"[A-Za-z0-9]")
-_SPACE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
-_WIDE_GAP = re.compile(f"(?<=[{_CJK}])[ \t]*(?:\u3000|[ \t]{{2}})[ \t\u3000]*(?=[{_CJK}])")
-_SPACED_MIXED = re.compile(f"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9%] [{_CJK}]")
-_TIGHT_MIXED = re.compile("[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9%][\u4e00-\u9fff]")
-_INNER_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_CJK_CHAR = rx.compile(f"[{_CJK}]")
+_ALNUM = rx.compile(r"[A-Za-z0-9]")
+_SPACE_BETWEEN_CJK = rx.compile(f"(?<=[{_CJK}]) +(?=[{_CJK}])")
+_WIDE_GAP = rx.compile(f"(?<=[{_CJK}])[ \t]*(?:\u3000|[ \t]{{2}})[ \t\u3000]*(?=[{_CJK}])")
+_SPACED_MIXED = rx.compile(f"[{_CJK}] [A-Za-z0-9]|[A-Za-z0-9%] [{_CJK}]")
+_TIGHT_MIXED = rx.compile("[\u4e00-\u9fff][A-Za-z0-9]|[A-Za-z0-9%][\u4e00-\u9fff]")
+_INNER_SPACES = rx.compile(r"[ \t\u00a0\u3000]+")
 # a name or title set letter-spaced in a PDF: "張 育 瑋" (single characters, one space apart)
 _CJK_INK = _CJK.replace("\\u3000-", "\\u3001-")  # (no ideographic space)
-_LETTER_SPACED = re.compile(f"(?<![{_CJK_INK}])[{_CJK_INK}](?:[ \u3000][{_CJK_INK}]){{1,5}}(?![{_CJK_INK}])")
+_LETTER_SPACED = rx.compile(f"(?<![{_CJK_INK}])[{_CJK_INK}](?:[ \u3000][{_CJK_INK}]){{1,5}}(?![{_CJK_INK}])")
 # a record's field name set letter-spaced before its colon: 時　　間：…, 主　　席：…
-_SPACED_FIELD = re.compile(r"^[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3}(?=[ \u3000]?[：:])")
+_SPACED_FIELD = rx.compile(r"^[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3}(?=[ \u3000]?[：:])")
 # a running footer or header with its page number at the far end: "國防安全雙週報        7"
-_FOOTER_WITH_NUMBER = re.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
+_FOOTER_WITH_NUMBER = rx.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
 # a running header with its page number, one space apart: 62　國際關係學報 第58期, …比較分析　63
-_HEADER_WITH_NUMBER = re.compile(r"^(?:(?P<a>\d{1,4})[ \t\u3000]+\S.{0,40}|\S.{0,40}?[ \t\u3000]+(?P<b>\d{1,4}))$")
+_HEADER_WITH_NUMBER = rx.compile(r"^(?:(?P<a>\d{1,4})[ \t\u3000]+\S.{0,40}|\S.{0,40}?[ \t\u3000]+(?P<b>\d{1,4}))$")
 
 
 @dataclass
@@ -73,7 +74,7 @@ class _Line:
     note: bool = False  # a footnote moved after the text
 
 
-_WIDE = re.compile(
+_WIDE = rx.compile(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
 )
@@ -99,10 +100,10 @@ def tidy_spaces(text: str, keep_wide: bool = False) -> str:
     return _SPACE_BETWEEN_CJK.sub("", text).replace("\x00", " ")
 
 
-_HALF_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff」』）)”])(?:([,;:?!])[ \t]?(?=[ \t]*(?:[\u4e00-\u9fff「『“(（]|$))"
+_HALF_AFTER_HAN = rx.compile(r"(?<=[\u4e00-\u9fff」』）)”])(?:([,;:?!])[ \t]?(?=[ \t]*(?:[\u4e00-\u9fff「『“(（]|$))"
                              r"|(\.)(?:[ \t]+(?=[\u4e00-\u9fff「『“(（])|(?=[ \t]*(?:[」』”]|$))))", re.M)
 _FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", ".": "。"}
-_HAN_IN_QUOTES = re.compile(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"')
+_HAN_IN_QUOTES = rx.compile(r'"([^"\n]*[\u4e00-\u9fff][^"\n]*)"')
 
 
 def fullwidth_punctuation(text: str) -> str:
@@ -198,21 +199,21 @@ def _dangling(prev: _Line, line: _Line, patterns) -> bool:
             and not (end in "：:" and patterns.block_start(prev.text)))  # 作者： / 王小明 is a byline
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = rx.compile(r"(?:19|20)\d\d")
 #: an English title's line that cannot end it: a function word or a word in lower case after capitalised ones
-_LATIN_OPEN_END = re.compile(r"^[A-Z][\w'’\-:]*(?: [\w'’\-:,&]+){2,} (?:of|and|the|a|an|in|on|for|to|under|over|with|"
+_LATIN_OPEN_END = rx.compile(r"^[A-Z][\w'’\-:]*(?: [\w'’\-:,&]+){2,} (?:of|and|the|a|an|in|on|for|to|under|over|with|"
                              r"between|from|by|at|against|toward|towards|amid|after|before|beyond|versus|vs\.)$")
 #: … or that goes on into a line whose first word ends a phrase with a colon (…of Alliance / Burdens: The …)
-_LATIN_COLON_START = re.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+)?: [A-Z]")
-_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?!\d)")
+_LATIN_COLON_START = rx.compile(r"^[A-Z][a-z]+(?: [A-Za-z]+)?: [A-Z]")
+_YEAR_MONTH = rx.compile(r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}(?!\d)")
 
 
 # A numbered note: "1 “Philippine sailor …”, Reuters, 2024.", "註2：…", "[3] …"
-_NOTE_LINE = re.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\d{1,3})[\]］]\s*|(\d{1,3})(?:\s+|[.．、]\s*)"
+_NOTE_LINE = rx.compile(r"^(?:[註注]\s*(\d{1,3})\s*[：:．.、]?\s*|[\[［](\d{1,3})[\]］]\s*|(\d{1,3})(?:\s+|[.．、]\s*)"
                         r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})\s*)(?=\S)")  # ¹ 〈南韓憲法法院…〉: a PDF's superscript kept
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 # what a citation has: titles in marks, a year, pages, a link, an English source
-_CITATION = re.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b"
+_CITATION = rx.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*\d|https?://|\b(?:Reuters|AP|AFP|Bloomberg|Press|Journal|Times|Post|University)\b"
                        r"|^\S{1,6}\s*(?:同前[註注]|同上[註注]?|同[註注]\s*\d|前揭|[Ii]bid\b|[Oo]p\.\s*cit\b)")  # "[2] 同前註。"
 # a note's marker in the body: digits right after a sentence's punctuation and before the next
 # word (斷指。1此事件; with one space, 斷指。1 此事件, and the space goes with it; or at the end of the
@@ -257,7 +258,7 @@ _MARKER_BRACKETS = r"[\[［]{n}[\]］]"
 @lru_cache(maxsize=512)
 def _marker(n: int) -> "re.Pattern[str]":
     sup = str(n).translate(_SUPERSCRIPT)  # a superscript after anything but a Latin letter (km² is no note)
-    return re.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}|{_MARKER_BRACKETS.format(n=n)}"
+    return rx.compile(f"{_MARKER_AFTER.format(n=n)}|{_MARKER_BEFORE.format(n=n)}|{_MARKER_BRACKETS.format(n=n)}"
                       f"|(?<![A-Za-z⁰¹²³⁴⁵⁶⁷⁸⁹]){sup}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])")
 
 
@@ -265,7 +266,7 @@ def _marker(n: int) -> "re.Pattern[str]":
 
 
 _FRONT_LINES = 12  # the lines of title, byline and affiliation at the top of an article
-_SENTENCE_END = re.compile(r"[。！？]")
+_SENTENCE_END = rx.compile(r"[。！？]")
 
 
 class _NoteLine(str):
@@ -273,10 +274,10 @@ class _NoteLine(str):
 
 
 #: the rule a PDF page prints above its footnotes
-_FOOTNOTE_RULE = re.compile(r"[—─━\-_＿–=＝]{5,}")
+_FOOTNOTE_RULE = rx.compile(r"[—─━\-_＿–=＝]{5,}")
 #: how a footnote starts: its number (a superscript one too) or its mark (1 Victor D. Cha, …; ² 〈…〉;
 #: ＊ 國立政治大學…)
-_FOOTNOTE_START = re.compile(r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[＊*†‡])\s*(?=\S)")
+_FOOTNOTE_START = rx.compile(r"(?:\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[＊*†‡])\s*(?=\S)")
 
 
 def _drop_page_furniture(text: str) -> list[str | None]:
@@ -507,13 +508,13 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
     return terminal and prev.width < 0.85 * width
 
 
-_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z0-9.,'’\-]*[）)」”,，]?")  # a word, not a date (2025-08-05) after a title
+_FIRST_WORD = rx.compile(r"[A-Za-z][A-Za-z0-9.,'’\-]*[）)」”,，]?")  # a word, not a date (2025-08-05) after a title
 
 
 #: a writer's name, a slash or bar, their affiliation: 陳柏宇 / 東海大學政治學系副教授
-_NAME_SLASH_AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,4}\s*[／/|｜]\s*(\S.{1,40})$")
+_NAME_SLASH_AFFILIATION = rx.compile(r"^[\u4e00-\u9fff]{2,4}\s*[／/|｜]\s*(\S.{1,40})$")
 #: a paper's section label alone on its line (摘要, 摘　要, Abstract)
-_SECTION_LABEL_LINE = re.compile(r"(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract|Summary)\s*[:：]?", re.I)
+_SECTION_LABEL_LINE = rx.compile(r"(?:摘\s*要|內容提要|内容提要|提\s*要|Abstract|Summary)\s*[:：]?", re.I)
 
 
 def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:
@@ -523,8 +524,8 @@ def _pushed_down(prev: _Line, line: _Line, width: float) -> bool:
     return m is not None and prev.width >= 0.5 * width and prev.width + 1 + display_width(m.group()) > width
 
 
-_WORD_BEFORE_HYPHEN = re.compile(r"([A-Za-z]+)-$")
-_WORD_AFTER = re.compile(r"[a-z]+")
+_WORD_BEFORE_HYPHEN = rx.compile(r"([A-Za-z]+)-$")
+_WORD_AFTER = rx.compile(r"[a-z]+")
 #: endings no word of its own has: a line broken inside a word (secu- / rity, gov- / ernment)
 _WORD_ENDINGS = ("tion", "sion", "ment", "ity", "ence", "ance", "ness", "ical", "ology", "ism", "ency", "ancy",
                  "ible", "ization", "isation", "ously")
@@ -564,8 +565,8 @@ def _join(left: str, right: str, spaced: bool, cut_words: bool = False) -> str:
     return left + " " + right
 
 
-_URL_START = re.compile(r"(?:https?://|www\.)[\w\-./?=&%#~:+]*$")
-_URL_CHARS = re.compile(r"[\w\-./?=&%#~:+]+")
+_URL_START = rx.compile(r"(?:https?://|www\.)[\w\-./?=&%#~:+]*$")
+_URL_CHARS = rx.compile(r"[\w\-./?=&%#~:+]+")
 
 
 def _url_cut(left: str, right: str) -> bool:
@@ -578,8 +579,8 @@ def _url_cut(left: str, right: str) -> bool:
                                                        or not _URL_START.search(tail))
 
 
-_LATIN_TAIL = re.compile(r"(?<![A-Za-z'])[A-Za-z]+$")
-_LATIN_HEAD = re.compile(r"[a-z]+")
+_LATIN_TAIL = rx.compile(r"(?<![A-Za-z'])[A-Za-z]+$")
+_LATIN_HEAD = rx.compile(r"[a-z]+")
 
 
 def _word_cut(left: str, right: str) -> bool:
@@ -614,4 +615,4 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
-_WORDS = re.compile(r"[A-Za-z]+")
+_WORDS = rx.compile(r"[A-Za-z]+")

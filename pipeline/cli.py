@@ -15,7 +15,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, rx
 from .errors import ZhglossError
 
 app = typer.Typer(
@@ -126,6 +126,7 @@ def annotate(
                 write_corpus_table(output)
             if skipped and show:
                 bar.print(f"{skipped} unchanged article(s) skipped; --force redoes them")
+    rx.save()  # the compiled code of slow regular expressions, for the next start (only new ones)
     # every file is written, closed and synced, and no worker is left: see run()
     _state["fast_exit"] = engine == "local"
     if failures:

@@ -43,6 +43,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import rx
 from .errors import InputError
 from .compare.lexicon import (ACTOR_LABELS, DATA, Lexicons, content_words, english_stance, lemma, match_key,
                               polarity, read_table, score_cues, vader_lexicon)
@@ -373,7 +374,7 @@ _LABEL_HEADS = {
 
 #: countries whose people's names are written in English surname first (Xi Jinping, Lee Jae-myung)
 _SURNAME_FIRST = frozenset({"cn", "tw", "hk", "mo", "kr", "kp", "jp", "vn", "sg", "kh", "hu"})
-_INITIAL = re.compile(r"[A-Z]\.")
+_INITIAL = rx.compile(r"[A-Z]\.")
 
 
 def _guess_label(text: str, given_names: frozenset[str] = frozenset()) -> str:

@@ -91,7 +91,7 @@ from importlib import resources as _res
 from pathlib import Path
 from typing import Any, Iterable
 
-from . import yamlfile
+from . import rx, yamlfile
 from .cache import gc_paused
 from .errors import DataError
 from .entity_foreign import ForeignNames, is_english_sentence
@@ -104,8 +104,8 @@ from .numex import CN_NUMERALS, anchor_year, describe_date, describe_percent, fi
 __all__ = ["EntityTagger", "Rules", "entities_stage", "load_ner_model", "tagger_for"]
 
 RULES_FILE = "data/entity_rules.yaml"
-_WS = re.compile(r"\s")
-_PAREN_TAIL = re.compile(r"\s*\([^()]*\)$")  # Office of the President (Taiwan)
+_WS = rx.compile(r"\s")
+_PAREN_TAIL = rx.compile(r"\s*\([^()]*\)$")  # Office of the President (Taiwan)
 _PRIORITY = {"full": 2, "short": 1}  # a full name before a short form of the same length
 
 
@@ -153,10 +153,10 @@ def _parse_rules(src) -> dict[str, Any]:
 
 
 #: punctuation between a body and the person it employs: not one phrase
-_PUNCT_IN = re.compile(r"[，,。；;：:、（）()「」]")
+_PUNCT_IN = rx.compile(r"[，,。；;：:、（）()「」]")
 
 # what joins two bodies named together: 與, 和, 及, 、 (after an adverb: 正與, 也和)
-_COORDINATION = re.compile(r"[正也亦将已曾]?[与和及跟同、]")
+_COORDINATION = rx.compile(r"[正也亦将已曾]?[与和及跟同、]")
 
 
 class _Unit:
@@ -239,7 +239,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._learned: dict[str, tuple[str, str]] = {}
         self.named_clusters = rules.data["named_clusters"]
         firsts = "".join(sorted({p[0] for p in self.pairs}))
-        self.first_re = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
+        self.first_re = rx.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
         self._publisher: str | None = None  # the publication's country when it is hk or mo
         self._today: str | None = None  # the article's date (YYYY-MM-DD), when known
@@ -247,13 +247,13 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.outlets = _outlets(kb, segmenter.converter.convert) if kb is not None else {}
         self.is_dictionary_word = segmenter.is_word
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
-        self.run_re = re.compile(f"[{chars}]{{2,}}")
+        self.run_re = rx.compile(f"[{chars}]{{2,}}")
         after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
         side = "|".join(map(re.escape, rules["single_abbreviation_words"])) or "(?!)"
-        self.single_re = re.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
-        self.list_re = re.compile(f"[{chars}](?:、[{chars}])+")
+        self.single_re = rx.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
+        self.list_re = rx.compile(f"[{chars}](?:、[{chars}])+")
         seps = re.escape(rules.data.get("name_separators", "·"))
-        self.sep_re = re.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
+        self.sep_re = rx.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
         self.attributive_followers = rules["attributive_followers"]
         self.people_followers = rules["people_followers"]
         self.titles = rules["titles"]
@@ -947,7 +947,7 @@ def _outlets(kb, convert) -> dict[str, str]:
 def _alternation(words: Iterable[str]) -> "re.Pattern[str]":
     """One regex matching any of ``words``, longest first."""
     words = sorted(words, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    return rx.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _pair_index(forms: Iterable[str]) -> dict[str, tuple[int, ...]]:

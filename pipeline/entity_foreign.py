@@ -11,6 +11,7 @@ from bisect import bisect_right
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from . import rx
 from .entity_names import _HAN_WORD, _LATIN, _all_han
 from .model import Entity, Token
 from .patterns import _traditional, layout_patterns
@@ -19,34 +20,34 @@ from .structure import publication_spans
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
 
-_LATIN_NAME = re.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
+_LATIN_NAME = rx.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'’\-]+){0,3}")
 # Latin letters with accents (Año, Erdoğan, Zárate): Latin-1, Latin Extended-A/B and Additional
 _LAT = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
-_LATIN_CHAR = re.compile(f"[{_LAT}0-9]")
-_PAREN_LATIN = re.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+){{0,5}})\s*[)）]")
+_LATIN_CHAR = rx.compile(f"[{_LAT}0-9]")
+_PAREN_LATIN = rx.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+){{0,5}})\s*[)）]")
 # an English organisation name in brackets, with its acronym after a comma: （Defense Security
 # Cooperation Agency，DSCA）, （U.S. Coast Guard）, （Acquisition, Technology & Logistics Agency）
 _NAME_WORD = r"(?:U\.S\.|[A-Z][A-Za-z'’\-]*)"
-_BRACKET_ORG = re.compile(rf"[(（]\s*(?P<name>{_NAME_WORD}(?:(?:,? | & | and | of | for | on | the | to ){_NAME_WORD})*)"
+_BRACKET_ORG = rx.compile(rf"[(（]\s*(?P<name>{_NAME_WORD}(?:(?:,? | & | and | of | for | on | the | to ){_NAME_WORD})*)"
                           r"\s*(?:[,，、;；]\s*(?P<abbr>[A-Z][A-Za-z0-9&]{1,9}))?\s*[)）]")
 #: a person's name in a picture credit: two or three capitalised words
-_PHOTOGRAPHER = re.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
-_CREDIT = re.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
-_LATIN_PHRASE = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
+_PHOTOGRAPHER = rx.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
+_CREDIT = rx.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
+_LATIN_PHRASE = rx.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 # an academic citation: a year in brackets after names, or names and years inside brackets
-_CITE_YEAR = re.compile(r"(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）;；]")
+_CITE_YEAR = rx.compile(r"(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）;；]")
 _AUTHOR = r"(?:[A-Z][A-Za-z'’\-]+|[\u4e00-\u9fff]{2,4})"
 _AUTHORS = rf"{_AUTHOR}(?:\s*(?:,|、|and|&|與|和)\s*{_AUTHOR})*(?:\s+et\s+al\.?|\s*等(?:人)?)?"
-_CITED_BEFORE = re.compile(rf"(?<![A-Za-z])(?P<names>{_AUTHORS})\s*[（(]\s*(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）]")
-_CITED_INSIDE = re.compile(rf"[（(]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?(?:\s*[;；]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?)*\s*[)）]")
-_CITE_ITEM = re.compile(rf"(?P<names>{_AUTHORS})\s*[,，]\s*(?:19|20)\d\d")
-_CITE_NAME = re.compile(r"(?<![A-Za-z])(?!and\b|et\b|al\b)[A-Z][A-Za-z'’\-]+|[\u4e00-\u9fff]{2,4}")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
-_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # Pillar II, Phase III: a number, not an acronym
+_CITED_BEFORE = rx.compile(rf"(?<![A-Za-z])(?P<names>{_AUTHORS})\s*[（(]\s*(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）]")
+_CITED_INSIDE = rx.compile(rf"[（(]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?(?:\s*[;；]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?)*\s*[)）]")
+_CITE_ITEM = rx.compile(rf"(?P<names>{_AUTHORS})\s*[,，]\s*(?:19|20)\d\d")
+_CITE_NAME = rx.compile(r"(?<![A-Za-z])(?!and\b|et\b|al\b)[A-Z][A-Za-z'’\-]+|[\u4e00-\u9fff]{2,4}")
+_ACRONYM = rx.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_ROMAN = rx.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # Pillar II, Phase III: a number, not an acronym
 # letters with digits are a model or a code (M1A2T, HER2, DF41, H20), not an organisation; a group
 # of countries (G7, G20) is one as the knowledge base's entry
-_MODEL = re.compile(r"[A-Z&]*\d[A-Z0-9&]*")
-_NUMERAL_PART = re.compile(r"[〇零一二三四五六七八九十0-9０-９]+")
+_MODEL = rx.compile(r"[A-Z&]*\d[A-Z0-9&]*")
+_NUMERAL_PART = rx.compile(r"[〇零一二三四五六七八九十0-9０-９]+")
 
 
 def is_english_sentence(text: str) -> bool:
@@ -55,8 +56,8 @@ def is_english_sentence(text: str) -> bool:
     return not _HAN_ANY.search(text) and len(_LATIN_WORD.findall(text)) >= 3
 
 
-_HAN_ANY = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_HAN_ANY = rx.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN_WORD = rx.compile(r"[A-Za-z]{2,}")
 
 
 class ForeignNames:

@@ -15,65 +15,66 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable
 
+from . import rx
 from .model import Entity, Token
 from .patterns import _traditional, layout_patterns, t2s_converter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
-_LATIN = re.compile(r"[A-Za-z]")
-_ROLE_YEARS = re.compile(r"\((\d{4})(–(\d{4})?)?\)")  # (2024–), (2010–2017), (2000)
+_HAN = rx.compile(r"[\u3400-\u9fff]")
+_HAN_WORD = rx.compile(r"[\u3400-\u9fff]+")
+_LATIN = rx.compile(r"[A-Za-z]")
+_ROLE_YEARS = rx.compile(r"\((\d{4})(–(\d{4})?)?\)")  # (2024–), (2010–2017), (2000)
 # where a clause begins: a name's nationality is read from what precedes it in its own clause
 #: a name restated in Latin letters in brackets, which ends no clause: （JIIA）, (Kyodo News)
-_LATIN_BRACKETS = re.compile(r"[（(][\x20-\x7e]{1,60}[）)]")
-_CLAUSE_MARK = re.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
+_LATIN_BRACKETS = rx.compile(r"[（(][\x20-\x7e]{1,60}[）)]")
+_CLAUSE_MARK = rx.compile(r"[，。；：！？、「」『』（）()\n,;:!?]")
 # bylines (shadow, Simplified): a reporter label, more names after it, an author label, names only
-_MORE_NAMES = re.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])")
-_REPORTER = re.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:|｜]\s*|\s+)?")
+_MORE_NAMES = rx.compile(r"[ \u3000、，,]+([\u3400-\u9fff]{2,3})(?![\u3400-\u9fff])")
+_REPORTER = rx.compile(r"(?:实习记者|记者|特派员|编译)(?:\s*[／/╱：:|｜]\s*|\s+)?")
 _REPORT_WORDS = ("报导", "报道", "综合", "摄影", "摄", "专电", "电", "编译", "整理", "专访", "采访")
 # credit labels in a byline (shadow script) and what each credits other than the text itself
-_CREDIT_LABEL = re.compile(r"(?:^|(?<=[\s｜|]))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
+_CREDIT_LABEL = rx.compile(r"(?:^|(?<=[\s｜|]))(?:(?:文字|文|作者|撰文|撰稿|口述|采访整理|采访)\s*[／/╱、]\s*)?"
                            r"(文字|文|作者|撰文|撰稿|口述|采访整理|采访|摄影|图|图片|图文|编辑|责任编辑|整理|翻译|编译)\s*[／/╱：:|｜]\s*")
 _CREDITS = {"摄影": "photo", "图": "photo", "图片": "photo", "编辑": "editor", "责任编辑": "editor", "翻译": "translator"}
 #: a reference back to a body named before: 該黨 (that party), 該國, 該部, 該院, 該會, 該組織 (shadow forms)
-_THAT_BODY = re.compile(r"该(?:党|国|部|院|会|组织|机构|智库|大学)")
-_BY = re.compile(r"^(?:By|BY|by)\s+")
+_THAT_BODY = rx.compile(r"该(?:党|国|部|院|会|组织|机构|智库|大学)")
+_BY = rx.compile(r"^(?:By|BY|by)\s+")
 #: a writer's Chinese name and English name side by side: 李大衛 David Lee
-_NAME_AND_ENGLISH = re.compile(r"([\u3400-\u9fff]{2,4})\s+([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3})")
-_NOTE_CREDIT = re.compile(r"(?:^[（(]|^|(?<=[\s｜|]))\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译|责任校对|校对|审稿|核稿)\s*[：:／/]?\s*"
+_NAME_AND_ENGLISH = rx.compile(r"([\u3400-\u9fff]{2,4})\s+([A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,3})")
+_NOTE_CREDIT = rx.compile(r"(?:^[（(]|^|(?<=[\s｜|]))\s*(责任编辑|核稿编辑|编辑|责编|翻译|编译|责任校对|校对|审稿|核稿)\s*[：:／/]?\s*"
                           r"([\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)(?=\s*[）)]|\s*[｜|]|\s+\S+[：:]|\s*$)")
 # 張志豪／台北報導: a name, a slash, a place and 報導 (no 記者 before the name)
-_NAME_SLASH_REPORT = re.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-\u9fff]{1,8}(?:综合报导|综合报道|报导|报道|专电|电)\s*$")
+_NAME_SLASH_REPORT = rx.compile(r"^([\u3400-\u9fff]{2,4})\s*[／/╱]\s*[\u3400-\u9fff]{1,8}(?:综合报导|综合报道|报导|报道|专电|电)\s*$")
 # a named exercise: a quoted name of two to eight Han characters, or a bare one of four (聯合利劍),
 # a dash, a year and perhaps a letter (the exercise word follows, after the closing mark if any)
-_EXERCISE = re.compile(r"(?:(?<=[「“『])(?P<name>[\u3400-\u9fff]{2,8})|(?P<bare>[\u3400-\u9fff]{4}))"
+_EXERCISE = rx.compile(r"(?:(?<=[「“『])(?P<name>[\u3400-\u9fff]{2,8})|(?P<bare>[\u3400-\u9fff]{4}))"
                        r"\s*[-－–—]\s*(?P<year>(?:19|20)\d\d[A-Z]?)[」』”]?")
 # an exercise of a series: its name, a dash, a year and perhaps a letter (海峽雷霆-2025A, Strait Thunder-2025A)
-_SERIES_YEAR = re.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
+_SERIES_YEAR = rx.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
 # a name before 綜合報導 / 報導 / 整理 at the end of a byline, after a space or a separator
-_NAME_REPORTS = re.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
-_BRACKET_NOTE = re.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
-_BOOK_TITLE = re.compile(r"《([^《》]{2,30})》")
+_NAME_REPORTS = rx.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
+_BRACKET_NOTE = rx.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
+_BOOK_TITLE = rx.compile(r"《([^《》]{2,30})》")
 #: a person's name in Latin letters with a hyphenated given name (Wen-Yen Chang), and a line of them
-_LATIN_PERSON = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
-LATIN_NAME_PAIRS = re.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,，、&]?\s*[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+)+")
+_LATIN_PERSON = rx.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
+LATIN_NAME_PAIRS = rx.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,，、&]?\s*[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+)+")
 #: a photographer a caption credits: （攝影／黃鼎翔）, （資料照，顏麟宇攝）, 圖／路透 (no name: an agency)
-_CAPTION_CREDIT = re.compile(r"(?:摄影|图|图片|照片)\s*[／/：:]\s*([\u3400-\u9fff]{2,4})\s*(?=[）)]|$)"
+_CAPTION_CREDIT = rx.compile(r"(?:摄影|图|图片|照片)\s*[／/：:]\s*([\u3400-\u9fff]{2,4})\s*(?=[）)]|$)"
                              r"|(?:^|(?<=[（(，,、\s])|(?<=记者))([\u3400-\u9fff]{2,4}?)(?:摄影|摄)\s*(?=[）)]|$)")
 #: what ends an airport's name, in the shadow script (桃園國際機場, 羽田機場)
 _AIRPORT_HEADS = ("国际机场", "机场")
 #: words after a place's name in a dictionary's English (Incheon Metropolitan City, Taoyuan city and county)
-_PLACE_TAIL = re.compile(r"\s+(?:Metropolitan|City|city|County|county|Prefecture|prefecture|Province|province|District|district)\b.*$")
+_PLACE_TAIL = rx.compile(r"\s+(?:Metropolitan|City|city|County|county|Prefecture|prefecture|Province|province|District|district)\b.*$")
 #: a record's header field listing people: 出席委員：王定宇　陳永康　馬文君
-_ROSTER = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[：:][ \u3000]*(?P<names>[\u3400-\u9fff]{2,4}(?:[ \u3000、，,]+[\u3400-\u9fff]{2,4})+)[ \u3000]*$")
-_NAMES_ONLY = re.compile(r"[\u3400-\u9fff]{2,4}[＊*†‡]{0,3}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4}[＊*†‡]{0,3})*")  # 張文彥＊　李佩珊＊＊
+_ROSTER = rx.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})[：:][ \u3000]*(?P<names>[\u3400-\u9fff]{2,4}(?:[ \u3000、，,]+[\u3400-\u9fff]{2,4})+)[ \u3000]*$")
+_NAMES_ONLY = rx.compile(r"[\u3400-\u9fff]{2,4}[＊*†‡]{0,3}(?:\s*[、，,与和及\s]\s*[\u3400-\u9fff]{2,4}[＊*†‡]{0,3})*")  # 張文彥＊　李佩珊＊＊
 # a Latin name after a credit label: 作者：Michael Chen, 文／J. Michael Cole
-_LATIN_NAME = re.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,3}")
+_LATIN_NAME = rx.compile(r"(?:[A-Z][a-z'’\-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’\-]+|[A-Z]\.)){1,3}")
 
 
-_DAY_NUMBER = re.compile(r"(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$")
+_DAY_NUMBER = rx.compile(r"(?<![0-9０-９])(?:[0-9０-９]{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])$")
 
 
 def day_of_date(sh: str, a: int) -> bool:
@@ -504,7 +505,7 @@ class NameRules:
     def _office_re(self) -> re.Pattern:
         surnames = sorted(self._holders_by_surname, key=len, reverse=True) or ["(?!)"]
         titles = sorted(self.rules.data["title_roles"], key=len, reverse=True)
-        return re.compile(f"(?P<surname>{'|'.join(map(re.escape, surnames))})(?P<former>前)?"
+        return rx.compile(f"(?P<surname>{'|'.join(map(re.escape, surnames))})(?P<former>前)?"
                           f"(?P<title>{'|'.join(map(re.escape, titles))})")
 
     def _plausible(self, norm: str) -> bool:
@@ -728,7 +729,7 @@ class NameRules:
         surnames = "".join(sorted(s for s in r["surnames"] if len(s) == 1))
         titles = "|".join(sorted(r["infix_titles"], key=len, reverse=True)) or "(?!)"
         after = "|".join(sorted(r["infix_title_followers"], key=len, reverse=True)) or "(?!)"
-        return re.compile(f"(?:(?<=请)|(?<=主席)|(?<![\u3400-\u9fff]))([{surnames}])(?:{titles})([\u3400-\u9fff]{{1,2}}?)(?=[：:）)]|{after}|$)"
+        return rx.compile(f"(?:(?<=请)|(?<=主席)|(?<![\u3400-\u9fff]))([{surnames}])(?:{titles})([\u3400-\u9fff]{{1,2}}?)(?=[：:）)]|{after}|$)"
                           if surnames else "(?!)")
 
     def _infix_names(self, u: _Unit) -> None:
@@ -1093,7 +1094,7 @@ _ELECTION_KINDS = {"general": ("general", "presidential"), "presidential": ("pre
                    "parliamentary": ("general", "legislative", "parliamentary"), "House": ("general", "House"),
                    "Senate": ("Senate", "Councillors"), "local": ("local",), "midterm": ("midterm",)}
 #: a body whose election is one: a parliament or a chamber of one (美國國會選舉, 眾議院選舉)
-_LEGISLATURE = re.compile(r"Congress|Parliament|House|Senate|Diet|Assembly|Legislat|Council|Yuan", re.I)
+_LEGISLATURE = rx.compile(r"Congress|Parliament|House|Senate|Diet|Assembly|Legislat|Council|Yuan", re.I)
 
 
 def _longest_matches(text: str, lens: dict[str, tuple[int, ...]], forms) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from . import rx
 from .model import Document, Unit
 from .numex import english_date, find_dates
 from .patterns import _traditional, layout_patterns, t2s_converter
@@ -26,13 +27,13 @@ from .structure import publication_name
 from .transcript import header_field
 
 _FRONT = ("publication", "title", "byline", "affiliation", "lead", "caption", "note")  # a breadcrumb or share buttons above the title
-_AUTHOR_NOTE = re.compile(r"^[※＊*]?\s*[（(]?\s*(?:本文)?(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)(?![何了])\s*"
+_AUTHOR_NOTE = rx.compile(r"^[※＊*]?\s*[（(]?\s*(?:本文)?(?:作者|筆者|笔者)(?:為|为|係|系|是|現為|现为|目前為|目前为|現任|现任)(?![何了])\s*"
                           r"(?P<aff>[^，,；;。）)\s][^，,；;。）)]{1,59})")
-_OUTLET_DATELINE = re.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")
-_COLUMN_PREFIX = re.compile(r"^[【\[]?\s*([\u4e00-\u9fff]{2,6})\s*(?:[》>｜|／/：:]|[】\]])\s*")
-_TITLE_NOTE_MARK = re.compile(r"\s*(?:[*＊※]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+_OUTLET_DATELINE = rx.compile(r"^[【\[（(]\s*(?P<outlet>[^】\]）)\s，。]{2,12}?)\s*(?:專訊|专讯|特訊|特讯|訊|讯|報道|报道|報導|报导)[】\]）)]")
+_COLUMN_PREFIX = rx.compile(r"^[【\[]?\s*([\u4e00-\u9fff]{2,6})\s*(?:[》>｜|／/：:]|[】\]])\s*")
+_TITLE_NOTE_MARK = rx.compile(r"\s*(?:[*＊※]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 _DATE_FIELDS = ("時間", "日期", "會議時間", "會議日期")
-_FULL_DATE = re.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
+_FULL_DATE = rx.compile(r"^(?:19|20)\d\d-\d\d(?:-\d\d)?$")
 
 
 def front_units(units: list[Unit]) -> list[Unit]:
@@ -77,7 +78,7 @@ def front_date(units: list[Unit]) -> str | None:
     return None
 
 
-_WIRE_DATE_CODE = re.compile(r"[）)]\s*(1\d\d)(\d\d)(\d\d)\s*$")
+_WIRE_DATE_CODE = rx.compile(r"[）)]\s*(1\d\d)(\d\d)(\d\d)\s*$")
 
 
 def _dates(text: str) -> list:
@@ -105,7 +106,7 @@ def _is_date_only(text: str) -> bool:
 
 
 #: a title's second line that goes on with it (…之制度化發展 / 及其對臺海情勢之意涵)
-_TITLE_GOES_ON = re.compile(r"^(?:及其|以及|暨|與其|与其|及)\S")
+_TITLE_GOES_ON = rx.compile(r"^(?:及其|以及|暨|與其|与其|及)\S")
 
 
 def _title_continued(units) -> str:

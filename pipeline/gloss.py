@@ -52,6 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
+from . import cache, rx
 from .errors import DataError
 from .model import Unit
 from .patterns import _traditional
@@ -75,26 +76,26 @@ VERB_POS = {"v", "vd", "vi", "vf", "vx"}
 NOUN_POS = {"n", "vn", "an", "ng", "nz", "s", "f", "t"}
 
 HAN = r"\u2E80-\u2FDF\u3005\u3007\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF"
-_HAN = re.compile(f"[{HAN}]")
-_HAN_REF = re.compile(f"[{HAN}·・]+(?:\\|[{HAN}·・]+)?")
-_PAREN = re.compile(r"\s*\([^()]*\)")
-_SKIP = re.compile(
+_HAN = rx.compile(f"[{HAN}]")
+_HAN_REF = rx.compile(f"[{HAN}·・]+(?:\\|[{HAN}·・]+)?")
+_PAREN = rx.compile(r"\s*\([^()]*\)")
+_SKIP = rx.compile(
     r"^(?:(?:[\w-]+ )?surname |(?:\w+ )?variant of |see |see also |also written |also called |"
     r"(?:(?:Taiwan|Tw|also|old|Cantonese) )?pr\.(?: |$)|used in |abbr\. to |CL:|classifier for |(?:old )?name of the letter )",
     re.I,
 )
 # notes on the character rather than senses of the word: 广 '"house on a cliff" radical in Chinese
 # characters', 石 'ancient pr' (a pronunciation note cut short)
-_NOT_A_GLOSS = re.compile(r"radical in Chinese charac|^radical no\.? ?\d+$|Kangxi radical|^ancient pr$", re.I)
-_REDIRECT = re.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
-_LEAD = re.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
-_WS = re.compile(r"\s+")
-_SURNAME = re.compile(r"^(?:[\w-]+ )?surname (\w+)")
-_PLACE = re.compile(r"\b(?:county|township|district|town|village|prefecture|city|province|river|mountain)\b", re.I)
-_FIG = re.compile(r"(?:^|[;,]\s*)fig\.\s+(\S.*)")
-_ESP = re.compile(r",?\s*\b(?:esp|usu|i\.e|e\.g)\.\s.*$")
-_ETC_LIST = re.compile(r"(?<=,)[^,()]*\betc\.?(?=[\s;]|$)")  # the last items of a list ending in etc (outside brackets)
-_FILLER = re.compile(r"\s*\b(?:sth|sb|sb's|sth's|etc\.?)(?=[\s,;]|$)")
+_NOT_A_GLOSS = rx.compile(r"radical in Chinese charac|^radical no\.? ?\d+$|Kangxi radical|^ancient pr$", re.I)
+_REDIRECT = rx.compile(r"^(?:(?:\w+ )*variant of|abbr\. for|same as|see(?: also)?|equivalent to)\s+(.*)$", re.I)
+_LEAD = rx.compile(r"^(?:lit\.|fig\.|(?:\(.*?\)\s*)+|to be |to |a |an |the )\s*", re.I)
+_WS = rx.compile(r"\s+")
+_SURNAME = rx.compile(r"^(?:[\w-]+ )?surname (\w+)")
+_PLACE = rx.compile(r"\b(?:county|township|district|town|village|prefecture|city|province|river|mountain)\b", re.I)
+_FIG = rx.compile(r"(?:^|[;,]\s*)fig\.\s+(\S.*)")
+_ESP = rx.compile(r",?\s*\b(?:esp|usu|i\.e|e\.g)\.\s.*$")
+_ETC_LIST = rx.compile(r"(?<=,)[^,()]*\betc\.?(?=[\s;]|$)")  # the last items of a list ending in etc (outside brackets)
+_FILLER = rx.compile(r"\s*\b(?:sth|sb|sb's|sth's|etc\.?)(?=[\s,;]|$)")
 
 # --- numbers -----------------------------------------------------------------------------------
 _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -116,7 +117,7 @@ _ORD_NOUN = {"次": "time", "屆": "term", "届": "term", "任": "", "輪": "rou
 
 _D = r"[0-9０-９]+(?:,[0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _C = f"[{_CN_NUM}]+"
-_NUMBER_SPAN = re.compile(
+_NUMBER_SPAN = rx.compile(
     "|".join([
         r"(?P<rel>[去今明前])\s*[（(]\s*(?P<rely>\d{4})\s*[）)]\s*年",
         r"(?P<reld>[今昨明前])\s*[（(]\s*(?P<reldd>\d{1,2})\s*[）)]\s*[日號号]",
@@ -147,16 +148,16 @@ _NUMBER_SPAN = re.compile(
         f"(?P<num>{_D})",
     ])
 )
-_NUMBER_START = re.compile(f"[0-9０-９去今明前昨本上下民百第{_CN_NUM}]")
-_NUMERAL = re.compile(f"[0-9０-９百第數数幾几{_CN_NUM}]")  # a token without these is no number
-_CN_NUMBER = re.compile(f"^{_C}$")
-_SEVERAL = re.compile("^[數数幾几]([十百千])?([萬万億亿兆])?$")
+_NUMBER_START = rx.compile(f"[0-9０-９去今明前昨本上下民百第{_CN_NUM}]")
+_NUMERAL = rx.compile(f"[0-9０-９百第數数幾几{_CN_NUM}]")  # a token without these is no number
+_CN_NUMBER = rx.compile(f"^{_C}$")
+_SEVERAL = rx.compile("^[數数幾几]([十百千])?([萬万億亿兆])?$")
 _MAGNITUDES = ["", "dozens", "hundreds", "thousands", "tens of thousands", "hundreds of thousands", "millions",
                "tens of millions", "hundreds of millions", "billions", "tens of billions", "hundreds of billions",
                "trillions", "tens of trillions", "hundreds of trillions", "thousands of trillions"]
 #: classifiers (shadow script, plus the Traditional forms a token's text may have)
 _CLASSIFIERS = "個个位名項项條条件種种場场份架艘枚間间家座輛辆棟栋隻只頭头起道筆笔批顆颗台臺部支張张本篇封則则所門门具輪轮趟套雙双根塊块片粒發发"
-_COUNTED = re.compile(f"^({_C}|{_D}|[數数幾几])\\s*([餘余多])?\\s*[{_CLASSIFIERS}]$")
+_COUNTED = rx.compile(f"^({_C}|{_D}|[數数幾几])\\s*([餘余多])?\\s*[{_CLASSIFIERS}]$")
 
 _OPEN = {"「": "“", "『": "‘", "“": "“", "（": "(", "(": "(", "《": "“", "〈": "‘", "[": "[", "【": "["}
 _CLOSE = {"」": "”", "』": "’", "”": "”", "）": ")", ")": ")", "》": "”", "〉": "’", "]": "]", "】": "]",
@@ -339,9 +340,9 @@ def _number_english(m: re.Match) -> str | None:
     return None
 
 
-_IN_DESIGNATION = re.compile(r"[A-Za-z][\d-]|-(?<=[A-Za-z]-)\d")
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9-]*")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_IN_DESIGNATION = rx.compile(r"[A-Za-z][\d-]|-(?<=[A-Za-z]-)\d")
+_ALNUM_RUN = rx.compile(r"[A-Za-z0-9-]*")
+_CLOCK = rx.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 
 
 @lru_cache(maxsize=1)
@@ -354,10 +355,10 @@ def _designation_re() -> tuple["re.Pattern[str]", dict[str, str]]:
     for prefix, en in rows:
         latin[prefix] = latin[simplified.get(prefix, prefix)] = en
     alternation = "|".join(map(re.escape, sorted(latin, key=len, reverse=True))) or "(?!)"
-    return re.compile(f"({alternation})\\s*[-－–—]\\s*(\\d{{1,3}}[A-Z]{{0,2}})(?![A-Za-z0-9])"), latin
+    return rx.compile(f"({alternation})\\s*[-－–—]\\s*(\\d{{1,3}}[A-Z]{{0,2}})(?![A-Za-z0-9])"), latin
 
 
-_DASH = re.compile("[-－–—]")
+_DASH = rx.compile("[-－–—]")
 
 
 def designation_spans(text: str) -> list[tuple[int, int, str]]:
@@ -523,6 +524,32 @@ def _read_tsv(path: Path, min_fields: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
+def _cedict() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """The bundled CC-CEDICT's three tables — Traditional headword -> senses, Simplified ->
+    Traditional headwords, character -> readings — parsed once and cached on disk (:mod:`pipeline.cache`):
+    reading the cache takes about a third of the time of parsing the file."""
+    try:
+        key = cache.key_of("cedict", 1, cache.file_stamp(CEDICT))
+    except OSError as exc:
+        raise DataError("the bundled CC-CEDICT is missing or unreadable",
+                        "reinstall zhgloss or run pipeline/data/cedict/build_cedict.py", str(CEDICT)) from exc
+    return tuple(cache.cached_marshal("cedict", key, _parse_cedict))
+
+
+def _parse_cedict() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    try:
+        raw = gzip.decompress(CEDICT.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DataError("the bundled CC-CEDICT is missing or unreadable",
+                        "reinstall zhgloss or run pipeline/data/cedict/build_cedict.py", str(CEDICT)) from exc
+    main, _, rest = raw.partition("\n#simplified\n")
+    simp, _, pinyin = rest.partition("\n#pinyin\n")
+    cedict = dict(line.split("\t", 1) for line in main.split("\n")[1:] if line)
+    simp_index = dict(line.split("\t", 1) for line in simp.split("\n") if line)
+    readings = dict(line.split("\t", 1) for line in pinyin.split("\n") if line)
+    return cedict, simp_index, readings
+
+
 def glossary_headwords(extra_glossary: Sequence[Path] = ()) -> list[str]:
     """Headwords of two or more characters of the glossaries: the segmenter adds the ones jieba
     does not know (編按, 研發長), so that they come out as one token and get their gloss."""
@@ -564,7 +591,7 @@ class Glosser:
         self._abbr_names = set(self._abbr.values())
         self._tagged = {k.partition("@")[0] for k in glossary if "@" in k}  # words with POS-limited rows
         chars = re.escape("".join(self._abbr)) or "^$"
-        self._abbr_pair = re.compile(f"[{chars}]{{2}}")
+        self._abbr_pair = rx.compile(f"[{chars}]{{2}}")
         self.titles: tuple[str, ...] = ()  # title words (Simplified): 前 right before one is "former"
 
     @classmethod
@@ -575,16 +602,7 @@ class Glosser:
         (``headword<TAB>gloss[<TAB>POS,POS]``); earlier files win over later ones and over the
         bundled glossary.  Raises :class:`DataError` for an unreadable or malformed file.
         """
-        try:
-            raw = gzip.decompress(CEDICT.read_bytes()).decode("utf-8")
-        except OSError as exc:
-            raise DataError("the bundled CC-CEDICT is missing or unreadable",
-                            "reinstall zhgloss or run pipeline/data/cedict/build_cedict.py", str(CEDICT)) from exc
-        main, _, rest = raw.partition("\n#simplified\n")
-        simp, _, pinyin = rest.partition("\n#pinyin\n")
-        cedict = dict(line.split("\t", 1) for line in main.split("\n")[1:] if line)
-        simp_index = dict(line.split("\t", 1) for line in simp.split("\n") if line)
-        readings = dict(line.split("\t", 1) for line in pinyin.split("\n") if line)
+        cedict, simp_index, readings = _cedict()
 
         glossary: dict[str, str] = {}  # headword -> gloss, or headword@POS -> gloss
         for path in [*extra_glossary, GLOSSARY]:  # earlier files win
@@ -1087,7 +1105,7 @@ def _country_titles() -> tuple["re.Pattern[str]", dict[str, dict[str, str]]]:
     for title, country, en in rows:
         table.setdefault(simplified.get(title, title), {})[country] = en
     forms = {t for title, _c, _en in rows for t in (title, simplified.get(title, title))}
-    return re.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"), table
+    return rx.compile("|".join(sorted(map(re.escape, forms), key=len, reverse=True)) or "(?!)"), table
 
 
 def _titles_by_country(text: str, tokens, entities) -> None:
@@ -1136,7 +1154,7 @@ def gloss_document(doc, glosser: Glosser) -> None:
 
 
 _SHIP_MARK = "号"  # 號, in the shadow script the tokens carry as norm
-_PLACE_WORD = re.compile(r"\s+(?:province|city|county|prefecture)$", re.I)
+_PLACE_WORD = rx.compile(r"\s+(?:province|city|county|prefecture)$", re.I)
 
 
 def _ship_names(tokens) -> None:
@@ -1164,8 +1182,8 @@ def _heads_of_bodies(tokens, entities) -> None:
 _HEAD_WORDS = {"长": "head", "长官": "minister"}  # (shadow script)
 
 
-_NUMBER_TOKEN = re.compile(f"{_D}|{_C}")  # a whole number (1, 18, 三)
-_COUNT_TIMES = re.compile(r"([一二三四五六七八九十兩两]{1,3})度")
+_NUMBER_TOKEN = rx.compile(f"{_D}|{_C}")  # a whole number (1, 18, 三)
+_COUNT_TIMES = rx.compile(r"([一二三四五六七八九十兩两]{1,3})度")
 
 
 def _classifiers(tokens) -> None:
@@ -1198,7 +1216,7 @@ def _counted(tokens) -> None:
             t.gloss = _ORDINAL_UNITS[t.norm]
 
 
-_LATIN_NAME_IN_BRACKETS = re.compile(r"\s*[（(]\s*([A-Z][A-Za-z'’.\- ]{1,40}?)\s*[)）]")
+_LATIN_NAME_IN_BRACKETS = rx.compile(r"\s*[（(]\s*([A-Z][A-Za-z'’.\- ]{1,40}?)\s*[)）]")
 
 
 def _named_in_brackets(tokens, text: str) -> None:

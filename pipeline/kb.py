@@ -34,7 +34,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import re
 import sys
 import unicodedata
 from collections import Counter
@@ -42,7 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from pipeline import __version__
+from pipeline import __version__, rx
 from pipeline.cache import cache_dir, gc_paused
 from pipeline.errors import DataError
 
@@ -71,7 +70,7 @@ ACRONYM_STOPLIST = frozenset({
     "IRA",   # Inflation Reduction Act; also the Irish Republican Army
     "CNA",   # Central News Agency; also Singapore's Channel NewsAsia
 })
-_ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9]{2,}$")
+_ACRONYM_RE = rx.compile(r"^[A-Z][A-Z0-9]{2,}$")
 
 #: Bumped whenever the pickled structure changes.
 CACHE_FORMAT = 3
@@ -85,8 +84,8 @@ _SCALAR_FIELDS = ("type", "en", "description", "country", "wikidata", "en_attrib
                   "name_order")
 _ALLOWED = frozenset(("id", "zh_regional", "replace", "remove", "en_forms") + _LIST_FIELDS + _SCALAR_FIELDS)
 _REGIONS = ("tw", "hk", "cn", "mo", "sg")
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+_ID_RE = rx.compile(r"^[a-z0-9][a-z0-9-]*$")
+_QID_RE = rx.compile(r"^Q[1-9][0-9]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,7 +466,7 @@ def _merge(raw: dict[str, dict[str, Any]], origin: dict[str, str], item: dict[st
 
 #: Separators between the parts of a transliterated name (唐納·川普, 唐納‧川普, 唐納•川普 ...).
 NAME_SEPARATORS = "·‧•・．"
-_SEP_RE = re.compile(f"[{NAME_SEPARATORS}]")
+_SEP_RE = rx.compile(f"[{NAME_SEPARATORS}]")
 
 
 def name_variants(form: str) -> list[str]:

@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import rx
+
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _D = r"[0-9０-９]"
@@ -48,7 +50,7 @@ _ERA_START = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912}
 _SEASON = {"春": "SP", "夏": "SU", "秋": "FA", "冬": "WI"}
 _UNIT = {"年": "Y", "月": "M", "星期": "W", "礼拜": "W", "周": "W", "天": "D", "日": "D"}
 
-_DATE = re.compile(
+_DATE = rx.compile(
     rf"(?:(?P<rel>[去今明前])\s*[（(]\s*(?P<ry>{_D}{{4}})\s*[）)]\s*年"             # 去（2024）年
     rf"|(?:中华)?民国\s*(?P<roc>{_D}{{2,3}}|[{_CN}]{{2,4}})\s*年"                 # 民國113年, 中華民國114年
     rf"|(?P<era>令和|平成|昭和|大正)\s*(?P<eray>{_D}{{1,2}}|元|[{_CN}]{{1,3}})\s*年"      # 令和7年: a Japanese era's year
@@ -65,46 +67,46 @@ _DATE = re.compile(
     + _EDGE_RE
 )
 # A month (and day) without a year: 5 月 20 日, 9 月中, 七月.
-_MONTH_ONLY = re.compile(
+_MONTH_ONLY = rx.compile(
     rf"(?<![0-9０-９个几数多])(?:(?<=[同当该]年)|(?<!年))(?:(?P<m>{_D}{{1,2}})\s*月(?:\s*(?P<d>{_DAY})\s*[日号](?:\s*[至到\-–~～]\s*(?P<d2>{_D}{{1,2}})\s*[日号])?)?"
     rf"|(?P<cm>十[一二]?|[一二三四五六七八九])月(?:(?P<cd>{_DAY})[日号](?:[至到\-–~～](?P<cd2>{_DAY})[日号])?)?(?![份天亮光球饼台])"
     rf")" + _EDGE_RE
 )
 # 這個月初, 下個月, 上星期三, 本星期, 這個禮拜初, 下月
-_RELATIVE = re.compile(
+_RELATIVE = rx.compile(
     rf"(?P<shift>这个|上个|下个|上|下|本|这)(?:(?P<month>月)(?:\s*(?P<md>{_DAY})\s*[日号]"
     rf"(?:\s*[至到\-–~～]\s*(?P<md2>{_DAY})\s*[日号])?)?"
     r"|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?(md)|(?P<edge>初|底|末|上旬|中旬|下旬|中|早些时候|稍早|稍后)?)"  # no edge after a day (上月30日|中美)
 )
-_TRIGGER = re.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
+_TRIGGER = rx.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
 # A day of the month without its month, as news reports write it: 19日, 1日至2日, 今（12）日.
-_DAY_ONLY = re.compile(
+_DAY_ONLY = rx.compile(
     r"(?:(?P<rel>[今昨明前])\s*[（(]\s*(?P<rd>[0-9０-９]{1,2})\s*[）)]\s*日"
     r"|(?<![0-9０-９年月个几数多第每近连共约逾余达满至到\-–~～、.．/:：])(?P<d>[0-9０-９]{1,2})\s*日"
     r"(?:\s*[至到\-–~～]\s*(?P<d2>[0-9０-９]{1,2})\s*日)?)"
     r"(?![内后之间前来本子]|以[内后前下上外])"  # 19日以無異議方式 is a day; 三日以內 is no date
 )
 # a month written in brackets after 本/上/下, with its day: 本（11）月19日 (Taiwanese news)
-_BRACKET_MONTH = re.compile(
+_BRACKET_MONTH = rx.compile(
     r"(?P<shift>[本上下])\s*[（(]\s*(?P<m>[0-9０-９]{1,2})\s*[）)]\s*月(?:\s*(?P<d>[0-9０-９]{1,2})\s*[日号])?"
 )
-_DAY_TRIGGER = re.compile(r"[0-9０-９][\s）)]*日")
+_DAY_TRIGGER = rx.compile(r"[0-9０-９][\s）)]*日")
 # 2026/11/26, 2026-11-26, 2026.11.26 (a year, then month and day with the same separator)
-_NUMERIC_DATE = re.compile(
+_NUMERIC_DATE = rx.compile(
     r"(?<![0-9０-９./\-])(?P<y>(?:19|20)[0-9]{2})(?P<sep>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=sep)(?P<d>0?[1-9]|[12][0-9]|3[01])"
     r"(?![0-9０-９]|[./\-][0-9])"
 )
-_CENTURY = re.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
-_WEEKDAY = re.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
-_DAYWORD = re.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
-_SEASONS = re.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
-_YEAR_EDGE = re.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
-_DURATION = re.compile(
+_CENTURY = rx.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
+_WEEKDAY = rx.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
+_DAYWORD = rx.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
+_SEASONS = rx.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
+_YEAR_EDGE = rx.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
+_DURATION = rx.compile(
     rf"(?P<pre>过去的|过去|最近|近|未来|接下来|这)?(?P<n>{_NUM})\s*(?P<more1>多)?(?P<unit>个多月|个月|个多星期|个星期|个礼拜|年|星期|礼拜|天)(?P<more>多)?"
     rf"(?P<post>前)?(?![级轻代纪度份底初]|一度)"
 )
-_PERCENT = re.compile(
+_PERCENT = rx.compile(
     rf"(?P<n>{_D}+(?:[.．]{_D}+)?)\s*[%％](?:\s*(?:至|到|-|–|~)\s*(?P<n2>{_D}+(?:[.．]{_D}+)?)\s*[%％])?"
     rf"|百分之\s*(?P<p>{_D}+(?:[.．]{_D}+)?|[{_CN}百]+(?:点[{_CN}]+)?)"
     rf"(?:\s*(?:至|到|-|–|~)\s*(?:百分之)?\s*(?P<p2>{_D}+(?:[.．]{_D}+)?))?"
@@ -465,7 +467,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_EN = "|".join(f"{m[:3]}(?:{m[3:]}|\\.)?" if len(m) > 3 else m for m in _MONTHS)
 #: a date written in English: November 19, 2025; Nov. 19, 2025; 19 November 2025
-ENGLISH_DATE = re.compile(rf"\b(?:(?P<m1>{_MONTH_EN})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
+ENGLISH_DATE = rx.compile(rf"\b(?:(?P<m1>{_MONTH_EN})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>(?:19|20)\d\d)"
                           rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_EN})\s+(?P<y2>(?:19|20)\d\d))\b")
 
 

@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from . import yamlfile
+from . import rx, yamlfile
 from .errors import DataError
 
 
@@ -35,7 +35,7 @@ class LayoutPatterns:
     outlet_english: dict[str, str] = field(default_factory=dict)  # outlets whose names are ordinary words
     #: a byline label (or a reporter's 記者) after a space: where a byline starts on a line that begins
     #: with the publication or a date (風傳媒　文／李大維, 聯合報 記者王小明／台北即時報導)
-    label_after_space: re.Pattern = re.compile(r"(?!)")
+    label_after_space: re.Pattern = rx.compile(r"(?!)")
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
@@ -168,7 +168,7 @@ def _simplified_chars() -> re.Pattern:
     bmp = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
     out = s2t_converter().convert("\n".join(bmp)).split("\n")
     changed = "".join(c for c, t in zip(bmp, out) if c != t) if len(out) == len(bmp) else "".join(bmp)
-    return re.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
+    return rx.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
 
 
 def _traditional(text: str) -> str:
@@ -187,7 +187,7 @@ def layout_patterns() -> LayoutPatterns:
         flags = re.IGNORECASE
         t = _traditional  # data is matched against Traditional text, so normalise it the same way
         labels = "|".join(re.escape(t(w)) for w in sorted(data.get("byline_labels", []), key=len, reverse=True))
-        comp = lambda key: tuple(re.compile(t(p).replace("{labels}", labels), flags)  # noqa: E731
+        comp = lambda key: tuple(rx.compile(t(p).replace("{labels}", labels), flags)  # noqa: E731
                                  for p in data.get(key, []))
         return LayoutPatterns(
             caption=comp("caption"),
@@ -196,10 +196,10 @@ def layout_patterns() -> LayoutPatterns:
             inline_note=comp("inline_note"),
             dateline=comp("dateline"),
             byline_prefix=comp("byline_prefix"),
-            label_after_space=re.compile(rf"\s(?=(?:{labels})\s*[／/╱：:]|記者)"),
+            label_after_space=rx.compile(rf"\s(?=(?:{labels})\s*[／/╱：:]|記者)"),
             heading_markers=comp("heading_markers"),
             lead_prefix=comp("lead_prefix"),
-            name_affiliation_separator=re.compile(data["name_affiliation_separator"]),
+            name_affiliation_separator=rx.compile(data["name_affiliation_separator"]),
             affiliation_words=tuple(t(w) for w in data.get("affiliation_words", [])),
             not_affiliation_words=tuple(t(w) for w in data.get("not_affiliation_words", [])),
             publications=frozenset(t(w) for w in data.get("publications", [])),

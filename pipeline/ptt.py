@@ -15,19 +15,19 @@ pushes stay, as notes, after the body.
 
 from __future__ import annotations
 
-import re
+from . import rx
 
-_HEADER = re.compile(r"^\s*(作者|看板|標題|时间|時間|标题)\s*[:：]?\s*(.*?)\s*$")
-_FIRST_LINE = re.compile(r"\s*(?:作者|看板|標題|时间|時間|标题)")  # what the header's first line starts with
-_AUTHOR_BOARD = re.compile(r"^\s*作者\s*[:：]?\s*(?P<author>\S+(?:\s*\([^)]*\))?)\s+看板\s*[:：]?\s*(?P<board>\S+)\s*$")
-_TIME = re.compile(r"(?:[A-Z][a-z]{2}\s+)?(?P<mon>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})\s+\d\d:\d\d:\d\d\s+(?P<year>\d{4})")
+_HEADER = rx.compile(r"^\s*(作者|看板|標題|时间|時間|标题)\s*[:：]?\s*(.*?)\s*$")
+_FIRST_LINE = rx.compile(r"\s*(?:作者|看板|標題|时间|時間|标题)")  # what the header's first line starts with
+_AUTHOR_BOARD = rx.compile(r"^\s*作者\s*[:：]?\s*(?P<author>\S+(?:\s*\([^)]*\))?)\s+看板\s*[:：]?\s*(?P<board>\S+)\s*$")
+_TIME = rx.compile(r"(?:[A-Z][a-z]{2}\s+)?(?P<mon>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})\s+\d\d:\d\d:\d\d\s+(?P<year>\d{4})")
 _MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
-_RULE = re.compile(r"^\s*[─━—\-=_]{5,}\s*$")
-_CATEGORY = re.compile(r"^(?:(?:Re|Fw)\s*:\s*)?[\[［]\s*[^\]］]{1,8}\s*[\]］]\s*")
-_FIELD = re.compile(r"^\s*\d\s*[.．、]\s*(?P<label>媒體來源|媒体来源|記者署名|记者署名|完整新聞標題|完整新闻标题|完整新聞內文|完整新闻内文|"
+_RULE = rx.compile(r"^\s*[─━—\-=_]{5,}\s*$")
+_CATEGORY = rx.compile(r"^(?:(?:Re|Fw)\s*:\s*)?[\[［]\s*[^\]］]{1,8}\s*[\]］]\s*")
+_FIELD = rx.compile(r"^\s*\d\s*[.．、]\s*(?P<label>媒體來源|媒体来源|記者署名|记者署名|完整新聞標題|完整新闻标题|完整新聞內文|完整新闻内文|"
                     r"完整新聞連結|完整新闻连结|備註|备注)[^:：\n]*[:：]\s*(?P<rest>.*)$")
-_FOOTER = re.compile(r"^\s*※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑)")
-_URL = re.compile(r"https?://\S+")
+_FOOTER = rx.compile(r"^\s*※\s*(?:發信站|发信站|文章網址|文章网址|編輯|编辑)")
+_URL = rx.compile(r"https?://\S+")
 
 
 def parse_ptt(text: str) -> tuple[str, dict[str, str]] | None:
@@ -77,8 +77,8 @@ def _quotes_as_notes(lines: list[str]) -> list[str]:
     return out
 
 
-_QUOTE_HEAD = re.compile(r"^\s*※\s*引述")
-_QUOTED = re.compile(r"^\s*[:：]\s")
+_QUOTE_HEAD = rx.compile(r"^\s*※\s*引述")
+_QUOTED = rx.compile(r"^\s*[:：]\s")
 
 
 def _split_footer(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlfile
+from . import rx, yamlfile
 from .clean import HAN
 from .errors import InputError, MissingDependency, NotChineseError
 from .ptt import parse_ptt
@@ -41,7 +41,7 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = rx.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 @dataclass
@@ -89,7 +89,7 @@ def _hidden(f: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in f.relative_to(root).parts) or f.stem.upper().startswith(_NOT_ARTICLES)
 
 
-_HAN = re.compile(f"[{HAN}]")
+_HAN = rx.compile(f"[{HAN}]")
 
 
 def check_chinese(text: str) -> None:
@@ -273,10 +273,10 @@ def _close_brackets(text: str) -> str:
 # ------------------------------------------------------------------------------------------ Markdown
 
 
-_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)  # '#南海' (a hashtag) is none
-_MD_STRONG = re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
-_MD_LINK = re.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
-_FRONT_MATTER = re.compile(r"\A\s*---\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_MD_HEADING = rx.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.M)  # '#南海' (a hashtag) is none
+_MD_STRONG = rx.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__")
+_MD_LINK = rx.compile(r"\[[^\]\n]+\]\([^)\s]+\)")
+_FRONT_MATTER = rx.compile(r"\A\s*---\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 #: Front-matter keys taken as metadata hints, and the hint each becomes.
 _FRONT_KEYS = {"title": "title", "author": "author", "authors": "author", "date": "date",
                "source_url": "url", "url": "url", "publication": "publication", "site": "publication"}
@@ -324,9 +324,9 @@ def split_front_matter(text: str) -> tuple[str, dict[str, str]]:
 
 
 #: bold CommonMark leaves as it is next to Chinese punctuation (**新台幣1.25兆元（約400億美元）**的)
-_UNPARSED_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+_UNPARSED_STRONG = rx.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 #: a link markdown-it refuses (javascript: addresses): [回上一頁](javascript:history.back())
-_UNPARSED_LINK = re.compile(r"\[([^\[\]\n]{1,80})\]\((?:[^()\s]|\([^()\s]*\))+\)")
+_UNPARSED_LINK = rx.compile(r"\[([^\[\]\n]{1,80})\]\((?:[^()\s]|\([^()\s]*\))+\)")
 
 
 def read_markdown_text(md: str, encoding: str = "utf-8") -> RawArticle:

@@ -24,18 +24,19 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from . import cache, yamlfile
+from . import cache, rx, yamlfile
 from .errors import DataError, MissingDependency
 from .model import Token
 
 # Model designations (F-16V, M1A2T, MQ-9B, COVID-19, G7), Latin words (with inner hyphens or
 # apostrophes; 's when a name was cut from Taiwan's), dotted acronyms, numbers with decimals and percent.
 _DESIGNATION = r"[A-Z][A-Za-z]{0,4}-?\d{1,4}(?:[A-Za-z]{1,3}\d{0,4})*(?:-\d{1,3}[A-Za-z]?)?(?![A-Za-z0-9])"
-_ATOMIC = re.compile(
+_ATOMIC = rx.compile(
     _DESIGNATION + r"|(?:[A-Za-z]\.){2,}|[A-Za-z]+(?:[-'’][A-Za-z]+)*|(?<=[A-Za-z])['’][A-Za-z]{1,2}(?![A-Za-z])"
     r"|\d+(?:[.,:]\d+)*[%％]?|[０-９]+(?:[．.][０-９]+)*[%％]?"
 )
 _PUNCT_TAG = "x"
+_UNKNOWN_WORD_TAGS = frozenset({"x", "m", "eng"})  # what jieba-rs's tag gives a word its dictionary lacks
 _DEFAULT_USER_FREQ = 3000
 
 
@@ -114,9 +115,12 @@ class Segmenter:
     ``backend=`` or ``$ZHGLOSS_SEGMENTER``.  The test suite checks that both give identical tokens on
     the corpus.  Both get the same user words with the same frequencies (a user word never lowers
     the frequency jieba's dictionary gives it), and POS tags come from the same place for both:
-    jieba's dictionary, the user dictionary, then :func:`hmm_tag`.  That "lexicon" is built once
-    from jieba's dictionary and cached on disk (:mod:`pipeline.cache`), as is, for the ``jieba``
-    backend, jieba's prefix dictionary with the user words added.
+    jieba's dictionary, the user dictionary, then :func:`hmm_tag`.  jieba-rs holds jieba's
+    dictionary with its tags, so the ``rjieba`` backend asks it (its ``tag`` cuts exactly as ``cut``
+    does); only the few thousand dictionary words it would cut apart when asked alone keep a table
+    of their own.  The ``jieba`` backend reads jieba's whole tag table (350,000 words).  The user
+    words' final frequencies, those tables and, for the ``jieba`` backend, jieba's prefix dictionary
+    with the user words added are built once and cached on disk (:mod:`pipeline.cache`).
     """
 
     def __init__(self, user_words: Iterable[UserWord] = (), converter: Converter | None = None, backend: str | None = None):
@@ -129,9 +133,11 @@ class Segmenter:
         words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "", w.if_absent) for w in user_words if w.word.strip()},
                        key=lambda w: (w[0], w[3], w[1], w[2] == "", w[2]))
         # jieba itself is imported only to build the caches or to cut with it (its import costs 0.1 s+)
-        key = cache.key_of("lexicon", 3, _jieba_dict_stamp(), words)
-        final_words, tags = cache.cached_marshal("lexicon", key, lambda: _build_lexicon(words))
-        self._tag_table: dict[str, str] = tags
+        stamp = _jieba_dict_stamp()
+        key = cache.key_of("lexicon", 4, stamp, words)
+        final_words = cache.cached_marshal("lexicon", key, lambda: _final_user_words(words))
+        self._tags_key = cache.key_of("tags", 1, stamp)
+        self._tag_table: dict[str, str] | None = None  # jieba's whole table, loaded when needed
         self._user_tags: dict[str, str] = {w: t for w, _f, t in final_words if t}
         self._user_words: set[str] = {w for w, _f, _t in final_words}
         self.backend = _choose_backend(backend)
@@ -142,6 +148,9 @@ class Segmenter:
             for w, freq, tag in final_words:
                 self._rj.add_word(w, freq, tag or None)
             self._cut = self._rj.cut
+            self._cut_tagged = self._rj.tag
+            skey = cache.key_of("split-tags", 1, key, _version("rjieba"))
+            self._split_tags: dict[str, str] = cache.cached_marshal("split-tags", skey, self._words_cut_apart)
         else:
             import jieba
 
@@ -151,6 +160,7 @@ class Segmenter:
             freq, total = cache.cached_marshal("jieba", jkey, lambda: _jieba_prefix_dict(final_words))
             self._jieba.FREQ, self._jieba.total, self._jieba.initialized = freq, total, True
             self._cut = lambda text: self._jieba.lcut(text, HMM=True)
+            self._cut_tagged = lambda text: [(w, None) for w in self._jieba.lcut(text, HMM=True)]
 
     # -- dictionary ------------------------------------------------------------------------------
     def add_words(self, words: Iterable[UserWord]) -> None:
@@ -179,7 +189,7 @@ class Segmenter:
         if shadow is None:
             shadow = self.shadow(text)
         assert len(shadow) == len(text), "shadow must be char-aligned with the text"
-        pieces = self._cut(shadow)
+        pieces = self._cut_tagged(shadow)
         out = self._plain_tokens(text, pieces)
         atomic = [(m.start(), m.end()) for m in _ATOMIC.finditer(text)]
         if atomic:
@@ -191,20 +201,21 @@ class Segmenter:
                 out = [old.get(span) or token(text, shadow, *span) for span in merged]
         return out
 
-    def _plain_tokens(self, text: str, pieces: list[str]) -> list[Token]:
-        """One token per non-space piece of the segmenter's output (the hot loop of the pipeline:
-        each distinct word is looked up once, see :meth:`_token`)."""
+    def _plain_tokens(self, text: str, pieces: list[tuple[str, str | None]]) -> list[Token]:
+        """One token per non-space piece of the segmenter's output, ``(piece, its tag from jieba-rs
+        or None)`` (the hot loop of the pipeline: each distinct word is looked up once, see
+        :meth:`_token`)."""
         known_get, known, strings = self._known.get, self._known, self._strings
         out = []
         pos = 0
-        for w in pieces:  # pieces are slices of the shadow: each is its own norm
+        for w, cut_tag in pieces:  # pieces are slices of the shadow: each is its own norm
             end = pos + len(w)
             k = known_get(w)
             if k is None:
                 if w.isspace():
                     pos = end
                     continue
-                k = known[w] = (w, self.tag(w))
+                k = known[w] = (w, self._piece_tag(w, cut_tag))
             word = text[pos:end]
             if word == w:
                 word = k[0]
@@ -231,13 +242,55 @@ class Segmenter:
 
     def is_word(self, norm: str) -> bool:
         """Is ``norm`` (shadow form) a word of the dictionary: jieba's, the user dictionary or the
-        knowledge base's names?  Every such word has a POS tag, so the tag tables answer."""
-        return norm in self._user_words or norm in self._tag_table
+        knowledge base's names?"""
+        if norm in self._user_words:
+            return True
+        if self.backend == "rjieba":
+            return self._rj.has_word(norm)
+        return norm in self._jieba_tags()
 
     def tag(self, norm: str) -> str:
-        tag = self._user_tags.get(norm) or self._tag_table.get(norm)
+        tag = self._user_tags.get(norm) or self._dictionary_tag(norm)
         if tag:
             return tag
+        return self._unknown_tag(norm)
+
+    def _piece_tag(self, norm: str, cut_tag: str | None) -> str:
+        """:meth:`tag` of a piece of the cut, given the tag jieba-rs gave it there: the record's
+        tag for a dictionary word ("" for a user word without one), else x, m or eng."""
+        if cut_tag is None:
+            return self.tag(norm)
+        tag = self._user_tags.get(norm)
+        if tag:
+            return tag
+        if cut_tag and (cut_tag not in _UNKNOWN_WORD_TAGS or self._rj.has_word(norm)):
+            return cut_tag
+        return self._unknown_tag(norm)
+
+    def _dictionary_tag(self, norm: str) -> str | None:
+        """The tag jieba's dictionary gives ``norm``, or None."""
+        if self.backend != "rjieba":
+            return self._jieba_tags().get(norm)
+        if not self._rj.has_word(norm):
+            return None
+        tag = self._split_tags.get(norm)
+        if tag is None:
+            pairs = self._rj.tag(norm, False)
+            tag = pairs[0][1] if len(pairs) == 1 else ""
+        return tag or None
+
+    def _jieba_tags(self) -> dict[str, str]:
+        if self._tag_table is None:
+            self._tag_table = cache.cached_marshal("tags", self._tags_key, _jieba_tag_table)
+        return self._tag_table
+
+    def _words_cut_apart(self) -> dict[str, str]:
+        """Dictionary words (with their tags) that jieba-rs, with the user words added, cuts into
+        more than one piece when asked about the word alone."""
+        tag = self._rj.tag
+        return {w: t for w, t in _jieba_tag_table().items() if len(tag(w, False)) != 1}
+
+    def _unknown_tag(self, norm: str) -> str:
         tag = self._oov_tags.get(norm)
         if tag is None:
             tag = self._oov_tag(norm)
@@ -318,9 +371,9 @@ def _jieba_dict_stamp() -> tuple:
     return (importlib.metadata.version("jieba"), cache.file_stamp(Path(spec.origin).parent / "dict.txt"))
 
 
-def _build_lexicon(words: list[tuple[str, int, str, bool]]):
-    """User words with their final frequency (never below jieba's own), and jieba's POS table.
-    Words marked ``if_absent`` are left out when jieba's dictionary already has them."""
+def _final_user_words(words: list[tuple[str, int, str, bool]]) -> list[tuple[str, int, str]]:
+    """User words with their final frequency (never below jieba's own).  Words marked
+    ``if_absent`` are left out when jieba's dictionary already has them."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -332,13 +385,26 @@ def _build_lexicon(words: list[tuple[str, int, str, bool]]):
             continue
         seen.add(w)
         final.append((w, freq or max(tk.FREQ.get(w, 0), _DEFAULT_USER_FREQ), tag))
+    return final
+
+
+def _jieba_tag_table() -> dict[str, str]:
+    """word -> POS tag, from jieba's dictionary file."""
+    import importlib.util
+
     tags: dict[str, str] = {}
-    with tk.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
+    with open(Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
-    return final, tags
+    return tags
+
+
+def _version(package: str) -> str:
+    import importlib.metadata
+
+    return importlib.metadata.version(package)
 
 
 def _jieba_prefix_dict(final_words: list[tuple[str, int, str]]):

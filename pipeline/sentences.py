@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from . import rx
 from .patterns import EMOJI, EMOJI_TAIL
 
 _OPEN = "「『“（(《【〔〈［[｛"
@@ -37,19 +38,19 @@ _ABBREVIATIONS = {
     "e.g", "i.e", "etc", "vs", "no", "nos", "vol", "p", "pp", "ch", "ed", "eds", "sec", "fig", "inc", "ltd", "co", "corp", "dept",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "est",
 }
-_BRACKETS = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
-_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERMINAL + "…") + "]")
-_CONTINUES = re.compile(r"\s*[，、；：,;:]")
-_GLOSSED = re.compile(r"\s*[（(]")  # after a closing quote: a bracket that translates or credits it
-_FOOTNOTE = re.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
+_BRACKETS = rx.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
+_MARKS = rx.compile("[" + re.escape(_OPEN + _CLOSE + _CJK_TERMINAL + _LATIN_TERMINAL + "…") + "]")
+_CONTINUES = rx.compile(r"\s*[，、；：,;:]")
+_GLOSSED = rx.compile(r"\s*[（(]")  # after a closing quote: a bracket that translates or credits it
+_FOOTNOTE = rx.compile(r"[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|［\d{1,3}］")
 #: emoji and pictographs right after a sentence's end (with their modifiers and joiners)
-_EMOJI_AFTER = re.compile(f"[ \u3000]*(?:{EMOJI}{EMOJI_TAIL})+")
+_EMOJI_AFTER = rx.compile(f"[ \u3000]*(?:{EMOJI}{EMOJI_TAIL})+")
 #: who said a quotation, after it: 他說。 費思博說道。 她補充說。 (a short subject, a speech verb, the end)
-_SPEECH_TAG = re.compile(r"[ \u3000]*[^。！？!?「」『』“”，,、；;：:\s]{1,12}?(?:說道|说道|說|说|表示|指出|補充|补充|強調|强调|坦言|直言|稱|称|道)[。.]")
+_SPEECH_TAG = rx.compile(r"[ \u3000]*[^。！？!?「」『』“”，,、；;：:\s]{1,12}?(?:說道|说道|說|说|表示|指出|補充|补充|強調|强调|坦言|直言|稱|称|道)[。.]")
 #: who said a quotation, after a dash at the end of the paragraph: 「……交易。」——美國國務卿魯比歐
-_DASH_CREDIT = re.compile(r"[ \u3000]*(?:——|──|—|－－|--)[ \u3000]*[^。！？!?「」『』“”；;\n]{1,40}$")
-_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[A-Za-z])")  # all that precedes the point of "1. 本土防衛優先。"
-_WORD_BEFORE = re.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
+_DASH_CREDIT = rx.compile(r"[ \u3000]*(?:——|──|—|－－|--)[ \u3000]*[^。！？!?「」『』“”；;\n]{1,40}$")
+_LIST_NUMBER = rx.compile(r"\s*(?:\d{1,2}|[A-Za-z])")  # all that precedes the point of "1. 本土防衛優先。"
+_WORD_BEFORE = rx.compile(r"([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)$")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

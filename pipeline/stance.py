@@ -52,6 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from . import rx
 from .entities import tagger_for
 from .entity_foreign import is_english_sentence
 from .model import Document, Entity, Token, Unit, empty_stance
@@ -76,7 +77,7 @@ LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做�
 PRONOUNS = ("他们", "她们", "佢哋", "他", "她", "佢", "我们")  # 佢: Cantonese he/she
 _THIRD_PERSON = ("他", "她", "佢")
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
-_FIRST_PERSON = re.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
+_FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
 
 
 # -- clauses -----------------------------------------------------------------------------------------------
@@ -229,7 +230,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 
 
 #: a reference in brackets, author and year: （外務省，2021）, (Green, 2025), （Kim, 2024a）: a source, no actor
-_CITATION = re.compile(r"[（(][^（）()，,]{1,40}[，,]\s*(?:19|20)\d\d[a-z]?(?:[：:]\s*\d{1,4}(?:-\d{1,4})?)?[）)]")
+_CITATION = rx.compile(r"[（(][^（）()，,]{1,40}[，,]\s*(?:19|20)\d\d[a-z]?(?:[：:]\s*\d{1,4}(?:-\d{1,4})?)?[）)]")
 _TURN_WORDS = ("但", "而", "不过", "然而", "可是", "只是")
 
 
@@ -340,7 +341,7 @@ _COUNTED_PEOPLE = ("一名", "一位", "多名", "多位", "两名", "两位", "
 
 #: resultative complements after a speech verb (說清楚, 講明白, 說成): how it is said, not a report
 _RESULTATIVE = ("清楚", "明白", "成", "完")
-_CLEFT = re.compile("的(?:不是|并非|并不是|是)")
+_CLEFT = rx.compile("的(?:不是|并非|并不是|是)")
 
 
 def _in_cleft(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> bool:
@@ -607,11 +608,11 @@ def _opens_words(c: Cue, entities: list[Entity], shadow: str) -> bool:
 
 
 #: a causative verb right before a role word (让一般民众, 使他们): its object, not the speaker
-_CAUSED = re.compile(r"[让使令叫][^，。；：]{0,3}$")
+_CAUSED = rx.compile(r"[让使令叫][^，。；：]{0,3}$")
 #: whom a speech verb may address before its words begin
 _ADDRESSEES = ("记者", "媒体", "外媒", "本报", "本台")
 #: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports
-_ACCORDING_TO = re.compile(r"(?:据|根据|依据)[^，。；：]*$")
+_ACCORDING_TO = rx.compile(r"(?:据|根据|依据)[^，。；：]*$")
 
 
 def _after_modified(tokens, c: Cue) -> bool:
@@ -718,9 +719,9 @@ def _publishes(span, k: int) -> bool:
 
 
 #: a verb of going right before an institution (到立法院, 赴聯合國, 前往國會), not 提到/受到/遭到…
-_DESTINATION = re.compile(r"(?:(?<![提受遭看感达得谈说想听见做拿找遇碰及])到|赴|前往|抵达)$")
+_DESTINATION = rx.compile(r"(?:(?<![提受遭看感达得谈说想听见做拿找遇碰及])到|赴|前往|抵达)$")
 #: a quotation closed, then a dash and who said it
-_DASH_CREDITED = re.compile(r"[」”』][ \u3000]*(?:——|──|—|－－|--)(?=[ \u3000]*[^。！？!?「」『』“”；;]{1,40}$)")
+_DASH_CREDITED = rx.compile(r"[」”』][ \u3000]*(?:——|──|—|－－|--)(?=[ \u3000]*[^。！？!?「」『』“”；;]{1,40}$)")
 
 
 def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set[int]:
@@ -744,7 +745,7 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
 
 #: roles that stand for one person (Simplified, as matched on the shadow), after 前 or 駐…
 PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员")
-_PERSON_ROLE = re.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
+_PERSON_ROLE = rx.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
 
 
 def _quoted(text: str) -> list[bool]:
@@ -796,12 +797,12 @@ def _in_adverbial(shadow: str, e: Entity) -> bool:
 
 _ADVERBIAL_ENDS = set("中后时上前内间")
 # what may stand before 他/她 that opens a sentence and still continues the last speaker (shadow script)
-_SENTENCE_OPENER = re.compile(r"(?:但是?|而且?|不过|然而|同时|另外|此外|并且?)?[，,\s]*")
+_SENTENCE_OPENER = rx.compile(r"(?:但是?|而且?|不过|然而|同时|另外|此外|并且?)?[，,\s]*")
 _WITH = ("与", "和", "跟", "同")
 _MEETING_VERBS = ("会见", "会晤", "接见", "会面", "会谈", "通话", "访问", "出访", "拜会", "见")
 # after the partner: a verb of one or two characters, then the adverbial's end (通話後, 會面時, 會談期間)
-_ADVERBIAL_VERB_END = re.compile(r"[^，。；：！？、「」『』\s]{1,4}?(?:期间|之后|之前|以后|以前|后|时)")
-_SOUGHT = re.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖|吸引|拉拢|争得)[^，,。；;：:！？!?]{0,8}$")
+_ADVERBIAL_VERB_END = rx.compile(r"[^，。；：！？、「」『』\s]{1,4}?(?:期间|之后|之前|以后|以前|后|时)")
+_SOUGHT = rx.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖|吸引|拉拢|争得)[^，,。；;：:！？!?]{0,8}$")
 
 
 def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
@@ -843,9 +844,9 @@ _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
 
 
 #: the rest of a charge's name after a word in it (勾結|外國勢力罪, 煽動|顛覆國家政權罪成)
-_CHARGE = re.compile(r"[^，。；：、！？「」『』（）()\s]{0,12}?罪(?:[成名嫌，。；、」）)]|$)")
+_CHARGE = rx.compile(r"[^，。；：、！？「」『』（）()\s]{0,12}?罪(?:[成名嫌，。；、」）)]|$)")
 #: between a speaker and its verb: 方 and an adverb, then what the verb is about (美方對修訂「深表關注」)
-_SPEAKER_GAP = re.compile(r"方?[也亦则并都还已曾再更]*(?:[对向][^，。；！？「」]{1,8})?[「『“]?")
+_SPEAKER_GAP = rx.compile(r"方?[也亦则并都还已曾再更]*(?:[对向][^，。；！？「」]{1,8})?[「『“]?")
 #: Reporting verbs whose subject speaks, asks or believes (表示, 呼籲, 認為); an attitude verb's
 #: subject (感謝日本支持) may be what the sentence is about, and so may the subject of a demand verb
 #: that is conduct, not speech (reporting.tsv's conduct column: 賴清德當局頑固堅持…).
@@ -874,7 +875,7 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
     return out if at else set(out)
 
 
-_BRACKETED = re.compile(r"[（(][^（）()]{1,40}[)）]")
+_BRACKETED = rx.compile(r"[（(][^（）()]{1,40}[)）]")
 
 
 def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
@@ -1053,10 +1054,10 @@ def stance_stage(doc: Document, res) -> None:
 
 
 #: a question or an answer of an interview: 問：, 答：, Q:, 【答】
-_QA_MARK = re.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[：:]")
+_QA_MARK = rx.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[：:]")
 # a person who gives the interview: 李大維日前接受本報專訪, 李大維接受《中央社》訪問
-_GIVES_INTERVIEW = re.compile(r"\s*(?:日前|近日|昨天|昨日|今天|日昨|於\S{1,10})?\s*(?:接受|受)[^，。]{0,12}(?:專訪|专访|訪問|访问|採訪|采访)")
-_INTERVIEW_ROLE = re.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
+_GIVES_INTERVIEW = rx.compile(r"\s*(?:日前|近日|昨天|昨日|今天|日昨|於\S{1,10})?\s*(?:接受|受)[^，。]{0,12}(?:專訪|专访|訪問|访问|採訪|采访)")
+_INTERVIEW_ROLE = rx.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
 
 
 def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict[str, Any]:
@@ -1111,7 +1112,7 @@ def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict
 
 
 _EN_PRESCRIPTIVE = {"must", "should", "ought", "need", "shall"}
-_EN_PRONOUN = re.compile(r"(He|She)\b")
+_EN_PRONOUN = rx.compile(r"(He|She)\b")
 
 
 def _speaker_frames(unit: Unit, shadow: str, cues: list[Cue], quoted: list[bool], ctx: Context, holder_ent: Entity) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rx
 from .clean import HAN as _HAN
 from .clean import _YEAR, Block, display_width, tidy_spaces
 from .patterns import EMOJI, EMOJI_TAIL, LayoutPatterns, _traditional, layout_patterns
@@ -29,17 +30,17 @@ from .numex import ENGLISH_DATE
 from .transcript import header_field, is_speaker, is_transcript, speaker_label, surnames
 
 _NAME = rf"(?:[{_HAN}]{{2,4}}|[{_HAN}]{{1,8}}[·‧・．•][{_HAN}·‧・．•]{{1,16}}|[A-Z][a-zA-Z'.\-]+(?: [A-Z][a-zA-Z'.\-]+){{1,3}})"
-_NAME_LIST = re.compile(rf"^{_NAME}[＊*†‡]{{0,2}}(?:\s*[、，,和與及&]\s*{_NAME}[＊*†‡]{{0,2}})*$")  # 林書瑋＊: a note's mark after it
+_NAME_LIST = rx.compile(rf"^{_NAME}[＊*†‡]{{0,2}}(?:\s*[、，,和與及&]\s*{_NAME}[＊*†‡]{{0,2}})*$")  # 林書瑋＊: a note's mark after it
 #: names a space apart, each with a note's mark (張文彥＊　　李佩珊＊＊)
-_MARKED_NAMES = re.compile(r"^[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3})+$")
-_ENDS_SENTENCE = re.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
-_SENTENCE_PUNCT = re.compile(r"[。！？!?]")
+_MARKED_NAMES = rx.compile(r"^[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3}(?:[ \t\u3000]+[\u4e00-\u9fff]{2,4}[＊*†‡]{1,3})+$")
+_ENDS_SENTENCE = rx.compile(r"[。！？!?…；;，,、：:][」』”’）)〕】》\"']*$")
+_SENTENCE_PUNCT = rx.compile(r"[。！？!?]")
 # the second line of a title set on two opens with a connective (與對台海安全的意涵); a first line
 # that ends with one proves nothing (何去何從, 國際參與, 趨於緩和)
-_TITLE_CONTINUATION = re.compile(r"^(?:與|和|及|暨|以及|兼論|兼談|並論)(?![：:、，,\s])[^：:]*$")
-_QUOTES = re.compile(r"[「」『』“”《》]")
-_PAREN_LINE = re.compile(r"[（(][^（）()]{1,60}[）)]")
-_DATE_LINE = re.compile(
+_TITLE_CONTINUATION = rx.compile(r"^(?:與|和|及|暨|以及|兼論|兼談|並論)(?![：:、，,\s])[^：:]*$")
+_QUOTES = rx.compile(r"[「」『』“”《》]")
+_PAREN_LINE = rx.compile(r"[（(][^（）()]{1,60}[）)]")
+_DATE_LINE = rx.compile(
     r"^(?:(?:發布|發佈|发布|發表|发表|更新|最後更新|最后更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|(?:發布|發佈|发布|更新|最後更新|最后更新|出版)?(?:時間|日期|时间)\s*[：:].{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
@@ -52,11 +53,11 @@ _DATE_LINE = re.compile(
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
 # 國防部 114年12月3日; a dateline's places, then the date (台北／華盛頓，2026年1月21日)
-_ISSUER_DATE = re.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]{2,8})*(?:[ \t\u3000]+|\s*[，,]\s*)(\S.*)$")
+_ISSUER_DATE = rx.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]{2,8})*(?:[ \t\u3000]+|\s*[，,]\s*)(\S.*)$")
 
 
 # November 19, 2025; Wednesday, 19 November 2025 10:30 (front matter in English)
-_ENGLISH_DATE_LINE = re.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{ENGLISH_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*$")
+_ENGLISH_DATE_LINE = rx.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{ENGLISH_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}}(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*$")
 
 
 def _is_date_line(t: str) -> bool:
@@ -68,9 +69,9 @@ def _is_date_line(t: str) -> bool:
     return m is not None and _DATE_LINE.match(m.group(1)) is not None
 
 
-_INNER_SENTENCE_END = re.compile(r"[。！？!?][」』”’）)]*(?=\S)")
-_LATIN_TITLE = re.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
-_PAREN_AFFILIATION = re.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
+_INNER_SENTENCE_END = rx.compile(r"[。！？!?][」』”’）)]*(?=\S)")
+_LATIN_TITLE = rx.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
+_PAREN_AFFILIATION = rx.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
 
 PROSE_KINDS = ("lead", "body", "note")
 
@@ -274,10 +275,10 @@ def _closing_credit(text: str, pat: LayoutPatterns) -> list[_Piece] | None:
     return [_Piece("body", stripped, gap=body[len(stripped):]), _Piece("note", m.group().strip())]
 
 
-_CLOSING_CREDIT = re.compile(r"(?<=[。！？!?」』”])\s*[（(][^（）()]{2,30}[）)]\s*\d{0,8}\s*$")
+_CLOSING_CREDIT = rx.compile(r"(?<=[。！？!?」』”])\s*[（(][^（）()]{2,30}[）)]\s*\d{0,8}\s*$")
 
 
-_NUMERIC_CELL = re.compile(r"[-+−]?[\d,.]+\s*[%％]?|[-—–]")
+_NUMERIC_CELL = rx.compile(r"[-+−]?[\d,.]+\s*[%％]?|[-—–]")
 
 
 def _is_table_row(text: str, header: bool = False) -> bool:
@@ -291,7 +292,7 @@ def _is_table_row(text: str, header: bool = False) -> bool:
 
 
 #: a record's stage direction, a whole paragraph in brackets: （宣讀上次會議議事錄，無異議，確定）
-_STAGE_DIRECTION = re.compile(r"[（(][^（()）]{1,60}[）)]")
+_STAGE_DIRECTION = rx.compile(r"[（(][^（()）]{1,60}[）)]")
 
 
 def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> None:
@@ -327,7 +328,7 @@ def _transcript_kinds(blocks: list[Block], out: list[list[_Piece] | None]) -> No
 
 
 #: a bullet before a related article's headline (▪ 賴清德：國防預算2030年達GDP 5%); not ■, which marks headings
-_HEADLINE_BULLET = re.compile(r"^[▪•●◆▸►‧．・]\s*\S")
+_HEADLINE_BULLET = rx.compile(r"^[▪•●◆▸►‧．・]\s*\S")
 
 
 def _trailing_headline_list(blocks: list[Block], out: list[list[_Piece] | None], body_start: int) -> None:
@@ -377,7 +378,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
 
 
 #: a paper's section labels in English, alone on their line
-_SECTION_LABEL = re.compile(r"(?:Abstract|Summary|Keywords?|Introduction|Conclusions?|References)\s*[:：]?", re.I)
+_SECTION_LABEL = rx.compile(r"(?:Abstract|Summary|Keywords?|Introduction|Conclusions?|References)\s*[:：]?", re.I)
 
 
 def _section_label(t: str, pat: LayoutPatterns) -> bool:
@@ -387,16 +388,16 @@ def _section_label(t: str, pat: LayoutPatterns) -> bool:
 
 
 #: a correspondent's line: 特約撰稿人梁凱晴發自香港
-_SENT_FROM = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者)\s*|(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者))?"
+_SENT_FROM = rx.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者)\s*|(?:特約撰稿人|特約記者|撰稿人|記者|特派員|特约撰稿人|特约记者|记者))?"
                         r"[\u4e00-\u9fff]{2,4}\s*(?:發自|发自)\s*[\u4e00-\u9fff]{2,8}(?:\s*[|｜]\s*\d{4}[-/.年].{0,20})?$")  # (端傳媒記者 沈亦舟 發自台北 | 2025-11-27)
 #: people's names in Latin letters, two spaces or a comma apart (Wen-Yen Chang　　Pei-Shan Lee)
-_LATIN_NAMES = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
+_LATIN_NAMES = rx.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
                           r"(?:(?:[ \t\u3000]{2,}|\s*[,，、&]\s*|\s+and\s+)[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})*")
 #: a line of capitalised Latin words (an outlet's English name under its Chinese one)
-_LATIN_NAME_LINE = re.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
+_LATIN_NAME_LINE = rx.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
 #: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
-_SITE_HEADER = re.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
-_OUTLET_THEN_LATIN = re.compile(r"^(?P<pub>[\u4e00-\u9fff]{2,16})\s+[A-Z][A-Za-z]*(?:[ .&\-]+[A-Za-z]+){0,3}\s*$")
+_SITE_HEADER = rx.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
+_OUTLET_THEN_LATIN = rx.compile(r"^(?P<pub>[\u4e00-\u9fff]{2,16})\s+[A-Z][A-Za-z]*(?:[ .&\-]+[A-Za-z]+){0,3}\s*$")
 
 
 def _site_header(t: str, pat: LayoutPatterns) -> bool:
@@ -408,7 +409,7 @@ def _site_header(t: str, pat: LayoutPatterns) -> bool:
     return m is not None and pat.is_publication(m.group("pub"))
 
 #: the end of a record's name: minutes, a transcript
-_RECORD_NAME = re.compile(r"(?:紀要|紀錄|記錄|实录|實錄|逐字稿|纪要|纪录|记录)$")
+_RECORD_NAME = rx.compile(r"(?:紀要|紀錄|記錄|实录|實錄|逐字稿|纪要|纪录|记录)$")
 
 
 def _starts_with_surname(t: str) -> bool:
@@ -423,11 +424,11 @@ def _is_prose(b: Block) -> bool:
 
 
 #: when a social-media post went up and who may see it: 8月24日 下午9:42 · 🌏
-_POST_TIME = re.compile(rf"\s*[·‧•]\s*(?:{EMOJI}{EMOJI_TAIL})*\s*$")
+_POST_TIME = rx.compile(rf"\s*[·‧•]\s*(?:{EMOJI}{EMOJI_TAIL})*\s*$")
 
 
 #: a writer's name in Chinese, then in Latin letters (賴清德 Lai Ching-te, 李大衛 David Lee)
-_NAME_AND_LATIN = re.compile(r"^[\u3400-\u9fff]{2,4}\s+[A-Z][a-z]+(?:[ \-][A-Z]?[a-z]+){1,3}$")
+_NAME_AND_LATIN = rx.compile(r"^[\u3400-\u9fff]{2,4}\s+[A-Z][a-z]+(?:[ \-][A-Z]?[a-z]+){1,3}$")
 
 
 def _post_time_line(blocks: list[Block]) -> int | None:
@@ -455,10 +456,10 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
-_ISSUE = re.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}")
+_ISSUE = rx.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}")
 # what a publication line has besides the outlet's name: dates, clock times, issue numbers, a
 # "source:" or "published:" label
-_PUBLICATION_EXTRAS = re.compile(
+_PUBLICATION_EXTRAS = rx.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?"
     r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*[：:]|(?:發布|發佈|发布|更新|出版|刊登)(?:於|于)|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
     # a journal's issue line: 第58期（2025年12月），頁61-88; pp. 61-88
@@ -529,11 +530,11 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
 
 
 #: a journal's name, its volume and issue, and the paper's pages
-_JOURNAL_ISSUE = re.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*卷[ \t\u3000]*第\s*\d{1,3}\s*期.{0,20}?"
+_JOURNAL_ISSUE = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*卷[ \t\u3000]*第\s*\d{1,3}\s*期.{0,20}?"
                             r"(?:\d{1,4}\s*[-–~～]\s*\d{1,4}\s*頁|頁\s*\d{1,4}\s*[-–~～]\s*\d{1,4})\s*$")
 #: a site's name that is its domain (nippon.com 中文版)
-_SITE_DOMAIN = re.compile(r"^[A-Za-z0-9][\w\-]*\.(?:com|net|org|tw|hk|jp|kr|cn|sg|co|io|news)\b")
-_SOURCE_LABEL = re.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
+_SITE_DOMAIN = rx.compile(r"^[A-Za-z0-9][\w\-]*\.(?:com|net|org|tw|hk|jp|kr|cn|sg|co|io|news)\b")
+_SOURCE_LABEL = rx.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
 def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
@@ -554,7 +555,7 @@ def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None
 
 #: a reporter's credit: where the reporter is and who (東京特派員蔡佩芳), then 報導 after a slash or
 #: the place (美國之音記者李逸華華盛頓報導)
-_REPORTER_CREDIT = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:記者|特派員|特約記者|駐站記者)\s*[\u4e00-\u9fff]{2,4}\s*"
+_REPORTER_CREDIT = rx.compile(r"^[\u4e00-\u9fff]{0,8}(?:記者|特派員|特約記者|駐站記者)\s*[\u4e00-\u9fff]{2,4}\s*"
                               r"(?:[／/]\s*[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]{0,6})(?:即時報導|綜合報導|報導|報道|專電)$")
 
 
@@ -749,7 +750,7 @@ def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
 
 
 #: an emoji opening or closing a line: a post's line (👇, ✅ 召開公聽會), no heading
-_EMOJI_EDGE = re.compile(f"^\\s*{EMOJI}|{EMOJI}{EMOJI_TAIL}\\s*$")
+_EMOJI_EDGE = rx.compile(f"^\\s*{EMOJI}|{EMOJI}{EMOJI_TAIL}\\s*$")
 
 
 def _is_heading(b: Block, pat: LayoutPatterns) -> bool:

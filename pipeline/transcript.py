@@ -26,14 +26,15 @@ from collections import Counter
 from functools import cache
 from typing import Iterable
 
+from . import rx
 from .patterns import _traditional, layout_patterns
 
 #: a label and its colon at the start of a paragraph: no punctuation, quotation or space inside
-_LABEL = re.compile(r"^\s*(?P<label>[^\s：:，,。；;「」『』“”（）()！？!?、《》〈〉]{1,14}?)\s*[：:]")
+_LABEL = rx.compile(r"^\s*(?P<label>[^\s：:，,。；;「」『』“”（）()！？!?、《》〈〉]{1,14}?)\s*[：:]")
 _HAN = "\u3400-\u9fff"
 #: a field name set letter-spaced before its colon (時　　間：中華民國114年…, 主　　席：王委員定宇)
-_LETTER_SPACED_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,3})[ \t\u3000]*[：:]")
-_SPACED_LABEL = re.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})[ \t\u3000]+(?=\S)")
+_LETTER_SPACED_LABEL = rx.compile(r"^\s*(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]+[\u4e00-\u9fff]){1,3})[ \t\u3000]*[：:]")
+_SPACED_LABEL = rx.compile(r"^\s*(?P<label>[\u4e00-\u9fff]{2,6})[ \t\u3000]+(?=\S)")
 #: the label of a question from the floor (Traditional; a Simplified 问 reads as 問)
 QUESTION_LABELS = ("問", "Q", "記者問", "提問")
 

@@ -22,6 +22,7 @@ import re
 import time
 from pathlib import Path
 
+from . import rx
 from .errors import MissingDependency, ZhglossError
 
 #: Unit kinds that get a translation.
@@ -37,8 +38,8 @@ API_KEY_ENV = "ZHGLOSS_TRANSLATE_API_KEY"
 
 SPEC_FORMS = "none, openai:URL[#MODEL] (e.g. openai:http://127.0.0.1:8000/v1#qwen2.5-7b) or argos:PATH"
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
-_THINK = re.compile(r"^\s*<think>.*?</think>\s*", re.S)
+_HAN = rx.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_THINK = rx.compile(r"^\s*<think>.*?</think>\s*", re.S)
 
 
 class Translator:

@@ -187,3 +187,21 @@ def test_zhong_jiang_closes_an_adverbial_or_is_a_rank(seg, sentence, words):
     tokens = split_adverbial_ends(seg, sentence, seg.shadow(sentence), seg.tokens(sentence))
     assert [t.text for t in tokens if t.text in ("中", "上", "將", "中將", "上將")] == words
     assert "".join(t.text for t in tokens) == sentence
+
+
+def test_backends_agree_on_dictionary_tags_and_words():
+    """The rjieba backend asks jieba-rs for a word's tag and keeps a table only for the dictionary
+    words it cuts apart when asked alone; the jieba backend reads jieba's whole table.  Both answer
+    alike for those words, for a sample of the rest, for user words and for non-words."""
+    pytest.importorskip("rjieba")
+    from pipeline.segment import _jieba_tag_table
+
+    user = [UserWord("反介入", tag="n"), UserWord("賴政府"), UserWord("中華")]
+    a = Segmenter(user, backend="jieba")
+    b = Segmenter(user, backend="rjieba")
+    assert len(b._split_tags) > 1000  # low-frequency words such as 一一列举 come out in pieces
+    table = _jieba_tag_table()
+    words = list(b._split_tags) + list(table)[::97] + ["反介入", "赖政府", "中华", "林颖佑", "ABC", "2024", "，"]
+    for w in words:
+        assert (a.tag(w), a.is_word(w)) == (b.tag(w), b.is_word(w)), w
+    assert b.tag("反介入") == "n" and b.is_word("赖政府") and not b.is_word("林颖佑")
