@@ -407,6 +407,8 @@ def run() -> None:  # pragma: no cover  (ends the process; tests call main())
     """The ``zhgloss`` program: :func:`main`, then exit with its status.  After ``annotate`` has
     written, closed and synced every file, the process ends at once (``os._exit``) instead of
     freeing a few hundred MB of dictionaries object by object, which took 0.25–0.4 s."""
+    # pypinyin's phrases are given to it as the names read need them (pipeline.readings)
+    os.environ.setdefault("ZHGLOSS_PINYIN_PHRASES", "on-demand")
     code = main()
     if _state.get("fast_exit"):
         for stream in (sys.stdout, sys.stderr):

@@ -1025,7 +1025,7 @@ class NameRules:
         Wade-Giles without apostrophes, the given name hyphenated (陳韻聿 -> Chen Yun-yu) — unless
         the clause makes the person Mainland Chinese (``country`` cn: 東部戰區新聞發言人施毅 -> Shi
         Yi), whose names English writes in pinyin wherever they are quoted."""
-        from pypinyin import lazy_pinyin
+        from .readings import lazy_pinyin
 
         han = "".join(c for c in simp if _HAN.match(c))
         if not han:
@@ -1043,7 +1043,7 @@ class NameRules:
 
 def _taiwan_style(surname: str, given: str, reading: str | None) -> str:
     """陳 + 韻聿 -> Chen Yun-yu: Wade-Giles syllables without apostrophes or umlauts."""
-    from pypinyin import lazy_pinyin
+    from .readings import lazy_pinyin
 
     def plain(syllable: str) -> str:
         return syllable.replace("'", "").replace("’", "").replace("v", "u").replace("ü", "u")
@@ -1064,6 +1064,9 @@ _WADE_GILES_SAME = frozenset({"ai", "hai", "lai", "mai", "nai", "sai", "wai", "y
 
 
 def _wade_giles(syllable: str) -> str:
+    from .readings import pypinyin_module
+
+    pypinyin_module()  # imported the program's way before its submodule is
     from pypinyin.style.wadegiles import to_wade_glides
 
     return syllable if syllable in _WADE_GILES_SAME else to_wade_glides(syllable)

@@ -563,12 +563,10 @@ def glossary_headwords(extra_glossary: Sequence[Path] = ()) -> list[str]:
 
 def _shadow(words: Sequence[str]) -> dict[str, str]:
     """Simplified form of each Traditional headword (OpenCC t2s), for texts written in Simplified."""
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - opencc is a dependency
-        return {}
-    cc = opencc.OpenCC("t2s")
-    return {w: cc.convert(w) for w in words}
+    from .segment import opencc_for
+
+    convert = opencc_for("t2s").convert
+    return {w: convert(w) for w in words}
 
 
 class Glosser:
@@ -862,7 +860,9 @@ class Glosser:
     def _pinyin_of(self, char: str) -> str:
         if self._pinyin is None:
             try:
-                from pypinyin import lazy_pinyin
+                from .readings import lazy_pinyin, pypinyin_module
+
+                pypinyin_module()
             except ImportError:  # pragma: no cover - pypinyin is a dependency
                 lazy_pinyin = lambda c, **kw: []  # noqa: E731
             self._pinyin = lazy_pinyin

@@ -164,11 +164,21 @@ def t2s_converter():
 @cache
 def _simplified_chars() -> re.Pattern:
     """Characters that the Traditional conversion changes on their own (for, 们, 台 …), and any
-    character outside the Basic Multilingual Plane; found with one call into OpenCC."""
+    character outside the Basic Multilingual Plane; found with one call into OpenCC, once per
+    OpenCC version (cached: a Traditional article then never loads the conversion)."""
+    import importlib.metadata
+
+    from .cache import cached_marshal, key_of
+
+    key = key_of("simplified-chars", 1, importlib.metadata.version("opencc"))
+    changed = cached_marshal("simplified-chars", key, _chars_traditional_conversion_changes)
+    return rx.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
+
+
+def _chars_traditional_conversion_changes() -> str:
     bmp = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
     out = s2t_converter().convert("\n".join(bmp)).split("\n")
-    changed = "".join(c for c, t in zip(bmp, out) if c != t) if len(out) == len(bmp) else "".join(bmp)
-    return rx.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
+    return "".join(c for c, t in zip(bmp, out) if c != t) if len(out) == len(bmp) else "".join(bmp)
 
 
 def _traditional(text: str) -> str:
@@ -179,13 +189,43 @@ def _traditional(text: str) -> str:
     return _traditional_cached(text)
 
 
+def _traditional_layout(source) -> dict:
+    """``layout.yaml`` with every pattern and word in Traditional characters, as the text it is
+    matched against is normalised (Simplified ones get their Traditional form).  Cached per file
+    and OpenCC version: the conversion loads OpenCC's s2t, which a Traditional article never needs."""
+    import importlib.metadata
+
+    from .cache import cached_marshal, file_stamp, key_of
+
+    def build() -> dict:
+        t = _traditional
+        data = yamlfile.safe_load(source.read_text(encoding="utf-8"))
+        out = {}
+        for key, value in data.items():
+            if key == "name_affiliation_separator":  # a pattern of separators, no words
+                out[key] = value
+            elif isinstance(value, list):
+                out[key] = [t(v) if isinstance(v, str) else v for v in value]
+            elif isinstance(value, dict):
+                out[key] = {t(str(k)): v for k, v in value.items()}
+            else:
+                out[key] = value
+        return out
+
+    try:
+        key = key_of("layout", 1, file_stamp(str(source)), importlib.metadata.version("opencc"))
+    except (OSError, ValueError):
+        return build()
+    return cached_marshal("layout", key, build)
+
+
 @cache
 def layout_patterns() -> LayoutPatterns:
     source = resources.files("pipeline").joinpath("data/layout.yaml")
     try:
-        data = yamlfile.safe_load(source.read_text(encoding="utf-8"))
+        data = _traditional_layout(source)
         flags = re.IGNORECASE
-        t = _traditional  # data is matched against Traditional text, so normalise it the same way
+        t = str  # (the data is in Traditional characters already)
         labels = "|".join(re.escape(t(w)) for w in sorted(data.get("byline_labels", []), key=len, reverse=True))
         comp = lambda key: tuple(rx.compile(t(p).replace("{labels}", labels), flags)  # noqa: E731
                                  for p in data.get(key, []))

@@ -44,9 +44,8 @@ class Converter:
     """OpenCC Traditional→Simplified conversion that never changes length."""
 
     def __init__(self, config: str = "t2s"):
-        import opencc
-
-        self._cc = opencc.OpenCC(config)
+        self.config = config
+        self._cc = opencc_for(config)
         self._char_cache: dict[str, str] = {}
 
     def convert(self, text: str) -> str:
@@ -67,6 +66,15 @@ class Converter:
                 cache[ch] = c
             chars.append(c)
         return "".join(chars)
+
+
+@lru_cache(maxsize=None)
+def opencc_for(config: str):
+    """One OpenCC converter per configuration for the process (each loads its dictionaries:
+    about 15 ms)."""
+    import opencc
+
+    return opencc.OpenCC(config)
 
 
 @dataclass(frozen=True)
@@ -128,14 +136,20 @@ class Segmenter:
         self._oov_tags: dict[str, str] = {}
         self._strings: dict[str, str] = {}
         self._known: dict[str, tuple[str, str]] = {}  # shadow word -> (the one string for it, its tag)
-        # a word's plain entries before its if_absent ones (a glossary headword), and tagged entries
-        # before untagged ones, whatever the tags
-        words = sorted({(self.converter.convert(w.word), w.freq or 0, w.tag or "", w.if_absent) for w in user_words if w.word.strip()},
-                       key=lambda w: (w[0], w[3], w[1], w[2] == "", w[2]))
+        raw = [(w.word, w.freq or 0, w.tag or "", w.if_absent) for w in user_words if w.word.strip()]
+
+        def final() -> list[tuple[str, int, str]]:
+            # a word's plain entries before its if_absent ones (a glossary headword), and tagged
+            # entries before untagged ones, whatever the tags
+            convert = self.converter.convert
+            words = sorted({(convert(w), freq, tag, if_absent) for w, freq, tag, if_absent in raw},
+                           key=lambda w: (w[0], w[3], w[1], w[2] == "", w[2]))
+            return _final_user_words(words)
+
         # jieba itself is imported only to build the caches or to cut with it (its import costs 0.1 s+)
         stamp = _jieba_dict_stamp()
-        key = cache.key_of("lexicon", 4, stamp, words)
-        final_words = cache.cached_marshal("lexicon", key, lambda: _final_user_words(words))
+        key = cache.key_of("lexicon", 5, stamp, self.converter.config, raw)
+        final_words = cache.cached_marshal("lexicon", key, final)
         self._tags_key = cache.key_of("tags", 1, stamp)
         self._tag_table: dict[str, str] | None = None  # jieba's whole table, loaded when needed
         self._user_tags: dict[str, str] = {w: t for w, _f, t in final_words if t}
