@@ -10,7 +10,7 @@ realistic text but not a repeat of one article.  In one run it reports:
     JSONL, sync) with --workers 1 and --workers 2, KB/s, ratio to plain jieba, and the 2-worker
     speed-up over 1 worker;
   * peak resident memory per worker process;
-  * cold start of ``zhgloss annotate`` on the seed (median of 3).
+  * cold start of ``zhgloss annotate`` on the seed (median of 5, as in ``throughput.py``).
 
 ``--repeat N`` runs the three measurements N times, interleaved, and reports the fastest of each
 (with every run listed).
