@@ -694,6 +694,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 later = {id(p[0]) for p in self._pending[k:]}
                 partner = self._coordinated_country(unit, ent.start, later) if unit is not None else None
             same = [e for e in entries if _country_of(e) == partner] if partner else []
+            if not same and form not in self.full_owners:
+                same = self._by_sentence(work, ent, entries)
             picked = same if len(same) == 1 else self._by_context(entries, self._countries, form)
             if len(picked) == 1:
                 e = picked[0]
@@ -705,6 +707,20 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 ent.kb_id = ent.en = None
                 ent.extra["candidates"] = [e.id for e in entries]
         self._pending = []
+
+    def _by_sentence(self, work, ent: Entity, entries: list) -> list:
+        """The candidates whose country the sentence of ``ent`` names; of several, the one named
+        last before it (美国方面，国务院发言人…中日双方: the US State Department)."""
+        unit = next((u for _, u in work if u is not None and any(x is ent for x in u.ents)), None)
+        if unit is None:
+            return []
+        mentioned = [(e.end, c) for e in unit.ents if e is not ent for c in self._countries_of(e)]
+        same = [e for e in entries if any(_country_of(e) == c for _end, c in mentioned)]
+        if len(same) > 1:
+            before = sorted((end, c) for end, c in mentioned if end <= ent.start)
+            nearest = next((c for _end, c in reversed(before) if any(_country_of(e) == c for e in same)), None)
+            same = [e for e in same if _country_of(e) == nearest] if nearest else []
+        return same
 
     def _about_elsewhere(self, form: str) -> bool:
         """The article names countries, but never the country of the entry whose full name ``form`` is."""

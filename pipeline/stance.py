@@ -132,6 +132,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             st.update(score=round(float(prob) / 2, 3), model_score=round(float(prob), 3))
         return st
     clause = clause_ids(text, shadow, tokens)
+    _breached_limits(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
@@ -307,8 +308,8 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
     cancelled: set[int] = set()
     for i, c in enumerate(cues):
         if c.entry.kind == "negation" and i not in cancelled:
-            if c.entry.type == "presupposes" and _asked_for(cues[:i], clause, clause[c.start]):
-                continue  # 呼籲中共停止挑釁: the provocation is there
+            if c.entry.type == "presupposes" and _asked_for(cues[:i], clause, clause[c.start], _opens_clause(clause, c.start)):
+                continue  # 呼籲中共停止挑釁, 日方應當反省歷史，停止挑釁: the provocation is there
             skipped = 0  # tokens of object phrases passed over: the scope goes on after them
             for k, d in enumerate(cues[i + 1 :], i + 1):
                 if clause[d.start] != clause[c.start] or d.tok - c.tok - skipped > c.entry.scope:
@@ -361,11 +362,37 @@ def _addressed(shadow: str, ents: list[Entity], at: int) -> bool:
     return shadow[start - 1 : start] in _ADDRESSED if start > 0 else False
 
 
-def _asked_for(before: list[Cue], clause: list[int], cl: int) -> bool:
-    """Is a demand verb or a prescriptive modal earlier in clause ``cl`` (呼籲…停止, 應放棄)?"""
-    return any(clause[p.start] == cl and not p.negated
+#: going beyond these is a breach, not a breakthrough: 突破「專守防衛」原則, 突破底線, 超越紅線
+_LIMIT_NOUNS = ("原则", "底线", "红线", "禁区", "界限", "规定", "承诺", "共识", "宪法")
+_BREACH_VERBS = frozenset({"突破", "超越", "超出", "跨越"})
+
+
+def _breached_limits(cues: list[Cue], shadow: str, clause: list[int]) -> None:
+    """A verb of going beyond (突破, 超越) turns negative when what it goes beyond, in the same
+    clause and within a few characters, is a limit (a principle, a red line, a constitution):
+    日本不斷突破「專守防衛」原則 is a breach."""
+    for c in cues:
+        if c.entry.kind != "evaluative" or c.polarity != "positive" or shadow[c.start:c.end] not in _BREACH_VERBS:
+            continue
+        end = c.end
+        while end < len(shadow) and end - c.end < 14 and clause[end] == clause[c.start]:
+            end += 1
+        window = shadow[c.end:end]
+        if any(noun in window for noun in _LIMIT_NOUNS):
+            c.polarity = "negative"
+
+
+def _asked_for(before: list[Cue], clause: list[int], cl: int, opens: bool = False) -> bool:
+    """Is a demand verb or a prescriptive modal earlier in clause ``cl`` (呼籲…停止, 應放棄) — or,
+    when the verb opens its clause, in the clause before, whose subject and modal it shares
+    (應當深刻反省歷史，停止挑釁)?"""
+    return any((clause[p.start] == cl or opens and clause[p.start] == cl - 1) and not p.negated
                and (p.entry.kind == "reporting" and p.entry.type == "demand"
                     or p.entry.kind == "modal" and p.entry.type == "prescription") for p in before)
+
+
+def _opens_clause(clause: list[int], start: int) -> bool:
+    return start > 0 and clause[start - 1] != clause[start]
 
 
 def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:

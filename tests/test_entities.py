@@ -982,6 +982,15 @@ def test_bodies_named_together_belong_to_one_government(resources):
     assert [e.kb_id for e in find(es, "國防部")] == ["us-pentagon", "tw-mnd"]
 
 
+def test_a_body_of_several_countries_is_that_of_the_country_named_last_before_it(resources):
+    """美国方面，国务院发言人…中日双方: the US State Department, though China is named later in the
+    sentence (and the article is Mainland Chinese)."""
+    es = ents("美国方面，国务院发言人表示，美国对日本的防卫承诺坚如磐石，并敦促中日双方通过对话解决分歧。", resources)
+    assert one(es, "国务院").kb_id == "us-state-department"
+    es = ents("中国方面，国务院将出台新的措施，美国则表示关切。", resources)
+    assert one(es, "国务院").kb_id == "cn-state-council"
+
+
 def test_a_spelling_the_kb_lacks_is_linked_through_the_bracketed_english(resources):
     es = ents("共和黨籍參議員里契（Jim Risch）在聽證會上質疑國務院。", resources)
     assert one(es, "里契").kb_id == "us-jim-risch"

@@ -1068,3 +1068,28 @@ def test_a_court_or_someones_lawyers_hold_what_they_say(resources):
     assert st["holder"]["text"] == "法院"
     st = stance(resources, "川普的顧問表示支持台灣。")
     assert st["holder"]["text"] == "川普的顧問"
+
+
+def test_a_demand_to_stop_carries_over_a_comma(resources):
+    """日方應當深刻反省歷史，停止挑釁: the modal of the first clause asks for the second too, so the
+    provocation is there (Japan negative), as in 呼籲中共停止挑釁; 美方應停止…，停止干涉中國內政
+    judges the US, not China."""
+    st = stance(resources, "他說：「日方應當深刻反省歷史，停止挑釁。」")
+    assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("jp", "negative")]
+    st = stance(resources, "美方應停止對台軍售，停止干涉中國內政。")
+    assert ("us", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+    assert ("cn", "positive") not in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+
+
+def test_going_beyond_a_limit_is_a_breach(resources):
+    """突破「專守防衛」原則 is a breach (negative for Japan); 突破技術瓶頸 stays a breakthrough."""
+    st = stance(resources, "近年來，日本不斷突破「專守防衛」原則，大幅增加防衛預算。")
+    assert ("jp", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+    st = stance(resources, "台灣廠商再度突破技術瓶頸，日本廠商望塵莫及。")
+    assert all(t["polarity"] != "negative" or t["kb_id"] != "tw" for t in st["targets"])
+
+
+def test_solemn_representations_judge_the_country_they_are_lodged_with(resources):
+    st = stance(resources, "中國外交部發言人林劍表示，中方對此強烈不滿、堅決反對，已向日方提出嚴正交涉。")
+    assert st["holder"]["kb_id"] == "cn-lin-jian"
+    assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("jp", "negative")]
