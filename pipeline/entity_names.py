@@ -753,6 +753,20 @@ class NameRules:
             else:
                 u.add(Entity(u.text[a:b], a, b, "PERSON", None, self._pinyin(full), "rule", extra={"name": name, "romanized": True}))
 
+    def _speaks_later(self, u: _Unit, nxt) -> bool:
+        """Does a speech verb end the clause that a time, place or manner phrase opens right after a
+        guessed name (羅冠聰|在社交媒體發文批評, 羅冠聰|昨日在倫敦表示)?"""
+        if nxt.pos[:1] not in ("p", "t", "d") or self._is_title(u.sh[nxt.start - 2 : nxt.start]):
+            return False  # (李總統今天表示: a surname and a title)
+        tokens = u.tokens
+        k = tokens.index(nxt)
+        for t in tokens[k + 1 : k + 9]:
+            if _CLAUSE_MARK.fullmatch(t.norm) or t.pos == "nr":
+                return False
+            if t.norm in self.rules["speech_verbs"]:
+                return True
+        return False
+
     def _pos_names(self, u: _Unit) -> None:
         """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token
         counts only when the dictionary gives it a proper-noun gloss (capitalised: 雅典 Athens,
@@ -790,11 +804,12 @@ class NameRules:
                         continue  # two characters the KB does not know: 韓流 (Korean Wave), 福特, 金川
                 u.add(Entity(t.text, t.start, t.end, label, None, en, "rule"))
                 continue
-            if pos == "nr":  # a guessed name: only before a speech verb, or alone (a byline)
+            if pos == "nr":  # a guessed name: only as the subject of a speech verb, or alone (a byline)
                 nxt = u.token_at(t.end)
                 alone = t.start == 0 and t.end == len(u.sh)
                 if len(norm) == 3 and self._surname_first(norm) and norm[-1] not in r["not_name_chars"] \
-                        and (alone or (nxt is not None and nxt.start == t.end and nxt.norm in r["speech_verbs"])):
+                        and (alone or (nxt is not None and nxt.start == t.end
+                                       and (nxt.norm in r["speech_verbs"] or self._speaks_later(u, nxt)))):
                     self._person(u, t.start, t.end)
             elif len(norm) < 3:
                 continue

@@ -128,6 +128,15 @@ def _bare_title(title: str) -> str:
     return _TITLE_NOTE_MARK.sub("", title)
 
 
+def _byline_people(bylines) -> list[str]:
+    people: list[str] = []
+    for u in bylines:
+        for e in u.entities:
+            if e.label == "PERSON" and e.text not in people and not e.extra.get("credit"):  # not the photographer
+                people.append(e.text)
+    return people
+
+
 def fill_meta(doc: Document) -> None:
     """Fill ``doc.meta`` title, author, affiliation and publication from the annotated units.
     Metadata the source format gave is kept, except an author that is the bylines' people plus
@@ -151,12 +160,11 @@ def fill_meta(doc: Document) -> None:
             if m:
                 meta["affiliation"] = m.group("aff").strip()
                 break
-    bylines = [u for u in front_units(doc.units) if u.kind == "byline"] or [u for u in doc.units if u.kind == "byline"]
-    people: list[str] = []
-    for u in bylines:
-        for e in u.entities:
-            if e.label == "PERSON" and e.text not in people and not e.extra.get("credit"):  # not the photographer
-                people.append(e.text)
+    front = [u for u in front_units(doc.units) if u.kind == "byline"]
+    bylines = front or [u for u in doc.units if u.kind == "byline"]
+    people = _byline_people(bylines)
+    if not people and front:  # 【明報專訊】 at the top, （記者 陳嘉欣） at the end
+        people = _byline_people([u for u in doc.units if u.kind == "byline"])
     if any(not p.isascii() for p in people):
         people = [p for p in people if not p.isascii()]  # 張文彥、李佩珊, not their names in English too
     given = meta.get("author")

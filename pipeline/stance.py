@@ -362,6 +362,10 @@ def _addressed(shadow: str, ents: list[Entity], at: int) -> bool:
     return shadow[start - 1 : start] in _ADDRESSED if start > 0 else False
 
 
+#: actors named without a name (外國勢力的干預, 台獨分子的挑釁): a word they are the doer of
+#: judges them, not an entity of an earlier clause
+_UNNAMED_ACTORS = tuple(f"{w}的" for w in ("势力", "分子", "份子", "集团", "团体", "政客", "极端组织", "恐怖组织"))
+
 #: going beyond these is a breach, not a breakthrough: 突破「專守防衛」原則, 突破底線, 超越紅線
 _LIMIT_NOUNS = ("原则", "底线", "红线", "禁区", "界限", "规定", "承诺", "共识", "宪法")
 _BREACH_VERBS = frozenset({"突破", "超越", "超出", "跨越"})
@@ -988,7 +992,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 target = inside[0]
             elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
-            elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start):
+            elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
+                    and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start):  # 外國勢力的干預: its doer is named there
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients]

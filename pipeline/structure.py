@@ -210,6 +210,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             links = False  # the article goes on after a list of related links (延伸閱讀 in the middle of a web page)
         if in_back_matter or links or b.footnote:
             out[i] = [_Piece("note", text)]
+        elif seen_body and i >= n - 2 and _BRACKETED_REPORTER.match(_traditional(text)):
+            out[i] = [_Piece("byline", text)]  # （記者 陳嘉欣）, （記者陳嘉欣／香港報導）: the reporter, at the end
         elif pat.is_note(text):
             out[i] = [_Piece("note", text)]
             if pat.is_link_list(text):
@@ -557,6 +559,11 @@ def _publication_then_byline(t: str, pat: LayoutPatterns) -> list[_Piece] | None
 #: the place (美國之音記者李逸華華盛頓報導)
 _REPORTER_CREDIT = rx.compile(r"^[\u4e00-\u9fff]{0,8}(?:記者|特派員|特約記者|駐站記者)\s*[\u4e00-\u9fff]{2,4}\s*"
                               r"(?:[／/]\s*[\u4e00-\u9fff]{0,6}|[\u4e00-\u9fff]{0,6})(?:即時報導|綜合報導|報導|報道|專電)$")
+
+
+#: a reporter's credit in brackets closing a report (（記者 陳嘉欣）, （本報記者陳嘉欣／香港報導）)
+_BRACKETED_REPORTER = rx.compile(r"^[（(]\s*(?:本報|本台)?(?:記者(?!會)|特派員|特約記者)\s*[\u4e00-\u9fff]{2,4}"
+                                 r"(?:\s*[／/、]\s*[\u4e00-\u9fff]{0,6}(?:報導|報道|專電|綜合報導)?)?\s*[）)]$")
 
 
 def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:

@@ -1272,3 +1272,12 @@ def test_a_name_jieba_cut_before_its_last_character(resources):
                         "Berzofsky 教授解釋道。", "t", resources)
     people = [e.text for u in doc.units for e in u.entities if e.label == "PERSON"]
     assert "林中斌" in people and "賴士葆" in people and not any("解釋" in p for p in people)
+
+
+def test_a_guessed_name_before_where_and_when_it_spoke(resources):
+    """A name jieba guessed is a person when a speech verb ends the clause that a time or place
+    phrase opens right after it (羅冠聰在社交媒體發文批評, 王曉明昨日在台北表示), not otherwise."""
+    es = ents("王曉明昨日在台北表示，港府打壓言論自由。", resources)
+    assert [e.text for e in es if e.label == "PERSON"] == ["王曉明"]
+    es = ents("城市大學政治學者葉健民認為，香港與歐美市場的聯繫仍然重要。", resources)
+    assert one(es, "城市大學").kb_id == "hk-cityu" and one(es, "歐美").en == "Europe and the US"

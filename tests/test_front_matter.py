@@ -942,3 +942,16 @@ def test_a_reporter_credit_under_the_title_and_references_one_note_each(resource
     notes = [u.text for u in doc.units if u.kind == "note"]
     assert notes[-2:] == ["Allison, Graham. 2017. Destined for War. Boston: Houghton Mifflin Harcourt.",
                           "Mearsheimer, John J. 2014. The Tragedy of Great Power Politics. New York: W. W. Norton."]
+
+
+def test_a_bracketed_reporter_credit_closing_a_report_is_its_author(resources):
+    """【明報專訊】 at the top names no one; （記者 陳嘉欣） at the end is the byline, and its name the
+    author, read in Cantonese in a Ming Pao report.  （記者會上發言） is no reporter."""
+    doc = annotate_text("港府回應英國批評\n\n【明報專訊】保安局局長鄧炳強昨日回應時稱，英國政府「雙重標準」。\n\n"
+                        "現居英國的羅冠聰在社交媒體發文批評港府。\n\n（記者 陳嘉欣）\n", "mp2", resources)
+    assert doc.units[-1].kind == "byline" and doc.meta["author"] == "陳嘉欣"
+    assert [e.en for e in doc.units[-1].entities] == ["Chan Ka-yan"]
+    assert [(e.text, e.kb_id) for u in doc.units for e in u.entities if e.label == "PERSON"][-2:] == \
+        [("羅冠聰", "cn-nathan-law"), ("陳嘉欣", None)]
+    doc = annotate_text("港府回應英國批評\n\n保安局局長鄧炳強昨日回應時稱，英國政府「雙重標準」。\n\n（記者會上發言）\n", "mp3", resources)
+    assert doc.units[-1].kind == "note" and not doc.meta.get("author")

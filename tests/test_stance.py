@@ -1093,3 +1093,9 @@ def test_solemn_representations_judge_the_country_they_are_lodged_with(resources
     st = stance(resources, "中國外交部發言人林劍表示，中方對此強烈不滿、堅決反對，已向日方提出嚴正交涉。")
     assert st["holder"]["kb_id"] == "cn-lin-jian"
     assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("jp", "negative")]
+
+
+def test_an_unnamed_actors_act_judges_no_earlier_entity(resources):
+    """外國勢力的干預「絕不會得逞」: the interference is the foreign forces', not the security law's."""
+    st = stance(resources, "他強調，香港國安法實施以來，社會已「由亂到治」，外國勢力的干預「絕不會得逞」。")
+    assert ("policy-hk-national-security-law", "negative") not in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
