@@ -397,9 +397,10 @@ def _next_page_header(line: str, first: str) -> bool:
 
 
 def _after_page_number(page: list[str], i: int) -> bool:
-    """Is the last non-empty line before line ``i`` a page number?"""
+    """Is the last non-empty line before line ``i`` a page number, alone or in a footer set apart
+    from it (財團法人國防安全研究院        1)?"""
     prev = next((ln for ln in reversed(page[:i]) if ln), "")
-    return bool(prev) and bool(_PAGE_NUMBER.match(prev))
+    return bool(prev) and bool(_PAGE_NUMBER.match(prev) or _FOOTER_WITH_NUMBER.match(prev) and not _TERMINAL.search(prev))
 
 
 def _parse_lines(lines: list[str | None]) -> list[_Line]:

@@ -340,7 +340,11 @@ class ForeignNames:
                 break  # an ordinary word (指控) ends the name; 福特, 申斯 or an unknown token do not
             a = t.start
             k -= 1
-        if k > 0 and a < end:  # 參議員|魏|克爾 (Roger Wicker): one more character right after a title
+        if k >= 1 and toks[k].end == a and len(toks[k].norm) == 2 and end - toks[k].start <= 6 \
+                and toks[k].norm[1] in chars and u.free(toks[k].start, toks[k].end) \
+                and self._is_title(u.sh[toks[k].start - 1 : toks[k].start + 1]):
+            a = toks[k].start + 1  # 國防部|長泰|奧|多羅 (Gilberto Teodoro): the title ends inside a token
+        elif k > 0 and a < end:  # 參議員|魏|克爾 (Roger Wicker): one more character right after a title
             t = toks[k]
             if t.end == a and len(t.norm) == 1 and _all_han(t.norm) and t.norm not in r["not_name_chars"] \
                     and end - t.start <= 5 and u.free(t.start, t.end) and toks[k - 1].end == t.start \

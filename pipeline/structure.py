@@ -37,7 +37,7 @@ _ENDS_SENTENCE = rx.compile(r"[。！？!?…；;，,、：:][」』”’）)�
 _SENTENCE_PUNCT = rx.compile(r"[。！？!?]")
 # the second line of a title set on two opens with a connective (與對台海安全的意涵); a first line
 # that ends with one proves nothing (何去何從, 國際參與, 趨於緩和)
-_TITLE_CONTINUATION = rx.compile(r"^(?:與|和|及|暨|以及|兼論|兼談|並論)(?![：:、，,\s])[^：:]*$")
+_TITLE_CONTINUATION = rx.compile(r"^(?:與|和|及|暨|以及|兼論|兼談|並論|之|的)(?![：:、，,\s])[^：:]*$")
 _QUOTES = rx.compile(r"[「」『』“”《》]")
 _PAREN_LINE = rx.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = rx.compile(
@@ -247,9 +247,9 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
 
 
 def _title_continues(title: str, b: Block) -> bool:
-    """Is ``b`` the rest of a title set on two lines (高市早苗政府的防衛政策走向 / 與對台海安全的意涵):
-    a short line with no sentence in it that opens with a connective, under a title that ends no
-    sentence?"""
+    """Is ``b`` the rest of a title set on two lines (高市早苗政府的防衛政策走向 / 與對台海安全的意涵,
+    菲律賓強化北部島嶼防務對台海情勢 / 之意涵): a short line with no sentence in it that opens
+    with a connective or a possessive (之, 的), under a title that ends no sentence?"""
     t = b.text
     return b.heading_level >= 0 and _is_short(b) and len(t) <= 24 and not _SENTENCE_PUNCT.search(t) \
         and not _ENDS_SENTENCE.search(t) and not _SENTENCE_PUNCT.search(title[-1:]) \

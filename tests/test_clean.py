@@ -535,3 +535,17 @@ def test_brief_with_a_two_line_title_an_edge_header_and_superscript_footnotes():
     assert sum(1 for _, t in got if t.startswith("國防安全研究院")) == 1
     assert [t[:1] for k, t in got if k == "note"] == ["¹", "²"]
     assert not any("²" in t for k, t in got if k == "body")
+
+
+def test_a_pdf_brief_title_ending_on_its_own_line_and_the_masthead_after_a_footer():
+    """A title broken before 之意涵; the series' name atop page 2, right after the footer that
+    carries page 1's number, is a running header, not a heading."""
+    text = ("國防安全即時評析\n菲律賓強化北部島嶼防務對台海情勢\n之意涵\n李冠成\n國家安全研究所\n壹、新聞重點\n"
+            "2025年11月18日，菲律賓國防部長宣布，菲國將在巴丹群島增設海軍前進基地。\n"
+            "財團法人國防安全研究院                                    1\n"
+            "國防安全即時評析\n貳、安全意涵\n巴丹群島扼守巴士海峽，是共軍潛艦進出西太平洋的重要通道。\n"
+            "財團法人國防安全研究院                                    2\n")
+    got = kinds(text)
+    assert ("title", "菲律賓強化北部島嶼防務對台海情勢之意涵") in got
+    assert [t for k, t in got].count("國防安全即時評析") == 1
+    assert not any("財團法人" in t for k, t in got)

@@ -1281,3 +1281,10 @@ def test_a_guessed_name_before_where_and_when_it_spoke(resources):
     assert [e.text for e in es if e.label == "PERSON"] == ["王曉明"]
     es = ents("城市大學政治學者葉健民認為，香港與歐美市場的聯繫仍然重要。", resources)
     assert one(es, "城市大學").kb_id == "hk-cityu" and one(es, "歐美").en == "Europe and the US"
+
+
+def test_a_transliterated_name_whose_first_character_ends_a_titles_token(resources):
+    """國防部|長泰|奧|多羅（Gilberto Teodoro Jr.）: the title ends inside a token, the name is 泰奧多羅."""
+    es = ents("菲律賓國防部長泰奧多羅（Gilberto Teodoro Jr.）宣布增設基地。泰奧多羅表示，此舉旨在因應中國的脅迫。", resources)
+    assert [(e.text, e.kb_id) for e in es if e.label == "PERSON"] == [
+        ("泰奧多羅", "ph-gilberto-teodoro"), ("Gilberto Teodoro Jr.", "ph-gilberto-teodoro"), ("泰奧多羅", "ph-gilberto-teodoro")]
