@@ -486,7 +486,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             names = {e.start for e in holders if e.label == "PERSON"}
             first = next((t.start for t in tokens if t.end <= v.start and clause[t.start] == clause[v.start]
                           and t.pos[:1] == "v" and t.text not in LIGHT_VERBS and t.text not in ("駐", "驻")
-                          and not (t.end in names and t.norm in roles)), None)  # (處長|谷立言: a title)
+                          and not (t.end in names and t.norm in roles)  # (處長|谷立言: a title)
+                          and not shadow.startswith(roles, t.start)  # (助理|教授: a title's first word)
+                          and not any(x.start <= t.start and t.end <= x.end for x in ents)), None)  # (…戰略|研究所)
             if first is not None:
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
         person = [e for e in cands if e.label == "PERSON"]

@@ -1099,3 +1099,20 @@ def test_an_unnamed_actors_act_judges_no_earlier_entity(resources):
     """外國勢力的干預「絕不會得逞」: the interference is the foreign forces', not the security law's."""
     st = stance(resources, "他強調，香港國安法實施以來，社會已「由亂到治」，外國勢力的干預「絕不會得逞」。")
     assert ("policy-hk-national-security-law", "negative") not in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+
+
+def test_a_titled_scholar_of_an_institute_speaking_when_interviewed(resources):
+    """淡江大學國際事務與戰略研究所助理教授林穎佑受訪時分析: the scholar holds it (助理|教授 is a
+    title, not the time clause's first verb)."""
+    st = stance(resources, "淡江大學國際事務與戰略研究所助理教授林穎佑受訪時分析，美國國會近年持續透過立法展現對台支持。")
+    assert st["holder"]["text"] == "林穎佑"
+
+
+def test_distorting_a_resolution_to_exclude_taiwan(resources):
+    """反對中國將第2758號決議扭曲為排除台灣參與國際組織的依據: China is judged, Taiwan is who would
+    be excluded (not a negative target); 北京無權代表台灣人民 judges Beijing."""
+    st = stance(resources, "美國聯邦參議院外交委員會日前通過「台灣國際團結法」，要求美國政府反對中國將聯合國大會第2758號決議扭曲為排除台灣參與國際組織的依據。")
+    got = [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+    assert ("cn", "negative") in got and ("tw", "negative") not in got
+    st = stance(resources, "共和黨籍參議員柯頓（Tom Cotton）在聲明中指出，北京無權代表台灣人民。")
+    assert st["holder"]["kb_id"] == "us-tom-cotton" and ("city-beijing", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
