@@ -107,6 +107,7 @@ class Context:
     quoted: dict | None = None  # who spoke last: a quotation that goes on in the next sentence is theirs
     holder_is_person: bool = False  # the previous holder is a person (他/她 opening a sentence continues them)
     titled: dict = field(default_factory=dict)  # a one-holder title (shadow) -> the people named with it so far
+    reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
@@ -194,6 +195,14 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         holder = ctx.speaker  # 彭慶恩：高市早苗公然發表涉台錯誤言論…: what someone said, judged by the speaker
     elif holder == "AUTHOR" and speech and ctx.quoted is not None:
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
+    elif holder == "AUTHOR" and ctx.reporting is not None and not _writer_speaks(shadow, cues) \
+            and not shadow.startswith(_WRITERS_TURN):
+        holder = ctx.reporting  # 王毅表示，中韓互為重要近鄰。雙方應當…: the report goes on to the paragraph's end
+    if verb is not None and isinstance(holder, dict) and holder_ent is not None and holder_ent.label in ("PERSON", "ORG") \
+            and _reports_words(verb, shadow) and not quoted[verb.start] and _opens_words(verb, unit.entities, shadow):
+        ctx.reporting = holder
+    elif holder is not ctx.reporting:
+        ctx.reporting = None  # someone else's position, or the writer's own words (筆者認為)
     if verb is not None and isinstance(holder, dict) and ("「" in text or "“" in text or text.rstrip()[-1:] in "：:"):
         ctx.quoted = holder  # 「……，」他說道 / 他說：「……: the next sentence may go on quoting them
     elif not speech:
@@ -271,6 +280,26 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
         if not owner or owner[-1]:
             keep.append(x)
     return keep
+
+
+#: openings with which the writer takes the paragraph back from the one it reported (shadow forms)
+_WRITERS_TURN = ("然而", "但是", "不过", "因此", "同时", "此外", "另外", "另一方面", "事实上", "值得注意的是", "首先", "其次",
+                 "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然")
+
+
+def _reports_words(verb: Cue, shadow: str) -> bool:
+    """A verb that reports someone's words (表示, 告訴記者), or a view that a comma opens right after
+    it (認為，, 強調，) — not an attitude toward an object (批評, 不喜歡中國)."""
+    if verb.entry.type == "say":
+        return True
+    return (verb.entry.type == "belief" or verb.entry.type == "stance" and verb.entry.polarity is None) \
+        and shadow[verb.end : verb.end + 1] in ("，", ",", "：", ":")
+
+
+def _writer_speaks(shadow: str, cues: list[Cue]) -> bool:
+    """Does the writer name itself as the subject of a verb of the sentence (筆者認為, 我認為)?"""
+    return any(c.entry.kind == "reporting" and _author_word_before(shadow, c.start) for c in cues) \
+        or any(w in shadow for w in AUTHOR_WORDS)
 
 
 def _author_word_before(shadow: str, start: int) -> bool:
@@ -1066,7 +1095,11 @@ def stance_stage(doc: Document, res) -> None:
     shadow_all = doc.shadow or res.segmenter.shadow(doc.text)
     interviewee = _interviewee(doc)
     turns = _turns(doc) if interviewee is None else {}
+    last_end = 0
     for unit in doc.units:
+        if "\n" in doc.text[last_end : unit.start]:
+            ctx.reporting = None  # reported words go on to the end of their paragraph only
+        last_end = unit.end
         if unit.kind != "body":
             unit.stance = empty_stance()
             continue

@@ -1116,3 +1116,18 @@ def test_distorting_a_resolution_to_exclude_taiwan(resources):
     assert ("cn", "negative") in got and ("tw", "negative") not in got
     st = stance(resources, "共和黨籍參議員柯頓（Tom Cotton）在聲明中指出，北京無權代表台灣人民。")
     assert st["holder"]["kb_id"] == "us-tom-cotton" and ("city-beijing", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+
+
+def test_reported_words_go_on_to_the_end_of_their_paragraph(resources):
+    """王毅表示，…。雙方應當…。希望韓方…: a wire report's next sentences go on with the minister's
+    words, to the end of the paragraph; a new paragraph, or a sentence in which the writer takes
+    the paragraph back (然而，…), is the writer's again."""
+    para = ("王毅表示，中韓互為重要近鄰和合作夥伴。雙方應當堅持睦鄰友好，推動中韓關係健康穩定發展。"
+            "希望韓方恪守一個中國原則，在涉台問題上保持正確立場。")
+    doc = annotate_text("王毅同韓國外長趙顯通電話\n\n" + para + "\n\n雙方應當堅持睦鄰友好，推動中韓關係健康穩定發展。\n",
+                        doc_id="xh", res=resources)
+    held = [(u.stance["holder"] if isinstance(u.stance["holder"], str) else u.stance["holder"]["kb_id"])
+            for u in doc.units if u.kind == "body" and u.stance["bearing"]]
+    assert held == ["cn-wang-yi", "cn-wang-yi", "AUTHOR"]
+    st = stance(resources, "然而，雙方應當堅持睦鄰友好，推動中韓關係健康穩定發展。", before="王毅表示，中韓互為重要近鄰和合作夥伴。")
+    assert st["holder"] == "AUTHOR"
