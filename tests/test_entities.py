@@ -1288,3 +1288,8 @@ def test_a_transliterated_name_whose_first_character_ends_a_titles_token(resourc
     es = ents("菲律賓國防部長泰奧多羅（Gilberto Teodoro Jr.）宣布增設基地。泰奧多羅表示，此舉旨在因應中國的脅迫。", resources)
     assert [(e.text, e.kb_id) for e in es if e.label == "PERSON"] == [
         ("泰奧多羅", "ph-gilberto-teodoro"), ("Gilberto Teodoro Jr.", "ph-gilberto-teodoro"), ("泰奧多羅", "ph-gilberto-teodoro")]
+
+
+def test_ministries_and_media_of_a_report_on_japan_and_china(resources):
+    es = ents("中國文化和旅遊部已提醒中國遊客避免前往日本。日本觀光廳統計顯示，東京電視台公布民調。", resources)
+    assert [e.kb_id for e in es if e.label == "ORG"] == ["cn-mct", "jp-tourism-agency", "media-tv-tokyo"]

@@ -1131,3 +1131,9 @@ def test_reported_words_go_on_to_the_end_of_their_paragraph(resources):
     assert held == ["cn-wang-yi", "cn-wang-yi", "AUTHOR"]
     st = stance(resources, "然而，雙方應當堅持睦鄰友好，推動中韓關係健康穩定發展。", before="王毅表示，中韓互為重要近鄰和合作夥伴。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_demand_to_retract_remarks_judges_who_made_them(resources):
+    st = stance(resources, "野田佳彥要求高市撤回發言。")
+    assert st["bearing"] and st["holder"]["kb_id"] == "jp-yoshihiko-noda"
+    assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("jp-sanae-takaichi", "negative")]
