@@ -395,6 +395,9 @@ def _addressed(shadow: str, ents: list[Entity], at: int) -> bool:
 #: judges them, not an entity of an earlier clause
 _UNNAMED_ACTORS = tuple(f"{w}的" for w in ("势力", "分子", "份子", "集团", "团体", "政客", "极端组织", "恐怖组织"))
 
+#: an entity's followers (尹錫悅的支持者): a word they are the doer of does not judge the entity
+_FOLLOWERS = ("的支持者", "的拥护者", "的追随者", "的粉丝", "的选民", "的支持群众", "的信徒")
+
 #: going beyond these is a breach, not a breakthrough: 突破「專守防衛」原則, 突破底線, 超越紅線
 _LIMIT_NOUNS = ("原则", "底线", "红线", "禁区", "界限", "规定", "承诺", "共识", "宪法")
 _BREACH_VERBS = frozenset({"突破", "超越", "超出", "跨越"})
@@ -1012,6 +1015,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
                    and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
+                   and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he
                    and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
@@ -1056,7 +1060,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
-                or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" \
+                or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
         if id(x) in patients or id(x) in described:

@@ -955,3 +955,9 @@ def test_a_bracketed_reporter_credit_closing_a_report_is_its_author(resources):
         [("羅冠聰", "cn-nathan-law"), ("陳嘉欣", None)]
     doc = annotate_text("港府回應英國批評\n\n保安局局長鄧炳強昨日回應時稱，英國政府「雙重標準」。\n\n（記者會上發言）\n", "mp3", resources)
     assert doc.units[-1].kind == "note" and not doc.meta.get("author")
+
+
+def test_a_marked_byline_with_the_affiliation_in_brackets(resources):
+    doc = annotate_text("觀點投書：李在明的「實用外交」能走多遠？\n\n■ 張文彥（政治大學國際關係研究中心助理研究員）\n\n"
+                        "南韓總統李在明上任以來高舉「實用外交」大旗。筆者認為，這樣的路線恐怕難以兩全。\n", "op", resources)
+    assert doc.units[1].kind == "byline" and doc.meta["author"] == "張文彥"

@@ -1137,3 +1137,13 @@ def test_a_demand_to_retract_remarks_judges_who_made_them(resources):
     st = stance(resources, "野田佳彥要求高市撤回發言。")
     assert st["bearing"] and st["holder"]["kb_id"] == "jp-yoshihiko-noda"
     assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("jp-sanae-takaichi", "negative")]
+
+
+def test_followers_protesting_do_not_judge_whom_they_follow(resources):
+    """前總統尹錫悅的支持者…集會抗議: the supporters protest; Yoon is no negative target.
+    南韓的選擇值得借鏡 is an evaluation."""
+    st = stance(resources, "在野的國民之力批評李在明政府對北京過於軟弱，前總統尹錫悅的支持者更不時在光化門集會抗議。")
+    got = [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+    assert ("kr-lee-jae-myung", "negative") in got and not any(k == "kr-yoon-suk-yeol" for k, _p in got)
+    st = stance(resources, "對台灣而言，南韓的選擇值得借鏡。")
+    assert st["bearing"] and [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("kr", "positive")]
