@@ -1293,3 +1293,9 @@ def test_a_transliterated_name_whose_first_character_ends_a_titles_token(resourc
 def test_ministries_and_media_of_a_report_on_japan_and_china(resources):
     es = ents("中國文化和旅遊部已提醒中國遊客避免前往日本。日本觀光廳統計顯示，東京電視台公布民調。", resources)
     assert [e.kb_id for e in es if e.label == "ORG"] == ["cn-mct", "jp-tourism-agency", "media-tv-tokyo"]
+
+
+def test_a_funding_initiative_named_in_both_languages_is_a_policy(resources):
+    es = ents("授權最高10億美元的「台灣安全合作倡議」（Taiwan Security Cooperation Initiative），用於協助台灣。", resources)
+    assert [(e.label, e.kb_id) for e in es if e.label != "GPE"] == [
+        ("POLICY", "policy-taiwan-security-cooperation-initiative")] * 2

@@ -1147,3 +1147,8 @@ def test_followers_protesting_do_not_judge_whom_they_follow(resources):
     assert ("kr-lee-jae-myung", "negative") in got and not any(k == "kr-yoon-suk-yeol" for k, _p in got)
     st = stance(resources, "對台灣而言，南韓的選擇值得借鏡。")
     assert st["bearing"] and [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("kr", "positive")]
+
+
+def test_will_not_stand_by_is_a_position(resources):
+    st = stance(resources, "眾議院軍事委員會主席羅傑斯（Mike Rogers）表示，這份法案向北京傳達清楚訊息：美國不會坐視印太地區的現狀被武力改變。")
+    assert st["bearing"] and st["holder"]["kb_id"] == "us-mike-rogers"
