@@ -607,8 +607,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if pat.heading_marker(t) and not (pat.match_byline(t) and _is_short(b)):
         mark = next((m for p in pat.heading_markers if (m := p.match(t))), None)
         rest = t[mark.end():].strip() if mark else t
-        name = _BRACKETED_TAIL.sub("", rest) if _BRACKETED_TAIL.search(rest) and \
-            _looks_like_affiliation_line(_BRACKETED_TAIL.search(rest).group(1), pat) else rest
+        tail = _BRACKETED_TAIL.search(rest)
+        name = rest[: tail.start()] if tail and _looks_like_affiliation_line(tail.group(1), pat) else rest
         if prev_kind == "title" and mark and _NAME_LIST.match(name) and _starts_with_surname(name):
             return [_Piece("byline", t)]  # ■ 吳明杰, ■ 張文彥（政治大學…助理研究員） right under the title: the writer
         return None  # 壹、前言: the body's first heading (◎ 蘇紫雲 is a byline)
