@@ -469,7 +469,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
-    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)}
+    nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)
+               or _predicated(tokens, c, cues)}
     # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about
     verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say")]
     # 把模糊說清楚: saying something clearly is no report; 最重要的不是選邊喊話: what a cleft sentence
@@ -569,8 +570,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         for word in PRONOUNS + roles:
             k = before.rfind(word)
             while k >= 0 and (not _whole_word(tokens, a + k, a + k + len(word)) or _addressed(shadow, ents, a + k)
-                              or any(x.start < a + k + len(word) and a + k < x.end for x in ents)):
-                # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to
+                              or any(x.start < a + k + len(word) and a + k < x.end for x in ents)
+                              or before[k + len(word) : k + len(word) + 1] == "的" and not before[:k].strip("但而且然也，, ")
+                              and _verb_between(tokens, a + k, v.start)):
+                # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
+                # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one
                 k = before.rfind(word, 0, k + len(word) - 1)
             if k >= 0 and (m := _CAUSED.search(before, 0, k)) is not None \
                     and any(t.start == a + m.start() and t.end == t.start + 1 for t in tokens):
@@ -645,6 +649,7 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
         if clause[v.start] != clause[0] and any(clause[e.start] == clause[v.start] and e.end <= v.start for e in holders):
             continue  # …之後，北京對日本祭出旅遊、留學提醒: the clause has its own subject, the word is its object
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
+                 and not (_possessor(e, tokens) and _verb_between(tokens, e.end, v.start))  # 川普的交易性格也讓外界懷疑
                  and (not _verb_between(tokens, 0, e.start)  # 恰逢川普…: an object, not the topic
                       or e.label == "PERSON" and _after_title(tokens, e))  # (中國常駐聯合國代表傅聰: 常駐 is no verb there)
                  and not any(t.pos == "p" and t.end <= e.start for t in tokens[:3])]  # 自…金門…事件後: in an adverbial
@@ -686,6 +691,23 @@ def _after_modified(tokens, c: Cue) -> bool:
     k = c.tok  # the token the cue starts in: its word when the token starts with it
     return 2 <= k < len(tokens) and tokens[k].start == c.start \
         and (tokens[k - 1].pos in ("a", "ad", "an") or tokens[k - 1].norm in _NOUN_MODIFIERS) and tokens[k - 2].norm == "的"
+
+
+def _predicated(tokens, c: Cue, cues: list[Cue]) -> bool:
+    """Is the cue's word the subject of an adjective, after an adverb (兩黨對台支持|仍然|穩固, 美國的
+    承諾|並不|可靠)?  A noun."""
+    j = c.tok
+    while j < len(tokens) and tokens[j].end < c.end:
+        j += 1
+    j += 1  # the token after the cue's word
+    adverbs = 0
+    while j < len(tokens) and tokens[j].pos == "d" and adverbs < 2:
+        j += 1
+        adverbs += 1
+    if not adverbs or j >= len(tokens):
+        return False
+    t = tokens[j]
+    return t.pos in ("a", "ad", "an") or any(x.start == t.start and x.entry.kind == "evaluative" for x in cues)
 
 
 #: words between 的 and a noun they qualify (菲方的所謂抗議: the protest, so called)

@@ -1152,3 +1152,14 @@ def test_followers_protesting_do_not_judge_whom_they_follow(resources):
 def test_will_not_stand_by_is_a_position(resources):
     st = stance(resources, "眾議院軍事委員會主席羅傑斯（Mike Rogers）表示，這份法案向北京傳達清楚訊息：美國不會坐視印太地區的現狀被武力改變。")
     assert st["bearing"] and st["holder"]["kb_id"] == "us-mike-rogers"
+
+
+def test_an_attitude_judged_by_an_adjective_and_an_owner_are_no_holders(resources):
+    """兩黨對台支持仍然穩固: the support is judged (the writer's); 他的交易性格讓外界懷疑: 他 owns
+    the subject, and doubts nothing; 沃特斯的聲明…招來批評: the statement drew criticism."""
+    st = stance(resources, "美國國會兩黨對台支持仍然穩固，《台灣關係法》與「六項保證」也構成制度性的保障。")
+    assert st["holder"] == "AUTHOR"
+    st = stance(resources, "他的交易性格讓外界懷疑台灣是否會成為籌碼。", before="川普上月與習近平會面。")
+    assert st["holder"] == "AUTHOR"
+    st = stance(resources, "沃特斯的聲明在網上迅速招來批評聲浪。", before="民主黨眾議員沃特斯（Maxine Waters）發表聲明。")
+    assert st["holder"] == "AUTHOR"
