@@ -892,6 +892,25 @@ _ADVERBIAL_VERB_END = rx.compile(r"[^，。；：！？、「」『』\s]{1,4}?(
 _SOUGHT = rx.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖|吸引|拉拢|争得)[^，,。；;：:！？!?]{0,8}$")
 
 
+def _caused_feelings(cues: list[Cue], ents: list[Entity], shadow: str, clause: list[int]) -> dict[int, tuple]:
+    """Worries a cause gives (A令B擔憂, A讓B擔心: belief verbs): cue id -> (cue, A: the entity before
+    令/讓/使 in the clause, or None; the entities between it and the feeling, who feel it)."""
+    out: dict[int, tuple] = {}
+    for c in cues:
+        if c.entry.kind != "reporting" or c.entry.type != "belief" or not c.polarity:
+            continue
+        start = next((k for k in range(c.start, -1, -1) if k == 0 or clause[k - 1] != clause[c.start]), 0)
+        k = max(shadow.rfind(w, start, c.start) for w in ("令", "让", "使"))
+        if k < 0 or c.start - k > 12:
+            continue
+        felt = [x for x in ents if k < x.start and x.end <= c.start]
+        if not felt:
+            continue
+        cause = next((x for x in reversed(ents) if start <= x.start and x.end <= k), None)
+        out[id(c)] = (c, cause, felt)
+    return out
+
+
 def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     """Ids of the entities a negative act is done to: the one right after a negative evaluative
     word (削弱日本, 傷害到美國) and those coordinated with it (違反一個中國原則和中美三個聯合公報), and
@@ -1013,6 +1032,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers]
     patients = _patients(cues, ents, shadow)
+    caused = _caused_feelings(cues, ents, shadow, clause)
+    feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
+    patients |= feeling
     charges = {id(c) for c in cues if c.entry.kind == "evaluative" and _CHARGE.match(shadow, c.end)}
     signed_clauses = set()
     described: set[int] = set()  # entities named in a quotation that describes a verb's object
@@ -1022,6 +1044,12 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             continue
         if id(c) in charges:
             continue  # 違反《港區國安法》勾結外國勢力罪: the name of a charge judges no one
+        if id(c) in caused:  # 川普對盟友的態度令東京和首爾擔憂: the cause is judged, not who feels it
+            cause = caused[id(c)][1]
+            if cause is not None and cause is not holder_ent:
+                add(cause, c.polarity, e.weight * c.factor)
+                signed_clauses.add(clause[c.start])
+            continue
         w = e.weight * c.factor * (0.3 if e.kind == "evaluative" and e.weight <= 1 else 1.0)  # topical words bind weakly
         cl = clause[c.start]
         same = [x for x in ents if clause[x.start] == cl and not (x.start <= c.start and c.end <= x.end)]
@@ -1039,7 +1067,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
                    and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he
                    and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
-            post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent]
+            post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent and id(x) not in feeling]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
             if head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
                 target = head[0]

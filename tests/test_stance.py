@@ -1163,3 +1163,11 @@ def test_an_attitude_judged_by_an_adjective_and_an_owner_are_no_holders(resource
     assert st["holder"] == "AUTHOR"
     st = stance(resources, "沃特斯的聲明在網上迅速招來批評聲浪。", before="民主黨眾議員沃特斯（Maxine Waters）發表聲明。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_cause_of_worry_is_judged_not_who_worries(resources):
+    """特朗普對盟友的態度令東京和首爾擔憂: Trump is the negative target; Tokyo and Seoul feel it."""
+    st = stance(resources, "奧巴馬時期的「亞太再平衡」戰略被拜登政府延續，但特朗普對盟友的態度令東京和首爾擔憂。")
+    got = [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+    assert ("us-donald-trump", "negative") in got
+    assert not any(k in ("city-tokyo", "city-seoul") for k, _p in got)
