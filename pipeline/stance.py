@@ -892,6 +892,14 @@ _ADVERBIAL_VERB_END = rx.compile(r"[^，。；：！？、「」『』\s]{1,4}?(
 _SOUGHT = rx.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖|吸引|拉拢|争得)[^，,。；;：:！？!?]{0,8}$")
 
 
+_PASSIVE = rx.compile(r"受到|遭到|遭受|被|受")
+
+
+def _ends_clause(shadow: str, clause: list[int], c: Cue) -> bool:
+    """Does the cue's word end its clause (提出嚴正抗議。): nothing it governs after it?"""
+    return c.end >= len(shadow) or clause[c.end] != clause[c.start] or shadow[c.end : c.end + 1] in "。！？；，,;!?」”"
+
+
 def _caused_feelings(cues: list[Cue], ents: list[Entity], shadow: str, clause: list[int]) -> dict[int, tuple]:
     """Worries a cause gives (A令B擔憂, A讓B擔心: belief verbs): cue id -> (cue, A: the entity before
     令/讓/使 in the clause, or None; the entities between it and the feeling, who feel it)."""
@@ -1061,6 +1069,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             described.update(id(x) for x in same if x.start >= c.end and _quoted_after_object(shadow[c.end : x.start]))
             post = [x for x in same if x.start >= c.end and id(x) not in described]
             target = pre[-1] if pre else (post[0] if post else None)
+            if target is None and e.kind == "reporting" and c.polarity == "negative" and _ends_clause(shadow, clause, c) \
+                    and not _PASSIVE.search(shadow, clause.index(cl), c.start):
+                # 中國海警船隻進入釣魚台周邊海域，日方已…提出嚴正抗議: a protest with no object is
+                # against the subject of the sentence's earlier clause (not 受到…批評: a passive)
+                earlier = [x for x in ents if clause[x.start] < cl and x.label in ACTOR_LABELS and x is not holder_ent
+                           and x.start - clause.index(clause[x.start]) <= 1 and id(x) not in patients]
+                target = earlier[-1] if earlier else None
         else:
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
                    and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients

@@ -1171,3 +1171,10 @@ def test_a_cause_of_worry_is_judged_not_who_worries(resources):
     got = [(t["kb_id"], t["polarity"]) for t in st["targets"]]
     assert ("us-donald-trump", "negative") in got
     assert not any(k in ("city-tokyo", "city-seoul") for k, _p in got)
+
+
+def test_a_protest_with_no_object_is_against_the_earlier_clauses_actor(resources):
+    """中國海警船隻…進入釣魚台周邊海域，日方已…提出嚴正抗議: against the coast guard; a passive
+    (…受到退伍軍人團體批評) keeps its subject as the one criticised."""
+    st = stance(resources, "日本防衛省表示，中國海警船隻連續第三天進入釣魚台周邊海域，日方已透過外交管道提出嚴正抗議。")
+    assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("cn-coast-guard", "negative")]
