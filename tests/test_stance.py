@@ -1178,3 +1178,5 @@ def test_a_protest_with_no_object_is_against_the_earlier_clauses_actor(resources
     (…受到退伍軍人團體批評) keeps its subject as the one criticised."""
     st = stance(resources, "日本防衛省表示，中國海警船隻連續第三天進入釣魚台周邊海域，日方已透過外交管道提出嚴正抗議。")
     assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("cn-coast-guard", "negative")]
+    st = stance(resources, "莎拉‧裴琳在 2016 年將她兒子的暴力行為與他在伊拉克服役後所得到的 PTSD 相連結，受到退伍軍人團體批評。")
+    assert not any(t["text"] == "PTSD" for t in st["targets"])
