@@ -1069,7 +1069,14 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             described.update(id(x) for x in same if x.start >= c.end and _quoted_after_object(shadow[c.end : x.start]))
             post = [x for x in same if x.start >= c.end and id(x) not in described]
             target = pre[-1] if pre else (post[0] if post else None)
-            if target is None and e.kind == "reporting" and c.polarity == "negative" and _ends_clause(shadow, clause, c) \
+            if target is None and e.kind == "reporting" and e.type == "stance" and c.polarity == "negative" \
+                    and shadow[c.end : c.end + 1] in ("，", "：", ":"):
+                # 呂特警告，中國正在協助俄羅斯…: what is warned of (criticised, alleged) is done by the
+                # subject that opens the words
+                opening = [x for x in ents if clause[x.start] == cl + 1 and x.start - clause.index(cl + 1) <= 1
+                           and x is not holder_ent] if cl + 1 in clause else []
+                target = opening[0] if opening else None
+            elif target is None and e.kind == "reporting" and c.polarity == "negative" and _ends_clause(shadow, clause, c) \
                     and not _PASSIVE.search(shadow, clause.index(cl), c.start):
                 # 中國海警船隻進入釣魚台周邊海域，日方已…提出嚴正抗議: a protest with no object is
                 # against the subject of the sentence's earlier clause (not 受到…批評: a passive)

@@ -1180,3 +1180,9 @@ def test_a_protest_with_no_object_is_against_the_earlier_clauses_actor(resources
     assert [(t["kb_id"], t["polarity"]) for t in st["targets"]] == [("cn-coast-guard", "negative")]
     st = stance(resources, "莎拉‧裴琳在 2016 年將她兒子的暴力行為與他在伊拉克服役後所得到的 PTSD 相連結，受到退伍軍人團體批評。")
     assert not any(t["text"] == "PTSD" for t in st["targets"])
+
+
+def test_what_is_warned_of_is_done_by_the_subject_opening_the_words(resources):
+    st = stance(resources, "北約秘書長呂特（Mark Rutte）警告，中國正在協助俄羅斯維持戰爭機器。")
+    assert st["holder"]["kb_id"] == "nato-mark-rutte"
+    assert ("cn", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
