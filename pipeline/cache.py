@@ -13,6 +13,7 @@ import marshal
 import os
 import tempfile
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -60,15 +61,34 @@ def cached_marshal(name: str, key: str, build: Callable[[], Any]) -> Any:
         pass
     value = build()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump(value, f)
-        os.replace(tmp, path)
+        write_marshal(path, value)
         prune(name, ".marshal")
     except OSError:
         pass
     return value
+
+
+def write_marshal(path: Path, value: Any) -> None:
+    """Write ``value`` to ``path`` with :mod:`marshal`, atomically (a temporary file, then a
+    rename): a reader never sees half a file.  Raises OSError, or ValueError for what marshal
+    cannot store."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            marshal.dump(value, f)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@lru_cache(maxsize=None)
+def package_version(name: str) -> str:
+    """An installed package's version, for cache keys (looked up once per process)."""
+    import importlib.metadata
+
+    return importlib.metadata.version(name)
 
 
 def prune(name: str, suffix: str, keep: int = 8) -> None:

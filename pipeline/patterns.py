@@ -166,11 +166,9 @@ def _simplified_chars() -> re.Pattern:
     """Characters that the Traditional conversion changes on their own (for, 们, 台 …), and any
     character outside the Basic Multilingual Plane; found with one call into OpenCC, once per
     OpenCC version (cached: a Traditional article then never loads the conversion)."""
-    import importlib.metadata
+    from .cache import cached_marshal, key_of, package_version
 
-    from .cache import cached_marshal, key_of
-
-    key = key_of("simplified-chars", 1, importlib.metadata.version("opencc"))
+    key = key_of("simplified-chars", 1, package_version("opencc"))
     changed = cached_marshal("simplified-chars", key, _chars_traditional_conversion_changes)
     return rx.compile(f"[{re.escape(changed)}\U00010000-\U0010FFFF]")
 
@@ -193,9 +191,7 @@ def _traditional_layout(source) -> dict:
     """``layout.yaml`` with every pattern and word in Traditional characters, as the text it is
     matched against is normalised (Simplified ones get their Traditional form).  Cached per file
     and OpenCC version: the conversion loads OpenCC's s2t, which a Traditional article never needs."""
-    import importlib.metadata
-
-    from .cache import cached_marshal, file_stamp, key_of
+    from .cache import cached_marshal, file_stamp, key_of, package_version
 
     def build() -> dict:
         t = _traditional
@@ -213,7 +209,7 @@ def _traditional_layout(source) -> dict:
         return out
 
     try:
-        key = key_of("layout", 1, file_stamp(str(source)), importlib.metadata.version("opencc"))
+        key = key_of("layout", 1, file_stamp(str(source)), package_version("opencc"))
     except (OSError, ValueError):
         return build()
     return cached_marshal("layout", key, build)

@@ -82,13 +82,12 @@ def _phrase_index() -> dict | None:
     """pypinyin's phrase dictionary, read from the cache: phrase -> its characters' readings
     (``phrases_dict.json``'s lists of lists, stored as one string: "cháng lóng", readings of one
     character joined by ``|``); None when pypinyin or its file cannot be found."""
-    import importlib.metadata
     import importlib.util
 
     try:
         spec = importlib.util.find_spec("pypinyin")
         path = Path(spec.origin).parent / "phrases_dict.json"
-        key = cache.key_of("pinyin-phrases", 2, importlib.metadata.version("pypinyin"), cache.file_stamp(path))
+        key = cache.key_of("pinyin-phrases", 2, cache.package_version("pypinyin"), cache.file_stamp(path))
     except (ImportError, AttributeError, TypeError, OSError, ValueError):
         return None
 

@@ -13,10 +13,8 @@ plain :func:`re.compile`.
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
-import tempfile
 import time
 from array import array
 
@@ -116,13 +114,8 @@ def save() -> None:
     if len(entries) > _MAX_ENTRIES:
         keep = _state["used"] | set(new)
         entries = {k: v for k, v in entries.items() if k in keep}
-    path = _path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        with os.fdopen(fd, "wb") as f:
-            marshal.dump(entries, f)
-        os.replace(tmp, path)
+        cache.write_marshal(_path(), entries)
         cache.prune("regex", ".marshal", keep=2)
     except (OSError, ValueError):
         return

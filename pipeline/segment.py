@@ -163,7 +163,7 @@ class Segmenter:
                 self._rj.add_word(w, freq, tag or None)
             self._cut = self._rj.cut
             self._cut_tagged = self._rj.tag
-            skey = cache.key_of("split-tags", 1, key, _version("rjieba"))
+            skey = cache.key_of("split-tags", 1, key, cache.package_version("rjieba"))
             self._split_tags: dict[str, str] = cache.cached_marshal("split-tags", skey, self._words_cut_apart)
         else:
             import jieba
@@ -374,15 +374,19 @@ def _choose_backend(backend: str | None) -> str:
     return "jieba"
 
 
-def _jieba_dict_stamp() -> tuple:
-    """jieba's version and its dictionary file's size and time, without importing jieba."""
-    import importlib.metadata
+def _jieba_dir() -> Path:
+    """jieba's package folder (its dictionary, its HMM tables), found without importing jieba."""
     import importlib.util
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         raise MissingDependency("jieba", "word segmentation")
-    return (importlib.metadata.version("jieba"), cache.file_stamp(Path(spec.origin).parent / "dict.txt"))
+    return Path(spec.origin).parent
+
+
+def _jieba_dict_stamp() -> tuple:
+    """jieba's version and its dictionary file's size and time, without importing jieba."""
+    return (cache.package_version("jieba"), cache.file_stamp(_jieba_dir() / "dict.txt"))
 
 
 def _final_user_words(words: list[tuple[str, int, str, bool]]) -> list[tuple[str, int, str]]:
@@ -404,21 +408,13 @@ def _final_user_words(words: list[tuple[str, int, str, bool]]) -> list[tuple[str
 
 def _jieba_tag_table() -> dict[str, str]:
     """word -> POS tag, from jieba's dictionary file."""
-    import importlib.util
-
     tags: dict[str, str] = {}
-    with open(Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt", encoding="utf-8") as f:
+    with open(_jieba_dir() / "dict.txt", encoding="utf-8") as f:
         for line in f:
             parts = line.split()
             if len(parts) == 3:
                 tags[parts[0]] = parts[2]
     return tags
-
-
-def _version(package: str) -> str:
-    import importlib.metadata
-
-    return importlib.metadata.version(package)
 
 
 def _jieba_prefix_dict(final_words: list[tuple[str, int, str]]):
@@ -483,7 +479,7 @@ def _posseg_hmm() -> dict:
     import importlib.util
     import pickle
 
-    folder = Path(importlib.util.find_spec("jieba").origin).parent / "posseg"
+    folder = _jieba_dir() / "posseg"
     spec = importlib.util.spec_from_file_location("_zhgloss_jieba_viterbi", folder / "viterbi.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

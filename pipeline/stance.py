@@ -907,7 +907,7 @@ def _caused_feelings(cues: list[Cue], ents: list[Entity], shadow: str, clause: l
     for c in cues:
         if c.entry.kind != "reporting" or c.entry.type != "belief" or not c.polarity:
             continue
-        start = next((k for k in range(c.start, -1, -1) if k == 0 or clause[k - 1] != clause[c.start]), 0)
+        start = clause.index(clause[c.start])
         k = max(shadow.rfind(w, start, c.start) for w in ("令", "让", "使"))
         if k < 0 or c.start - k > 12:
             continue

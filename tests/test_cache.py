@@ -38,3 +38,11 @@ def test_unwritable_cache_folder_still_builds(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("ZHGLOSS_CACHE", str(blocker / "sub"))
     assert cache.cached_marshal("t", "k", lambda: 42) == 42
+
+
+def test_a_value_marshal_cannot_store_leaves_no_file(tmp_path):
+    import pytest
+
+    with pytest.raises(ValueError):
+        cache.write_marshal(tmp_path / "x.marshal", {"a": object()})
+    assert list(tmp_path.iterdir()) == []
