@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,9 +166,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(enc), enc
+                text = data.decode(enc)
             except UnicodeDecodeError:
                 raise InputError(f"starts with a {enc} byte-order mark but is not valid {enc}", "re-save it as UTF-8")
+            if enc != "utf-8-sig" and _garbled(text):
+                raise InputError(
+                    f"starts with a {enc} byte-order mark but its content is not {enc} text (binary data?)",
+                    "give a text, HTML or PDF article",
+                )
+            return text, enc
     if _looks_binary(data):
         raise InputError("looks like a binary file, not text", "give a text, HTML or PDF article")
     try:
@@ -180,12 +187,47 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CHINESE_ENCODINGS).best()
-    if best is None or best.encoding is None or best.chaos > 0.3:
+    if best is None or best.encoding is None or best.chaos > 0.3 or (best.encoding.startswith("utf_") and _garbled(str(best))):
         raise InputError(
             "cannot tell the text encoding (not UTF-8, Big5, GB18030 or UTF-16)",
             "re-save the file as UTF-8",
         )
     return str(best), best.encoding
+
+
+def _garbled(text: str) -> bool:
+    """True when text decoded as UTF-16/32 (where almost any bytes decode) is not writing.
+
+    Counts, in its first 2,000 characters other than spaces, the code points text does not contain
+    (unassigned, private use, surrogates, control characters) and the Han characters outside both
+    Big5-HKSCS and GB2312 (real Chinese, Japanese or Korean text has few; bytes read as UTF-16 land
+    on rare ideographs as often as on common ones).  More than a fifth of them means binary data.
+    """
+    sample = [c for c in text[:4000] if not c.isspace()][:2000]
+    if not sample:
+        return False
+    odd = 0
+    for c in sample:
+        if c < "\u0100":
+            odd += c < " " or "\x7f" <= c < "\xa0"
+        elif unicodedata.category(c) in _NOT_TEXT:
+            odd += 1
+        elif "\u3400" <= c <= "\u9fff" and not _common_han(c):
+            odd += 1
+    return odd > 0.2 * len(sample)
+
+
+_NOT_TEXT = {"Cn", "Co", "Cs", "Cc"}
+
+
+def _common_han(c: str) -> bool:
+    for enc in ("big5hkscs", "gb2312"):
+        try:
+            c.encode(enc)
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
 
 
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # control bytes text rarely has

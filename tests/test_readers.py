@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import random
 
 import pytest
 
@@ -31,6 +32,37 @@ def test_decodes_chinese_encodings(tmp_path, encoding, data):
     assert "今天表示" in raw.text
     assert "\r" not in raw.text and "\ufeff" not in raw.text
     assert len(raw.sha256) == 64
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE])
+def test_binary_after_a_byte_order_mark_is_refused(tmp_path, bom):
+    # Almost any bytes decode as UTF-16: these read as a run of rare ideographs, not as text.
+    f = tmp_path / "a.txt"
+    if bom == codecs.BOM_UTF32_LE:
+        body = bytes([0x40, 0x34, 0, 0, 0x10, 0x49, 0, 0]) * 60
+    else:  # random 16-bit units, none a surrogate (those would fail to decode at all)
+        rng = random.Random(7)
+        units = [u for u in (rng.getrandbits(16) for _ in range(600)) if not 0xD800 <= u < 0xE000]
+        body = b"".join(u.to_bytes(2, "little" if bom == codecs.BOM_UTF16_LE else "big") for u in units)
+    f.write_bytes(bom + body)
+    with pytest.raises(InputError, match="not utf-(16|32) text"):
+        read_article(f)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        TEXT * 3,
+        "石破茂首相は記者会見で、日米同盟の重要性を強調した。\n" * 3,
+        "윤석열 대통령은 한미동맹을 강조했다. 國防部長\n" * 3,
+        "佢哋話呢個政策唔得，啲人好嬲。\n" * 3,
+    ],
+)
+def test_utf16_and_utf32_text_is_not_taken_for_binary(tmp_path, text):
+    for enc in ("utf-16", "utf-32"):
+        f = tmp_path / "a.txt"
+        f.write_bytes(text.encode(enc))
+        assert read_article(f).text.strip() == text.strip()
 
 
 def test_truncated_utf8_keeps_what_is_there():
