@@ -528,7 +528,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 # 韓國總統府 when the KB knows only Taiwan's: the same kind of body, not that one
                 return Entity(u.text[a:b], a, b, "ORG", None, self._generic_english(entries[0], form), "kb",
                               extra={"country": named})
-        if len(entries) > 1 and all(e.type == "ORG" for e in entries):
+        if len(entries) > 1 and all(e.type in ("ORG", "POLICY") for e in entries):
+            # 黎智英被控違反香港…國安法: the law of the one candidate country the sentence names;
             # 日本首相高市早苗…在眾議院答詢: the chamber of the one candidate country the sentence names,
             # whatever the article named more often (a bare 外交部 waits for the whole article) —
             # and a full name's owner gives way only to another country's person in the sentence with
@@ -846,11 +847,13 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for m in self.single_re.finditer(sh):
             a, b = m.span()
             ch = sh[a]
-            if ch in r["weak_abbreviations"] or not u.free(a, b):
+            if not u.free(a, b):
                 continue
             tok = u.token_at(a)
             if tok is None:
                 continue
+            if ch in r["weak_abbreviations"] and not (tok.start == a and tok.end == b + 1 and sh[b] == "方"):
+                continue  # 以, 法 alone could be anything; 以方, 歐方 (the Israeli, the European side) cannot
             word = next((w for w in self.rules["single_abbreviation_words"] if sh.startswith(w, b)), None)
             if word is None:  # the verb before must start its token: 訪日, 對/中, not 採訪/中
                 prev = u.token_at(a - 1) if a else None
@@ -862,7 +865,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     u.add(self._single(u, a, b, b))
                     u.extra_spans.append((b, b + len(word)))
                 elif tok.start == a and nxt is not None and nxt.start == b and nxt.end > b + len(word) \
-                        and nxt.pos.startswith("nr"):  # 中|方有何|回應: a name jieba guessed across 方
+                        and (nxt.pos.startswith("nr")  # 中|方有何|回應: a name jieba guessed across 方
+                             or nxt.norm == "方向" and any(e.start == nxt.end for e in u.ents)):  # 美|方向|台灣出售
                     u.add(self._single(u, a, b, b))
                     u.extra_spans += [(b, b + len(word)), (b + len(word), nxt.end)]
             elif tok.end == b:
@@ -914,7 +918,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     def _single(self, u: _Unit, a: int, b: int, end: int) -> Entity:
         entry = self.kb.get(self.abbr[u.sh[a]])
         en = entry.english_for(u.sh[a]) if entry else None
-        return Entity(u.text[a:end], a, end, "GPE", entry.id if entry else None, en, "kb")
+        label = entry.type if entry is not None and entry.type == "ORG" else "GPE"  # 歐: the EU, a union
+        return Entity(u.text[a:end], a, end, label, entry.id if entry else None, en, "kb")
 
     # -- 5. dates and percents ----------------------------------------------------------------------
     def _numbers(self, u: _Unit, anchor: int | None) -> None:

@@ -851,6 +851,7 @@ class NameRules:
                     joined += 1
                     continue
                 if p.end != toks[j].start or not _HAN_WORD.fullmatch(p.norm) or p.pos not in modifier_pos \
+                        or p.norm in r["institution_descriptors"] \
                         or self._is_title(p.norm) or t.end - p.start > 12 \
                         or any(e.label not in ("GPE", "LOC") or e.start < p.start or e.end > p.end for e in inside):
                     break
@@ -867,7 +868,16 @@ class NameRules:
             for e in [e for e in u.ents if a <= e.start and e.end <= t.end]:
                 u.remove(e)
             words = [self._word_english(x) for x in toks[j:k + 1]]
-            en, extra = self._name_english(words, u.sh[a:t.end], keep_lower=("and", "of"))
+            parts = [x.norm for x in toks[j:k + 1]]
+            head = next((h for h in sorted(heads, key=len, reverse=True) if t.norm.endswith(h)), None)
+            if t.norm not in heads and head is not None and words[-1] is None:
+                # 布勒哲爾研究所 as one token: its name and its head (Bulezheer Institute)
+                rest = t.norm[: -len(head)]
+                g = self.glosser.lookup(rest, rest, "n") if self.glosser is not None else None
+                words[-1:] = [re.split(r"[;,/(]", g)[0].strip() if g and not g.startswith("~") and g.isascii() else None,
+                              self.rules.data["institution_words"].get(head)]
+                parts[-1:] = [rest, head]
+            en, extra = self._name_english(words, u.sh[a:t.end], keep_lower=("and", "of"), parts=parts)
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
 
     def _schools(self, u: _Unit) -> None:
@@ -916,12 +926,19 @@ class NameRules:
             en, extra = self._name_english(english, inner, keep_lower=("and", "of"))
             u.add(Entity(u.text[a:b], a, b, "POLICY", None, en, "rule", extra=extra))
 
-    def _name_english(self, words: list[str | None], simp: str, keep_lower: tuple[str, ...] = ()) -> tuple[str, dict]:
+    def _name_english(self, words: list[str | None], simp: str, keep_lower: tuple[str, ...] = (),
+                      parts: list[str] | None = None) -> tuple[str, dict]:
         """A name's English from its words' English in title case (marked ``translated``), or its
-        pinyin (``romanized``) when a word has none."""
+        pinyin (``romanized``) when a word has none.  Given the words themselves (``parts``), a
+        name whose head has English keeps it and only the other words are in pinyin (布勒哲爾研究所:
+        Bulezheer Institute; both marks)."""
         if all(words):
             titled = (w if w in keep_lower else w[:1].upper() + w[1:] for g in words for w in g.split())  # type: ignore[union-attr]
             return " ".join(titled), {"translated": True}
+        if parts is not None and len(parts) == len(words) and words[-1]:
+            mixed = [w or self._pinyin(p, person=False) for w, p in zip(words, parts)]
+            titled = (w if w in keep_lower else w[:1].upper() + w[1:] for g in mixed for w in g.split())
+            return " ".join(titled), {"translated": True, "romanized": True}
         return self._pinyin(simp, person=False), {"romanized": True}
 
     def _word_english(self, t: Token) -> str | None:

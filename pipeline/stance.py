@@ -124,6 +124,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     named = [(e.start, e.end) for e in unit.entities]
     cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
             or not any(a <= c.start and c.end <= b for a, b in named)]
+    # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
+    cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
+                                    and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0):
         _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
         if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
@@ -134,6 +137,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         return st
     clause = clause_ids(text, shadow, tokens)
     _breached_limits(cues, shadow, clause)
+    _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
@@ -196,8 +200,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     elif holder == "AUTHOR" and speech and ctx.quoted is not None:
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
     elif holder == "AUTHOR" and ctx.reporting is not None and not _writer_speaks(shadow, cues) \
-            and not shadow.startswith(_WRITERS_TURN):
-        holder = ctx.reporting  # 王毅表示，中韓互為重要近鄰。雙方應當…: the report goes on to the paragraph's end
+            and not shadow.startswith(_WRITERS_TURN) and not _ON_THE_WORDS.match(shadow) and not has_q:
+        # 王毅表示，中韓互為重要近鄰。雙方應當…: the report goes on to the paragraph's end (but not
+        # to a question: 據報道，馬科斯表示…。中方對此有何評論？ asks the reader or the one reported)
+        holder = ctx.reporting
     if verb is not None and isinstance(holder, dict) and holder_ent is not None and holder_ent.label in ("PERSON", "ORG") \
             and _reports_words(verb, shadow) and not quoted[verb.start] and _opens_words(verb, unit.entities, shadow):
         ctx.reporting = holder
@@ -285,6 +291,10 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
 #: openings with which the writer takes the paragraph back from the one it reported (shadow forms)
 _WRITERS_TURN = ("然而", "但是", "不过", "因此", "同时", "此外", "另外", "另一方面", "事实上", "值得注意的是", "首先", "其次",
                  "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然")
+
+#: the writer turning to the words just reported, as words (這樣的要求…, 此番言論…): a speaker does not
+#: call their own words so
+_ON_THE_WORDS = rx.compile(r"(?:这样的|这种|此种|如此的|此一|这番|此番|上述)(?:要求|说法|言论|表态|谈话|主张|论调|发言|声明|言辞|表述)")
 
 
 def _reports_words(verb: Cue, shadow: str) -> bool:
@@ -418,6 +428,53 @@ def _breached_limits(cues: list[Cue], shadow: str, clause: list[int]) -> None:
             c.polarity = "negative"
 
 
+def _drop_charges(cues: list[Cue], shadow: str, clause: list[int]) -> None:
+    """What someone is charged with or suspected of (黎智英被控違反《國安法》「勾結外國勢力」等罪,
+    涉嫌洩密) is the charge, nobody's judgement in the sentence: its evaluative words go — unless
+    a court rules on it there (…，高等法院裁定罪名成立: the court's judgement)."""
+    if any(w in shadow for w in _RULINGS):
+        return
+    starts = [(k, k + len(w)) for w in _CHARGE_WORDS if w in shadow for k in _occurrences(shadow, w)
+              if shadow[k + len(w) : k + len(w) + 1] != "制"]  # (被控制: controlled)
+    if starts:
+        cues[:] = [c for c in cues if not (c.entry.kind == "evaluative" and any(
+            end <= c.start and clause[c.start] == clause[k] for k, end in starts))]
+
+
+def _occurrences(s: str, w: str) -> list[int]:
+    out, k = [], s.find(w)
+    while k >= 0:
+        out.append(k)
+        k = s.find(w, k + 1)
+    return out
+
+
+#: a "while doing …" frame (在樂見其成的同時, 在肯定日本之餘)
+_WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")
+
+def _hyped_term(shadow: str, e: Entity) -> bool:
+    """Is the entity inside a short quoted term that someone is said to hype or peddle (渲染「大陸
+    威脅」, 所謂「台灣地位未定論」)?  The term is what is judged, not the place it names."""
+    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『")
+    if opened < 0:
+        return False
+    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
+    return closing >= 0 and closing - opened <= 12 and shadow.endswith(_HYPE, 0, opened)
+
+
+#: verbs of pushing a notion, before its quoted term (shadow forms)
+_HYPE = ("渲染", "炒作", "鼓吹", "所谓", "宣扬", "散布", "散播", "兜售", "大肆渲染", "编造", "捏造", "抛出")
+
+#: what follows a quoted word that names a pretext (以「和平」之名, 以「安全」為由)
+_IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
+
+#: nouns that make the entity before them a topic (台灣問題, 南海議題)
+_ISSUE = ("问题", "议题")
+_RULINGS = ("裁定", "判决", "裁决", "判定", "认定")
+#: words that make what follows in their clause a charge (shadow forms)
+_CHARGE_WORDS = ("被控", "被疑", "遭控", "被指控", "遭指控", "涉嫌", "被起诉", "遭起诉", "被控告", "遭控告", "被判刑", "被判处", "罪名")
+
+
 def _asked_for(before: list[Cue], clause: list[int], cl: int, opens: bool = False) -> bool:
     """Is a demand verb or a prescriptive modal earlier in clause ``cl`` (呼籲…停止, 應放棄) — or,
     when the verb opens its clause, in the clause before, whose subject and modal it shares
@@ -471,14 +528,19 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
     nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)
                or _predicated(tokens, c, cues)}
-    # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about
-    verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say")]
+    # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about;
+    # nor is a word kept or broken (菲方違背承諾: the Philippines is judged, it judges nothing)
+    verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say") and not _kept_or_broken(tokens, c)]
     # 把模糊說清楚: saying something clearly is no report; 最重要的不是選邊喊話: what a cleft sentence
     # names as the point is no one's act
     verbs = [c for c in verbs if not (c.entry.type == "say" and shadow.startswith(_RESULTATIVE, c.end))
              and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
+    # 中方如何回應？ 日本是否支持…？: what a question asks someone to say is not said yet
+    asked = [q for q in cues if q.entry.kind == "question" and not quoted[q.start]]
+    if asked and ("？" in text or "?" in text):
+        verbs = [c for c in verbs if not any(q.start < c.start and clause[q.start] == clause[c.start] for q in asked)]
     # … or judges the noun itself (菲方的所謂抗議完全站不住腳: the protest is judged, not the Philippines')
     judged = any(c.entry.kind == "evaluative" and c.polarity and c.entry.role == "subject" and not quoted[c.start]
                  and any(id(n) in nominal and n.end <= c.start and clause[n.start] == clause[c.start] for n in verbs)
@@ -535,6 +597,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 and not any(c.end <= h.start < v.start for h in holders) for c in cues):
             predicted.add(id(v))  # 台灣應在肯定日本…的同時: what the writer says the subject should do
             continue
+        frame = _WHILE_FRAME.search(shadow, max(0, v.start - 24), v.end + 24)
+        if frame is not None and frame.start() < v.start and v.end <= frame.end() and not quoted[v.start] and any(
+                c.entry.kind == "modal" and c.entry.type == "prescription" and not c.negated and c.start >= frame.end()
+                and not quoted[c.start] for c in cues):
+            predicted.add(id(v))  # 台灣在樂見其成的同時，更應思考…: the same, the modal after the frame
+            continue
         if e is not None and shadow[e.start - 1 : e.start] != "的" \
                 and any(w is not v and clause[w.start] == clause[v.start] and w.end <= e.start
                         and not quoted[w.start] and w.entry.weight >= 1 for w in verbs):  # (not 報導, 顯示)
@@ -554,7 +622,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                             continue  # 民眾 inside 民眾黨: a name, not a role
                         sender = next((x for x in ents if x.end == e.start - 1 and shadow[x.end] == "驻"), None)
                         first = sender or e  # 美國駐中國大使: the role is the United States'
-                        return {"text": text[first.start : end], "kb_id": None, "en": None}, first, v
+                        begin = first.start - 1 if text[first.start - 1 : first.start] == "《" else first.start
+                        return {"text": text[begin:end], "kb_id": None, "en": None}, first, v  # 《讀賣新聞》最新民調
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
@@ -691,6 +760,18 @@ def _after_modified(tokens, c: Cue) -> bool:
     k = c.tok  # the token the cue starts in: its word when the token starts with it
     return 2 <= k < len(tokens) and tokens[k].start == c.start \
         and (tokens[k - 1].pos in ("a", "ad", "an") or tokens[k - 1].norm in _NOUN_MODIFIERS) and tokens[k - 2].norm == "的"
+
+
+def _kept_or_broken(tokens, c: Cue) -> bool:
+    """Is the cue's word the object of a verb that keeps or breaks a word given (違背承諾, 兌現承諾,
+    作出保證)?  A noun."""
+    k = c.tok
+    return 1 <= k < len(tokens) and tokens[k].start == c.start and tokens[k - 1].norm in _KEEP_OR_BREAK
+
+
+#: verbs whose object is a pledge or a statement (shadow forms)
+_KEEP_OR_BREAK = frozenset({"违背", "违反", "背弃", "背离", "兑现", "履行", "信守", "恪守", "遵守", "打破", "撕毁",
+                            "落实", "作出", "做出", "食言", "推翻"})
 
 
 def _predicated(tokens, c: Cue, cues: list[Cue]) -> bool:
@@ -1038,7 +1119,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
-            and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers]
+            and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)]
     patients = _patients(cues, ents, shadow)
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
@@ -1087,11 +1168,17 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
                    and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
+                   and not shadow.startswith(_ISSUE, x.end)  # 借台灣問題干涉…: a topic, not a doer
                    and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he
                    and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent and id(x) not in feeling]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
-            if head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
+            framed = shadow.startswith(("的是，", "的是,"), c.end) and not pre
+            if framed:  # 更令人憂心的是，國民黨…刪減國防預算: what the writer judges is done by the next clause's subject
+                nxt = [x for x in ents if clause[x.start] == cl + 1 and x is not holder_ent and x.label in ACTOR_LABELS
+                       and id(x) not in patients and not _after_preposition(shadow, x)]
+                target = nxt[0] if nxt and nxt[0].start - (c.end + 3) <= 2 else None
+            elif head:  # 富有魅力的原住民裔總統 Evo Morales: the word modifies the head
                 target = head[0]
             elif pre:
                 target = pre[-1]
@@ -1135,6 +1222,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
                 or (marker and marker in "对向"):
             continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
+        if shadow.startswith(_ISSUE, x.end):
+            add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic
+            continue
         if id(x) in patients or id(x) in described:
             continue  # 削弱日本, 傷害到美國, 違反一個中國原則和中美三個聯合公報: what a negative act is done to
         if shadow[x.end : x.end + 1] != "的" and any(

@@ -1299,3 +1299,41 @@ def test_a_funding_initiative_named_in_both_languages_is_a_policy(resources):
     es = ents("授權最高10億美元的「台灣安全合作倡議」（Taiwan Security Cooperation Initiative），用於協助台灣。", resources)
     assert [(e.label, e.kb_id) for e in es if e.label != "GPE"] == [
         ("POLICY", "policy-taiwan-security-cooperation-initiative")] * 2
+
+
+def test_a_weak_abbreviation_before_fang_is_that_side(resources):
+    """歐方, 以方, 法方 (the European, Israeli, French side) are as clear as 中方; 以方便 is no Israel."""
+    es = ents("標題\n\n中國商務部對歐方強行推進表示反對，以方與法方呼籲停火。\n\n這是以方便民眾的方式進行。", resources)
+    eu = one(es, "歐")
+    assert (eu.label, eu.kb_id) == ("ORG", "eu")
+    assert one(es, "以").kb_id == "il" and one(es, "法").kb_id == "fr"
+    assert len(find(es, "以")) == 1
+
+
+def test_a_word_for_the_kind_of_body_is_not_part_of_its_name(resources):
+    """布魯塞爾智庫|布勒哲爾研究所: the think tank is Bruegel; an unknown one keeps 智庫 outside too,
+    and its head in English (… Institute) with the rest in pinyin."""
+    es = ents("標題\n\n布魯塞爾智庫布勒哲爾研究所的學者指出，北京可能展開報復。", resources)
+    assert one(es, "布勒哲爾研究所").kb_id == "be-bruegel"
+    es = ents("標題\n\n比利時智庫維斯塔研究所的學者指出，北京可能展開報復。", resources)
+    org = next(e for e in es if e.label == "ORG")
+    assert org.text == "維斯塔研究所" and org.en.endswith(" Institute")
+    assert org.extra.get("romanized") and org.extra.get("translated")
+
+
+def test_an_ambiguous_law_is_the_one_of_the_place_its_sentence_names(resources):
+    es = ents("標題\n\n香港壹傳媒創辦人黎智英被控違反《國安法》等罪。", resources)
+    assert one(es, "國安法").kb_id == "policy-hk-national-security-law"
+    es = ents("標題\n\n立法院三讀修正《國安法》，加重共諜刑責。", resources)
+    assert one(es, "國安法").kb_id == "policy-tw-national-security-act"
+
+
+def test_a_us_state_with_its_zhou_is_not_cut_into_another_state(resources):
+    es = ents("標題\n\n他於星期一在阿拉斯加州瓦西拉遭到逮捕。", resources)
+    assert one(es, "阿拉斯加州").kb_id == "prov-alaska" and not find(es, "加州")
+
+
+def test_a_side_before_fangxiang_and_a_place(resources):
+    """美方向台灣地區出售武器: jieba reads 方向 (direction); before a place it is 美方 + 向."""
+    es = ents("標題\n\n我們堅決反對美方向台灣地區出售武器。\n\n美國的方向正確。", resources)
+    assert [e.kb_id for e in find(es, "美")] == ["us"]

@@ -1186,3 +1186,61 @@ def test_what_is_warned_of_is_done_by_the_subject_opening_the_words(resources):
     st = stance(resources, "北約秘書長呂特（Mark Rutte）警告，中國正在協助俄羅斯維持戰爭機器。")
     assert st["holder"]["kb_id"] == "nato-mark-rutte"
     assert ("cn", "negative") in [(t["kb_id"], t["polarity"]) for t in st["targets"]]
+
+
+def test_a_word_kept_or_broken_is_no_holders_verb(resources):
+    """菲方違背承諾: the Philippines is judged (negative), it promises nothing in the sentence."""
+    st = stance(resources, "菲方違背承諾，企圖長期坐灘，不斷挑釁滋事。")
+    assert st["holder"] == "AUTHOR"
+    assert targets(st) == {"菲": "negative"}
+
+
+def test_a_question_does_not_go_on_with_the_report_before_it(resources):
+    """问：据报道，马科斯表示…。中方对此有何评论？ — the question is the asker's; 中方如何回应？ asks
+    China to speak, China says nothing yet."""
+    st = stance(resources, "中方對此有何評論？", before="據報導，菲律賓總統馬可仕日前表示，菲方將繼續在仁愛礁開展補給行動。",
+                after="外交部將在下午說明。")
+    assert st["holder"] == "AUTHOR" and "question" in st["types"]
+    st = stance(resources, "中方如何回應？", before="日本首相昨天在國會發表涉台言論。", after="外交部將在下午說明。")
+    assert st["holder"] == "AUTHOR" and cue(st, "question")[:1] == ["如何"]
+
+
+def test_a_charge_is_nobodys_judgement(resources):
+    """黎智英被控違反《國安法》「勾結外國勢力」等罪: the charge, not the writer's view of him or the law."""
+    st = stance(resources, "香港壹傳媒創辦人黎智英被控違反《國安法》「勾結外國勢力」等罪，案件預計下月宣判。")
+    assert not st["bearing"]
+    st = stance(resources, "他表示，台灣被控制的風險正在升高，令人擔憂。")  # 被控制 is no charge
+    assert st["bearing"]
+
+
+def test_a_while_frame_before_a_modal_is_the_writers_prescription(resources):
+    """台灣在樂見其成的同時，更應思考…: the writer says what Taiwan should do; Taiwan welcomes nothing
+    in its own voice."""
+    st = stance(resources, "台灣在樂見其成的同時，更應思考如何強化自身的防衛韌性。")
+    assert st["holder"] == "AUTHOR"
+    assert "prescription" in st["types"] and "更應" in cue(st, "modal")
+
+
+def test_the_writer_turning_to_the_reported_words_takes_the_paragraph_back(resources):
+    st = stance(resources, "這樣的要求，已經不是一般的經貿談判，而是對台灣產業根基的掏空。",
+                before="商務部長盧特尼克上月直言，美國希望把台灣40%的晶片產能移到美國本土。")
+    assert st["holder"] == "AUTHOR"
+
+
+def test_a_hyped_term_and_a_pretext_are_mentioned_not_judged(resources):
+    """渲染「大陸威脅」: the term is hyped, China is no target; 以「和平」之名: a pretext, no praise."""
+    st = stance(resources, "朱鳳蓮表示，賴清德當局不斷渲染「大陸威脅」，大幅增加防務預算。")
+    assert "大陸" not in targets(st) and targets(st).get("賴清德") == "negative"
+    st = stance(resources, "國民黨歷任主席都曾以「和平」之名前往北京，但中共對台的軍事威脅從未因此減少。")
+    assert "和平" not in cue(st, "evaluative")
+
+
+def test_a_place_before_wenti_is_a_topic(resources):
+    """借台灣問題干涉中國內政: the United States interferes; Taiwan is what it is about."""
+    st = stance(resources, "朱鳳蓮表示，美方應恪守一個中國原則，停止借台灣問題干涉中國內政。")
+    assert targets(st).get("美") == "negative" and targets(st).get("台灣") in (None, "neutral")
+
+
+def test_an_evaluative_frame_judges_the_next_clauses_subject(resources):
+    st = stance(resources, "更令人憂心的是，國民黨在立法院聯合民眾黨，一再刪減國防預算。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("國民黨") == "negative"

@@ -152,3 +152,16 @@ def test_a_surname_label_is_glossed_as_its_speaker(resources):
     answers = [u for u in doc.units if u.text.startswith("林：")]
     assert answers and all(u.gloss_en.startswith("Lin Yen-ting:") for u in answers)
     assert all(u.gloss_en.startswith("the interviewer:") for u in doc.units if u.text.startswith("天下："))
+
+
+def test_answers_marked_da_are_the_spokespersons_in_the_title(resources):
+    """问：… 答：… under a title naming the spokesperson: the answers are Lin Jian's, and a question
+    after a report in the same turn is not the reported person's."""
+    doc = annotate_text("2025年4月8日外交部发言人林剑主持例行记者会\n\n问：据报道，菲律宾总统马科斯日前表示，菲方将继续开展补给行动。"
+                        "中方对此有何评论？\n\n答：菲方违背承诺，不断挑衅滋事。我们敦促菲方立即停止侵权挑衅。\n\n"
+                        "问：日方有何回应？\n\n答：中方对此强烈不满。\n", "mfa3", resources)
+    by_text = {u.text: u.stance for u in doc.units if u.kind == "body"}
+    assert by_text["中方对此有何评论？"]["holder"] == "AUTHOR"
+    answer = by_text["答：菲方违背承诺，不断挑衅滋事。"]
+    assert answer["holder"]["kb_id"] == "cn-lin-jian"
+    assert [(t["text"], t["polarity"]) for t in answer["targets"]] == [("菲", "negative")]
