@@ -1032,7 +1032,7 @@ _DESCRIBED_NOUNS = ("报告", "声明", "言论", "说法", "指控", "行为", 
 def _object_gap(gap: str) -> bool:
     """What may stand between a verb and its object: nothing, or one character such as 到 (傷害到美國),
     not a comma (威脅、北韓試射: the next item of a list)."""
-    return not gap or "\u4e00" <= gap <= "\u9fff"
+    return not gap or "\u4e00" <= gap <= "\u9fff" or gap in ("「", "“", "『", "《")  # 突破「專守防衛」原則
 
 
 _COORDINATORS = {"", "和", "与", "及", "、", "以及", "或", "跟"}
@@ -1238,9 +1238,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             add(x, "positive" if v > 0 else "negative", 0.4)
         elif verb is not None and (x.start >= verb.end or quoted[x.start] and x.end <= verb.start) \
                 and x.label in HOLDER_LABELS | {"POLICY"}:  # after the verb, or the quotation before it
-            if verb.polarity:  # 質疑：桑德斯…, 警告…中國: the reporting verb's own attitude
-                add(x, verb.polarity, 0.3)
-            elif abs(whole) >= 1.5 and quoted[x.start]:  # inside a quotation the sentence is one position
+            # the attitude of the last speech verb before it (質疑：桑德斯…, 警告…中國; 批評川普…，認為
+            # 華府應…承諾協防台灣: 承諾's, not 批評's)
+            last = max((c for c in cues if c.entry.kind == "reporting" and verb.start <= c.start and c.end <= x.start
+                        and not quoted[c.start]), key=lambda c: c.start, default=verb)
+            if last.polarity and (last is verb or clause[last.start] == clause[x.start]):
+                add(x, last.polarity, 0.3)
+            elif last is verb and abs(whole) >= 1.5 and quoted[x.start]:  # inside a quotation the sentence is one position
                 add(x, "positive" if whole > 0 else "negative", 0.3)
             # else: a name the report merely mentions (白宮表示…川普與羅森斯坦的會面…) is no target
     out = []

@@ -1244,3 +1244,16 @@ def test_a_place_before_wenti_is_a_topic(resources):
 def test_an_evaluative_frame_judges_the_next_clauses_subject(resources):
     st = stance(resources, "更令人憂心的是，國民黨在立法院聯合民眾黨，一再刪減國防預算。")
     assert st["holder"] == "AUTHOR" and targets(st).get("國民黨") == "negative"
+
+
+def test_what_a_breach_goes_past_is_its_victim(resources):
+    st = stance(resources, "日本右翼勢力企圖突破「專守防衛」原則，這不僅違背了和平憲法的精神。")
+    assert targets(st).get("專守防衛") != "negative"
+
+
+def test_a_later_speech_verb_ends_the_first_ones_attitude(resources):
+    """批評川普…，認為華府應…承諾協防台灣: Taiwan is not what Bolton criticises."""
+    st = stance(resources, "前國家安全顧問John Bolton批評川普對台政策「過於交易化」，認為華府應放棄戰略模糊，明確承諾協防台灣。")
+    assert targets(st).get("川普") == "negative" and targets(st).get("台灣") != "negative"
+    st = stance(resources, "美國國防部負責政策的次長柯伯吉主張，美國應將軍事資源集中在印太地區。")  # 負責: in charge, no praise
+    assert "美國國防部" not in targets(st)
