@@ -63,12 +63,15 @@ _ENGLISH_DATE_LINE = rx.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)da
 def _is_date_line(t: str) -> bool:
     """A line that says when the article was published: a date (and time), a labelled one
     (發布時間：…), or one after its issuer's name (國防部 114年12月3日)."""
-    if _DATE_LINE.match(t) or _ENGLISH_DATE_LINE.match(t):
+    if _DATE_LINE.match(t) or _ENGLISH_DATE_LINE.match(t) or _ISSUE_LINE.match(t):
         return True
     m = _ISSUER_DATE.match(t)
     return m is not None and _DATE_LINE.match(m.group(1)) is not None
 
 
+#: a line with only a series' issue number (第 47 期, Vol. 12, No. 3), maybe with its date
+_ISSUE_LINE = rx.compile(r"^\s*(?:第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4}(?:\s*[,，]?\s*No\.?\s*\d{1,4})?)"
+                         r"(?:\s*[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*(?:\d{1,2}\s*日?)?)?\s*[）)]?)?\s*$")
 _INNER_SENTENCE_END = rx.compile(r"[。！？!?][」』”’）)]*(?=\S)")
 _LATIN_TITLE = rx.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
 _PAREN_AFFILIATION = rx.compile(r"^(?P<name>.+?)\s*[（(](?P<aff>[^（）()]{2,60})[）)]\s*$")
@@ -495,8 +498,8 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
 def publication_spans(line: str) -> list[tuple[int, int]]:
     """Offsets of the outlet's name(s) in a publication line (the whole line when it has no date
     or issue number; none when it is only a date: 發布日期：2025-08-28)."""
-    if _DATE_LINE.match(line.strip()):
-        return []  # a date line names no outlet, whatever its label or clock leaves (時間：…上午9時)
+    if _DATE_LINE.match(line.strip()) or _ISSUE_LINE.match(line):
+        return []  # a date line (or an issue's number: 第 47 期) names no outlet, whatever its label or clock leaves (時間：…上午9時)
     names, dated = _publication_names(line)
     if dated:
         return names

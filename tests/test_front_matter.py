@@ -961,3 +961,13 @@ def test_a_marked_byline_with_the_affiliation_in_brackets(resources):
     doc = annotate_text("觀點投書：李在明的「實用外交」能走多遠？\n\n■ 張文彥（政治大學國際關係研究中心助理研究員）\n\n"
                         "南韓總統李在明上任以來高舉「實用外交」大旗。筆者認為，這樣的路線恐怕難以兩全。\n", "op", resources)
     assert doc.units[1].kind == "byline" and doc.meta["author"] == "張文彥"
+
+
+def test_a_series_issue_number_is_no_title(resources):
+    """遠景基金會 政策評論 / 第 47 期 / the paper's title: the issue line is publication matter."""
+    doc = annotate_text("遠景基金會 政策評論\n第 47 期\n\n美菲演習擴大與台海安全的連動\n\n吳明傑\n遠景基金會 研究員\n\n"
+                        "2025 年 4 月，美國與菲律賓舉行年度聯合軍事演習，參演兵力達 1 萬 7 千人。\n", "series", resources)
+    assert doc.meta["title"] == "美菲演習擴大與台海安全的連動"
+    assert doc.meta["publication"] == "遠景基金會 政策評論"
+    issue = next(u for u in doc.units if u.text == "第 47 期")
+    assert issue.kind == "publication" and not issue.entities
