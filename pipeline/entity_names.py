@@ -403,7 +403,7 @@ class NameRules:
                     pass  # 三星電子會長李在|鎔: a Korean name has three characters
                 elif country == "vn" and self._vietnamese_person(u, n0.start):
                     pass  # 越南副總理黎明|凱: so has a Vietnamese one, mostly
-                elif self._given_name_cut(nxt, r):
+                elif self._given_name_cut(nxt, r, len(u.sh)):
                     self._person(u, n0.start, nxt[1].end)  # 副部長林中|斌|分析, 立委賴士|葆|批評
                 elif n0.pos.startswith("nr") and self._plausible(n0.norm):
                     n1 = nxt[1] if len(nxt) > 1 and nxt[1].start == n0.end else None
@@ -438,16 +438,21 @@ class NameRules:
                 if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm):
                     self._person(u, p.start, p.end)
 
-    def _given_name_cut(self, nxt, r) -> bool:
+    def _given_name_cut(self, nxt, r, length: int) -> bool:
         """After a title: a two-character token that begins with a surname, then one Han character
-        jieba cut off the name, then a speech or person verb or punctuation (林中|斌|分析)."""
-        if len(nxt) < 3 or nxt[1].start != nxt[0].end or nxt[2].start != nxt[1].end:
+        jieba cut off the name, then a speech or person verb, punctuation or the end of the text (林中|斌|分析,
+        作者為…副教授林子|恆)."""
+        if len(nxt) < 2 or nxt[1].start != nxt[0].end:
             return False
-        n0, n1, n2 = nxt[0], nxt[1], nxt[2]
-        return len(n0.norm) == 2 and _all_han(n0.norm) and self._surname_first(n0.norm) \
+        n0, n1 = nxt[0], nxt[1]
+        if len(nxt) == 2 or nxt[2].start != n1.end:
+            follows = n1.end == length  # the name ends the line
+        else:
+            n2 = nxt[2]
+            follows = n2.norm in r["speech_verbs"] or n2.norm in r["person_verbs"] or not _HAN.match(n2.norm[:1])
+        return follows and len(n0.norm) == 2 and _all_han(n0.norm) and self._surname_first(n0.norm) \
             and not n0.pos.startswith(("ns", "v", "a", "d")) and not self._is_word(n0.norm + n1.norm) \
-            and len(n1.norm) == 1 and _HAN.match(n1.norm) is not None and n1.norm not in r["not_name_chars"] \
-            and (n2.norm in r["speech_verbs"] or n2.norm in r["person_verbs"] or not _HAN.match(n2.norm[:1]))
+            and len(n1.norm) == 1 and _HAN.match(n1.norm) is not None and n1.norm not in r["not_name_chars"]
 
     @cached_property
     def _holders_by_surname(self) -> dict[str, list[tuple[Any, str, int, int | None]]]:

@@ -154,12 +154,17 @@ def fill_meta(doc: Document) -> None:
         name = dateline_outlet(doc.units)
         if name:
             meta["publication"] = name
-    if "affiliation" not in meta:  # （作者為淡江大學國際事務與戰略研究所副教授，本文僅代表…）
-        for u in doc.units:
-            m = _AUTHOR_NOTE.match(u.text) if u.kind in ("note", "body") else None
-            if m:
-                meta["affiliation"] = m.group("aff").strip()
-                break
+    noted = None  # 作者為國立政治大學外交學系副教授林子恆: the writer the note names after the affiliation
+    for u in doc.units:
+        m = _AUTHOR_NOTE.match(u.text) if u.kind in ("note", "body") else None
+        if m:
+            aff = m.group("aff").strip()
+            person = next((e for e in u.entities if e.label == "PERSON" and e.end == m.end("aff")
+                           and e.start > m.start("aff")), None)
+            if person is not None:
+                noted, aff = person.text, u.text[m.start("aff") : person.start].strip()
+            meta.setdefault("affiliation", aff)  # （作者為淡江大學國際事務與戰略研究所副教授，本文僅代表…）
+            break
     front = [u for u in front_units(doc.units) if u.kind == "byline"]
     bylines = front or [u for u in doc.units if u.kind == "byline"]
     people = _byline_people(bylines)
@@ -172,6 +177,9 @@ def fill_meta(doc: Document) -> None:
         return  # the source's author, unless it is these people with more (their affiliation)
     if people:
         meta["author"] = "、".join(people)
+        return
+    if noted is not None:
+        meta["author"] = noted
         return
     pat = layout_patterns()
     # a dateline names a place, not a writer: （馬尼拉訊）, 【本報訊】

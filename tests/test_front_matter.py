@@ -971,3 +971,12 @@ def test_a_series_issue_number_is_no_title(resources):
     assert doc.meta["publication"] == "遠景基金會 政策評論"
     issue = next(u for u in doc.units if u.text == "第 47 期")
     assert issue.kind == "publication" and not issue.entities
+
+
+def test_an_author_note_that_ends_with_the_name_gives_author_and_affiliation(resources):
+    """作者為國立政治大學外交學系副教授林子恆 (no byline): jieba cuts 林子|恆 at the line's end; the
+    name is the author, the rest the affiliation."""
+    doc = annotate_text("觀點投書：第一島鏈的裂縫\n\n作者為國立政治大學外交學系副教授林子恆\n\n"
+                        "2024年7月，日本與菲律賓簽署《相互准入協定》。\n", "note-author", resources)
+    assert doc.meta["author"] == "林子恆"
+    assert doc.meta["affiliation"] == "國立政治大學外交學系副教授"
