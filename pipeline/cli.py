@@ -242,7 +242,7 @@ def evaluate(
     docs: List[str] = typer.Option([], "--docs", help="Only these document ids (repeatable, or comma-separated; more ids may follow)."),
     by: str = typer.Option("group", "--by", help="Report per document group (group: seed vs the other gold articles) or per document (doc)."),
     layer: List[str] = typer.Option([], "--layer", help="Only these metric layers (repeatable: entities, stance; default: all)."),
-    errors: bool = typer.Option(False, "--errors", help="Also list every entity disagreement (missed, spurious, label, boundary, kb_id, en, members)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every entity disagreement (missed, spurious, label, boundary, kb_id, en, members) and every stance one (missed, spurious, holder, targets)."),
 ) -> None:
     """Score predicted entities against the gold annotations: P/R/F1 per label (exact and
     overlapping spans), en / kb_id / cluster-member accuracy on exactly matched spans.

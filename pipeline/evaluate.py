@@ -446,7 +446,8 @@ def evaluate(gold_dir: Path, pred_dir: Path, docs: Sequence[str] | None = None, 
     ``by`` is ``group`` (seed vs the other gold articles, :func:`group_of`) or ``doc``.  The result
     has ``documents`` (alignment counts per document), ``alignment`` (totals), ``groups``
     (``{name: {"documents": [...], layer: metrics}}``) and ``overall`` (``{layer: metrics}``);
-    with ``errors``, also ``errors``: every entity disagreement (:func:`entity_errors`).
+    with ``errors``, also ``errors``: every entity disagreement (:func:`entity_errors`), and with the
+    stance layer ``stance_errors`` (:func:`~pipeline.evaluate_stance.stance_errors`).
     """
     layers = list(LAYERS) if layers is None else list(layers)
     unknown = [name for name in layers if name not in LAYERS]
@@ -485,6 +486,8 @@ def evaluate_aligned(aligned: list[AlignedDocument], *, by: str = "group", layer
         result["overall"][layer] = LAYERS[layer](aligned, kb=kb)
     if errors:
         result["errors"] = entity_errors(aligned, kb=kb)
+        if "stance" in layers:
+            result["stance_errors"] = stance_errors(aligned)
     return result
 
 
@@ -518,6 +521,9 @@ def format_text(result: dict[str, Any]) -> str:
     if "errors" in result:
         lines += ["", f"== entity disagreements ({len(result['errors'])}) =="]
         lines.append(format_errors(result["errors"]).rstrip("\n"))
+    if "stance_errors" in result:
+        lines += ["", f"== stance disagreements ({len(result['stance_errors'])}) =="]
+        lines.append(format_stance_errors(result["stance_errors"]).rstrip("\n"))
     return "\n".join(lines) + "\n"
 
 
@@ -552,6 +558,6 @@ def entity_table(m: dict[str, Any]) -> list[str]:
 
 FORMATTERS["entities"] = entity_table
 
-from .evaluate_stance import stance_metrics, stance_table  # noqa: E402  (the stance layer)
+from .evaluate_stance import format_stance_errors, stance_errors, stance_metrics, stance_table  # noqa: E402  (the stance layer)
 
 register_layer("stance", stance_metrics, stance_table)

@@ -14,7 +14,8 @@ Only gold units whose stance was annotated by hand (``"source": "gold"``, writte
   and, more leniently, the same referent or the same words (北韓的外交部長 found but not linked to
   Ri Yong Ho; a gold 他 that the pipeline resolved to the person it names).
 
-An unaligned gold unit counts as predicted non-bearing.
+An unaligned gold unit counts as predicted non-bearing.  :func:`stance_errors` lists the units
+where the two sides disagree (``zhgloss evaluate --errors``).
 """
 
 from __future__ import annotations
@@ -96,6 +97,58 @@ def stance_metrics(docs: Iterable, kb=None) -> dict[str, Any]:
                    "accuracy": round(h_right / c_total, 4) if c_total else None,
                    "accuracy_same_words": round(h_loose / c_total, 4) if c_total else None},
     }
+
+
+def stance_errors(docs: Iterable) -> list[dict[str, Any]]:
+    """Every annotated body unit where the prediction disagrees with the gold: ``missed`` (gold
+    bearing, predicted not), ``spurious`` (the reverse), ``holder`` (not the same referent), and
+    ``targets`` (the (entity, polarity) pairs only one side has), each with the unit's text."""
+    out: list[dict[str, Any]] = []
+    for doc in docs:
+        for pair in doc.pairs:
+            gold = pair.gold.get("stance") or {}
+            if gold.get("source") != "gold" or pair.gold.get("kind") != "body":
+                continue
+            pred = ((pair.pred or {}).get("stance") or {}) if pair.pred else {}
+            g, p = bool(gold.get("bearing")), bool(pred.get("bearing"))
+            base = {"doc_id": doc.doc_id, "n": pair.gold.get("n"), "text": pair.gold.get("text", "")}
+            if g != p:
+                out.append({**base, "type": "missed" if g else "spurious",
+                            "gold": _brief_holder(gold.get("holder")) if g else None,
+                            "pred": _brief_holder(pred.get("holder")) if p else None})
+                continue
+            if not g:
+                continue
+            if gold.get("holder") != pred.get("holder") and not _same_holder(gold.get("holder"), pred.get("holder"))[0]:
+                out.append({**base, "type": "holder", "gold": _brief_holder(gold.get("holder")),
+                            "pred": _brief_holder(pred.get("holder"))})
+            gtar = {(_key(t), t.get("polarity")): t for t in gold.get("targets") or []}
+            ptar = {(_key(t), t.get("polarity")): t for t in pred.get("targets") or []}
+            if gtar.keys() != ptar.keys():
+                out.append({**base, "type": "targets",
+                            "gold": [f"{gtar[k].get('text')}:{k[1]}" for k in gtar if k not in ptar],
+                            "pred": [f"{ptar[k].get('text')}:{k[1]}" for k in ptar if k not in gtar]})
+    return out
+
+
+def _brief_holder(h) -> str | None:
+    if isinstance(h, dict):
+        return h.get("text") or h.get("en")
+    return h
+
+
+def format_stance_errors(errors: list[dict[str, Any]]) -> str:
+    """One line per disagreement: ``doc #n type  gold → pred  | text``; for targets, the pairs
+    only the gold has (−) and only the prediction has (+)."""
+    lines = []
+    for e in errors:
+        if e["type"] == "targets":
+            what = " ".join([f"−{t}" for t in e["gold"]] + [f"+{t}" for t in e["pred"]])
+        else:
+            what = f"{e['gold'] or '—'} → {e['pred'] or '—'}"
+        text = e["text"] if len(e["text"]) <= 60 else e["text"][:59] + "…"
+        lines.append(f"{e['doc_id']} #{e['n']} {e['type']:<8} {what}  | {text}")
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _same_holder(gold, pred) -> tuple[bool, bool]:

@@ -329,6 +329,15 @@ def test_stance_metrics_on_a_toy_document():
     assert m["certainty"] == {"correct": 2, "total": 2, "accuracy": 1.0}
     text = format_text(evaluate_aligned([doc], layers=["stance"]))
     assert "targets + polarity" in text and "non-bearing accuracy" in text
+    # --errors: the units where the two sides disagree, each with what only one side has
+    res = evaluate_aligned([doc], layers=["stance"], errors=True)
+    got = [(e["n"], e["type"], e["gold"], e["pred"]) for e in res["stance_errors"]]
+    assert got == [(0, "targets", [], ["美國:neutral"]), (1, "spurious", None, None),
+                   (2, "targets", ["日本:negative"], ["日本:positive"])]
+    lines = format_text(res).split("== stance disagreements (3) ==\n")[1].splitlines()
+    assert lines[0] == "000_toy #0 targets  +美國:neutral  | x"
+    assert lines[2] == "000_toy #2 targets  −日本:negative +日本:positive  | x"
+    assert "stance_errors" not in evaluate_aligned([doc], layers=["entities"], errors=True)
 
 
 def test_holder_with_a_light_verb_and_a_compound_role_noun(resources):
