@@ -218,11 +218,20 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
                                     and not c.negated for c in cues):
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
+    comment = _writers_comment(cues, clause, ents, shadow, quoted) \
+        if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
+    spoken = None
+    if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
+        holder, spoken, holder_ent, verb = "AUTHOR", holder_ent, None, None
+        types.discard("attributed")
+        ctx.reporting = ctx.quoted = None
     st = empty_stance()
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
     own = _own_part(ents, cues, clause, tokens, quoted, holder_ent, verb, shadow) if bearing else ents
     targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
+    if spoken is not None and bearing and comment.polarity:
+        targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
     if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
         targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"])]
     if not types and bearing:
@@ -243,6 +252,30 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         st["model_score"] = round(float(prob), 3)
     _remember(ctx, ents, holder, holder_ent)
     return st
+
+
+def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], shadow: str, quoted: list[bool]) -> Cue | None:
+    """The evaluative word of a closing clause that only comments, with 令人/讓人 and no name of its
+    own (…，令人憂心; …，令人難以放心): the writer's judgement of what the sentence reports."""
+    end = len(shadow.rstrip("。！？!?；;…」”） \n"))
+    if end == 0:
+        return None
+    last = clause[end - 1]
+    start = clause.index(last)
+    if start == 0 or any(clause[e.start] == last for e in ents):
+        return None
+    for c in cues:
+        if c.entry.kind != "evaluative" or clause[c.start] != last or quoted[c.start]:
+            continue
+        before = shadow[start:c.start].strip("，, ")
+        if shadow.startswith(_CAUSE_FEELING, c.start) and not before or _COMMENT_LEAD.fullmatch(before):
+            return c
+    return None
+
+
+_CAUSE_FEELING = ("令人", "让人", "叫人", "使人")
+#: what may stand before the evaluative word of a writer's closing comment
+_COMMENT_LEAD = rx.compile(r"(?:更|实在|着实|确实|真|颇|相当|十分|非常|不免|难免)?(?:令人|让人|叫人|使人)(?:难以|无法|不能|不禁|不得不|颇为|十分|非常|更加|相当)?")
 
 
 #: a reference in brackets, author and year: （外務省，2021）, (Green, 2025), （Kim, 2024a）: a source, no actor

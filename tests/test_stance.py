@@ -1266,3 +1266,15 @@ def test_a_later_speech_verb_ends_the_first_ones_attitude(resources):
     assert targets(st).get("川普") == "negative" and targets(st).get("台灣") != "negative"
     st = stance(resources, "美國國防部負責政策的次長柯伯吉主張，美國應將軍事資源集中在印太地區。")  # 負責: in charge, no praise
     assert "美國國防部" not in targets(st)
+
+
+def test_a_closing_comment_with_lingren_is_the_writers_judgement_of_the_report(resources):
+    """川普表示將對台灣課徵關稅，令人憂心: the writer is worried by what Trump said; 賴清德…卻只…表示…，
+    令人難以放心: the writer is not reassured by him."""
+    st = stance(resources, "川普日前表示將對台灣課徵關稅，令人憂心。")
+    assert st["holder"] == "AUTHOR" and "attributed" not in st["types"]
+    assert targets(st).get("川普") == "negative"
+    st = stance(resources, "賴清德總統卻只在臉書發文表示「政府已做好準備」，令人難以放心。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("賴清德") == "negative"
+    st = stance(resources, "川普表示，美國的盟友令人失望。")  # a comment with its own subject stays the speaker's
+    assert st["holder"]["kb_id"] == "us-donald-trump"
