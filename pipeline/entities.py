@@ -428,13 +428,20 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         """A person or place that names a ship (杜魯門號, 山東號) or a class of ships (維吉尼亞級潛艦,
         福特級航艦) is neither; the nouns are ``ship_class_nouns`` in entity_rules.yaml."""
         sh = u.sh
-        if "号" not in sh and "级" not in sh:
+        if "号" not in sh and "级" not in sh and "舰" not in sh:
             return
         for e in [e for e in u.ents if e.label in ("PERSON", "GPE", "LOC") and not e.members]:
             after = sh[e.end : e.end + 1]
-            if after == "号" or after == "级" and sh.startswith(self.ship_class_nouns, e.end + 1):
+            if after == "号" or after == "级" and self._ship_noun_after(sh, e.end + 1) \
+                    or after == "舰" and sh[e.end + 1 : e.end + 2] not in ("队", "载"):  # 福建艦 (not 艦隊: a fleet)
                 u.remove(e)
                 u.reserve(e.start, e.end)  # and no later pass takes it
+
+    def _ship_noun_after(self, sh: str, at: int) -> bool:
+        """A ship noun at ``at``, or after up to four characters of its kind (維吉尼亞級|核動力|潛艦,
+        阿利伯克級|神盾|驅逐艦), in the same phrase."""
+        window = re.split(r"[，。；、,;\s]", sh[at : at + 9], maxsplit=1)[0]
+        return any(0 <= window.find(noun) <= 4 for noun in self.ship_class_nouns)
 
     def _body_of_its_officer(self, u: _Unit) -> None:
         """A body of several countries' (國防部) right before a title and a person the KB knows is

@@ -501,6 +501,10 @@ _HYPE = ("渲染", "炒作", "鼓吹", "所谓", "宣扬", "散布", "散播", "
 #: what follows a quoted word that names a pretext (以「和平」之名, 以「安全」為由)
 _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
 
+#: a clause opening with a demonstrative, a classifier and a noun: its own subject (但這種平衡極為脆弱;
+#: not 此舉 or 這是, which point back to the earlier clause's act)
+_DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)[\u4e00-\u9fff]")
+
 #: nouns that make the entity before them a topic (台灣問題, 南海議題)
 _ISSUE = ("问题", "议题")
 _RULINGS = ("裁定", "判决", "裁决", "判定", "认定")
@@ -935,7 +939,8 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
             continue
         for y in ents:
             gap = y.start - x.end
-            if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)):
+            if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)) \
+                    and not any(ch in "，,；;。：:" for ch in shadow[x.end : y.start]):  # (支持美國，但總理艾班尼斯: another clause)
                 out.add(id(x))
     # 美國駐中國大使: the country sending the ambassador qualifies the role as well
     for x in ents:
@@ -945,7 +950,7 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
 
 
 #: roles that stand for one person (Simplified, as matched on the shadow), after 前 or 駐…
-PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员")
+PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员", "参议员", "众议员")
 _PERSON_ROLE = rx.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
 
 
@@ -1220,7 +1225,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
             elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
-                    and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start):  # 外國勢力的干預: its doer is named there
+                    and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) \
+                    and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
+                # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients]

@@ -1337,3 +1337,10 @@ def test_a_side_before_fangxiang_and_a_place(resources):
     """美方向台灣地區出售武器: jieba reads 方向 (direction); before a place it is 美方 + 向."""
     es = ents("標題\n\n我們堅決反對美方向台灣地區出售武器。\n\n美國的方向正確。", resources)
     assert [e.kb_id for e in find(es, "美")] == ["us"]
+
+
+def test_ships_and_ship_classes_named_after_places(resources):
+    """維吉尼亞級核動力潛艦 (a class, words between 級 and the noun), 福建艦 (a carrier) name no place;
+    日本艦隊 is Japan's fleet."""
+    es = ents("標題\n\n澳洲將取得維吉尼亞級核動力潛艦，中國的福建艦出海，日本艦隊隨即跟監。", resources)
+    assert not find(es, "維吉尼亞") and not find(es, "福建") and one(es, "日本").kb_id == "jp"

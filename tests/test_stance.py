@@ -1278,3 +1278,15 @@ def test_a_closing_comment_with_lingren_is_the_writers_judgement_of_the_report(r
     assert st["holder"] == "AUTHOR" and targets(st).get("賴清德") == "negative"
     st = stance(resources, "川普表示，美國的盟友令人失望。")  # a comment with its own subject stays the speaker's
     assert st["holder"]["kb_id"] == "us-donald-trump"
+
+
+def test_a_country_before_another_clauses_title_is_no_part_of_it(resources):
+    """工黨政府雖然支持美國，但總理艾班尼斯…: 美國 is what Labor supports, not the premier's country."""
+    st = stance(resources, "工黨政府雖然支持美國，但總理艾班尼斯也積極修補與北京的關係。")
+    assert targets(st).get("美國") == "positive"
+
+
+def test_a_clause_with_a_demonstrative_subject_does_not_reach_back(resources):
+    """…澳洲的經驗提供了重要的借鏡…，但這種平衡極為脆弱: the balance is fragile, not Australia."""
+    st = stance(resources, "澳洲的經驗提供了重要的借鏡：中等國家雖然可以在安全與經濟之間尋求平衡，但這種平衡極為脆弱。")
+    assert targets(st).get("澳洲") != "negative"
