@@ -31,6 +31,7 @@ class LayoutPatterns:
     column_labels: tuple[str, ...] = ()
     record_header_fields: frozenset[str] = frozenset()
     record_roles: tuple[str, ...] = ()
+    headline_verbs: tuple[str, ...] = ()  # what a headline does and a job title never (接見, 宣布)
     publication_suffix_english: tuple[tuple[str, str], ...] = ()  # longest ending first
     outlet_english: dict[str, str] = field(default_factory=dict)  # outlets whose names are ordinary words
     #: a byline label (or a reporter's 記者) after a space: where a byline starts on a line that begins
@@ -99,6 +100,8 @@ class LayoutPatterns:
         t = _traditional(text)
         for w in self.not_affiliation_words:  # 記者會: a press conference, not a reporter
             t = t.replace(w, "\x00")
+        if any(w in t for w in self.headline_verbs):
+            return False  # 總統接見美國參議員訪團: a headline about a senator, not a senator's title
         return any(w in t for w in self.affiliation_words)
 
     def heading_marker(self, text: str) -> bool:
@@ -243,6 +246,7 @@ def layout_patterns() -> LayoutPatterns:
             column_labels=tuple(t(w) for w in data.get("column_labels", [])),
             record_header_fields=frozenset(t(w) for w in data.get("record_header_fields", [])),
             record_roles=tuple(t(w) for w in data.get("record_roles", [])),
+            headline_verbs=tuple(t(w) for w in data.get("headline_verbs", [])),
             outlet_english={t(str(k)): str(v) for k, v in (data.get("outlet_english") or {}).items()},
             publication_suffix_english=tuple(sorted(((t(k), str(v)) for k, v in (data.get("publication_suffix_english") or {}).items()),
                                                     key=lambda kv: -len(kv[0]))),

@@ -364,7 +364,9 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
         ctx.person = persons[-1]
     ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
     ctx.holder_is_person = ctx.holder is not None and (
-        holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in _THIRD_PERSON)
+        holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in _THIRD_PERSON
+        or ctx.holder.get("kb_id") is not None and any(  # 總統提到… after 賴清德總統: the person the title names
+            p.get("kb_id") == ctx.holder["kb_id"] for named in ctx.titled.values() for p in named.values()))
 
 
 def _cue_kind(c: Cue) -> str:

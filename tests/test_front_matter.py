@@ -980,3 +980,11 @@ def test_an_author_note_that_ends_with_the_name_gives_author_and_affiliation(res
                         "2024年7月，日本與菲律賓簽署《相互准入協定》。\n", "note-author", resources)
     assert doc.meta["author"] == "林子恆"
     assert doc.meta["affiliation"] == "國立政治大學外交學系副教授"
+
+
+def test_a_press_release_line_is_the_publication(resources):
+    doc = annotate_text("總統接見美國參議員訪團\n\n總統府新聞稿\n發布日期：2025-08-22\n\n"
+                        "賴清德總統今日上午接見美國聯邦參議員訪團，感謝美國國會長期支持台灣。\n\n"
+                        "總統致詞時表示，台灣將持續提升國防預算，展現自我防衛的決心。\n\n"
+                        "包括美國在台協會處長谷立言等人也陪同接見。\n", "release", resources)
+    assert doc.meta["publication"] == "總統府新聞稿" and doc.meta["date"] == "2025-08-22"

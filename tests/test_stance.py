@@ -1290,3 +1290,12 @@ def test_a_clause_with_a_demonstrative_subject_does_not_reach_back(resources):
     """…澳洲的經驗提供了重要的借鏡…，但這種平衡極為脆弱: the balance is fragile, not Australia."""
     st = stance(resources, "澳洲的經驗提供了重要的借鏡：中等國家雖然可以在安全與經濟之間尋求平衡，但這種平衡極為脆弱。")
     assert targets(st).get("澳洲") != "negative"
+
+
+def test_a_pronoun_after_a_holder_named_by_title_is_that_holder(resources):
+    """賴清德總統…接見魏克…。總統提到…。他也感謝美方…: 他 is the president, not the last person named."""
+    doc = annotate_text("總統接見美國參議員\n\n賴清德總統今日接見參議院軍事委員會主席魏克（Roger Wicker）。\n\n"
+                        "總統提到，行政院已提出特別預算，盼國會朝野支持。\n\n他也感謝美方依據《台灣關係法》持續對台軍售，"
+                        "並強調台美關係堅若磐石。\n", "pres", resources)
+    st = next(u.stance for u in doc.units if u.text.startswith("他也感謝"))
+    assert st["holder"]["kb_id"] == "tw-lai-ching-te"
