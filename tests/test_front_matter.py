@@ -988,3 +988,9 @@ def test_a_press_release_line_is_the_publication(resources):
                         "總統致詞時表示，台灣將持續提升國防預算，展現自我防衛的決心。\n\n"
                         "包括美國在台協會處長谷立言等人也陪同接見。\n", "release", resources)
     assert doc.meta["publication"] == "總統府新聞稿" and doc.meta["date"] == "2025-08-22"
+
+
+@pytest.mark.parametrize("label", ["快訊／", "獨家》", "社論／"])
+def test_a_column_label_before_the_title_is_left_out_of_it(resources, label):
+    doc = annotate_text(f"{label}中國宣布對台軍演\n\n中國人民解放軍東部戰區今天宣布在台灣周邊舉行聯合演習。\n", "flash", resources)
+    assert doc.meta["title"] == "中國宣布對台軍演"
