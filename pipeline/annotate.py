@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, rx
+from .cantonese import is_cantonese
 from .clean import clean_blocks
 from .entities import entities_stage
 from .errors import InputError
@@ -21,7 +22,7 @@ from .model import Document, Unit
 from .patterns import layout_patterns
 from .readers import RawArticle, check_chinese, read_article
 from .resources import Resources
-from .segment import mark_disposal, split_adverbial_ends, split_local_heads
+from .segment import mark_disposal, split_adverbial_ends, split_conditional_words, split_local_heads
 from .sentences import split_sentences
 from .stance import stance_stage
 from .structure import PROSE_KINDS, recover_structure
@@ -37,6 +38,7 @@ def segment_stage(doc: Document, res: Resources) -> None:
     for unit in doc.units:
         shadow = doc.shadow[unit.start : unit.end]
         tokens = split_adverbial_ends(seg, unit.text, shadow, seg.tokens(unit.text, shadow))
+        tokens = split_conditional_words(seg, unit.text, shadow, tokens)
         unit.tokens = split_local_heads(seg, unit.text, shadow, tokens)
         mark_disposal(unit.tokens, shadow)
 
@@ -44,8 +46,9 @@ def segment_stage(doc: Document, res: Resources) -> None:
 def gloss_stage(doc: Document, res: Resources) -> None:
     """English gloss of every token and the interlinear ``gloss_en`` of every unit."""
     glosser = res.glosser
+    cantonese = is_cantonese(doc.text)  # a Hong Kong column in Cantonese: 話 "say", 係 "is"
     for unit in doc.units:
-        glosser.gloss_unit(unit)
+        glosser.gloss_unit(unit, cantonese)
     glosser.name_holders(doc.units)
 
 

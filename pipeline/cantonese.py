@@ -12,6 +12,7 @@ comes from the knowledge base.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 from typing import Callable
 
@@ -19,6 +20,32 @@ from . import rx, yamlfile
 from .errors import DataError, MissingDependency
 
 _DATA = "data/cantonese/hk_romanization.yaml"
+_GLOSSARY = "data/cantonese/glossary.tsv"
+#: characters written in Cantonese and (almost) never in standard written Chinese
+_CANTONESE_CHARS = "嘅咗唔佢喺冇啲嗰噉嚟哋嘢諗攞搵冚㗎喎嘥"
+
+
+def is_cantonese(text: str) -> bool:
+    """Is the text written in Cantonese (a Hong Kong column or post: 佢哋話…嘅…), not standard
+    written Chinese quoting a Cantonese word or two?  At least three of its characters, and one in
+    a hundred, are Cantonese ones."""
+    n = sum(text.count(ch) for ch in _CANTONESE_CHARS)
+    return n >= 3 and n * 100 >= len(text)
+
+
+@cache
+def cantonese_glossary() -> dict[str, tuple[str, bool]]:
+    """``data/cantonese/glossary.tsv``: word -> (gloss, shown in gloss_en), for Cantonese text."""
+    out: dict[str, tuple[str, bool]] = {}
+    src = resources.files("pipeline").joinpath(_GLOSSARY)
+    for n, line in enumerate(src.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        if len(f) != 3 or f[2] not in ("yes", "no"):
+            raise DataError(f"line {n}: expected word, gloss and yes/no separated by tabs", "fix the file", str(src))
+        out.setdefault(f[0], (f[1], f[2] == "yes"))
+    return out
 _SYLLABLE = rx.compile(r"(ng|gw|kw|[bpmfdtnlgkhwzcsj]?)([a-z]+?)([1-6])$")
 
 

@@ -870,8 +870,10 @@ class Glosser:
         return out[0] if out else ""
 
     # -- units ----------------------------------------------------------------------------------
-    def gloss_unit(self, unit: Unit) -> None:
-        """Fill every token's ``gloss`` and the unit's ``gloss_en``."""
+    def gloss_unit(self, unit: Unit, cantonese: bool = False) -> None:
+        """Fill every token's ``gloss`` and the unit's ``gloss_en``; ``cantonese``: the article is
+        written in Cantonese (:func:`pipeline.cantonese.is_cantonese`), whose words then read as
+        Cantonese (話 "say", 係 "is", 點樣 "how")."""
         spans: list[tuple[int, int, str]] = []
         found = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities] if unit.entities else []
         # entities first (longest first where they nest), then numbers not inside an entity
@@ -904,6 +906,8 @@ class Glosser:
                     t.gloss = None if t.start < over[0][0] or t.end > over[-1][1] else CONT
                 else:
                     t.gloss = self._gloss_covered(t, over)
+        if cantonese:
+            self._cantonese(tokens, spans)
         if self._abbr_pair.search(unit.text):
             self._abbreviations(tokens, spans)
         if "(" in unit.text or "（" in unit.text:
@@ -930,6 +934,21 @@ class Glosser:
         holder = unit.stance.get("holder") if unit.stance else None
         if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
             holder["en"] = self.gloss_words(unit, holder["text"])  # 港澳辦發言人: the HKMAO spokesperson
+
+    def _cantonese(self, tokens, spans: list[tuple[int, int, str]]) -> None:
+        """Cantonese words their Cantonese English, outside names (``data/cantonese/glossary.tsv``)."""
+        from .cantonese import cantonese_glossary
+
+        words = cantonese_glossary()
+        for i, t in enumerate(tokens):
+            row = words.get(t.text)
+            if row is None or any(a < t.end and t.start < b for a, b, _g in spans):
+                continue
+            if t.text == "呢" and (i + 1 == len(tokens) or not tokens[i + 1].text[:1].isalnum()):
+                continue  # 呢 ending a clause: the particle, not "this"
+            t.gloss = row[0]
+            if not row[1]:
+                self.hidden.add(row[0])
 
     def name_holders(self, units: list[Unit]) -> None:
         """English for holders named in another unit than their stance's: a turn's speaker (法新社记者：
@@ -1149,8 +1168,11 @@ def _titles() -> tuple[str, ...]:
 
 def gloss_document(doc, glosser: Glosser) -> None:
     """Gloss every unit of a :class:`~pipeline.model.Document` (tokens must be filled)."""
+    from .cantonese import is_cantonese
+
+    cantonese = is_cantonese(doc.text)
     for unit in doc.units:
-        glosser.gloss_unit(unit)
+        glosser.gloss_unit(unit, cantonese)
 
 
 _SHIP_MARK = "号"  # 號, in the shadow script the tokens carry as norm

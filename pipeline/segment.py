@@ -502,7 +502,9 @@ def _grammar() -> dict:
                 "complements": frozenset(rules["complements"]),
                 "openers": frozenset(ends["openers"]), "end_words": frozenset(ends["words"]),
                 "end_next_tags": frozenset(ends["next_tags"]),
-                "local_units": frozenset(data["local_heads"]["units"]), "local_heads": frozenset(data["local_heads"]["heads"])}
+                "local_units": frozenset(data["local_heads"]["units"]), "local_heads": frozenset(data["local_heads"]["heads"]),
+                "conditional_words": frozenset(data["conditional_words"]["words"]),
+                "conditional_openers": frozenset(data["conditional_words"]["openers"])}
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"cannot read the grammar rules ({exc})", "reinstall zhgloss or fix the file",
                         where="pipeline/data/grammar.yaml") from exc
@@ -531,6 +533,26 @@ def split_adverbial_ends(seg: "Segmenter", text: str, shadow: str, tokens: list[
         elif t.norm in words and opened and i + 1 < len(tokens) and tokens[i + 1].pos in rules["end_next_tags"]:
             spans += [(t.start, t.start + 1), (t.start + 1, t.end)]
             opened = False
+    return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
+
+
+def split_conditional_words(seg: "Segmenter", text: str, shadow: str, tokens: list[Token]) -> list[Token]:
+    """的話 as 的 + 話 "words" (總統的話很重要), not "if", when no conditional opener (如果, 若) comes
+    before it in its clause and the clause goes on after it (``data/grammar.yaml``)."""
+    rules = _grammar()
+    words = rules["conditional_words"]
+    if not any(w in shadow for w in words):
+        return tokens
+    spans = []
+    opened = False
+    for i, t in enumerate(tokens):
+        if t.pos == _PUNCT_TAG:
+            opened = False
+        elif t.norm in rules["conditional_openers"]:
+            opened = True
+        elif t.norm in words and not opened and i + 1 < len(tokens) and tokens[i + 1].pos != _PUNCT_TAG \
+                and tokens[i + 1].norm not in ("就", "则", "那", "那么", "便"):
+            spans += [(t.start, t.start + 1), (t.start + 1, t.end)]
     return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
 
 

@@ -53,3 +53,21 @@ def test_article_from_a_hong_kong_outlet(resources):
 def test_the_same_article_from_taiwan(resources):
     doc = annotate_text(HK_EDITORIAL.replace("明報", "自由時報"), "tw", resources)
     assert [e.kb_id for u in doc.units for e in u.entities if e.text.endswith("外交部")] == ["tw-mofa", "tw-mofa"]
+
+
+def test_cantonese_text_is_told_from_standard_chinese():
+    from pipeline.cantonese import is_cantonese
+
+    assert is_cantonese("特首李家超即日回應，話美國嘅做法係卑劣行徑，特區政府絕對唔會因此退縮。佢哋冇乜資產喺美國。")
+    assert not is_cantonese("特首李家超今日回應，指美國的做法是卑劣行徑，特區政府絕對不會因此退縮。")
+    assert not is_cantonese("他引述港人常說的「唔該」一詞，指出香港社會的變化，並強調政府不會退縮。")  # one word quoted
+
+
+def test_cantonese_words_are_glossed_as_cantonese_only_in_cantonese(resources):
+    yue = annotate_text("特區政府點樣應對制裁？\n\n特首李家超話美國嘅做法係卑劣行徑，特區政府唔會退縮。\n\n"
+                        "講真，呢類制裁對官員影響有限，因為佢哋冇乜資產喺美國。\n", "yue", resources)
+    gloss = {t.text: t.gloss for u in yue.units for t in u.tokens}
+    assert (gloss["話"], gloss["係"], gloss["點樣"], gloss["呢"]) == ("say", "is", "how", "this")
+    assert "Lee Ka-chiu" in yue.units[1].gloss_en
+    std = annotate_text("美國的壓力\n\n總統的話很重要，美國的做法並不妥當，我們應該冷靜以對。\n", "std", resources)
+    assert next(t.gloss for u in std.units for t in u.tokens if t.text == "話") != "say"

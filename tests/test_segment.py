@@ -205,3 +205,16 @@ def test_backends_agree_on_dictionary_tags_and_words():
     for w in words:
         assert (a.tag(w), a.is_word(w)) == (b.tag(w), b.is_word(w)), w
     assert b.tag("反介入") == "n" and b.is_word("赖政府") and not b.is_word("林颖佑")
+
+
+def test_de_hua_is_words_unless_it_ends_a_condition(resources):
+    """總統的話很重要: 的 + 話 "words"; 如果美國介入的話，…: 的話 "if"."""
+    from pipeline.annotate import annotate_text
+
+    def cut(sentence):
+        doc = annotate_text("美國的壓力\n\n" + sentence + "\n", "t", resources)
+        return [t.text for u in doc.units[1:] for t in u.tokens]
+
+    assert "話" in cut("總統的話很重要，美國的做法並不妥當。")
+    assert "的話" in cut("如果美國介入的話，中國會怎麼做？")
+    assert "的話" in cut("真要打仗的話，台灣撐得住嗎？")
