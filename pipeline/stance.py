@@ -67,9 +67,10 @@ ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entiti
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?")  # not 、, which lists coordinated items
 CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻 and 而 are adverbs after a subject
-PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"}
+PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其", "通过", "透过", "经由", "借由", "藉由"}
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开"}  # after a place: where, not whom
+_CHANNELS = {"通过", "透过", "经由", "借由", "藉由"}  # 透過北京的外交管道: the way something goes, not its target
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
@@ -1136,9 +1137,12 @@ def _after_preposition(shadow: str, e: Entity) -> bool:
     before = shadow[max(0, e.start - 2) : e.start].rstrip()
     if before in _TITLES_ENDING_LIKE_MARKERS:
         return False  # 駐日大使吳江浩, 印太司令部司令帕帕羅: a title, not 使 or 令 "make"
+    if before in _VERBS_ENDING_IN_DUI:
+        return False  # 應對美國…的侵略威脅: the verb's object, not the preposition 對
     return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS
 
 
+_VERBS_ENDING_IN_DUI = {"应对", "面对", "反对", "绝对", "相对", "敌对", "核对"}
 _TITLES_ENDING_LIKE_MARKERS = {"大使", "特使", "公使", "专使", "密使", "司令"}
 
 
@@ -1262,8 +1266,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
                 or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
-                or (marker and marker in "对向"):
-            continue  # places, and what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服)
+                or (marker and marker in "对向") or shadow[max(0, x.start - 2) : x.start] in _CHANNELS:
+            continue  # places, what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服), a channel (透過北京)
         if shadow.startswith(_ISSUE, x.end):
             add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic
             continue

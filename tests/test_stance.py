@@ -1299,3 +1299,12 @@ def test_a_pronoun_after_a_holder_named_by_title_is_that_holder(resources):
                         "並強調台美關係堅若磐石。\n", "pres", resources)
     st = next(u.stance for u in doc.units if u.text.startswith("他也感謝"))
     assert st["holder"]["kb_id"] == "tw-lai-ching-te"
+
+
+def test_a_channel_is_no_target_and_a_verb_ending_in_dui_is_no_preposition(resources):
+    """日本已透過北京的外交管道提出嚴正抗議: the protest goes through Beijing, not against it;
+    以應對美國及其追隨者的「侵略威脅」: the threat is the United States' (應對 is a verb)."""
+    st = stance(resources, "日本首相高市早苗表示，北韓的行為「絕對無法容忍」，日本已透過北京的外交管道提出嚴正抗議。")
+    assert targets(st).get("北韓") == "negative" and "北京" not in targets(st)
+    st = stance(resources, "朝中社報導，金正恩強調北韓將「持續強化戰略核力量」，以應對美國及其追隨者的「侵略威脅」。")
+    assert targets(st).get("美國") == "negative" and targets(st).get("北韓") != "negative"
