@@ -485,6 +485,9 @@ def _occurrences(s: str, w: str) -> list[int]:
     return out
 
 
+#: a clause comparing someone with the subject (不像他們…, 有別於…): its verbs are the others'
+_COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:不像|不同于|有别于|不似|不如)")
+
 #: a "while doing …" frame (在樂見其成的同時, 在肯定日本之餘)
 _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")
 
@@ -577,6 +580,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
              and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
+    # 不像他們公開表示支持臺灣: what those compared with say is not the sentence's position
+    verbs = [c for c in verbs if not _COMPARED.match(shadow, clause.index(clause[c.start]))]
     # 中方如何回應？ 日本是否支持…？: what a question asks someone to say is not said yet
     asked = [q for q in cues if q.entry.kind == "question" and not quoted[q.start]]
     if asked and ("？" in text or "?" in text):
@@ -1163,7 +1168,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
-            and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)]
+            and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
+            and not _COMPARED.match(shadow, clause.index(clause[x.start]))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow)
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them

@@ -1308,3 +1308,10 @@ def test_a_channel_is_no_target_and_a_verb_ending_in_dui_is_no_preposition(resou
     assert targets(st).get("北韓") == "negative" and "北京" not in targets(st)
     st = stance(resources, "朝中社報導，金正恩強調北韓將「持續強化戰略核力量」，以應對美國及其追隨者的「侵略威脅」。")
     assert targets(st).get("美國") == "negative" and targets(st).get("北韓") != "negative"
+
+
+def test_those_a_subject_is_compared_with_hold_nothing_in_the_sentence(resources):
+    """…石破茂…並屢次強調中國對日本的重要性，且…不像他們公開表示支持臺灣: Ishiba holds it; what the
+    others say (支持臺灣) is no target of his."""
+    st = stance(resources, "現任首相石破茂對田中推動日中建交肯定推崇，並屢次強調中國對日本的重要性，且不像他們公開表示支持臺灣。")
+    assert st["holder"]["kb_id"] == "jp-shigeru-ishiba" and "臺灣" not in targets(st)
