@@ -125,6 +125,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     named = [(e.start, e.end) for e in unit.entities]
     cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
             or not any(a <= c.start and c.end <= b for a, b in named)]
+    # 被拒絕, 不被歡迎, 遭到否認: a stance verb in the passive with no agent says what was done to
+    # the subject, whose stance it is not (被美國批評 keeps its agent)
+    cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type == "stance"
+                                    and (shadow[c.start - 1 : c.start] in ("被", "遭") or shadow[max(0, c.start - 2) : c.start] in ("受到", "遭到")))]
     # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
     cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
                                     and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
@@ -686,9 +690,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             while k >= 0 and (not _whole_word(tokens, a + k, a + k + len(word)) or _addressed(shadow, ents, a + k)
                               or any(x.start < a + k + len(word) and a + k < x.end for x in ents)
                               or before[k + len(word) : k + len(word) + 1] == "的" and not before[:k].strip("但而且然也，, ")
-                              and _verb_between(tokens, a + k, v.start)):
+                              and _verb_between(tokens, a + k, v.start)
+                              or any(c.end == a + k and c.entry.type == "demand" for c in cues)):
                 # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
-                # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one
+                # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one;
+                # 遊說他們支持…: whom someone urges, not who holds it
                 k = before.rfind(word, 0, k + len(word) - 1)
             if k >= 0 and (m := _CAUSED.search(before, 0, k)) is not None \
                     and any(t.start == a + m.start() and t.end == t.start + 1 for t in tokens):

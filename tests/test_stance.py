@@ -1315,3 +1315,14 @@ def test_those_a_subject_is_compared_with_hold_nothing_in_the_sentence(resources
     others say (支持臺灣) is no target of his."""
     st = stance(resources, "現任首相石破茂對田中推動日中建交肯定推崇，並屢次強調中國對日本的重要性，且不像他們公開表示支持臺灣。")
     assert st["holder"]["kb_id"] == "jp-shigeru-ishiba" and "臺灣" not in targets(st)
+
+
+def test_an_actors_explicit_stance_verb_is_bearing_and_a_passive_one_is_not(resources):
+    """美國支持台灣, 羅森斯坦否認該則報導: a named actor's position; 結果卻被拒絕…, 不被歡迎: what was
+    done to the subject; 遊說他們支持卡瓦諾: the lobbyist's, not theirs."""
+    st = stance(resources, "外交部歡迎美方的決定。")
+    assert st["bearing"] and st["holder"]["text"] == "外交部"
+    assert stance(resources, "羅森斯坦否認該則報導。", before="川普表示他不希望拔去羅森斯坦的職位。")["bearing"]
+    assert not stance(resources, "結果他卻被拒絕觀看主要賽事。")["bearing"]
+    st = stance(resources, "小布希一直在打電話給參議員，遊說他們支持卡瓦諾先生。")
+    assert st["holder"]["text"] == "小布希"
