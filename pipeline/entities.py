@@ -355,6 +355,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._refs(u, n, mentions)  # short references after a name found by the rules
         self._office_holders(u)
         self._parenthesized(u)
+        self._latin_kb_names(u)
         self._latin_people(u)
         self._citations(u)
         self._credits(u, unit.kind)

@@ -33,6 +33,10 @@ _BRACKET_ORG = rx.compile(rf"[(（]\s*(?P<name>{_NAME_WORD}(?:(?:,? | & | and | 
 #: a person's name in a picture credit: two or three capitalised words
 _PHOTOGRAPHER = rx.compile(r"[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){1,2}")
 _CREDIT = rx.compile(r"(?:图片来源|图片提供|来源|图源|资料来源|图|照片)\s*[：:／/]\s*(?P<name>[A-Za-z][A-Za-z0-9 .&'’\-]{1,40})")
+#: capitalised Latin words, with of/and/the … between them: a name the knowledge base may hold in
+#: English (CHIPS Act, Entity List, CHIPS and Science Act)
+_LATIN_NAME_RUN = rx.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?:\s+(?:(?:of|and|the|for|on|in|to)\s+)*[A-Z0-9][A-Za-z0-9'’\-]*){1,7}(?![A-Za-z])")
+_WORD = rx.compile(r"\S+")
 _LATIN_PHRASE = rx.compile(r"(?<![A-Za-z])[A-Z][A-Za-z'’\-]*(?: [A-Z][A-Za-z'’\-]*){1,4}(?![A-Za-z])")
 # an academic citation: a year in brackets after names, or names and years inside brackets
 _CITE_YEAR = rx.compile(r"(?:19|20)\d\d[a-z]?\s*(?:[,，]\s*pp?\.\s*[\d\-–]+\s*)?[)）;；]")
@@ -470,6 +474,31 @@ class ForeignNames:
                     return f"{g.title()} {english}", {"translated": True}
                 break
         return self._pinyin(shadow, person=False), {"romanized": True}
+
+    def _latin_kb_names(self, u: _Unit) -> None:
+        """Names of two words or more written in English in Chinese text that are a knowledge-base
+        entry's English name or alias (從CHIPS Act到出口管制, 列入 Entity List): that entry, of its own
+        type, the longest first; a person or a place only when it is all the capitalised words there;
+        a single word is left to :meth:`_latin`."""
+        if self.kb is None or not _LATIN.search(u.text):
+            return
+        starts, ends = set(u.starts), {t.end for t in u.tokens}
+        for m in _LATIN_NAME_RUN.finditer(u.text):
+            words = [(m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group())]
+            i = 0
+            while i < len(words) - 1:
+                for j in range(len(words), i + 1, -1):
+                    a, b = words[i][0], words[j - 1][1]
+                    hits = self.kb.by_english(u.text[a:b]) if a in starts and b in ends and u.free(a, b) else []
+                    if len(hits) == 1 and (hits[0].type not in ("PERSON", "GPE", "LOC") or (i, j) == (0, len(words))):
+                        # (a person or place only as the whole run: not John Howard of John Howard
+                        # Johnson, New York of New York Post)
+                        e = hits[0]
+                        u.add(Entity(u.text[a:b], a, b, e.type, e.id, e.en, "kb"))
+                        i = j
+                        break
+                else:
+                    i += 1
 
     def _latin_orgs(self, u: _Unit) -> None:
         """Latin-script organisation names: Des Moines Register, Washington Examiner (two to five

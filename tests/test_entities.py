@@ -1344,3 +1344,12 @@ def test_ships_and_ship_classes_named_after_places(resources):
     日本艦隊 is Japan's fleet."""
     es = ents("標題\n\n澳洲將取得維吉尼亞級核動力潛艦，中國的福建艦出海，日本艦隊隨即跟監。", resources)
     assert not find(es, "維吉尼亞") and not find(es, "福建") and one(es, "日本").kb_id == "jp"
+
+
+def test_english_names_of_several_words_in_chinese_text_link_to_the_kb(resources):
+    """從CHIPS Act到出口管制, 列入 Entity List: the policies; John Howard of John Howard Johnson and
+    New York of New York Post are no person and no place."""
+    es = ents("標題\n\n拜登政府通過CHIPS Act，並將華為列入 Entity List。\n\n據 New York Post 報導，John Howard Johnson 教士出席。", resources)
+    assert one(es, "CHIPS Act").kb_id == "policy-chips-act" and one(es, "CHIPS Act").label == "POLICY"
+    assert one(es, "Entity List").kb_id == "policy-us-entity-list"
+    assert not find(es, "New York") and not find(es, "John Howard")
