@@ -121,11 +121,23 @@ def _title_continued(units) -> str:
 
 def _bare_title(title: str) -> str:
     """A title without the column's label before it (自由廣場》別讓北京定義台海現狀, 观点：日韩政局…)
-    and without the mark of the title's note (…為中心*)."""
+    or the outlet's name (美國在台協會新聞稿：美國國務院批准對台軍售), and without the mark of the
+    title's note (…為中心*)."""
     m = _COLUMN_PREFIX.match(title)
     if m and _traditional(m.group(1)) in layout_patterns().column_labels and title[m.end():].strip():
         title = title[m.end():].strip()
+    elif (outlet := _title_outlet(title)) is not None:
+        title = title[outlet.end():].strip()
     return _TITLE_NOTE_MARK.sub("", title)
+
+
+def _title_outlet(title: str) -> re.Match | None:
+    """An outlet's name before the headline, then a colon or a bar: 美國在台協會新聞稿：…"""
+    m = _OUTLET_PREFIX.match(title)
+    return m if m is not None and layout_patterns().is_publication(m.group(1)) and title[m.end():].strip() else None
+
+
+_OUTLET_PREFIX = rx.compile(r"^\s*([^：:｜|／/《》「」\s]{2,12})\s*[：:｜|／/]\s*")
 
 
 def _byline_people(bylines) -> list[str]:
@@ -150,6 +162,11 @@ def fill_meta(doc: Document) -> None:
             value = _bare_title(value) + _title_continued(doc.units)
         if value:
             meta.setdefault(kind, value)
+    if "publication" not in meta:  # 美國在台協會新聞稿：…: the outlet that heads the title
+        title = next((u.text for u in doc.units if u.kind == "title"), "")
+        outlet = _title_outlet(title)
+        if outlet is not None:
+            meta["publication"] = outlet.group(1)
     if "publication" not in meta:  # 【明報專訊】: the outlet's own dispatch
         name = dateline_outlet(doc.units)
         if name:

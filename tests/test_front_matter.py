@@ -994,3 +994,13 @@ def test_a_press_release_line_is_the_publication(resources):
 def test_a_column_label_before_the_title_is_left_out_of_it(resources, label):
     doc = annotate_text(f"{label}中國宣布對台軍演\n\n中國人民解放軍東部戰區今天宣布在台灣周邊舉行聯合演習。\n", "flash", resources)
     assert doc.meta["title"] == "中國宣布對台軍演"
+
+
+def test_an_outlet_heading_the_title_is_the_publication(resources):
+    doc = annotate_text("美國在台協會新聞稿：美國國務院批准對台軍售\n\n2025年11月14日\n\n"
+                        "美國國務院今日批准一項可能對台灣出售F-16戰機零附件的軍售案，總價值約3.3億美元。\n\n"
+                        "中華民國外交部對此表示誠摯感謝。\n", "ait", resources)
+    assert doc.meta["title"] == "美國國務院批准對台軍售"
+    assert doc.meta["publication"] == "美國在台協會新聞稿"
+    doc = annotate_text("國防部：共機32架次逾越中線\n\n國防部今天表示，偵獲共機45架次在台海周邊活動。\n\n國軍嚴密監控應處。\n", "mnd", resources)
+    assert doc.meta["title"] == "國防部：共機32架次逾越中線"  # a ministry heading its news, no outlet
