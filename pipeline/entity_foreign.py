@@ -482,9 +482,11 @@ class ForeignNames:
         a single word is left to :meth:`_latin`."""
         if self.kb is None or not _LATIN.search(u.text):
             return
-        starts, ends = set(u.starts), {t.end for t in u.tokens}
+        starts = ends = None
         for m in _LATIN_NAME_RUN.finditer(u.text):
             words = [(m.start() + w.start(), m.start() + w.end()) for w in _WORD.finditer(m.group())]
+            if starts is None:
+                starts, ends = set(u.starts), {t.end for t in u.tokens}
             i = 0
             while i < len(words) - 1:
                 for j in range(len(words), i + 1, -1):

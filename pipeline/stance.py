@@ -125,13 +125,15 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     named = [(e.start, e.end) for e in unit.entities]
     cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
             or not any(a <= c.start and c.end <= b for a, b in named)]
-    # 被拒絕, 不被歡迎, 遭到否認: a stance verb in the passive with no agent says what was done to
-    # the subject, whose stance it is not (被美國批評 keeps its agent)
-    cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type == "stance"
-                                    and (shadow[c.start - 1 : c.start] in ("被", "遭") or shadow[max(0, c.start - 2) : c.start] in ("受到", "遭到")))]
-    # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
-    cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
-                                    and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
+    if "被" in shadow or "遭" in shadow or "受到" in shadow:
+        # 被拒絕, 不被歡迎, 遭到否認: a stance verb in the passive with no agent says what was done
+        # to the subject, whose stance it is not (被美國批評 keeps its agent)
+        cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type == "stance"
+                                        and (shadow[c.start - 1 : c.start] in ("被", "遭") or shadow[max(0, c.start - 2) : c.start] in ("受到", "遭到")))]
+    if "名" in shadow or "为由" in shadow:
+        # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
+        cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
+                                        and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0):
         _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
         if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
@@ -491,6 +493,7 @@ def _occurrences(s: str, w: str) -> list[int]:
 
 #: a clause comparing someone with the subject (不像他們…, 有別於…): its verbs are the others'
 _COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:不像|不同于|有别于|不似|不如)")
+_COMPARING = rx.compile(r"不像|不同于|有别于|不似|不如")
 
 #: a "while doing …" frame (在樂見其成的同時, 在肯定日本之餘)
 _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")
@@ -584,8 +587,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
              and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
-    # 不像他們公開表示支持臺灣: what those compared with say is not the sentence's position
-    verbs = [c for c in verbs if not _COMPARED.match(shadow, clause.index(clause[c.start]))]
+    if _COMPARING.search(shadow):  # 不像他們公開表示支持臺灣: what those compared with say is not the sentence's position
+        verbs = [c for c in verbs if not _COMPARED.match(shadow, clause.index(clause[c.start]))]
     # 中方如何回應？ 日本是否支持…？: what a question asks someone to say is not said yet
     asked = [q for q in cues if q.entry.kind == "question" and not quoted[q.start]]
     if asked and ("？" in text or "?" in text):
@@ -1171,11 +1174,12 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
+    comparing = _COMPARING.search(shadow) is not None
     speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
-            and not _COMPARED.match(shadow, clause.index(clause[x.start]))]  # (不像他們…支持臺灣: theirs)
+            and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow)
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
