@@ -121,6 +121,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                    and not any(a <= e.start and e.end <= b for a, b in cited)), key=lambda e: e.start)
     skip = [(e.start, e.end) for e in unit.entities if e.label == "EVENT"]
     cues = find_cues(text, shadow, tokens, lex, skip)
+    if "？" not in text and "?" not in text:
+        cues = [c for c in cues if c.entry.kind != "question"]  # (如何, 是否 weigh only in a question)
     # inside a name (自由開放的印太戰略, 四方安全對話) only strongly loaded words count (戰狼外交)
     named = [(e.start, e.end) for e in unit.entities]
     cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
