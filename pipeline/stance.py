@@ -1064,14 +1064,32 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     out: set[int] = set()
     ordered = sorted(ents, key=lambda x: x.start)
     for c in cues:
-        if c.polarity != "negative" or c.entry.kind != "evaluative":
-            continue
+        if c.polarity != "negative" or c.entry.kind != "evaluative" or shadow[c.start : c.end] in _CLAUSE_TAKING:
+            continue  # (坐視中國擴張: China acts, it is no patient)
         if c.entry.role == "subject":  # 擾|台: the one harassed, inside the word
             out.update(id(x) for x in ordered if c.start < x.start and x.end <= c.end)
         prev = next((x for x in ordered if 0 <= x.start - c.end <= 1 and _object_gap(shadow[c.end : x.start])), None)
         while prev is not None:
             out.add(id(prev))
             prev = next((x for x in ordered if x.start >= prev.end and shadow[prev.end : x.start] in _COORDINATORS), None)
+    return out
+
+
+#: negative words whose object is a clause, its subject acting (坐視中國在南海擴張, 縱容北京…)
+_CLAUSE_TAKING = frozenset({"坐视", "放任", "纵容", "容忍", "默许"})
+
+
+def _coordinated_after(e: Entity, ents: list[Entity], shadow: str) -> list[Entity]:
+    """The entities joined to ``e`` by 與, 和, 及 or 、 right after it (國民黨與民眾黨, 美、日、韓)."""
+    out, prev = [], e
+    for x in sorted(ents, key=lambda x: x.start):
+        if x.start < prev.end:
+            continue
+        if shadow[prev.end : x.start] in ("与", "和", "及", "、", "以及", "跟"):
+            out.append(x)
+            prev = x
+        else:
+            break
     return out
 
 
@@ -1262,6 +1280,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                         target = None
         if target is not None and target is not holder_ent:
             add(target, c.polarity, w)
+            if target.start - clause.index(clause[target.start]) <= 1 and e.role != "object":
+                for x in _coordinated_after(target, ents, shadow):  # 國民黨與民眾黨聯手…: both subjects
+                    if x is not holder_ent:
+                        add(x, c.polarity, w)
             signed_clauses.add(cl)
         for x in inside:  # 戰狼外交: the named policy itself carries the word's polarity
             if x is not target:

@@ -1326,3 +1326,11 @@ def test_an_actors_explicit_stance_verb_is_bearing_and_a_passive_one_is_not(reso
     assert not stance(resources, "結果他卻被拒絕觀看主要賽事。")["bearing"]
     st = stance(resources, "小布希一直在打電話給參議員，遊說他們支持卡瓦諾先生。")
     assert st["holder"]["text"] == "小布希"
+
+
+def test_coordinated_subjects_share_the_judgement_and_a_clause_taking_word_has_no_patient(resources):
+    st = stance(resources, "國民黨與民眾黨聯手刪減國防預算，等於是向北京遞上投名狀。")
+    assert targets(st) == {"國民黨": "negative", "民眾黨": "negative"}
+    st = stance(resources, "美國豈能坐視中國在南海擴張？", after="菲律賓對此深感憂慮。")  # 豈能: rhetorical; 中國 expands
+    assert cue(st, "question")[:1] == ["豈能"]
+    assert targets(st).get("美國") == "negative" and targets(st).get("中國") == "negative"
