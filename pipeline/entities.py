@@ -434,7 +434,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         for e in [e for e in u.ents if e.label in ("PERSON", "GPE", "LOC") and not e.members]:
             after = sh[e.end : e.end + 1]
             if after == "号" or after == "级" and self._ship_noun_after(sh, e.end + 1) \
-                    or after == "舰" and sh[e.end + 1 : e.end + 2] not in ("队", "载"):  # 福建艦 (not 艦隊: a fleet)
+                    or after == "舰" and (tok := u.token_at(e.end)) is not None and tok.norm == "舰":
+                # 福建|艦 (not 日本|艦隊, 美國|艦艇: a word of its own after the name)
                 u.remove(e)
                 u.reserve(e.start, e.end)  # and no later pass takes it
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from . import cache, rx, yamlfile
 from .errors import DataError, MissingDependency
@@ -520,27 +520,25 @@ def split_adverbial_ends(seg: "Segmenter", text: str, shadow: str, tokens: list[
     中|將), not "lieutenant general" and "general", when 在 or 於 opens the clause before them and a
     verb follows.  The words and tags are in ``data/grammar.yaml``."""
     rules = _grammar()
-    words = rules["end_words"]
-    if not any(w in shadow for w in words):
-        return tokens
-    spans = []
-    opened = False
-    for i, t in enumerate(tokens):
-        if t.pos == _PUNCT_TAG:
-            opened = False
-        elif t.norm in rules["openers"]:
-            opened = True
-        elif t.norm in words and opened and i + 1 < len(tokens) and tokens[i + 1].pos in rules["end_next_tags"]:
-            spans += [(t.start, t.start + 1), (t.start + 1, t.end)]
-            opened = False
-    return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
+    return _split_first_character(
+        seg, text, shadow, tokens, rules["end_words"], rules["openers"],
+        lambda i, opened: opened and i + 1 < len(tokens) and tokens[i + 1].pos in rules["end_next_tags"])
 
 
 def split_conditional_words(seg: "Segmenter", text: str, shadow: str, tokens: list[Token]) -> list[Token]:
     """的話 as 的 + 話 "words" (總統的話很重要), not "if", when no conditional opener (如果, 若) comes
     before it in its clause and the clause goes on after it (``data/grammar.yaml``)."""
     rules = _grammar()
-    words = rules["conditional_words"]
+    return _split_first_character(
+        seg, text, shadow, tokens, rules["conditional_words"], rules["conditional_openers"],
+        lambda i, opened: not opened and i + 1 < len(tokens) and tokens[i + 1].pos != _PUNCT_TAG
+        and tokens[i + 1].norm not in ("就", "则", "那", "那么", "便"))
+
+
+def _split_first_character(seg: "Segmenter", text: str, shadow: str, tokens: list[Token], words: frozenset[str],
+                           openers: frozenset[str], split_here: Callable[[int, bool], bool]) -> list[Token]:
+    """Tokens among ``words`` cut after their first character where ``split_here(index, opened)``
+    says so; ``opened``: one of ``openers`` came before in the token's clause (and after the last cut)."""
     if not any(w in shadow for w in words):
         return tokens
     spans = []
@@ -548,11 +546,11 @@ def split_conditional_words(seg: "Segmenter", text: str, shadow: str, tokens: li
     for i, t in enumerate(tokens):
         if t.pos == _PUNCT_TAG:
             opened = False
-        elif t.norm in rules["conditional_openers"]:
+        elif t.norm in openers:
             opened = True
-        elif t.norm in words and not opened and i + 1 < len(tokens) and tokens[i + 1].pos != _PUNCT_TAG \
-                and tokens[i + 1].norm not in ("就", "则", "那", "那么", "便"):
+        elif t.norm in words and split_here(i, opened):
             spans += [(t.start, t.start + 1), (t.start + 1, t.end)]
+            opened = False
     return seg.retokenize(text, shadow, tokens, spans) if spans else tokens
 
 

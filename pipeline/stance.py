@@ -67,10 +67,10 @@ ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entiti
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?")  # not 、, which lists coordinated items
 CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻 and 而 are adverbs after a subject
-PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其", "通过", "透过", "经由", "借由", "藉由"}
+_CHANNELS = {"通过", "透过", "经由", "借由", "藉由"}  # 透過北京的外交管道: the way something goes, not its target
+PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"} | _CHANNELS
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开"}  # after a place: where, not whom
-_CHANNELS = {"通过", "透过", "经由", "借由", "藉由"}  # 透過北京的外交管道: the way something goes, not its target
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
@@ -499,6 +499,7 @@ _COMPARING = rx.compile(r"不像|不同于|有别于|不似|不如")
 
 #: a "while doing …" frame (在樂見其成的同時, 在肯定日本之餘)
 _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")
+
 
 def _hyped_term(shadow: str, e: Entity) -> bool:
     """Is the entity inside a short quoted term that someone is said to hype or peddle (渲染「大陸
