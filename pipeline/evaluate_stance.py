@@ -12,7 +12,8 @@ Only gold units whose stance was annotated by hand (``"source": "gold"``, writte
 * **holder**: accuracy on units that both sides call bearing — the same referent (``AUTHOR``; the
   gold holder's ``kb_id`` when it has one, else its English when both give one, else its text),
   and, more leniently, the same referent or the same words (北韓的外交部長 found but not linked to
-  Ri Yong Ho; a gold 他 that the pipeline resolved to the person it names).
+  Ri Yong Ho; a gold 他 that the pipeline resolved to the person it names; several named together,
+  中國和俄羅斯, among whom is the gold's one).
 
 An unaligned gold unit counts as predicted non-bearing.  :func:`stance_errors` lists the units
 where the two sides disagree (``zhgloss evaluate --errors``).
@@ -159,6 +160,8 @@ def _same_holder(gold, pred) -> tuple[bool, bool]:
         return same, same
     text = (gold.get("text") or "").strip()
     words = text in ((pred.get("text") or "").strip(), pred.get("mention"))  # 他 resolved to a name: its words
+    # 中國和俄羅斯 found where the gold names 中國: one of the holders (leniently)
+    words = words or bool(gold.get("kb_id")) and any(m.get("kb_id") == gold["kb_id"] for m in pred.get("members") or ())
     if gold.get("kb_id"):
         same = gold["kb_id"] == pred.get("kb_id")
     elif gold.get("en") and pred.get("en"):  # an unlinked person the gold names in English (Terry Branstad)

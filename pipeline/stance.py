@@ -242,7 +242,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if spoken is not None and bearing and comment.polarity:
         targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
     if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
-        targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"])]
+        members = {m["kb_id"] for m in holder.get("members", ()) if m.get("kb_id")}  # (nor one of several speaking)
+        targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"]
+                                              or t["kb_id"] in members)]
     if not types and bearing:
         types.add("evaluation")
     certainty = "hedged" if cert["hedged"] > cert["certain"] else "certain" if cert["certain"] > cert["hedged"] else "neutral"
@@ -679,6 +681,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                         first = sender or e  # 美國駐中國大使: the role is the United States'
                         begin = first.start - 1 if text[first.start - 1 : first.start] == "《" else first.start
                         return {"text": text[begin:end], "kb_id": None, "en": None}, first, v  # 《讀賣新聞》最新民調
+            group = _coordination(e, ents, shadow)
+            if len(group) > 1:  # 美國、日本與南韓隨即發表聯合聲明: the three, not the last named
+                return _group_holder(group, text), e, v
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
@@ -1078,6 +1083,37 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
 
 #: negative words whose object is a clause, its subject acting (坐視中國在南海擴張, 縱容北京…)
 _CLAUSE_TAKING = frozenset({"坐视", "放任", "纵容", "容忍", "默许"})
+
+
+def _coordination(e: Entity, ents: list[Entity], shadow: str) -> list[Entity]:
+    """The countries or bodies named together with ``e`` as one subject (美國、日本與南韓; 國民黨與
+    民眾黨), in order; just ``e`` when there are none.  People joined by 與 alone are left apart
+    (川普與習近平通話後表示: Trump speaks, Xi is whom he spoke with)."""
+    ordered = sorted((x for x in ents if x.label in HOLDER_LABELS), key=lambda x: x.start)
+    if e not in ordered:
+        return [e]
+    k = ordered.index(e)
+    lo = hi = k
+    while lo > 0 and shadow[ordered[lo - 1].end : ordered[lo].start] in _JOINERS:
+        lo -= 1
+    while hi + 1 < len(ordered) and shadow[ordered[hi].end : ordered[hi + 1].start] in _JOINERS:
+        hi += 1
+    group = ordered[lo : hi + 1]
+    listed = any(shadow[a.end : b.start] == "、" for a, b in zip(group, group[1:]))
+    if len(group) > 1 and (listed or all(x.label in ("GPE", "ORG") for x in group)):
+        return group
+    return [e]
+
+
+_JOINERS = ("、", "与", "和", "及", "以及")
+
+
+def _group_holder(group: list[Entity], text: str) -> dict[str, Any]:
+    """One holder for several named together: their words, their English joined, and each as a member."""
+    names = [x.en or x.text for x in group]
+    en = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return {"text": text[group[0].start : group[-1].end], "kb_id": None, "en": en,
+            "members": [{"kb_id": x.kb_id, "en": x.en} for x in group]}
 
 
 def _coordinated_after(e: Entity, ents: list[Entity], shadow: str) -> list[Entity]:

@@ -270,3 +270,10 @@ def test_cluster_targets_and_holders_resolve_to_members(resources):
     assert source == "stance-stage"
     assert st["jp"].overall == st["kr"].overall == "positive"
     assert [it.polarity for it in st["us"].said] == ["positive"] and not st["us"].items
+
+
+def test_a_holder_of_several_gives_each_member_as_an_actor(resources):
+    index = ActorIndex(resources.kb)
+    holder = {"text": "美國、日本與南韓", "kb_id": None, "en": "U.S., Japan and South Korea",
+              "members": [{"kb_id": "us", "en": "U.S."}, {"kb_id": "jp", "en": "Japan"}, {"kb_id": "kr", "en": "South Korea"}]}
+    assert index.keys_for(holder, {"entities": []}) == ["us", "jp", "kr"]

@@ -335,3 +335,17 @@ def test_malformed_machine_output_can_still_be_reviewed(tmp_path):
             s.save_review(rec["id"], "alice", "accept", {"entities": rec["entities"], "stance": rec["stance"]}, "", 2)
         fixed = {"entities": rec["entities"][:-1], "stance": rec["stance"]}
         assert s.save_review(rec["id"], "alice", "accept", fixed, "", 2)["review"]["decision"] == "edit"
+
+
+def test_a_holder_of_several_named_together_can_be_reviewed(tmp_path):
+    """A machine holder with members (美國、日本與南韓…) is accepted as it is; a malformed one is not."""
+    from pipeline.review.annotations import clean_annotation
+
+    record = {"id": "d:1", "text": "美國、日本與南韓譴責北韓。", "entities": [],
+              "stance": {"bearing": True, "types": ["attributed"], "targets": [],
+                         "holder": {"text": "美國、日本與南韓", "kb_id": None, "en": "U.S., Japan and South Korea",
+                                    "members": [{"kb_id": "us", "en": "U.S."}, {"kb_id": "jp", "en": "Japan"}]}}}
+    out = clean_annotation(record, {"entities": [], "stance": {}})
+    assert out["stance"]["holder"]["members"][1]["kb_id"] == "jp"
+    with pytest.raises(InvalidReview):
+        clean_annotation(record, {"entities": [], "stance": {"holder": {"text": "x", "members": "us"}}})

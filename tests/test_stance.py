@@ -1334,3 +1334,13 @@ def test_coordinated_subjects_share_the_judgement_and_a_clause_taking_word_has_n
     st = stance(resources, "美國豈能坐視中國在南海擴張？", after="菲律賓對此深感憂慮。")  # 豈能: rhetorical; 中國 expands
     assert cue(st, "question")[:1] == ["豈能"]
     assert targets(st).get("美國") == "negative" and targets(st).get("中國") == "negative"
+
+
+def test_countries_named_together_are_one_holder(resources):
+    st = stance(resources, "美國、日本與南韓隨即發表聯合聲明，強烈譴責北韓的「嚴重挑釁」。")
+    h = st["holder"]
+    assert h["text"] == "美國、日本與南韓" and h["en"] == "U.S., Japan and South Korea"
+    assert [m["kb_id"] for m in h["members"]] == ["us", "jp", "kr"]
+    assert targets(st) == {"北韓": "negative"}
+    st = stance(resources, "川普與習近平通話後表示，雙方關係良好，貿易談判進展順利。")  # people joined by 與: the one speaking
+    assert st["holder"]["kb_id"] == "us-donald-trump"

@@ -117,7 +117,11 @@ class ActorIndex:
 
     def keys_for(self, ref: dict[str, Any], record: dict[str, Any]) -> list[str]:
         """Actor keys of a stance holder or target ``{text, kb_id, en}``: a country cluster
-        (日韓, no KB id) gives its members, found on the record's entity of the same text."""
+        (日韓, no KB id) gives its members, found on the record's entity of the same text, and so do
+        a holder's own ``members`` (美國、日本與南韓 named together)."""
+        if not ref.get("kb_id") and ref.get("members"):
+            keys = [self.key(m.get("kb_id"), m.get("en"), m.get("en") or "") for m in ref["members"]]
+            return [k for k in dict.fromkeys(keys) if k]
         if not ref.get("kb_id"):
             for e in record.get("entities") or []:
                 if e.get("text") == ref.get("text") and e.get("members"):

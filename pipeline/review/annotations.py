@@ -178,7 +178,8 @@ def clean_annotation(record: dict[str, Any], annotation: Any) -> dict[str, Any]:
     stance["bearing"] = bool(stance.get("bearing", False))
     holder = stance.get("holder")
     if holder is not None and holder != "AUTHOR":
-        if not isinstance(holder, dict) or not all(v is None or isinstance(v, str) for v in holder.values()):
+        if not isinstance(holder, dict) or not all(v is None or isinstance(v, str) for k, v in holder.items() if k != "members") \
+                or not _valid_members(holder.get("members", [])):
             raise InvalidReview("stance 'holder' must be \"AUTHOR\", null or {text, kb_id, en}", "send one of those")
         stance["holder"] = {k: (holder.get(k) or None) for k in ("text", "kb_id", "en")} | {
             k: v for k, v in holder.items() if k not in ("text", "kb_id", "en")}
@@ -208,3 +209,9 @@ def apply_annotation(record: dict[str, Any], annotation: dict[str, Any] | None) 
         out["entities"] = annotation.get("entities", record.get("entities", []))
         out["stance"] = annotation.get("stance", record.get("stance"))
     return out
+
+
+def _valid_members(members) -> bool:
+    """A holder's ``members`` (several named together): a list of {kb_id, en} with text or null."""
+    return isinstance(members, list) and all(
+        isinstance(m, dict) and all(v is None or isinstance(v, str) for v in m.values()) for m in members)
