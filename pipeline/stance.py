@@ -111,8 +111,11 @@ class Context:
     reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
 
 
-def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None) -> dict[str, Any]:
-    """The stance of one unit; ``prob`` is a stance model's BEARING probability, if one is used."""
+def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None,
+                quoted_english: "EnglishQuotes | None" = None) -> dict[str, Any]:
+    """The stance of one unit; ``prob`` is a stance model's BEARING probability, if one is used;
+    ``quoted_english``: the English side's reading of what the sentence quotes in English
+    (:func:`english_quotes`)."""
     ctx = ctx or Context()
     text, tokens = unit.text, unit.tokens
     # the speaker label of a turn (毛寧：) names who speaks, neither a holder nor a target inside
@@ -136,7 +139,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
         cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
                                         and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
-    if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0):
+    if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0) and not quoted_english:
         _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
         if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
             ctx.quoted = None
@@ -180,6 +183,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if has_q:
         types.add("question")
     evidence["evaluative"] += min(weak, WEAK_CAP)
+    if quoted_english:  # 他直言：“Taiwan needs to be much more serious…”: the quoted words' own cues
+        evidence["evaluative"] += quoted_english.evaluative
+        evidence["modal"] += quoted_english.modal
+        types |= quoted_english.types
     reported = "「" in text and any(c.entry.kind == "reporting" for c in cues) or text.startswith("「")
     # the writer stating its own view in so many words (筆者認為…) makes the sentence an opinion
     own = any(c.entry.kind == "reporting" and c.entry.type == "belief" and not c.negated
@@ -241,6 +248,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
     if spoken is not None and bearing and comment.polarity:
         targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
+    if quoted_english and bearing:  # names inside the English words, with the English side's polarity
+        known = {t["kb_id"] or t["text"] for t in targets}
+        targets += [t for t in quoted_english.targets if (t["kb_id"] or t["text"]) not in known
+                    and not (holder_ent is not None and t["text"] == holder_ent.text)]
     if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
         members = {m["kb_id"] for m in holder.get("members", ()) if m.get("kb_id")}  # (nor one of several speaking)
         targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"]
@@ -253,8 +264,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         types=[t for t in ("evaluation", "prediction", "prescription", "attributed", "question") if t in types] if bearing else [],
         holder=holder if bearing else None,
         targets=targets if bearing else [],
-        cues=[{"text": text[c.start : c.end], "start": c.start, "end": c.end, "kind": _cue_kind(c)} for c in cues
-              if c.entry.kind != "question" or has_q],
+        cues=sorted([{"text": text[c.start : c.end], "start": c.start, "end": c.end, "kind": _cue_kind(c)} for c in cues
+                     if c.entry.kind != "question" or has_q] + (quoted_english.cues if quoted_english else []),
+                    key=lambda c: c["start"]),
         score=score,
         certainty=certainty if bearing else None,
         rule_score=rule_score,
@@ -1409,7 +1421,8 @@ def stance_stage(doc: Document, res) -> None:
             continue
         _note_titles(unit, ctx)
         prob = model.probability(unit) if model is not None else None
-        unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob)
+        quoted_english = english_quotes(unit, tagger_for(res).english) if _ENGLISH_QUOTE.search(unit.text) else None
+        unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob, quoted_english)
         ctx.label_end = 0
 
 
@@ -1418,6 +1431,58 @@ _QA_MARK = rx.compile(r"^\s*[【\[（(]?\s*(問|问|答|Q|A)\s*[】\]）)]?\s*[�
 # a person who gives the interview: 李大維日前接受本報專訪, 李大維接受《中央社》訪問
 _GIVES_INTERVIEW = rx.compile(r"\s*(?:日前|近日|昨天|昨日|今天|日昨|於\S{1,10})?\s*(?:接受|受)[^，。]{0,12}(?:專訪|专访|訪問|访问|採訪|采访)")
 _INTERVIEW_ROLE = rx.compile(r"^[【\[]?\s*(?:專訪|专访)\s*[】\]／/：:｜|]?\s*(?P<role>[^：:，,「」]{2,16})[：:]")
+
+
+@dataclass
+class EnglishQuotes:
+    """What the English words a Chinese sentence quotes weigh (他直言：“Taiwan needs to be much more
+    serious about its own defense.”), read by the English side's cues, in the Chinese rules' terms."""
+
+    evaluative: float = 0.0
+    modal: float = 0.0
+    types: set[str] = field(default_factory=set)
+    cues: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.cues)
+
+
+#: English words in quotation marks inside a Chinese sentence: three words or more
+_ENGLISH_QUOTE = rx.compile(r"[“\"「『]\s*([A-Za-z][A-Za-z0-9'’,;:\-\s.!?]{10,}?[A-Za-z.!?])\s*[”\"」』]")
+
+
+def english_quotes(unit: Unit, english) -> EnglishQuotes | None:
+    """The evidence of the English quotations of a Chinese sentence (:class:`EnglishQuotes`), or
+    None when it quotes none: an evaluative English word weighs as a strong Chinese one (2), a modal
+    as 應 or 將 (1)."""
+    from .compare.lexicon import english_stance
+
+    # three words or more, not all capitalised (「Leave Means Leave」 names a campaign, it says nothing)
+    found = [m for m in _ENGLISH_QUOTE.finditer(unit.text)
+             if len(words := m.group(1).split()) >= 3 and not all(w[:1].isupper() for w in words)]
+    if not found:
+        return None
+    out = EnglishQuotes()
+    for m in found:
+        a, b = m.span(1)
+        ents = [{"text": e.text, "start": e.start - a, "end": e.end - a, "label": e.label, "kb_id": e.kb_id, "en": e.en}
+                for e in unit.entities if a <= e.start and e.end <= b]
+        st = english_stance(m.group(1), ents, english.lex)
+        for c in st["cues"]:
+            kind = {"positive": "evaluative", "negative": "evaluative", "report": "reporting"}.get(c["kind"], c["kind"])
+            if kind == "evaluative":
+                out.evaluative += 2.0
+                out.types.add("evaluation")
+            elif kind == "modal":
+                out.modal += 1.0
+                out.types.add("prescription" if c["text"].lower() in _EN_PRESCRIPTIVE else "prediction")
+            elif kind != "hedge":
+                continue
+            out.cues.append({"text": unit.text[a + c["start"] : a + c["end"]], "start": a + c["start"], "end": a + c["end"], "kind": kind})
+        out.targets += [{**t, "polarity": t["polarity"]} for t in st["targets"] if t["polarity"] != "neutral"]
+    out.evaluative = min(out.evaluative, 4.0)
+    return out if out.cues else None
 
 
 def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict[str, Any]:
@@ -1471,7 +1536,7 @@ def english_unit_stance(unit: Unit, english, ctx: Context | None = None) -> dict
             "certainty": ("hedged" if hedged else "neutral") if bearing else None, "rule_score": score}
 
 
-_EN_PRESCRIPTIVE = {"must", "should", "ought", "need", "shall"}
+_EN_PRESCRIPTIVE = {"must", "should", "ought", "need", "needs", "shall"}
 _EN_PRONOUN = rx.compile(r"(He|She)\b")
 
 

@@ -1344,3 +1344,15 @@ def test_countries_named_together_are_one_holder(resources):
     assert targets(st) == {"北韓": "negative"}
     st = stance(resources, "川普與習近平通話後表示，雙方關係良好，貿易談判進展順利。")  # people joined by 與: the one speaking
     assert st["holder"]["kb_id"] == "us-donald-trump"
+
+
+def test_english_words_a_chinese_sentence_quotes_carry_their_english_cues(resources):
+    """他直言：“Taiwan needs to be much more serious about its own defense.”: the quoted English
+    weighs as the English side reads it; the speaker is the Chinese sentence's."""
+    st = stance(resources, "柯伯吉在一場演講中直言：“Taiwan needs to be much more serious about its own defense.”",
+                before="美國國防部次長柯伯吉（Elbridge Colby）長期主張增加台灣國防預算。")
+    assert st["bearing"] and st["holder"]["kb_id"] is not None and "prescription" in st["types"]
+    assert {"needs", "defense"} <= {c["text"] for c in st["cues"]}
+    assert all(st["cues"][i]["start"] <= st["cues"][i + 1]["start"] for i in range(len(st["cues"]) - 1))
+    st = stance(resources, "Bone在「Leave Means Leave」造勢活動中出席。")  # a campaign's English name says nothing
+    assert not st["bearing"]
