@@ -67,7 +67,8 @@ ACTOR_LABELS = {"PERSON", "GPE", "ORG", "POLICY", "NORP"}  # what unbound entiti
 HOLDER_LABELS = {"PERSON", "ORG", "GPE"}
 CLAUSE_PUNCT = set("，,；;：:。！!？?")  # not 、, which lists coordinated items
 CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻 and 而 are adverbs after a subject
-_CHANNELS = {"通过", "透过", "经由", "借由", "藉由"}  # 透過北京的外交管道: the way something goes, not its target
+#: 透過北京的外交管道, 依據《兩岸人民關係條例》: the way something goes or its grounds, not its target
+_CHANNELS = {"通过", "透过", "经由", "借由", "藉由", "依据", "根据", "按照", "依照"}
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"} | _CHANNELS
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
 VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开"}  # after a place: where, not whom
@@ -523,6 +524,18 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
         return False
     closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
     return closing >= 0 and closing - opened <= 12 and shadow.endswith(_HYPE, 0, opened)
+
+
+def _in_named_plan(e: Entity, ents: list[Entity], shadow: str) -> bool:
+    """Is the place inside a short quoted name of a plan or policy, with the policy the knowledge
+    base knows (「一國兩制台灣方案」: 台灣 names the plan, it is not what the sentence judges)?"""
+    if e.label not in ("GPE", "LOC"):
+        return False
+    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『")
+    if opened < 0:
+        return False
+    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
+    return closing >= 0 and any(x.label == "POLICY" and opened < x.start and x.end <= closing for x in ents)
 
 
 #: verbs of pushing a notion, before its quoted term (shadow forms)
@@ -1217,7 +1230,7 @@ def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:
-    before = shadow[max(0, e.start - 2) : e.start].rstrip()
+    before = shadow[max(0, e.start - 3) : e.start].rstrip("《「“ ")[-2:]  # (依據《…》: its marks passed over)
     if before in _TITLES_ENDING_LIKE_MARKERS:
         return False  # 駐日大使吳江浩, 印太司令部司令帕帕羅: a title, not 使 or 令 "make"
     if before in _VERBS_ENDING_IN_DUI:
@@ -1248,6 +1261,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
+            and not _in_named_plan(x, ents, shadow)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow)
     caused = _caused_feelings(cues, ents, shadow, clause)
@@ -1321,7 +1335,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
-                           and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients]
+                           and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
+                           and x.label in HOLDER_LABELS]  # (a law does nothing: 依據《…條例》，…統戰活動)
                 if earlier:  # when that subject is the holder, the word is what the holder speaks of
                     last = max(clause[x.start] for x in earlier)
                     target = next(x for x in earlier if clause[x.start] == last)
@@ -1355,7 +1370,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
                 or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
-                or (marker and marker in "对向") or shadow[max(0, x.start - 2) : x.start] in _CHANNELS:
+                or (marker and marker in "对向") or shadow[max(0, x.start - 3) : x.start].rstrip("《「“")[-2:] in _CHANNELS:
             continue  # places, what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服), a channel (透過北京)
         if shadow.startswith(_ISSUE, x.end):
             add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic

@@ -1356,3 +1356,12 @@ def test_english_words_a_chinese_sentence_quotes_carry_their_english_cues(resour
     assert all(st["cues"][i]["start"] <= st["cues"][i + 1]["start"] for i in range(len(st["cues"]) - 1))
     st = stance(resources, "Bone在「Leave Means Leave」造勢活動中出席。")  # a campaign's English name says nothing
     assert not st["bearing"]
+
+
+def test_a_place_naming_a_plan_and_a_law_as_grounds_are_no_targets(resources):
+    """中共以「一國兩制台灣方案」矮化台灣: Taiwan is belittled, the plan names it; 依據《兩岸人民關係
+    條例》，…統戰活動: the law is the grounds, it does nothing."""
+    st = stance(resources, "陸委會副主委梁文傑今天表示，中共以「一國兩制台灣方案」矮化台灣，國人絕不接受。")
+    assert targets(st).get("中共") == "negative" and "台灣" not in targets(st)
+    st = stance(resources, "陸委會強調，依據《兩岸人民關係條例》，公務員赴陸參加統戰活動將依法懲處。")
+    assert "兩岸人民關係條例" not in targets(st)
