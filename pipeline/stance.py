@@ -150,6 +150,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         return st
     clause = clause_ids(text, shadow, tokens)
     _breached_limits(cues, shadow, clause)
+    _against_wrongs(cues, shadow, clause)
     _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
 
@@ -485,6 +486,29 @@ def _breached_limits(cues: list[Cue], shadow: str, clause: list[int]) -> None:
         window = shadow[c.end:end]
         if any(noun in window for noun in _LIMIT_NOUNS):
             c.polarity = "negative"
+
+
+def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
+    """Fighting a wrong is no aggression: 打擊, 遏止 or 取締 turn positive when what they act on, in
+    their clause and within a dozen characters, is a crime (特區政府會依法嚴厲打擊危害國家安全的行為,
+    打擊詐騙集團); 打擊台灣經濟 stays a blow."""
+    for c in cues:
+        if c.entry.kind != "evaluative" or c.polarity != "negative" or shadow[c.start:c.end] not in _FIGHT_VERBS:
+            continue
+        end = c.end
+        while end < len(shadow) and end - c.end < 14 and clause[end] == clause[c.start]:
+            end += 1
+        if any(w in shadow[c.end:end] for w in _WRONGS):
+            c.polarity = "positive"
+            for o in cues:  # the words for the wrong, and the manner of fighting it (嚴厲打擊), judge no actor
+                if o is not c and o.entry.kind == "evaluative" and (c.end <= o.start < end or 0 <= c.start - o.end <= 1):
+                    o.polarity = None
+
+
+_FIGHT_VERBS = frozenset({"打击", "遏止", "取缔", "严惩", "查缉"})
+#: what it is right to fight (shadow forms)
+_WRONGS = ("犯罪", "恐怖", "走私", "诈骗", "贪腐", "腐败", "违法", "非法", "危害", "毒品", "洗钱", "间谍", "黑金",
+           "假讯息", "假消息", "罪犯", "黑道", "暴力")
 
 
 def _drop_charges(cues: list[Cue], shadow: str, clause: list[int]) -> None:

@@ -1365,3 +1365,8 @@ def test_a_place_naming_a_plan_and_a_law_as_grounds_are_no_targets(resources):
     assert targets(st).get("中共") == "negative" and "台灣" not in targets(st)
     st = stance(resources, "陸委會強調，依據《兩岸人民關係條例》，公務員赴陸參加統戰活動將依法懲處。")
     assert "兩岸人民關係條例" not in targets(st)
+
+
+def test_fighting_a_wrong_is_no_aggression(resources):
+    st = stance(resources, "他說，特區政府會依法嚴厲打擊危害國家安全的行為。", before="香港特首李家超今天表示，香港不會退縮。")
+    assert targets(st).get("特區政府") == "positive"
