@@ -277,3 +277,15 @@ def test_a_holder_of_several_gives_each_member_as_an_actor(resources):
     holder = {"text": "美國、日本與南韓", "kb_id": None, "en": "U.S., Japan and South Korea",
               "members": [{"kb_id": "us", "en": "U.S."}, {"kb_id": "jp", "en": "Japan"}, {"kb_id": "kr", "en": "South Korea"}]}
     assert index.keys_for(holder, {"entities": []}) == ["us", "jp", "kr"]
+
+
+def test_what_a_negative_word_is_aimed_at_is_no_doer_in_english(resources):
+    from pipeline.compare.lexicon import english_stance
+    from pipeline.entities import tagger_for
+
+    lex = tagger_for(resources).english.lex
+    text = "China is a dangerous threat to Taiwan."
+    ents = [{"text": "China", "start": 0, "end": 5, "label": "GPE", "kb_id": "cn", "en": "China"},
+            {"text": "Taiwan", "start": 31, "end": 37, "label": "GPE", "kb_id": "tw", "en": "Taiwan"}]
+    got = {t["kb_id"]: t["polarity"] for t in english_stance(text, ents, lex)["targets"]}
+    assert got == {"cn": "negative", "tw": "neutral"}

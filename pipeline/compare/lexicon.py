@@ -257,11 +257,18 @@ def polarity(score: float) -> str:
 CLAUSE_MARKS = ",;:，；：、"
 
 
+#: a preposition right before a name, marking what a negative word is aimed at (threat to, aggression against)
+_PATIENT_BEFORE = re.compile(r"\s(?:to|against|toward|towards|on)\s+(?:the\s+)?$")
+
+
 def clause_polarity(text: str, cues: list[dict[str, Any]], start: int, end: int) -> str:
     """Polarity for an actor at ``text[start:end]``: the valence cues of its own clause, else of the
     first following clause that has any (list items share the predicate that follows them:
     "Japan, Korea, and the US are determined"), else neutral — never an earlier clause's, so in
     "as China expands its threat, the US moves its focus" the US is not negative."""
+    m = _PATIENT_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and any(c.get("valence", 0) < 0 and 0 <= m.start() - c["end"] <= 2 for c in cues):
+        return "neutral"  # a threat to Taiwan, aggression against Ukraine: what is done to it, not its doing
     a = max(text.rfind(ch, 0, start) for ch in CLAUSE_MARKS) + 1
     while a < len(text):
         ends = [k for k in (text.find(ch, max(a, end)) for ch in CLAUSE_MARKS) if k >= 0]
