@@ -153,6 +153,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     _against_wrongs(cues, shadow, clause)
     _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
+    if "否" in shadow:  # …的路線是否正確: a quality asked about, not asserted
+        for c in cues:
+            if c.entry.kind == "evaluative" and any(w in shadow[max(0, c.start - 3) : c.start] for w in ("是否", "能否", "可否")):
+                c.polarity = None
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
     say = weak = 0.0

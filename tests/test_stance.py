@@ -1370,3 +1370,10 @@ def test_a_place_naming_a_plan_and_a_law_as_grounds_are_no_targets(resources):
 def test_fighting_a_wrong_is_no_aggression(resources):
     st = stance(resources, "他說，特區政府會依法嚴厲打擊危害國家安全的行為。", before="香港特首李家超今天表示，香港不會退縮。")
     assert targets(st).get("特區政府") == "positive"
+
+
+def test_a_quality_asked_about_is_not_asserted_and_never_reflecting_is_blamed(resources):
+    st = stance(resources, "民進黨政府將一切責任推給北京，卻從不反省自身「抗中保台」的路線是否正確。")
+    assert targets(st).get("民進黨") == "negative"
+    st = stance(resources, "事實上，過去兩岸在「九二共識」的基礎上簽署了二十多項協議，台海局勢相對穩定，國際社會普遍肯定。")
+    assert st["holder"] == "AUTHOR" or st["holder"]["text"] == "國際社會"  # not a person named before
