@@ -1403,6 +1403,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if shadow.startswith(_ISSUE, x.end):
             add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic
             continue
+        if any(c.entry.kind == "modal" and c.entry.type == "prescription" and 0 <= c.start - x.end <= 2 for c in cues):
+            add(x, "neutral", 0.3)  # 台灣應遏止中共的滲透: whom the writer tells what to do, not what is judged
+            continue
         if id(x) in patients or id(x) in described:
             continue  # 削弱日本, 傷害到美國, 違反一個中國原則和中美三個聯合公報: what a negative act is done to
         if shadow[x.end : x.end + 1] != "的" and any(

@@ -1377,3 +1377,10 @@ def test_a_quality_asked_about_is_not_asserted_and_never_reflecting_is_blamed(re
     assert targets(st).get("民進黨") == "negative"
     st = stance(resources, "事實上，過去兩岸在「九二共識」的基礎上簽署了二十多項協議，台海局勢相對穩定，國際社會普遍肯定。")
     assert st["holder"] == "AUTHOR" or st["holder"]["text"] == "國際社會"  # not a person named before
+
+
+def test_whom_the_writer_tells_what_to_do_is_not_judged_by_the_object(resources):
+    st = stance(resources, "台灣應遏止中共的滲透。")
+    assert targets(st).get("中共") == "negative" and targets(st).get("台灣") == "neutral"
+    st = stance(resources, "美国商务部将华为列入实体清单，遏制中国科技发展的意图昭然若揭。")
+    assert targets(st).get("美国商务部") == "negative" and "中国" not in targets(st)
