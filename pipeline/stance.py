@@ -1164,7 +1164,7 @@ _JOINERS = ("、", "与", "和", "及", "以及")
 def _group_holder(group: list[Entity], text: str) -> dict[str, Any]:
     """One holder for several named together: their words, their English joined, and each as a member."""
     names = [x.en or x.text for x in group]
-    en = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    en = ", ".join(names[:-1]) + " and " + names[-1]
     return {"text": text[group[0].start : group[-1].end], "kb_id": None, "en": en,
             "members": [{"kb_id": x.kb_id, "en": x.en} for x in group]}
 
@@ -1526,7 +1526,7 @@ def english_quotes(unit: Unit, english) -> EnglishQuotes | None:
             elif kind != "hedge":
                 continue
             out.cues.append({"text": unit.text[a + c["start"] : a + c["end"]], "start": a + c["start"], "end": a + c["end"], "kind": kind})
-        out.targets += [{**t, "polarity": t["polarity"]} for t in st["targets"] if t["polarity"] != "neutral"]
+        out.targets += [t for t in st["targets"] if t["polarity"] != "neutral"]
     out.evaluative = min(out.evaluative, 4.0)
     return out if out.cues else None
 
