@@ -1004,3 +1004,9 @@ def test_an_outlet_heading_the_title_is_the_publication(resources):
     assert doc.meta["publication"] == "美國在台協會新聞稿"
     doc = annotate_text("國防部：共機32架次逾越中線\n\n國防部今天表示，偵獲共機45架次在台海周邊活動。\n\n國軍嚴密監控應處。\n", "mnd", resources)
     assert doc.meta["title"] == "國防部：共機32架次逾越中線"  # a ministry heading its news, no outlet
+
+
+def test_a_translators_credit_from_the_wires_is_a_byline(resources):
+    doc = annotate_text("美對台承諾堅如磐石\n編譯 王小明／綜合外電\n\n美國國務院今天表示，美方對台灣的承諾堅如磐石。\n\n"
+                        "國防部對此表示感謝。\n", "wires", resources)
+    assert doc.units[1].kind == "byline" and doc.meta["author"] == "王小明"
