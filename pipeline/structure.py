@@ -523,6 +523,8 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     (the outlet, then the sections the article is filed under)."""
     if _JOURNAL_ISSUE.match(t):
         return True  # 問題與研究　第64卷　第4期（2025年12月），1-38頁: a journal's issue and the paper's pages
+    if pat.is_publication(t.strip()):
+        return True  # BBC News 中文: a known outlet whose name has spaces in it
     parts = re.split(r"\s*[｜|]\s*", t.strip())
     if len(parts) >= 2 and (pat.is_publication(parts[0]) or _SITE_DOMAIN.search(parts[0])) \
             and all(0 < len(p) <= 8 and not re.search(r"[，,。：:！？「」]", p) for p in parts[1:]):
@@ -630,7 +632,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("lead", t)]
     if _is_short(b) and _REPORTER_CREDIT.match(_traditional(t)):
         return [_Piece("byline", t)]  # 自由亚洲电台记者王允报道 under the title
-    if prev_kind == "title" and _LATIN_TITLE.fullmatch(t) and not pat.match_byline(t):
+    if prev_kind == "title" and _LATIN_TITLE.fullmatch(t) and not pat.match_byline(t) and not pat.is_publication(t.strip()):
+        # (BBC News 中文: an outlet, though Latin words open it)
         return [_Piece("lead", t)]  # the title in English, under the Chinese one
     if not _is_short(b):
         return None

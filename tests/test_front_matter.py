@@ -1010,3 +1010,10 @@ def test_a_translators_credit_from_the_wires_is_a_byline(resources):
     doc = annotate_text("美對台承諾堅如磐石\n編譯 王小明／綜合外電\n\n美國國務院今天表示，美方對台灣的承諾堅如磐石。\n\n"
                         "國防部對此表示感謝。\n", "wires", resources)
     assert doc.units[1].kind == "byline" and doc.meta["author"] == "王小明"
+
+
+@pytest.mark.parametrize("line, kind", [("（記者王小明／台北報導）", "byline"), ("BBC News 中文", "publication")])
+def test_a_bracketed_reporters_credit_and_an_outlet_with_latin_words(resources, line, kind):
+    doc = annotate_text(f"美對台承諾堅如磐石\n{line}\n\n美國國務院今天表示，美方對台灣的承諾堅如磐石。\n\n"
+                        "國防部對此表示感謝。\n", "credit", resources)
+    assert doc.units[1].kind == kind
