@@ -252,6 +252,11 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         side = "|".join(map(re.escape, rules["single_abbreviation_words"])) or "(?!)"
         self.single_re = rx.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
         self.list_re = rx.compile(f"[{chars}](?:、[{chars}])+")
+        convert = segmenter.converter.convert
+        self.after_only = {convert(str(k)): str(v) for k, v in (rules.data.get("after_only_abbreviations") or {}).items()}
+        verbs = "".join(re.escape(c) for c in rules["single_abbreviation_after"] if c not in rules["after_only_not_after"])
+        only = "".join(re.escape(c) for c in self.after_only)
+        self.after_only_re = rx.compile(f"(?<=[{verbs}])[{only}]") if only and verbs else None
         seps = re.escape(rules.data.get("name_separators", "·"))
         self.sep_re = rx.compile(f"(?<=[\u3400-\u9fff])[{seps}](?=[\u3400-\u9fff])")
         self.attributive_followers = rules["attributive_followers"]
@@ -361,6 +366,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._credits(u, unit.kind)
         self._latin(u)
         self._latin_orgs(u)
+        self._missions(u)
         self._numbers(u, anchor)
         self._elections(u)
         self._exercises(u)
@@ -880,6 +886,20 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     u.extra_spans += [(b, b + len(word)), (b + len(word), nxt.end)]
             elif tok.end == b:
                 u.add(self._single(u, a, b, b))
+        for m in self.after_only_re.finditer(sh) if self.after_only_re is not None else ():
+            a, b = m.span()  # 對華政策, 訪華, 駐華大使: China, as a word of its own after the verb
+            tok, prev = u.token_at(a), u.token_at(a - 1)
+            if not u.free(a, b) or tok is None or prev is None \
+                    or not (prev is tok and tok.start == a - 1 or prev is not tok and prev.end == a and tok.start == a):
+                continue
+            rest = sh[b:tok.end]  # 駐華|大使 cut out of one token: the rest must be a word (not 對|華為, 對|華府)
+            if rest and not (tok.start == a - 1 and self.is_dictionary_word(rest)):
+                continue
+            entry = self.kb.get(self.after_only[sh[a]]) if self.kb is not None else None
+            if entry is not None:
+                u.add(Entity(u.text[a:b], a, b, "GPE", entry.id, entry.english_for(sh[a]), "kb"))
+                if rest:
+                    u.extra_spans.append((b, tok.end))
         for m in self.list_re.finditer(sh):  # 美、日、菲等國: a list of abbreviations, each a country
             starts = range(m.start(), m.end(), 2)
             if all(sh[i] in r["weak_abbreviations"] for i in starts):
@@ -888,6 +908,26 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 for i in starts:
                     if u.free(i, i + 1):
                         u.add(self._single(u, i, i + 1, i + 1))
+
+    def _missions(self, u: _Unit) -> None:
+        """A country's mission abroad that no entry names, found whole (美國駐華大使館): its English
+        from the two countries and the kind of mission (U.S. Embassy in China), not the first
+        word's gloss."""
+        for e in u.ents:
+            m = _MISSION.fullmatch(u.sh, e.start, e.end) if e.label == "ORG" and e.kb_id is None else None
+            if m is None:
+                continue
+            sender, host = self._country_name(m.group(1)), self._country_name(m.group(2))
+            if sender and host:
+                e.en = f"{sender} {_MISSION_HEADS[m.group(3)]} in {host}"
+                e.extra["translated"] = True
+
+    def _country_name(self, form: str) -> str | None:
+        """The English of a country written in full or as its one-character abbreviation (美, 華)."""
+        ids = self.names[form][0] if form in self.names else \
+            [i for i in (self.abbr.get(form), self.after_only.get(form)) if i][:1] if len(form) == 1 else []
+        entries = [x for x in map(self.kb.get, ids) if x is not None and x.type == "GPE"] if self.kb is not None else []
+        return entries[0].en if len(entries) == 1 else None
 
     def _koku_word(self, sh: str, b: int) -> str | None:
         """The dictionary word starting with 國 at ``b`` (国内, 国防, 国会), if any."""
@@ -960,6 +1000,12 @@ def _dateline_day(doc: Document, shadow: str) -> str | None:
 
 #: Texts longer than this drop each unit's token indexes between the two passes (see _Unit.compact).
 _KEEP_INDEXES_CHARS = 200_000
+
+
+#: a mission: the sending country, 駐, the host country, the kind of mission (shadow forms)
+_MISSION_HEADS = {"大使馆": "Embassy", "总领事馆": "Consulate General", "领事馆": "Consulate", "代表处": "Representative Office",
+                  "办事处": "Office"}
+_MISSION = rx.compile(r"(.{1,6}?)驻(.{1,4}?)(" + "|".join(sorted(_MISSION_HEADS, key=len, reverse=True)) + ")")
 
 
 def _start(e: Entity) -> int:

@@ -1353,3 +1353,13 @@ def test_english_names_of_several_words_in_chinese_text_link_to_the_kb(resources
     assert one(es, "CHIPS Act").kb_id == "policy-chips-act" and one(es, "CHIPS Act").label == "POLICY"
     assert one(es, "Entity List").kb_id == "policy-us-entity-list"
     assert not find(es, "New York") and not find(es, "John Howard")
+
+
+def test_hua_after_a_verb_is_china_and_a_mission_is_named_from_its_countries(resources):
+    """對華政策, 訪華, 駐華大使: China; 對華為, 對華府: Huawei and Washington; 聯華電子 a company;
+    美國駐華大使館: U.S. Embassy in China."""
+    es = ents("標題\n\n美國對華政策轉趨強硬，國務卿日前訪華，駐華大使也返回北京。\n\n他對華為的制裁表示支持，並對華府的決定感到失望，"
+              "聯華電子則未回應。\n\n美國駐華大使館發表聲明。", resources)
+    assert [e.kb_id for e in find(es, "華")] == ["cn", "cn", "cn"]
+    assert one(es, "華為").kb_id == "cn-huawei" and one(es, "華府").kb_id == "city-washington-dc"
+    assert one(es, "美國駐華大使館").en == "U.S. Embassy in China"
