@@ -924,8 +924,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
     def _country_name(self, form: str) -> str | None:
         """The English of a country written in full or as its one-character abbreviation (美, 華)."""
-        ids = self.names[form][0] if form in self.names else \
-            [i for i in (self.abbr.get(form), self.after_only.get(form)) if i][:1] if len(form) == 1 else []
+        if form in self.names:
+            ids = self.names[form][0]
+        elif len(form) == 1:
+            ids = [i for i in (self.abbr.get(form), self.after_only.get(form)) if i][:1]
+        else:
+            ids = []
         entries = [x for x in map(self.kb.get, ids) if x is not None and x.type == "GPE"] if self.kb is not None else []
         return entries[0].en if len(entries) == 1 else None
 
