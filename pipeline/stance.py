@@ -484,12 +484,17 @@ def _breached_limits(cues: list[Cue], shadow: str, clause: list[int]) -> None:
     for c in cues:
         if c.entry.kind != "evaluative" or c.polarity != "positive" or shadow[c.start:c.end] not in _BREACH_VERBS:
             continue
-        end = c.end
-        while end < len(shadow) and end - c.end < 14 and clause[end] == clause[c.start]:
-            end += 1
-        window = shadow[c.end:end]
-        if any(noun in window for noun in _LIMIT_NOUNS):
+        if any(noun in shadow[c.end : _window_end(shadow, clause, c)] for noun in _LIMIT_NOUNS):
             c.polarity = "negative"
+
+
+def _window_end(shadow: str, clause: list[int], c: Cue, width: int = 14) -> int:
+    """Where what follows the cue's word in its clause ends, ``width`` characters at most: the words
+    it acts on (突破「專守防衛」原則, 打擊危害國家安全的行為)."""
+    end = c.end
+    while end < len(shadow) and end - c.end < width and clause[end] == clause[c.start]:
+        end += 1
+    return end
 
 
 def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
@@ -499,9 +504,7 @@ def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
     for c in cues:
         if c.entry.kind != "evaluative" or c.polarity != "negative" or shadow[c.start:c.end] not in _FIGHT_VERBS:
             continue
-        end = c.end
-        while end < len(shadow) and end - c.end < 14 and clause[end] == clause[c.start]:
-            end += 1
+        end = _window_end(shadow, clause, c)
         if any(w in shadow[c.end:end] for w in _WRONGS):
             c.polarity = "positive"
             for o in cues:  # the words for the wrong, and the manner of fighting it (嚴厲打擊), judge no actor
@@ -544,26 +547,28 @@ _COMPARING = rx.compile(r"不像|不同于|有别于|不似|不如")
 _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")
 
 
+def _quote_around(shadow: str, e: Entity) -> tuple[int, int] | None:
+    """The opening and closing marks of a quotation holding the entity, each within ten characters
+    of it (「一國兩制台灣方案」), or None."""
+    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『")
+    if opened < 0:
+        return None
+    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
+    return (opened, closing) if closing >= 0 else None
+
+
 def _hyped_term(shadow: str, e: Entity) -> bool:
     """Is the entity inside a short quoted term that someone is said to hype or peddle (渲染「大陸
     威脅」, 所謂「台灣地位未定論」)?  The term is what is judged, not the place it names."""
-    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『")
-    if opened < 0:
-        return False
-    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
-    return closing >= 0 and closing - opened <= 12 and shadow.endswith(_HYPE, 0, opened)
+    quote = _quote_around(shadow, e)
+    return quote is not None and quote[1] - quote[0] <= 12 and shadow.endswith(_HYPE, 0, quote[0])
 
 
 def _in_named_plan(e: Entity, ents: list[Entity], shadow: str) -> bool:
     """Is the place inside a short quoted name of a plan or policy, with the policy the knowledge
     base knows (「一國兩制台灣方案」: 台灣 names the plan, it is not what the sentence judges)?"""
-    if e.label not in ("GPE", "LOC"):
-        return False
-    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『")
-    if opened < 0:
-        return False
-    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
-    return closing >= 0 and any(x.label == "POLICY" and opened < x.start and x.end <= closing for x in ents)
+    quote = _quote_around(shadow, e) if e.label in ("GPE", "LOC") else None
+    return quote is not None and any(x.label == "POLICY" and quote[0] < x.start and x.end <= quote[1] for x in ents)
 
 
 #: verbs of pushing a notion, before its quoted term (shadow forms)
@@ -1175,7 +1180,7 @@ def _coordinated_after(e: Entity, ents: list[Entity], shadow: str) -> list[Entit
     for x in sorted(ents, key=lambda x: x.start):
         if x.start < prev.end:
             continue
-        if shadow[prev.end : x.start] in ("与", "和", "及", "、", "以及", "跟"):
+        if shadow[prev.end : x.start] in (*_JOINERS, "跟"):
             out.append(x)
             prev = x
         else:
@@ -1258,12 +1263,17 @@ def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:
-    before = shadow[max(0, e.start - 3) : e.start].rstrip("《「“ ")[-2:]  # (依據《…》: its marks passed over)
+    before = _two_before(shadow, e)
     if before in _TITLES_ENDING_LIKE_MARKERS:
         return False  # 駐日大使吳江浩, 印太司令部司令帕帕羅: a title, not 使 or 令 "make"
     if before in _VERBS_ENDING_IN_DUI:
         return False  # 應對美國…的侵略威脅: the verb's object, not the preposition 對
     return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS
+
+
+def _two_before(shadow: str, e: Entity) -> str:
+    """The two characters before the entity, past an opening mark (依據《…》, 對「…」)."""
+    return shadow[max(0, e.start - 3) : e.start].rstrip("《「“ ")[-2:]
 
 
 _VERBS_ENDING_IN_DUI = {"应对", "面对", "反对", "绝对", "相对", "敌对", "核对"}
@@ -1398,7 +1408,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
                 or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
-                or (marker and marker in "对向") or shadow[max(0, x.start - 3) : x.start].rstrip("《「“")[-2:] in _CHANNELS:
+                or (marker and marker in "对向") or _two_before(shadow, x) in _CHANNELS:
             continue  # places, what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服), a channel (透過北京)
         if shadow.startswith(_ISSUE, x.end):
             add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic
