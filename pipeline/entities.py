@@ -131,6 +131,8 @@ class Rules(dict):
         for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words", "document_words",
                     "document_modifiers", "country_titles", "title_roles", "election_english"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
+        rules.data["named_clusters"] = {k: {**spec, "not_before": tuple(convert(w) for w in spec.get("not_before", ()))}
+                                        for k, spec in rules.data["named_clusters"].items()}
         chars = "".join(data.get("transliteration_chars", "").split())
         rules.data["transliteration_chars"] = frozenset(convert(chars))
         return rules
@@ -852,13 +854,13 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 start = sh.find(form, b)
                 left, right = u.leftovers(a, b)
                 inside = [e for e in u.ents if e.start < b and a < e.end]
-                if any(e.start < a or e.end > b for e in inside):
-                    continue
+                if any(e.start < a or e.end > b for e in inside) or sh.startswith(spec.get("not_before", ()), b):
+                    continue  # (藍白拖: slippers, not the KMT and the TPP)
                 if not (left and left not in r["cluster_prefixes"]) and (not right or self._is_word(right)):
                     for e in inside:  # 南北韓 over the 北韓 inside it
                         u.remove(e)
                     members = [{"kb_id": i, "en": self.kb.get(i).en if self.kb.get(i) else i} for i in spec["members"]]
-                    u.add(Entity(u.text[a:b], a, b, "GPE", None, spec.get("en"), "kb", members=members))
+                    u.add(Entity(u.text[a:b], a, b, spec.get("label", "GPE"), None, spec.get("en"), "kb", members=members))
         for m in self.single_re.finditer(sh):
             a, b = m.span()
             ch = sh[a]

@@ -919,6 +919,14 @@ class NameRules:
                 continue
             if any(e.start < b and a < e.end and (e.label not in ("GPE", "LOC") or e.start < a or e.end > b) for e in u.ents):
                 continue  # a name the KB knows, or one that runs past the marks
+            owners = next((e for e in u.ents if e.end == m.start() and e.label == "GPE"), None)
+            hit = self.names.get(u.sh[owners.start:owners.end] + inner) if owners is not None else None
+            known = self._kb_entity(u, a, b, hit[0], set()) if hit is not None else None
+            if known is not None:  # 美菲《共同防禦條約》: the KB's 美菲共同防禦條約, its countries outside the marks
+                for e in [e for e in u.ents if a <= e.start and e.end <= b]:
+                    u.remove(e)
+                u.add(known)
+                continue
             places = {}  # the English of places and clusters inside: 《美日韓大衛營協議》
             for e in [e for e in u.ents if a <= e.start and e.end <= b]:
                 places[e.start, e.end] = e.en

@@ -222,7 +222,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     elif holder == "AUTHOR" and speech and ctx.quoted is not None:
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
     elif holder == "AUTHOR" and ctx.reporting is not None and not _writer_speaks(shadow, cues) \
-            and not shadow.startswith(_WRITERS_TURN) and not _ON_THE_WORDS.match(shadow) and not has_q:
+            and not shadow.startswith(_WRITERS_TURN) and not _ON_THE_WORDS.match(shadow) and not _CONCLUDES.match(shadow) \
+            and not has_q:
         # 王毅表示，中韓互為重要近鄰。雙方應當…: the report goes on to the paragraph's end (but not
         # to a question: 據報道，馬科斯表示…。中方對此有何評論？ asks the reader or the one reported)
         holder = ctx.reporting
@@ -357,6 +358,12 @@ _WRITERS_TURN = ("然而", "但是", "不过", "因此", "同时", "此外", "�
 #: the writer turning to the words just reported, as words (這樣的要求…, 此番言論…): a speaker does not
 #: call their own words so
 _ON_THE_WORDS = rx.compile(r"(?:这样的|这种|此种|如此的|此一|这番|此番|上述)(?:要求|说法|言论|表态|谈话|主张|论调|发言|声明|言辞|表述)")
+
+
+#: the writer drawing a conclusion from what it just reported (這再次暴露了美國…, 此舉恰恰說明…): what
+#: the report shows is the writer's reading, not the words reported
+_CONCLUDES = rx.compile(r"(?:这|此|此举|此事|这一|这些|这种做法|这样的做法)(?:也|又|再次|再度|更|更加|恰恰|正|正好|充分|"
+                        r"无疑|清楚地|进一步|已|已经|都)*(?:暴露|说明|证明|显示|表明|反映|凸显|突显|揭示|揭露|意味着|显露|印证)")
 
 
 def _reports_words(verb: Cue, shadow: str) -> bool:
@@ -1376,6 +1383,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                            and x.label in HOLDER_LABELS]  # (a law does nothing: 依據《…條例》，…統戰活動)
                 if earlier:  # when that subject is the holder, the word is what the holder speaks of
+                    # a clause's subject before what its clause mentions (馬科斯政府上台以來，一改前任杜特爾特的
+                    # 務實路線，不斷…挑釁: Marcos provokes, not Duterte)
+                    earlier = [x for x in earlier if x.start - clause.index(clause[x.start]) <= 1 and x is not holder_ent] or earlier
                     last = max(clause[x.start] for x in earlier)
                     target = next(x for x in earlier if clause[x.start] == last)
                     if holder_ent is not None and (target.kb_id or target.text) == (holder_ent.kb_id or holder_ent.text):

@@ -1363,3 +1363,15 @@ def test_hua_after_a_verb_is_china_and_a_mission_is_named_from_its_countries(res
     assert [e.kb_id for e in find(es, "華")] == ["cn", "cn", "cn"]
     assert one(es, "華為").kb_id == "cn-huawei" and one(es, "華府").kb_id == "city-washington-dc"
     assert one(es, "美國駐華大使館").en == "U.S. Embassy in China"
+
+
+def test_a_document_after_its_countries_is_the_kb_treaty_and_party_colours_are_parties(resources):
+    """美菲《共同防禦條約》 is the KB's US–Philippines treaty; 藍白 the KMT and the TPP acting together,
+    not the slippers 藍白拖 or a striped 藍白相間."""
+    es = ents("標題\n\n美國重申美菲《共同防禦條約》適用於南海，日本則討論《共同防禦條約》。", resources)
+    treaties = find(es, "共同防禦條約")
+    assert treaties[0].kb_id == "policy-us-ph-mutual-defense-treaty"
+    assert treaties[1].kb_id is None and treaties[1].en == "Common Defense Treaty"
+    es = ents("標題\n\n藍白兩黨聯手刪減預算。\n\n他穿著藍白拖出門，看到藍白相間的旗幟。", resources)
+    blue_white = one(es, "藍白")
+    assert blue_white.label == "ORG" and [m["kb_id"] for m in blue_white.members] == ["tw-party-kmt", "tw-party-tpp"]

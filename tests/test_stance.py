@@ -1384,3 +1384,24 @@ def test_whom_the_writer_tells_what_to_do_is_not_judged_by_the_object(resources)
     assert targets(st).get("中共") == "negative" and targets(st).get("台灣") == "neutral"
     st = stance(resources, "美国商务部将华为列入实体清单，遏制中国科技发展的意图昭然若揭。")
     assert targets(st).get("美国商务部") == "negative" and "中国" not in targets(st)
+
+
+def test_the_writers_conclusion_from_a_report_is_the_writers(resources):
+    """这再次暴露了… after a spokesperson's statement: the writer reads what the report shows."""
+    st = stance(resources, "这再次暴露了美国插手南海事务、挑拨地区国家关系的真实意图。",
+                before="美国国务院发言人日前发表声明，声称“坚定支持菲律宾”。")
+    assert st["holder"] == "AUTHOR" and targets(st) == {"美国": "negative"}
+
+
+def test_a_subjectless_clause_continues_the_subject_not_a_possessor(resources):
+    """马科斯政府上台以来，一改前任杜特尔特的务实路线，不断…挑衅滋事: Marcos provokes; Duterte's line
+    is the practical one."""
+    st = stance(resources, "马科斯政府上台以来，一改前任杜特尔特的务实路线，不断在仁爱礁、黄岩岛等问题上挑衅滋事。")
+    assert targets(st).get("马科斯") == "negative" and targets(st).get("杜特尔特") == "positive"
+
+
+def test_a_review_is_no_censorship(resources):
+    st = stance(resources, "行政院提出的特別預算至今無法付委審查。")
+    assert "審查" not in cue(st, "evaluative")
+    st = stance(resources, "中共的網路審查日益嚴格。")
+    assert cue(st, "evaluative") == ["網路審查"]
