@@ -356,6 +356,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._titles(u)
         self._pos_names(u)
         self._institutions(u)
+        self._party_branches(u)
         self._schools(u)
         self._documents(u)
         self._remember(u, n, mentions)

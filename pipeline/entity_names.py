@@ -885,6 +885,29 @@ class NameRules:
             en, extra = self._name_english(words, u.sh[a:t.end], keep_lower=("and", "of"), parts=parts)
             u.add(Entity(u.text[a:t.end], a, t.end, "ORG", None, en, "rule", extra=extra))
 
+    def _party_branches(self, u: _Unit) -> None:
+        """A party's branch: the party, the place it serves and 黨部 (國民黨金門縣黨部: KMT Kinmen
+        branch; 國民黨中央黨部: KMT headquarters).  One ORG with ``part_of`` the party's id."""
+        if "党部" not in u.sh:
+            return
+        for t in u.tokens:
+            found = [e for e in u.ents if e.start < t.end and t.start < e.end]
+            if not t.norm.endswith("党部") or any(e.kb_id or (e.start, e.end) != (t.start, t.end) for e in found):
+                continue  # (中央黨部 as a name of its own, found by its tag, is replaced)
+            place = next((e for e in u.ents if e.end == t.start and e.label == "GPE"), None) if t.norm == "党部" else None
+            central = t.norm == "中央党部" or u.sh.endswith("中央", 0, t.start)  # (国民党中央|党部 as cut here)
+            before = place.start if place is not None else t.start - 2 if t.norm == "党部" and central else t.start
+            party = next((e for e in u.ents if e.end == before and e.label == "ORG" and e.kb_id and u.sh[e.start:e.end].endswith("党")), None)
+            entry = self.kb.get(party.kb_id) if party is not None and self.kb is not None else None
+            if entry is None or (place is None and not central):
+                continue
+            short = next((a for a in entry.en_aliases if a.isupper()), entry.en)
+            en = f"{short} {place.en} branch" if place is not None else f"{short} headquarters"
+            for e in (party, place, *found):
+                if e is not None:
+                    u.remove(e)
+            u.add(Entity(u.text[party.start:t.end], party.start, t.end, "ORG", None, en, "rule", extra={"part_of": entry.id}))
+
     def _schools(self, u: _Unit) -> None:
         """A school right after its university's name is part of that university, not the body the
         KB or the dictionary knows by the same short name: 喬治城大學|外交學院 is Georgetown's, not China

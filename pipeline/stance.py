@@ -252,7 +252,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
     own = _own_part(ents, cues, clause, tokens, quoted, holder_ent, verb, shadow) if bearing else ents
-    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted) if bearing else []
+    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens)) if bearing else []
     if spoken is not None and bearing and comment.polarity:
         targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
     if quoted_english and bearing:  # names inside the English words, with the English side's polarity
@@ -568,7 +568,8 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
     """Is the entity inside a short quoted term that someone is said to hype or peddle (渲染「大陸
     威脅」, 所謂「台灣地位未定論」)?  The term is what is judged, not the place it names."""
     quote = _quote_around(shadow, e)
-    return quote is not None and quote[1] - quote[0] <= 12 and shadow.endswith(_HYPE, 0, quote[0])
+    return quote is not None and quote[1] - quote[0] <= 12 and (
+        shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
 
 
 def _in_named_plan(e: Entity, ents: list[Entity], shadow: str) -> bool:
@@ -579,7 +580,10 @@ def _in_named_plan(e: Entity, ents: list[Entity], shadow: str) -> bool:
 
 
 #: verbs of pushing a notion, before its quoted term (shadow forms)
-_HYPE = ("渲染", "炒作", "鼓吹", "所谓", "宣扬", "散布", "散播", "兜售", "大肆渲染", "编造", "捏造", "抛出")
+_HYPE = ("渲染", "炒作", "鼓吹", "所谓", "宣扬", "散布", "散播", "兜售", "大肆渲染", "编造", "捏造", "抛出", "营造", "制造")
+
+#: what names the quoted words before it as a claim (「台灣是中國一部分」的假象): the claim is judged
+_CLAIM_NOUNS = ("的假象", "的谎言", "的说法", "的论调", "的神话", "的叙事", "的谬论", "的迷思", "的口号", "的印象", "的假新闻")
 
 #: what follows a quoted word that names a pretext (以「和平」之名, 以「安全」為由)
 _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
@@ -650,7 +654,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                or _predicated(tokens, c, cues)}
     # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about;
     # nor is a word kept or broken (菲方違背承諾: the Philippines is judged, it judges nothing)
-    verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say") and not _kept_or_broken(tokens, c)]
+    verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say") and not _kept_or_broken(tokens, c)
+             and not _domain_compound(tokens, c)]  # (以關稅與安全承諾作為籌碼: a noun)
     # 把模糊說清楚: saying something clearly is no report; 最重要的不是選邊喊話: what a cleft sentence
     # names as the point is no one's act
     verbs = [c for c in verbs if not (c.entry.type == "say" and shadow.startswith(_RESULTATIVE, c.end))
@@ -681,8 +686,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     for v in verbs:  # 筆者認為, 本文則主張: the author
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
-    markers = disposal_markers()  # 將中國視為…: 中國 is the object, as after 把
-    disposed = {t.end for t in tokens if t.pos == "p" and t.norm in markers}
+    disposed = _disposed(tokens)
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
                and not _restated(e, ents, text) and e.start not in disposed]
@@ -710,6 +714,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
         person = [e for e in cands if e.label == "PERSON"]
         e = (person or cands)[-1] if person or cands else None  # the verb's subject, if it has one
+        if v.entry.type == "belief" and _makes_feel(shadow, tokens, e.end if e is not None else 0, v.start, clause):
+            predicted.add(id(v))  # 「交易外交」，讓盟友普遍感到不安: the cause makes others feel; it feels nothing
+            continue
         if e is not None and _in_prediction(e, v, cues, clause, tokens, quoted):
             predicted.add(id(v))  # 北京的施壓可能強化日本國內支持…的聲音: what the writer predicts
             continue
@@ -875,6 +882,13 @@ def _opens_words(c: Cue, entities: list[Entity], shadow: str) -> bool:
 
 #: a causative verb right before a role word (让一般民众, 使他们): its object, not the speaker
 _CAUSED = rx.compile(r"[让使令叫][^，。；：]{0,3}$")
+
+
+def _makes_feel(shadow: str, tokens: list[Token], a: int, b: int, clause: list[int]) -> bool:
+    """Is there a causative 讓/令/使 of its own in the feeling verb's clause, after ``a`` and before
+    the verb at ``b`` (讓盟友普遍感到不安; not 使用, 命令)?"""
+    starts = {t.start for t in tokens if t.end == t.start + 1}
+    return any(shadow[k] in "让使令叫" and k in starts for k in range(max(a, clause.index(clause[b])), b))
 #: whom a speech verb may address before its words begin
 _ADDRESSEES = ("记者", "媒体", "外媒", "本报", "本台")
 #: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports
@@ -887,6 +901,16 @@ def _after_modified(tokens, c: Cue) -> bool:
     k = c.tok  # the token the cue starts in: its word when the token starts with it
     return 2 <= k < len(tokens) and tokens[k].start == c.start \
         and (tokens[k - 1].pos in ("a", "ad", "an") or tokens[k - 1].norm in _NOUN_MODIFIERS) and tokens[k - 2].norm == "的"
+
+
+def _domain_compound(tokens, c: Cue) -> bool:
+    """Is the cue's word the head of a compound naming its domain (安全承諾, 防衛承諾, 軍事支持)?  A noun."""
+    k = c.tok
+    return 1 <= k < len(tokens) and tokens[k].start == c.start and tokens[k - 1].norm in _DOMAINS
+
+
+#: the domains of commitments and support, as the first word of a compound noun (shadow forms)
+_DOMAINS = frozenset({"安全", "防卫", "安保", "同盟", "军事", "防务", "经济", "外交"})
 
 
 def _kept_or_broken(tokens, c: Cue) -> bool:
@@ -1114,18 +1138,25 @@ def _caused_feelings(cues: list[Cue], ents: list[Entity], shadow: str, clause: l
     令/讓/使 in the clause, or None; the entities between it and the feeling, who feel it)."""
     out: dict[int, tuple] = {}
     for c in cues:
-        if c.entry.kind != "reporting" or c.entry.type != "belief" or not c.polarity:
+        feeling = c.entry.kind == "evaluative" and c.polarity and shadow.endswith(_FEEL, 0, c.start)  # 讓盟友感到不安
+        if not (c.entry.kind == "reporting" and c.entry.type == "belief" and c.polarity or feeling):
             continue
         start = clause.index(clause[c.start])
         k = max(shadow.rfind(w, start, c.start) for w in ("令", "让", "使"))
         if k < 0 or c.start - k > 12:
             continue
         felt = [x for x in ents if k < x.start and x.end <= c.start]
-        if not felt:
-            continue
+        if not felt and not feeling:
+            continue  # (讓盟友普遍感到不安: those who feel are named by a noun, the cause before)
         cause = next((x for x in reversed(ents) if start <= x.start and x.end <= k), None)
+        if cause is None and k == start and feeling:  # 川普…的「交易外交」，讓盟友…感到不安: the clauses before
+            cause = next((x for x in reversed(ents) if x.end <= k and x.label in ACTOR_LABELS), None)
         out[id(c)] = (c, cause, felt)
     return out
+
+
+#: verbs of feeling before the word that names the feeling (感到不安, 深感失望), shadow forms
+_FEEL = ("感到", "觉得", "深感", "倍感", "感觉")
 
 
 def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
@@ -1287,8 +1318,16 @@ _VERBS_ENDING_IN_DUI = {"应对", "面对", "反对", "绝对", "相对", "敌�
 _TITLES_ENDING_LIKE_MARKERS = {"大使", "特使", "公使", "专使", "密使", "司令"}
 
 
+def _disposed(tokens: list[Token]) -> set[int]:
+    """Where the object of a disposal marker starts (將中國視為…, 將金門周邊水域「灰色地帶化」: acted
+    upon, as after 把)."""
+    markers = disposal_markers()
+    return {t.end for t in tokens if t.pos == "p" and t.norm in markers}
+
+
 def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,
-             verb: Cue | None = None, roles: tuple[str, ...] = (), quoted: list[bool] | None = None):
+             verb: Cue | None = None, roles: tuple[str, ...] = (), quoted: list[bool] | None = None,
+             disposed: set[int] = frozenset()):
     scores: dict[tuple, dict] = {}
 
     hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
@@ -1308,7 +1347,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
             and not _in_named_plan(x, ents, shadow)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
-    patients = _patients(cues, ents, shadow)
+    patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
     patients |= feeling
@@ -1417,7 +1456,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
-                or marker in PATIENT_MARKERS or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
+                or marker in PATIENT_MARKERS or x.start in disposed or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
                 or (marker and marker in "对向") or _two_before(shadow, x) in _CHANNELS:
             continue  # places, what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服), a channel (透過北京)
         if shadow.startswith(_ISSUE, x.end):

@@ -1375,3 +1375,11 @@ def test_a_document_after_its_countries_is_the_kb_treaty_and_party_colours_are_p
     es = ents("標題\n\n藍白兩黨聯手刪減預算。\n\n他穿著藍白拖出門，看到藍白相間的旗幟。", resources)
     blue_white = one(es, "藍白")
     assert blue_white.label == "ORG" and [m["kb_id"] for m in blue_white.members] == ["tw-party-kmt", "tw-party-tpp"]
+
+
+def test_a_party_branch_is_one_organisation_of_its_party(resources):
+    """國民黨金門縣黨部: the KMT's Kinmen branch, not the party and a county; 中央黨部: headquarters."""
+    es = ents("標題\n\n國民黨金門縣黨部則呼籲兩岸當局保持克制。\n\n民進黨中央黨部昨天開會。", resources)
+    branch = one(es, "國民黨金門縣黨部")
+    assert branch.label == "ORG" and branch.en == "KMT Kinmen branch" and branch.extra["part_of"] == "tw-party-kmt"
+    assert one(es, "民進黨中央黨部").en == "DPP headquarters" and not find(es, "國民黨")

@@ -1405,3 +1405,24 @@ def test_a_review_is_no_censorship(resources):
     assert "審查" not in cue(st, "evaluative")
     st = stance(resources, "中共的網路審查日益嚴格。")
     assert cue(st, "evaluative") == ["網路審查"]
+
+
+def test_what_a_cause_makes_others_feel_judges_the_cause(resources):
+    """…的「交易外交」，讓盟友普遍感到不安: the writer's judgement of Trump's diplomacy, not Trump's
+    feeling; 安全承諾 is a noun, no one's promise here."""
+    st = stance(resources, "美國總統川普第二任期上路以來，以關稅與安全承諾作為談判籌碼的「交易外交」，讓盟友普遍感到不安。")
+    assert st["holder"] == "AUTHOR" and targets(st) == {"川普": "negative"}
+
+
+def test_a_quoted_claim_named_as_such_and_a_disposed_object_are_no_targets(resources):
+    """「台灣是中國一部分」的假象: the claim is judged, not Taiwan or China; 將金門周邊水域「灰色地帶化」:
+    Kinmen is acted upon."""
+    st = stance(resources, "梁文傑表示，中共試圖打造「台灣是中國一部分」的假象，國人應看清中共的真面目。")
+    assert targets(st).get("中共") == "negative" and "台灣" not in targets(st) and "中國" not in targets(st)
+    st = stance(resources, "海巡署指出，中國海警此舉意在將金門周邊水域「灰色地帶化」，企圖矮化我國公權力。")
+    assert targets(st) == {"中國海警": "negative"}
+
+
+def test_watching_is_no_surveillance(resources):
+    st = stance(resources, "海巡署立即派遣巡防艇全程監控並廣播驅離。")
+    assert "監控" not in cue(st, "evaluative")
