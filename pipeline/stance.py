@@ -592,6 +592,9 @@ _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
 #: not 此舉 or 這是, which point back to the earlier clause's act)
 _DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)[\u4e00-\u9fff]")
 
+#: what makes the entity before it a topic of the sentence, not its subject (美國方面，…)
+_TOPIC_PHRASE = ("方面，", "方面,", "而言", "来说")
+
 #: nouns that make the entity before them a topic (台灣問題, 南海議題)
 _ISSUE = ("问题", "议题")
 _RULINGS = ("裁定", "判决", "裁决", "判定", "认定")
@@ -1354,6 +1357,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     charges = {id(c) for c in cues if c.entry.kind == "evaluative" and _CHARGE.match(shadow, c.end)}
     signed_clauses = set()
     described: set[int] = set()  # entities named in a quotation that describes a verb's object
+    reported_at = {c.end: True for c in cues if c.entry.kind == "reporting" and c.entry.type == "say"}  # 指出|北京
     for c in cues:
         e = c.entry
         if not c.polarity or e.kind not in ("evaluative", "reporting"):
@@ -1422,11 +1426,16 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                            and x.label in HOLDER_LABELS]  # (a law does nothing: 依據《…條例》，…統戰活動)
                 if earlier:  # when that subject is the holder, the word is what the holder speaks of
-                    # a clause's subject before what its clause mentions (馬科斯政府上台以來，一改前任杜特爾特的
-                    # 務實路線，不斷…挑釁: Marcos provokes, not Duterte)
-                    earlier = [x for x in earlier if x.start - clause.index(clause[x.start]) <= 1 and x is not holder_ent] or earlier
-                    last = max(clause[x.start] for x in earlier)
-                    target = next(x for x in earlier if clause[x.start] == last)
+                    # a clause's subject, or the subject of reported words (指出北京…), before what its
+                    # clause mentions (馬科斯政府上台以來，一改前任杜特爾特的務實路線，不斷…挑釁: Marcos
+                    # provokes, not Duterte); a topic phrase (美國方面，) is no subject
+                    subjects = [x for x in earlier if not shadow.startswith(_TOPIC_PHRASE, x.end) and (
+                        x.start - clause.index(clause[x.start]) <= 1 or reported_at.get(x.start))]
+                    if subjects:
+                        target = max(subjects, key=lambda x: (clause[x.start], x.start))
+                    else:
+                        last = max(clause[x.start] for x in earlier)
+                        target = next(x for x in earlier if clause[x.start] == last)
                     if holder_ent is not None and (target.kb_id or target.text) == (holder_ent.kb_id or holder_ent.text):
                         target = None
         if target is not None and target is not holder_ent:

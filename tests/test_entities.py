@@ -1383,3 +1383,13 @@ def test_a_party_branch_is_one_organisation_of_its_party(resources):
     branch = one(es, "國民黨金門縣黨部")
     assert branch.label == "ORG" and branch.en == "KMT Kinmen branch" and branch.extra["part_of"] == "tw-party-kmt"
     assert one(es, "民進黨中央黨部").en == "DPP headquarters" and not find(es, "國民黨")
+
+
+def test_ministries_of_taiwan_korea_and_japan_by_their_own_names(resources):
+    """衛福部, 金管會: Taiwan's; 海洋水產部, 經濟產業省: South Korea's and Japan's; a bare 教育部 is
+    Taiwan's in a Taiwanese article and the PRC's in a Xinhua dispatch."""
+    es = ents("標題\n\n教育部今天宣布新課綱，衛福部與金管會也表示支持。\n\n南韓海洋水產部強烈抗議，日本經濟產業省宣布新措施。", resources)
+    assert [one(es, w).kb_id for w in ("教育部", "衛福部", "金管會", "海洋水產部", "日本經濟產業省")] == \
+        ["tw-moe", "tw-mohw", "tw-fsc", "kr-mof", "jp-meti"]
+    es = ents("新华社北京11月27日电\n\n教育部今天印发通知。", resources)
+    assert one(es, "教育部").kb_id == "cn-moe"
