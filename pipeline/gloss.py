@@ -987,7 +987,13 @@ class Glosser:
         covered = [t for t in unit.tokens if k <= t.start and t.end <= end]
         if not covered or covered[0].start != k or covered[-1].end != end:
             return None
-        parts = [t.gloss for t in covered if t.gloss and t.gloss not in self.hidden]
+        count = next((t for t in covered[1:] if t.norm in _HOLDER_COUNTS), None)
+        parts = [t.gloss for t in covered if t.gloss and t.gloss not in self.hidden and t is not count]
+        if count is not None and parts:  # 美國國務院一名發言人: a U.S. State Department spokesperson
+            article = _HOLDER_COUNTS[count.norm]
+            if article == "a" and parts[0][:1] in "AEIOaeio":
+                article = "an"
+            parts.insert(0, article)
         return " ".join(parts).replace(" 's", "'s") or None
 
     def _abbreviations(self, tokens, spans) -> None:
@@ -1255,3 +1261,7 @@ def _named_in_brackets(tokens, text: str) -> None:
                     t = tokens[k]
                     k -= 1
 
+
+#: a count inside a holder's words (美國國務院一名發言人), said first in English (shadow forms)
+_HOLDER_COUNTS = {"一名": "a", "一位": "a", "一个": "a", "两名": "two", "两位": "two", "多名": "several", "多位": "several",
+                  "数名": "several", "数位": "several"}

@@ -824,12 +824,17 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 # 總統表示… after 賴清德總統: the one person the article has named with the title
                 return {**next(iter(known.values())), "mention": text[at : at + len(word)]}, None, v
             return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
-    found = _topic_holder(verbs, holders, tokens, clause, quoted, predicted)
+    found = _topic_holder(verbs, holders, tokens, clause, quoted, predicted, shadow)
+    if found is not None and found[1] is not None and found[1].label != "PERSON":
+        e = found[1]  # 立法會議員則關注…，促請…: the members, not the council
+        end = max((e.end + len(r) for r in roles if shadow.startswith(r, e.end)), default=0)
+        if end and not any(x.start < end and e.end < x.end for x in unit.entities):
+            return {"text": text[e.start:end], "kb_id": None, "en": None}, e, found[2]
     return found if found is not None else ("AUTHOR", None, None)
 
 
 def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[int], quoted: list[bool],
-                  predicted: set[int]):
+                  predicted: set[int], shadow: str = ""):
     """No verb has a subject of its own: a topic chain, the subject of the sentence's first clause
     (石破茂師承田中角榮，對田中…肯定推崇，並屢次強調…).  A quoted term is nobody's subject."""
     holders = [e for e in holders if not quoted[e.start]]
@@ -849,14 +854,15 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
                     person = next((e for e in subj if e.label == "PERSON" and not _possessor(e, tokens)), None)
                     if person is not None:
                         return _entity_dict(person), person, v
-                    if subj[0].start == start and not _possessor(subj[0], tokens):
+                    if (subj[0].start == start or subj[0].start == start + 1 and any(t.start == start and t.text == "有" for t in tokens)) \
+                            and not _possessor(subj[0], tokens):  # (有立法會議員…: some members)
                         return _entity_dict(subj[0]), subj[0], v  # …事件後，中國海警便以…為藉口，宣布…: the body opening its clause
                     break
         if clause[v.start] != clause[0] and any(clause[e.start] == clause[v.start] and e.end <= v.start for e in holders):
             continue  # …之後，北京對日本祭出旅遊、留學提醒: the clause has its own subject, the word is its object
         topic = [e for e in holders if e.start <= 12 and clause[e.start] == clause[0] and e.end <= v.start and not quoted[e.start]
                  and not (_possessor(e, tokens) and _verb_between(tokens, e.end, v.start))  # 川普的交易性格也讓外界懷疑
-                 and (not _verb_between(tokens, 0, e.start)  # 恰逢川普…: an object, not the topic
+                 and (not _verb_between(tokens, 0, e.start) or _EXISTENTIAL.fullmatch(shadow, 0, e.start)  # 恰逢川普…: an object, not the topic; 有議員…: some members
                       or e.label == "PERSON" and _after_title(tokens, e))  # (中國常駐聯合國代表傅聰: 常駐 is no verb there)
                  and not any(t.pos == "p" and t.end <= e.start for t in tokens[:3])]  # 自…金門…事件後: in an adverbial
         if topic and not quoted[v.start]:
@@ -868,6 +874,10 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
                             and _after_title(tokens, e))), topic[0])  # 中國常駐聯合國代表傅聰
             return _entity_dict(subject), subject, v
     return None
+
+
+#: "there are" before a sentence's subject (有立法會議員…, 也有學者…), shadow forms
+_EXISTENTIAL = rx.compile(r"(?:也|亦|另|还|则)?有")
 
 
 def _possessor(e: Entity, tokens) -> bool:
@@ -1276,9 +1286,20 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
                   and (c.start - x.end <= 4 or _SPEAKER_GAP.fullmatch(shadow, x.end, c.start))
                   and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]  # (華盛頓的壓制表示: no speaker)
                   and not _after_preposition(shadow, x)]  # (對美國「感到親近」: what is felt about)
-        if before:
+        if before and not _opens_criticised_words(before[-1], cues, clause):
             out.setdefault(id(before[-1]), c.start)
     return out if at else set(out)
+
+
+def _opens_criticised_words(x: Entity, cues: list[Cue], clause: list[int]) -> bool:
+    """Does ``x`` open the words of a verb that criticises (鄭麗文批評，賴清德口口聲聲說要維持現狀，
+    實際上卻…)?  Then what x says is what is criticised: x is the target, not another speaker."""
+    a = clause.index(clause[x.start])
+    return x.start - a <= 1 and any(h.entry.kind == "reporting" and h.entry.term in _CRITICISE and h.end == a - 1 for h in cues)
+
+
+#: verbs of criticism whose words a comma opens (批評，…), as listed in the lexicon (Traditional)
+_CRITICISE = frozenset({"批評", "批判", "抨擊", "指責", "痛批", "質疑", "斥責", "怒批", "砲轟", "炮轟", "狠批", "譴責", "嘲諷"})
 
 
 _BRACKETED = rx.compile(r"[（(][^（）()]{1,40}[)）]")
@@ -1334,10 +1355,14 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     scores: dict[tuple, dict] = {}
 
     hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
+    # the holder's own country (a KB id's prefix: us-state-department is the United States'), which
+    # a body speaks for (美國國務院發言人表示，美方一貫支持…) and a person calls its side (美方)
+    home = holder_ent.kb_id.split("-")[0] if holder_ent is not None and holder_ent.kb_id and "-" in holder_ent.kb_id else None
 
     def add(e: Entity, pol: str, w: float) -> None:
         key = (e.kb_id or e.text,)
-        if key == hkey:
+        if key == hkey or home and e.label == "GPE" and e.kb_id == home \
+                and (holder_ent.label == "ORG" or shadow[e.end : e.end + 1] == "方"):
             return
         slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
         slot[pol] += w
@@ -1351,6 +1376,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             and not _in_named_plan(x, ents, shadow)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
+    for c in cues:  # 香港的自治和自由持續受到侵蝕: the subject of an agentless passive suffers it
+        if c.entry.kind == "evaluative" and c.polarity == "negative" \
+                and any(m.end() == c.start for m in _PASSIVE.finditer(shadow, max(0, c.start - 2), c.start)):
+            patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= c.start)
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
     patients |= feeling
@@ -1379,7 +1408,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             pre = [x for x in same if x.end <= c.start and _after_preposition(shadow, x) and shadow[x.start - 1] in "对向"]
             # 譴責報告「…抹黑香港」: a quotation after the object describes it; what it names is not the object
             described.update(id(x) for x in same if x.start >= c.end and _quoted_after_object(shadow[c.end : x.start]))
-            post = [x for x in same if x.start >= c.end and id(x) not in described]
+            # (批評西方政客抹黑香港: Hong Kong is smeared, the critic's object is who smears it)
+            post = [x for x in same if x.start >= c.end and id(x) not in described
+                    and not (e.kind == "reporting" and c.polarity == "negative" and id(x) in patients)]
             target = pre[-1] if pre else (post[0] if post else None)
             if target is None and e.kind == "reporting" and e.type == "stance" and c.polarity == "negative" \
                     and shadow[c.end : c.end + 1] in ("，", "：", ":"):

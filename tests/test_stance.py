@@ -1426,3 +1426,25 @@ def test_a_quoted_claim_named_as_such_and_a_disposed_object_are_no_targets(resou
 def test_watching_is_no_surveillance(resources):
     st = stance(resources, "海巡署立即派遣巡防艇全程監控並廣播驅離。")
     assert "監控" not in cue(st, "evaluative")
+
+
+def test_the_criticised_speaker_is_the_target_and_the_holders_side_is_not(resources):
+    """郑丽文批评，赖清德口口声声说…: Lai's words are criticised; 美国国务院…表示，美方一贯支持…:
+    the US side is the speaker's own, no target; the count in a holder goes first in English."""
+    st = stance(resources, "国民党主席郑丽文批评，赖清德口口声声说要维持现状，实际上却不断升高两岸敌意。")
+    assert targets(st) == {"赖清德": "negative"}
+    st = stance(resources, "美国国务院一名发言人则表示，美方一贯支持两岸和平稳定，反对任何一方片面改变现状。")
+    assert "美" not in targets(st) and st["holder"]["en"] == "a U.S. State Department spokesperson"
+
+
+def test_victims_are_no_targets_of_the_criticism_or_the_passive(resources):
+    """批評西方政客和媒體抹黑香港: Hong Kong is smeared; 香港的自治…受到侵蝕: Hong Kong suffers it."""
+    st = stance(resources, "他又批評部分西方政客和媒體抹黑香港的法治，干預香港事務。", before="李家超昨日表示，特區政府會堅定施政。")
+    assert "香港" not in targets(st)
+    st = stance(resources, "美國國務院早前發表報告，指香港的自治和自由持續受到侵蝕。")
+    assert st["bearing"] and "香港" not in targets(st)
+
+
+def test_some_members_of_a_body_hold_what_they_urge(resources):
+    st = stance(resources, "有立法會議員則關注經濟放緩對中小企的影響，促請政府推出更多支援措施。")
+    assert st["holder"]["text"] == "立法會議員"
