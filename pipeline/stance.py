@@ -110,6 +110,7 @@ class Context:
     holder_is_person: bool = False  # the previous holder is a person (他/她 opening a sentence continues them)
     titled: dict = field(default_factory=dict)  # a one-holder title (shadow) -> the people named with it so far
     reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
+    document: Entity | None = None  # the last named document (《香港政策法報告》) a later 報告 refers back to
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None,
@@ -252,7 +253,13 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
     own = _own_part(ents, cues, clause, tokens, quoted, holder_ent, verb, shadow) if bearing else ents
+    anaphor = _document_anaphor(shadow, unit.entities, ctx.document) if bearing and ctx.document is not None else None
+    if anaphor is not None:
+        own = sorted(own + [anaphor], key=lambda e: e.start)
     targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens)) if bearing else []
+    if anaphor is not None:  # (報告罔顧事實: the report named before, as 報告)
+        targets = [{**t, "mention": text[anaphor.start : anaphor.end]} if t["text"] == anaphor.text and t["kb_id"] == anaphor.kb_id
+                   else t for t in targets]
     if spoken is not None and bearing and comment.polarity:
         targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
     if quoted_english and bearing:  # names inside the English words, with the English side's polarity
@@ -282,6 +289,28 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         st["model_score"] = round(float(prob), 3)
     _remember(ctx, ents, holder, holder_ent)
     return st
+
+
+#: the heads of named documents that a later sentence refers back to by the head alone, and the
+#: kind of document each names (Traditional and Simplified): 《香港政策法報告》… 報告罔顧事實
+_DOCUMENT_HEADS = {"報告": "report", "报告": "report", "法案": "law", "法": "law", "條例": "law", "条例": "law",
+                   "白皮書": "white paper", "白皮书": "white paper", "聲明": "statement", "声明": "statement",
+                   "協議": "agreement", "协议": "agreement", "決議": "resolution", "决议": "resolution"}
+#: a clause opening with such a head (shadow forms); a bare 法 only after a demonstrative (該法, not 法國)
+_DOCUMENT_REF = rx.compile(r"(?:(?:该|此|这|这份|这项|这部|此份|此项|该份|该项|这个)\s*)(报告|法案|法|条例|白皮书|声明|协议|决议)"
+                           r"|(报告|法案|条例|白皮书|声明|协议|决议)")
+
+
+def _document_anaphor(shadow: str, entities: list[Entity], document: Entity) -> Entity | None:
+    """The document named in an earlier sentence, where this one opens a clause with its head alone
+    (報告罔顧事實, 該法案…): an entity at the head's place with the document's name and English."""
+    kind = next(_DOCUMENT_HEADS[h] for h in _DOCUMENT_HEADS if document.text.endswith(h))
+    for m in _DOCUMENT_REF.finditer(shadow):
+        a = m.start()
+        if (a == 0 or shadow[a - 1] in CLAUSE_PUNCT) and _DOCUMENT_HEADS[m.group(1) or m.group(2)] == kind \
+                and not any(e.start < m.end() and a < e.end for e in entities) and shadow[m.end() : m.end() + 1] not in ("书", "人"):
+            return Entity(document.text, a, m.end(), "POLICY", document.kb_id, document.en, document.source)
+    return None
 
 
 def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], shadow: str, quoted: list[bool]) -> Cue | None:
@@ -394,7 +423,10 @@ def _author_word_before(shadow: str, start: int) -> bool:
 
 
 def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None) -> None:
-    """What the next sentence's pronouns may refer to: its last person, its holder."""
+    """What the next sentence's pronouns may refer to: its last person, its holder, its last document."""
+    documents = [e for e in ents if e.label == "POLICY" and e.text.endswith(tuple(_DOCUMENT_HEADS))]
+    if documents:
+        ctx.document = documents[-1]
     persons = [e for e in ents if e.label == "PERSON"]
     if persons:
         ctx.person = persons[-1]

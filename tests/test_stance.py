@@ -1448,3 +1448,14 @@ def test_victims_are_no_targets_of_the_criticism_or_the_passive(resources):
 def test_some_members_of_a_body_hold_what_they_urge(resources):
     st = stance(resources, "有立法會議員則關注經濟放緩對中小企的影響，促請政府推出更多支援措施。")
     assert st["holder"]["text"] == "立法會議員"
+
+
+def test_a_document_named_before_is_the_target_of_its_head_alone(resources):
+    """《香港政策法報告》… 報告罔顧事實: the report named before, with its English; 該法案 after
+    《台灣關係法》 too; 法國 is no 法."""
+    st = stance(resources, "外交部駐港特派員公署發言人回應稱，報告罔顧事實、顛倒黑白，嚴重干涉中國內政。",
+                before="美國國務院早前發表《香港政策法報告》，指香港的自治和自由持續受到侵蝕。")
+    report = next(t for t in st["targets"] if t["text"] == "香港政策法報告")
+    assert report["polarity"] == "negative" and report["mention"] == "報告" and report["en"]
+    st = stance(resources, "北京批評，該法案嚴重干涉中國內政。", before="美國國會通過《台灣關係法》。")
+    assert targets(st) == {"台灣關係法": "negative"}
