@@ -922,6 +922,8 @@ class Glosser:
             _classifiers(tokens)
         if "前" in unit.text and self.titles:
             self._former(tokens, unit.entities)
+        if "我" in unit.text:
+            _our(tokens, unit.entities)
         if unit.entities:
             _titles_by_country(unit.text, tokens, unit.entities)
         if unit.kind == "byline" and len(tokens) > 1 and tokens[0].norm in ("文", "文字") and tokens[1].text in _CREDIT_MARKS:
@@ -1265,3 +1267,17 @@ def _named_in_brackets(tokens, text: str) -> None:
 #: a count inside a holder's words (美國國務院一名發言人), said first in English (shadow forms)
 _HOLDER_COUNTS = {"一名": "a", "一位": "a", "一个": "a", "两名": "two", "两位": "two", "多名": "several", "多位": "several",
                   "数名": "several", "数位": "several"}
+
+
+#: what official usage puts 我 before as "our" (進入我北部空域, 我駐美代表處), shadow forms
+_OUR_NOUNS = frozenset({"北部", "中部", "南部", "东部", "西部", "西南", "东北", "西北", "东南", "领空", "领海", "空域", "海域",
+                        "防空识别区", "军", "国军", "驻", "政府", "方", "国"})
+
+
+def _our(tokens, entities=()) -> None:
+    """我 right before a body, a place or a region of the country is "our" (進入我北部空域, 我外交部
+    表示: official Taiwanese usage), not "I"."""
+    named = {e.start for e in entities if e.label in ("ORG", "GPE", "LOC")}
+    for t, nxt in zip(tokens, tokens[1:]):
+        if t.text == "我" and nxt.start == t.end and (nxt.start in named or nxt.norm in _OUR_NOUNS):
+            t.gloss = "our"

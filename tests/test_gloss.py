@@ -660,3 +660,12 @@ def test_section_numbers_are_glossed_as_numbers(resources):
     doc = annotate_text("標題在這裡很長\n\n壹、新聞重點\n\n台灣的國防預算今年增加。\n\n二、中日關係面臨考驗\n\n十二、結論\n", "t", resources)
     lines = [u.gloss_en for u in doc.units if u.kind == "heading"]
     assert [g.split(" | ")[0] for g in lines] == ["I.", "2.", "12."]
+
+
+def test_official_we_before_a_body_or_region_is_our(resources):
+    """進入我北部空域, 我外交部表示: "our"; 我認為 and 我父親 keep "I" (no body or region after)."""
+    from pipeline.annotate import annotate_text
+
+    gloss = annotate_text("標題\n\n共機進入我北部空域，我外交部表示，我認為不妥，我父親也這麼說。", "t", resources).units[1].gloss_en
+    assert "our | northern part" in gloss and "our | Ministry of Foreign Affairs" in gloss
+    assert "I | believe" in gloss and "our | father" not in gloss
