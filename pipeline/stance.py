@@ -791,6 +791,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             group = _coordination(e, ents, shadow)
             if len(group) > 1:  # 美國、日本與南韓隨即發表聯合聲明: the three, not the last named
                 return _group_holder(group, text), e, v
+            if e.label == "GPE" and v.entry.term in _DESIRE and not quoted[v.start] and "「" not in text and "“" not in text \
+                    and not any(c.entry.type == "say" for c in verbs):
+                # 中國希望透過改善對首爾關係，製造…隔閡: a country's wish the writer reads into what it
+                # does, with no words of its own reported, is the writer's analysis (and the country its target)
+                return "AUTHOR", None, None
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
@@ -907,6 +912,9 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
             return _entity_dict(subject), subject, v
     return None
 
+
+#: verbs of wishing and intending (Traditional, as listed in the lexicon)
+_DESIRE = frozenset({"希望", "期望", "盼望", "企圖", "試圖", "意圖"})
 
 #: "there are" before a sentence's subject (有立法會議員…, 也有學者…), shadow forms
 _EXISTENTIAL = rx.compile(r"(?:也|亦|另|还|则)?有")
@@ -1215,12 +1223,19 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
             continue  # (坐視中國擴張: China acts, it is no patient)
         if c.entry.role == "subject":  # 擾|台: the one harassed, inside the word
             out.update(id(x) for x in ordered if c.start < x.start and x.end <= c.end)
+        cause = max(shadow.rfind(w, max(0, c.start - 16), c.start) for w in _CAUSING)
+        if cause >= 0 and not any(ch in CLAUSE_PUNCT for ch in shadow[cause : c.start]):
+            # 製造南韓和美國之間的隔閡: those between whom the rift is made suffer it
+            out.update(id(x) for x in ordered if cause < x.start and x.end <= c.start)
         prev = next((x for x in ordered if 0 <= x.start - c.end <= 1 and _object_gap(shadow[c.end : x.start])), None)
         while prev is not None:
             out.add(id(prev))
             prev = next((x for x in ordered if x.start >= prev.end and shadow[prev.end : x.start] in _COORDINATORS), None)
     return out
 
+
+#: verbs that make the harm their object names (製造…隔閡, 挑起…衝突), shadow forms
+_CAUSING = ("制造", "挑起", "煽动", "激化")
 
 #: negative words whose object is a clause, its subject acting (坐視中國在南海擴張, 縱容北京…)
 _CLAUSE_TAKING = frozenset({"坐视", "放任", "纵容", "容忍", "默许"})

@@ -1459,3 +1459,13 @@ def test_a_document_named_before_is_the_target_of_its_head_alone(resources):
     assert report["polarity"] == "negative" and report["mention"] == "報告" and report["en"]
     st = stance(resources, "北京批評，該法案嚴重干涉中國內政。", before="美國國會通過《台灣關係法》。")
     assert targets(st) == {"台灣關係法": "negative"}
+
+
+def test_a_countrys_wish_the_writer_reads_into_its_acts_is_the_writers(resources):
+    """中國希望透過改善對首爾關係，製造南韓和美國之間的隔閡: the writer's analysis of China's aims
+    (no words of China's reported), and those between whom the rift is made are not judged; a
+    ministry's wish stays the ministry's."""
+    st = stance(resources, "中國希望透過改善對首爾關係，製造南韓和美國之間的隔閡。")
+    assert st["holder"] == "AUTHOR" and "南韓" not in targets(st) and "美國" not in targets(st)
+    st = stance(resources, "中國外交部希望美方停止干涉中國內政。")
+    assert st["holder"]["text"] == "中國外交部"
