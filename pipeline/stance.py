@@ -133,9 +133,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     cues = [c for c in cues if c.entry.kind not in ("evaluative", "reporting") or c.entry.weight >= 3 and c.entry.kind == "evaluative"
             or not any(a <= c.start and c.end <= b for a, b in named)]
     if "被" in shadow or "遭" in shadow or "受到" in shadow:
-        # 被拒絕, 不被歡迎, 遭到否認: a stance verb in the passive with no agent says what was done
-        # to the subject, whose stance it is not (被美國批評 keeps its agent)
-        cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type == "stance"
+        # 被拒絕, 不被歡迎, 遭到否認, 被視為: a stance or belief verb in the passive with no agent says
+        # what was done to or thought of the subject, whose position it is not (被美國批評 keeps its agent)
+        cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type in ("stance", "belief")
                                         and (shadow[c.start - 1 : c.start] in ("被", "遭") or shadow[max(0, c.start - 2) : c.start] in ("受到", "遭到")))]
     if "名" in shadow or "为由" in shadow:
         # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
@@ -579,8 +579,8 @@ def _occurrences(s: str, w: str) -> list[int]:
 
 
 #: a clause comparing someone with the subject (不像他們…, 有別於…): its verbs are the others'
-_COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:不像|不同于|有别于|不似|不如)")
-_COMPARING = rx.compile(r"不像|不同于|有别于|不似|不如")
+_COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:却|也|则|并)?(?:不像|未像|不同于|有别于|不似|不如)")
+_COMPARING = rx.compile(r"不像|未像|不同于|有别于|不似|不如")
 
 #: a "while doing …" frame (在樂見其成的同時, 在肯定日本之餘)
 _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")

@@ -1469,3 +1469,14 @@ def test_a_countrys_wish_the_writer_reads_into_its_acts_is_the_writers(resources
     assert st["holder"] == "AUTHOR" and "南韓" not in targets(st) and "美國" not in targets(st)
     st = stance(resources, "中國外交部希望美方停止干涉中國內政。")
     assert st["holder"]["text"] == "中國外交部"
+
+
+def test_regarding_as_is_a_view_and_the_passive_holds_none(resources):
+    """中國將這些叛逃者視為非法移民: China's view; 他被認為是親中派: no one's named; 未像平壤過去般
+    直接拒絕: a comparison, Pyongyang holds nothing here."""
+    st = stance(resources, "中國將這些叛逃者視為非法移民而非難民，經常強制遣返他們。")
+    assert st["holder"]["text"] == "中國"
+    st = stance(resources, "他被認為是親中派。", before="國民黨主席朱立倫表示支持。")
+    assert not st["bearing"] or st["holder"] == "AUTHOR"
+    st = stance(resources, "他的言論看似重大，但卻未像平壤過去般直接拒絕單方面去核一說。")
+    assert st["holder"] == "AUTHOR"
