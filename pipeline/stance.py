@@ -604,6 +604,21 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
         shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
 
 
+def _between_parties(e: Entity, ents: list[Entity], shadow: str) -> bool:
+    """Is the entity one of the parties of what is between them (柏林和莫斯科之間的雙邊協議, 中美之間的
+    貿易戰)?  That is judged, not either of them."""
+    end = e.end
+    nxt = next((x for x in ents if x.start > end and shadow[end : x.start] in _COORDINATORS), None)
+    if nxt is not None:
+        end = nxt.end
+    return shadow.startswith(("之间的", "间的"), end)  # (俄羅斯與土耳其之間最近達成一項協議: they act)
+
+
+#: what an entity names when it is written right before these (白宮記者會: the briefing, not the
+#: White House acting), shadow forms
+_NAMED_OCCASIONS = ("记者会", "简报会", "例行记者会", "听证会")
+
+
 def _in_named_plan(e: Entity, ents: list[Entity], shadow: str) -> bool:
     """Is the place inside a short quoted name of a plan or policy, with the policy the knowledge
     base knows (「一國兩制台灣方案」: 台灣 names the plan, it is not what the sentence judges)?"""
@@ -1420,7 +1435,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
-            and not _in_named_plan(x, ents, shadow)
+            and not _in_named_plan(x, ents, shadow) and not _between_parties(x, ents, shadow)
+            and not shadow.startswith(_NAMED_OCCASIONS, x.end)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
     for c in cues:  # 香港的自治和自由持續受到侵蝕: the subject of an agentless passive suffers it

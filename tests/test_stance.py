@@ -1480,3 +1480,15 @@ def test_regarding_as_is_a_view_and_the_passive_holds_none(resources):
     assert not st["bearing"] or st["holder"] == "AUTHOR"
     st = stance(resources, "他的言論看似重大，但卻未像平壤過去般直接拒絕單方面去核一說。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_the_parties_of_what_is_between_them_and_a_named_briefing_are_no_targets(resources):
+    """柏林和莫斯科之間的雙邊協議: the agreement, not Berlin; 俄羅斯與土耳其之間最近達成一項協議: they
+    act; 白宮記者會: the briefing, not the White House."""
+    st = stance(resources, "德國工業協會出聲要求美國不要插手歐盟能源政策以及柏林和莫斯科之間的雙邊協議。")
+    assert targets(st).get("美國") == "negative" and "柏林" not in targets(st) and "莫斯科" not in targets(st)
+    st = stance(resources, "聯合國外交官提到，俄羅斯與土耳其之間最近達成一項協議，將會在反政府軍主要據點的伊德利卜省 (Idlib) "
+                           "劃設非軍事緩衝區，這項協議帶來了竭力推動政治對話的機會。")
+    assert targets(st).get("俄羅斯") == "positive"
+    st = stance(resources, "一些記者質疑：桑德斯自從 9 月 10 日後便未舉辦過白宮記者會。")
+    assert "白宮" not in targets(st)
