@@ -1413,7 +1413,7 @@ def _disposed(tokens: list[Token]) -> set[int]:
 
 def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,
              verb: Cue | None = None, roles: tuple[str, ...] = (), quoted: list[bool] | None = None,
-             disposed: set[int] = frozenset()):
+             disposed: set[int] | frozenset[int] = frozenset()):
     scores: dict[tuple, dict] = {}
 
     hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
