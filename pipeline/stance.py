@@ -242,7 +242,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
                                     and not c.negated for c in cues):
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
-    comment = _writers_comment(cues, clause, ents, shadow, quoted) \
+    comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted) \
         if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
     spoken = None
     if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
@@ -331,6 +331,23 @@ def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], sha
             return c
     return None
 
+
+def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool]) -> Cue | None:
+    """A claim the writer distances itself from (聲稱, 宣稱, 口口聲聲), then a clause opened by 卻/但
+    that judges (美方一邊聲稱不支持「台獨」，一邊卻不斷加大對台軍售，言行不一，背信棄義): the
+    writer's judgement of the claimant; its strongest word after the turn."""
+    claim = next((c for c in cues if c.entry.kind == "reporting" and c.entry.term in _DISTANCING and not quoted[c.start]), None)
+    if claim is None:
+        return None
+    turn = next((k for k in range(claim.end, len(shadow)) if shadow[k] in "却但" and clause[k] != clause[claim.start]), None)
+    if turn is None:
+        return None
+    judged = [c for c in cues if c.start > turn and c.entry.kind == "evaluative" and c.polarity and not quoted[c.start]]
+    return max(judged, key=lambda c: c.entry.weight * c.factor, default=None)
+
+
+#: verbs of claiming that the writer does not vouch for (Traditional, as in the lexicon)
+_DISTANCING = frozenset({"聲稱", "宣稱", "自稱", "號稱", "標榜", "口口聲聲"})
 
 _CAUSE_FEELING = ("令人", "让人", "叫人", "使人")
 #: what may stand before the evaluative word of a writer's closing comment

@@ -442,6 +442,14 @@ def test_a_publication_line_with_the_pages_buttons(resources):
     assert (doc.meta["date"], doc.meta["author"]) == ("2025-11-17", "钟声")
 
 
+def test_a_newspapers_page_number_is_no_outlet(resources):
+    """人民日报 2025年12月20日 第03版: the paper, the date and its page (no ORG 第03版)."""
+    doc = annotate_text("美方售台武器严重违背一个中国原则\n\n人民日报 2025年12月20日 第03版\n\n近日，美国政府宣布向台湾出售武器。\n",
+                        "rm", resources)
+    pub = doc.units[1]
+    assert pub.kind == "publication" and [e.text for e in pub.entities if e.label == "ORG"] == ["人民日报"]
+
+
 def test_global_times_dateline_with_its_reporters(resources):
     doc = annotate_text("美批准对台军售\n来源：环球时报 2025-11-28 06:48\n【环球时报报道 记者陈思远 环球时报驻美国特约记者萧达】"
                         "台湾地区领导人赖清德本周宣布，将推动特别预算。\n", "gt", resources)

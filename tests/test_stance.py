@@ -1492,3 +1492,9 @@ def test_the_parties_of_what_is_between_them_and_a_named_briefing_are_no_targets
     assert targets(st).get("俄羅斯") == "positive"
     st = stance(resources, "一些記者質疑：桑德斯自從 9 月 10 日後便未舉辦過白宮記者會。")
     assert "白宮" not in targets(st)
+
+
+def test_a_claim_the_writer_says_is_belied_is_the_writers_judgement(resources):
+    """美方一边声称不支持“台独”，一边却…背信弃义: the writer judges the US; a plain claim stays the claimant's."""
+    st = stance(resources, "美方一边声称不支持“台独”，一边却不断加大对台军售力度，言行不一，背信弃义。")
+    assert st["holder"] == "AUTHOR" and targets(st) == {"美": "negative"}
