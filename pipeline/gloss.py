@@ -924,6 +924,8 @@ class Glosser:
             self._former(tokens, unit.entities)
         if "我" in unit.text:
             _our(tokens, unit.entities)
+        if "而言" in unit.text or "方面" in unit.text:
+            _frames(tokens, unit.entities)
         if unit.entities:
             _titles_by_country(unit.text, tokens, unit.entities)
         if unit.kind == "byline" and len(tokens) > 1 and tokens[0].norm in ("文", "文字") and tokens[1].text in _CREDIT_MARKS:
@@ -1281,3 +1283,20 @@ def _our(tokens, entities=()) -> None:
     for t, nxt in zip(tokens, tokens[1:]):
         if t.text == "我" and nxt.start == t.end and (nxt.start in named or nxt.norm in _OUR_NOUNS):
             t.gloss = "our"
+
+
+def _frames(tokens, entities=()) -> None:
+    """對X而言 is "for X" (對 "for", 而言 said by it); X方面 after a name is X's "side" (美國方面，…),
+    not an "aspect" of it."""
+    named = {e.end for e in entities if e.label in ("GPE", "ORG", "PERSON")}
+    opened = None  # the 對 opening the frame in this clause
+    for t in tokens:
+        if t.pos == "x":
+            opened = None
+        elif t.norm in ("对", "对于") and t.pos == "p":
+            opened = t
+        elif t.norm == "而言" and opened is not None:
+            opened.gloss, t.gloss = "for", None
+            opened = None
+        elif t.norm == "方面" and t.start in named:
+            t.gloss = "side"

@@ -669,3 +669,12 @@ def test_official_we_before_a_body_or_region_is_our(resources):
     gloss = annotate_text("標題\n\n共機進入我北部空域，我外交部表示，我認為不妥，我父親也這麼說。", "t", resources).units[1].gloss_en
     assert "our | northern part" in gloss and "our | Ministry of Foreign Affairs" in gloss
     assert "I | believe" in gloss and "our | father" not in gloss
+
+
+def test_frames_for_x_and_a_sides_words(resources):
+    """對台灣而言 is "for Taiwan"; 美國方面 "U.S. side"; 不應 "should not"."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n對台灣而言，這很重要。\n\n美國方面，川普要求南韓。\n\n台灣不應把命運寄託在美國。", "t", resources)
+    assert [u.gloss_en.split(", |")[0] for u in doc.units[1:3]] == ["for | Taiwan", "U.S. | side"]
+    assert "should not" in doc.units[3].gloss_en
