@@ -79,7 +79,7 @@ _RELATIVE = rx.compile(
     r"|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?(md)|(?P<edge>初|底|末|上旬|中旬|下旬|中|早些时候|稍早|稍后)?)"  # no edge after a day (上月30日|中美)
 )
-_TRIGGER = rx.compile(r"[年月星礼周天季世]|[0-9][-/.][0-9]")
+_TRIGGER = rx.compile(r"[年月星礼周天季世]|[今昨明前]日|[0-9][-/.][0-9]")
 # A day of the month without its month, as news reports write it: 19日, 1日至2日, 今（12）日.
 _DAY_ONLY = rx.compile(
     r"(?:(?P<rel>[今昨明前])\s*[（(]\s*(?P<rd>[0-9０-９]{1,2})\s*[）)]\s*日"
@@ -99,7 +99,8 @@ _NUMERIC_DATE = rx.compile(
 )
 _CENTURY = rx.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
 _WEEKDAY = rx.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
-_DAYWORD = rx.compile(r"(?P<w>今天|昨天|明天|前天|后天)")
+_DAYWORD = rx.compile(r"(?P<w>今天|昨天|明天|前天|后天|(?<!至)今日|昨日|明日(?!之星)|前日(?!本))")  # (时至今日: "up to now"; 前日本: former Japanese)
+_DAY_OFFSET = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2, "今日": 0, "昨日": -1, "明日": 1, "前日": -2}
 _SEASONS = rx.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
 _YEAR_EDGE = rx.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
 _DURATION = rx.compile(
@@ -386,7 +387,7 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         n = _int(mt.group("n"))
         if n and 1 <= n <= 22 and free(*mt.span()):
             out.append((mt.start(), mt.end(), _with_edge({"value": f"{n - 1:02d}"}, mt.group("edge"))))
-    for regex, needed in ((_WEEKDAY, has_week), (_DAYWORD, "天" in text), (_SEASONS, "天" in text or "季" in text),
+    for regex, needed in ((_WEEKDAY, has_week), (_DAYWORD, "天" in text or "日" in text), (_SEASONS, "天" in text or "季" in text),
                           (_YEAR_EDGE, has_year)):
         for mt in regex.finditer(text) if needed else ():
             if not free(*mt.span()):
@@ -396,7 +397,7 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
                 day = 7 if g["wd"] in ("日", "天") else _int(g["wd"])
                 extra = {"value": f"XXXX-WXX-{day}"}
             elif "w" in g:
-                rel = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2}[g["w"]]
+                rel = _DAY_OFFSET[g["w"]]
                 extra = {"value": _shifted_day(today, rel) or "XXXX-XX-XX", "relative": f"{rel:+d}D"}
             elif "s" in g:
                 extra = {}

@@ -252,6 +252,8 @@ def test_dates(resources, text, span, value):
     ("他禮拜六抵達。", "禮拜六", {"value": "XXXX-WXX-6"}),
     ("雙方在 9 月中會面。", "9 月中", {"value": "XXXX-09", "mod": "MID"}),
     ("5% 至 10% 的關稅。", "5% 至 10%", {"value": 0.05, "max": 0.1}),
+    ("第七艦隊今日表示。", "今日", {"value": "XXXX-XX-XX", "relative": "+0D"}),  # the formal 今日, 昨日
+    ("李家超昨日出席會議。", "昨日", {"value": "XXXX-XX-XX", "relative": "-1D"}),
 ])
 def test_relative_dates_durations_and_ranges(resources, text, span, extra):
     e = one(ents(text, resources), span)
@@ -270,7 +272,8 @@ def test_day_of_the_month(resources, text, span, value, en):
     assert (e.label, e.extra["value"], e.en) == ("DATE", value, en)
 
 
-@pytest.mark.parametrize("text", ["五國將在 5日後 表態。", "近10日來雙方交火。", "比賽第3日。", "每1日檢查。", "在19日本企業中。"])
+@pytest.mark.parametrize("text", ["五國將在 5日後 表態。", "近10日來雙方交火。", "比賽第3日。", "每1日檢查。", "在19日本企業中。",
+                                  "時至今日仍未改變。", "前日本首相安倍晉三。"])
 def test_numbers_of_days_are_not_dates(resources, text):
     assert not [e for e in ents(text, resources) if e.label == "DATE"]
 
