@@ -259,6 +259,8 @@ class ForeignNames:
                     u.add(Entity(m.group("name"), a, b, e.label, e.kb_id, e.en, e.source))
                     continue
             if e is None:
+                e = self._named_in_english(u, m.start(), m.group("name"))
+            if e is None:
                 continue
             name = m.group("name")
             inner = next((x for x in u.ents if (x.start, x.end) == (a, b)), None)
@@ -286,6 +288,19 @@ class ForeignNames:
                 else:
                     self._relink(u, e, None, name, "rule")
             u.add(Entity(name, a, b, e.label, e.kb_id, e.en, e.source))
+
+    def _named_in_english(self, u: _Unit, end: int, name: str) -> Entity | None:
+        """蘋果（Apple）, 亞馬遜（Amazon）: a word before an organisation's English name in brackets,
+        one the KB knows by that name alone, is that organisation (the word by itself may be a fruit
+        or a river)."""
+        hits = self._english_entries(name, "ORG")
+        tok = next((t for t in u.tokens if t.end == end), None)
+        if len(hits) != 1 or tok is None or not 2 <= tok.end - tok.start <= 6 or not _all_han(u.sh[tok.start:tok.end]) \
+                or not u.free(tok.start, tok.end):
+            return None
+        e = Entity(u.text[tok.start:tok.end], tok.start, tok.end, "ORG", hits[0].id, hits[0].en, "kb")
+        u.add(e)
+        return e
 
     def _english_entries(self, name: str, label: str) -> list:
         """The knowledge base's entries of type ``label`` with ``name`` among their English names."""

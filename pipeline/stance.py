@@ -621,6 +621,11 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
         shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
 
 
+def _agentless_passive(shadow: str, c: Cue) -> bool:
+    """Is the cue's word right after a passive marker (受到侵蝕, 被掏空): done by no one named?"""
+    return any(m.end() == c.start for m in _PASSIVE.finditer(shadow, max(0, c.start - 2), c.start))
+
+
 def _between_parties(e: Entity, ents: list[Entity], shadow: str) -> bool:
     """Is the entity one of the parties of what is between them (柏林和莫斯科之間的雙邊協議, 中美之間的
     貿易戰)?  That is judged, not either of them."""
@@ -655,6 +660,10 @@ _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
 #: a clause opening with a demonstrative, a classifier and a noun: its own subject (但這種平衡極為脆弱;
 #: not 此舉 or 這是, which point back to the earlier clause's act)
 _DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)[\u4e00-\u9fff]")
+
+#: a clause opening with a consequence (…受到削弱，進而影響…的安全情勢): what follows from the event
+#: before, no act of its subject (shadow forms)
+_CONSEQUENCE = ("进而", "从而", "因而", "继而")
 
 #: what makes the entity before it a topic of the sentence, not its subject (美國方面，…)
 _TOPIC_PHRASE = ("方面，", "方面,", "而言", "来说")
@@ -1456,10 +1465,11 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             and not shadow.startswith(_NAMED_OCCASIONS, x.end)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
+    suffered = set()  # clauses whose subject suffers an agentless passive: their words judge no one before
     for c in cues:  # 香港的自治和自由持續受到侵蝕: the subject of an agentless passive suffers it
-        if c.entry.kind == "evaluative" and c.polarity == "negative" \
-                and any(m.end() == c.start for m in _PASSIVE.finditer(shadow, max(0, c.start - 2), c.start)):
+        if c.entry.kind == "evaluative" and c.polarity == "negative" and _agentless_passive(shadow, c):
             patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= c.start)
+            suffered.add(clause[c.start])
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
     patients |= feeling
@@ -1529,7 +1539,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
             elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
-                    and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) \
+                    and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) and cl not in suffered \
+                    and not shadow.startswith(_CONSEQUENCE, clause.index(cl)) \
                     and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)

@@ -1396,3 +1396,10 @@ def test_ministries_of_taiwan_korea_and_japan_by_their_own_names(resources):
         ["tw-moe", "tw-mohw", "tw-fsc", "kr-mof", "jp-meti"]
     es = ents("新华社北京11月27日电\n\n教育部今天印发通知。", resources)
     assert one(es, "教育部").kb_id == "cn-moe"
+
+
+def test_a_word_before_a_companys_english_name_in_brackets_is_the_company(resources):
+    """苹果（Apple）: Apple, not a fruit; 我吃蘋果 stays a fruit; FT中文网 is FT Chinese."""
+    es = ents("標題\n\n苹果（Apple）、三星（Samsung）等企业把产能转移到印度。\n\n我吃蘋果。\n\nFT中文网报道。", resources)
+    assert [e.kb_id for e in es if e.text in ("苹果", "Apple")] == ["us-apple", "us-apple"]
+    assert not find(es, "蘋果") and one(es, "FT中文网").kb_id == "media-ft-chinese"

@@ -1498,3 +1498,8 @@ def test_a_claim_the_writer_says_is_belied_is_the_writers_judgement(resources):
     """美方一边声称不支持“台独”，一边却…背信弃义: the writer judges the US; a plain claim stays the claimant's."""
     st = stance(resources, "美方一边声称不支持“台独”，一边却不断加大对台军售力度，言行不一，背信弃义。")
     assert st["holder"] == "AUTHOR" and targets(st) == {"美": "negative"}
+
+
+def test_public_opinion_holds_its_worry_and_an_agentless_passive_blames_no_one(resources):
+    st = stance(resources, "台积电（TSMC）已宣布在美国亚利桑那州追加1000亿美元投资，但岛内舆论担心“护国神山”被掏空。")
+    assert st["holder"]["text"] == "岛内舆论" and "台积电" not in targets(st)
