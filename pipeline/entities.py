@@ -128,7 +128,7 @@ class Rules(dict):
         for key, value in data.items():
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
-        for key in ("surname_readings", "acronym_media", "named_clusters", "institution_words", "document_words",
+        for key in ("surname_readings", "acronym_media", "named_clusters", "state_metonyms", "institution_words", "document_words",
                     "document_modifiers", "country_titles", "title_roles", "election_english"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         rules.data["named_clusters"] = {k: {**spec, "not_before": tuple(convert(w) for w in spec.get("not_before", ()))}
@@ -604,6 +604,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         前 "former" (美國前國防部官員: the US's)."""
         if a > 2 and sh[a - 1] == "前":
             a -= 1
+        metonyms = self.rules.data["state_metonyms"]
         for n in (4, 3, 2):
             hit = self.names.get(sh[a - n:a]) if a >= n else None
             if hit is not None:
@@ -611,6 +612,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     entry = self.kb.get(kb_id)
                     if entry is not None and entry.type == "GPE" and not entry.country:
                         return entry.id
+            if a >= n and sh[a - n:a] in metonyms:  # 中共|國防部, 北京|外交部
+                return metonyms[sh[a - n:a]]
         return self.abbr.get(sh[a - 1]) if abbreviation else None
 
     def _home_country(self) -> str:

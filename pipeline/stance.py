@@ -85,8 +85,9 @@ _FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并
 # -- clauses -----------------------------------------------------------------------------------------------
 def clause_ids(text: str, shadow: str, tokens) -> list[int]:
     """Clause number of every character (and of the end of the text)."""
-    # a new clause starts after a clause punctuation mark and at a contrastive conjunction
-    breaks = sorted({k + 1 for k, ch in enumerate(text) if ch in CLAUSE_PUNCT}
+    # a new clause starts after a clause punctuation mark (or an emoji, which ends a post's sentence:
+    # …互不隶属🙄 真是痴人说梦) and at a contrastive conjunction
+    breaks = sorted({k + 1 for k, ch in enumerate(text) if ch in CLAUSE_PUNCT or ch >= "\U0001F000"}
                     | {t.start for t in tokens if t.end - t.start <= 2 and shadow[t.start : t.end] in CONTRAST})
     ids: list[int] = []
     prev = 0
@@ -1441,6 +1442,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
              verb: Cue | None = None, roles: tuple[str, ...] = (), quoted: list[bool] | None = None,
              disposed: set[int] | frozenset[int] = frozenset()):
     scores: dict[tuple, dict] = {}
+    quoted = quoted or _quoted(text)
 
     hkey = (holder_ent.kb_id or holder_ent.text,) if holder_ent is not None else None
     # the holder's own country (a KB id's prefix: us-state-department is the United States'), which
@@ -1545,6 +1547,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
+                           and not (quoted[x.start] and not quoted[c.start])  # (说什么“中华民国台湾”…: a term the words mock)
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                            and x.label in HOLDER_LABELS]  # (a law does nothing: 依據《…條例》，…統戰活動)
                 if earlier:  # when that subject is the holder, the word is what the holder speaks of
@@ -1583,7 +1586,6 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if c.polarity and c.entry.kind in ("evaluative", "reporting") and id(c) not in charges:
             net[clause[c.start]] = net.get(clause[c.start], 0.0) + (1 if c.polarity == "positive" else -1) * c.entry.weight * c.factor
     whole = sum(net.values())
-    quoted = quoted or _quoted(text)
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \

@@ -1403,3 +1403,9 @@ def test_a_word_before_a_companys_english_name_in_brackets_is_the_company(resour
     es = ents("標題\n\n苹果（Apple）、三星（Samsung）等企业把产能转移到印度。\n\n我吃蘋果。\n\nFT中文网报道。", resources)
     assert [e.kb_id for e in es if e.text in ("苹果", "Apple")] == ["us-apple", "us-apple"]
     assert not find(es, "蘋果") and one(es, "FT中文网").kb_id == "media-ft-chinese"
+
+
+def test_a_party_or_capital_before_a_body_names_its_state(resources):
+    """中共國防部 and 北京外交部 are the PRC's, whatever the article's home."""
+    es = ents("標題\n\n中共國防部發言人宣稱演習是懲戒。\n\n北京外交部發言人汪文斌表示反對。", resources)
+    assert one(es, "國防部").kb_id == "cn-mnd" and one(es, "外交部").kb_id == "cn-mfa"

@@ -1503,3 +1503,10 @@ def test_a_claim_the_writer_says_is_belied_is_the_writers_judgement(resources):
 def test_public_opinion_holds_its_worry_and_an_agentless_passive_blames_no_one(resources):
     st = stance(resources, "台积电（TSMC）已宣布在美国亚利桑那州追加1000亿美元投资，但岛内舆论担心“护国神山”被掏空。")
     assert st["holder"]["text"] == "岛内舆论" and "台积电" not in targets(st)
+
+
+def test_an_emoji_ends_a_posts_clause_and_a_mocked_term_is_no_subject(resources):
+    """…说什么“中华民国台湾”跟中华人民共和国互不隶属🙄 真是痴人说梦: the writer mocks the claim; neither
+    state it names is judged."""
+    st = stance(resources, "这位“台独工作者”今天又在鼓吹所谓“新两国论”，说什么“中华民国台湾”跟中华人民共和国互不隶属🙄 真是痴人说梦。")
+    assert st["bearing"] and st["holder"] == "AUTHOR" and not targets(st)
