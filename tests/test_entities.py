@@ -1403,6 +1403,8 @@ def test_a_word_before_a_companys_english_name_in_brackets_is_the_company(resour
     es = ents("標題\n\n苹果（Apple）、三星（Samsung）等企业把产能转移到印度。\n\n我吃蘋果。\n\nFT中文网报道。", resources)
     assert [e.kb_id for e in es if e.text in ("苹果", "Apple")] == ["us-apple", "us-apple"]
     assert not find(es, "蘋果") and one(es, "FT中文网").kb_id == "media-ft-chinese"
+    es = ents("標題\n\n根據智庫研究中心（CSIS）的報告。\n\n根據美國戰略暨國際研究中心（CSIS）的報告。", resources)
+    assert not find(es, "中心") and one(es, "美國戰略暨國際研究中心").kb_id == "us-csis"  # (not the last word of a name)
 
 
 def test_a_party_or_capital_before_a_body_names_its_state(resources):
