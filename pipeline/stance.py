@@ -1607,6 +1607,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             continue  # 美方對判決深感失望, 中方對此堅決反對: who feels or voices an attitude is not what it is
             # about (民主黨的憤怒 is theirs)
         v = net.get(clause[x.start], 0.0)
+        if v <= -1.5 and marker and marker in "与同跟":
+            continue  # 避免與中國正面衝突: the other side of a conflict is not judged by it (a partnership's is)
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)
         elif verb is not None and (x.start >= verb.end or quoted[x.start] and x.end <= verb.start) \

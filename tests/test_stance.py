@@ -1510,3 +1510,8 @@ def test_an_emoji_ends_a_posts_clause_and_a_mocked_term_is_no_subject(resources)
     state it names is judged."""
     st = stance(resources, "这位“台独工作者”今天又在鼓吹所谓“新两国论”，说什么“中华民国台湾”跟中华人民共和国互不隶属🙄 真是痴人说梦。")
     assert st["bearing"] and st["holder"] == "AUTHOR" and not targets(st)
+
+
+def test_the_other_side_of_a_conflict_is_not_judged_by_it(resources):
+    st = stance(resources, "不過，分析人士認為，越南的避險策略相當成功，既避免與中國正面衝突，又提升了自身的戰略地位。")
+    assert targets(st).get("越南") == "positive" and "中國" not in targets(st)
