@@ -166,7 +166,7 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
                 and not (indented and _continues_indented(current, line, patterns)):
             flush()
         current.append(line)
-        front = front and not line.terminal and not _SECTION_LABEL_LINE.fullmatch(line.text.strip())  # (摘要: an abstract follows)
+        front = front and not line.terminal and not _SECTION_LABEL_LINE.match(line.text.strip())  # (摘要: an abstract follows)
     flush()
     return _footnotes(blocks)
 
@@ -497,6 +497,8 @@ def _ends_paragraph(prev: _Line, line: _Line, width: float, trailing_signal: boo
         return True  # a numbered note after the end of a sentence: 1 “Philippine sailor …”, Reuters
     if not prev.terminal and _pushed_down(prev, line, width):
         return False  # the next line's first Latin word did not fit on this one (…（Pete / Hegseth）…)
+    if prev.text.endswith(("，", "、", "；")) and prev.width >= 0.5 * width:
+        return False  # a comma ends no paragraph, title or heading: the sentence goes on
     if not prev.terminal and prev.width < 0.9 * width and (front or patterns.heading_marker(prev.text)):
         return True  # a title or heading shorter than a full line ends there (not a wrapped line)
     terminal = prev.terminal

@@ -235,6 +235,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = pieces
         elif seen_body and _is_date_line(text):
             out[i] = [_Piece("note", text)]  # the date a press release is signed (中華民國114年11月20日)
+        elif seen_body and _is_short(b) and _RUNNING_HEADER.match(text):
+            out[i] = [_Piece("note", text)]  # a journal's running header between pages (国际问题研究 2025年第3期)
         elif seen_body and i >= n - 2 and _is_short(b) and _REPORTER_CREDIT.match(_traditional(text)):
             out[i] = [_Piece("byline", text)]  # 美國之音記者李逸華華盛頓報導: the reporter's credit at the end
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
@@ -539,6 +541,10 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
 
 
 #: a journal's name, its volume and issue, and the paper's pages
+#: a journal's name and issue, as a page's running header repeats it: 国际问题研究 2025年第3期,
+#: 問題與研究 第64卷第4期
+_RUNNING_HEADER = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*[卷期](?:\s*第\s*\d{1,3}\s*期)?"
+                             r"(?:\s*[（(][^）)]{1,16}[）)])?\s*$")
 _JOURNAL_ISSUE = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*卷[ \t\u3000]*第\s*\d{1,3}\s*期.{0,20}?"
                             r"(?:\d{1,4}\s*[-–~～]\s*\d{1,4}\s*頁|頁\s*\d{1,4}\s*[-–~～]\s*\d{1,4})\s*$")
 #: a site's name that is its domain (nippon.com 中文版)
