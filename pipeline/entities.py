@@ -128,8 +128,9 @@ class Rules(dict):
         for key, value in data.items():
             if isinstance(value, list):
                 rules[key] = frozenset(convert(str(v)) for v in value)
-        for key in ("surname_readings", "acronym_media", "named_clusters", "state_metonyms", "institution_words", "document_words",
-                    "document_modifiers", "country_titles", "title_roles", "election_english"):  # maps keyed by Chinese words
+        for key in ("surname_readings", "acronym_media", "named_clusters", "state_metonyms", "institution_words",
+                    "document_words", "document_modifiers", "country_titles", "title_roles",
+                    "election_english"):  # maps keyed by Chinese words
             rules.data[key] = {convert(k): v for k, v in (data.get(key) or {}).items()}
         rules.data["named_clusters"] = {k: {**spec, "not_before": tuple(convert(w) for w in spec.get("not_before", ()))}
                                         for k, spec in rules.data["named_clusters"].items()}

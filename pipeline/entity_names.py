@@ -897,7 +897,8 @@ class NameRules:
             place = next((e for e in u.ents if e.end == t.start and e.label == "GPE"), None) if t.norm == "党部" else None
             central = t.norm == "中央党部" or u.sh.endswith("中央", 0, t.start)  # (国民党中央|党部 as cut here)
             before = place.start if place is not None else t.start - 2 if t.norm == "党部" and central else t.start
-            party = next((e for e in u.ents if e.end == before and e.label == "ORG" and e.kb_id and u.sh[e.start:e.end].endswith("党")), None)
+            party = next((e for e in u.ents if e.end == before and e.label == "ORG" and e.kb_id
+                          and u.sh[e.start:e.end].endswith("党")), None)
             entry = self.kb.get(party.kb_id) if party is not None and self.kb is not None else None
             if entry is None or (place is None and not central):
                 continue

@@ -984,6 +984,8 @@ def _makes_feel(shadow: str, tokens: list[Token], a: int, b: int, clause: list[i
     the verb at ``b`` (讓盟友普遍感到不安; not 使用, 命令)?"""
     starts = {t.start for t in tokens if t.end == t.start + 1}
     return any(shadow[k] in "让使令叫" and k in starts for k in range(max(a, clause.index(clause[b])), b))
+
+
 #: whom a speech verb may address before its words begin
 _ADDRESSEES = ("记者", "媒体", "外媒", "本报", "本台")
 #: 據《華盛頓觀察家報》報導，…: a source cited, not a speaker whose words the sentence reports
@@ -1478,7 +1480,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     charges = {id(c) for c in cues if c.entry.kind == "evaluative" and _CHARGE.match(shadow, c.end)}
     signed_clauses = set()
     described: set[int] = set()  # entities named in a quotation that describes a verb's object
-    reported_at = {c.end: True for c in cues if c.entry.kind == "reporting" and c.entry.type == "say"}  # 指出|北京
+    reported_at = {c.end for c in cues if c.entry.kind == "reporting" and c.entry.type == "say"}  # 指出|北京
     for c in cues:
         e = c.entry
         if not c.polarity or e.kind not in ("evaluative", "reporting"):
@@ -1555,7 +1557,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                     # clause mentions (馬科斯政府上台以來，一改前任杜特爾特的務實路線，不斷…挑釁: Marcos
                     # provokes, not Duterte); a topic phrase (美國方面，) is no subject
                     subjects = [x for x in earlier if not shadow.startswith(_TOPIC_PHRASE, x.end) and (
-                        x.start - clause.index(clause[x.start]) <= 1 or reported_at.get(x.start))]
+                        x.start - clause.index(clause[x.start]) <= 1 or x.start in reported_at)]
                     if subjects:
                         target = max(subjects, key=lambda x: (clause[x.start], x.start))
                     else:
@@ -1589,8 +1591,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     for x in ents:
         marker = shadow[max(0, x.start - 1) : x.start]
         if (x.kb_id or x.text,) in scores or x is holder_ent or x.label not in ACTOR_LABELS \
-                or marker in PATIENT_MARKERS or x.start in disposed or shadow[x.end : x.end + 1] == "案" or shadow.startswith(_FOLLOWERS, x.end) \
-                or (marker and marker in "对向") or _two_before(shadow, x) in _CHANNELS:
+                or marker in PATIENT_MARKERS or x.start in disposed or shadow[x.end : x.end + 1] == "案" \
+                or shadow.startswith(_FOLLOWERS, x.end) or (marker and marker in "对向") or _two_before(shadow, x) in _CHANNELS:
             continue  # places, what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服), a channel (透過北京)
         if shadow.startswith(_ISSUE, x.end):
             add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic
