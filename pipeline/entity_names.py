@@ -166,8 +166,10 @@ class NameRules:
                          or nxt.norm in self.rules["surname_followers"])
                 # ... and a verb, adverb, preposition, particle, title or government word after it
                 # (李表示, 金與, 朴議員, 尹政府; not 金、銀 or 此文中)
-                if not ok and tok is not None and self._glued(sh[tok.start:a], sh[b:tok.end], tok.norm):
-                    ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在
+                if not ok and tok is not None and (self._glued(sh[tok.start:a], sh[b:tok.end], tok.norm)
+                                                   or tok.start == a and sh[b:tok.end] in self.rules["surname_followers"]):
+                    ok = True  # ... or glued by jieba's guesser to a function word: 稱金為, 金已, 李在; or to
+                    # a government word in one dictionary word (賴政府)
                     u.extra_spans += [x for x in ((tok.start, a), (b, tok.end)) if x[0] < x[1]]
             else:
                 tok = u.token_at(a) if left else None

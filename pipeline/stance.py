@@ -47,7 +47,7 @@ How (all per sentence, dictionary look-ups over the unit's Simplified shadow):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -210,6 +210,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 
     quoted = _quoted(text)
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
+    if has_q and isinstance(holder, dict) and verb is not None and not _reports_words(verb, shadow) \
+            and _writers_question(cues, clause, quoted, verb):
+        holder, holder_ent, verb = "AUTHOR", None, None  # 民調顯示六成民眾支持…，政府難道可以視而不見？
     # a quotation with no speaker of its own (no speech verb outside its marks)
     speech = (text[:1] in "「“" or _quote_tail(text) or unit.quoted) \
         and not any(c.entry.kind == "reporting" and not quoted[c.start] for c in cues)  # (a blockquote: 表態：> …)
@@ -243,7 +246,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         if verb is not None and any(c.entry.kind == "modal" and c.entry.type == "prediction" and c.start > verb.end
                                     and not c.negated for c in cues):
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
-    comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted) \
+    comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted, verb) \
         if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
     spoken = None
     if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
@@ -314,6 +317,14 @@ def _document_anaphor(shadow: str, entities: list[Entity], document: Entity) -> 
     return None
 
 
+def _writers_question(cues: list[Cue], clause: list[int], quoted: list[bool], verb: Cue) -> bool:
+    """A rhetorical question (難道, 豈能) outside quotation marks in a clause after the holder's verb,
+    with no reporting verb of its own: the writer asks it of what the sentence reports."""
+    asked = [c for c in cues if c.entry.kind == "question" and c.entry.type == "rhetorical" and not quoted[c.start]
+             and clause[c.start] > clause[verb.start]]
+    return bool(asked) and not any(c.entry.kind == "reporting" and clause[c.start] == clause[asked[-1].start] for c in cues)
+
+
 def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], shadow: str, quoted: list[bool]) -> Cue | None:
     """The evaluative word of a closing clause that only comments, with 令人/讓人 and no name of its
     own (…，令人憂心; …，令人難以放心): the writer's judgement of what the sentence reports."""
@@ -333,18 +344,28 @@ def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], sha
     return None
 
 
-def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool]) -> Cue | None:
+def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool], verb: Cue | None = None) -> Cue | None:
     """A claim the writer distances itself from (聲稱, 宣稱, 口口聲聲), then a clause opened by 卻/但
-    that judges (美方一邊聲稱不支持「台獨」，一邊卻不斷加大對台軍售，言行不一，背信棄義): the
-    writer's judgement of the claimant; its strongest word after the turn."""
+    that judges (美方一邊聲稱不支持「台獨」，一邊卻不斷加大對台軍售，言行不一，背信棄義); or the
+    holder's demand, then 卻 and what it never did (川普一再要求台灣支付「保護費」，卻從未清楚承諾協防
+    台灣): the writer's judgement of the one reported; its strongest word after the turn."""
     claim = next((c for c in cues if c.entry.kind == "reporting" and c.entry.term in _DISTANCING and not quoted[c.start]), None)
+    never = False
+    if claim is None and verb is not None and verb.entry.type in ("demand", "stance") and not quoted[verb.start]:
+        claim, never = verb, True
     if claim is None:
         return None
     turn = next((k for k in range(claim.end, len(shadow)) if shadow[k] in "却但" and clause[k] != clause[claim.start]), None)
-    if turn is None:
+    if turn is None or never and not shadow.startswith(_NEVER, turn + 1):
         return None
+    if never:  # what was asked of others and never done oneself: the demand judges its maker
+        return replace(claim, polarity="negative")
     judged = [c for c in cues if c.start > turn and c.entry.kind == "evaluative" and c.polarity and not quoted[c.start]]
     return max(judged, key=lambda c: c.entry.weight * c.factor, default=None)
+
+
+#: what a turn says was never done (卻從未…, 卻始終不…), shadow forms
+_NEVER = ("从未", "从不", "未曾", "不曾", "始终未", "始终不", "并未", "迟迟未", "迟迟不")
 
 
 #: verbs of claiming that the writer does not vouch for (Traditional, as in the lexicon)

@@ -1411,3 +1411,9 @@ def test_a_party_or_capital_before_a_body_names_its_state(resources):
     """中共國防部 and 北京外交部 are the PRC's, whatever the article's home."""
     es = ents("標題\n\n中共國防部發言人宣稱演習是懲戒。\n\n北京外交部發言人汪文斌表示反對。", resources)
     assert one(es, "國防部").kb_id == "cn-mnd" and one(es, "外交部").kb_id == "cn-mfa"
+
+
+def test_a_surname_in_one_dictionary_word_with_government(resources):
+    """賴政府 after 賴清德: Lai's government (the dictionary has 賴政府 as one word); 依賴政府 is relying."""
+    es = ents("標題\n\n賴清德總統上任一年多來，兩岸關係持續惡化。\n\n我們呼籲賴政府放下意識形態。\n\n他依賴政府補助。", resources)
+    assert [e.kb_id for e in find(es, "賴")] == ["tw-lai-ching-te"]

@@ -1515,3 +1515,14 @@ def test_an_emoji_ends_a_posts_clause_and_a_mocked_term_is_no_subject(resources)
 def test_the_other_side_of_a_conflict_is_not_judged_by_it(resources):
     st = stance(resources, "不過，分析人士認為，越南的避險策略相當成功，既避免與中國正面衝突，又提升了自身的戰略地位。")
     assert targets(st).get("越南") == "positive" and "中國" not in targets(st)
+
+
+def test_the_writers_rhetorical_question_and_a_demand_never_matched_are_the_writers(resources):
+    """民調顯示…民眾支持…，政府難道可以視而不見？: the writer asks; 朱立倫說，政府難道…？ stays his;
+    川普一再要求台灣支付「保護費」，卻從未清楚承諾協防台灣: the writer judges Trump."""
+    st = stance(resources, "然而，民調顯示超過六成民眾支持兩岸恢復交流，政府難道可以視而不見？", before="陸委會昨天發表聲明。")
+    assert st["holder"] == "AUTHOR"
+    st = stance(resources, "朱立倫說，政府難道可以視而不見？", before="國民黨昨天召開記者會，批評政府的兩岸政策。")
+    assert st["holder"]["text"] == "朱立倫"
+    st = stance(resources, "川普一再要求台灣支付「保護費」，卻從未清楚承諾協防台灣。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("川普") == "negative"
