@@ -367,8 +367,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if _ENDS_SENTENCE.search(t) and not re.search(r"[？?！!][」』”’）)]*$", t):
         return False
-    if len(t) > 30 and _INNER_SENTENCE_END.search(t):
-        return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline
+    if (len(t) > 30 or "。" in t) and _INNER_SENTENCE_END.search(t):
+        return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline (a 。 never ends a headline's part)
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
     if _section_label(t, pat) or pat.heading_marker(t):

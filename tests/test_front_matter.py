@@ -1025,3 +1025,10 @@ def test_a_bracketed_reporters_credit_and_an_outlet_with_latin_words(resources, 
     doc = annotate_text(f"美對台承諾堅如磐石\n{line}\n\n美國國務院今天表示，美方對台灣的承諾堅如磐石。\n\n"
                         "國防部對此表示感謝。\n", "credit", resources)
     assert doc.units[1].kind == kind
+
+
+def test_two_sentences_with_a_full_stop_are_no_title(resources):
+    """A short paragraph of two sentences (陸委會昨天發表聲明。朱立倫說，…？) is body, however short:
+    a full stop never ends a part of a headline."""
+    doc = annotate_text("前言。\n\n陸委會昨天發表聲明。朱立倫說，政府難道可以視而不見？\n", "t", resources)
+    assert "title" not in [u.kind for u in doc.units]
