@@ -592,10 +592,11 @@ class NameRules:
 
     def _name_country(self, u: _Unit, a: int, b: int) -> str | None:
         """The country of the name at [a, b): its clause's (:meth:`_clause_country`), else that of a
-        title only one country uses right after it (小泉防衛大臣: Japan)."""
+        title only one country uses right after or right before it (小泉防衛大臣, 統合幕僚長吉田圭秀: Japan)."""
         country = self._clause_country(u, a)
-        if country is None:
-            country = next((c for title, c in self.rules.data.get("country_titles", {}).items() if u.sh.startswith(title, b)), None)
+        if country is None:  # 小泉防衛大臣, 統合幕僚長吉田圭秀: the title after or right before the name
+            titles = self.rules.data.get("country_titles", {})
+            country = next((c for title, c in titles.items() if u.sh.startswith(title, b) or u.sh.endswith(title, 0, a)), None)
         return country
 
     def _korean(self, u: _Unit, a: int, country: str | None) -> bool:

@@ -1417,3 +1417,9 @@ def test_a_surname_in_one_dictionary_word_with_government(resources):
     """賴政府 after 賴清德: Lai's government (the dictionary has 賴政府 as one word); 依賴政府 is relying."""
     es = ents("標題\n\n賴清德總統上任一年多來，兩岸關係持續惡化。\n\n我們呼籲賴政府放下意識形態。\n\n他依賴政府補助。", resources)
     assert [e.kb_id for e in find(es, "賴")] == ["tw-lai-ching-te"]
+
+
+def test_a_japanese_only_title_before_a_name_reads_it_in_japanese(resources):
+    """海上幕僚長齋藤聰: Satoshi Saito (the title says Japan), not a Mandarin reading."""
+    e = one(ents("標題\n\n海上幕僚長齋藤聰日前表示，將強化監視。", resources), "齋藤聰")
+    assert e.en == "Satoshi Saito" and e.extra["reading"] == "ja"
