@@ -799,7 +799,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
         cands = [e for e in _subjects(holders, tokens, clause, v, region_start)
-                 if not quoted[e.start] or quoted[v.start]]  # 針對「台灣有事」情境表示: a quoted term is no subject
+                 if not quoted[e.start] or quoted[v.start] or _scare_quoted(text, e)]  # 針對「台灣有事」情境表示: a quoted term is no subject
         if not region_start and _after_time_clause(shadow, v.start):
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
             names = {e.start for e in holders if e.label == "PERSON"}
@@ -974,6 +974,12 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
                             and _after_title(tokens, e))), topic[0])  # 中國常駐聯合國代表傅聰
             return _entity_dict(subject), subject, v
     return None
+
+
+def _scare_quoted(text: str, e: Entity) -> bool:
+    """Is the entity alone inside quotation marks (台「行政院」也宣布…: a name the writer will not grant,
+    still the subject), not part of a quoted term (「台灣有事」)?"""
+    return text[e.start - 1 : e.start] in ("「", "“", "『") and text[e.end : e.end + 1] in ("」", "”", "』")
 
 
 #: verbs of wishing and intending (Traditional, as listed in the lexicon)

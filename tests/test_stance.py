@@ -1526,3 +1526,11 @@ def test_the_writers_rhetorical_question_and_a_demand_never_matched_are_the_writ
     assert st["holder"]["text"] == "朱立倫"
     st = stance(resources, "川普一再要求台灣支付「保護費」，卻從未清楚承諾協防台灣。")
     assert st["holder"] == "AUTHOR" and targets(st).get("川普") == "negative"
+
+
+def test_a_name_in_scare_quotes_is_still_a_subject(resources):
+    """台“外交部长”林佳龙日前窜访欧洲，台“行政院”也宣布…: the Executive Yuan announces (its name in the
+    quotation marks a Mainland writer puts round Taiwan's bodies), and 窜访 judges Lin; 「台灣有事」 stays
+    a term, no subject."""
+    st = stance(resources, "台“外交部长”林佳龙日前窜访欧洲，台“行政院”也宣布新的援助计划。")
+    assert st["holder"]["text"] == "行政院" and targets(st).get("林佳龙") == "negative"
