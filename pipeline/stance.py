@@ -799,7 +799,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
         cands = [e for e in _subjects(holders, tokens, clause, v, region_start)
-                 if not quoted[e.start] or quoted[v.start] or _scare_quoted(text, e)]  # 針對「台灣有事」情境表示: a quoted term is no subject
+                 if not quoted[e.start] or quoted[v.start] or _scare_quoted(text, e)]
+        # (針對「台灣有事」情境表示: a quoted term is no subject; a name alone in quotation marks is)
         if not region_start and _after_time_clause(shadow, v.start):
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
             names = {e.start for e in holders if e.label == "PERSON"}
