@@ -924,7 +924,7 @@ class Glosser:
             self._former(tokens, unit.entities)
         if "我" in unit.text:
             _our(tokens, unit.entities)
-        if "而言" in unit.text or "方面" in unit.text:
+        if "而言" in unit.text or "方面" in unit.text or "起" in unit.text:
             _frames(tokens, unit.entities)
         if unit.entities:
             _titles_by_country(unit.text, tokens, unit.entities)
@@ -1286,17 +1286,22 @@ def _our(tokens, entities=()) -> None:
 
 
 def _frames(tokens, entities=()) -> None:
-    """對X而言 is "for X" (對 "for", 而言 said by it); X方面 after a name is X's "side" (美國方面，…),
-    not an "aspect" of it."""
+    """對X而言 is "for X" (對 "for", 而言 said by it); 自X起 is "from X" (自明年1月1日起); X方面 after
+    a name is X's "side" (美國方面，…), not an "aspect" of it."""
     named = {e.end for e in entities if e.label in ("GPE", "ORG", "PERSON")}
-    opened = None  # the 對 opening the frame in this clause
+    opened = since = None  # the 對 and the 自 opening a frame in this clause
     for t in tokens:
         if t.pos == "x":
-            opened = None
+            opened = since = None
         elif t.norm in ("对", "对于") and t.pos == "p":
             opened = t
+        elif t.norm in ("自", "从") and t.pos == "p":
+            since = t
         elif t.norm == "而言" and opened is not None:
             opened.gloss, t.gloss = "for", None
             opened = None
+        elif t.norm == "起" and since is not None:
+            since.gloss, t.gloss = "from", None
+            since = None
         elif t.norm == "方面" and t.start in named:
             t.gloss = "side"

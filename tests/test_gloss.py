@@ -678,3 +678,12 @@ def test_frames_for_x_and_a_sides_words(resources):
     doc = annotate_text("標題\n\n對台灣而言，這很重要。\n\n美國方面，川普要求南韓。\n\n台灣不應把命運寄託在美國。", "t", resources)
     assert [u.gloss_en.split(", |")[0] for u in doc.units[1:3]] == ["for | Taiwan", "U.S. | side"]
     assert "should not" in doc.units[3].gloss_en
+
+
+def test_from_x_on_and_a_trade_association(resources):
+    """自明年1月1日起 is "from January 1 next year" (起 is no "rise"); 台灣區石化工業同業公會 is one body."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n中國國務院關稅稅則委員會宣布，自明年1月1日起中止適用。\n\n台灣區石化工業同業公會則表示，衝擊可控。", "t", resources)
+    assert "from | January 1 next year | cease" in doc.units[1].gloss_en and "rise" not in doc.units[1].gloss_en
+    assert [e.text for e in doc.units[2].entities if e.label == "ORG"] == ["台灣區石化工業同業公會"]
