@@ -621,6 +621,13 @@ def _occurrences(s: str, w: str) -> list[int]:
 _COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:却|也|则|并)?(?:不像|未像|不同于|有别于|不似|不如)")
 _COMPARING = rx.compile(r"不像|未像|不同于|有别于|不似|不如")
 
+def _compares(shadow: str) -> bool:
+    """Does the sentence compare someone with its subject (不像他們…)?  與其…不如… prefers one course
+    to another (與其在國內爭論不休，不如正視美國保護主義): no one is compared."""
+    m = _COMPARING.search(shadow)
+    return m is not None and not (m.group() == "不如" and "与其" in shadow[: m.start()])
+
+
 #: a "while doing …" frame (在樂見其成的同時, 在肯定日本之餘)
 _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之际|之余)")
 
@@ -657,6 +664,9 @@ def _between_parties(e: Entity, ents: list[Entity], shadow: str) -> bool:
         end = nxt.end
     return shadow.startswith(("之间的", "间的"), end)  # (俄羅斯與土耳其之間最近達成一項協議: they act)
 
+
+#: verbs of going or sending before where to (率團赴華府談判, 送交立法院審議): a destination, no target
+_DESTINATIONS = ("赴", "前往", "抵达", "飞往", "飞抵", "转往", "送交", "送往", "移送", "转交")
 
 #: what an entity names when it is written right before these (白宮記者會: the briefing, not the
 #: White House acting), shadow forms
@@ -760,7 +770,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
              and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
-    if _COMPARING.search(shadow):  # 不像他們公開表示支持臺灣: what those compared with say is not the sentence's position
+    if _compares(shadow):  # 不像他們公開表示支持臺灣: what those compared with say is not the sentence's position
         verbs = [c for c in verbs if not _COMPARED.match(shadow, clause.index(clause[c.start]))]
     # 中方如何回應？ 日本是否支持…？: what a question asks someone to say is not said yet
     asked = [q for q in cues if q.entry.kind == "question" and not quoted[q.start]]
@@ -1488,13 +1498,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot[pol] += w
 
     titles = _titles(ents, shadow, roles)
-    comparing = _COMPARING.search(shadow) is not None
+    comparing = _compares(shadow)
     speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
     ents = [x for x in ents if id(x) not in titles and not _venue(shadow, x) and not _restated(x, ents, text)
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
             and not _in_named_plan(x, ents, shadow) and not _between_parties(x, ents, shadow)
-            and not shadow.startswith(_NAMED_OCCASIONS, x.end)
+            and not shadow.startswith(_NAMED_OCCASIONS, x.end) and not shadow.endswith(_DESTINATIONS, 0, x.start)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
     suffered = set()  # clauses whose subject suffers an agentless passive: their words judge no one before

@@ -1534,3 +1534,14 @@ def test_a_name_in_scare_quotes_is_still_a_subject(resources):
     a term, no subject."""
     st = stance(resources, "台“外交部长”林佳龙日前窜访欧洲，台“行政院”也宣布新的援助计划。")
     assert st["holder"]["text"] == "行政院" and targets(st).get("林佳龙") == "negative"
+
+
+def test_preferring_one_course_compares_no_one_and_a_destination_is_no_target(resources):
+    """與其在國內爭論不休，不如正視美國保護主義: the US is judged (與其…不如 compares courses, not
+    people); 率團赴華府談判: Washington is where she goes; 台灣應加速產業轉型: the writer's prescription."""
+    st = stance(resources, "筆者認為，與其在國內爭論不休，不如正視美國保護主義的長期趨勢。")
+    assert targets(st) == {"美國": "negative"}
+    st = stance(resources, "行政院副院長鄭麗君率團赴華府談判，希望將稅率降至與日韓相同的15%。")
+    assert "華府" not in targets(st)
+    st = stance(resources, "台灣應加速產業轉型，並積極參與《跨太平洋夥伴全面進步協定》（CPTPP），分散對單一市場的依賴。")
+    assert st["bearing"] and "prescription" in st["types"]
