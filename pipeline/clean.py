@@ -193,6 +193,9 @@ def _dangling(prev: _Line, line: _Line, patterns) -> bool:
             and _LATIN_COLON_START.match(line.text)) and line.text[:1].isascii() and line.text[:1].isalpha() \
             and not line.break_before and not line.terminal and len(line.text) <= 80:
         return True  # Transactional Hegemony and the Redistribution of Alliance / Burdens: …under / Trump's Second Term
+    if is_cjk(end) and line.text[:1] in "「“『" and len(prev.text) >= 6 and not line.break_before and not line.terminal \
+            and len(line.text) <= 20 and not patterns.block_start(line.text) and not patterns.heading_marker(line.text):
+        return True  # 中美戰略競爭背景下的東盟 / 「大國平衡」外交: a title going on with a quoted term
     return (end in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal
             and len(line.text) <= 30 and not (_YEAR_MONTH if end in "：:" else _YEAR).search(line.text)
             and not patterns.block_start(line.text) and not patterns.heading_marker(line.text)

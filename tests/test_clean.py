@@ -552,15 +552,18 @@ def test_a_pdf_brief_title_ending_on_its_own_line_and_the_masthead_after_a_foote
 
 
 def test_a_narrow_abstract_in_the_front_matter_and_a_running_header_between_pages():
-    """摘 要：… broken into lines narrower than the body's: one paragraph (a comma ends no line of a
-    title); 国际问题研究 2025年第3期 between two pages is a note, not a heading."""
+    """A title set on two lines, the second opening with a quoted term: one title; 摘 要：… broken into
+    lines narrower than the body's: one paragraph (a comma ends no line of a title); 国际问题研究
+    2025年第3期 between two pages is a note, not a heading."""
     text = ("中美战略竞争背景下的东盟\n\n张明华\n\n摘 要：近年来，随着中美战略竞争日趋激\n烈，东盟国家普遍采取“大国平衡”策略，\n"
             "既不愿在中美之间选边站，又希望从双方获取\n经济与安全利益。\n\n一、引言\n\n"
             "2017年以来，美国先后推出“印太战略”和“印太经济框\n架”（IPEF），试图拉拢东盟国家制衡中国。然而，东盟\n"
             "国家对此反应冷淡。新加坡总理李显龙曾多次表示，东盟不\n希望被迫在中美之间作出选择。\n\n国际问题研究 2025年第3期\n\n"
             "二、东盟“大国平衡”的表现\n\n印尼、马来西亚等国一方面深化与中国的经贸合作，另一方面\n也与美国开展联合军演。菲律宾则在小马科斯上台后明显倒向\n"
             "美国，成为东盟中的例外。\n")
+    text = text.replace("中美战略竞争背景下的东盟\n", "中美战略竞争背景下的东盟\n“大国平衡”外交\n", 1)  # the title on two lines
     blocks = clean_blocks(text)
+    assert blocks[0].text == "中美战略竞争背景下的东盟“大国平衡”外交"
     assert any(b.text.startswith("摘要：近年来") and b.text.endswith("经济与安全利益。") for b in blocks)
     _, paragraphs = recover_structure(blocks, {})
     kinds = {p.text: p.kind for p in paragraphs}
