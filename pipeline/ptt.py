@@ -30,10 +30,29 @@ _FOOTER = rx.compile(r"^\s*※\s*(?:發信站|发信站|文章網址|文章网�
 _URL = rx.compile(r"https?://\S+")
 
 
+def _without_page_title(text: str) -> str | None:
+    """A post saved with the page's title above its header (``[新聞] 國防部：… - 看板 Gossiping -
+    批踢踢實業坊``, then ``作者 …``): the text from the header on, when the title line names the post's
+    標題; else None."""
+    first, _, rest = text.lstrip().partition("\n")
+    rest = rest.lstrip("\n")
+    if not _FIRST_LINE.match(rest):
+        return None
+    title = _PAGE_TITLE_TAIL.sub("", first).strip()
+    m = next((m for m in map(_HEADER.match, rest.split("\n")[:6]) if m and m.group(1) in ("標題", "标题")), None)
+    return rest if title and m is not None and title in m.group(2) else None
+
+
+#: what a saved page adds after a post's title (- 看板 Gossiping - 批踢踢實業坊)
+_PAGE_TITLE_TAIL = rx.compile(r"\s*-\s*看板\s*\S+\s*-\s*批踢踢實業坊\s*$")
+
+
 def parse_ptt(text: str) -> tuple[str, dict[str, str]] | None:
     """``(article text, hints)`` for a PTT post, or None when ``text`` is not one."""
     if not _FIRST_LINE.match(text):
-        return None  # (every .txt file comes here: when its first line is no header, do not split it all)
+        text = _without_page_title(text)
+        if text is None:
+            return None  # (every .txt file comes here: when its first line is no header, do not split it all)
     lines = text.split("\n")
     head: dict[str, str] = {}
     k = 0

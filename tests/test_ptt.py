@@ -101,3 +101,12 @@ def test_a_post_s_lines_are_body_not_front_matter_or_headings(tmp_path, resource
     kinds = [u.kind for u in doc.units]
     assert kinds[:4] == ["publication", "title", "byline", "body"] and doc.units[3].text == "先貼新聞"
     assert "heading" not in kinds and doc.meta["layout"] == "post"
+
+
+def test_a_post_saved_with_the_pages_title_above_its_header():
+    """[新聞] … - 看板 Gossiping - 批踢踢實業坊, then the header: the same post; a title line that
+    names another post, or none, leaves the text alone."""
+    page = "[新聞] 美眾院通過台灣國際團結法案 - 看板 Gossiping - 批踢踢實業坊\n\n" + NEWS
+    text, hints = parse_ptt(page)
+    assert hints["title"] == parse_ptt(NEWS)[1]["title"] and "美國聯邦眾議院今天通過" in text
+    assert parse_ptt("美日同盟的未來\n\n" + NEWS) is None
