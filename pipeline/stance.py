@@ -821,6 +821,13 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                           and not any(x.start <= t.start and t.end <= x.end for x in ents)), None)  # (…戰略|研究所)
             if first is not None:
                 cands = [e for e in holders if e.end <= first and clause[e.start] == clause[v.start]]
+                start_v = clause.index(clause[v.start])
+                if not cands and clause[v.start] > clause[0] and first - start_v <= 1:
+                    # 高市早苗在眾議院預算委員會上，回答…的質詢時表示: the time clause opens its clause, the
+                    # subject is the previous clause's
+                    start_p = clause.index(clause[v.start] - 1)
+                    cands = [e for e in holders if clause[e.start] == clause[v.start] - 1
+                             and not _verb_between(tokens, start_p, e.start)]
         person = [e for e in cands if e.label == "PERSON"]
         e = (person or cands)[-1] if person or cands else None  # the verb's subject, if it has one
         if v.entry.type == "belief" and _makes_feel(shadow, tokens, e.end if e is not None else 0, v.start, clause):
@@ -922,6 +929,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 return "AUTHOR", None, v  # 我們認為 outside quotation marks: the writer (an editorial's "we")
             named = next((e for e in ents if e.label == "PERSON" and at + len(word) <= e.start <= at + len(word) + 1
                           and e.end <= v.start), None)
+            if named is not None and shadow[named.end : named.end + 1] == "的":
+                continue  # 回答立憲民主黨議員岡田克也的質詢時表示: whose question it is, not who answers
             if named is not None:  # 發言人毛寧在記者會上回應稱: the role is the named person's title
                 return _entity_dict(named), named, v
             owner = next((e for e in ents if (e.end == at or e.end == at - 1 and shadow[e.end] == "的")  # 川普的顧問

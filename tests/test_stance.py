@@ -1545,3 +1545,11 @@ def test_preferring_one_course_compares_no_one_and_a_destination_is_no_target(re
     assert "華府" not in targets(st)
     st = stance(resources, "台灣應加速產業轉型，並積極參與《跨太平洋夥伴全面進步協定》（CPTPP），分散對單一市場的依賴。")
     assert st["bearing"] and "prescription" in st["types"]
+
+
+def test_a_time_clause_opening_its_clause_leaves_the_subject_to_the_clause_before(resources):
+    """高市早苗在眾議院預算委員會上，回答立憲民主黨議員岡田克也的質詢時表示: Takaichi answers; Okada
+    only asked the question."""
+    st = stance(resources, "日本首相高市早苗在眾議院預算委員會上，回答立憲民主黨議員岡田克也的質詢時表示，"
+                           "中國若對台灣進行海上封鎖並動用武力，「可能構成存立危機事態」。")
+    assert st["holder"]["text"] == "高市早苗"
