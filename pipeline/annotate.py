@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable
 
 from . import __version__, rx
-from .cantonese import is_cantonese
 from .clean import clean_blocks
 from .entities import entities_stage
 from .errors import InputError
@@ -45,10 +44,10 @@ def segment_stage(doc: Document, res: Resources) -> None:
 
 def gloss_stage(doc: Document, res: Resources) -> None:
     """English gloss of every token and the interlinear ``gloss_en`` of every unit."""
+    from .gloss import gloss_document  # (loaded with the glosser, not at import: cold start)
+
     glosser = res.glosser
-    cantonese = is_cantonese(doc.text)  # a Hong Kong column in Cantonese: 話 "say", 係 "is"
-    for unit in doc.units:
-        glosser.gloss_unit(unit, cantonese)
+    gloss_document(doc, glosser)
     glosser.name_holders(doc.units)
 
 

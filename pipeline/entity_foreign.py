@@ -298,10 +298,11 @@ class ForeignNames:
         one the KB knows by that name alone, is that organisation (the word by itself may be a fruit
         or a river)."""
         hits = self._english_entries(name, "ORG")
-        k = next((k for k, t in enumerate(u.tokens) if t.end == end), None)
-        tok = u.tokens[k] if k is not None else None
-        if len(hits) != 1 or tok is None or not 2 <= tok.end - tok.start <= 6 or not _all_han(u.sh[tok.start:tok.end]) \
-                or not u.free(tok.start, tok.end) or k and u.tokens[k - 1].end == tok.start and u.tokens[k - 1].pos in _NOMINAL:
+        tok = u.token_at(end - 1) if end else None
+        prev = u.token_at(tok.start - 1) if tok is not None and tok.start else None
+        if len(hits) != 1 or tok is None or tok.end != end or not 2 <= tok.end - tok.start <= 6 \
+                or not _all_han(u.sh[tok.start:tok.end]) or not u.free(tok.start, tok.end) \
+                or prev is not None and prev.pos in _NOMINAL:
             return None  # (某某研究|中心（CSIS）: the last word of a longer name)
         e = Entity(u.text[tok.start:tok.end], tok.start, tok.end, "ORG", hits[0].id, hits[0].en, "kb")
         u.add(e)

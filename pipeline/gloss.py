@@ -1177,7 +1177,8 @@ def _titles() -> tuple[str, ...]:
 
 
 def gloss_document(doc, glosser: Glosser) -> None:
-    """Gloss every unit of a :class:`~pipeline.model.Document` (tokens must be filled)."""
+    """Gloss every unit of a :class:`~pipeline.model.Document` (tokens must be filled), in Cantonese
+    where the article is written in it (話 "say", 係 "is")."""
     from .cantonese import is_cantonese
 
     cantonese = is_cantonese(doc.text)

@@ -300,6 +300,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 _DOCUMENT_HEADS = {"報告": "report", "报告": "report", "法案": "law", "法": "law", "條例": "law", "条例": "law",
                    "白皮書": "white paper", "白皮书": "white paper", "聲明": "statement", "声明": "statement",
                    "協議": "agreement", "协议": "agreement", "決議": "resolution", "决议": "resolution"}
+_DOCUMENT_ENDINGS = tuple(_DOCUMENT_HEADS)
 #: a clause opening with such a head (shadow forms); a bare 法 only after a demonstrative (該法, not 法國)
 _DOCUMENT_REF = rx.compile(r"(?:(?:该|此|这|这份|这项|这部|此份|此项|该份|该项|这个)\s*)(报告|法案|法|条例|白皮书|声明|协议|决议)"
                            r"|(报告|法案|条例|白皮书|声明|协议|决议)")
@@ -463,7 +464,7 @@ def _author_word_before(shadow: str, start: int) -> bool:
 
 def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None) -> None:
     """What the next sentence's pronouns may refer to: its last person, its holder, its last document."""
-    documents = [e for e in ents if e.label == "POLICY" and e.text.endswith(tuple(_DOCUMENT_HEADS))]
+    documents = [e for e in ents if e.label == "POLICY" and e.text.endswith(_DOCUMENT_ENDINGS)]
     if documents:
         ctx.document = documents[-1]
     persons = [e for e in ents if e.label == "PERSON"]
@@ -1023,14 +1024,15 @@ def _opens_words(c: Cue, entities: list[Entity], shadow: str) -> bool:
 
 
 #: a causative verb right before a role word (让一般民众, 使他们): its object, not the speaker
-_CAUSED = rx.compile(r"[让使令叫][^，。；：]{0,3}$")
+_CAUSATIVE = "让使令叫"
+_CAUSED = rx.compile(f"[{_CAUSATIVE}][^，。；：]{{0,3}}$")
 
 
 def _makes_feel(shadow: str, tokens: list[Token], a: int, b: int, clause: list[int]) -> bool:
     """Is there a causative 讓/令/使 of its own in the feeling verb's clause, after ``a`` and before
     the verb at ``b`` (讓盟友普遍感到不安; not 使用, 命令)?"""
     starts = {t.start for t in tokens if t.end == t.start + 1}
-    return any(shadow[k] in "让使令叫" and k in starts for k in range(max(a, clause.index(clause[b])), b))
+    return any(shadow[k] in _CAUSATIVE and k in starts for k in range(max(a, clause.index(clause[b])), b))
 
 
 #: whom a speech verb may address before its words begin
