@@ -69,8 +69,10 @@ def _is_date_line(t: str) -> bool:
     return m is not None and _DATE_LINE.match(m.group(1)) is not None
 
 
+#: an issue's number in Chinese (第 47 期, 第64卷第4期)
+_ISSUE_NUMBER = r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?"
 #: a line with only a series' issue number (第 47 期, Vol. 12, No. 3), maybe with its date
-_ISSUE_LINE = rx.compile(r"^\s*(?:第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?:Vol|No|Issue)\.?\s*\d{1,4}(?:\s*[,，]?\s*No\.?\s*\d{1,4})?)"
+_ISSUE_LINE = rx.compile(r"^\s*(?:" + _ISSUE_NUMBER + r"|(?:Vol|No|Issue)\.?\s*\d{1,4}(?:\s*[,，]?\s*No\.?\s*\d{1,4})?)"
                          r"(?:\s*[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*(?:\d{1,2}\s*日?)?)?\s*[）)]?)?\s*$")
 _INNER_SENTENCE_END = rx.compile(r"[。！？!?][」』”’）)]*(?=\S)")
 _LATIN_TITLE = rx.compile(r"[A-Z][\w'’,:;&()\-–—]*(?:\s+[\w'’,:;&()\-–—.]+){2,30}(?<![.!?])")
@@ -463,7 +465,7 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
-_ISSUE = rx.compile(r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}")
+_ISSUE = rx.compile(_ISSUE_NUMBER + r"|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}")
 # what a publication line has besides the outlet's name: dates, clock times, issue numbers, a
 # "source:" or "published:" label
 _PUBLICATION_EXTRAS = rx.compile(
