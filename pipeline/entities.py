@@ -452,6 +452,9 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     def _ship_noun_after(self, sh: str, at: int) -> bool:
         """A ship noun at ``at``, or after up to four characters of its kind (維吉尼亞級|核動力|潛艦,
         阿利伯克級|神盾|驅逐艦), in the same phrase."""
+        if sh[at : at + 1] in ("（", "("):  # 維吉尼亞級（Virginia-class）核潛艦: the English in brackets between
+            close = sh.find("）" if sh[at] == "（" else ")", at, at + 40)
+            at = close + 1 if close > 0 else at
         window = re.split(r"[，。；、,;\s]", sh[at : at + 9], maxsplit=1)[0]
         return any(0 <= window.find(noun) <= 4 for noun in self.ship_class_nouns)
 

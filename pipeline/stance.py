@@ -71,13 +71,16 @@ CONTRAST = {"但", "但是", "然而", "不过"}  # Simplified shadow forms; 卻
 _CHANNELS = {"通过", "透过", "经由", "借由", "藉由", "依据", "根据", "按照", "依照"}
 PREPOSITIONS = {"对", "与", "向", "和", "跟", "同", "对于", "与其"} | _CHANNELS
 LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or time, not a subject
-VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开"}  # after a place: where, not whom
+VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开",  # after a place: where, not whom
+               "有事", "紧急", "危机", "事态", "局势", "情势"}  # (台灣有事, 台灣緊急狀態: where a crisis would be)
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
                "出聲", "出声", "出面"}  # 提出抗議; 出聲要求, 出面表示: the verb that follows says what
 PRONOUNS = ("他们", "她们", "佢哋", "他", "她", "佢", "我们")  # 佢: Cantonese he/she
 _THIRD_PERSON = ("他", "她", "佢")
+_OPENING_QUOTES, _CLOSING_QUOTES = ("「", "“", "『"), ("」", "”", "』")
+_DOCUMENT_ROLES = ("报告", "民调")  # role nouns that are documents (報告指出): a holder, but not in 在報告中
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
 _FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
 
@@ -144,6 +147,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                                         and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0) and not quoted_english:
         _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
+        if shadow.startswith(_WRITERS_TURN):
+            ctx.reporting = None  # 加上…，…已布局完成: the writer takes over; the report before has ended
         if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
             ctx.quoted = None
         st = {**empty_stance(), "certainty": None, "rule_score": 0.0}
@@ -422,7 +427,7 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
 
 #: openings with which the writer takes the paragraph back from the one it reported (shadow forms)
 _WRITERS_TURN = ("然而", "但是", "不过", "因此", "同时", "此外", "另外", "另一方面", "事实上", "值得注意的是", "首先", "其次",
-                 "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然")
+                 "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然", "加上", "再加上")
 
 #: the writer turning to the words just reported, as words (這樣的要求…, 此番言論…): a speaker does not
 #: call their own words so
@@ -756,7 +761,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         e = next((x for x in after if x.label == "PERSON"), after[0] if after else None)
         if e is not None:
             return _entity_dict(e), e, None
-    verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")]  # 沒有回應: nothing said
+    verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")  # 沒有回應: nothing said
+             and not (text[c.start - 1 : c.start] in _OPENING_QUOTES and text[c.end : c.end + 1] in _CLOSING_QUOTES)]
+    # (「制中」不是「反制」、「抵制」: a verb alone in quotation marks is a word mentioned, no one's act)
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
     nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)
@@ -896,8 +903,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               or any(x.start < a + k + len(word) and a + k < x.end for x in ents)
                               or before[k + len(word) : k + len(word) + 1] == "的" and not before[:k].strip("但而且然也，, ")
                               and _verb_between(tokens, a + k, v.start)
-                              or any(c.end == a + k and c.entry.type == "demand" for c in cues)):
+                              or any(c.end == a + k and c.entry.type == "demand" for c in cues)
+                              or word in _DOCUMENT_ROLES and before[k + len(word) : k + len(word) + 1] in ("中", "里")):
                 # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
+                # 他在報告中指出: where he says it, not who says it;
                 # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one;
                 # 遊說他們支持…: whom someone urges, not who holds it
                 k = before.rfind(word, 0, k + len(word) - 1)
@@ -911,7 +920,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             k, word = best
             at = a + k
             if word in _THIRD_PERSON:
-                prev = [e for e in ents if e.label == "PERSON" and e.end <= at]
+                prev = [e for e in ents if e.label == "PERSON" and e.end <= at and (not quoted[e.start] or _scare_quoted(text, e))]
+                # (赫塞斯在「雷根國防論壇」說明…，他同時表示: not a name inside a quoted term)
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
                 if (_SENTENCE_OPENER.fullmatch(shadow, 0, at) or shadow[:at].rstrip().endswith(("」", "”", "』")))\
@@ -1000,7 +1010,7 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
 def _scare_quoted(text: str, e: Entity) -> bool:
     """Is the entity alone inside quotation marks (台「行政院」也宣布…: a name the writer will not grant,
     still the subject), not part of a quoted term (「台灣有事」)?"""
-    return text[e.start - 1 : e.start] in ("「", "“", "『") and text[e.end : e.end + 1] in ("」", "”", "』")
+    return text[e.start - 1 : e.start] in _OPENING_QUOTES and text[e.end : e.end + 1] in _CLOSING_QUOTES
 
 
 #: verbs of wishing and intending (Traditional, as listed in the lexicon)
@@ -1272,6 +1282,8 @@ _SOUGHT = rx.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需�
 
 
 _PASSIVE = rx.compile(r"受到|遭到|遭受|被|受")
+#: words of suffering before an act and the 的 of a phrase describing who suffers it (shadow forms)
+_SUFFERING = rx.compile(r"饱受|深受|备受|屡受|屡遭|惨遭|遭受|受到|遭到")
 
 
 def _ends_clause(shadow: str, clause: list[int], c: Cue) -> bool:
@@ -1523,6 +1535,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if c.entry.kind == "evaluative" and c.polarity == "negative" and _agentless_passive(shadow, c):
             patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= c.start)
             suffered.add(clause[c.start])
+    sufferers: set[int] = set()
+    for c in cues:  # 飽受中國侵擾的日本: the one a 的-phrase of suffering describes suffers it (China does it)
+        if c.entry.kind == "evaluative" and c.polarity == "negative" and shadow[c.end : c.end + 1] == "的":
+            m = _SUFFERING.search(shadow, max(0, c.start - 12), c.start)
+            if m is not None and not any(ch in CLAUSE_PUNCT for ch in shadow[m.end() : c.start]):
+                sufferers.update(id(x) for x in ents if x.start == c.end + 1)
+    patients |= sufferers
     caused = _caused_feelings(cues, ents, shadow, clause)
     feeling = {id(x) for _c, _cause, felt in caused.values() for x in felt}  # they feel it; it is not about them
     patients |= feeling
@@ -1577,7 +1596,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                    and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he
                    and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent and id(x) not in feeling]
-            head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8]
+            head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8 and id(x) not in sufferers]
             framed = shadow.startswith(("的是，", "的是,"), c.end) and not pre
             if framed:  # 更令人憂心的是，國民黨…刪減國防預算: what the writer judges is done by the next clause's subject
                 nxt = [x for x in ents if clause[x.start] == cl + 1 and x is not holder_ent and x.label in ACTOR_LABELS

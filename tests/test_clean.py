@@ -414,6 +414,8 @@ def test_the_whole_first_line_repeated_after_a_page_number_is_a_running_header()
     "圖為海軍拉法葉艦。（圖：國防部提供）",
     "菲律賓海軍巡防艦參與聯合巡航。（路透）",
     "圖為美軍與菲律賓陸戰隊在巴拉望島聯合演習",
+    "(AAP/路透社)",
+    "高市早苗與川普在東京會面。（美聯社／法新社）",
 ])
 def test_photo_captions_by_their_credit_or_their_opening(line):
     text = f"國軍將強化無人機戰力\n\n國防部長今天在立法院表示，國軍將在明年大幅增加無人機採購。\n\n{line}\n\n顧立雄指出，無人機很重要，國軍必須加快建軍步伐。\n"
@@ -568,3 +570,8 @@ def test_a_narrow_abstract_in_the_front_matter_and_a_running_header_between_page
     _, paragraphs = recover_structure(blocks, {})
     kinds = {p.text: p.kind for p in paragraphs}
     assert kinds["国际问题研究 2025年第3期"] == "note"
+
+
+def test_an_acronym_in_brackets_ending_a_short_line_is_no_credit():
+    text = "國軍將強化無人機戰力\n\n國防部長今天在立法院表示，國軍將在明年大幅增加無人機採購。\n\n北大西洋公約組織（NATO）\n\n顧立雄指出，無人機很重要。\n"
+    assert ("caption", "北大西洋公約組織（NATO）") not in kinds(text)

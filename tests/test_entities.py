@@ -1347,6 +1347,8 @@ def test_ships_and_ship_classes_named_after_places(resources):
     日本艦隊 is Japan's fleet."""
     es = ents("標題\n\n澳洲將取得維吉尼亞級核動力潛艦，中國的福建艦出海，日本艦隊隨即跟監。", resources)
     assert not find(es, "維吉尼亞") and not find(es, "福建") and one(es, "日本").kb_id == "jp"
+    es = ents("標題\n\n若將 3 至 5 艘維吉尼亞級（Virginia-class）核潛艦賣給澳洲。", resources)  # the English between
+    assert not find(es, "維吉尼亞")
 
 
 def test_english_names_of_several_words_in_chinese_text_link_to_the_kb(resources):

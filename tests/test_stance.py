@@ -1553,3 +1553,37 @@ def test_a_time_clause_opening_its_clause_leaves_the_subject_to_the_clause_befor
     st = stance(resources, "日本首相高市早苗在眾議院預算委員會上，回答立憲民主黨議員岡田克也的質詢時表示，"
                            "中國若對台灣進行海上封鎖並動用武力，「可能構成存立危機事態」。")
     assert st["holder"]["text"] == "高市早苗"
+
+
+def test_a_name_inside_a_quoted_title_is_no_antecedent_and_a_verb_alone_in_quotes_is_mentioned(resources):
+    """赫塞斯在「雷根國防論壇」說明…；他同時表示: 他 is Hegseth, not the Reagan of the forum's name;
+    所謂「制中」不是「反制」、「抵制」: words mentioned, so 中 holds nothing."""
+    st = stance(resources, "兩天後，國防部長赫塞斯在「雷根國防論壇」說明「國防戰略」重點，表明美國的嚇阻不是為支配中國，"
+                           "而是要確保中國無法主宰美國或其盟友；他同時表示，華府無意改變台灣現狀。")
+    assert st["holder"]["text"] == "赫塞斯"
+    st = stance(resources, "所謂「制中」不是「反制」、「抵制」，而是「制衡」、「管制」。")
+    assert st["holder"] in ("AUTHOR", None)
+
+
+def test_who_suffers_an_act_in_a_de_phrase_is_no_target_and_a_place_of_a_crisis_neither(resources):
+    """飽受中國侵擾的日本: China is judged, Japan suffers; 視為台灣緊急狀態: where a crisis would be."""
+    st = stance(resources, "中國侵略首要目標的我國、飽受中國侵擾的日本，都極力警戒中國。")
+    assert targets(st) == {"中國": "negative"}
+    st = stance(resources, "高市早苗則回應，當被問及何種情況會被視為台灣緊急狀態時，她強調政府將綜合判斷。")
+    assert "台灣" not in targets(st)
+
+
+def test_a_report_holds_what_it_says_but_not_where_someone_says_it(resources):
+    st = stance(resources, "報告指出，與中國有關的駭客正頻繁攻擊澳洲政府及國防承包商。",
+                before="根據美國國會研究處最新發布的報告，美方立場出現變數。")
+    assert st["holder"]["text"] == "報告"
+    st = stance(resources, "他在報告中指出，中國的威脅日益嚴重。", before="國防部長顧立雄昨天提出報告。")
+    assert st["holder"]["text"] != "報告"
+
+
+def test_the_writers_connective_ends_the_report_before(resources):
+    """赫塞斯說…。加上…，…已布局完成。「制中保台」是其印太戰略主旋律…: the editorial's own reading."""
+    st = stance(resources, "「制中保台」是其印太戰略主旋律，結合盟邦力量，制衡中國霸權，是美國的核心關注。",
+                before="赫塞斯說，美國不是要扼殺中國成長，不是要支配或羞辱中國。"
+                       "加上美國參、眾議院剛上架的《國防授權法案》有關軍援台灣，川普第二任期的國安藍圖已布局完成。")
+    assert st["bearing"] and st["holder"] == "AUTHOR"
