@@ -79,8 +79,12 @@ LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做�
                "出聲", "出声", "出面"}  # 提出抗議; 出聲要求, 出面表示: the verb that follows says what
 PRONOUNS = ("他们", "她们", "佢哋", "他", "她", "佢", "我们")  # 佢: Cantonese he/she
 _THIRD_PERSON = ("他", "她", "佢")
+_ABOUT = ("针对", "对于", "关于", "有关")  # a clause opening with these names what is spoken about (shadow)
 _OPENING_QUOTES, _CLOSING_QUOTES = ("「", "“", "『"), ("」", "”", "』")
-_DOCUMENT_ROLES = ("报告", "民调")  # role nouns that are documents (報告指出): a holder, but not in 在報告中
+#: role nouns that are documents (報告指出, 社論指出): a holder, but not where someone says it (在報告中)
+#: nor what someone issues (發表社論批評, 提出報告)
+_PAPERS = ("报告", "社论", "社评")  # after a body's name, its own words: the body holds them (朝鮮日報8日社論指出)
+_DOCUMENT_ROLES = (*_PAPERS, "民调")
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
 _FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
 
@@ -265,7 +269,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     anaphor = _document_anaphor(shadow, unit.entities, ctx.document) if bearing and ctx.document is not None else None
     if anaphor is not None:
         own = sorted(own + [anaphor], key=lambda e: e.start)
-    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens)) if bearing else []
+    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens), tokens) if bearing else []
     if anaphor is not None:  # (報告罔顧事實: the report named before, as 報告)
         targets = [{**t, "mention": text[anaphor.start : anaphor.end]} if t["text"] == anaphor.text and t["kb_id"] == anaphor.kb_id
                    else t for t in targets]
@@ -867,7 +871,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 # 北韓的外交部長, 美國專家, 尹錫悅的律師團: the entity only modifies the speaker
                 after = shadow[e.end : min(v.start, e.end + 14)]
                 for role in roles:
-                    k = after.find(role)
+                    k = after.find(role) if role not in _PAPERS else -1
                     if 0 <= k <= 4 or 0 <= k <= 10 and ("「" in after[:k] or after.startswith(_COUNTED_PEOPLE)):
                         # 麻州「可能」投票民眾: a quoted word between; 嶺南大學一名國際關係學者: a count of people
                         a, end = e.end + k, e.end + k + len(role)
@@ -904,7 +908,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               or before[k + len(word) : k + len(word) + 1] == "的" and not before[:k].strip("但而且然也，, ")
                               and _verb_between(tokens, a + k, v.start)
                               or any(c.end == a + k and c.entry.type == "demand" for c in cues)
-                              or word in _DOCUMENT_ROLES and before[k + len(word) : k + len(word) + 1] in ("中", "里")):
+                              or word in _DOCUMENT_ROLES and (before[k + len(word) : k + len(word) + 1] in ("中", "里") or any(
+                                  t.end == a + k and t.pos[:1] == "v" for t in tokens))):
                 # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
                 # 他在報告中指出: where he says it, not who says it;
                 # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one;
@@ -920,8 +925,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             k, word = best
             at = a + k
             if word in _THIRD_PERSON:
-                prev = [e for e in ents if e.label == "PERSON" and e.end <= at and (not quoted[e.start] or _scare_quoted(text, e))]
-                # (赫塞斯在「雷根國防論壇」說明…，他同時表示: not a name inside a quoted term)
+                prev = [e for e in ents if e.label == "PERSON" and e.end <= at and (not quoted[e.start] or _scare_quoted(text, e))
+                        and not shadow.startswith(_ABOUT, clause.index(clause[e.start]))]
+                # (赫塞斯在「雷根國防論壇」說明…，他同時表示: not a name inside a quoted term; 針對習近平…
+                # 的言論，他開玩笑地表示: not whose words a clause opening with 針對 names)
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
                     return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
                 if (_SENTENCE_OPENER.fullmatch(shadow, 0, at) or shadow[:at].rstrip().endswith(("」", "”", "』")))\
@@ -1199,7 +1206,7 @@ _DESTINATION = rx.compile(r"(?:(?<![提受遭看感达得谈说想听见做拿�
 _DASH_CREDITED = rx.compile(r"[」”』][ \u3000]*(?:——|──|—|－－|--)(?=[ \u3000]*[^。！？!?「」『』“”；;]{1,40}$)")
 
 
-def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set[int]:
+def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = (), tokens=()) -> set[int]:
     """Entities that only qualify a person's title: 美國總統川普, 北京外交部發言人汪文斌, and, with
     no name after it, a person's role: 美國駐中國大使, 愛荷華前州長 (not 中國政府: a body, not a person)."""
     out = set()
@@ -1210,7 +1217,9 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = ()) -> set
         for y in ents:
             gap = y.start - x.end
             if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)) \
-                    and not any(ch in "，,；;。：:" for ch in shadow[x.end : y.start]):  # (支持美國，但總理艾班尼斯: another clause)
+                    and not any(ch in "，,；;。：:" for ch in shadow[x.end : y.start]) \
+                    and not (x.label == "PERSON" and any(x.end <= t.start and t.end <= y.start and t.pos[:1] == "v" for t in tokens)):
+                # (支持美國，但總理艾班尼斯: another clause; 習近平邀請李在明: a person acting on another)
                 out.add(id(x))
     # 美國駐中國大使: the country sending the ambassador qualifies the role as well
     for x in ents:
@@ -1503,7 +1512,7 @@ def _disposed(tokens: list[Token]) -> set[int]:
 
 def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, shadow: str, holder_ent: Entity | None,
              verb: Cue | None = None, roles: tuple[str, ...] = (), quoted: list[bool] | None = None,
-             disposed: set[int] | frozenset[int] = frozenset()):
+             disposed: set[int] | frozenset[int] = frozenset(), tokens=()):
     scores: dict[tuple, dict] = {}
     quoted = quoted or _quoted(text)
 
@@ -1520,7 +1529,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
         slot[pol] += w
 
-    titles = _titles(ents, shadow, roles)
+    titles = _titles(ents, shadow, roles, tokens)
     comparing = _compares(shadow)
     speakers = _speakers(cues, ents, clause, shadow, quoted_actor=holder_ent is not None)
     voiced = _speakers(cues, ents, clause, shadow, types=("stance",), at=True)
@@ -1638,6 +1647,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             if target.start - clause.index(clause[target.start]) <= 1 and e.role != "object":
                 for x in _coordinated_after(target, ents, shadow):  # 國民黨與民眾黨聯手…: both subjects
                     if x is not holder_ent:
+                        add(x, c.polarity, w)
+            if shadow[target.end : target.end + 1] == "等":  # 對中、俄等專制國家: every example the list gives
+                for x in _coordination(target, ents, shadow):
+                    if x is not target and x is not holder_ent:
                         add(x, c.polarity, w)
             signed_clauses.add(cl)
         for x in inside:  # 戰狼外交: the named policy itself carries the word's polarity

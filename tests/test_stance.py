@@ -1587,3 +1587,29 @@ def test_the_writers_connective_ends_the_report_before(resources):
                 before="赫塞斯說，美國不是要扼殺中國成長，不是要支配或羞辱中國。"
                        "加上美國參、眾議院剛上架的《國防授權法案》有關軍援台灣，川普第二任期的國安藍圖已布局完成。")
     assert st["bearing"] and st["holder"] == "AUTHOR"
+
+
+def test_a_person_acting_on_another_is_no_title_and_a_list_of_examples_shares_the_judgement(resources):
+    """社論指出，習近平邀請李在明訪中，同時…發動稀土攻擊: Xi acts (邀請 is no title of Lee's), and the
+    editorial holds the view; 對中、俄等專制國家: both examples are judged."""
+    st = stance(resources, "社論指出，習近平邀請李在明訪中，同時對日本發動稀土攻擊，旨在離間韓日關係。")
+    assert st["holder"]["text"] == "社論" and targets(st).get("習近平") == "negative" and "李在明" not in targets(st)
+    st = stance(resources, "報告強調美國將維持在西半球的主導地位，卻對中、俄等專制國家措辭委婉。")
+    assert targets(st).get("中") == "negative" and targets(st).get("俄") == "negative"
+
+
+def test_a_papers_editorial_is_the_papers_and_whose_words_are_answered_is_no_antecedent(resources):
+    """「朝鮮日報」8日社論指出: the paper; 南韓媒體發表社論批評: the media, not 發表社論; 針對習近平…的
+    言論，他開玩笑地表示: 他 is the one named before (Lee), not Xi."""
+    st = stance(resources, "「朝鮮日報」8日社論指出，「孔子所言」恐怕並非李在明的真實理解，還是顯得輕率不妥。")
+    assert st["holder"]["text"] == "朝鮮日報"
+    st = stance(resources, "南韓媒體發表社論批評，李在明的回應極不得體。")
+    assert st["holder"]["text"] == "南韓媒體"
+    st = stance(resources, "7日在上海與隨行記者團舉行午餐座談會時，針對中國國家主席習近平「應當堅定站在歷史正確一邊」的言論，"
+                           "他開玩笑地表示：「聽成是孔子所言」。", before="南韓總統李在明4日展開對中國的國是訪問。")
+    assert st["holder"]["text"] == "李在明"
+
+
+def test_a_counter_accusation_judges_its_object(resources):
+    st = stance(resources, "菲律賓海岸防衛隊則反控大陸海警持續以水炮攻擊菲船近半小時。")
+    assert st["holder"]["text"] == "菲律賓海岸防衛隊" and targets(st).get("大陸海警") == "negative"
