@@ -360,6 +360,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._party_branches(u)
         self._schools(u)
         self._documents(u)
+        self._outlets(u)
         self._remember(u, n, mentions)
         self._refs(u, n, mentions)  # short references after a name found by the rules
         self._office_holders(u)

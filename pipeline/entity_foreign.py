@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import rx
-from .entity_names import _HAN_WORD, _LATIN, _all_han
+from .entity_names import _BOOK_TITLE, _HAN_WORD, _LATIN, _all_han
 from .model import Entity, Token
 from .patterns import _traditional, layout_patterns
 from .structure import publication_spans
@@ -276,11 +276,13 @@ class ForeignNames:
                 continue
             if not u.free(a, b):
                 continue
-            hits = self._english_entries(name, e.label) if e.kb_id is None and name.isupper() else []
-            if len(hits) == 1 and (e.extra.get("romanized") or e.extra.get("translated")):
+            guessed = e.extra.get("romanized") or e.extra.get("translated")
+            hits = self._english_entries(name, e.label) if e.kb_id is None and (name.isupper() or guessed) else []
+            if len(hits) == 1 and guessed:
                 # 強化防衛合作協議（EDCA）: an acronym the KB knows names the entry the Chinese name is
+                # (and so does an English name: 《時代雜誌》(The Times))
                 self._relink(u, e, hits[0].id, hits[0].en, "kb")
-            elif e.extra.get("romanized") or e.extra.get("translated"):  # the text's own English wins
+            elif guessed:  # the text's own English wins
                 self._relink(u, e, e.kb_id, name, e.source)  # 帕盧市 (Palu) from now on
             elif e.label == "PERSON" and len(name.split()) >= 2 and (
                     not self._names_entry(name, e.kb_id) if e.kb_id else e.en != name):
@@ -479,6 +481,21 @@ class ForeignNames:
                     continue
                 u.add(Entity(name, a, b, e.type if e else "ORG", e.id if e else None, e.en if e else name,
                              "kb" if e else "rule"))
+
+    def _outlets(self, u: _Unit) -> None:
+        """A title in book-title marks the KB lacks ending like a newspaper or a magazine
+        (``outlet_endings``: 日本《社會新報》發表的社論) is a news outlet, an ORG, named as a
+        publication line's outlet is (:meth:`_outlet_english`)."""
+        if "《" not in u.sh:
+            return
+        endings = self.rules["outlet_endings"]
+        for m in _BOOK_TITLE.finditer(u.sh):
+            a, b = m.span(1)
+            if b - a <= 12 and _HAN_WORD.fullmatch(u.sh[a:b]) and u.free(a, b) \
+                    and any(u.sh.endswith(x, a, b) and b - a > len(x) for x in endings):
+                en, extra = self._outlet_english(u.text[a:b], u.sh[a:b])
+                u.add(Entity(u.text[a:b], a, b, "ORG", None, en, "rule", extra=extra))
+                u.extra_spans.append((a, b))
 
     def _outlet_english(self, name: str, shadow: str) -> tuple[str, dict]:
         """English for an outlet the KB lacks: its first word's gloss and its ending's English

@@ -366,6 +366,10 @@ def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool],
     if claim is None:
         return None
     turn = next((k for k in range(claim.end, len(shadow)) if shadow[k] in "却但" and clause[k] != clause[claim.start]), None)
+    if turn is None and not never:  # 高市一方面宣稱…，一方面拒絕撤回…，顯然自相矛盾: the other side of the pair
+        side = next((w for w in _TWO_SIDES if shadow.rfind(w, clause.index(clause[claim.start]), claim.start) >= 0), None)
+        k = shadow.find(side, claim.end) if side else -1
+        turn = k if k >= 0 and clause[k] != clause[claim.start] else None
     if turn is None or never and not shadow.startswith(_NEVER, turn + 1):
         return None
     if never:  # what was asked of others and never done oneself: the demand judges its maker
@@ -374,6 +378,8 @@ def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool],
     return max(judged, key=lambda c: c.entry.weight * c.factor, default=None)
 
 
+#: the two sides of what someone does at once (一方面…，一方面…; 一邊…，一邊…), shadow forms
+_TWO_SIDES = ("一方面", "一边")
 #: what a turn says was never done (卻從未…, 卻始終不…), shadow forms
 _NEVER = ("从未", "从不", "未曾", "不曾", "始终未", "始终不", "并未", "迟迟未", "迟迟不")
 

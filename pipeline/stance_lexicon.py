@@ -179,4 +179,6 @@ def _aligned(i: int, j: int, starts, ends, tokens, tok_at) -> bool:
     if j - i >= 3:
         return i in starts or j in ends
     tok = tokens[tok_at[i]] if tokens else None  # inside one long compound token (公開批評, 強制遣返)
+    if tok is not None and i == tok.start and j == tok.end - 1 and tok.text.endswith("性"):
+        return True  # 挑釁性, 侵略性: the word and the suffix making it a quality
     return tok is not None and tok.end - tok.start >= 4 and tok.start <= i and j <= tok.end and (i in starts or j in ends)

@@ -416,6 +416,7 @@ def test_the_whole_first_line_repeated_after_a_page_number_is_a_running_header()
     "圖為美軍與菲律賓陸戰隊在巴拉望島聯合演習",
     "(AAP/路透社)",
     "（法新社檔案照）",
+    "（Getty）",
     "高市早苗與川普在東京會面。（美聯社／法新社）",
 ])
 def test_photo_captions_by_their_credit_or_their_opening(line):

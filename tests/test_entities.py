@@ -1425,3 +1425,14 @@ def test_a_japanese_only_title_before_a_name_reads_it_in_japanese(resources):
     """海上幕僚長齋藤聰: Satoshi Saito (the title says Japan), not a Mandarin reading."""
     e = one(ents("標題\n\n海上幕僚長齋藤聰日前表示，將強化監視。", resources), "齋藤聰")
     assert e.en == "Satoshi Saito" and e.extra["reading"] == "ja"
+
+
+def test_an_outlet_in_title_marks_the_kb_lacks_and_its_english_in_brackets(resources):
+    """日本《社會新報》發表的社論: a newspaper (ORG, English from its words); 《時代周報》(DIE ZEIT): the
+    text's own English; a romanised name with its English in brackets links to the KB entry."""
+    es = ents("標題\n\n文章並引用日本《社會新報》發表的社論稱，高市的存在本身就是危機。", resources)
+    assert one(es, "社會新報").label == "ORG" and one(es, "社會新報").en.endswith("News")
+    es = ents("標題\n\n《時代周報》(DIE ZEIT) 引述軍方發言人的說法。", resources)
+    assert one(es, "時代周報").en == "DIE ZEIT" and not find(es, "DIE")
+    es = ents("標題\n\n由亞利桑那州參議員傑夫·弗萊克 (Jeff Flake) 主導。", resources)
+    assert one(es, "傑夫·弗萊克").kb_id == "us-jeff-flake"

@@ -1032,3 +1032,9 @@ def test_two_sentences_with_a_full_stop_are_no_title(resources):
     a full stop never ends a part of a headline."""
     doc = annotate_text("前言。\n\n陸委會昨天發表聲明。朱立倫說，政府難道可以視而不見？\n", "t", resources)
     assert "title" not in [u.kind for u in doc.units]
+
+
+def test_an_outlets_bracketed_label_opening_the_first_paragraph(resources):
+    doc = annotate_text("麻生太郎力挺高市早苗\n\n[Newtalk新聞] 中國外交部發言人郭嘉昆今日主持例行記者會。\n", "nt", resources)
+    assert [(u.kind, u.text) for u in doc.units][1:3] == [("byline", "[Newtalk新聞]"),
+                                                          ("body", "中國外交部發言人郭嘉昆今日主持例行記者會。")]

@@ -1613,3 +1613,12 @@ def test_a_papers_editorial_is_the_papers_and_whose_words_are_answered_is_no_ant
 def test_a_counter_accusation_judges_its_object(resources):
     st = stance(resources, "菲律賓海岸防衛隊則反控大陸海警持續以水炮攻擊菲船近半小時。")
     assert st["holder"]["text"] == "菲律賓海岸防衛隊" and targets(st).get("大陸海警") == "negative"
+
+
+def test_the_two_sides_of_a_claim_and_a_quality_word_with_its_suffix(resources):
+    """高市一方面宣稱…，一方面拒絕撤回…，顯然自相矛盾: the writer judges Takaichi; 極具挑釁性: 挑釁 with
+    the suffix 性 is a cue."""
+    st = stance(resources, "高市一方面宣稱政府口徑沒有變化，一方面拒絕撤回自己作為首相的答辯內容，顯然自相矛盾。")
+    assert st["holder"] == "AUTHOR" and targets(st) == {"高市": "negative"}
+    st = stance(resources, "高市早苗的錯誤言論極具挑釁性。")
+    assert "挑釁" in cue(st, "evaluative") and targets(st) == {"高市早苗": "negative"}
