@@ -68,6 +68,9 @@ _LATIN_WORD = rx.compile(r"[A-Za-z]{2,}")
 _NOMINAL = frozenset({"n", "nz", "nt", "ns", "nr", "vn", "j", "l", "eng"})
 
 
+#: a dictionary gloss that is a name: one capitalised word (White, Evans, McCain, Jean-Paul)
+_NAME_GLOSS = rx.compile(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
 class ForeignNames:
     """Transliterated and Latin-script names (mixed into EntityTagger)."""
 
@@ -147,8 +150,17 @@ class ForeignNames:
                 u.add(Entity(u.text[a:b], a, b, "PERSON", linked.kb_id, linked.en, "kb"))
                 continue
             parts = [p for p in self.sep_re.split(sh[a:b]) if p]
-            en = " ".join(self._pinyin(p, person=False) for p in parts)
+            en = " ".join(self._name_part(p) for p in parts)
             u.add(Entity(u.text[a:b], a, b, "PERSON", None, en, "rule", extra={"romanized": True}))
+
+    def _name_part(self, norm: str) -> str:
+        """One part of a transliterated name: the name the dictionary gives for it (懷特 White,
+        埃文斯 Evans, 傑夫 Jeff), else its pinyin (加雷斯 Jialeisi)."""
+        g = self.glosser.headword(_traditional(norm)) or self.glosser.headword(norm) if self.glosser is not None and len(norm) > 1 else None
+        first = g.split(" or ")[0].strip() if g else ""
+        if _NAME_GLOSS.fullmatch(first):
+            return first
+        return self._pinyin(norm, person=False)
 
     def _common_word(self, norm: str) -> bool:
         """A word of two or more characters the dictionary glosses as a common noun or verb."""

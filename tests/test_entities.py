@@ -185,7 +185,7 @@ def test_transliterated_name_and_its_short_reference(resources):
     es = ents("美國參議員伊莉莎白·華倫表示反對。華倫隨後離開會場。", resources)
     full = one(es, "伊莉莎白·華倫")
     assert full.label == "PERSON" and full.kb_id is None and full.extra["romanized"] is True
-    assert full.en == "Yilishabai Hualun"
+    assert full.en == "Elizabeth Hualun"  # 伊莉莎白 is Elizabeth in the dictionary; 華倫 only pinyin
     short = one(es, "華倫")
     assert short.en == full.en and short.extra.get("short_ref")
 
@@ -1436,3 +1436,12 @@ def test_an_outlet_in_title_marks_the_kb_lacks_and_its_english_in_brackets(resou
     assert one(es, "時代周報").en == "DIE ZEIT" and not find(es, "DIE")
     es = ents("標題\n\n由亞利桑那州參議員傑夫·弗萊克 (Jeff Flake) 主導。", resources)
     assert one(es, "傑夫·弗萊克").kb_id == "us-jeff-flake"
+
+
+def test_a_transliterated_name_takes_the_names_the_dictionary_gives_its_parts(resources):
+    """休·怀特: 怀特 is White in the dictionary, 休 only 'rest' (pinyin); 右翼聯盟夥伴 is no institution;
+    日本維新黨 is Nippon Ishin no Kai."""
+    es = ents("標題\n\n批評者包括战略政策教授休·怀特以及前工党外交部长加雷斯·埃文斯。", resources)
+    assert one(es, "休·怀特").en == "Xiu White" and one(es, "加雷斯·埃文斯").en == "Jialeisi Evans"
+    es = ents("標題\n\n這也是高市早苗向右翼联盟伙伴日本维新党释放的政治讯号。", resources)
+    assert not find(es, "右翼联盟") and one(es, "日本维新党").kb_id == "jp-party-ishin"
