@@ -687,3 +687,15 @@ def test_from_x_on_and_a_trade_association(resources):
     doc = annotate_text("標題\n\n中國國務院關稅稅則委員會宣布，自明年1月1日起中止適用。\n\n台灣區石化工業同業公會則表示，衝擊可控。", "t", resources)
     assert "from | January 1 next year | cease" in doc.units[1].gloss_en and "rise" not in doc.units[1].gloss_en
     assert [e.text for e in doc.units[2].entities if e.label == "ORG"] == ["台灣區石化工業同業公會"]
+
+
+def test_words_of_news_reports_in_their_political_senses(resources):
+    """令 before a person "make" (not "order"), 相當 before a quality "quite", 國是訪問 "state visit",
+    具 "have", 指示 "instruct", 兼 "concurrently"."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n政治勢力最具變動性，令他憂心，也覺得高市相當理性。\n\n"
+                        "李在明展開國是訪問，小馬可仕已指示海岸防衛隊在具戰略意義的海域部署。\n\n副總理兼國防部長馬勒斯發言。", "t", resources)
+    assert "make | he" in doc.units[1].gloss_en and "quite" in doc.units[1].gloss_en
+    assert "state visit" in doc.units[2].gloss_en and "instruct | coast guard" in doc.units[2].gloss_en
+    assert "have | strategic significance" in doc.units[2].gloss_en and "concurrently" in doc.units[3].gloss_en
