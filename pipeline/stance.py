@@ -256,6 +256,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                                     and not c.negated for c in cues):
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
     comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted, verb) \
+        or _seeming(cues, clause, shadow, quoted) \
         if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
     spoken = None
     if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
@@ -376,6 +377,25 @@ def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool],
         return replace(claim, polarity="negative")
     judged = [c for c in cues if c.start > turn and c.entry.kind == "evaluative" and c.polarity and not quoted[c.start]]
     return max(judged, key=lambda c: c.entry.weight * c.factor, default=None)
+
+
+def _seeming(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool]) -> Cue | None:
+    """What the writer says something only seems to be, then what it really is (聽來像是在監督預算，
+    實際上卻是在拆解台灣…的國防工程): the writer's judgement, its strongest word after the turn."""
+    m = _SEEMS.search(shadow)
+    if m is None or quoted[m.start()]:
+        return None
+    turn = next((k for k in (shadow.find(w, m.end()) for w in _REALLY) if k >= 0 and clause[k] != clause[m.start()]
+                 and shadow[k - 1 : k] in CLAUSE_PUNCT), None)
+    if turn is None:
+        return None
+    judged = [c for c in cues if c.start > turn and c.entry.kind == "evaluative" and c.polarity and not quoted[c.start]]
+    return max(judged, key=lambda c: c.entry.weight * c.factor, default=None)
+
+
+#: what something seems, and what the writer says it really is (shadow forms)
+_SEEMS = rx.compile(r"听来像是?|听起来像是?|看来像是?|看似|表面上|乍看之下")
+_REALLY = ("实际上", "其实", "事实上", "实则")
 
 
 #: the two sides of what someone does at once (一方面…，一方面…; 一邊…，一邊…), shadow forms

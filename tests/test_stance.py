@@ -1622,3 +1622,16 @@ def test_the_two_sides_of_a_claim_and_a_quality_word_with_its_suffix(resources):
     assert st["holder"] == "AUTHOR" and targets(st) == {"高市": "negative"}
     st = stance(resources, "高市早苗的錯誤言論極具挑釁性。")
     assert "挑釁" in cue(st, "evaluative") and targets(st) == {"高市早苗": "negative"}
+
+
+def test_what_something_only_seems_and_a_speakers_analogy(resources):
+    """…否定整體國防特別預算，聽來像是在監督預算，實際上卻是在拆解台灣…的國防工程: the writer judges
+    Huang; 沈伯洋用「花蓮救災」比喻：…那才叫荒謬: the analogy is Shen's words; 反對政院版本: the
+    Executive Yuan's."""
+    st = stance(resources, "近日，民眾黨主席黃國昌以「只有三五〇〇億是對美軍購」為由，否定整體國防特別預算，"
+                           "聽來像是在監督預算，實際上卻是在拆解台灣最需要被整體思考的國防工程。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("黃國昌") == "negative"
+    st = stance(resources, "民進黨立委沈伯洋用「花蓮救災」比喻：若當年花蓮救災特別條例被嫌「只有幾頁不審」，那才叫荒謬。")
+    assert st["holder"]["text"] == "沈伯洋"
+    st = stance(resources, "民眾黨主席黃國昌並表態仍反對政院版本。")
+    assert targets(st) == {"政院": "negative"}
