@@ -162,6 +162,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     clause = clause_ids(text, shadow, tokens)
     _breached_limits(cues, shadow, clause)
     _against_wrongs(cues, shadow, clause)
+    _harmed_goods(cues, clause)
     _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
     if "否" in shadow:  # …的路線是否正確: a quality asked about, not asserted
@@ -534,7 +535,7 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
                     cancelled.add(k)
                     break
-                if tokens and _in_object_phrase(tokens, c.tok, d.tok):
+                if tokens and (_in_object_phrase(tokens, c.tok, d.tok) or _modifies_denied_noun(tokens, c.tok, d.tok)):
                     skipped = d.tok - c.tok
                     continue  # 不會因為中國的恫嚇而退讓, 不會容忍北韓的挑釁: the verb is negated, not the noun
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
@@ -609,6 +610,17 @@ def _window_end(shadow: str, clause: list[int], c: Cue, width: int = 14) -> int:
     while end < len(shadow) and end - c.end < width and clause[end] == clause[c.start]:
         end += 1
     return end
+
+
+def _harmed_goods(cues: list[Cue], clause: list[int]) -> None:
+    """A good a harmful act is done to (中共踐踏以規則為基礎的國際秩序, 破壞區域和平穩定) speaks
+    well of no one: a topical positive word a dozen characters or less after a negative evaluative
+    word in its clause carries no polarity."""
+    harms = [c for c in cues if c.entry.kind == "evaluative" and c.polarity == "negative"]
+    for c in cues:
+        if c.entry.kind == "evaluative" and c.polarity == "positive" and c.entry.weight <= 1 and any(
+                h.end <= c.start and c.start - h.end <= 12 and clause[h.start] == clause[c.start] for h in harms):
+            c.polarity = None
 
 
 def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
@@ -766,6 +778,20 @@ def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
     between = tokens[neg + 1 : k - 1]
     return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or (t.pos in ("p", "c") and not _passive_copula(between, j))
                or (t.pos == "a" and not copular) for j, t in enumerate(between))  # 不會|容忍 (tagged a)
+
+
+def _modifies_denied_noun(tokens: list[Token], neg: int, k: int) -> bool:
+    """After a copular negation (並非, 不是), is the cue at token ``k`` inside the 的-phrase that
+    modifies the denied noun (台灣並非|中共跨國鎮壓|的|唯一受害者: the repression stays; being the
+    only victim is denied)?"""
+    if not tokens[neg].norm.endswith(("是", "非")):
+        return False
+    for t in tokens[k + 1 : k + 4]:
+        if t.norm == "的":
+            return True
+        if t.pos == "x":
+            return False
+    return False
 
 
 def _passive_copula(tokens: list[Token], j: int) -> bool:
@@ -1207,10 +1233,15 @@ def _verb_between(tokens, a: int, b: int) -> bool:
         elif means and t.text in ("為", "为", "作為", "作为"):
             means = False
         elif t.pos[:1] == "v" and not inside and not means and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
-                and t.text not in ("駐", "驻") and not _publishes(span, k):
-            return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩)
+                and t.text not in ("駐", "驻") and t.text not in _THROUGH and not _publishes(span, k):
+            return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩;
+            # 透過書面表示: how it is said)
         prev = t.text
     return False
+
+
+#: verbs that only say by what means something is done (陸委會透過書面表示)
+_THROUGH = frozenset({"透過", "透过", "藉由", "借由", "經由", "经由"})
 
 
 #: what a body publishes as its own findings or views and then "points out": 戰略與國際研究中心日前發布的
@@ -1317,6 +1348,9 @@ _SOUGHT = rx.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需�
 
 
 _PASSIVE = rx.compile(r"受到|遭到|遭受|被|受")
+#: words that make their subject a victim (shadow forms)
+_VICTIM_WORDS = frozenset({"受害", "受害者", "受害国"})
+_COPULA_BEFORE_VICTIM = rx.compile(r"并非|不是|是|成为|沦为|作为")
 #: words of suffering before an act and the 的 of a phrase describing who suffers it (shadow forms)
 _SUFFERING = rx.compile(r"饱受|深受|备受|屡受|屡遭|惨遭|遭受|受到|遭到")
 
@@ -1567,6 +1601,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
     suffered = set()  # clauses whose subject suffers an agentless passive: their words judge no one before
     for c in cues:  # 香港的自治和自由持續受到侵蝕: the subject of an agentless passive suffers it
+        if c.entry.kind == "evaluative" and shadow[c.start : c.end] in _VICTIM_WORDS:
+            # 台灣並非中共跨國鎮壓的唯一受害者: the victim suffers, the one named after the copula acts
+            start = clause.index(clause[c.start])
+            copula = max((m.start() for m in _COPULA_BEFORE_VICTIM.finditer(shadow, start, c.start)), default=c.start)
+            patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= copula)
+            c.polarity = None  # being a victim judges no one
+            continue
         if c.entry.kind == "evaluative" and c.polarity == "negative" and _agentless_passive(shadow, c):
             patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= c.start)
             suffered.add(clause[c.start])

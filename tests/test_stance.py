@@ -1635,3 +1635,19 @@ def test_what_something_only_seems_and_a_speakers_analogy(resources):
     assert st["holder"]["text"] == "沈伯洋"
     st = stance(resources, "民眾黨主席黃國昌並表態仍反對政院版本。")
     assert targets(st) == {"政院": "negative"}
+
+
+def test_a_harmed_good_a_victim_and_the_modifier_of_a_denied_noun(resources):
+    """中共踐踏…國際秩序: the order praises no one; 台灣並非中共跨國鎮壓的唯一受害者: the repression stays
+    negative (並非 denies being the only victim) and Taiwan, the victim, is not judged."""
+    st = stance(resources, "中共踐踏以規則為基礎的國際秩序，台灣並非中共跨國鎮壓的唯一受害者。")
+    assert targets(st) == {"中共": "negative"}
+    st = stance(resources, "菲律賓漁民是中國海警暴行的受害者。")
+    assert targets(st) == {"中國海警": "negative"}
+
+
+def test_saying_through_a_channel_keeps_the_speaker(resources):
+    """陸委會今天下午透過書面表示: 透過 only says how; the council speaks (not 他們 in its quoted words)."""
+    st = stance(resources, "大陸委員會（陸委會）今天下午透過書面表示，中共近年不斷違法留置台灣公職人員，"
+                           "「台灣加強對公務人員的保護，不利中共對台統戰滲透，他們當然會高調反對」。")
+    assert st["holder"]["text"] == "大陸委員會" and targets(st).get("中共") == "negative"
