@@ -535,7 +535,8 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
                     cancelled.add(k)
                     break
-                if tokens and (_in_object_phrase(tokens, c.tok, d.tok) or _modifies_denied_noun(tokens, c.tok, d.tok)):
+                if tokens and (_in_object_phrase(tokens, c.tok, d.tok) or _modifies_denied_noun(tokens, c.tok, d.tok)
+                               or _embedded_clause(tokens, c.tok, d.tok)):
                     skipped = d.tok - c.tok
                     continue  # 不會因為中國的恫嚇而退讓, 不會容忍北韓的挑釁: the verb is negated, not the noun
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
@@ -778,6 +779,18 @@ def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
     between = tokens[neg + 1 : k - 1]
     return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or (t.pos in ("p", "c") and not _passive_copula(between, j))
                or (t.pos == "a" and not copular) for j, t in enumerate(between))  # 不會|容忍 (tagged a)
+
+
+def _embedded_clause(tokens: list[Token], neg: int, k: int) -> bool:
+    """Is the cue at token ``k`` the verb of a clause with its own named subject, governed by a verb
+    the negation denies (絕不|配合|中共|濫用: the cooperation is refused, the abuse stays one)?"""
+    verb = next((j for j in range(neg + 1, k) if tokens[j].pos[:1] == "v" and tokens[j].norm not in _COPULAS
+                 and tokens[j].norm not in _AUXILIARIES), None)
+    return verb is not None and tokens[k].pos[:1] == "v" and any(tokens[j].pos in _NAME_POS for j in range(verb + 1, k))
+
+
+_NAME_POS = frozenset({"nr", "nrt", "ns", "nt", "nz", "j"})
+_AUXILIARIES = frozenset({"要", "想", "愿意", "打算", "准备", "试图", "企图", "想要", "需要", "必须", "应该", "应"})
 
 
 def _modifies_denied_noun(tokens: list[Token], neg: int, k: int) -> bool:

@@ -158,6 +158,8 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
                 continue
             if not _aligned(i, j, starts, ends, tokens, tok_at):
                 continue
+            if entry.quote and shadow[j : j + 1] not in _QUOTE_AFTER:
+                continue  # 談及日本，…: a topic, not speech (邱垂正談及，…)
             found.append((i, j, entry))
             break  # the longest at this position
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))

@@ -1651,3 +1651,14 @@ def test_saying_through_a_channel_keeps_the_speaker(resources):
     st = stance(resources, "大陸委員會（陸委會）今天下午透過書面表示，中共近年不斷違法留置台灣公職人員，"
                            "「台灣加強對公務人員的保護，不利中共對台統戰滲透，他們當然會高調反對」。")
     assert st["holder"]["text"] == "大陸委員會" and targets(st).get("中共") == "negative"
+
+
+def test_a_negated_verb_leaves_the_clause_it_governs_and_a_quote_word_only_before_words(resources):
+    """絕不配合中共濫用…: the cooperation is refused, the abuse stays the CCP's; 談及 reports only before a
+    comma or colon (邱垂正談及，…), 談及日本，… names a topic."""
+    st = stance(resources, "邱垂正指出，該會也絕不配合中共濫用「全球協緝」制度。")
+    assert targets(st).get("中共") == "negative"
+    st = stance(resources, "邱垂正談及，中共透過軍事威脅、外交打壓、經濟脅迫等多重手段，日益升高對台複合施壓。")
+    assert st["holder"]["text"] == "邱垂正" and targets(st).get("中共") == "negative"
+    st = stance(resources, "談及日本，李在明坦言，年輕時曾對日本抱持負面觀感。")
+    assert "談及" not in cue(st, "reporting")
