@@ -1678,7 +1678,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                            and x.start - clause.index(clause[x.start]) <= 1 and id(x) not in patients]
                 target = earlier[-1] if earlier else None
         else:
-            pre = [x for x in same if x.end <= c.start and not _after_preposition(shadow, x) and x is not holder_ent
+            pre = [x for x in same if x.end <= c.start and x is not holder_ent
+                   and (not _after_preposition(shadow, x) or _two_before(shadow, x) in _ABOUT and c.start - x.end <= 2)
+                   # (針對中共跨國鎮壓: what the phrase is about is the act, and its doer right before it)
                    and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
                    and not shadow.startswith(_ISSUE, x.end)  # 借台灣問題干涉…: a topic, not a doer

@@ -1662,3 +1662,9 @@ def test_a_negated_verb_leaves_the_clause_it_governs_and_a_quote_word_only_befor
     assert st["holder"]["text"] == "邱垂正" and targets(st).get("中共") == "negative"
     st = stance(resources, "談及日本，李在明坦言，年輕時曾對日本抱持負面觀感。")
     assert "談及" not in cue(st, "reporting")
+
+
+def test_the_doer_of_an_act_a_regarding_phrase_names(resources):
+    """研議針對中共跨國鎮壓的反制作為: the CCP represses (not the Legislative Yuan of the first clause)."""
+    st = stance(resources, "立法院內政委員會今日邀請陸委會進行業務報告，邱垂正指出，該會將研議針對中共跨國鎮壓的反制作為。")
+    assert targets(st) == {"中共": "negative"}
