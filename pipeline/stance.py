@@ -793,6 +793,13 @@ _NAME_POS = frozenset({"nr", "nrt", "ns", "nt", "nz", "j"})
 _AUXILIARIES = frozenset({"要", "想", "愿意", "打算", "准备", "试图", "企图", "想要", "需要", "必须", "应该", "应"})
 
 
+def _leads_relative_clause(tokens: list[Token], at: int) -> bool:
+    """Do a verb and 的 follow ``at`` (在野黨|主導|的|立法院): the word before is the subject of a
+    clause that describes a noun, not of the sentence."""
+    k = next((i for i, t in enumerate(tokens) if t.start == at), None)
+    return k is not None and k + 1 < len(tokens) and tokens[k].pos[:1] in ("v", "b", "a") and tokens[k + 1].norm == "的"
+
+
 def _modifies_denied_noun(tokens: list[Token], neg: int, k: int) -> bool:
     """After a copular negation (並非, 不是), is the cue at token ``k`` inside the 的-phrase that
     modifies the denied noun (台灣並非|中共跨國鎮壓|的|唯一受害者: the repression stays; being the
@@ -954,6 +961,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 # 中國希望透過改善對首爾關係，製造…隔閡: a country's wish the writer reads into what it
                 # does, with no words of its own reported, is the writer's analysis (and the country its target)
                 return "AUTHOR", None, None
+            country = next((x for x in ents if x.end == e.start and x.label == "GPE"), None)
+            if e.label == "ORG" and e.kb_id is None and e.extra.get("country") and country is not None:
+                # 俄羅斯外交部則呼籲: the body of the country named right before it, with that country
+                return {"text": text[country.start : e.end], "kb_id": None, "en": f"{e.en} ({country.en})"}, e, v
             return _entity_dict(e), e, v
         if region_start > 0:  # 」Kavadarkov 說道: an unrecognised name between the quote and the verb
             name = re.split(r"[在於于向對对曾已也亦將将並并]", text[region_start : v.start])[0].strip(" ，,")
@@ -974,7 +985,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               and _verb_between(tokens, a + k, v.start)
                               or any(c.end == a + k and c.entry.type == "demand" for c in cues)
                               or word in _DOCUMENT_ROLES and (before[k + len(word) : k + len(word) + 1] in ("中", "里") or any(
-                                  t.end == a + k and t.pos[:1] == "v" for t in tokens))):
+                                  t.end == a + k and t.pos[:1] == "v" for t in tokens))
+                              or _leads_relative_clause(tokens, a + k + len(word))):
                 # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
                 # 他在報告中指出: where he says it, not who says it;
                 # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one;

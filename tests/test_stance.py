@@ -1668,3 +1668,11 @@ def test_the_doer_of_an_act_a_regarding_phrase_names(resources):
     """研議針對中共跨國鎮壓的反制作為: the CCP represses (not the Legislative Yuan of the first clause)."""
     st = stance(resources, "立法院內政委員會今日邀請陸委會進行業務報告，邱垂正指出，該會將研議針對中共跨國鎮壓的反制作為。")
     assert targets(st) == {"中共": "negative"}
+
+
+def test_a_countrys_body_the_kb_lacks_holds_with_its_country_and_opposition_parties_hold(resources):
+    """俄羅斯外交部則呼籲…: Russia's ministry (not a bare 外交部); 在野黨批評政府…: the opposition."""
+    st = stance(resources, "俄羅斯外交部則呼籲各方保持克制，並批評美國的軍事部署「加劇了緊張局勢」。")
+    assert st["holder"]["text"] == "俄羅斯外交部" and st["holder"]["en"].endswith("(Russia)")
+    st = stance(resources, "然而，在野黨批評政府「喪權辱國」，質疑談判過程不透明。")
+    assert st["holder"]["text"] == "在野黨"
