@@ -745,6 +745,8 @@ _DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不
 #: a clause opening with a consequence (…受到削弱，進而影響…的安全情勢): what follows from the event
 #: before, no act of its subject (shadow forms)
 _CONSEQUENCE = ("进而", "从而", "因而", "继而")
+#: a clause opening with an elaboration of what the clause before named (…的行為，包括武力或脅迫手段)
+_ELABORATION = ("包括", "包含", "例如", "比如", "诸如")
 
 #: what makes the entity before it a topic of the sentence, not its subject (美國方面，…)
 _TOPIC_PHRASE = ("方面，", "方面,", "而言", "来说")
@@ -791,6 +793,15 @@ def _embedded_clause(tokens: list[Token], neg: int, k: int) -> bool:
 
 _NAME_POS = frozenset({"nr", "nrt", "ns", "nt", "nz", "j"})
 _AUXILIARIES = frozenset({"要", "想", "愿意", "打算", "准备", "试图", "企图", "想要", "需要", "必须", "应该", "应"})
+
+
+def _opens_with_attitude(cues: list[Cue], clause: list[int], cl: int, c: Cue) -> bool:
+    """Does clause ``cl`` open with an attitude verb before the cue (美國支持…，反對任何片面改變現狀的
+    行為): the clause goes on with its subject's attitude, and what it names is its object, no act of
+    that subject's."""
+    start = clause.index(cl)
+    return any(r.entry.kind == "reporting" and r.entry.type in ("stance", "demand") and r.start - start <= 1
+               and r.end <= c.start and clause[r.start] == cl for r in cues)
 
 
 def _leads_relative_clause(tokens: list[Token], at: int) -> bool:
@@ -1716,6 +1727,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
                     and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) and cl not in suffered \
                     and not shadow.startswith(_CONSEQUENCE, clause.index(cl)) \
+                    and not _opens_with_attitude(cues, clause, cl, c) and not shadow.startswith(_ELABORATION, clause.index(cl)) \
                     and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)

@@ -417,6 +417,7 @@ def test_the_whole_first_line_repeated_after_a_page_number_is_a_running_header()
     "(AAP/路透社)",
     "（法新社檔案照）",
     "（Getty）",
+    "美國國務院敦促北京停止對台灣軍事施壓。圖為共軍東部戰區實彈射擊畫面。（路透）",
     "高市早苗與川普在東京會面。（美聯社／法新社）",
 ])
 def test_photo_captions_by_their_credit_or_their_opening(line):

@@ -1676,3 +1676,10 @@ def test_a_countrys_body_the_kb_lacks_holds_with_its_country_and_opposition_part
     assert st["holder"]["text"] == "俄羅斯外交部" and st["holder"]["en"].endswith("(Russia)")
     st = stance(resources, "然而，在野黨批評政府「喪權辱國」，質疑談判過程不透明。")
     assert st["holder"]["text"] == "在野黨"
+
+
+def test_a_clause_of_attitude_or_elaboration_does_not_fall_back_on_the_subject_before(resources):
+    """「美國支持台海和平穩定，反對任何片面改變現狀的行為，包括武力或脅迫手段」: the US objects to the
+    change and the coercion; it is no target of them (a US spokesman's words)."""
+    st = stance(resources, "皮戈特也重申，「美國支持台海和平穩定，反對任何片面改變現狀的行為，包括武力或脅迫手段」。")
+    assert st["holder"]["text"] == "皮戈特" and "美國" not in targets(st)
