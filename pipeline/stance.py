@@ -163,6 +163,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     _breached_limits(cues, shadow, clause)
     _against_wrongs(cues, shadow, clause)
     _harmed_goods(cues, clause)
+    _asked_restraint(cues, shadow, clause)
     _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
     if "否" in shadow:  # …的路線是否正確: a quality asked about, not asserted
@@ -611,6 +612,20 @@ def _window_end(shadow: str, clause: list[int], c: Cue, width: int = 14) -> int:
     while end < len(shadow) and end - c.end < width and clause[end] == clause[c.start]:
         end += 1
     return end
+
+
+def _asked_restraint(cues: list[Cue], shadow: str, clause: list[int]) -> None:
+    """Restraint urged on someone (美國敦促北京保持克制) says they show none: after a demand verb in
+    its clause, a word of restraint judges the one urged, as an act asked to stop does."""
+    demands = [c for c in cues if c.entry.kind == "reporting" and c.entry.type == "demand"]
+    for c in cues:
+        if c.entry.kind == "evaluative" and c.polarity == "positive" and shadow[c.start : c.end] in _RESTRAINT \
+                and any(d.end <= c.start and clause[d.start] == clause[c.start] for d in demands):
+            c.polarity = "negative"
+
+
+#: words of restraint (shadow forms)
+_RESTRAINT = frozenset({"克制", "自制", "节制", "冷静"})
 
 
 def _harmed_goods(cues: list[Cue], clause: list[int]) -> None:

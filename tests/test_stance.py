@@ -1683,3 +1683,9 @@ def test_a_clause_of_attitude_or_elaboration_does_not_fall_back_on_the_subject_b
     change and the coercion; it is no target of them (a US spokesman's words)."""
     st = stance(resources, "皮戈特也重申，「美國支持台海和平穩定，反對任何片面改變現狀的行為，包括武力或脅迫手段」。")
     assert st["holder"]["text"] == "皮戈特" and "美國" not in targets(st)
+
+
+def test_restraint_urged_on_someone_judges_them(resources):
+    """美國敦促北京保持克制: Beijing is asked for restraint it does not show (negative, as with 停止)."""
+    st = stance(resources, "美國國務院敦促北京保持克制，停止對台灣軍事施壓。")
+    assert targets(st).get("北京") == "negative"
