@@ -1071,7 +1071,28 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         end = max((e.end + len(r) for r in roles if shadow.startswith(r, e.end)), default=0)
         if end and not any(x.start < end and e.end < x.end for x in unit.entities):
             return {"text": text[e.start:end], "kb_id": None, "en": None}, e, found[2]
+    if found is None:
+        found = _pronoun_topic(verbs, predicted, quoted, shadow, ents, ctx)
     return found if found is not None else ("AUTHOR", None, None)
+
+
+def _pronoun_topic(verbs: list[Cue], predicted: set[int], quoted: list[bool], shadow: str, ents: list[Entity], ctx: Context):
+    """The sentence opens with 他 or 她 as the subject of a clause before the verb's own (然而，他在
+    …會議中改變立場，公開表示…): the pronoun holds it, resolved as an opening pronoun is."""
+    m = _OPENING_PRONOUN.match(shadow)
+    v = next((c for c in verbs if id(c) not in predicted and not quoted[c.start] and c.start > m.end()), None) if m else None
+    if v is None or any(e.label == "PERSON" and e.end <= v.start for e in ents):
+        return None
+    word = m.group(1)
+    if ctx.holder is not None and ctx.holder_is_person:
+        return {**ctx.holder, "mention": word}, None, v
+    if ctx.person is not None:
+        return {**_entity_dict(ctx.person), "mention": word}, None, v
+    return None
+
+
+#: a sentence whose subject is a pronoun at its start (shadow forms)
+_OPENING_PRONOUN = rx.compile(r"(?:但是?|而且?|不过|然而|同时|另外|此外|并且?)?[，,\s]*(他|她)(?!们)")
 
 
 def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[int], quoted: list[bool],
@@ -1699,7 +1720,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             described.update(id(x) for x in same if x.start >= c.end and _quoted_after_object(shadow[c.end : x.start]))
             # (批評西方政客抹黑香港: Hong Kong is smeared, the critic's object is who smears it)
             post = [x for x in same if x.start >= c.end and id(x) not in described
-                    and not (e.kind == "reporting" and c.polarity == "negative" and id(x) in patients)]
+                    and not (e.kind == "reporting" and c.polarity == "negative" and id(x) in patients)
+                    and shadow[x.start - 1 : x.start] not in _CAUSATIVE]  # (支持讓尹錫悅暫停…: what he is made to do is supported)
             target = pre[-1] if pre else (post[0] if post else None)
             if target is None and e.kind == "reporting" and e.type == "stance" and c.polarity == "negative" \
                     and shadow[c.end : c.end + 1] in ("，", "：", ":"):

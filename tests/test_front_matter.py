@@ -1038,3 +1038,10 @@ def test_an_outlets_bracketed_label_opening_the_first_paragraph(resources):
     doc = annotate_text("麻生太郎力挺高市早苗\n\n[Newtalk新聞] 中國外交部發言人郭嘉昆今日主持例行記者會。\n", "nt", resources)
     assert [(u.kind, u.text) for u in doc.units][1:3] == [("byline", "[Newtalk新聞]"),
                                                           ("body", "中國外交部發言人郭嘉昆今日主持例行記者會。")]
+
+
+def test_an_outlet_a_pen_name_and_the_date_on_one_line(resources):
+    doc = annotate_text("韓國政壇6小時風波\n\nyam蕃薯藤新聞/凱爺 2024.12.04 09:00\n\n2024年12月3日晚，韓國總統尹錫悅宣布戒嚴。\n", "y", resources)
+    assert [(u.kind, u.text) for u in doc.units][1:4] == [("publication", "yam蕃薯藤新聞"), ("byline", "凱爺"),
+                                                          ("publication", "2024.12.04 09:00")]
+    assert doc.meta["author"] == "凱爺" and doc.meta["date"] == "2024-12-04"

@@ -1689,3 +1689,13 @@ def test_restraint_urged_on_someone_judges_them(resources):
     """美國敦促北京保持克制: Beijing is asked for restraint it does not show (negative, as with 停止)."""
     st = stance(resources, "美國國務院敦促北京保持克制，停止對台灣軍事施壓。")
     assert targets(st).get("北京") == "negative"
+
+
+def test_an_opening_pronoun_before_a_clause_of_its_own_and_support_for_what_someone_is_made_to_do(resources):
+    """然而，他在…會議中改變立場，公開表示…: 他 (Han) holds it; 支持讓尹錫悅暫停執行總統職務: the
+    suspension is supported, Yoon is not."""
+    st = stance(resources, "然而，他在12月6日的國會緊急會議中改變立場，公開表示根據可靠消息，尹錫悅計畫採取極端行動。",
+                before="國民力量黨黨魁韓東勳原先強調全黨將動員反對彈劾。")
+    assert st["holder"]["text"] == "韓東勳" and st["holder"]["mention"] == "他"
+    st = stance(resources, "執政黨黨魁韓東勳態度轉變，公開表態支持讓尹錫悅暫停執行總統職務。")
+    assert targets(st).get("尹錫悅") != "positive"
