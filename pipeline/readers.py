@@ -93,9 +93,23 @@ def _hidden(f: Path, root: Path) -> bool:
 _HAN = rx.compile(f"[{HAN}]")
 
 
+_KANA = rx.compile(r"[\u3041-\u3096\u30A1-\u30FA]")
+_HANGUL = rx.compile(r"[\uAC00-\uD7A3\u1100-\u11FF\u3131-\u318E]")
+
+
 def check_chinese(text: str) -> None:
-    """Raise :class:`NotChineseError` for an article with (almost) no Chinese characters."""
+    """Raise :class:`NotChineseError` for an article with (almost) no Chinese characters, or one
+    written in Japanese or Korean (kana or hangul are a fifth or more of its CJK characters: a
+    Chinese article quoting a Japanese title, 『台湾有事』の…, stays Chinese)."""
     han = len(_HAN.findall(text))
+    for script, pattern in (("Japanese", _KANA), ("Korean", _HANGUL)):
+        other = len(pattern.findall(text))
+        if other >= 20 and other >= 0.2 * (han + other):
+            raise NotChineseError(
+                f"this article is in {script} ({round(100 * other / (han + other))}% of its CJK characters are "
+                f"{'kana' if script == 'Japanese' else 'hangul'})",
+                "zhgloss annotates Chinese; give it the article's Chinese edition",
+            )
     if han >= 2 and han >= 0.05 * len(text):  # enough whatever the rest is: no need to count letters
         return
     letters = sum(1 for c in text if c.isalpha())

@@ -133,6 +133,22 @@ def test_english_article_in_a_folder_is_skipped_but_named_one_fails(tmp_path, ca
     assert capsys.readouterr().err.startswith(f"Error: {en}: no Chinese text in this article — ")
 
 
+def test_a_japanese_or_korean_article_is_refused_but_a_chinese_one_quoting_japanese_is_not(tmp_path, capsys):
+    jp = tmp_path / "jp.txt"
+    jp.write_text("日本の防衛予算はどこまで増えるのか\n\n世界の軍事費が過去最高を更新する中、日本の防衛予算も9兆円を突破。"
+                  "米国が求めるGDP比5%は実現可能か、財源や人材の課題から今後の見通しを解説します。\n", encoding="utf-8")
+    assert main(["annotate", str(jp), "-o", str(tmp_path / "out")]) == 1
+    assert capsys.readouterr().err.startswith(f"Error: {jp}: this article is in Japanese (")
+    ko = tmp_path / "ko.txt"
+    ko.write_text("윤석열 대통령이 비상계엄을 선포했다. 국회는 즉시 해제 요구안을 가결했다. 이는 민주주의에 대한 도전이다.\n", encoding="utf-8")
+    assert main(["annotate", str(ko), "-o", str(tmp_path / "out")]) == 1
+    assert "this article is in Korean" in capsys.readouterr().err
+    zh = tmp_path / "zh.txt"
+    zh.write_text("高市早苗在國會答詢\n\n日本首相高市早苗在國會表示，『台湾有事は日本有事』的說法引發中國強烈反彈，"
+                  "中國外交部隨即提出嚴正交涉，日中關係急速惡化，北京也發布赴日旅遊提醒。\n", encoding="utf-8")
+    assert main(["annotate", str(zh), "-o", str(tmp_path / "out")]) == 0
+
+
 def test_dask_local_cluster_matches_single_process(tmp_path):
     """A LocalCluster with 2 workers writes the same JSONL as a single-process run, and a
     partitioned Parquet dataset with every record."""
