@@ -1012,9 +1012,12 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               or any(c.end == a + k and c.entry.type == "demand" for c in cues)
                               or word in _DOCUMENT_ROLES and (before[k + len(word) : k + len(word) + 1] in ("中", "里") or any(
                                   t.end == a + k and t.pos[:1] == "v" for t in tokens))
-                              or _leads_relative_clause(tokens, a + k + len(word))):
+                              or _leads_relative_clause(tokens, a + k + len(word))
+                              or any(w is not v and w.entry.type == "demand" and 0 <= a + k - w.end <= 4
+                                     and "的" not in shadow[w.end : a + k] for w in verbs)):
                 # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
-                # 他在報告中指出: where he says it, not who says it;
+                # 他在報告中指出: where he says it, not who says it; 建議美國政府要…視為: whom a
+                # demand addresses;
                 # 但他的交易性格也讓外界懷疑: the owner of the clause's subject, with another verb before this one;
                 # 遊說他們支持…: whom someone urges, not who holds it
                 k = before.rfind(word, 0, k + len(word) - 1)

@@ -1699,3 +1699,11 @@ def test_an_opening_pronoun_before_a_clause_of_its_own_and_support_for_what_some
     assert st["holder"]["text"] == "韓東勳" and st["holder"]["mention"] == "他"
     st = stance(resources, "執政黨黨魁韓東勳態度轉變，公開表態支持讓尹錫悅暫停執行總統職務。")
     assert targets(st).get("尹錫悅") != "positive"
+
+
+def test_whom_a_demand_addresses_is_no_holder_of_what_follows(resources):
+    """…指責…，並建議美國政府要檢視把香港與中國大陸視為兩個關稅區的做法: the Congress recommends;
+    the US government is asked (its 視為 is no view of its own)."""
+    st = stance(resources, "美國國會發表報告，指責香港言論和集會自由受到持續增加的挑戰，"
+                           "並建議美國政府要檢視把香港與中國大陸視為兩個關稅區的做法是否合適。")
+    assert st["holder"]["text"] == "美國國會"
