@@ -71,6 +71,7 @@ _NOMINAL = frozenset({"n", "nz", "nt", "ns", "nr", "vn", "j", "l", "eng"})
 #: a dictionary gloss that is a name: one capitalised word (White, Evans, McCain, Jean-Paul)
 _NAME_GLOSS = rx.compile(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
+
 class ForeignNames:
     """Transliterated and Latin-script names (mixed into EntityTagger)."""
 
@@ -156,7 +157,9 @@ class ForeignNames:
     def _name_part(self, norm: str) -> str:
         """One part of a transliterated name: the name the dictionary gives for it (懷特 White,
         埃文斯 Evans, 傑夫 Jeff), else its pinyin (加雷斯 Jialeisi)."""
-        g = self.glosser.headword(_traditional(norm)) or self.glosser.headword(norm) if self.glosser is not None and len(norm) > 1 else None
+        g = None
+        if self.glosser is not None and len(norm) > 1:
+            g = self.glosser.headword(_traditional(norm)) or self.glosser.headword(norm)
         first = g.split(" or ")[0].strip() if g else ""
         if _NAME_GLOSS.fullmatch(first):
             return first

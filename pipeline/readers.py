@@ -91,8 +91,6 @@ def _hidden(f: Path, root: Path) -> bool:
 
 
 _HAN = rx.compile(f"[{HAN}]")
-
-
 _KANA = rx.compile(r"[\u3041-\u3096\u30A1-\u30FA]")
 _HANGUL = rx.compile(r"[\uAC00-\uD7A3\u1100-\u11FF\u3131-\u318E]")
 

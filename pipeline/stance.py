@@ -272,7 +272,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     anaphor = _document_anaphor(shadow, unit.entities, ctx.document) if bearing and ctx.document is not None else None
     if anaphor is not None:
         own = sorted(own + [anaphor], key=lambda e: e.start)
-    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens), tokens) if bearing else []
+    targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens),
+                       tokens) if bearing else []
     if anaphor is not None:  # (報告罔顧事實: the report named before, as 報告)
         targets = [{**t, "mention": text[anaphor.start : anaphor.end]} if t["text"] == anaphor.text and t["kb_id"] == anaphor.kb_id
                    else t for t in targets]
@@ -402,6 +403,7 @@ _REALLY = ("实际上", "其实", "事实上", "实则")
 
 #: the two sides of what someone does at once (一方面…，一方面…; 一邊…，一邊…), shadow forms
 _TWO_SIDES = ("一方面", "一边")
+
 #: what a turn says was never done (卻從未…, 卻始終不…), shadow forms
 _NEVER = ("从未", "从不", "未曾", "不曾", "始终未", "始终不", "并未", "迟迟未", "迟迟不")
 
@@ -1350,7 +1352,8 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = (), tokens
             gap = y.start - x.end
             if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)) \
                     and not any(ch in "，,；;。：:" for ch in shadow[x.end : y.start]) \
-                    and not (x.label == "PERSON" and any(x.end <= t.start and t.end <= y.start and t.pos[:1] == "v" for t in tokens)):
+                    and not (x.label == "PERSON"
+                             and any(x.end <= t.start and t.end <= y.start and t.pos[:1] == "v" for t in tokens)):
                 # (支持美國，但總理艾班尼斯: another clause; 習近平邀請李在明: a person acting on another)
                 out.add(id(x))
     # 美國駐中國大使: the country sending the ambassador qualifies the role as well

@@ -720,7 +720,8 @@ def _publication_then_name(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
     its date), then the writer, whose name starts with a surname (聯合報 國際 is a section); or the
     outlet, a slash, a writer's pen name and the date (yam蕃薯藤新聞/凱爺 2024.12.04 09:00)."""
     dated = re.match(rf"^(?P<pub>\S.{{1,40}}?)\s*[／/╱]\s*(?P<name>[{_HAN}]{{2,4}})(?P<gap>\s+)(?P<date>\S.*)$", t)
-    if dated and _DATE_LINE.match(dated.group("date")) and (pat.is_publication(dated.group("pub")) or _publication_line(dated.group("pub"), pat)):
+    if dated and _DATE_LINE.match(dated.group("date")) \
+            and (pat.is_publication(dated.group("pub")) or _publication_line(dated.group("pub"), pat)):
         return [_Piece("publication", dated.group("pub"), gap=t[dated.end("pub"): dated.start("name")]),
                 _Piece("byline", dated.group("name"), gap=dated.group("gap")), _Piece("publication", dated.group("date"))]
     m = re.match(rf"^(?P<pub>\S.{{1,40}}?)\s*(?:[／/╱]\s*|\s+)(?P<name>{_NAME})(?P<note>\s*[（(][^（）()]{{1,20}}[）)])?$", t)
