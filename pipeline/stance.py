@@ -1015,6 +1015,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               or word in _DOCUMENT_ROLES and (before[k + len(word) : k + len(word) + 1] in ("中", "里") or any(
                                   t.end == a + k and t.pos[:1] == "v" for t in tokens))
                               or _leads_relative_clause(tokens, a + k + len(word))
+                              or word == "分析" and any(before[:k].endswith(r) for r in roles)  # 專家|分析後認為: their act
                               or any(w is not v and w.entry.type == "demand" and 0 <= a + k - w.end <= 4
                                      and "的" not in shadow[w.end : a + k] for w in verbs)):
                 # 記者 inside 記者會, 他 inside 其他, 法院 inside 立法院 (a name); 向記者透露: whom it is told to;
@@ -1077,8 +1078,24 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if end and not any(x.start < end and e.end < x.end for x in unit.entities):
             return {"text": text[e.start:end], "kb_id": None, "en": None}, e, found[2]
     if found is None:
-        found = _pronoun_topic(verbs, predicted, quoted, shadow, ents, ctx)
+        found = _pronoun_topic(verbs, predicted, quoted, shadow, ents, ctx) \
+            or _role_topic(verbs, predicted, quoted, text, shadow, tokens, roles)
     return found if found is not None else ("AUTHOR", None, None)
+
+
+def _role_topic(verbs: list[Cue], predicted: set[int], quoted: list[bool], text: str, shadow: str, tokens,
+                roles: tuple[str, ...]):
+    """The sentence opens with a role word as the subject of a clause before the verb's own (報告引用
+    …的公開發言，強調…): the role holds it."""
+    m = _SENTENCE_OPENER.match(shadow)
+    at = m.end() if m else 0
+    word = next((r for r in sorted(roles, key=len, reverse=True) if shadow.startswith(r, at) and _whole_word(tokens, at, at + len(r))), None)
+    if word is None or not any(t.start == at + len(word) and t.pos[:1] == "v" for t in tokens):
+        return None  # (a role followed by its verb: 報告|引用)
+    v = next((c for c in verbs if id(c) not in predicted and not quoted[c.start] and c.start > at + len(word)), None)
+    if v is None:
+        return None
+    return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
 
 
 def _pronoun_topic(verbs: list[Cue], predicted: set[int], quoted: list[bool], shadow: str, ents: list[Entity], ctx: Context):

@@ -1707,3 +1707,11 @@ def test_whom_a_demand_addresses_is_no_holder_of_what_follows(resources):
     st = stance(resources, "美國國會發表報告，指責香港言論和集會自由受到持續增加的挑戰，"
                            "並建議美國政府要檢視把香港與中國大陸視為兩個關稅區的做法是否合適。")
     assert st["holder"]["text"] == "美國國會"
+
+
+def test_a_role_opening_the_sentence_holds_a_later_clauses_words_and_experts_analysis_is_theirs(resources):
+    """報告引用…的公開發言，強調…: the report emphasises; 專家分析後認為: the experts (分析 is their act)."""
+    st = stance(resources, "報告引用澳洲副總理馬勒斯的公開發言，強調澳洲並未承諾在美中因台灣開戰時支持美國。")
+    assert st["holder"]["text"] == "報告"
+    st = stance(resources, "專家分析後認為，情勢不會惡化。")
+    assert st["holder"]["text"] == "專家"
