@@ -915,7 +915,14 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             starts = range(m.start(), m.end(), 2)
             if all(sh[i] in r["weak_abbreviations"] for i in starts):
                 continue  # 以、巴 alone could be anything
-            if all((t := u.token_at(i)) is not None and (t.start, t.end) == (i, i + 1) for i in starts):
+            last = u.token_at(starts[-1])
+            counted = last is not None and last.start == starts[-1] and _COUNTED_COUNTRIES.fullmatch(sh, last.start + 1, last.end)
+            if all((t := u.token_at(i)) is not None and (t.start, t.end) == (i, i + 1) for i in starts[:-1]) \
+                    and (counted or last is not None and (last.start, last.end) == (starts[-1], starts[-1] + 1)):
+                if counted:  # 美、日、韓三國 (jieba's 韓三國, the Korean Three Kingdoms): the list and its count
+                    for e in [e for e in u.ents if e.start == last.start and e.end == last.end]:
+                        u.remove(e)
+                    u.extra_spans.append((last.start + 1, last.end))
                 for i in starts:
                     if u.free(i, i + 1):
                         u.add(self._single(u, i, i + 1, i + 1))
@@ -1016,6 +1023,9 @@ def _dateline_day(doc: Document, shadow: str) -> str | None:
 #: Texts longer than this drop each unit's token indexes between the two passes (see _Unit.compact).
 _KEEP_INDEXES_CHARS = 200_000
 
+
+#: the count after a list of countries (美、日、韓三國, …等國), shadow forms
+_COUNTED_COUNTRIES = rx.compile(r"[两二三四五六七八九十几]?国|等国?")
 
 #: a mission: the sending country, 駐, the host country, the kind of mission (shadow forms)
 _MISSION_HEADS = {"大使馆": "Embassy", "总领事馆": "Consulate General", "领事馆": "Consulate", "代表处": "Representative Office",

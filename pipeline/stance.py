@@ -397,7 +397,7 @@ def _seeming(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool]
 
 
 #: what something seems, and what the writer says it really is (shadow forms)
-_SEEMS = rx.compile(r"听来像是?|听起来像是?|看来像是?|看似|表面上|乍看之下")
+_SEEMS = rx.compile(r"听来像是?|听起来像是?|看来像是?|看似|表面上|表面看|乍看之下")
 _REALLY = ("实际上", "其实", "事实上", "实则")
 
 

@@ -1445,3 +1445,10 @@ def test_a_transliterated_name_takes_the_names_the_dictionary_gives_its_parts(re
     assert one(es, "休·怀特").en == "Xiu White" and one(es, "加雷斯·埃文斯").en == "Jialeisi Evans"
     es = ents("標題\n\n這也是高市早苗向右翼联盟伙伴日本维新党释放的政治讯号。", resources)
     assert not find(es, "右翼联盟") and one(es, "日本维新党").kb_id == "jp-party-ishin"
+
+
+def test_a_list_of_country_abbreviations_and_its_count(resources):
+    """美、日、韓三國外長: three countries (not jieba's 韓三國, the Korean Three Kingdoms)."""
+    es = ents("標題\n\n在紐約聯合國大會期間，美、日、韓三國外長匆忙舉行會晤。", resources)
+    assert [e.kb_id for e in es if e.label == "GPE" and len(e.text) == 1] == ["us", "jp", "kr"]
+    assert not find(es, "韓三國")
