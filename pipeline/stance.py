@@ -1089,7 +1089,8 @@ def _role_topic(verbs: list[Cue], predicted: set[int], quoted: list[bool], text:
     …的公開發言，強調…): the role holds it."""
     m = _SENTENCE_OPENER.match(shadow)
     at = m.end() if m else 0
-    word = next((r for r in sorted(roles, key=len, reverse=True) if shadow.startswith(r, at) and _whole_word(tokens, at, at + len(r))), None)
+    word = next((r for r in sorted(roles, key=len, reverse=True)
+                 if shadow.startswith(r, at) and _whole_word(tokens, at, at + len(r))), None)
     if word is None or not any(t.start == at + len(word) and t.pos[:1] == "v" for t in tokens):
         return None  # (a role followed by its verb: 報告|引用)
     v = next((c for c in verbs if id(c) not in predicted and not quoted[c.start] and c.start > at + len(word)), None)
