@@ -794,7 +794,7 @@ def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
     容忍|北韓|的|挑釁); after a copula the noun is (不是|真正|的|威脅)."""
     if k < 1 or tokens[k - 1].norm != "的":
         return False
-    copular = tokens[neg].norm.endswith(("是", "非"))  # 不是, 並非: the noun phrase is what is denied
+    copular = _copular(tokens, neg)  # 不是, 並非: the noun phrase is what is denied
     between = tokens[neg + 1 : k - 1]
     return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or (t.pos in ("p", "c") and not _passive_copula(between, j))
                or (t.pos == "a" and not copular) for j, t in enumerate(between))  # 不會|容忍 (tagged a)
@@ -828,11 +828,16 @@ def _leads_relative_clause(tokens: list[Token], at: int) -> bool:
     return k is not None and k + 1 < len(tokens) and tokens[k].pos[:1] in ("v", "b", "a") and tokens[k + 1].norm == "的"
 
 
+def _copular(tokens: list[Token], neg: int) -> bool:
+    """Is the negation at token ``neg`` a negated copula (不是, 並非)?"""
+    return tokens[neg].norm.endswith(("是", "非"))
+
+
 def _modifies_denied_noun(tokens: list[Token], neg: int, k: int) -> bool:
     """After a copular negation (並非, 不是), is the cue at token ``k`` inside the 的-phrase that
     modifies the denied noun (台灣並非|中共跨國鎮壓|的|唯一受害者: the repression stays; being the
     only victim is denied)?"""
-    if not tokens[neg].norm.endswith(("是", "非")):
+    if not _copular(tokens, neg):
         return False
     for t in tokens[k + 1 : k + 4]:
         if t.norm == "的":
@@ -989,8 +994,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 # 中國希望透過改善對首爾關係，製造…隔閡: a country's wish the writer reads into what it
                 # does, with no words of its own reported, is the writer's analysis (and the country its target)
                 return "AUTHOR", None, None
-            country = next((x for x in ents if x.end == e.start and x.label == "GPE"), None)
-            if e.label == "ORG" and e.kb_id is None and e.extra.get("country") and country is not None:
+            country = next((x for x in ents if x.end == e.start and x.label == "GPE"), None) \
+                if e.label == "ORG" and e.kb_id is None and e.extra.get("country") else None
+            if country is not None:
                 # 俄羅斯外交部則呼籲: the body of the country named right before it, with that country
                 return {"text": text[country.start : e.end], "kb_id": None, "en": f"{e.en} ({country.en})"}, e, v
             return _entity_dict(e), e, v
@@ -1089,8 +1095,10 @@ def _role_topic(verbs: list[Cue], predicted: set[int], quoted: list[bool], text:
     …的公開發言，強調…): the role holds it."""
     m = _SENTENCE_OPENER.match(shadow)
     at = m.end() if m else 0
-    word = next((r for r in sorted(roles, key=len, reverse=True)
-                 if shadow.startswith(r, at) and _whole_word(tokens, at, at + len(r))), None)
+    if not shadow.startswith(roles, at):
+        return None  # (most sentences: no role word opens them)
+    opening = sorted((r for r in roles if shadow.startswith(r, at)), key=len, reverse=True)
+    word = next((r for r in opening if _whole_word(tokens, at, at + len(r))), None)
     if word is None or not any(t.start == at + len(word) and t.pos[:1] == "v" for t in tokens):
         return None  # (a role followed by its verb: 報告|引用)
     v = next((c for c in verbs if id(c) not in predicted and not quoted[c.start] and c.start > at + len(word)), None)
@@ -1112,10 +1120,6 @@ def _pronoun_topic(verbs: list[Cue], predicted: set[int], quoted: list[bool], sh
     if ctx.person is not None:
         return {**_entity_dict(ctx.person), "mention": word}, None, v
     return None
-
-
-#: a sentence whose subject is a pronoun at its start (shadow forms)
-_OPENING_PRONOUN = rx.compile(r"(?:但是?|而且?|不过|然而|同时|另外|此外|并且?)?[，,\s]*(他|她)(?!们)")
 
 
 def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[int], quoted: list[bool],
@@ -1328,15 +1332,16 @@ def _verb_between(tokens, a: int, b: int) -> bool:
         elif means and t.text in ("為", "为", "作為", "作为"):
             means = False
         elif t.pos[:1] == "v" and not inside and not means and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
-                and t.text not in ("駐", "驻") and t.text not in _THROUGH and not _publishes(span, k):
+                and t.text not in ("駐", "驻") and t.norm not in _THROUGH and not _publishes(span, k):
             return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩;
             # 透過書面表示: how it is said)
         prev = t.text
     return False
 
 
-#: verbs that only say by what means something is done (陸委會透過書面表示)
-_THROUGH = frozenset({"透過", "透过", "藉由", "借由", "經由", "经由"})
+#: channels that only say by what means something is done (陸委會透過書面表示), not those that are
+#: also verbs of their own (通過 a bill, 根據 …)
+_THROUGH = _CHANNELS - {"通过", "依据", "根据", "按照", "依照"}
 
 
 #: what a body publishes as its own findings or views and then "points out": 戰略與國際研究中心日前發布的
@@ -1436,6 +1441,8 @@ def _in_adverbial(shadow: str, e: Entity) -> bool:
 _ADVERBIAL_ENDS = set("中后时上前内间")
 # what may stand before 他/她 that opens a sentence and still continues the last speaker (shadow script)
 _SENTENCE_OPENER = rx.compile(r"(?:但是?|而且?|不过|然而|同时|另外|此外|并且?)?[，,\s]*")
+#: a sentence whose subject is a pronoun at its start, after such an opener (shadow forms)
+_OPENING_PRONOUN = rx.compile(_SENTENCE_OPENER.pattern + r"(他|她)(?!们)")
 _WITH = ("与", "和", "跟", "同")
 _MEETING_VERBS = ("会见", "会晤", "接见", "会面", "会谈", "通话", "访问", "出访", "拜会", "见")
 # after the partner: a verb of one or two characters, then the adverbial's end (通話後, 會面時, 會談期間)

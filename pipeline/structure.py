@@ -542,11 +542,11 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
         all(b - a <= 16 and not pat.match_byline(t[a:b]) for a, b in names)
 
 
-#: a journal's name, its volume and issue, and the paper's pages
 #: a journal's name and issue, as a page's running header repeats it: 国际问题研究 2025年第3期,
 #: 問題與研究 第64卷第4期
 _RUNNING_HEADER = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*(?:(?:19|20)\d\d\s*年\s*)?第\s*\d{1,4}\s*[卷期](?:\s*第\s*\d{1,3}\s*期)?"
                              r"(?:\s*[（(][^）)]{1,16}[）)])?\s*$")
+#: a journal's name, its volume and issue, and the paper's pages
 _JOURNAL_ISSUE = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*卷[ \t\u3000]*第\s*\d{1,3}\s*期.{0,20}?"
                             r"(?:\d{1,4}\s*[-–~～]\s*\d{1,4}\s*頁|頁\s*\d{1,4}\s*[-–~～]\s*\d{1,4})\s*$")
 #: a site's name that is its domain (nippon.com 中文版)
