@@ -16,6 +16,8 @@ for the Traditional text too); the patterns are therefore written in Simplified 
   article of 27 November 2025 is ``"2025-10"``, 本週三 ``"2025-11-26"``, 上星期 the ISO week
   ``"2025-W47"``); what cannot be resolved is ``X``; ``relative`` says how far either way
   (``"-1Y"``, ``"+1M"``, ``"-1W"``, ``"+0D"``);
+* a day counted from a day the text has named (前一天, 隔天, 次日, 當天): ``"XXXX-XX-XX"`` with
+  ``relative`` and ``anchor: "mentioned"`` ("the day before", "the next day", "that day");
 * beginnings and ends (年初, 9 月中, 年底) add ``mod``: ``START``, ``MID``, ``END``;
 * a century ``"18"`` (19 世紀, TIMEX3 style);
 * a duration ``"P7Y"``, ``"P3M"``, ``"P1W"`` (``PXM`` for 幾個月) with ``mod`` ``BEFORE`` (7 年前),
@@ -79,7 +81,7 @@ _RELATIVE = rx.compile(
     r"|(?P<week>星期|礼拜|周)(?P<wd>[一二三四五六日天])?)"
     r"(?(md)|(?P<edge>初|底|末|上旬|中旬|下旬|中|早些时候|稍早|稍后)?)"  # no edge after a day (上月30日|中美)
 )
-_TRIGGER = rx.compile(r"[年月星礼周天季世]|[今昨明前]日|[0-9][-/.][0-9]")
+_TRIGGER = rx.compile(r"[年月星礼周天季世]|[今昨明前翌次隔当]日|前一日|[0-9][-/.][0-9]")
 # A day of the month without its month, as news reports write it: 19日, 1日至2日, 今（12）日.
 _DAY_ONLY = rx.compile(
     r"(?:(?P<rel>[今昨明前])\s*[（(]\s*(?P<rd>[0-9０-９]{1,2})\s*[）)]\s*日"
@@ -101,6 +103,10 @@ _CENTURY = rx.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3
 _WEEKDAY = rx.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
 _DAYWORD = rx.compile(r"(?P<w>今天|昨天|明天|前天|后天|(?<!至)今日|昨日|明日(?!之星)|前日(?!本))")  # (时至今日: "up to now"; 前日本: former Japanese)
 _DAY_OFFSET = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2, "今日": 0, "昨日": -1, "明日": 1, "前日": -2}
+#: days counted from a day the text has just named, not from the article's date (北韓前一天試射: the day
+#: before the report's 1日; 隔天又宣布: the day after)
+_DAY_AFTER_MENTIONED = rx.compile(r"(?P<w>前一天|前一日|隔天|隔日|翌日|(?<![0-9０-９一二两三四五六七八九十百千几多数这此本每上下首其名层档依席班车该同])次日(?![本韩间])|第二天|当天|当日(?!本))")
+_MENTIONED_OFFSET = {"前一天": -1, "前一日": -1, "隔天": 1, "隔日": 1, "翌日": 1, "次日": 1, "第二天": 1, "当天": 0, "当日": 0}
 _SEASONS = rx.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
 _YEAR_EDGE = rx.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")
 _DURATION = rx.compile(
@@ -387,8 +393,9 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
         n = _int(mt.group("n"))
         if n and 1 <= n <= 22 and free(*mt.span()):
             out.append((mt.start(), mt.end(), _with_edge({"value": f"{n - 1:02d}"}, mt.group("edge"))))
-    for regex, needed in ((_WEEKDAY, has_week), (_DAYWORD, "天" in text or "日" in text), (_SEASONS, "天" in text or "季" in text),
-                          (_YEAR_EDGE, has_year)):
+    days_named = "天" in text or "日" in text
+    for regex, needed in ((_WEEKDAY, has_week), (_DAY_AFTER_MENTIONED, days_named), (_DAYWORD, days_named),
+                          (_SEASONS, "天" in text or "季" in text), (_YEAR_EDGE, has_year)):
         for mt in regex.finditer(text) if needed else ():
             if not free(*mt.span()):
                 continue
@@ -396,6 +403,8 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
             if "wd" in g:
                 day = 7 if g["wd"] in ("日", "天") else _int(g["wd"])
                 extra = {"value": f"XXXX-WXX-{day}"}
+            elif "w" in g and g["w"] in _MENTIONED_OFFSET:
+                extra = {"value": "XXXX-XX-XX", "relative": f"{_MENTIONED_OFFSET[g['w']]:+d}D", "anchor": "mentioned"}
             elif "w" in g:
                 rel = _DAY_OFFSET[g["w"]]
                 extra = {"value": _shifted_day(today, rel) or "XXXX-XX-XX", "relative": f"{rel:+d}D"}
@@ -577,6 +586,8 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
         text = f"{shift}{name}"
         if mod and name == "week":
             return {"START": f"early {text}", "MID": f"the middle of {text}", "END": f"late {text}"}[mod]
+    elif value == "XXXX-XX-XX" and extra.get("anchor") == "mentioned":
+        text = {"-1D": "the day before", "+1D": "the next day"}.get(rel or "", "that day")
     elif value == "XXXX-XX-XX":
         text = _REL_DAY_EN.get(rel or "", "that day")
     elif value == "XXXX-XX":

@@ -74,6 +74,7 @@ LOCATIVE = {"在", "于", "从", "自"}  # 在聯合國大會中: a place or tim
 VENUE_WORDS = {"会谈", "峰会", "会议", "会晤", "会面", "论坛", "举行", "召开",  # after a place: where, not whom
                "有事", "紧急", "危机", "事态", "局势", "情势"}  # (台灣有事, 台灣緊急狀態: where a crisis would be)
 PATIENT_MARKERS = {"使", "让", "令", "被", "遭", "给", "把"}  # X after these is acted upon, not the doer
+COERCION = {"逼迫", "迫使", "强迫", "逼使", "促使"}  # 逼迫日本…退讓: made to act, as after 使
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
                "出聲", "出声", "出面"}  # 提出抗議; 出聲要求, 出面表示: the verb that follows says what
@@ -145,6 +146,15 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         # what was done to or thought of the subject, whose position it is not (被美國批評 keeps its agent)
         cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type in ("stance", "belief")
                                         and (shadow[c.start - 1 : c.start] in ("被", "遭") or shadow[max(0, c.start - 2) : c.start] in ("受到", "遭到")))]
+    if "与其" in shadow:
+        # 與其…，不如…: a recommendation only with its second half, and not as 與其說…不如說… (a rewording)
+        cues = [c for c in cues if not (shadow[c.start : c.end] == "与其"
+                                        and (shadow[c.end : c.end + 1] == "说" or not _RATHER.search(shadow, c.end)))]
+    if "在" in shadow:
+        # 只要美方在聯合聲明中出現…: a speech noun in a place phrase (在…聲明中, 在報告裡) says where, and no one speaks
+        inside = {t.start for t in tokens if t.end - t.start == 1 and shadow[t.start] in ("中", "里", "内")}
+        cues = [c for c in cues if not (c.entry.kind == "reporting" and c.end in inside
+                                        and _IN_PLACE.search(shadow, max(0, c.start - 6), c.start))]
     if "名" in shadow or "为由" in shadow:
         # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
         cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
@@ -737,6 +747,12 @@ _DESTINATIONS = ("赴", "前往", "抵达", "飞往", "飞抵", "转往", "送�
 #: what an entity names when it is written right before these (白宮記者會: the briefing, not the
 #: White House acting), shadow forms
 _NAMED_OCCASIONS = ("记者会", "简报会", "例行记者会", "听证会")
+_IN_PLACE = rx.compile(r"在[^，。；：]{0,5}$")
+#: what 對X makes a noun of (對日政策, 對台軍售, 對美關係): X is no object of an attitude to it
+_POLICY_TOWARD = ("政策", "关系", "态度", "立场", "方针", "路线", "战略", "外交", "军售", "贸易", "投资", "出口")
+_RATHER = rx.compile(r"不如|宁可|宁愿")
+#: a body whose figures the sentence cites (國防部統計，…; 國防部的數據顯示): a source, not a target
+_DATA_SOURCE = rx.compile(r"(?:的)?(?:最新)?(?:统计|数据|资料|调查|民调)(?:结果)?(?:显示|指出|发现|[，,：:])")
 
 
 def _in_named_plan(e: Entity, ents: list[Entity], shadow: str) -> bool:
@@ -1639,6 +1655,19 @@ def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
     return len(between) <= 10 and all("\u4e00" <= ch <= "\u9fff" for ch in between) and "的" not in between
 
 
+#: a judgement whose object a "not X but Y" frame names (真正值得擔心的不是…，而是…; 威脅不在美國，而在中國)
+_NOT_BUT = rx.compile(r"的?(?:不是|并非|并不是|不在于?)[^。；！？]{0,40}?[，,]\s*(?:而是|而在于?|反而是)")
+
+
+def _refocused(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> tuple[bool, Entity | None]:
+    """Does a "not X but Y" frame follow the cue right after it, and whom does Y name first (within a
+    few characters of 而是, in its clause)?"""
+    m = _NOT_BUT.match(shadow, c.end)
+    if m is None:
+        return False, None
+    return True, next((x for x in ents if 0 <= x.start - m.end() <= 4 and clause[x.start] == clause[m.end()]), None)
+
+
 def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
     """The entity restates, in brackets, the one right before it: 艾班尼斯（Anthony Albanese）,
     容安瀾（Alan Romberg).  The name in the sentence's own script holds the stance."""
@@ -1654,7 +1683,7 @@ def _after_preposition(shadow: str, e: Entity) -> bool:
         return False  # 駐日大使吳江浩, 印太司令部司令帕帕羅: a title, not 使 or 令 "make"
     if before in _VERBS_ENDING_IN_DUI:
         return False  # 應對美國…的侵略威脅: the verb's object, not the preposition 對
-    return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS
+    return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS or before in COERCION
 
 
 def _two_before(shadow: str, e: Entity) -> str:
@@ -1700,7 +1729,12 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             and not _qualifies_holder(x, holder_ent, shadow) and id(x) not in speakers and not _hyped_term(shadow, x)
             and not _in_named_plan(x, ents, shadow) and not _between_parties(x, ents, shadow)
             and not shadow.startswith(_NAMED_OCCASIONS, x.end) and not shadow.endswith(_DESTINATIONS, 0, x.start)
+            and not _DATA_SOURCE.match(shadow, x.end)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
+    for c in cues:  # 值得擔心的不是川普出賣台灣，而是…: what the frame denies is judged by nothing in it
+        m = _NOT_BUT.match(shadow, c.end) if c.polarity else None
+        if m is not None:
+            ents = [x for x in ents if not (c.end <= x.start and x.end <= m.end())]
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
     suffered = set()  # clauses whose subject suffers an agentless passive: their words judge no one before
     for c in cues:  # 香港的自治和自由持續受到侵蝕: the subject of an agentless passive suffers it
@@ -1740,13 +1774,20 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 add(cause, c.polarity, e.weight * c.factor)
                 signed_clauses.add(clause[c.start])
             continue
+        refocused, focus = _refocused(shadow, clause, c, ents)
+        if refocused:  # 值得擔心的不是川普…，而是北京…: the judgement goes to what 而是 names, none to what 不是 denies
+            if focus is not None:
+                add(focus, c.polarity, e.weight * c.factor)
+                signed_clauses.add(clause[focus.start])
+            continue
         w = e.weight * c.factor * (0.3 if e.kind == "evaluative" and e.weight <= 1 else 1.0)  # topical words bind weakly
         cl = clause[c.start]
         same = [x for x in ents if clause[x.start] == cl and not (x.start <= c.start and c.end <= x.end)]
         inside = [x for x in ents if x.start <= c.start and c.end <= x.end and x.label == "POLICY"]
         target = None
         if e.role == "object":
-            pre = [x for x in same if x.end <= c.start and _after_preposition(shadow, x) and shadow[x.start - 1] in "对向"]
+            pre = [x for x in same if x.end <= c.start and _after_preposition(shadow, x) and shadow[x.start - 1] in "对向"
+                   and not shadow.startswith(_POLICY_TOWARD, x.end)]  # (對政府的對日政策表達不滿: the policy, not Japan)
             # 譴責報告「…抹黑香港」: a quotation after the object describes it; what it names is not the object
             described.update(id(x) for x in same if x.start >= c.end and _quoted_after_object(shadow[c.end : x.start]))
             # (批評西方政客抹黑香港: Hong Kong is smeared, the critic's object is who smears it)

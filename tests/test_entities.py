@@ -1452,3 +1452,24 @@ def test_a_list_of_country_abbreviations_and_its_count(resources):
     es = ents("標題\n\n在紐約聯合國大會期間，美、日、韓三國外長匆忙舉行會晤。", resources)
     assert [e.kb_id for e in es if e.label == "GPE" and len(e.text) == 1] == ["us", "jp", "kr"]
     assert not find(es, "韓三國")
+
+
+def test_a_day_counted_from_a_day_the_text_named(resources):
+    """北韓前一天試射: the day before the report's day (was 一天, "one day"); 5次日韓會談 and 這次日間
+    hold no 次日 ("the next day")."""
+    es = ents("標題\n\n朝鮮中央通信社1日報導，北韓前一天成功試射飛彈，隔天又宣布將再試射。", resources)
+    assert one(es, "前一天").en == "the day before" and one(es, "隔天").en == "the next day"
+    assert one(es, "朝鮮中央通信社").kb_id == "media-kcna"
+    es = ents("標題\n\n他已進行多達5次日韓首腦會談，這次日間聽證會也很成功。", resources)
+    assert not find(es, "次日")
+
+
+def test_a_claimant_state_and_names_of_the_region(resources):
+    """非聲索國 is "non-claimant state" (索國 was the Solomon Islands); 南洋理工大學 is NTU (was 南洋
+    Southeast Asia + 理工大學); 《日韓共同宣言》 is the KB's 1998 declaration (was "Sun South Korea …")."""
+    es = ents("標題\n\n新加坡作为非声索国，应继续扮演桥梁角色。", resources)
+    assert [e.text for e in es] == ["新加坡"]
+    es = ents("標題\n\n作者為南洋理工大學拉惹勒南國際研究院副教授。", resources)
+    assert one(es, "南洋理工大學").en == "Nanyang Technological University" and not find(es, "南洋")
+    es = ents("標題\n\n石破茂則說，日本政府繼承《日韓共同宣言》的精神。", resources)
+    assert one(es, "日韓共同宣言").en == "Japan–South Korea Joint Declaration"

@@ -1715,3 +1715,42 @@ def test_a_role_opening_the_sentence_holds_a_later_clauses_words_and_experts_ana
     assert st["holder"]["text"] == "報告"
     st = stance(resources, "專家分析後認為，情勢不會惡化。")
     assert st["holder"]["text"] == "專家"
+
+
+def test_a_not_but_frame_gives_the_judgement_to_what_it_names(resources):
+    """值得擔心的不是A，而是B: the worry is about B; A is denied (was: A negative, B nothing)."""
+    st = stance(resources, "真正值得擔心的不是美國，而是中國。")
+    assert targets(st) == {"中國": "negative"}
+    st = stance(resources, "筆者認為，真正值得擔心的不是川普出賣台灣，而是北京利用峰會營造假象。")
+    assert targets(st) == {"北京": "negative"}
+
+
+def test_a_speech_noun_in_a_place_phrase_names_no_speaker(resources):
+    """只要美方在聯合聲明中出現…: 聲明 says where; the writer reads Beijing's plan (the holder was 美)."""
+    st = stance(resources, "北京的算盤很清楚：只要美方在聯合聲明中出現「反對台獨」字眼，就能在國際上進一步孤立台灣。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("北京") == "negative"
+    st = stance(resources, "美國國務院在聲明中批評中國。")
+    assert st["holder"]["text"] == "美國國務院" and targets(st) == {"中國": "negative"}
+
+
+def test_who_is_forced_to_act_and_whose_figures_are_cited_are_not_judged(resources):
+    """逼迫日本…退讓: Japan is coerced (was negative); 國防部統計，…: a source (was negative)."""
+    st = stance(resources, "川島真分析，北京此次反應之激烈，顯示中方試圖藉由經濟施壓，逼迫日本在台灣議題上退讓。")
+    assert "日本" not in targets(st) and targets(st).get("中") == "negative"
+    st = stance(resources, "中共近年在台海周邊的軍事壓力與日俱增，國防部統計，今年上半年共機擾台架次已較去年同期增加三成。")
+    assert targets(st) == {"中共": "negative"}
+
+
+def test_rather_than_recommends_only_with_its_second_half(resources):
+    """與其…，不如…: a prescription; 與其說…不如說… rewords, and 與其 alone is no recommendation."""
+    assert "prescription" in stance(resources, "與其互相指責，不如在國會成立跨黨派監督小組。")["types"]
+    assert "prescription" not in stance(resources, "與其說是美國的勝利，不如說是中國的失敗。")["types"]
+
+
+def test_discontent_with_a_policy_toward_a_country(resources):
+    """對政府的對日政策表達不滿: discontent is a position (was below the threshold) with the policy, not
+    with Japan; 視之為「拉幫結派」 is Beijing's view."""
+    st = stance(resources, "韓國共同民主黨內部也有部分議員對政府的對日政策表達不滿。")
+    assert st["bearing"] and "日" not in targets(st)
+    st = stance(resources, "北京視之為「拉幫結派」。")
+    assert st["bearing"] and st["holder"]["text"] == "北京"
