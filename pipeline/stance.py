@@ -588,10 +588,11 @@ def _in_cleft(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> boo
 
 def _addressed(shadow: str, ents: list[Entity], at: int) -> bool:
     """Is the role word at ``at`` (with the name that qualifies it) whom something is said to (向記者
-    透露, 向西維吉尼亞支持者表示)?"""
+    透露, 向西維吉尼亞支持者表示) or who interviews the speaker (接受媒體採訪時表示)?"""
     owner = next((e for e in ents if e.end == at), None)
     start = owner.start if owner is not None else at
-    return shadow[start - 1 : start] in _ADDRESSED if start > 0 else False
+    # 接受媒體採訪時表示: the interviewer, not who speaks
+    return start > 0 and (shadow[start - 1 : start] in _ADDRESSED or shadow[max(0, start - 2) : start] == "接受")
 
 
 #: actors named without a name (外國勢力的干預, 台獨分子的挑釁): a word they are the doer of
@@ -1523,8 +1524,13 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
         prev = next((x for x in ordered if 0 <= x.start - c.end <= 1 and _object_gap(shadow[c.end : x.start])), None)
         while prev is not None:
             out.add(id(prev))
-            prev = next((x for x in ordered if x.start >= prev.end and shadow[prev.end : x.start] in _COORDINATORS), None)
+            prev = next((x for x in ordered if x.start >= prev.end and (shadow[prev.end : x.start] in _COORDINATORS
+                                                                          or _HEAD_THEN_AND.fullmatch(shadow, prev.end, x.start))), None)
     return out
+
+
+#: a short head noun, then a coordinator (干涉香港|事務和|中國內政: China's affairs are interfered with too)
+_HEAD_THEN_AND = rx.compile(r"[^\W\d_a-zA-Z的是在]{1,3}(?:和|与|及|以及|或)")
 
 
 #: verbs that make the harm their object names (製造…隔閡, 挑起…衝突), shadow forms

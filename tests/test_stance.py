@@ -1754,3 +1754,18 @@ def test_discontent_with_a_policy_toward_a_country(resources):
     assert st["bearing"] and "日" not in targets(st)
     st = stance(resources, "北京視之為「拉幫結派」。")
     assert st["bearing"] and st["holder"]["text"] == "北京"
+
+
+def test_an_interviewer_holds_nothing_and_a_side_named_by_its_abbreviation(resources):
+    """接受媒体采访时表示: Marcos speaks, not the media; 菲方应恪守… (jieba's 菲方应) names the
+    Philippines, whom the spokesman warns."""
+    st = stance(resources, "菲律宾总统小马科斯日前在访问印度期间接受媒体采访时表示，如果台海爆发冲突，菲律宾“不可能置身事外”。")
+    assert st["holder"]["text"] == "小马科斯"
+    st = stance(resources, "中国外交部发言人郭嘉昆回应称，台湾问题纯属中国内政，菲方应恪守一个中国原则，“不要玩火”。")
+    assert targets(st).get("菲") == "negative"
+
+
+def test_what_is_interfered_with_and_its_coordinate_after_a_head_noun(resources):
+    """干涉香港事務和中國內政: China's internal affairs suffer the interference as Hong Kong's do."""
+    st = stance(resources, "特區政府發言人強烈譴責有關條文，指美方「粗暴干涉香港事務和中國內政」。")
+    assert targets(st) == {"美": "negative"}
