@@ -496,8 +496,9 @@ def _grammar() -> dict:
 
     try:
         data = yamlfile.safe_load(resources.files("pipeline").joinpath("data/grammar.yaml").read_text(encoding="utf-8"))
-        rules, ends = data["disposal"], data["adverbial_ends"]
+        rules, ends, topic = data["disposal"], data["adverbial_ends"], data["topic_markers"]
         return {"markers": frozenset(rules["markers"]), "object_tags": frozenset(rules["object_tags"]),
+                "topic_markers": frozenset(topic["markers"]), "topic_next_tags": frozenset(topic["next_tags"]),
                 "not_objects": frozenset(rules["not_objects"]), "noun_tags": frozenset(rules["noun_tags"]),
                 "complements": frozenset(rules["complements"]),
                 "openers": frozenset(ends["openers"]), "end_words": frozenset(ends["words"]),
@@ -581,11 +582,16 @@ def split_local_heads(seg: "Segmenter", text: str, shadow: str, tokens: list[Tok
 
 def mark_disposal(tokens: Sequence[Token], shadow: str | None = None) -> None:
     """Tag 將 ``p`` where it marks the object of the verb that follows (美國將日本視為盟友,
-    將國防預算提高至…) rather than meaning "will" (日本將持續增加…).  The rules are in
-    ``data/grammar.yaml``; the dictionary tags every 將 as an adverb.  ``shadow``, the tokens'
-    text in the shadow script, lets a unit without a marker be skipped at once."""
+    將國防預算提高至…) rather than meaning "will" (日本將持續增加…), and 就 where it means "on" before
+    a noun phrase (雙方就關稅問題達成協議) rather than "then".  The rules are in ``data/grammar.yaml``;
+    the dictionary tags every 將 and 就 as an adverb.  ``shadow``, the tokens' text in the shadow
+    script, lets a unit without a marker be skipped at once."""
     rules = _grammar()
-    markers = rules["markers"]
+    markers, topic = rules["markers"], rules["topic_markers"]
+    if shadow is None or any(m in shadow for m in topic):
+        for i, t in enumerate(tokens[:-1]):
+            if t.norm in topic and tokens[i + 1].pos in rules["topic_next_tags"]:
+                t.pos = "p"
     if shadow is not None and not any(m in shadow for m in markers):
         return
     for i, t in enumerate(tokens):

@@ -699,3 +699,18 @@ def test_words_of_news_reports_in_their_political_senses(resources):
     assert "make | he" in doc.units[1].gloss_en and "quite" in doc.units[1].gloss_en
     assert "state visit" in doc.units[2].gloss_en and "instruct | coast guard" in doc.units[2].gloss_en
     assert "have | strategic significance" in doc.units[2].gloss_en and "concurrently" in doc.units[3].gloss_en
+
+
+def test_jiu_before_a_noun_phrase_is_on_and_words_of_trade_and_party_politics(resources):
+    """就 before a noun phrase is the preposition "on" (was "then"), 輸美 "exported to the US" (was
+    "lose beautiful"), 赴陸 "go to mainland China" (was "go six"), 除…外 "apart from"; 就 before a
+    verb stays "then"."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n韓美雙方就關稅問題達成協議，南韓輸美商品的關稅降至15%。\n\n"
+                        "政府清查赴陸人員身分，除要求撤回發言外，他很快就到。", "t", resources)
+    assert "both sides | on | tariff" in doc.units[1].gloss_en and "exported to the US" in doc.units[1].gloss_en
+    assert "go to mainland China" in doc.units[2].gloss_en and "apart from" in doc.units[2].gloss_en
+    assert "then | reach" in doc.units[2].gloss_en
+    tokens = {t.text: t.pos for t in doc.units[1].tokens}
+    assert tokens["就"] == "p"
