@@ -172,7 +172,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     clause = clause_ids(text, shadow, tokens)
     _breached_limits(cues, shadow, clause)
     _against_wrongs(cues, shadow, clause)
-    _harmed_goods(cues, clause)
+    _harmed_goods(cues, clause, shadow)
     _asked_restraint(cues, shadow, clause)
     _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
@@ -641,15 +641,21 @@ def _asked_restraint(cues: list[Cue], shadow: str, clause: list[int]) -> None:
 _RESTRAINT = frozenset({"克制", "自制", "节制", "冷静"})
 
 
-def _harmed_goods(cues: list[Cue], clause: list[int]) -> None:
+def _harmed_goods(cues: list[Cue], clause: list[int], shadow: str) -> None:
     """A good a harmful act is done to (中共踐踏以規則為基礎的國際秩序, 破壞區域和平穩定) speaks
     well of no one: a topical positive word a dozen characters or less after a negative evaluative
-    word in its clause carries no polarity."""
+    word in its clause carries no polarity — unless it is a second act joined to the first
+    (抵擋了希特勒並支援捷克斯洛伐克)."""
     harms = [c for c in cues if c.entry.kind == "evaluative" and c.polarity == "negative"]
     for c in cues:
         if c.entry.kind == "evaluative" and c.polarity == "positive" and c.entry.weight <= 1 and any(
-                h.end <= c.start and c.start - h.end <= 12 and clause[h.start] == clause[c.start] for h in harms):
+                h.end <= c.start and c.start - h.end <= 12 and clause[h.start] == clause[c.start]
+                and not _JOINED_ACT.search(shadow, h.end, c.start) for h in harms):
             c.polarity = None
+
+
+#: a second predicate joined to the one before (並支援…, 同時協助…), shadow forms
+_JOINED_ACT = rx.compile(r"并且|并|而且|同时|进而")
 
 
 def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
@@ -1674,6 +1680,13 @@ def _refocused(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> tu
     return True, next((x for x in ents if 0 <= x.start - m.end() <= 4 and clause[x.start] == clause[m.end()]), None)
 
 
+def _governed_between(cues: list[Cue], c: Cue, x: Entity) -> bool:
+    """Does a word with a polarity of its own that governs an object stand between the cue and the
+    entity after it (有效|抵擋|中國的外交封鎖: China is what is resisted, not what is effective)?"""
+    return any(c.end <= d.start and d.end <= x.start and d.polarity and d.entry.role == "object"
+               and d.entry.kind in ("evaluative", "reporting") for d in cues)
+
+
 def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
     """The entity restates, in brackets, the one right before it: 艾班尼斯（Anthony Albanese）,
     容安瀾（Alan Romberg).  The name in the sentence's own script holds the stance."""
@@ -1837,7 +1850,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 target = pre[-1]
             elif inside:
                 target = inside[0]
-            elif post and (c.polarity == "positive" or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
+            elif post and (c.polarity == "positive" and not _governed_between(cues, c, post[0])
+                           or shadow[post[0].start - 1 : post[0].start] in "与和同跟"):
                 target = post[0]  # 改善與日韓的關係; but in 危害到穆勒 the one after is the victim
             elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
                     and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) and cl not in suffered \

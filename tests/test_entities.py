@@ -1473,3 +1473,10 @@ def test_a_claimant_state_and_names_of_the_region(resources):
     assert one(es, "南洋理工大學").en == "Nanyang Technological University" and not find(es, "南洋")
     es = ents("標題\n\n石破茂則說，日本政府繼承《日韓共同宣言》的精神。", resources)
     assert one(es, "日韓共同宣言").en == "Japan–South Korea Joint Declaration"
+
+
+def test_the_us_house_with_its_country_and_czechoslovakia(resources):
+    """美國聯邦眾議院 is one ORG (was 美國 + 聯邦眾議院, and 美國 held what the House asked); 捷克斯洛伐克
+    is Czechoslovakia (was the Czech Republic and Slovakia)."""
+    es = ents("標題\n\n美國聯邦眾議院通過法案，西方曾支援捷克斯洛伐克。", resources)
+    assert one(es, "美國聯邦眾議院").kb_id == "us-house" and one(es, "捷克斯洛伐克").en == "Czechoslovakia"

@@ -1769,3 +1769,12 @@ def test_what_is_interfered_with_and_its_coordinate_after_a_head_noun(resources)
     """干涉香港事務和中國內政: China's internal affairs suffer the interference as Hong Kong's do."""
     st = stance(resources, "特區政府發言人強烈譴責有關條文，指美方「粗暴干涉香港事務和中國內政」。")
     assert targets(st) == {"美": "negative"}
+
+
+def test_a_positive_adverb_before_an_act_against_someone_and_a_second_joined_act(resources):
+    """有效抵擋中國的外交封鎖: China is what is resisted (was positive, from 有效); 抵擋了希特勒並支援捷克斯洛伐克:
+    the support is a second act, not a good the resistance harms (Czechoslovakia was negative)."""
+    st = stance(resources, "唯有團結民主盟友，才能有效抵擋中國的外交封鎖。")
+    assert targets(st) == {"中國": "negative"}
+    st = stance(resources, "在 1938 年，如果西方在慕尼黑抵擋了希特勒並支援捷克斯洛伐克，德國官員已準備好要對他發動政變。")
+    assert targets(st) == {"希特勒": "negative", "捷克斯洛伐克": "positive"}
