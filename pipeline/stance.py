@@ -50,7 +50,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from . import rx
 from .entities import tagger_for
@@ -120,6 +120,7 @@ class Context:
     titled: dict = field(default_factory=dict)  # a one-holder title (shadow) -> the people named with it so far
     reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
     document: Entity | None = None  # the last named document (《香港政策法報告》) a later 報告 refers back to
+    country_of: Callable[[str], str | None] | None = None  # a KB id's country (cn-mao-ning, city-beijing: cn)
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None,
@@ -249,7 +250,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
     elif holder == "AUTHOR" and ctx.reporting is not None and not _writer_speaks(shadow, cues) \
             and not shadow.startswith(_WRITERS_TURN) and not _ON_THE_WORDS.match(shadow) and not _CONCLUDES.match(shadow) \
-            and not has_q:
+            and not has_q and not _opens_with_home_city(ents, ctx):
         # 王毅表示，中韓互為重要近鄰。雙方應當…: the report goes on to the paragraph's end (but not
         # to a question: 據報道，馬科斯表示…。中方對此有何評論？ asks the reader or the one reported)
         holder = ctx.reporting
@@ -491,6 +492,17 @@ def _reports_words(verb: Cue, shadow: str) -> bool:
         return True
     return (verb.entry.type == "belief" or verb.entry.type == "stance" and verb.entry.polarity is None) \
         and shadow[verb.end : verb.end + 1] in ("，", ",", "：", ":")
+
+
+def _opens_with_home_city(ents: list[Entity], ctx: Context) -> bool:
+    """Does the sentence open with a city of the reported speaker's own country (北京的算盤很清楚：…
+    after 毛寧表示…)?  A spokesperson calls their side 中方, not 北京: the writer speaks of it."""
+    first = ents[0] if ents else None
+    if first is None or first.start > 1 or not (first.kb_id or "").startswith("city-") or ctx.country_of is None \
+            or ctx.reporting is None or not ctx.reporting.get("kb_id"):
+        return False
+    home = ctx.country_of(ctx.reporting["kb_id"])
+    return home is not None and ctx.country_of(first.kb_id) == home
 
 
 def _writer_speaks(shadow: str, cues: list[Cue]) -> bool:
@@ -1954,7 +1966,8 @@ def stance_stage(doc: Document, res) -> None:
     """Fill ``stance`` of every body unit; other units keep the empty stance."""
     lex = res.stance_lexicon
     model = res.stance_model
-    ctx = Context()
+    kb = res.kb
+    ctx = Context(country_of=lambda kb_id: getattr(kb.get(kb_id), "country", None) if kb is not None else None)
     shadow_all = doc.shadow or res.segmenter.shadow(doc.text)
     interviewee = _interviewee(doc)
     turns = _turns(doc) if interviewee is None else {}

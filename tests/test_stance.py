@@ -1778,3 +1778,13 @@ def test_a_positive_adverb_before_an_act_against_someone_and_a_second_joined_act
     assert targets(st) == {"中國": "negative"}
     st = stance(resources, "在 1938 年，如果西方在慕尼黑抵擋了希特勒並支援捷克斯洛伐克，德國官員已準備好要對他發動政變。")
     assert targets(st) == {"希特勒": "negative", "捷克斯洛伐克": "positive"}
+
+
+def test_a_sentence_opening_with_the_speakers_own_capital_is_the_writers(resources):
+    """毛寧表示…。北京的算盤很清楚：…: a spokesperson calls her side 中方, not 北京 — the writer reads
+    Beijing's plan (the report went on: 毛寧 held it); a sentence of her words after it goes on with her."""
+    first = "中共外交部發言人毛寧上週表示，台灣問題是「中美關係中第一條不可逾越的紅線」，要求美方「停止武裝台灣」。"
+    st = stance(resources, "北京的算盤很清楚：只要美方在聯合聲明中出現「反對台獨」字眼，就能在國際上進一步孤立台灣。", before=first)
+    assert st["holder"] == "AUTHOR"
+    st = stance(resources, "美方必須立即停止向台灣出售武器。", before=first)
+    assert st["holder"]["text"] == "毛寧"
