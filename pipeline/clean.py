@@ -46,8 +46,10 @@ _CJK_INK = _CJK.replace("\\u3000-", "\\u3001-")  # (no ideographic space)
 _LETTER_SPACED = rx.compile(f"(?<![{_CJK_INK}])[{_CJK_INK}](?:[ \u3000][{_CJK_INK}]){{1,5}}(?![{_CJK_INK}])")
 # a record's field name set letter-spaced before its colon: 時　　間：…, 主　　席：…
 _SPACED_FIELD = rx.compile(r"^[\u4e00-\u9fff](?:[ \u3000][\u4e00-\u9fff]){1,3}(?=[ \u3000]?[：:])")
-# a running footer or header with its page number at the far end: "國防安全雙週報        7"
-_FOOTER_WITH_NUMBER = rx.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
+# a running footer or header with its page number at the far end: "國防安全雙週報        7", or in
+# the middle of three columns: "國防安全研究院        1        2025 年 9 月 19 日"
+_FOOTER_WITH_NUMBER = rx.compile(r"^(?:\S.{0,28}?[ \t\u3000]{3,}\d{1,4}|\d{1,4}[ \t\u3000]{3,}\S.{0,28}"
+                                 r"|\S.{0,28}?[ \t\u3000]{3,}\d{1,4}[ \t\u3000]{3,}\S.{0,28})$")
 # a running header with its page number, one space apart: 62　國際關係學報 第58期, …比較分析　63
 _HEADER_WITH_NUMBER = rx.compile(r"^(?:(?P<a>\d{1,4})[ \t\u3000]+\S.{0,40}|\S.{0,40}?[ \t\u3000]+(?P<b>\d{1,4}))$")
 

@@ -564,6 +564,9 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                                or _embedded_clause(tokens, c.tok, d.tok)):
                     skipped = d.tok - c.tok
                     continue  # 不會因為中國的恫嚇而退讓, 不會容忍北韓的挑釁: the verb is negated, not the noun
+                if c.entry.type == "presupposes" and d.entry.kind == "evaluative" and tokens and d.tok > 0 \
+                        and tokens[d.tok - 1].norm == "的" and tokens[d.tok].start == d.start:
+                    break  # 降低中國的軍事威脅: the threat is China's all the same; lowering it judges no one better
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
                     if d.polarity:
                         d.polarity = "positive" if d.polarity == "negative" else "negative"

@@ -556,6 +556,18 @@ def test_a_pdf_brief_title_ending_on_its_own_line_and_the_masthead_after_a_foote
     assert not any("財團法人" in t for k, t in got)
 
 
+def test_a_footer_of_three_columns_with_the_page_number_between():
+    """國防安全研究院 / 1 / 2025 年 9 月 19 日 set in three columns at a page's foot is page furniture
+    (it was a heading, twice)."""
+    text = ("國防安全即時評析\n日菲協定生效之意涵\n林彥宏\n壹、新聞重點\n日本與菲律賓簽署的協定正式生效。\n\n"
+            "國防安全研究院                        1                    2025 年 9 月 19 日\n\n"
+            "二、中國的反應\n中國外交部批評日菲拉幫結派。\n\n"
+            "國防安全研究院                        2                    2025 年 9 月 19 日\n")
+    got = kinds(text)
+    assert not any(t.startswith("國防安全研究院") for k, t in got)
+    assert ("heading", "二、中國的反應") in got
+
+
 def test_a_narrow_abstract_in_the_front_matter_and_a_running_header_between_pages():
     """A title set on two lines, the second opening with a quoted term: one title; 摘 要：… broken into
     lines narrower than the body's: one paragraph (a comma ends no line of a title); 国际问题研究

@@ -1788,3 +1788,12 @@ def test_a_sentence_opening_with_the_speakers_own_capital_is_the_writers(resourc
     assert st["holder"] == "AUTHOR"
     st = stance(resources, "美方必須立即停止向台灣出售武器。", before=first)
     assert st["holder"]["text"] == "毛寧"
+
+
+def test_lowering_someones_threat_leaves_it_theirs(resources):
+    """以降低中國的軍事威脅: the threat stays China's (China was positive: 降低 flipped it); 北京的說法顯然
+    缺乏說服力 judges Beijing."""
+    st = stance(resources, "政府應積極尋求與日菲在海洋監偵等非傳統安全領域的合作，以降低中國的軍事威脅。")
+    assert targets(st).get("中國") == "negative"
+    st = stance(resources, "然而，中國海警近期仍持續對菲方船隻發射水砲，北京的說法顯然缺乏說服力。")
+    assert targets(st).get("北京") == "negative"
