@@ -472,7 +472,7 @@ class ForeignNames:
         if kind == "publication":
             found = False
             for a, b in publication_spans(text):
-                if 2 <= b - a <= 16 and u.free(a, b):
+                if 2 <= b - a <= 16 and u.free(a, b) and u.sh[a:b] not in self.rules["document_genres"]:
                     if _HAN_WORD.fullmatch(u.sh[a:b]):
                         en, extra = self._outlet_english(text[a:b], u.sh[a:b])
                     else:

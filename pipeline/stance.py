@@ -770,6 +770,8 @@ _DESTINATIONS = ("赴", "前往", "抵达", "飞往", "飞抵", "转往", "送�
 #: White House acting), shadow forms
 _NAMED_OCCASIONS = ("记者会", "简报会", "例行记者会", "听证会")
 _IN_PLACE = rx.compile(r"在[^，。；：]{0,5}$")
+#: an attitude's object named before it, other than by a pronoun (對台海局勢的關切; not 對其…的質疑, 對於此舉)
+_NAMED_OBJECT = rx.compile(r"对(?:于(?![其他她此这该])|(?![于其他她此这该]))")
 #: what 對X makes a noun of (對日政策, 對台軍售, 對美關係): X is no object of an attitude to it
 _POLICY_TOWARD = ("政策", "关系", "态度", "立场", "方针", "路线", "战略", "外交", "军售", "贸易", "投资", "出口")
 _RATHER = rx.compile(r"不如|宁可|宁愿")
@@ -1830,14 +1832,15 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                     and shadow[x.start - 1 : x.start] not in _CAUSATIVE]  # (支持讓尹錫悅暫停…: what he is made to do is supported)
             target = pre[-1] if pre else (post[0] if post else None)
             if target is None and e.kind == "reporting" and e.type == "stance" and c.polarity == "negative" \
-                    and shadow[c.end : c.end + 1] in ("，", "：", ":"):
+                    and shadow[c.end : c.end + 1] in ("，", "：", ":") and shadow[c.start - 1 : c.start] not in ("的", "与", "和", "及"):
                 # 呂特警告，中國正在協助俄羅斯…: what is warned of (criticised, alleged) is done by the
                 # subject that opens the words
                 opening = [x for x in ents if clause[x.start] == cl + 1 and x.start - clause.index(cl + 1) <= 1
                            and x is not holder_ent] if cl + 1 in clause else []
                 target = opening[0] if opening else None
             elif target is None and e.kind == "reporting" and c.polarity == "negative" and _ends_clause(shadow, clause, c) \
-                    and not _PASSIVE.search(shadow, clause.index(cl), c.start):
+                    and not _PASSIVE.search(shadow, clause.index(cl), c.start) \
+                    and not _NAMED_OBJECT.search(shadow, clause.index(cl), c.start):
                 # 中國海警船隻進入釣魚台周邊海域，日方已…提出嚴正抗議: a protest with no object is
                 # against the subject of the sentence's earlier clause (not 受到…批評: a passive)
                 earlier = [x for x in ents if clause[x.start] < cl and x.label in ACTOR_LABELS and x is not holder_ent

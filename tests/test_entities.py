@@ -1480,3 +1480,9 @@ def test_the_us_house_with_its_country_and_czechoslovakia(resources):
     is Czechoslovakia (was the Czech Republic and Slovakia)."""
     es = ents("標題\n\n美國聯邦眾議院通過法案，西方曾支援捷克斯洛伐克。", resources)
     assert one(es, "美國聯邦眾議院").kb_id == "us-house" and one(es, "捷克斯洛伐克").en == "Czechoslovakia"
+
+
+def test_a_press_release_in_a_publication_line_is_no_outlet(resources):
+    """美國在台協會 新聞稿 2025年4月2日: AIT is the publisher; 新聞稿 (press release) was an ORG "Xinwengao"."""
+    es = ents("美國國務院聲明：譴責中國的軍事演習\n\n美國在台協會 新聞稿 2025年4月2日\n\n美國對此表示譴責。", resources)
+    assert one(es, "美國在台協會").kb_id and not find(es, "新聞稿")

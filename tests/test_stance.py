@@ -1797,3 +1797,12 @@ def test_lowering_someones_threat_leaves_it_theirs(resources):
     assert targets(st).get("中國") == "negative"
     st = stance(resources, "然而，中國海警近期仍持續對菲方船隻發射水砲，北京的說法顯然缺乏說服力。")
     assert targets(st).get("北京") == "negative"
+
+
+def test_an_undeniable_fact_and_a_concern_about_a_situation(resources):
+    """這是無可否認的事實: 無可否認 is certainty, no one's denial (中國 held it); 并对台海局势表达"关切": a
+    concern with its own object judges no earlier subject (the treaty was negative)."""
+    st = stance(resources, "中華民國與中華人民共和國互不隸屬，中國無權代表台灣，這是無可否認的事實與現狀。")
+    assert st["holder"] == "AUTHOR" and st["certainty"] == "certain" and targets(st).get("中國") == "negative"
+    st = stance(resources, "双方在联合声明中重申，《美日安保条约》第五条适用于钓鱼岛，并对台海局势表达“关切”。")
+    assert "美日安保条约" not in targets(st)
