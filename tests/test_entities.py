@@ -1486,3 +1486,11 @@ def test_a_press_release_in_a_publication_line_is_no_outlet(resources):
     """美國在台協會 新聞稿 2025年4月2日: AIT is the publisher; 新聞稿 (press release) was an ORG "Xinwengao"."""
     es = ents("美國國務院聲明：譴責中國的軍事演習\n\n美國在台協會 新聞稿 2025年4月2日\n\n美國對此表示譴責。", resources)
     assert one(es, "美國在台協會").kb_id and not find(es, "新聞稿")
+
+
+def test_american_china_analysts_quoted_in_taiwanese_media(resources):
+    """何瑞恩, 卜睿哲, 米爾斯海默 …: the analysts Taiwanese papers quote, by their Taiwanese names (were
+    pinyin or nothing); 布魯金斯研究所 is Brookings."""
+    es = ents("標題\n\n布魯金斯研究所學者何瑞恩與卜睿哲都認為，芝加哥大學教授米爾斯海默的看法過於悲觀。", resources)
+    assert one(es, "布魯金斯研究所").kb_id == "us-brookings"
+    assert [one(es, n).en for n in ("何瑞恩", "卜睿哲", "米爾斯海默")] == ["Ryan Hass", "Richard Bush", "John Mearsheimer"]
