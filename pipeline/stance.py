@@ -1415,9 +1415,11 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = (), tokens
             gap = y.start - x.end
             if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)) \
                     and not any(ch in "，,；;。：:" for ch in shadow[x.end : y.start]) \
-                    and not (x.label == "PERSON"
-                             and any(x.end <= t.start and t.end <= y.start and t.pos[:1] == "v" for t in tokens)):
-                # (支持美國，但總理艾班尼斯: another clause; 習近平邀請李在明: a person acting on another)
+                    and not any(x.end <= t.start and t.end <= y.start
+                                and (t.pos == "p" and t.norm in _OBJECT_MARKERS or x.label == "PERSON" and t.pos[:1] == "v")
+                                for t in tokens):
+                # (支持美國，但總理艾班尼斯: another clause; 習近平邀請李在明: a person acting on another;
+                # 北京對賴清德政府的施壓: a preposition between)
                 out.add(id(x))
     # 美國駐中國大使: the country sending the ambassador qualifies the role as well
     for x in ents:
@@ -1425,6 +1427,9 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = (), tokens
             out.add(id(x))
     return out
 
+
+#: prepositions that mark what someone acts on (北京對賴清德政府的施壓): no title stands before them
+_OBJECT_MARKERS = frozenset({"对", "向", "把", "被", "给", "对于"})
 
 #: roles that stand for one person (Simplified, as matched on the shadow), after 前 or 駐…
 PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员", "参议员", "众议员")

@@ -1806,3 +1806,12 @@ def test_an_undeniable_fact_and_a_concern_about_a_situation(resources):
     assert st["holder"] == "AUTHOR" and st["certainty"] == "certain" and targets(st).get("中國") == "negative"
     st = stance(resources, "双方在联合声明中重申，《美日安保条约》第五条适用于钓鱼岛，并对台海局势表达“关切”。")
     assert "美日安保条约" not in targets(st)
+
+
+def test_a_name_before_a_preposition_is_no_title_of_the_person_after_it(resources):
+    """北京對賴清德政府的施壓: Beijing presses; it is no title of Lai's (美國總統川普 is), so it is the
+    target (there was none)."""
+    st = stance(resources, "學者分析，北京對賴清德政府的施壓已經常態化。")
+    assert targets(st).get("北京") == "negative"
+    st = stance(resources, "美國駐日大使葛拉斯批評中國。")
+    assert st["holder"]["text"] == "葛拉斯" and "美國" not in targets(st)
