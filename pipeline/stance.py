@@ -1061,6 +1061,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               or word in _DOCUMENT_ROLES and (before[k + len(word) : k + len(word) + 1] in ("中", "里") or any(
                                   t.end == a + k and t.pos[:1] == "v" for t in tokens))
                               or _leads_relative_clause(tokens, a + k + len(word))
+                              or _owns_a_trait(tokens, a + k + len(word), v.start)  # 川普總統的風格…重視
                               or word == "分析" and any(before[:k].endswith(r) for r in roles)  # 專家|分析後認為: their act
                               or any(w is not v and w.entry.type == "demand" and 0 <= a + k - w.end <= 4
                                      and "的" not in shadow[w.end : a + k] for w in verbs)):
@@ -1321,7 +1322,19 @@ def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_s
     """The candidate subjects of the verb ``v``: before it with no other verb in between, in its
     clause — or anywhere after ``region_start`` (the end of a quotation the verb reports)."""
     return [e for e in holders if region_start <= e.start and e.end <= v.start
-            and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)]
+            and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)
+            and not _owns_a_trait(tokens, e.end, v.start)]
+
+
+#: what a person has rather than is (川普總統的風格比較重視交易: the style values, as the speaker describes it)
+_TRAITS = frozenset({"风格", "作风", "性格", "个性", "本性", "习惯", "思维", "本能", "直觉"})
+
+
+def _owns_a_trait(tokens, a: int, b: int) -> bool:
+    """Is the subject between ``a`` and ``b`` a trait the entity has (…的風格|比較重視)? Then the
+    verb describes the trait; the entity voices nothing."""
+    between = [t for t in tokens if a <= t.start and t.end <= b]
+    return any(t.norm == "的" and k + 1 < len(between) and between[k + 1].norm in _TRAITS for k, t in enumerate(between))
 
 
 def _after_time_clause(shadow: str, at: int) -> bool:

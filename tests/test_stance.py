@@ -1815,3 +1815,14 @@ def test_a_name_before_a_preposition_is_no_title_of_the_person_after_it(resource
     assert targets(st).get("北京") == "negative"
     st = stance(resources, "美國駐日大使葛拉斯批評中國。")
     assert st["holder"]["text"] == "葛拉斯" and "美國" not in targets(st)
+
+
+def test_a_persons_trait_voices_nothing_and_a_wars_lesson_is_the_writers(resources):
+    """In an interview's answer, 川普總統的風格比較重視交易 describes Trump's style: the interviewee holds it
+    (Trump did); 烏克蘭戰爭的經驗告訴我們 is the writer's lesson (Ukraine held it)."""
+    doc = annotate_text("專訪／前國安會秘書長李大維：台美關係處於歷史高點\n\n前國安會秘書長李大維日前接受本報專訪。\n\n"
+                        "問：您如何看待川普政府的對台政策？\n\n答：不過，川普總統的風格比較重視交易，台灣必須清楚說明我們對美國的價值。\n",
+                        doc_id="t", res=resources)
+    assert doc.units[-1].stance["holder"]["text"] == "李大維"
+    st = stance(resources, "烏克蘭戰爭的經驗告訴我們，台灣必須加速建立自主的無人機產業鏈。")
+    assert st["holder"] == "AUTHOR"
