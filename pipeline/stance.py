@@ -269,7 +269,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                                     and not c.negated for c in cues):
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
     comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted, verb) \
-        or _seeming(cues, clause, shadow, quoted) \
+        or _seeming(cues, clause, shadow, quoted) or _verdict(cues, clause, shadow, quoted, verb) \
         if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
     spoken = None
     if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
@@ -367,6 +367,22 @@ def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], sha
         if shadow.startswith(_CAUSE_FEELING, c.start) and not before or _COMMENT_LEAD.fullmatch(before):
             return c
     return None
+
+
+def _verdict(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool], verb: Cue | None) -> Cue | None:
+    """The writer's verdict on an act the sentence reports as done, not said: a later clause that
+    opens with 這是/此舉 (美國政府近日宣布…對台軍售計畫，這是美方再次嚴重違反…): its first evaluative word."""
+    if verb is None or verb.entry.type != "say" or quoted[verb.start] or shadow[verb.end : verb.end + 1] in ("，", ",", "：", ":", "「", "“"):
+        return None  # (表示，這是…: the speaker's words)
+    for m in _VERDICT.finditer(shadow, verb.end):
+        cl = clause[m.end()]
+        return next((c for c in cues if c.entry.kind == "evaluative" and c.polarity and clause[c.start] == cl
+                     and c.start >= m.end() and not quoted[c.start]), None)
+    return None
+
+
+#: a clause that opens by naming what was just reported (，這是…, ，此舉…), shadow forms
+_VERDICT = rx.compile(r"(?<=[，,；;])(?:这是|这无疑是|这显然是|此举|此举无疑|这种做法)")
 
 
 def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool], verb: Cue | None = None) -> Cue | None:

@@ -918,8 +918,8 @@ def test_japanese_names_after_more_titles(resources):
     es = ents("但日本維新會共同代表藤田文彬警告，若自民黨只想利用選舉擴大權力。", resources)
     assert one(es, "藤田文彬").en == "Fujita"
     assert one(ents("共同代表藤田文武警告。", resources), "藤田文武").en == "Fumitake Fujita"
-    es = ents("日本政治評論家田崎史郎分析，若自民黨能拿下233席以上。", resources)
-    assert one(es, "田崎史郎").extra.get("reading") == "ja"
+    es = ents("日本政治評論家伊藤惇夫分析，若自民黨能拿下233席以上。", resources)
+    assert one(es, "伊藤惇夫").extra.get("reading") == "ja"  # (田崎史郎, who stood here, is in the KB now)
     doc = annotate_text("日本眾議院解散在即\n\n文／林俊宏（東京特派員）\n\n日本首相高市早苗18日召開記者會。\n", "b", resources)
     assert [e.text for u in doc.units if u.kind == "byline" for e in u.entities if e.label == "PERSON"] == ["林俊宏"]
 
@@ -1494,3 +1494,9 @@ def test_american_china_analysts_quoted_in_taiwanese_media(resources):
     es = ents("標題\n\n布魯金斯研究所學者何瑞恩與卜睿哲都認為，芝加哥大學教授米爾斯海默的看法過於悲觀。", resources)
     assert one(es, "布魯金斯研究所").kb_id == "us-brookings"
     assert [one(es, n).en for n in ("何瑞恩", "卜睿哲", "米爾斯海默")] == ["Ryan Hass", "Richard Bush", "John Mearsheimer"]
+
+
+def test_a_newspapers_page_and_a_japanese_commentator(resources):
+    """人民日报 … 03版: the page is no ORG; 田崎史郎 is one name (was 田崎史 + 郎)."""
+    es = ents("钟声：美方应停止玩火\n\n人民日报 2025年12月20日 03版\n\n政治評論家田崎史郎分析，公明黨的退出是沉重打擊。", resources)
+    assert not find(es, "03版") and one(es, "田崎史郎").en == "Shiro Tazaki"

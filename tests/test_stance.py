@@ -1826,3 +1826,12 @@ def test_a_persons_trait_voices_nothing_and_a_wars_lesson_is_the_writers(resourc
     assert doc.units[-1].stance["holder"]["text"] == "李大維"
     st = stance(resources, "烏克蘭戰爭的經驗告訴我們，台灣必須加速建立自主的無人機產業鏈。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_the_writers_verdict_on_an_act_reported_as_done(resources):
+    """美国政府近日宣布…对台军售计划，这是美方再次严重违反…: the writer judges the US (the government held
+    it, and its own side was no target); 表示，這是…: the speaker's words."""
+    st = stance(resources, "美国政府近日宣布总额超过110亿美元的对台军售计划，这是美方再次严重违反一个中国原则，严重干涉中国内政。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("美") == "negative"
+    st = stance(resources, "外交部發言人表示，這是美方嚴重干涉中國內政。")
+    assert st["holder"]["text"] == "外交部發言人"
