@@ -1835,3 +1835,10 @@ def test_the_writers_verdict_on_an_act_reported_as_done(resources):
     assert st["holder"] == "AUTHOR" and targets(st).get("美") == "negative"
     st = stance(resources, "外交部發言人表示，這是美方嚴重干涉中國內政。")
     assert st["holder"]["text"] == "外交部發言人"
+
+
+def test_idioms_of_cross_strait_polemics(resources):
+    """毫无新意 (the sentence had no stance), 一廂情願 (no cue): idioms of polemics in the lexicon."""
+    st = stance(resources, "岛内舆论普遍认为，赖清德的两岸论述毫无新意。")
+    assert st["bearing"] and targets(st).get("赖清德") == "negative"
+    assert "一廂情願" in cue(stance(resources, "北京所謂的「國際共識」不過是一廂情願的政治宣傳。"), "evaluative")
