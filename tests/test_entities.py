@@ -1500,3 +1500,9 @@ def test_a_newspapers_page_and_a_japanese_commentator(resources):
     """人民日报 … 03版: the page is no ORG; 田崎史郎 is one name (was 田崎史 + 郎)."""
     es = ents("钟声：美方应停止玩火\n\n人民日报 2025年12月20日 03版\n\n政治評論家田崎史郎分析，公明黨的退出是沉重打擊。", resources)
     assert not find(es, "03版") and one(es, "田崎史郎").en == "Shiro Tazaki"
+
+
+def test_north_korean_nuclear_sites(resources):
+    """寧邊, 豐溪里, 東倉里: the sites reports on North Korea name (were untagged)."""
+    es = ents("標題\n\n北韓在寧邊核設施與豐溪里核試場的活動增加，東倉里也有動靜。", resources)
+    assert [e.kb_id for e in es if e.label == "LOC"] == ["loc-yongbyon", "loc-punggye-ri", "loc-sohae"]
