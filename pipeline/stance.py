@@ -78,8 +78,9 @@ COERCION = {"逼迫", "迫使", "强迫", "逼使", "促使"}  # 逼迫日本…
 WEAK_CAP = 1.0  # topical words (strength ≤ 1: 民主, 合作, 制裁) add at most this much evidence per sentence
 LIGHT_VERBS = {"提出", "表達", "表达", "發表", "发表", "作出", "做出", "進行", "进行", "發出", "发出", "予以", "加以",
                "出聲", "出声", "出面"}  # 提出抗議; 出聲要求, 出面表示: the verb that follows says what
-PRONOUNS = ("他们", "她们", "佢哋", "他", "她", "佢", "我们")  # 佢: Cantonese he/she
+PRONOUNS = ("他们", "她们", "它们", "佢哋", "他", "她", "它", "佢", "我们")  # 佢: Cantonese he/she
 _THIRD_PERSON = ("他", "她", "佢")
+_IT = ("它", "它们")  # a body, a country or a document
 _ABOUT = ("针对", "对于", "关于", "有关")  # a clause opening with these names what is spoken about (shadow)
 _OPENING_QUOTES, _CLOSING_QUOTES = ("「", "“", "『"), ("」", "”", "』")
 #: role nouns that are documents (報告指出, 社論指出): a holder, but not where someone says it (在報告中)
@@ -121,6 +122,7 @@ class Context:
     reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
     document: Entity | None = None  # the last named document (《香港政策法報告》) a later 報告 refers back to
     country_of: Callable[[str], str | None] | None = None  # a KB id's country (cn-mao-ning, city-beijing: cn)
+    thing: Entity | None = None  # the last document or body the previous sentence named (它 may refer to it)
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None,
@@ -325,6 +327,8 @@ _DOCUMENT_HEADS = {"報告": "report", "报告": "report", "法案": "law", "法
                    "白皮書": "white paper", "白皮书": "white paper", "聲明": "statement", "声明": "statement",
                    "協議": "agreement", "协议": "agreement", "決議": "resolution", "决议": "resolution"}
 _DOCUMENT_ENDINGS = tuple(_DOCUMENT_HEADS)
+#: … and the other endings of a named document 它 may refer to (「國家安全戰略」, 《美日安保條約》)
+_NAMED_DOCUMENTS = _DOCUMENT_ENDINGS + ("戰略", "战略", "條約", "条约", "協定", "协定", "宣言", "公報", "公报")
 #: a clause opening with such a head (shadow forms); a bare 法 only after a demonstrative (該法, not 法國)
 _DOCUMENT_REF = rx.compile(r"(?:(?:该|此|这|这份|这项|这部|此份|此项|该份|该项|这个)\s*)(报告|法案|法|条例|白皮书|声明|协议|决议)"
                            r"|(报告|法案|条例|白皮书|声明|协议|决议)")
@@ -547,6 +551,9 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
     persons = [e for e in ents if e.label == "PERSON"]
     if persons:
         ctx.person = persons[-1]
+    things = [e for e in ents if e.label == "POLICY" and e.text.endswith(_NAMED_DOCUMENTS)] \
+        or [e for e in ents if e.label == "ORG"]
+    ctx.thing = things[-1] if things else None  # (公布「國家安全戰略」。它強調…: what 它 names next)
     ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
     ctx.holder_is_person = ctx.holder is not None and (
         holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in _THIRD_PERSON
@@ -1111,6 +1118,17 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                     return {**_entity_dict(ctx.person), "mention": word}, None, v
                 if ctx.holder:
                     return {**ctx.holder, "mention": word}, None, v
+            if word in _IT:  # 國務院發表報告。它強調…: the body or document named last, no person
+                prev = [e for e in ents if e.label in ("ORG", "GPE", "POLICY") and e.end <= at and not quoted[e.start]]
+                if prev:
+                    return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
+                if ctx.holder is not None and not ctx.holder_is_person:
+                    return {**ctx.holder, "mention": word}, None, v
+                if ctx.thing is not None:
+                    return {**_entity_dict(ctx.thing), "mention": word}, None, v
+                if ctx.document is not None:
+                    return {**_entity_dict(ctx.document), "mention": word}, None, v
+                continue
             if word == "我们" and not quoted[at] and not _quote_tail(text):
                 speaker = next((subj[-1] for w in verbs if w.start < at and not quoted[w.start]
                                 if (subj := _subjects(holders, tokens, clause, w))), None)

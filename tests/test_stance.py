@@ -1842,3 +1842,14 @@ def test_idioms_of_cross_strait_polemics(resources):
     st = stance(resources, "岛内舆论普遍认为，赖清德的两岸论述毫无新意。")
     assert st["bearing"] and targets(st).get("赖清德") == "negative"
     assert "一廂情願" in cue(stance(resources, "北京所謂的「國際共識」不過是一廂情願的政治宣傳。"), "evaluative")
+
+
+def test_it_refers_to_a_body_or_a_document(resources):
+    """它強調… after 美國國務院發表…報告 is the State Department's; after 公布「國家安全戰略」 the
+    strategy's (both were the writer's)."""
+    doc = annotate_text("標題\n\n美國國務院昨天發表年度人權報告。它強調，中國的人權狀況持續惡化。\n", doc_id="t", res=resources)
+    st = doc.units[-1].stance
+    assert st["holder"]["text"] == "美國國務院" and st["holder"]["mention"] == "它"
+    doc = annotate_text("標題\n\n美國川普政府四日公布「國家安全戰略」（NSS），闡述華府以「美國優先」重塑重大戰略的擘劃。"
+                        "它強調美國將維持在西半球的主導地位，指大量移民可能導致歐洲「文明抹除」。\n", doc_id="t", res=resources)
+    assert doc.units[-1].stance["holder"]["kb_id"] == "policy-us-nss"
