@@ -666,8 +666,9 @@ def _window_end(shadow: str, clause: list[int], c: Cue, width: int = 14) -> int:
 
 
 def _asked_restraint(cues: list[Cue], shadow: str, clause: list[int]) -> None:
-    """Restraint urged on someone (美國敦促北京保持克制) says they show none: after a demand verb in
-    its clause, a word of restraint judges the one urged, as an act asked to stop does."""
+    """Restraint or compliance urged on someone (美國敦促北京保持克制, 他要求美國履行…承諾, 敦促美方恪守…)
+    says they show none: after a demand verb in its clause, such a word judges the one urged, as an
+    act asked to stop does."""
     demands = [c for c in cues if c.entry.kind == "reporting" and c.entry.type == "demand"]
     for c in cues:
         if c.entry.kind == "evaluative" and c.polarity == "positive" and shadow[c.start : c.end] in _RESTRAINT \
@@ -675,8 +676,8 @@ def _asked_restraint(cues: list[Cue], shadow: str, clause: list[int]) -> None:
             c.polarity = "negative"
 
 
-#: words of restraint (shadow forms)
-_RESTRAINT = frozenset({"克制", "自制", "节制", "冷静"})
+#: words of restraint and of keeping one's word (shadow forms)
+_RESTRAINT = frozenset({"克制", "自制", "节制", "冷静", "履行", "兑现", "遵守", "恪守", "信守"})
 
 
 def _harmed_goods(cues: list[Cue], clause: list[int], shadow: str) -> None:

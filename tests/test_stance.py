@@ -1853,3 +1853,10 @@ def test_it_refers_to_a_body_or_a_document(resources):
     doc = annotate_text("標題\n\n美國川普政府四日公布「國家安全戰略」（NSS），闡述華府以「美國優先」重塑重大戰略的擘劃。"
                         "它強調美國將維持在西半球的主導地位，指大量移民可能導致歐洲「文明抹除」。\n", doc_id="t", res=resources)
     assert doc.units[-1].stance["holder"]["kb_id"] == "policy-us-nss"
+
+
+def test_keeping_ones_word_urged_on_someone_judges_them(resources):
+    """要求美國履行…承諾, 敦促美方恪守一個中國原則: asked to keep their word, they are judged as not keeping
+    it (the US was positive)."""
+    assert targets(stance(resources, "他要求美國履行兩國領導人在新加坡會談中許下的承諾。")).get("美國") == "negative"
+    assert targets(stance(resources, "我們敦促美方恪守一個中國原則，立即停止武裝台灣。")).get("美") == "negative"
