@@ -105,7 +105,8 @@ _DAYWORD = rx.compile(r"(?P<w>今天|昨天|明天|前天|后天|(?<!至)今日|
 _DAY_OFFSET = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2, "今日": 0, "昨日": -1, "明日": 1, "前日": -2}
 #: days counted from a day the text has just named, not from the article's date (北韓前一天試射: the day
 #: before the report's 1日; 隔天又宣布: the day after)
-_DAY_AFTER_MENTIONED = rx.compile(r"(?P<w>前一天|前一日|隔天|隔日|翌日|(?<![0-9０-９一二两三四五六七八九十百千几多数这此本每上下首其名层档依席班车该同])次日(?![本韩间])|第二天|当天|当日(?!本))")
+_DAY_AFTER_MENTIONED = rx.compile(r"(?P<w>前一天|前一日|隔天|隔日|翌日|第二天|当天|当日(?!本)"
+                                  r"|(?<![0-9０-９一二两三四五六七八九十百千几多数这此本每上下首其名层档依席班车该同])次日(?![本韩间]))")
 _MENTIONED_OFFSET = {"前一天": -1, "前一日": -1, "隔天": 1, "隔日": 1, "翌日": 1, "次日": 1, "第二天": 1, "当天": 0, "当日": 0}
 _SEASONS = rx.compile(r"(?P<rel>去年|今年|明年)?(?P<s>[春夏秋冬])(?:天|季)")
 _YEAR_EDGE = rx.compile(r"(?<![0-9０-９年去今明前])年(?P<edge>初|底|中|末)(?![国共华央心文])")

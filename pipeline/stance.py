@@ -376,13 +376,14 @@ def _writers_comment(cues: list[Cue], clause: list[int], ents: list[Entity], sha
 def _verdict(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool], verb: Cue | None) -> Cue | None:
     """The writer's verdict on an act the sentence reports as done, not said: a later clause that
     opens with 這是/此舉 (美國政府近日宣布…對台軍售計畫，這是美方再次嚴重違反…): its first evaluative word."""
-    if verb is None or verb.entry.type != "say" or quoted[verb.start] or shadow[verb.end : verb.end + 1] in ("，", ",", "：", ":", "「", "“"):
+    if verb is None or verb.entry.type != "say" or quoted[verb.start] \
+            or shadow[verb.end : verb.end + 1] in ("，", ",", "：", ":", "「", "“"):
         return None  # (表示，這是…: the speaker's words)
-    for m in _VERDICT.finditer(shadow, verb.end):
-        cl = clause[m.end()]
-        return next((c for c in cues if c.entry.kind == "evaluative" and c.polarity and clause[c.start] == cl
-                     and c.start >= m.end() and not quoted[c.start]), None)
-    return None
+    m = _VERDICT.search(shadow, verb.end)
+    if m is None:
+        return None
+    return next((c for c in cues if c.entry.kind == "evaluative" and c.polarity and clause[c.start] == clause[m.end()]
+                 and c.start >= m.end() and not quoted[c.start]), None)
 
 
 #: a clause that opens by naming what was just reported (，這是…, ，此舉…), shadow forms
@@ -793,11 +794,14 @@ _DESTINATIONS = ("赴", "前往", "抵达", "飞往", "飞抵", "转往", "送�
 #: what an entity names when it is written right before these (白宮記者會: the briefing, not the
 #: White House acting), shadow forms
 _NAMED_OCCASIONS = ("记者会", "简报会", "例行记者会", "听证会")
+
+#: 在 opening a place phrase a few characters before a word (在聯合聲明中, 在報告裡)
 _IN_PLACE = rx.compile(r"在[^，。；：]{0,5}$")
 #: an attitude's object named before it, other than by a pronoun (對台海局勢的關切; not 對其…的質疑, 對於此舉)
 _NAMED_OBJECT = rx.compile(r"对(?:于(?![其他她此这该])|(?![于其他她此这该]))")
 #: what 對X makes a noun of (對日政策, 對台軍售, 對美關係): X is no object of an attitude to it
 _POLICY_TOWARD = ("政策", "关系", "态度", "立场", "方针", "路线", "战略", "外交", "军售", "贸易", "投资", "出口")
+#: the second half of 與其…不如… (shadow forms)
 _RATHER = rx.compile(r"不如|宁可|宁愿")
 #: a body whose figures the sentence cites (國防部統計，…; 國防部的數據顯示): a source, not a target
 _DATA_SOURCE = rx.compile(r"(?:的)?(?:最新)?(?:统计|数据|资料|调查|民调)(?:结果)?(?:显示|指出|发现|[，,：:])")
@@ -1463,8 +1467,8 @@ def _titles(ents: list[Entity], shadow: str, roles: tuple[str, ...] = (), tokens
             gap = y.start - x.end
             if y.label == "PERSON" and 0 < gap <= 10 and (gap <= 4 or any(r in shadow[x.end : y.start] for r in roles)) \
                     and not any(ch in "，,；;。：:" for ch in shadow[x.end : y.start]) \
-                    and not any(x.end <= t.start and t.end <= y.start
-                                and (t.pos == "p" and t.norm in _OBJECT_MARKERS or x.label == "PERSON" and t.pos[:1] == "v")
+                    and not any(x.end <= t.start and t.end <= y.start and (t.pos == "p" and t.norm in _OBJECT_MARKERS
+                                                                          or x.label == "PERSON" and t.pos[:1] == "v")
                                 for t in tokens):
                 # (支持美國，但總理艾班尼斯: another clause; 習近平邀請李在明: a person acting on another;
                 # 北京對賴清德政府的施壓: a preposition between)
@@ -1600,8 +1604,9 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
         prev = next((x for x in ordered if 0 <= x.start - c.end <= 1 and _object_gap(shadow[c.end : x.start])), None)
         while prev is not None:
             out.add(id(prev))
-            prev = next((x for x in ordered if x.start >= prev.end and (shadow[prev.end : x.start] in _COORDINATORS
-                                                                          or _HEAD_THEN_AND.fullmatch(shadow, prev.end, x.start))), None)
+            prev = next((x for x in ordered if x.start >= prev.end
+                         and (shadow[prev.end : x.start] in _COORDINATORS or _HEAD_THEN_AND.fullmatch(shadow, prev.end, x.start))),
+                        None)
     return out
 
 
@@ -1741,13 +1746,10 @@ def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
 _NOT_BUT = rx.compile(r"的?(?:不是|并非|并不是|不在于?)[^。；！？]{0,40}?[，,]\s*(?:而是|而在于?|反而是)")
 
 
-def _refocused(shadow: str, clause: list[int], c: Cue, ents: list[Entity]) -> tuple[bool, Entity | None]:
-    """Does a "not X but Y" frame follow the cue right after it, and whom does Y name first (within a
-    few characters of 而是, in its clause)?"""
-    m = _NOT_BUT.match(shadow, c.end)
-    if m is None:
-        return False, None
-    return True, next((x for x in ents if 0 <= x.start - m.end() <= 4 and clause[x.start] == clause[m.end()]), None)
+def _refocus(frame: re.Match, clause: list[int], ents: list[Entity]) -> Entity | None:
+    """Whom the Y of a "not X but Y" frame names first (within a few characters of 而是, in its clause)."""
+    end = frame.end()
+    return next((x for x in ents if 0 <= x.start - end <= 4 and clause[x.start] == clause[end]), None)
 
 
 def _governed_between(cues: list[Cue], c: Cue, x: Entity) -> bool:
@@ -1820,10 +1822,12 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             and not shadow.startswith(_NAMED_OCCASIONS, x.end) and not shadow.endswith(_DESTINATIONS, 0, x.start)
             and not _DATA_SOURCE.match(shadow, x.end)
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
-    for c in cues:  # 值得擔心的不是川普出賣台灣，而是…: what the frame denies is judged by nothing in it
-        m = _NOT_BUT.match(shadow, c.end) if c.polarity else None
-        if m is not None:
-            ents = [x for x in ents if not (c.end <= x.start and x.end <= m.end())]
+    # 值得擔心的不是川普出賣台灣，而是…: a judgement before "not X but Y"; what the frame denies is
+    # judged by nothing in it
+    frames = {id(c): m for c in cues if c.polarity and (m := _NOT_BUT.match(shadow, c.end)) is not None}
+    for c in cues:
+        if id(c) in frames:
+            ents = [x for x in ents if not (c.end <= x.start and x.end <= frames[id(c)].end())]
     patients = _patients(cues, ents, shadow) | {id(x) for x in ents if x.start in disposed}
     suffered = set()  # clauses whose subject suffers an agentless passive: their words judge no one before
     for c in cues:  # 香港的自治和自由持續受到侵蝕: the subject of an agentless passive suffers it
@@ -1863,8 +1867,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 add(cause, c.polarity, e.weight * c.factor)
                 signed_clauses.add(clause[c.start])
             continue
-        refocused, focus = _refocused(shadow, clause, c, ents)
-        if refocused:  # 值得擔心的不是川普…，而是北京…: the judgement goes to what 而是 names, none to what 不是 denies
+        if id(c) in frames:  # 值得擔心的不是川普…，而是北京…: the judgement goes to what 而是 names, none to what 不是 denies
+            focus = _refocus(frames[id(c)], clause, ents)
             if focus is not None:
                 add(focus, c.polarity, e.weight * c.factor)
                 signed_clauses.add(clause[focus.start])
@@ -1885,7 +1889,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                     and shadow[x.start - 1 : x.start] not in _CAUSATIVE]  # (支持讓尹錫悅暫停…: what he is made to do is supported)
             target = pre[-1] if pre else (post[0] if post else None)
             if target is None and e.kind == "reporting" and e.type == "stance" and c.polarity == "negative" \
-                    and shadow[c.end : c.end + 1] in ("，", "：", ":") and shadow[c.start - 1 : c.start] not in ("的", "与", "和", "及"):
+                    and shadow[c.end : c.end + 1] in ("，", "：", ":") \
+                    and shadow[c.start - 1 : c.start] not in ("的", "与", "和", "及"):  # (引起…的關注與譴責，: a noun)
                 # 呂特警告，中國正在協助俄羅斯…: what is warned of (criticised, alleged) is done by the
                 # subject that opens the words
                 opening = [x for x in ents if clause[x.start] == cl + 1 and x.start - clause.index(cl + 1) <= 1
