@@ -880,13 +880,17 @@ _NAME_POS = frozenset({"nr", "nrt", "ns", "nt", "nz", "j"})
 _AUXILIARIES = frozenset({"要", "想", "愿意", "打算", "准备", "试图", "企图", "想要", "需要", "必须", "应该", "应"})
 
 
-def _opens_with_attitude(cues: list[Cue], clause: list[int], cl: int, c: Cue) -> bool:
+def _opens_with_attitude(cues: list[Cue], clause: list[int], cl: int, c: Cue, shadow: str) -> bool:
     """Does clause ``cl`` open with an attitude verb before the cue (美國支持…，反對任何片面改變現狀的
-    行為): the clause goes on with its subject's attitude, and what it names is its object, no act of
-    that subject's."""
+    行為; …，堅決反對以武力或脅迫…), its adverbs aside: the clause goes on with its subject's attitude,
+    and what it names is its object, no act of that subject's."""
     start = clause.index(cl)
-    return any(r.entry.kind == "reporting" and r.entry.type in ("stance", "demand") and r.start - start <= 1
-               and r.end <= c.start and clause[r.start] == cl for r in cues)
+    return any(r.entry.kind == "reporting" and r.entry.type in ("stance", "demand") and r.end <= c.start
+               and clause[r.start] == cl and _ATTITUDE_ADVERBS.fullmatch(shadow, start, r.start) for r in cues)
+
+
+#: what may stand before a clause's attitude verb: one character, or adverbs (並堅決反對, 也一貫支持), shadow forms
+_ATTITUDE_ADVERBS = rx.compile(r"[^，,。；;：:]?|(?:也|并|亦|更|还|则|仍|仍然|一贯|始终|一向|坚决|强烈|明确|再次|再度|同时|并且)+")
 
 
 def _leads_relative_clause(tokens: list[Token], at: int) -> bool:
@@ -955,6 +959,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
              and not _in_cleft(shadow, clause, c, ents)]
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
+    # 對於中國駐日大使日前批評日本…，茂木回應說: what a clause opening with 對於/針對 names is what is
+    # answered, when a verb of a later clause answers it
+    verbs = [c for c in verbs if not (shadow.startswith(_ABOUT, clause.index(clause[c.start]))
+                                      and any(w.start > c.end and clause[w.start] > clause[c.start] for w in verbs))]
     if _compares(shadow):  # 不像他們公開表示支持臺灣: what those compared with say is not the sentence's position
         verbs = [c for c in verbs if not _COMPARED.match(shadow, clause.index(clause[c.start]))]
     # 中方如何回應？ 日本是否支持…？: what a question asks someone to say is not said yet
@@ -993,7 +1001,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         region_start = close + 1 if words and text.find("「", close, v.start) < 0 \
             and not any(ch in CLAUSE_PUNCT for ch in gap) else 0  # not across another clause (「務實外交」，一方面表示…)
         # the subject: before the verb in its clause, with no other verb in between
-        cands = [e for e in _subjects(holders, tokens, clause, v, region_start)
+        # (回應說, 補充說: 說's subject is the speech verb's right before it)
+        head = next((w for w in verbs if w.end == v.start and w.entry.kind == "reporting"), v) if v.entry.type == "say" else v
+        cands = [e for e in _subjects(holders, tokens, clause, head, region_start)
                  if not quoted[e.start] or quoted[v.start] or _scare_quoted(text, e)]
         # (針對「台灣有事」情境表示: a quoted term is no subject; a name alone in quotation marks is)
         if not region_start and _after_time_clause(shadow, v.start):
@@ -1932,7 +1942,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
                     and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) and cl not in suffered \
                     and not shadow.startswith(_CONSEQUENCE, clause.index(cl)) \
-                    and not _opens_with_attitude(cues, clause, cl, c) and not shadow.startswith(_ELABORATION, clause.index(cl)) \
+                    and not _opens_with_attitude(cues, clause, cl, c, shadow) and not shadow.startswith(_ELABORATION, clause.index(cl)) \
                     and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)

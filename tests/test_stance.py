@@ -1860,3 +1860,15 @@ def test_keeping_ones_word_urged_on_someone_judges_them(resources):
     it (the US was positive)."""
     assert targets(stance(resources, "他要求美國履行兩國領導人在新加坡會談中許下的承諾。")).get("美國") == "negative"
     assert targets(stance(resources, "我們敦促美方恪守一個中國原則，立即停止武裝台灣。")).get("美") == "negative"
+
+
+def test_an_answer_to_criticism_and_an_attitude_after_adverbs(resources):
+    """對於…吳江浩日前批評日本…，茂木回應說，…: Motegi answers (Wu's criticism held it, then Japan:
+    回應說's subject is 回應's); …，堅決反對以武力或脅迫單方面改變現狀: Japan opposes the coercion, it
+    does not coerce (Japan was negative)."""
+    first = "日本外相茂木敏充19日表示，日本將持續合作。"
+    st = stance(resources, "對於中國駐日大使吳江浩日前批評日本「干涉中國內政」，茂木回應說，日本只是表達對區域和平的關切。",
+                before=first + "\n\n")
+    assert st["holder"]["text"] == "茂木"
+    st = stance(resources, "茂木敏充表示，日本將持續與美國等理念相近國家合作，堅決反對以武力或脅迫單方面改變現狀。")
+    assert targets(st).get("日本") != "negative"
