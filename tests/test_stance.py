@@ -1872,3 +1872,8 @@ def test_an_answer_to_criticism_and_an_attitude_after_adverbs(resources):
     assert st["holder"]["text"] == "茂木"
     st = stance(resources, "茂木敏充表示，日本將持續與美國等理念相近國家合作，堅決反對以武力或脅迫單方面改變現狀。")
     assert targets(st).get("日本") != "negative"
+
+
+def test_civic_groups_hold_positions(resources):
+    """人權團體則讚揚此舉: the human-rights groups praise it (was the writer)."""
+    assert stance(resources, "人權團體則讚揚此舉是「正義的勝利」。")["holder"]["text"] == "人權團體"
