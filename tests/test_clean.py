@@ -590,3 +590,9 @@ def test_a_narrow_abstract_in_the_front_matter_and_a_running_header_between_page
 def test_an_acronym_in_brackets_ending_a_short_line_is_no_credit():
     text = "國軍將強化無人機戰力\n\n國防部長今天在立法院表示，國軍將在明年大幅增加無人機採購。\n\n北大西洋公約組織（NATO）\n\n顧立雄指出，無人機很重要。\n"
     assert ("caption", "北大西洋公約組織（NATO）") not in kinds(text)
+
+
+def test_a_date_then_an_agency_and_where_it_reports_from():
+    """2025-03-12 中央社／台北: the date, the agency and its place are the publication line (was a lead)."""
+    got = kinds("杜特蒂遭國際刑事法院逮捕\n\n2025-03-12 中央社／台北\n\n菲律賓前總統杜特蒂11日遭拘捕。\n")
+    assert ("publication", "2025-03-12 中央社／台北") in got
