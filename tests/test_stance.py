@@ -1877,3 +1877,10 @@ def test_an_answer_to_criticism_and_an_attitude_after_adverbs(resources):
 def test_civic_groups_hold_positions(resources):
     """人權團體則讚揚此舉: the human-rights groups praise it (was the writer)."""
     assert stance(resources, "人權團體則讚揚此舉是「正義的勝利」。")["holder"]["text"] == "人權團體"
+
+
+def test_outrage_and_bewilderment(resources):
+    """令人憤慨 (no cue before) and 讓盟友無所適從 (no stance before): the cause is judged."""
+    st = stance(resources, "川普的關稅政策讓盟友無所適從。")
+    assert targets(st).get("川普") == "negative"
+    assert "憤慨" in cue(stance(resources, "北京當局一再打壓台灣的國際空間，令人憤慨。"), "evaluative")
