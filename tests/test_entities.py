@@ -1506,3 +1506,9 @@ def test_north_korean_nuclear_sites(resources):
     """寧邊, 豐溪里, 東倉里: the sites reports on North Korea name (were untagged)."""
     es = ents("標題\n\n北韓在寧邊核設施與豐溪里核試場的活動增加，東倉里也有動靜。", resources)
     assert [e.kb_id for e in es if e.label == "LOC"] == ["loc-yongbyon", "loc-punggye-ri", "loc-sohae"]
+
+
+def test_the_commerce_departments_export_control_bureau(resources):
+    """美國商務部工業安全局（BIS）: the bureau (工業安全局 was untagged)."""
+    es = ents("標題\n\n美國商務部工業安全局（BIS）宣布擴大對中國半導體的出口管制。", resources)
+    assert one(es, "商務部工業安全局").kb_id == "us-bis"
