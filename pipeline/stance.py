@@ -1762,6 +1762,13 @@ def _refocus(frame: re.Match, clause: list[int], ents: list[Entity]) -> Entity |
     return next((x for x in ents if 0 <= x.start - end <= 4 and clause[x.start] == clause[end]), None)
 
 
+def _object_of_a_verb(tokens, x: Entity, verb: Cue) -> bool:
+    """Is ``x`` right after a verb other than ``verb`` (協防|台灣): the object of an act the words
+    name, not one whom the speech verb's attitude is about."""
+    prev = next((t for t in tokens if t.end == x.start), None)
+    return prev is not None and prev.pos[:1] == "v" and prev.start >= verb.end
+
+
 def _governed_between(cues: list[Cue], c: Cue, x: Entity) -> bool:
     """Does a word with a polarity of its own that governs an object stand between the cue and the
     entity after it (有效|抵擋|中國的外交封鎖: China is what is resisted, not what is effective)?"""
@@ -2021,8 +2028,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             # 華府應…承諾協防台灣: 承諾's, not 批評's)
             last = max((c for c in cues if c.entry.kind == "reporting" and verb.start <= c.start and c.end <= x.start
                         and not quoted[c.start]), key=lambda c: c.start, default=verb)
-            if last.polarity and (last is verb or clause[last.start] == clause[x.start]):
-                add(x, last.polarity, 0.3)
+            if last.polarity and (last is verb or clause[last.start] == clause[x.start]) \
+                    and not (last is verb and x.start > verb.end and _object_of_a_verb(tokens, x, last)):
+                add(x, last.polarity, 0.3)  # (質疑，川普政府是否願意協防台灣: Taiwan is what is defended, not questioned)
             elif last is verb and abs(whole) >= 1.5 and quoted[x.start]:  # inside a quotation the sentence is one position
                 add(x, "positive" if whole > 0 else "negative", 0.3)
             # else: a name the report merely mentions (白宮表示…川普與羅森斯坦的會面…) is no target

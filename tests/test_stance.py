@@ -1884,3 +1884,9 @@ def test_outrage_and_bewilderment(resources):
     st = stance(resources, "川普的關稅政策讓盟友無所適從。")
     assert targets(st).get("川普") == "negative"
     assert "憤慨" in cue(stance(resources, "北京當局一再打壓台灣的國際空間，令人憤慨。"), "evaluative")
+
+
+def test_the_object_of_an_act_the_words_name_is_no_target_of_the_speech_verb(resources):
+    """外界質疑，川普政府是否真的願意協防台灣: Trump's government is questioned, Taiwan (what would be
+    defended) is not (it was weakly negative)."""
+    assert targets(stance(resources, "外界質疑，川普政府是否真的願意協防台灣。")) == {"川普": "negative"}
