@@ -1890,3 +1890,10 @@ def test_the_object_of_an_act_the_words_name_is_no_target_of_the_speech_verb(res
     """外界質疑，川普政府是否真的願意協防台灣: Trump's government is questioned, Taiwan (what would be
     defended) is not (it was weakly negative)."""
     assert targets(stance(resources, "外界質疑，川普政府是否真的願意協防台灣。")) == {"川普": "negative"}
+
+
+def test_a_modal_glued_to_its_adverb_and_petty_moves(resources):
+    """美方應立即停止挑釁: jieba's one token 應立即 is the prescription (the sentence had none); 搞小動作,
+    搞事, 頭破血流 are in the lexicon."""
+    st = stance(resources, "美方應立即停止在台灣問題上搞小動作。")
+    assert "prescription" in st["types"] and targets(st).get("美") == "negative"
