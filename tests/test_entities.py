@@ -1512,3 +1512,12 @@ def test_the_commerce_departments_export_control_bureau(resources):
     """美國商務部工業安全局（BIS）: the bureau (工業安全局 was untagged)."""
     es = ents("標題\n\n美國商務部工業安全局（BIS）宣布擴大對中國半導體的出口管制。", resources)
     assert one(es, "商務部工業安全局").kb_id == "us-bis"
+
+
+def test_american_and_british_universities(resources):
+    """內華達大學, 芝加哥大學 (inside jieba's 大學教授), 麻省理工學院 (was 麻省 Massachusetts), 密西根大學
+    (was "Michigan University"): the names the universities use."""
+    es = ents("標題\n\n作者為美國內華達大學副教授，曾在芝加哥大學教授課程，並在麻省理工學院與密西根大學研究。", resources)
+    assert [one(es, n).en for n in ("內華達大學", "麻省理工學院", "密西根大學")] == \
+        ["University of Nevada", "Massachusetts Institute of Technology", "University of Michigan"]
+    assert one(es, "芝加哥大學").kb_id == "us-university-of-chicago"
