@@ -890,7 +890,8 @@ def _opens_with_attitude(cues: list[Cue], clause: list[int], cl: int, c: Cue, sh
 
 
 #: what may stand before a clause's attitude verb: one character, or adverbs (並堅決反對, 也一貫支持), shadow forms
-_ATTITUDE_ADVERBS = rx.compile(r"[^，,。；;：:]?|(?:也|并|亦|更|还|则|仍|仍然|一贯|始终|一向|坚决|强烈|明确|再次|再度|同时|并且)+")
+_ATTITUDE_ADVERBS = rx.compile(r"[^，,。；;：:]?"
+                               r"|(?:也|并|亦|更|还|则|仍|仍然|一贯|始终|一向|坚决|强烈|明确|再次|再度|同时|并且)+")
 
 
 def _leads_relative_clause(tokens: list[Token], at: int) -> bool:
@@ -1949,7 +1950,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             elif not any(voiced.get(id(x), c.start) < c.start for x in same if x.end <= c.start) \
                     and not shadow.endswith(_UNNAMED_ACTORS, 0, c.start) and cl not in suffered \
                     and not shadow.startswith(_CONSEQUENCE, clause.index(cl)) \
-                    and not _opens_with_attitude(cues, clause, cl, c, shadow) and not shadow.startswith(_ELABORATION, clause.index(cl)) \
+                    and not _opens_with_attitude(cues, clause, cl, c, shadow) \
+                    and not shadow.startswith(_ELABORATION, clause.index(cl)) \
                     and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)

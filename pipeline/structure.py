@@ -499,7 +499,7 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
         cut = pat.column_label_at(m.group())  # 聯合報／社論: the outlet, then its column
         slash = re.match(r"[^／/]+(?=[／/])", m.group())
         if not cut and slash is not None and pat.is_publication(slash.group()):
-            cut = slash.end()  # 路透／馬尼拉: the agency, then where it reports from
+            cut = slash.end()  # 中央社／台北: the agency, then where it reports from
         names.append((m.start(), m.start() + cut) if cut else m.span())
     return names, bool(names) and len(names) <= 2 and (bool(extras) or len(names) == 1)
 
