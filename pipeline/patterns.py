@@ -32,6 +32,7 @@ class LayoutPatterns:
     record_header_fields: frozenset[str] = frozenset()
     record_roles: tuple[str, ...] = ()
     headline_verbs: tuple[str, ...] = ()  # what a headline does and a job title never (接見, 宣布)
+    title_tail_nouns: tuple[str, ...] = ()  # what a title's last words end in (…安全的意涵, …的挑戰)
     publication_suffix_english: tuple[tuple[str, str], ...] = ()  # longest ending first
     outlet_english: dict[str, str] = field(default_factory=dict)  # outlets whose names are ordinary words
     #: a byline label (or a reporter's 記者) after a space: where a byline starts on a line that begins
@@ -40,6 +41,10 @@ class LayoutPatterns:
 
     # Patterns are written in Traditional characters; Simplified text is matched through its
     # length-preserving Traditional form, so offsets of a match are offsets in the text itself.
+
+    def ends_like_a_title(self, text: str) -> bool:
+        """Does the line end in a noun titles end in (…安全的意涵, 日韓關係的挑戰)?"""
+        return _traditional(text.strip()).endswith(self.title_tail_nouns) if self.title_tail_nouns else False
 
     def is_caption(self, text: str) -> bool:
         return len(text) <= _CAPTION_MAX and _any(self.caption, _head(text))
@@ -247,6 +252,7 @@ def layout_patterns() -> LayoutPatterns:
             record_header_fields=frozenset(t(w) for w in data.get("record_header_fields", [])),
             record_roles=tuple(t(w) for w in data.get("record_roles", [])),
             headline_verbs=tuple(t(w) for w in data.get("headline_verbs", [])),
+            title_tail_nouns=tuple(t(w) for w in data.get("title_tail_nouns", [])),
             outlet_english={t(str(k)): str(v) for k, v in (data.get("outlet_english") or {}).items()},
             publication_suffix_english=tuple(sorted(((t(k), str(v)) for k, v in (data.get("publication_suffix_english") or {}).items()),
                                                     key=lambda kv: -len(kv[0]))),

@@ -596,3 +596,13 @@ def test_a_date_then_an_agency_and_where_it_reports_from():
     """2025-03-12 中央社／台北: the date, the agency and its place are the publication line (was a lead)."""
     got = kinds("杜特蒂遭國際刑事法院逮捕\n\n2025-03-12 中央社／台北\n\n菲律賓前總統杜特蒂11日遭拘捕。\n")
     assert ("publication", "2025-03-12 中央社／台北") in got
+
+
+def test_a_title_whose_last_words_stand_on_a_line_of_their_own():
+    """菲律賓與日本《相互准入協定》生效對區域 / 安全的意涵 / 林彥宏: one title (the second line was a lead);
+    a masthead line with its issue number (國防安全簡報　第 112 期) takes no title after it."""
+    got = kinds("菲律賓與日本《相互准入協定》生效對區域\n安全的意涵\n林彥宏\n國家安全研究所\n壹、新聞重點\n"
+                "日本與菲律賓簽署的協定正式生效。\n")
+    assert ("title", "菲律賓與日本《相互准入協定》生效對區域安全的意涵") in got
+    got = kinds("國防安全研究院　國防安全簡報　第 112 期\n解放軍演習之觀察\n作者：林大明\n中共東部戰區舉行演習。\n")
+    assert ("title", "解放軍演習之觀察") in got
