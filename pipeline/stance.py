@@ -1763,6 +1763,13 @@ def _refocus(frame: re.Match, clause: list[int], ents: list[Entity]) -> Entity |
     return next((x for x in ents if 0 <= x.start - end <= 4 and clause[x.start] == clause[end]), None)
 
 
+def _owned_by_a_setting(tokens, ents: list[Entity], c: Cue) -> bool:
+    """Does a place that is no target (a sea, a region: 台海|安全) stand right before the cue's word,
+    making a compound of it?"""
+    prev = next((t for t in tokens if t.end == c.start), None)
+    return prev is not None and prev.pos == "ns" and not any(x.end == c.start for x in ents)
+
+
 def _object_of_a_verb(tokens, x: Entity, verb: Cue) -> bool:
     """Is ``x`` right after a verb other than ``verb`` (協防|台灣): the object of an act the words
     name, not one whom the speech verb's attitude is about."""
@@ -1931,6 +1938,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                    and not shadow.startswith(_ISSUE, x.end)  # 借台灣問題干涉…: a topic, not a doer
                    and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he
                    and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
+            if e.weight <= 1 and _owned_by_a_setting(tokens, ents, c):
+                pre = []  # 中共軍方的人事變化…對台海安全的影響: the strait's security, no one's before it
             post = [x for x in same if x.start >= c.end and x.start - c.end <= 6 and x is not holder_ent and id(x) not in feeling]
             head = [x for x in post if shadow[c.end : c.end + 1] == "的" and x.start - c.end <= 8 and id(x) not in sufferers]
             framed = shadow.startswith(("的是，", "的是,"), c.end) and not pre

@@ -1897,3 +1897,12 @@ def test_a_modal_glued_to_its_adverb_and_petty_moves(resources):
     搞事, 頭破血流 are in the lexicon."""
     st = stance(resources, "美方應立即停止在台灣問題上搞小動作。")
     assert "prescription" in st["types"] and targets(st).get("美") == "negative"
+
+
+def test_a_topical_word_compounded_with_a_place_judges_no_one_before(resources):
+    """關注中共軍方的人事變化及其對台海安全的影響: 台海安全 is the strait's security (the CCP was positive);
+    美日合作 still binds to 美日; 裝備發展部 is a name (its 發展 made the Rocket Force positive)."""
+    st = stance(resources, "陸委會表示，將持續密切關注中共軍方的人事變化及其對台海安全的影響，呼籲國人不要掉以輕心。")
+    assert "中共" not in targets(st)
+    st = stance(resources, "美國國防部官員則指出，解放軍的貪腐問題由來已久，火箭軍與裝備發展部的清洗說明問題相當嚴重。")
+    assert targets(st).get("火箭軍") != "positive"
