@@ -199,8 +199,8 @@ def _dangling(prev: _Line, line: _Line, patterns) -> bool:
             and len(line.text) <= 20 and not patterns.block_start(line.text) and not patterns.heading_marker(line.text):
         return True  # 中美戰略競爭背景下的東盟 / 「大國平衡」外交: a title going on with a quoted term
     if is_cjk(end) and len(prev.text) >= 12 and not re.search(r"[\s\u3000\d]", prev.text.strip()) \
-            and 3 <= len(line.text) <= 10 and not line.break_before \
-            and not line.terminal and patterns.ends_like_a_title(line.text) and not patterns.ends_like_a_title(prev.text) \
+            and 3 <= len(line.text) <= 10 and not line.break_before and not line.terminal \
+            and patterns.ends_like_a_title(line.text) and not patterns.ends_like_a_title(prev.text) \
             and not patterns.block_start(line.text) and not patterns.heading_marker(line.text):
         return True  # …生效對區域 / 安全的意涵: the title's last words on a line of their own
     return (end in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal

@@ -1763,17 +1763,21 @@ def _refocus(frame: re.Match, clause: list[int], ents: list[Entity]) -> Entity |
     return next((x for x in ents if 0 <= x.start - end <= 4 and clause[x.start] == clause[end]), None)
 
 
+def _token_before(tokens, at: int) -> Token | None:
+    return next((t for t in tokens if t.end == at), None)
+
+
 def _owned_by_a_setting(tokens, ents: list[Entity], c: Cue) -> bool:
     """Does a place that is no target (a sea, a region: 台海|安全) stand right before the cue's word,
     making a compound of it?"""
-    prev = next((t for t in tokens if t.end == c.start), None)
+    prev = _token_before(tokens, c.start)
     return prev is not None and prev.pos == "ns" and not any(x.end == c.start for x in ents)
 
 
 def _object_of_a_verb(tokens, x: Entity, verb: Cue) -> bool:
     """Is ``x`` right after a verb other than ``verb`` (協防|台灣): the object of an act the words
     name, not one whom the speech verb's attitude is about."""
-    prev = next((t for t in tokens if t.end == x.start), None)
+    prev = _token_before(tokens, x.start)
     return prev is not None and prev.pos[:1] == "v" and prev.start >= verb.end
 
 
