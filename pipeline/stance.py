@@ -773,6 +773,22 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
         shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
 
 
+def _agent_passive(shadow: str, tokens, clause: list[int], c: Cue, ents: list[Entity]) -> int | None:
+    """Where a passive marker with its agent right after it stands before the cue in its clause
+    (遭到|中國|阻撓, 被|北京|打壓): the subject before it suffers the act; None when there is none."""
+    starts = {t.start for t in tokens}
+    start = clause.index(clause[c.start])
+    for m in _AGENT_PASSIVE.finditer(shadow, start, c.start):
+        if m.start() in starts and any(x.start == m.end() and x.end <= c.start for x in ents) \
+                and c.start - m.end() <= 12:
+            return m.start()
+    return None
+
+
+#: passive markers that an agent may follow (遭到中國阻撓, 被北京打壓), shadow forms
+_AGENT_PASSIVE = rx.compile(r"遭到|受到|遭受|被|遭")
+
+
 def _agentless_passive(shadow: str, c: Cue) -> bool:
     """Is the cue's word right after a passive marker (受到侵蝕, 被掏空): done by no one named?"""
     return any(m.end() == c.start for m in _PASSIVE.finditer(shadow, max(0, c.start - 2), c.start))
@@ -1870,6 +1886,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if c.entry.kind == "evaluative" and c.polarity == "negative" and _agentless_passive(shadow, c):
             patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= c.start)
             suffered.add(clause[c.start])
+        elif c.entry.kind == "evaluative" and c.polarity == "negative":
+            marker = _agent_passive(shadow, tokens, clause, c, ents)
+            if marker is not None:  # 台灣申請加入CPTPP遭到中國阻撓: Taiwan suffers it, China does it
+                patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= marker)
     sufferers: set[int] = set()
     for c in cues:  # 飽受中國侵擾的日本: the one a 的-phrase of suffering describes suffers it (China does it)
         if c.entry.kind == "evaluative" and c.polarity == "negative" and shadow[c.end : c.end + 1] == "的":

@@ -1906,3 +1906,10 @@ def test_a_topical_word_compounded_with_a_place_judges_no_one_before(resources):
     assert "中共" not in targets(st)
     st = stance(resources, "美國國防部官員則指出，解放軍的貪腐問題由來已久，火箭軍與裝備發展部的清洗說明問題相當嚴重。")
     assert targets(st).get("火箭軍") != "positive"
+
+
+def test_the_subject_of_a_passive_with_its_agent_suffers_the_act(resources):
+    """台灣申請加入CPTPP遭到中國阻撓: China obstructs; Taiwan and the CPTPP are not judged (both were
+    weakly negative)."""
+    st = stance(resources, "台灣申請加入CPTPP遭到中國阻撓，日本與澳洲則表態支持。")
+    assert targets(st).get("中國") == "negative" and "台灣" not in targets(st) and "CPTPP" not in targets(st)
