@@ -1521,3 +1521,10 @@ def test_american_and_british_universities(resources):
     assert [one(es, n).en for n in ("內華達大學", "麻省理工學院", "密西根大學")] == \
         ["University of Nevada", "Massachusetts Institute of Technology", "University of Michigan"]
     assert one(es, "芝加哥大學").kb_id == "us-university-of-chicago"
+
+
+def test_hong_kong_officials_and_the_cambodian_prime_minister(resources):
+    """陳國基, 陳茂波, 鄭雁雄, 戴耀廷; 洪瑪奈 beside 洪馬內 (were untagged or read by their pinyin)."""
+    es = ents("標題\n\n政務司司長陳國基與財政司司長陳茂波出席，中聯辦主任鄭雁雄也到場；柬埔寨總理洪瑪奈訪港。", resources)
+    assert [one(es, n).kb_id for n in ("陳國基", "陳茂波", "鄭雁雄", "洪瑪奈")] == \
+        ["cn-eric-chan-kwok-ki", "cn-paul-chan-mo-po", "cn-zheng-yanxiong", "kh-hun-manet"]
