@@ -773,6 +773,10 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
         shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
 
 
+#: passive markers (shadow forms), which _PASSIVE and _AGENT_PASSIVE complete
+_PASSIVE_MARKERS = ("受到", "遭到", "遭受", "被")
+
+
 def _agent_passive(shadow: str, tokens, clause: list[int], c: Cue, ents: list[Entity]) -> int | None:
     """Where a passive marker with its agent right after it stands before the cue in its clause
     (遭到|中國|阻撓, 被|北京|打壓): the subject before it suffers the act; None when there is none."""
@@ -785,8 +789,9 @@ def _agent_passive(shadow: str, tokens, clause: list[int], c: Cue, ents: list[En
     return None
 
 
-#: passive markers that an agent may follow (遭到中國阻撓, 被北京打壓), shadow forms
-_AGENT_PASSIVE = rx.compile(r"遭到|受到|遭受|被|遭")
+#: passive markers that an agent may follow (遭到中國阻撓, 被北京打壓): those of _PASSIVE, with 遭 for
+#: its 受 (shadow forms)
+_AGENT_PASSIVE = rx.compile("|".join((*_PASSIVE_MARKERS, "遭")))
 
 
 def _agentless_passive(shadow: str, c: Cue) -> bool:
@@ -960,7 +965,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if e is not None:
             return _entity_dict(e), e, None
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")  # 沒有回應: nothing said
-             and not (text[c.start - 1 : c.start] in _OPENING_QUOTES and text[c.end : c.end + 1] in _CLOSING_QUOTES)]
+             and not _scare_quoted(text, c)]
     # (「制中」不是「反制」、「抵制」: a verb alone in quotation marks is a word mentioned, no one's act)
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
@@ -1272,9 +1277,9 @@ def _topic_holder(verbs: list[Cue], holders: list[Entity], tokens, clause: list[
     return None
 
 
-def _scare_quoted(text: str, e: Entity) -> bool:
-    """Is the entity alone inside quotation marks (台「行政院」也宣布…: a name the writer will not grant,
-    still the subject), not part of a quoted term (「台灣有事」)?"""
+def _scare_quoted(text: str, e: Entity | Cue) -> bool:
+    """Is the entity (or word) alone inside quotation marks (台「行政院」也宣布…: a name the writer will
+    not grant, still the subject; 「反制」: a verb mentioned), not part of a quoted term (「台灣有事」)?"""
     return text[e.start - 1 : e.start] in _OPENING_QUOTES and text[e.end : e.end + 1] in _CLOSING_QUOTES
 
 
@@ -1574,7 +1579,7 @@ _ADVERBIAL_VERB_END = rx.compile(r"[^，。；：！？、「」『』\s]{1,4}?(
 _SOUGHT = rx.compile(r"(?:争取|获得|赢得|寻求|取得|失去|得到|需要|仰赖|依赖|吸引|拉拢|争得)[^，,。；;：:！？!?]{0,8}$")
 
 
-_PASSIVE = rx.compile(r"受到|遭到|遭受|被|受")
+_PASSIVE = rx.compile("|".join((*_PASSIVE_MARKERS, "受")))
 #: words that make their subject a victim (shadow forms)
 _VICTIM_WORDS = frozenset({"受害", "受害者", "受害国"})
 _COPULA_BEFORE_VICTIM = rx.compile(r"并非|不是|是|成为|沦为|作为")
