@@ -74,6 +74,7 @@ class _Line:
     width: int = 0
     terminal: bool = False  # ends with sentence-final punctuation
     note: bool = False  # a footnote moved after the text
+    chars: int = 0  # characters on the line, its indent included
 
 
 _WIDE = rx.compile(
@@ -132,6 +133,9 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
         return []
     patterns = layout_patterns()
     text_lines = [ln for ln in parsed if not ln.note]  # (footnotes were joined up already)
+    if _wrapped_by_characters(text_lines):
+        for ln in parsed:  # a line's width is then its characters, counted as wide ones
+            ln.width = 2 * ln.chars
     wrapped, width = _wrapped_width(text_lines)
     spaced = _uses_spaces_around_latin(text_lines)
     trailing_signal = wrapped and _trailing_space_is_signal(text_lines, width)
@@ -450,6 +454,7 @@ def _parse_lines(lines: list[str | None]) -> list[_Line]:
                 width=display_width(text),
                 terminal=bool(_TERMINAL.search(text)),
                 note=isinstance(raw, _NoteLine),
+                chars=len(raw.rstrip()),
             )
         )
     return parsed
@@ -477,6 +482,18 @@ def _wrapped_width(lines: list[_Line]) -> tuple[bool, float]:
     if ended and statistics.median(ended) > 1.25 * width:
         return False, 0.0
     return True, width
+
+
+def _wrapped_by_characters(lines: list[_Line]) -> bool:
+    """Were the lines wrapped after a number of characters rather than at a width (a text export
+    that cuts every 35 characters, Latin letters and digits counted like Chinese ones)?  So when
+    more of the unfinished long lines share one character count than share one display width."""
+    open_ended = [ln for ln in lines if ln.width >= 20 and not ln.terminal]
+    if len(open_ended) < 4:
+        return False
+    by_width = Counter(ln.width for ln in open_ended).most_common(1)[0][1]
+    by_chars = Counter(ln.chars for ln in open_ended).most_common(1)[0][1]
+    return by_chars >= 0.6 * len(open_ended) and by_chars > 1.5 * by_width
 
 
 def _trailing_space_is_signal(lines: list[_Line], width: float) -> bool:
@@ -571,8 +588,8 @@ def _join(left: str, right: str, spaced: bool, cut_words: bool = False) -> str:
     if is_cjk(a) or is_cjk(b):
         mixed = bool(_ALNUM.match(a) or _ALNUM.match(b))
         return left + (" " if spaced and mixed else "") + right
-    if cut_words and _word_cut(left, right):
-        return left + right
+    if cut_words and (_word_cut(left, right) or _acronym_cut(left, right) or _NUMBER_HEAD.search(left) and _NUMBER_TAIL.match(right)):
+        return left + right  # (APE / C, 1, / 500億: an acronym or a number the line broke)
     if cut_words and _url_cut(left, right):
         return left + right  # https://www.mfa.gov.cn/wjbxw_new / /202511/…: an address the line broke
     return left + " " + right
@@ -609,6 +626,20 @@ def _word_cut(left: str, right: str) -> bool:
     if known(head) and known(tail):
         return False
     return head + tail in words or (not known(head) and not known(tail) and len(head) + len(tail) >= 5)
+
+
+_CAPS_TAIL = rx.compile(r"(?<![A-Za-z'])[A-Z]{1,5}$")
+_CAPS_HEAD = rx.compile(r"[A-Z]{1,5}(?![A-Za-z])")
+#: a number with thousands separators cut after a comma (1, / 500億美元), not a year and a count
+_NUMBER_HEAD = rx.compile(r"(?<![\d,])\d{1,3}(?:,\d{3})*,$")
+_NUMBER_TAIL = rx.compile(r"\d{3}(?![\d,])|\d{3},\d{3}")
+
+
+def _acronym_cut(left: str, right: str) -> bool:
+    """Did the line break cut an acronym in capitals (APE | C）, A | UKUS)?  Lines wrapped in
+    Chinese text put no two acronyms side by side without a mark between them."""
+    m, n = _CAPS_TAIL.search(left), _CAPS_HEAD.match(right)
+    return m is not None and n is not None and 3 <= len(m.group()) + len(n.group()) <= 8
 
 
 @lru_cache(maxsize=1)

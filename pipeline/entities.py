@@ -100,6 +100,7 @@ from .entity_names import LATIN_NAME_PAIRS, NameRules, _country_of, _Mention, da
 from .front_matter import dateline_outlet
 from .model import Document, Entity, Token, Unit
 from .numex import CN_NUMERALS, anchor_year, describe_date, describe_percent, find_dates, find_percents
+from .segment import mark_meetings
 
 __all__ = ["EntityTagger", "Rules", "entities_stage", "load_ner_model", "tagger_for"]
 
@@ -332,6 +333,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             spans = [sp for e in u.ents for sp in _forced(u.text, e.start, e.end)] + u.extra_spans
             if spans and not all(sp in u.spans for sp in spans):  # most entities are whole tokens already
                 unit.tokens = self.seg.retokenize(unit.text, u.sh, unit.tokens, spans)
+            if "院会" in u.sh:
+                mark_meetings(unit.tokens)
             work[n] = None  # type: ignore[call-overload]  # done with this unit's working state
 
     def _chinese_passes(self, u: _Unit, unit: Unit, n: int, mentions: dict, seen_ids: set[str], anchor: int | None) -> None:
@@ -505,8 +508,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             return not left and not right
         r = self.rules
         if (not left or left in r["name_prefixes"] or (len(left) >= 2 and self._is_word(left))) and \
-                (not right or right in r["name_suffixes"] or (len(right) >= 2 and self._is_word(right))):
-            return True  # 日本人, 北京街頭, 日本牛肉, 紐約|聯合國|總部
+                (not right or right in r["name_suffixes"] or self._words(right, r["org_suffixes"])):
+            return True  # 日本人, 北京街頭, 日本牛肉, 紐約|聯合國|總部, 中國海軍|艦艇編隊
         if b - a < 3:
             return False
         # a longer name may cut a token jieba guessed, not one from its dictionary (日本國|防)
@@ -525,6 +528,15 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
     def _is_word(self, w: str) -> bool:
         return self.is_dictionary_word(w)
+
+    def _words(self, w: str, org_suffixes: frozenset[str]) -> bool:
+        """Is ``w`` one dictionary word of two characters or more, or two of them (艦艇編隊: the
+        rest of a compound jieba's dictionary keeps whole, 中國海軍艦艇編隊)?  Two words ending like a
+        body's name are that body's (美國|駐華大使館: the embassy, named from its countries)."""
+        if len(w) >= 2 and self._is_word(w):
+            return True
+        return len(w) >= 4 and not any(w.endswith(x) for x in org_suffixes) and not w.endswith(("馆", "处", "团")) \
+            and any(self._is_word(w[:k]) and self._is_word(w[k:]) for k in range(2, len(w) - 1))
 
     def _kb_entity(self, u: _Unit, a: int, b: int, ids: list[str], seen_ids: set[str]) -> Entity | None:
         key = tuple(ids)

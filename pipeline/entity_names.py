@@ -57,6 +57,7 @@ _SERIES_YEAR = rx.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
 _NAME_REPORTS = rx.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BRACKET_NOTE = rx.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
 _BOOK_TITLE = rx.compile(r"《([^《》]{2,30})》")
+_QUOTED_TITLE = rx.compile(r"「([^「」，,。；：！？、]{3,40})」")
 #: a person's name in Latin letters with a hyphenated given name (Wen-Yen Chang), and a line of them
 _LATIN_PERSON = rx.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
 LATIN_NAME_PAIRS = rx.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+(?:\s*[,，、&]?\s*[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+)+")
@@ -936,13 +937,18 @@ class NameRules:
     def _documents(self, u: _Unit) -> None:
         """A title in book-title marks ending in 法, 條例, 白皮書 … that the KB lacks is a named
         document (POLICY): 《經濟安全保障推進法》; English from the words' glosses, ``translated``."""
-        if "《" not in u.sh:
+        if "《" not in u.sh and "「" not in u.sh:
             return
         heads, words = self.rules["document_heads"], self.rules.data["document_words"]
-        for m in _BOOK_TITLE.finditer(u.sh):
+        quoted_heads, not_titles = self.rules["quoted_document_heads"], self.rules["quoted_document_not"]
+        titles = [(m, heads) for m in _BOOK_TITLE.finditer(u.sh)] if "《" in u.sh else []
+        if "「" in u.sh:  # 「強化防衛韌性及不對稱戰力計畫採購特別條例」: a law in quotation marks, not words quoted
+            titles += [(m, quoted_heads) for m in _QUOTED_TITLE.finditer(u.sh)
+                       if not any(c in not_titles for c in m.group(1))]
+        for m, ends in titles:
             a, b = m.span(1)
             inner = m.group(1)
-            if not any(inner.endswith(h) for h in heads) or a not in u.startset or b not in u.endset:
+            if not any(inner.endswith(h) for h in ends) or a not in u.startset or b not in u.endset:
                 continue
             if any(e.start < b and a < e.end and (e.label not in ("GPE", "LOC") or e.start < a or e.end > b) for e in u.ents):
                 continue  # a name the KB knows, or one that runs past the marks

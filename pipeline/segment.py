@@ -505,7 +505,11 @@ def _grammar() -> dict:
                 "end_next_tags": frozenset(ends["next_tags"]),
                 "local_units": frozenset(data["local_heads"]["units"]), "local_heads": frozenset(data["local_heads"]["heads"]),
                 "conditional_words": frozenset(data["conditional_words"]["words"]),
-                "conditional_openers": frozenset(data["conditional_words"]["openers"])}
+                "conditional_openers": frozenset(data["conditional_words"]["openers"]),
+                "verb_prepositions": frozenset(data["verb_prepositions"]["words"]),
+                "meeting_word": data["meetings"]["word"], "meeting_bodies": tuple(data["meetings"]["body_ends"]),
+                "meeting_next_tags": frozenset(data["meetings"]["next_tags"]),
+                "meeting_next_words": frozenset(data["meetings"]["next_words"])}
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise DataError(f"cannot read the grammar rules ({exc})", "reinstall zhgloss or fix the file",
                         where="pipeline/data/grammar.yaml") from exc
@@ -582,12 +586,18 @@ def split_local_heads(seg: "Segmenter", text: str, shadow: str, tokens: list[Tok
 
 def mark_disposal(tokens: Sequence[Token], shadow: str | None = None) -> None:
     """Tag 將 ``p`` where it marks the object of the verb that follows (美國將日本視為盟友,
-    將國防預算提高至…) rather than meaning "will" (日本將持續增加…), and 就 where it means "on" before
-    a noun phrase (雙方就關稅問題達成協議) rather than "then".  The rules are in ``data/grammar.yaml``;
+    將國防預算提高至…) rather than meaning "will" (日本將持續增加…), 就 where it means "on" before
+    a noun phrase (雙方就關稅問題達成協議) rather than "then", and 通過 ``v`` where it is the verb "pass"
+    (三讀通過), not the preposition "through".  The rules are in ``data/grammar.yaml``;
     the dictionary tags every 將 and 就 as an adverb.  ``shadow``, the tokens' text in the shadow
     script, lets a unit without a marker be skipped at once."""
     rules = _grammar()
     markers, topic = rules["markers"], rules["topic_markers"]
+    if shadow is None or any(m in shadow for m in rules["verb_prepositions"]):
+        for i, t in enumerate(tokens):
+            if t.pos == "p" and t.norm in rules["verb_prepositions"] and not _verb_follows(tokens, i + 1) \
+                    and i and tokens[i - 1].text not in _CLAUSE_ENDS:  # (通過與美韓的合作，日本…: "through")
+                t.pos = "v"
     if shadow is None or any(m in shadow for m in topic):
         for i, t in enumerate(tokens[:-1]):
             if t.norm in topic and tokens[i + 1].pos in rules["topic_next_tags"]:
@@ -609,8 +619,36 @@ def mark_disposal(tokens: Sequence[Token], shadow: str | None = None) -> None:
                 t.pos = "p"
 
 
+def mark_meetings(tokens: Sequence[Token]) -> None:
+    """Tag 會 ``n`` where it is the meeting of the body named before it (行政院|會|27日|通過…), not the
+    modal "will" (行政院會提出…): the body's name ends in 院 and a day, a time or a verb of deciding
+    follows (``data/grammar.yaml``, meetings).  Run once names are tokens of their own."""
+    rules = _grammar()
+    word, bodies = rules["meeting_word"], rules["meeting_bodies"]
+    for i in range(1, len(tokens) - 1):
+        t, before, nxt = tokens[i], tokens[i - 1], tokens[i + 1]
+        if t.norm == word and len(before.norm) >= 3 and before.norm.endswith(bodies) \
+                and (nxt.pos in rules["meeting_next_tags"] or nxt.norm in rules["meeting_next_words"] or nxt.norm[:1].isdigit()):
+            t.pos = "n"
+
+
+_CLAUSE_ENDS = frozenset("，,。；;：:！!？?、")
 _OPENING_QUOTES = frozenset("「『“")
 _CLOSING_QUOTES = frozenset("」』”")
+
+
+def _verb_follows(tokens: Sequence[Token], k: int) -> bool:
+    """Does the clause from token ``k`` on hold a verb outside quotation marks (a quoted name's
+    words are no verb of the clause: 通過「強化防衛韌性…特別條例」草案)?"""
+    quoted = 0
+    for t in tokens[k:]:
+        if t.text in _OPENING_QUOTES or t.text in _CLOSING_QUOTES:
+            quoted += 1 if t.text in _OPENING_QUOTES else -1
+        elif t.text in _CLAUSE_ENDS and not quoted:
+            return False
+        elif (t.pos[:1] == "v" and t.pos != "vn" or t.pos == "i") and quoted <= 0:
+            return True  # (an idiom is a predicate: 通過對話|和平解決)
+    return False
 
 
 def _complement_follows(tokens: Sequence[Token], k: int, complements: frozenset[str]) -> bool:

@@ -149,6 +149,12 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         # what was done to or thought of the subject, whose position it is not (被美國批評 keeps its agent)
         cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type in ("stance", "belief")
                                         and (shadow[c.start - 1 : c.start] in ("被", "遭") or shadow[max(0, c.start - 2) : c.start] in ("受到", "遭到")))]
+    # a modal before 的 and its noun, or before a closing mark, governs no verb: the adjective (最好的辦法,
+    # 「史上最好」; not 這是必須的。)
+    cues = [c for c in cues if not (c.entry.kind == "modal" and c.end - c.start <= 2 and (
+        shadow[c.end : c.end + 1] in _CLOSING_MARKS or shadow[c.end : c.end + 1] == "的" and _HAN_AFTER.match(shadow, c.end + 1)))]
+    if "之说" in shadow:  # 費城造船廠之說: the claim, a noun, and no one speaks
+        cues = [c for c in cues if not (c.entry.kind == "reporting" and shadow[c.start - 1 : c.end] == "之说")]
     if "与其" in shadow:
         # 與其…，不如…: a recommendation only with its second half, and not as 與其說…不如說… (a rewording)
         cues = [c for c in cues if not (shadow[c.start : c.end] == "与其"
@@ -173,12 +179,29 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             st.update(score=round(float(prob) / 2, 3), model_score=round(float(prob), 3))
         return st
     clause = clause_ids(text, shadow, tokens)
+    if "若" in shadow or "如果" in shadow or "假如" in shadow or "要是" in shadow or "万一" in shadow:
+        # 賴政府若仍以為…，恐怕是一廂情願: a belief or words supposed in a condition are no one's reported view
+        for c in cues:
+            if c.entry.kind == "reporting" and _CONDITION.search(shadow, clause.index(clause[c.start]), c.start):
+                c.denied = True
+    if _FORECAST.match(shadow):
+        # 預判南韓將爭取…，美方則可能要求…: the writer forecasts; what those named will seek or say is
+        # part of the forecast, no position reported
+        cues = [c for c in cues if c.entry.kind != "reporting"]
     _breached_limits(cues, shadow, clause)
     _against_wrongs(cues, shadow, clause)
     _harmed_goods(cues, clause, shadow)
     _asked_restraint(cues, shadow, clause)
     _drop_charges(cues, shadow, clause)
     _negate_and_intensify(cues, clause, tokens)
+    if "而是" in shadow or "而非" in shadow or "而不是" in shadow:
+        # 美方並非出於戰略信任而同意此案，而是…; …整合規劃，而非被動因應美方要求: what "not X but Y"
+        # or "Y, not X" denies judges no one, and no one takes the position it names
+        for m in _DENIED.finditer(shadow):
+            a, b = m.span(1) if m.group(1) else m.span(2)
+            for c in cues:
+                if a <= c.start and c.end <= b:
+                    c.denied, c.polarity = True, None
     if "否" in shadow:  # …的路線是否正確: a quality asked about, not asserted
         for c in cues:
             if c.entry.kind == "evaluative" and any(w in shadow[max(0, c.start - 3) : c.start] for w in ("是否", "能否", "可否")):
@@ -822,6 +845,15 @@ _IN_PLACE = rx.compile(r"在[^，。；：]{0,5}$")
 _NAMED_OBJECT = rx.compile(r"对(?:于(?![其他她此这该])|(?![于其他她此这该]))")
 #: what 對X makes a noun of (對日政策, 對台軍售, 對美關係): X is no object of an attitude to it
 _POLICY_TOWARD = ("政策", "关系", "态度", "立场", "方针", "路线", "战略", "外交", "军售", "贸易", "投资", "出口")
+#: a sentence opening with the writer's forecast, with no subject before it (shadow forms)
+_FORECAST = rx.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*(?:预判|研判|预料|预估|预计|可以预见|可预见|可以预期|可预期)(?![的者])")
+#: a concession and the main clause that answers it (雖…，但…; shadow forms)
+_CONCEDING = rx.compile(r"虽然|虽|尽管")
+_BUT = rx.compile(r"[，,]\s*(?:但是|但|却|可是|然而)")
+#: what opens a condition (shadow forms)
+_CONDITION = rx.compile(r"如果|假如|倘若|要是|万一|若(?!干)")
+_CLOSING_MARKS = frozenset("」”』")
+_HAN_AFTER = rx.compile(r"[\u4e00-\u9fff]")
 #: the second half of 與其…不如… (shadow forms)
 _RATHER = rx.compile(r"不如|宁可|宁愿")
 #: a body whose figures the sentence cites (國防部統計，…; 國防部的數據顯示): a source, not a target
@@ -965,7 +997,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if e is not None:
             return _entity_dict(e), e, None
     verbs = [c for c in cues if c.entry.kind == "reporting" and not (c.negated and c.entry.type == "say")  # 沒有回應: nothing said
-             and not _scare_quoted(text, c)]
+             and not _scare_quoted(text, c) and not c.denied]
     # (「制中」不是「反制」、「抵制」: a verb alone in quotation marks is a word mentioned, no one's act)
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
@@ -1000,12 +1032,16 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # the verb whose subject holds the stance: outside quotations; an attitude toward an object
     # (批評, 支持) before other speech verbs; a real speech verb before 報導, 提及; then the first
     # … but a verb in what a speaker says (林劍表示，美方…，中方對此堅決反對) is the speaker's words
+    # 日本方面雖官方低調回應，但國內已有政界人士主張…: the main clause's verb before the conceded one's
+    but = _BUT.search(shadow) if "虽" in shadow or "尽管" in shadow else None
+    conceded = {id(c) for c in verbs if but is not None and c.end <= but.start()
+                and _CONCEDING.search(shadow, clause.index(clause[c.start]), c.start)}
     frame = next((c for c in verbs if (c.entry.type == "say" or c.entry.polarity is None and c.entry.type in ("stance", "belief"))
-                  and not quoted[c.start] and id(c) not in nominal
+                  and not quoted[c.start] and id(c) not in nominal and id(c) not in conceded
                   and _opens_words(c, unit.entities, shadow) and not _ACCORDING_TO.search(shadow, 0, c.start)), None)
     reported = {id(c) for c in verbs if frame is not None and c.start > frame.end}
-    verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, id(c) in reported, c.entry.polarity is None,
-                              c.entry.weight < 1, c.start))
+    verbs.sort(key=lambda c: (quoted[c.start], id(c) in nominal, id(c) in reported, id(c) in conceded,
+                              c.entry.polarity is None, c.entry.weight < 1, c.start))
     for v in verbs:  # 筆者認為, 本文則主張: the author
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
@@ -1146,26 +1182,31 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 # (赫塞斯在「雷根國防論壇」說明…，他同時表示: not a name inside a quoted term; 針對習近平…
                 # 的言論，他開玩笑地表示: not whose words a clause opening with 針對 names)
                 if prev:  # 李在明的立場完全不同，他不但曾公開批評日本: the antecedent holds it
-                    return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
+                    return {**_entity_dict(prev[-1]), "mention": text[at : at + len(word)]}, prev[-1], v
                 if (_SENTENCE_OPENER.fullmatch(shadow, 0, at) or shadow[:at].rstrip().endswith(("」", "”", "』")))\
                         and ctx.holder is not None and ctx.holder_is_person:  # (「……。」他說。: the last speaker)
                     # 朱鳳蓮指出，賴清德…。她強調 / 但他也提醒: the last speaker goes on
-                    return {**ctx.holder, "mention": word}, None, v
+                    return {**ctx.holder, "mention": text[at : at + len(word)]}, None, v
                 if ctx.person is not None:  # the last person named in an earlier sentence
-                    return {**_entity_dict(ctx.person), "mention": word}, None, v
+                    return {**_entity_dict(ctx.person), "mention": text[at : at + len(word)]}, None, v
                 if ctx.holder:
-                    return {**ctx.holder, "mention": word}, None, v
+                    return {**ctx.holder, "mention": text[at : at + len(word)]}, None, v
             if word in _IT:  # 國務院發表報告。它強調…: the body or document named last, no person
                 prev = [e for e in ents if e.label in ("ORG", "GPE", "POLICY") and e.end <= at and not quoted[e.start]]
                 if prev:
-                    return {**_entity_dict(prev[-1]), "mention": word}, prev[-1], v
+                    return {**_entity_dict(prev[-1]), "mention": text[at : at + len(word)]}, prev[-1], v
                 if ctx.holder is not None and not ctx.holder_is_person:
-                    return {**ctx.holder, "mention": word}, None, v
+                    return {**ctx.holder, "mention": text[at : at + len(word)]}, None, v
                 if ctx.thing is not None:
-                    return {**_entity_dict(ctx.thing), "mention": word}, None, v
+                    return {**_entity_dict(ctx.thing), "mention": text[at : at + len(word)]}, None, v
                 if ctx.document is not None:
-                    return {**_entity_dict(ctx.document), "mention": word}, None, v
+                    return {**_entity_dict(ctx.document), "mention": text[at : at + len(word)]}, None, v
                 continue
+            speaking = ctx.quoted or ctx.reporting or (ctx.holder if text[:1] in "「“" else None)
+            if word == "我们" and quoted[at] and speaking:
+                # 林劍表示，…。“我們敦促菲方…”: the one reported (or, for a quotation standing alone,
+                # the last holder: 中方…表達強烈不滿。“我們再次敦促日方…”) goes on speaking, for their side
+                return {**speaking, "mention": text[at : at + len(word)]}, None, v
             if word == "我们" and not quoted[at] and not _quote_tail(text):
                 speaker = next((subj[-1] for w in verbs if w.start < at and not quoted[w.start]
                                 if (subj := _subjects(holders, tokens, clause, w))), None)
@@ -1188,7 +1229,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             if len(known) == 1 and shadow[at - 1 : at] not in ("副", "前", "任"):
                 # 總統表示… after 賴清德總統: the one person the article has named with the title
                 return {**next(iter(known.values())), "mention": text[at : at + len(word)]}, None, v
-            return {"text": text[at : at + len(word)], "kb_id": None, "en": None}, None, v
+            # 政界人士, 外交人士: the whole compound the role word ends
+            start = next((t.start for t in tokens if t.start < at < t.end and t.end == at + len(word)), at)
+            return {"text": text[start : at + len(word)], "kb_id": None, "en": None}, None, v
     found = _topic_holder(verbs, holders, tokens, clause, quoted, predicted, shadow)
     if found is not None and found[1] is not None and found[1].label != "PERSON":
         e = found[1]  # 立法會議員則關注…，促請…: the members, not the council
@@ -1776,6 +1819,12 @@ def _qualifies_holder(x: Entity, holder: Entity | None, shadow: str) -> bool:
 
 #: a judgement whose object a "not X but Y" frame names (真正值得擔心的不是…，而是…; 威脅不在美國，而在中國)
 _NOT_BUT = rx.compile(r"的?(?:不是|并非|并不是|不在于?)[^。；！？]{0,40}?[，,]\s*(?:而是|而在于?|反而是)")
+
+
+#: the X that "not X but Y" denies (group 1), from the negator to the comma before 而是, or that
+#: "Y, not X" denies (group 2), to the clause's end (not 以實力而非對抗嚇阻中國: no clause of its own)
+_DENIED = rx.compile(r"(?:不是|并非|并不是)([^。；！？，,「」“”『』]{1,40})[，,]\s*(?:而是|反而是)"
+                     r"|[，,]\s*(?:而非|而不是)([^。；！？，,「」“”『』]{1,40})")
 
 
 def _refocus(frame: re.Match, clause: list[int], ents: list[Entity]) -> Entity | None:

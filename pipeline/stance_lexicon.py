@@ -18,7 +18,7 @@ DATA = Path(__file__).parent / "data" / "stance"
 @dataclass(slots=True)
 class Entry:
     term: str  # Traditional form as written in the lexicon
-    kind: str  # evaluative | modal | hedge | reporting | negation | intensifier | question
+    kind: str  # evaluative | modal | hedge | reporting | negation | intensifier | question | mask
     polarity: str | None = None  # positive | negative | None
     weight: float = 1.0  # strength, weight or factor
     role: str = "subject"  # evaluative: subject | object; reporting: object when it has a polarity
@@ -54,7 +54,8 @@ class Lexicon:
         lex = cls()
         # order matters: a term listed in several files keeps its first reading
         for name, make in (("reporting.tsv", _reporting), ("negation.tsv", _negation), ("modality.tsv", _modal),
-                           ("questions.tsv", _question), ("evaluative.tsv", _evaluative), ("intensifiers.tsv", _intens)):
+                           ("questions.tsv", _question), ("evaluative.tsv", _evaluative), ("intensifiers.tsv", _intens),
+                           ("masks.tsv", _mask)):
             for row in _rows(folder / name):
                 entry = make(row)
                 lex.add(to_shadow(entry.term), entry)
@@ -103,6 +104,10 @@ def _negation(r: list[str]) -> Entry:
                  certainty=r[3] if len(r) > 3 and r[3] else "neutral", scope=int(r[1]))
 
 
+def _mask(r: list[str]) -> Entry:
+    return Entry(r[0], "mask", weight=0.0)
+
+
 def _intens(r: list[str]) -> Entry:
     return Entry(r[0], "intensifier", weight=float(r[1]))
 
@@ -120,6 +125,7 @@ class Cue:
     polarity: str | None = None  # after negation
     factor: float = 1.0
     negated: bool = False
+    denied: bool = False  # denied (not X but Y) or supposed (若…以為): weighs, but names no one's act
 
 
 # -- matching ----------------------------------------------------------------------------------------------
@@ -139,9 +145,9 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
             positions.append(a)
         if b - a == 1:
             entry = single.get(shadow[a])
-            if entry is not None and not (entry.kind == "modal" and t.pos == "p") \
+            if entry is not None and not (entry.kind == "modal" and t.pos in ("p", "n")) \
                     and not (entry.quote and (shadow[b:b + 1] not in _QUOTE_AFTER or shadow[a - 1:a] in "句的番段些")):
-                # 將 before its object; 這句話，… and 他的話，… are words, not speech
+                # 將 before its object, 會 a body's meeting; 這句話，… and 他的話，… are words, not speech
                 found.append((a, b, entry))
     if not positions and not found:
         return []  # most sentences: nothing to index
@@ -170,6 +176,8 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
             continue
         for k in range(a, b):
             taken[k] = True
+        if entry.kind == "mask":
+            continue  # 精準打擊: a weapon's name holds 打擊 and takes no position
         out.append(Cue(a, b, entry, tok_at[a] if a < len(tok_at) else 0, entry.polarity))
     out.sort(key=lambda c: c.start)
     return out

@@ -241,6 +241,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = [_Piece("note", text)]  # a journal's running header between pages (国际问题研究 2025年第3期)
         elif seen_body and i >= n - 2 and _is_short(b) and _REPORTER_CREDIT.match(_traditional(text)):
             out[i] = [_Piece("byline", text)]  # 美國之音記者李逸華華盛頓報導: the reporter's credit at the end
+        elif seen_body and i >= n - 2 and _is_short(b) and pat.match_byline(text) and not _SENTENCE_PUNCT.search(text):
+            out[i] = _byline_pieces(text, pat)  # 作者：鄭宇辰（國防安全研究院…助研究員）: a brief's writer, at its end
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
             out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
         elif _is_heading(b, pat) and (not post or b.heading_level > 0 or pat.heading_marker(text)):
@@ -438,6 +440,8 @@ _POST_TIME = rx.compile(rf"\s*[·‧•]\s*(?:{EMOJI}{EMOJI_TAIL})*\s*$")
 
 #: a writer's name in Chinese, then in Latin letters (賴清德 Lai Ching-te, 李大衛 David Lee)
 _NAME_AND_LATIN = rx.compile(r"^[\u3400-\u9fff]{2,4}\s+[A-Z][a-z]+(?:[ \-][A-Z]?[a-z]+){1,3}$")
+#: a writer's name with its Latin form in brackets (李凱琳 (Karen Li), BBC中文's byline)
+_NAME_WITH_LATIN = rx.compile(r"^[\u3400-\u9fff]{2,4}\s*[（(][A-Z][a-z]+(?:[ \-][A-Z]?[a-z]+){1,3}[)）]$")
 
 
 def _post_time_line(blocks: list[Block]) -> int | None:
@@ -481,6 +485,7 @@ _PUBLICATION_EXTRAS = rx.compile(
 
 
 _SEPARATORS = frozenset("|｜/／╱·‧•")
+_BRACKETS = frozenset("【】［］[]")
 
 
 def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
@@ -488,7 +493,7 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
     number, labels and a column: '自由時報 2025年3月1日', '2025-04-10 00:05 聯合報／社論', '2025年05月20日 10:15
     来源：联合早报', '國防安全研究院　國防安全簡報　第 112 期' (two names: institute and series)."""
     extras = list(_PUBLICATION_EXTRAS.finditer(line))
-    blank = list(line)
+    blank = [" " if ch in _BRACKETS else ch for ch in line]  # 【聯合報／社論】: the brackets only frame it
     for m in extras:
         blank[m.start():m.end()] = " " * (m.end() - m.start())
     pat = layout_patterns()
@@ -666,7 +671,7 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if first != t and pat.match_byline(first) and _NAME_LIST.match(first[pat.match_byline(first).end():].strip()):
         return _byline_pieces(t, pat)  # 作者 許承霖 | 風傳媒 | 發布於 2025-11-21 07:00
     if pat.match_byline(t) or (_NAME_LIST.match(t) and (len(t) > 2 or _starts_with_surname(t))) or _MARKED_NAMES.match(t) \
-            or _name_then_affiliation(t, pat) or _SENT_FROM.match(t):
+            or _name_then_affiliation(t, pat) or _SENT_FROM.match(t) or _NAME_WITH_LATIN.match(t) and _starts_with_surname(t):
         return _byline_pieces(t, pat)  # (評論, 打印 under a headline: buttons, no name)
     if prev_kind == "publication" and _LATIN_NAME_LINE.fullmatch(t):
         return [_Piece("publication", t)]  # 端傳媒 / Initium Media: the outlet's English name

@@ -606,3 +606,57 @@ def test_a_title_whose_last_words_stand_on_a_line_of_their_own():
     assert ("title", "菲律賓與日本《相互准入協定》生效對區域安全的意涵") in got
     got = kinds("國防安全研究院　國防安全簡報　第 112 期\n解放軍演習之觀察\n作者：林大明\n中共東部戰區舉行演習。\n")
     assert ("title", "解放軍演習之觀察") in got
+
+
+def test_lines_wrapped_after_a_count_of_characters():
+    """A text export that cuts every 35 characters, digits and Latin letters counted like Chinese
+    ones: the lines are one paragraph though their display widths differ; an acronym (APE / C) and a
+    number (1, / 500) the cut split are joined up.  (The paragraph was cut after the first line and
+    after the line with Latin words, which are narrower.)"""
+    text = ("一、前言\n"
+            "　南韓總統李在明於2025年10月29日在慶州亞太經濟合作會議（APE\n"
+            "C）期間與美國總統川普舉行會談，公開請求美方同意供應核動力潛艦所需燃料\n"
+            "。川普隔日即在社群平台表示，已批准南韓建造核動力潛艦，並稱將在韓華集團\n"
+            "收購的美國費城造船廠建造。11月14日，韓美雙方發布聯合情況說明書（J\n"
+            "oint Fact Sheet），美方確認支持南韓建造核動力潛艦，並將\n"
+            "就燃料取得等問題進行協商；南韓則承諾對美投資3,500億美元，其中1,\n"
+            "500億美元用於造船合作。\n"
+            "二、安全意涵\n"
+            "　北韓於2023年公開「金君玉英雄號」戰術核攻擊潛艦，今年3月又公布建造中的\n"
+            "核動力潛艦。首爾認為傳統柴電潛艦受限於續航力，難以長時間追蹤北韓潛艦動\n"
+            "態，核動力潛艦將大幅強化其反潛與嚇阻能力。\n")
+    paras = [t for k, t in kinds(text) if k == "body"]
+    assert len(paras) == 2
+    assert "（APEC）期間" in paras[0] and "（Joint Fact Sheet）" in paras[0] and "其中1,500億美元" in paras[0]
+    assert "並將就燃料" in paras[0]
+
+
+def test_a_closing_byline_with_its_label():
+    """作者：鄭宇辰（國防安全研究院…助研究員） at the end of a brief: the writer and the affiliation
+    (it was a heading)."""
+    text = ("標題在此\n\n一、前言\n\n本文第一段。這是內容。\n\n二、結論\n\n第二段也是內容。\n\n"
+            "作者：鄭宇辰（國防安全研究院國家安全研究所助研究員）\n")
+    got = kinds(text)
+    assert ("byline", "作者：鄭宇辰") in got and ("affiliation", "國防安全研究院國家安全研究所助研究員") in got
+
+
+def test_an_outlet_and_column_in_brackets_above_the_title():
+    """【聯合報／社論】 on the first line is the publication; the headline under it the title (it was
+    the title, and the headline a lead)."""
+    got = kinds("【聯合報／社論】\n\n關稅未解先送神山　賴政府還要自我感覺良好多久？\n\n2025-11-26 00:10\n\n"
+                "美國總統川普的對等關稅上路已三個多月。\n\n台灣至今仍掛著20%的暫時稅率。\n")
+    assert got[0] == ("publication", "【聯合報／社論】") and got[1][0] == "title"
+
+
+def test_a_byline_with_the_name_in_latin_letters():
+    """BBC中文's credits: 李凱琳 (Karen Li) / BBC中文記者，悉尼 / the date (a lead and two headings)."""
+    got = kinds("AUKUS核潛艇「全速前進」？澳洲的豪賭與北京的警惕\n\n李凱琳 (Karen Li)\nBBC中文記者，悉尼\n"
+                "2025年11月25日\n\n今年6月，美國國防部宣布對AUKUS進行全面審查時，坎培拉一度陷入焦慮。\n")
+    assert [k for k, _ in got[:4]] == ["title", "byline", "affiliation", "publication"]
+
+
+def test_a_report_error_button_and_the_editor_in_brackets():
+    """新華網's 【纠错】 【责任编辑：刘阳】 at the end is a note (it was a heading)."""
+    got = kinds("外交部：敦促菲方停止挑衅\n\n新华社北京11月20日电\n\n林剑表示，黄岩岛是中国固有领土。\n\n"
+                "中方对此坚决反对。\n\n【纠错】 【责任编辑：刘阳】\n")
+    assert got[-1][0] == "note"

@@ -1528,3 +1528,30 @@ def test_hong_kong_officials_and_the_cambodian_prime_minister(resources):
     es = ents("標題\n\n政務司司長陳國基與財政司司長陳茂波出席，中聯辦主任鄭雁雄也到場；柬埔寨總理洪瑪奈訪港。", resources)
     assert [one(es, n).kb_id for n in ("陳國基", "陳茂波", "鄭雁雄", "洪瑪奈")] == \
         ["cn-eric-chan-kwok-ki", "cn-paul-chan-mo-po", "cn-zheng-yanxiong", "kh-hun-manet"]
+
+
+def test_a_law_named_in_quotation_marks(resources):
+    """行政院會通過「強化防衛韌性及不對稱戰力計畫採購特別條例」草案: a POLICY, so 強化 and 韌性 inside
+    judge no one (the Executive Yuan was positive); 演練「符合國際法」 quotes words, no law."""
+    doc = annotate_text("前言。\n\n行政院會27日通過「強化防衛韌性及不對稱戰力計畫採購特別條例」草案，規劃8年編列1.25兆元。\n",
+                        "t", resources)
+    u = doc.units[-1]
+    law = next(e for e in u.entities if e.label == "POLICY")
+    assert law.text == "強化防衛韌性及不對稱戰力計畫採購特別條例" and law.en.endswith("Act")
+    assert not u.stance["bearing"]
+    assert not [e for e in ents("前言。\n\n中方堅稱演練「符合國際法」。\n", resources) if e.label == "POLICY"]
+
+
+def test_a_name_at_the_head_of_a_dictionary_compound(resources):
+    """jieba's dictionary keeps 中國海軍艦艇編隊 whole (nt): the PLA Navy, then ship formation (it was an
+    ORG "China"); 外資銀行 is words, no name."""
+    es = ents("前言。\n\n今年2月，中國海軍艦艇編隊在塔斯曼海進行實彈演練。\n", resources)
+    assert one(es, "中國海軍").kb_id == "cn-pla-navy" and one(es, "塔斯曼海").en == "Tasman Sea"
+    assert not find(es, "中國海軍艦艇編隊")
+    assert not find(ents("前言。\n\n外資銀行已經開始重新評估在香港的業務。\n", resources), "外資銀行")
+
+
+def test_australia_and_new_zealand_are_two_countries(resources):
+    """澳洲與紐西蘭 is CLDR's zh-Hant name of Australasia, but in prose two countries."""
+    es = ents("前言。\n\n澳洲與紐西蘭事前幾乎沒有收到通知。\n", resources)
+    assert one(es, "澳洲").kb_id == "au" and one(es, "紐西蘭").kb_id == "nz"

@@ -218,3 +218,18 @@ def test_de_hua_is_words_unless_it_ends_a_condition(resources):
     assert "話" in cut("總統的話很重要，美國的做法並不妥當。")
     assert "的話" in cut("如果美國介入的話，中國會怎麼做？")
     assert "的話" in cut("真要打仗的話，台灣撐得住嗎？")
+
+
+def test_a_councils_meeting_and_passing_a_bill(resources):
+    """行政院會27日通過…草案: 會 is the cabinet's meeting (a noun, not "will") and 通過 the verb "pass";
+    通過外交管道解決 keeps the preposition "through"; 行政院會提出 keeps "will"."""
+    from pipeline.annotate import annotate_text
+
+    def toks(s):
+        return {t.text: (t.pos, t.gloss) for t in annotate_text("前言。\n\n" + s + "\n", "t", resources).units[-1].tokens}
+
+    t = toks("行政院會27日通過「強化防衛韌性及不對稱戰力計畫採購特別條例」草案。")
+    assert t["會"] == ("n", "meeting") and t["通過"] == ("v", "pass")
+    assert toks("雙方同意通過外交管道解決爭端。")["通過"][0] == "p"
+    assert toks("行政院會提出新的方案。")["會"][0] == "v"
+    assert toks("立法院會今天三讀通過。")["會"][0] == "n"

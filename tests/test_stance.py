@@ -34,7 +34,7 @@ def targets(st: dict) -> dict[str, str]:
 # -- lexicons ----------------------------------------------------------------------------------------------
 def test_lexicon_files_are_well_formed(resources):
     expected_columns = {"evaluative.tsv": 4, "modality.tsv": 5, "reporting.tsv": 4, "negation.tsv": 2,
-                        "intensifiers.tsv": 2, "questions.tsv": 3, "roles.tsv": 1}
+                        "intensifiers.tsv": 2, "questions.tsv": 3, "roles.tsv": 1, "masks.tsv": 1}
     for name, n in expected_columns.items():
         rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
                 if line and not line.startswith("#")]
@@ -1913,3 +1913,76 @@ def test_the_subject_of_a_passive_with_its_agent_suffers_the_act(resources):
     weakly negative)."""
     st = stance(resources, "台灣申請加入CPTPP遭到中國阻撓，日本與澳洲則表態支持。")
     assert targets(st).get("中國") == "negative" and "台灣" not in targets(st) and "CPTPP" not in targets(st)
+
+
+def test_a_weapon_name_holds_no_blow(resources):
+    """精準打擊 "precision strike" and 航艦打擊群 "carrier strike group" name capabilities (masks.tsv):
+    the programme was negative from 打擊; 打擊台灣經濟 is still a blow."""
+    st = stance(resources, "國防部長顧立雄表示，特別預算重點在「台灣之盾」多層次防空、精準打擊與無人機量產。")
+    assert "打擊" not in cue(st, "evaluative") and "台灣之盾" not in targets(st)
+    assert "打擊" in cue(stance(resources, "中國企圖打擊台灣經濟。"), "evaluative")
+
+
+def test_a_modal_before_its_noun_is_an_adjective(resources):
+    """「史上最好」 and 最好的辦法 are "best", no prescription; 這是必須的 still prescribes."""
+    st = stance(resources, "令人不解的是，在賴清德總統與民進黨政府口中，台美關係始終是「史上最好」。")
+    assert "prescription" not in st["types"] and targets(st).get("賴清德") == "negative"
+    assert "prescription" in stance(resources, "這是必須的。")["types"]
+
+
+def test_a_view_supposed_in_a_condition_is_no_ones(resources):
+    """賴政府若仍以為…，恐怕是一廂情願: the writer's verdict on a supposed belief (the government held it)."""
+    st = stance(resources, "賴政府若仍以為靠著表態與加碼就能換來善意，恐怕是一廂情願。")
+    assert st["holder"] == "AUTHOR"
+
+
+def test_what_not_x_but_y_denies_judges_no_one(resources):
+    """美方並非出於戰略信任而同意此案，而是…: trust and consent are denied (the US was positive and held
+    it); …整合規劃，而非被動因應美方要求: the US's demands are no report (the US held it); 以實力而非對抗
+    嚇阻中國 keeps China deterred."""
+    st = stance(resources, "美方並非單純出於戰略信任而同意此案，而是將其與南韓對美投資及國防支出綁在一起。")
+    assert not isinstance(st["holder"], dict) and "美" not in targets(st)
+    st = stance(resources, "我國宜將國防投資與產業合作整合規劃，而非被動因應美方要求，以提高議價能力。")
+    assert st["holder"] == "AUTHOR"
+    st = stance(resources, "赫格塞斯表示，美國今後將以實力而非對抗嚇阻中國。")
+    assert targets(st).get("中國") == "negative"
+    st = stance(resources, "「我們支持加入 NATO，但我們希望帶有尊嚴地加入，而不是勉強加入」Kavadarkov 說道。")
+    assert st["holder"]["text"] == "Kavadarkov"
+
+
+def test_a_forecast_opening_the_sentence_is_the_writers(resources):
+    """預判南韓將爭取…，美方則可能要求…: the writer forecasts (South Korea held it, as a demand)."""
+    st = stance(resources, "預判南韓將爭取和平用途的鈾濃縮權限，美方則可能要求更嚴格的查核機制。")
+    assert st["holder"] == "AUTHOR" and "prediction" in st["types"] and "prescription" not in st["types"]
+
+
+def test_the_main_clause_holds_over_a_concession(resources):
+    """日本方面雖官方低調回應，但國內已有政界人士主張…: the politicians, the whole compound (官方 held it);
+    日本經濟界擔心…: the business community, not Japan."""
+    st = stance(resources, "日本方面雖官方低調回應，但國內已有政界人士主張日本亦應研議核動力潛艦。")
+    assert st["holder"]["text"] == "政界人士"
+    assert stance(resources, "日本經濟界擔心觀光與出口受衝擊。")["holder"]["text"] == "日本經濟界"
+
+
+def test_a_claim_named_with_zhi_shuo_is_no_speech(resources):
+    """與川普所稱的費城造船廠之說存在落差: 之說 is a claim, a noun (李在明 held it)."""
+    st = stance(resources, "（四）計畫仍存在相當不確定性：李在明政府傾向在國內造艦，與川普所稱的費城造船廠之說存在落差。")
+    assert st["holder"] == "AUTHOR"
+
+
+def test_we_in_a_quotation_is_the_speaker_reported(resources):
+    """林劍表示，…。“我們敦促菲方…”: the spokesman's "we" (the holder was 我們)."""
+    st = stance(resources, "“我們敦促菲方立即停止侵權挑釁，不要在錯誤的道路上越走越遠。”",
+                before="林劍表示，黃岩島是中國固有領土。菲方船隻擅自闖入，嚴重侵犯中國主權。")
+    assert st["holder"]["text"] == "林劍" and st["holder"].get("mention") == "我們"
+
+
+def test_other_countries_are_no_pronoun(resources):
+    """而不是被動等待他國表態: 他國 "other countries" is no 他 (the holder was 他)."""
+    st = stance(resources, "台灣政府應把握這個時機，深化與日本在海巡上的合作，而不是被動等待他國表態。")
+    assert st["holder"] == "AUTHOR"
+
+
+def test_an_unconvincing_answer_is_a_judgement(resources):
+    """美國沒有提出令人信服的證據: negated 令人信服 (strength 3) makes the sentence bearing."""
+    assert targets(stance(resources, "美國沒有提出令人信服的證據。")).get("美國") == "negative"

@@ -40,7 +40,7 @@ REGION_ZH_FIX = {
     "013": ["中美洲"],
     "017": ["中部非洲"],
     "202": ["撒哈拉以南非洲"],  # CLDR zh_Hant has a typo (撒哈拉撒沙漠以南非洲)
-    "053": ["澳洲與紐西蘭"],  # not 澳紐: that is the cluster Australia + New Zealand
+    "053": ["澳大拉西亞"],  # not 澳紐 (the cluster Australia + New Zealand) nor 澳洲與紐西蘭 (the two countries)
 }
 
 FIELD_ORDER = ("id", "wikidata", "type", "en", "en_aliases", "en_forms", "en_attributive", "en_people",
