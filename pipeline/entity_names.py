@@ -57,6 +57,8 @@ _SERIES_YEAR = rx.compile(r"^(.+?)\s*[-－–—]\s*(?:19|20)\d\d[A-Z]?$")
 _NAME_REPORTS = rx.compile(r"(?:^|(?<=[\s|｜/／;；]))([\u3400-\u9fff]{2,4})\s*(?:综合报导|综合报道|综合外电报导|报导|报道|整理|编译)\s*$")
 _BRACKET_NOTE = rx.compile(r"\s*[（(][^（）()]{1,30}[）)]\s*$")
 _BOOK_TITLE = rx.compile(r"《([^《》]{2,30})》")
+#: what may follow a name set after a title: the clause goes on past it (退役中將鍾振華，他直言)
+_NAME_ENDS = frozenset({"，", ",", "：", ":", "、"})
 _QUOTED_TITLE = rx.compile(r"「([^「」，,。；：！？、]{3,40})」")
 #: a person's name in Latin letters with a hyphenated given name (Wen-Yen Chang), and a line of them
 _LATIN_PERSON = rx.compile(r"[A-Z][a-z]+-[A-Za-z][a-z]+ [A-Z][a-z]+")
@@ -429,8 +431,10 @@ class NameRules:
                             and (nxt[1].pos.startswith("nr") or nxt[2].start == nxt[1].end
                                  and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char
                                       or nxt[2].norm in r["person_verbs"]
-                                      or nxt[2].pos in ("d", "t") or nxt[2].norm in ("多次", "多度"))):
-                        # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr), 縣長陳|福海|多次|呼籲, 代表林|信義|會晤
+                                      or nxt[2].pos in ("d", "t") or nxt[2].norm in ("多次", "多度")
+                                      or nxt[2].norm in _NAME_ENDS and self._is_title(t.norm) and n0.pos.startswith("nr"))):
+                        # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr), 縣長陳|福海|多次|呼籲, 代表林|信義|會晤,
+                        # 退役中將鍾(nr)|振華|，
                         self._person(u, n0.start, nxt[1].end)
                 elif 3 <= len(n0.norm) <= 4 and n0.norm[-1] in no_char and self._surname_first(n0.norm[:-1]) \
                         and self._plausible(n0.norm[:-1]) and not self._is_word(n0.norm):
@@ -438,8 +442,9 @@ class NameRules:
             # before the title: an nr token
             if k > 0:
                 p = toks[k - 1]
-                if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm):
-                    self._person(u, p.start, p.end)
+                if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm) \
+                        and not (p.start and u.sh[p.start - 1 : p.start + 1] in r["office_verbs"]):
+                    self._person(u, p.start, p.end)  # (曾|任陸軍|副司令: 曾任 and 陸軍, no name)
 
     def _given_name_cut(self, nxt, r, length: int) -> bool:
         """After a title: a two-character token that begins with a surname, then one Han character

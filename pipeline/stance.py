@@ -161,15 +161,17 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                                         and (shadow[c.end : c.end + 1] == "说" or not _RATHER.search(shadow, c.end)))]
     if "在" in shadow:
         # 只要美方在聯合聲明中出現…: a speech noun in a place phrase (在…聲明中, 在報告裡) says where, and no one speaks
+        # (普拉博沃在國內抗議聲浪中仍赴北京: the noun a protest qualifies, then 中)
         inside = {t.start for t in tokens if t.end - t.start == 1 and shadow[t.start] in ("中", "里", "内")}
-        cues = [c for c in cues if not (c.entry.kind == "reporting" and c.end in inside
-                                        and _IN_PLACE.search(shadow, max(0, c.start - 6), c.start))]
+        cues = [c for c in cues if not (c.entry.kind == "reporting" and _IN_PLACE.search(shadow, max(0, c.start - 6), c.start)
+                                        and (c.end in inside or any(shadow.startswith(h, c.end) and c.end + len(h) in inside
+                                                                    for h in _NOMINAL_HEADS)))]
     if "名" in shadow or "为由" in shadow:
         # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
         cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
                                         and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0) and not quoted_english:
-        _remember(ctx, ents, "AUTHOR", None)  # nothing to weigh: a factual sentence
+        _remember(ctx, ents, "AUTHOR", None, text)  # nothing to weigh: a factual sentence
         if shadow.startswith(_WRITERS_TURN):
             ctx.reporting = None  # 加上…，…已布局完成: the writer takes over; the report before has ended
         if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
@@ -202,9 +204,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             for c in cues:
                 if a <= c.start and c.end <= b:
                     c.denied, c.polarity = True, None
-    if "否" in shadow:  # …的路線是否正確: a quality asked about, not asserted
+    if "否" in shadow:  # …的路線是否正確, 是否真如宣傳般順暢: a quality asked about, not asserted
         for c in cues:
-            if c.entry.kind == "evaluative" and any(w in shadow[max(0, c.start - 3) : c.start] for w in ("是否", "能否", "可否")):
+            if c.entry.kind == "evaluative" and _WHETHER.search(shadow, max(0, c.start - 14), c.start):
                 c.polarity = None
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
@@ -340,7 +342,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     )
     if prob is not None:
         st["model_score"] = round(float(prob), 3)
-    _remember(ctx, ents, holder, holder_ent)
+    _remember(ctx, ents, holder, holder_ent, text)
     return st
 
 
@@ -567,13 +569,13 @@ def _author_word_before(shadow: str, start: int) -> bool:
     return False
 
 
-def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None) -> None:
+def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None, text: str = "") -> None:
     """What the next sentence's pronouns may refer to: its last person, its holder, its last document."""
     documents = [e for e in ents if e.label == "POLICY" and e.text.endswith(_DOCUMENT_ENDINGS)]
     if documents:
         ctx.document = documents[-1]
-    persons = [e for e in ents if e.label == "PERSON"]
-    if persons:
+    persons = [e for e in ents if e.label == "PERSON" and not (text and _restated(e, ents, text))]
+    if persons:  # (金正恩 (Kim Jong Un): the name in the sentence's own script)
         ctx.person = persons[-1]
     things = [e for e in ents if e.label == "POLICY" and e.text.endswith(_NAMED_DOCUMENTS)] \
         or [e for e in ents if e.label == "ORG"]
@@ -726,6 +728,12 @@ def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
     their clause and within a dozen characters, is a crime (特區政府會依法嚴厲打擊危害國家安全的行為,
     打擊詐騙集團); 打擊台灣經濟 stays a blow."""
     for c in cues:
+        if c.entry.kind == "evaluative" and shadow[c.start:c.end] in _DETER_VERBS and shadow.startswith(_AGGRESSION, c.end):
+            # 有能力嚇阻侵略的台灣, 抵禦入侵: deterring aggression itself, with no aggressor named, judges no one
+            for o in cues:
+                if o is c or o.start == c.end and o.entry.kind == "evaluative":
+                    o.polarity = None
+            continue
         if c.entry.kind != "evaluative" or c.polarity != "negative" or shadow[c.start:c.end] not in _FIGHT_VERBS:
             continue
         end = _window_end(shadow, clause, c)
@@ -737,6 +745,9 @@ def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
 
 
 _FIGHT_VERBS = frozenset({"打击", "遏止", "取缔", "严惩", "查缉"})
+#: verbs of deterring or resisting, and the aggression they may act on with no aggressor named (shadow forms)
+_DETER_VERBS = frozenset({"吓阻", "遏止", "遏制", "抵御", "抵抗", "抵挡", "阻止", "防范", "反制"})
+_AGGRESSION = ("侵略", "入侵", "侵犯", "攻击", "武力犯台", "犯台", "进犯", "胁迫")
 #: what it is right to fight (shadow forms)
 _WRONGS = ("犯罪", "恐怖", "走私", "诈骗", "贪腐", "腐败", "违法", "非法", "危害", "毒品", "洗钱", "间谍", "黑金",
            "假讯息", "假消息", "罪犯", "黑道", "暴力")
@@ -845,6 +856,10 @@ _IN_PLACE = rx.compile(r"在[^，。；：]{0,5}$")
 _NAMED_OBJECT = rx.compile(r"对(?:于(?![其他她此这该])|(?![于其他她此这该]))")
 #: what 對X makes a noun of (對日政策, 對台軍售, 對美關係): X is no object of an attitude to it
 _POLICY_TOWARD = ("政策", "关系", "态度", "立场", "方针", "路线", "战略", "外交", "军售", "贸易", "投资", "出口")
+#: nouns a speech or attitude noun qualifies (抗議聲浪, 批評聲音; shadow forms)
+_NOMINAL_HEADS = ("声浪", "声音", "浪潮", "活动", "行动", "风潮", "潮")
+#: whether, right before the quality asked about or with an adverb or a comparison between (shadow forms)
+_WHETHER = rx.compile(r"(?:是否|能否|可否)(?:真的?|会|能|还|仍|如[^，。；]{0,6}?般|如)*$")
 #: a sentence opening with the writer's forecast, with no subject before it (shadow forms)
 _FORECAST = rx.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?\s*(?:预判|研判|预料|预估|预计|可以预见|可预见|可以预期|可预期)(?![的者])")
 #: a concession and the main clause that answers it (雖…，但…; shadow forms)
@@ -1046,7 +1061,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
     disposed = _disposed(tokens)
-    holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e)
+    holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e) and not _in_toward_phrase(tokens, clause, e.start)
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
                and not _restated(e, ents, text) and e.start not in disposed]
     predicted: set[int] = set()
@@ -1113,7 +1128,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 after = shadow[e.end : min(v.start, e.end + 14)]
                 for role in roles:
                     k = after.find(role) if role not in _PAPERS else -1
-                    if 0 <= k <= 4 or 0 <= k <= 10 and ("「" in after[:k] or after.startswith(_COUNTED_PEOPLE)):
+                    if (0 <= k <= 4 or 0 <= k <= 10 and ("「" in after[:k] or after.startswith(_COUNTED_PEOPLE))) \
+                            and not any(p in after[:k] for p in ("对", "向", "替")):  # (美國對台灣政府表示支持: whom)
                         # 麻州「可能」投票民眾: a quoted word between; 嶺南大學一名國際關係學者: a count of people
                         a, end = e.end + k, e.end + k + len(role)
                         if any(x.start < end and a < x.end for x in unit.entities):
@@ -1157,6 +1173,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               or word in _DOCUMENT_ROLES and (before[k + len(word) : k + len(word) + 1] in ("中", "里") or any(
                                   t.end == a + k and t.pos[:1] == "v" for t in tokens))
                               or _leads_relative_clause(tokens, a + k + len(word))
+                              or _in_toward_phrase(tokens, clause, a + k)
                               or _owns_a_trait(tokens, a + k + len(word), v.start)  # 川普總統的風格…重視
                               or word == "分析" and any(before[:k].endswith(r) for r in roles)  # 專家|分析後認為: their act
                               or any(w is not v and w.entry.type == "demand" and 0 <= a + k - w.end <= 4
@@ -1858,13 +1875,19 @@ def _governed_between(cues: list[Cue], c: Cue, x: Entity) -> bool:
                and d.entry.kind in ("evaluative", "reporting") for d in cues)
 
 
+#: what stands between a name and its restatement: a bracket, perhaps after a title (惠普斯總統（Surangel…）
+_BRACKET_AFTER_TITLE = rx.compile(r"[\u4e00-\u9fff]{0,4}\s*[（(]\s*")
+
+
 def _restated(e: Entity, ents: list[Entity], text: str) -> bool:
     """The entity restates, in brackets, the one right before it: 艾班尼斯（Anthony Albanese）,
-    容安瀾（Alan Romberg).  The name in the sentence's own script holds the stance."""
+    容安瀾（Alan Romberg), 惠普斯總統（Surangel Whipps Jr.）.  The name in the sentence's own script
+    holds the stance."""
     if e.start == 0 or text[e.start - 1] not in "（(":
         return False
-    return any(x is not e and x.end < e.start and text[x.end:e.start].strip() in ("(", "（")
-               and (x.kb_id == e.kb_id if x.kb_id else x.en == e.en) for x in ents)
+    return any(x is not e and x.end < e.start and _BRACKET_AFTER_TITLE.fullmatch(text, x.end, e.start)
+               and (x.kb_id == e.kb_id if x.kb_id and e.kb_id else (x.en or "").rstrip(".") == (e.en or "").rstrip("."))
+               for x in ents)
 
 
 def _after_preposition(shadow: str, e: Entity) -> bool:
@@ -1874,6 +1897,18 @@ def _after_preposition(shadow: str, e: Entity) -> bool:
     if before in _VERBS_ENDING_IN_DUI:
         return False  # 應對美國…的侵略威脅: the verb's object, not the preposition 對
     return before in PREPOSITIONS or before[-1:] in PREPOSITIONS or before[-1:] in PATIENT_MARKERS or before in COERCION
+
+
+def _in_toward_phrase(tokens, clause: list[int], at: int) -> bool:
+    """Is the name or role at ``at`` further inside a phrase opened by 對 or 向 in its clause, with only
+    names, nouns and conjunctions between (外交部對惠普斯總統及帛琉政府的堅定立場表示…: the government
+    is what the ministry speaks of, not who speaks)?"""
+    for t in reversed([t for t in tokens if t.end <= at and clause[t.start] == clause[at]]):
+        if t.pos == "p" and t.norm in ("对", "向", "对于"):
+            return True
+        if t.pos[:1] not in ("n", "c") and t.norm not in ("、", "的"):
+            return False
+    return False
 
 
 def _two_before(shadow: str, e: Entity) -> str:

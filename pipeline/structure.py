@@ -405,6 +405,8 @@ _SENT_FROM = rx.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:特約撰稿人|特約記�
 _LATIN_NAMES = rx.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
                           r"(?:(?:[ \t\u3000]{2,}|\s*[,，、&]\s*|\s+and\s+)[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})*")
 #: a line of capitalised Latin words (an outlet's English name under its Chinese one)
+#: a short line of Latin words only (American Institute in Taiwan)
+_LATIN_WORDS_LINE = rx.compile(r"[A-Z][A-Za-z&'.\-]*(?: [A-Za-z&'.\-]+){0,7}")
 _LATIN_NAME_LINE = rx.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
 #: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
 _SITE_HEADER = rx.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
@@ -458,6 +460,9 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     """The title is the first title-like line near the top, before any long prose paragraph
     (a one- or two-sentence deck may precede it)."""
     for i, b in enumerate(blocks[:10]):
+        if i and _LATIN_WORDS_LINE.fullmatch(b.text) and (_publication_line(blocks[i - 1].text, pat) or i == 1 and (
+                len(blocks[0].text) <= 16 and not _SENTENCE_PUNCT.search(blocks[0].text))):
+            continue  # 美國在台協會 / American Institute in Taiwan: the outlet's English name under it
         if _is_titleish(b, pat):
             return i
         if pat.match_dateline(b.text) is not None and i + 1 < len(blocks) and not _is_titleish(blocks[i + 1], pat):
@@ -608,7 +613,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
     if _is_short(b) and _name_then_affiliation(t, pat) and _starts_with_surname(t):
         return _byline_pieces(t, pat)  # a post's writer atop it: 葉家豪 立法委員
     if _publication_line(t, pat) or (i == 0 and _is_short(b) and not _SENTENCE_PUNCT.search(t) and len(t) <= 12) \
-            or _site_header(t, pat) or (i > 0 and len(t) <= 40 and _LATIN_NAME_LINE.fullmatch(t)):
+            or _site_header(t, pat) or (i > 0 and len(t) <= 40 and _LATIN_NAME_LINE.fullmatch(t)) \
+            or (i == 1 and _LATIN_WORDS_LINE.fullmatch(t)):  # 美國在台協會 / American Institute in Taiwan
         return [_Piece("publication", t)]
     if _is_date_line(t):
         return [_Piece("publication", t)]  # a date line: when it was published

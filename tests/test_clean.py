@@ -660,3 +660,20 @@ def test_a_report_error_button_and_the_editor_in_brackets():
     got = kinds("外交部：敦促菲方停止挑衅\n\n新华社北京11月20日电\n\n林剑表示，黄岩岛是中国固有领土。\n\n"
                 "中方对此坚决反对。\n\n【纠错】 【责任编辑：刘阳】\n")
     assert got[-1][0] == "note"
+
+
+def test_a_press_release_header_and_its_back_matter():
+    """美國在台協會 / American Institute in Taiwan / 新聞稿 / 編號 / 日期 / headline: the English name is
+    the outlet's, the headline the title (the English name was the title); ### and the press office's
+    contact lines are notes (they were headings); 發布單位： is a field and （E） an end mark."""
+    got = kinds("美國在台協會\nAmerican Institute in Taiwan\n新聞稿\n編號：PR-25-073\n日期：2025年11月14日\n\n"
+                "美國國務院發言人就台海和平穩定及對台軍售發表聲明\n\n美國國務院今天批准一項可能的對台軍售案。\n\n"
+                "美國反對任何一方以武力或脅迫方式片面改變現狀。\n\n###\n\n美國在台協會新聞組\n電話：(02) 2162-2000\n"
+                "網址：www.ait.org.tw\n")
+    assert got[1] == ("publication", "American Institute in Taiwan")
+    assert ("title", "美國國務院發言人就台海和平穩定及對台軍售發表聲明") in got
+    assert [k for k, _ in got[-4:]] == ["note"] * 4
+    got = kinds("中華民國外交部 新聞稿\n發布日期：中華民國114年11月21日\n新聞稿編號：第 418 號\n發布單位：亞東太平洋司\n\n"
+                "外交部嚴正譴責中國政府持續打壓我太平洋友邦\n\n外交部發言人蕭光偉今日表示，中國此舉破壞區域和平。\n\n"
+                "外交部對此表達嚴正抗議。\n\n（E）\n")
+    assert got[3] == ("note", "發布單位：亞東太平洋司") and got[4][0] == "title" and got[-1] == ("note", "（E）")

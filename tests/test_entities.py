@@ -1555,3 +1555,10 @@ def test_australia_and_new_zealand_are_two_countries(resources):
     """澳洲與紐西蘭 is CLDR's zh-Hant name of Australasia, but in prose two countries."""
     es = ents("前言。\n\n澳洲與紐西蘭事前幾乎沒有收到通知。\n", resources)
     assert one(es, "澳洲").kb_id == "au" and one(es, "紐西蘭").kb_id == "nz"
+
+
+def test_an_office_verb_glued_to_the_office_is_no_name(resources):
+    """曾任陸軍副司令的退役中將鍾振華: 任陸軍 (jieba's guess after 曾) is no person; 鍾振華 after the
+    title 中將, cut 鍾|振華 and followed by a comma, is."""
+    es = ents("前言。\n\n風傳媒專訪曾任陸軍副司令的退役中將鍾振華，他直言，國軍最大的敵人是自己的慣性。\n", resources)
+    assert not find(es, "任陸軍") and one(es, "鍾振華").label == "PERSON"

@@ -1986,3 +1986,49 @@ def test_other_countries_are_no_pronoun(resources):
 def test_an_unconvincing_answer_is_a_judgement(resources):
     """美國沒有提出令人信服的證據: negated 令人信服 (strength 3) makes the sentence bearing."""
     assert targets(stance(resources, "美國沒有提出令人信服的證據。")).get("美國") == "negative"
+
+
+def test_whether_before_a_quality_asks_about_it(resources):
+    """指揮體系是否真如宣傳般順暢: the smoothness is asked about, with adverbs and a comparison between
+    (the PLA was positive); 引發美日安保是否會出現變數的疑慮 keeps the alliance doubted."""
+    st = stance(resources, "但共軍幾十年沒有實戰經驗，聯合作戰的指揮體系是否真如宣傳般順暢，我認為或許要打個問號。")
+    assert targets(st).get("共軍") != "positive"
+    st = stance(resources, "日本政壇罕見地出現不確定性，從而引發美日安保是否會出現變數的疑慮。")
+    assert targets(st).get("美日安保") == "negative"
+
+
+def test_a_protest_named_in_a_place_phrase(resources):
+    """在國內抗議聲浪中仍赴北京: where he goes, amid protest, and no one speaks (the writer judged,
+    through 抗議); 澳洲國內對AUKUS的質疑聲浪 still doubts AUKUS."""
+    assert not stance(resources, "9月，普拉博沃在國內抗議聲浪中仍赴北京出席閱兵。")["bearing"]
+    st = stance(resources, "然而，澳洲國內對AUKUS的質疑聲浪從未停歇。")
+    assert targets(st).get("AUKUS") == "negative"
+
+
+def test_deterring_aggression_judges_no_one(resources):
+    """一個有能力嚇阻侵略的台灣，不是區域緊張的來源，而是…穩定的基石: Taiwan is praised (it was
+    negative, from 侵略)."""
+    st = stance(resources, "一個有能力嚇阻侵略的台灣，不是區域緊張的來源，而是區域穩定的基石。")
+    assert targets(st) == {"台灣": "positive"}
+
+
+def test_names_after_toward_are_no_speakers(resources):
+    """外交部對惠普斯總統及帛琉政府的堅定立場表示…: the ministry speaks (the Palauan government held
+    it); 美國對台灣政府表示支持: the US (the holder was 美國對台灣政府)."""
+    st = stance(resources, "外交部對惠普斯總統及帛琉政府的堅定立場表示由衷敬佩與感謝。")
+    assert st["holder"]["text"] == "外交部"
+    st = stance(resources, "美國對台灣政府表示支持。")
+    assert st["holder"]["text"] == "美國" and targets(st) == {"台灣": "positive"}
+
+
+def test_a_name_restated_after_its_title(resources):
+    """帛琉惠普斯總統（Surangel Whipps Jr.）已公開表明…: 表明 is a speech verb, and the name in Chinese
+    holds it, not its restatement after the title."""
+    st = stance(resources, "帛琉惠普斯總統（Surangel Whipps Jr.）已公開表明，帛琉「不會出賣主權與民主價值」，將持續與台灣維持穩固邦誼。")
+    assert st["holder"]["text"] == "惠普斯"
+
+
+def test_responding_to_present_threats_prescribes_nothing(resources):
+    """支持其因應當前及未來威脅的能力: 因應 is one word, so 應當 is no modal (it was a prescription)."""
+    st = stance(resources, "本案將有助於提升受援方機隊的妥善率與作戰整備，並支持其因應當前及未來威脅的能力。")
+    assert "prescription" not in st["types"]
