@@ -72,6 +72,10 @@ _NOMINAL = frozenset({"n", "nz", "nt", "ns", "nr", "vn", "j", "l", "eng"})
 _NAME_GLOSS = rx.compile(r"(?:Mc|Mac|O')?[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 
 
+#: Latin words right after an outlet's name in a publication line (上報 UP MEDIA ｜ 評論)
+_LATIN_AFTER = rx.compile(r"\s+([A-Za-z][A-Za-z&.\-]*(?: [A-Za-z][A-Za-z&.\-]*)*)")
+
+
 class ForeignNames:
     """Transliterated and Latin-script names (mixed into EntityTagger)."""
 
@@ -479,6 +483,9 @@ class ForeignNames:
                         en, extra = text[a:b], {}
                     u.add(Entity(text[a:b], a, b, "ORG", None, en, "rule", extra=extra))
                     found = True
+                    latin = _LATIN_AFTER.match(text, b)
+                    if latin is not None:  # 上報 UP MEDIA: the outlet's own name in Latin letters, no acronyms
+                        u.reserve(latin.start(1), latin.end(1))
             if found:
                 return
         if "：" not in text and ":" not in text and "/" not in text and "／" not in text:

@@ -190,6 +190,13 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         # 預判南韓將爭取…，美方則可能要求…: the writer forecasts; what those named will seek or say is
         # part of the forecast, no position reported
         cues = [c for c in cues if c.entry.kind != "reporting"]
+    if "引" in shadow or "招致" in shadow or "激起" in shadow:
+        # 其軍事動向引起亞洲鄰國的高度警惕: the alarm is caused, so it judges what causes it, not
+        # those alarmed (警惕 otherwise judges its object)
+        for k, c in enumerate(cues):
+            if c.entry.kind == "evaluative" and c.entry.role == "object" and c.polarity == "negative" \
+                    and _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start):
+                cues[k].entry = replace(c.entry, role="subject")
     _breached_limits(cues, shadow, clause)
     _against_wrongs(cues, shadow, clause)
     _harmed_goods(cues, clause, shadow)
@@ -580,9 +587,12 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
     things = [e for e in ents if e.label == "POLICY" and e.text.endswith(_NAMED_DOCUMENTS)] \
         or [e for e in ents if e.label == "ORG"]
     ctx.thing = things[-1] if things else None  # (公布「國家安全戰略」。它強調…: what 它 names next)
-    ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None) else None
+    person_role = isinstance(holder, dict) and holder.get("text", "").endswith(_PERSON_ROLES) \
+        and _ONE_PERSON.search(holder.get("text", "")) is not None  # (one of them: 專家 may be many)
+    ctx.holder = holder if isinstance(holder, dict) and (holder.get("kb_id") or holder_ent is not None or person_role) else None
     ctx.holder_is_person = ctx.holder is not None and (
         holder_ent is not None and holder_ent.label == "PERSON" or ctx.holder.get("mention") in _THIRD_PERSON
+        or person_role  # 日本防衛研究所的一位研究人員分析稱…。但他也表示: the researcher
         or ctx.holder.get("kb_id") is not None and any(  # 總統提到… after 賴清德總統: the person the title names
             p.get("kb_id") == ctx.holder["kb_id"] for named in ctx.titled.values() for p in named.values()))
 
@@ -775,8 +785,8 @@ def _occurrences(s: str, w: str) -> list[int]:
 
 
 #: a clause comparing someone with the subject (不像他們…, 有別於…): its verbs are the others'
-_COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:却|也|则|并)?(?:不像|未像|不同于|有别于|不似|不如)")
-_COMPARING = rx.compile(r"不像|未像|不同于|有别于|不似|不如")
+_COMPARED = rx.compile(r"[，,；;\s]*(?:且|而|但|并|并且)?\s*(?:却|也|则|并)?(?:不像|未像|不同于|有别于|不似|不如|相较于|相较|相比于|相对于|比起)")
+_COMPARING = rx.compile(r"不像|未像|不同于|有别于|不似|不如|相较于|相较|相比于|相对于|比起")
 
 def _compares(shadow: str) -> bool:
     """Does the sentence compare someone with its subject (不像他們…)?  與其…不如… prefers one course
@@ -865,6 +875,14 @@ _FORECAST = rx.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)])
 #: a concession and the main clause that answers it (雖…，但…; shadow forms)
 _CONCEDING = rx.compile(r"虽然|虽|尽管")
 _BUT = rx.compile(r"[，,]\s*(?:但是|但|却|可是|然而)")
+#: what causes the feeling named right after it (引起…的高度警惕; shadow forms)
+_CAUSES_FEELING = rx.compile(r"(?:引起|引发|招致|激起)[^，。；！？]{0,12}$")
+#: role nouns that name a person (as written, both scripts): a holder so named is who 他 refers to next
+_PERSON_ROLES = ("人士", "學者", "学者", "專家", "专家", "研究員", "研究员", "研究人員", "研究人员", "官員", "官员", "議員", "议员",
+                 "發言人", "发言人", "分析師", "分析师", "教授", "幕僚", "外交官", "經濟學家", "经济学家")
+#: a count of one before a role (一位研究人員, 該名官員; as written, both scripts, and in the shadow)
+_ONE_PERSON = rx.compile(r"一位|一名|該名|该名|這位|这位|該位|该位")
+_ONE_BEFORE = rx.compile(r"(?:一位|一名|该名|这位|该位)$")
 #: what opens a condition (shadow forms)
 _CONDITION = rx.compile(r"如果|假如|倘若|要是|万一|若(?!干)")
 _CLOSING_MARKS = frozenset("」”』")
@@ -1137,6 +1155,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                         sender = next((x for x in ents if x.end == e.start - 1 and shadow[x.end] == "驻"), None)
                         first = sender or e  # 美國駐中國大使: the role is the United States'
                         begin = first.start - 1 if text[first.start - 1 : first.start] == "《" else first.start
+                        close = next((t for t in tokens if t.end == begin and t.norm in ("接近", "亲近")), None)
+                        begin = close.start if close is not None else begin  # 接近馬英九的人士: those close to him
                         return {"text": text[begin:end], "kb_id": None, "en": None}, first, v  # 《讀賣新聞》最新民調
             group = _coordination(e, ents, shadow)
             if len(group) > 1:  # 美國、日本與南韓隨即發表聯合聲明: the three, not the last named
@@ -1246,8 +1266,14 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             if len(known) == 1 and shadow[at - 1 : at] not in ("副", "前", "任"):
                 # 總統表示… after 賴清德總統: the one person the article has named with the title
                 return {**next(iter(known.values())), "mention": text[at : at + len(word)]}, None, v
-            # 政界人士, 外交人士: the whole compound the role word ends
+            # 政界人士, 外交人士: the whole compound the role word ends; 日本防衛研究所的一位研究人員: one of
+            # them, and whose
             start = next((t.start for t in tokens if t.start < at < t.end and t.end == at + len(word)), at)
+            one = _ONE_BEFORE.search(shadow, max(0, start - 3), start)
+            if one is not None:
+                start = one.start()
+                whose = next((e for e in ents if e.end == start - 1 and shadow[e.end] == "的" and e.label in HOLDER_LABELS), None)
+                start = whose.start if whose is not None else start
             return {"text": text[start : at + len(word)], "kb_id": None, "en": None}, None, v
     found = _topic_holder(verbs, holders, tokens, clause, quoted, predicted, shadow)
     if found is not None and found[1] is not None and found[1].label != "PERSON":
@@ -1516,13 +1542,15 @@ def _verb_between(tokens, a: int, b: int) -> bool:
         elif means and t.text in ("為", "为", "作為", "作为"):
             means = False
         elif t.pos[:1] == "v" and not inside and not means and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
-                and t.text not in ("駐", "驻") and t.norm not in _THROUGH and not _publishes(span, k):
+                and t.text not in ("駐", "驻") and t.norm not in _THROUGH and t.norm not in _VERB_MODIFIERS and not _publishes(span, k):
             return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩;
             # 透過書面表示: how it is said)
         prev = t.text
     return False
 
 
+#: words tagged as verbs that only qualify the speaker's noun (韓國外交部|相關|人士表示)
+_VERB_MODIFIERS = frozenset({"相关", "有关", "涉及", "主管", "负责", "接近", "亲近", "知情"})
 #: channels that only say by what means something is done (陸委會透過書面表示), not those that are
 #: also verbs of their own (通過 a bill, 根據 …)
 _THROUGH = _CHANNELS - {"通过", "依据", "根据", "按照", "依照"}
@@ -1693,6 +1721,10 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
         if cause >= 0 and not any(ch in CLAUSE_PUNCT for ch in shadow[cause : c.start]):
             # 製造南韓和美國之間的隔閡: those between whom the rift is made suffer it
             out.update(id(x) for x in ordered if cause < x.start and x.end <= c.start)
+        given = _GIVEN_HARM.search(shadow, max(0, c.start - 40), c.start)
+        if given is not None and not any(ch in CLAUSE_PUNCT for ch in given.group()):
+            # 給包括中國、菲律賓在內的亞洲各國人民帶來深重災難: those it is brought to suffer it
+            out.update(id(x) for x in ordered if given.start() < x.start and x.end <= given.start(1))
         prev = next((x for x in ordered if 0 <= x.start - c.end <= 1 and _object_gap(shadow[c.end : x.start])), None)
         while prev is not None:
             out.add(id(prev))
@@ -1706,6 +1738,8 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
 _HEAD_THEN_AND = rx.compile(r"[^\W\d_a-zA-Z的是在]{1,3}(?:和|与|及|以及|或)")
 
 
+#: 給 X 帶來 / 造成 right before a harm (group 1: the verb), shadow forms
+_GIVEN_HARM = rx.compile(r"给[^，。；！？]{1,30}?(带来|造成)[^，。；！？]{0,6}$")
 #: verbs that make the harm their object names (製造…隔閡, 挑起…衝突), shadow forms
 _CAUSING = ("制造", "挑起", "煽动", "激化")
 

@@ -49,6 +49,7 @@ _DATE_LINE = rx.compile(
     r"(?:\s*[（(](?:令和|平成|民國|民国)[^（）()]{1,14}[）)])?"  # 2025.12.03（令和7年12月3日）
     r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"  # 5:00 AM
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
+    r"(?:\s*(?:更新|最後更新|最后更新)\s*[：:]?\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
     r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
@@ -243,6 +244,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = [_Piece("byline", text)]  # 美國之音記者李逸華華盛頓報導: the reporter's credit at the end
         elif seen_body and i >= n - 2 and _is_short(b) and pat.match_byline(text) and not _SENTENCE_PUNCT.search(text):
             out[i] = _byline_pieces(text, pat)  # 作者：鄭宇辰（國防安全研究院…助研究員）: a brief's writer, at its end
+        elif _is_short(b) and (m := pat.match_byline(text)) is not None and _NAME_LIST.match(text[m.end():].strip()):
+            out[i] = _byline_pieces(text, pat)  # 文：陳柏諺 under a web page's summary box, before the article
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
             out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
         elif _is_heading(b, pat) and (not post or b.heading_level > 0 or pat.heading_marker(text)):
@@ -405,6 +408,10 @@ _SENT_FROM = rx.compile(r"^(?:[\u4e00-\u9fff]{2,6}?(?:特約撰稿人|特約記�
 _LATIN_NAMES = rx.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}"
                           r"(?:(?:[ \t\u3000]{2,}|\s*[,，、&]\s*|\s+and\s+)[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})*")
 #: a line of capitalised Latin words (an outlet's English name under its Chinese one)
+#: a date, then the sections an article is filed under (2025/11/27, 政治, 評論)
+_DATE_THEN_SECTIONS = rx.compile(r"^(.{6,24}?)\s*[,，]\s*[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4}){0,3}\s*$")
+#: a place alone on a line (東京)
+_PLACE_LINE = rx.compile(r"[\u4e00-\u9fff]{2,4}")
 #: a short line of Latin words only (American Institute in Taiwan)
 _LATIN_WORDS_LINE = rx.compile(r"[A-Z][A-Za-z&'.\-]*(?: [A-Za-z&'.\-]+){0,7}")
 _LATIN_NAME_LINE = rx.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
@@ -506,6 +513,8 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
     for m in re.finditer(r"\S+", "".join(blank)):
         if m.group() in _SEPARATORS or _traditional(m.group()) in pat.column_labels:
             continue  # 明報 ｜ 社評: a separator and a column on their own
+        if names and m.group().isascii() and m.group().isalpha():
+            continue  # 上報 UP MEDIA ｜ 評論: the outlet's name in Latin letters after its own
         cut = pat.column_label_at(m.group())  # 聯合報／社論: the outlet, then its column
         slash = re.match(r"[^／/]+(?=[／/])", m.group())
         if not cut and slash is not None and pat.is_publication(slash.group()):
@@ -671,8 +680,10 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
         return pieces
-    if _is_date_line(t):
-        return [_Piece("publication", t)]  # a date line: when it was published
+    if _is_date_line(t) or (m := _DATE_THEN_SECTIONS.match(t)) and _is_date_line(m.group(1)):
+        return [_Piece("publication", t)]  # a date line: when it was published (2025/11/27, 政治, 評論: and where filed)
+    if prev_kind == "publication" and _PLACE_LINE.fullmatch(t) and _traditional(t) not in pat.column_labels:
+        return [_Piece("byline", t)]  # 2025/11/29 05:30 / 東京: where it was written, under the date
     first = re.split(r"\s*[｜|]\s*", t, maxsplit=1)[0]
     if first != t and pat.match_byline(first) and _NAME_LIST.match(first[pat.match_byline(first).end():].strip()):
         return _byline_pieces(t, pat)  # 作者 許承霖 | 風傳媒 | 發布於 2025-11-21 07:00

@@ -677,3 +677,27 @@ def test_a_press_release_header_and_its_back_matter():
                 "外交部嚴正譴責中國政府持續打壓我太平洋友邦\n\n外交部發言人蕭光偉今日表示，中國此舉破壞區域和平。\n\n"
                 "外交部對此表達嚴正抗議。\n\n（E）\n")
     assert got[3] == ("note", "發布單位：亞東太平洋司") and got[4][0] == "title" and got[-1] == ("note", "（E）")
+
+
+def test_a_web_pages_header_with_buttons_and_sections():
+    """關鍵評論網: the breadcrumb one level per line, the date with its sections, the share buttons
+    one per line, the summary box's label and a 文：name line (headings and leads before)."""
+    got = kinds("關鍵評論網 The News Lens\n首頁\n國際\n兩岸\n評論\n\n海纜一斷再斷，台灣準備好面對中國的「灰色地帶」了嗎？\n\n"
+                "2025/11/27, 政治, 評論\nPhoto Credit: Reuters / 達志影像\n\n分享\nFacebook\nLine\nTwitter\n複製連結\n\n"
+                "我們想讓你知道的是\n今年以來，台灣周邊海底電纜接連遭到損壞，北京的灰色地帶策略正在測試台灣。\n\n文：陳柏諺\n\n"
+                "今年1月3日，一艘貨輪被懷疑在基隆外海拖錨損壞台灣對外的國際海纜。\n")
+    assert got[1] == ("note", "首頁") and got[5][0] == "title" and got[6][0] == "publication" and got[6][1].startswith("2025/11/27")
+    assert all(k == "note" for k, t in got if t in ("Facebook", "Line", "Twitter", "複製連結", "我們想讓你知道的是"))
+    assert ("byline", "文：陳柏諺") in got
+
+
+def test_an_outlet_with_its_latin_name_and_a_date_with_its_update():
+    """上報 UP MEDIA ｜ 評論 is the publication (it was the title, UP and MEDIA two ORGs), the headline
+    under it the title; 2025-11-28 07:00:00 更新：2025-11-28 09:12:45 a date line (an affiliation);
+    2025/11/29 05:30 / 東京: the place under the date is where it was written (a heading)."""
+    got = kinds("上報 UP MEDIA ｜ 評論\n\n林晉德觀點：鄭麗文的兩岸路線，考驗的不是北京，而是台灣選民\n\n作者：林晉德\n"
+                "2025-11-28 07:00:00 更新：2025-11-28 09:12:45\n\n國民黨主席鄭麗文11月1日正式上任至今未滿一個月。\n\n她多次表示不排除會面。\n")
+    assert [k for k, _ in got[:4]] == ["publication", "title", "byline", "publication"]
+    got = kinds("日經中文網 > 政治外交\n\n日本防衛費提前達GDP的2%　補充預算案獲內閣通過\n\n2025/11/29 05:30\n東京\n\n"
+                "日本政府11月28日在內閣會議上通過了補充預算案。\n\n其中，防衛相關經費追加約1.1兆日圓。\n")
+    assert got[3] == ("byline", "東京")

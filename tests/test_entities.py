@@ -1562,3 +1562,9 @@ def test_an_office_verb_glued_to_the_office_is_no_name(resources):
     title 中將, cut 鍾|振華 and followed by a comma, is."""
     es = ents("前言。\n\n風傳媒專訪曾任陸軍副司令的退役中將鍾振華，他直言，國軍最大的敵人是自己的慣性。\n", resources)
     assert not find(es, "任陸軍") and one(es, "鍾振華").label == "PERSON"
+
+
+def test_an_outlets_latin_name_in_its_publication_line(resources):
+    """上報 UP MEDIA ｜ 評論: one ORG, Up Media (UP and MEDIA were ORGs of their own)."""
+    es = ents("上報 UP MEDIA ｜ 評論\n\n林晉德觀點：鄭麗文的兩岸路線\n\n國民黨主席鄭麗文正式上任。\n", resources)
+    assert [e.text for e in es if e.label == "ORG"][:1] == ["上報"] and not find(es, "UP") and not find(es, "MEDIA")

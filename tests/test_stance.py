@@ -2032,3 +2032,42 @@ def test_responding_to_present_threats_prescribes_nothing(resources):
     """支持其因應當前及未來威脅的能力: 因應 is one word, so 應當 is no modal (it was a prescription)."""
     st = stance(resources, "本案將有助於提升受援方機隊的妥善率與作戰整備，並支持其因應當前及未來威脅的能力。")
     assert "prescription" not in st["types"]
+
+
+def test_alarm_caused_judges_its_cause(resources):
+    """其軍事安全動向引起亞洲鄰國的高度警惕: the alarm judges Japan, whose moves cause it (Japan was
+    positive, from 安全)."""
+    st = stance(resources, "日本近年來大幅增加防衛預算，其軍事安全動向引起亞洲鄰國的高度警惕。")
+    assert targets(st) == {"日本": "negative"}
+
+
+def test_those_a_disaster_is_brought_to_suffer_it(resources):
+    """日本軍國主義給包括中國、菲律賓在內的亞洲各國人民帶來深重災難: China and the Philippines suffer
+    it (they were negative)."""
+    st = stance(resources, "80年前，日本軍國主義給包括中國、菲律賓在內的亞洲各國人民帶來深重災難。")
+    assert targets(st) == {"日本": "negative"}
+
+
+def test_a_comparison_names_no_holder(resources):
+    """相較於前主席朱立倫…強調…，鄭麗文顯然更願意…: the one compared with holds nothing (朱立倫 held it)."""
+    st = stance(resources, "相較於前主席朱立倫在任期間刻意淡化「九二共識」字眼、強調「親美、和陸」並重，鄭麗文顯然更願意正面迎向北京。")
+    assert st["holder"] == "AUTHOR"
+
+
+def test_roles_with_what_qualifies_them(resources):
+    """韓國外交部相關人士 (相關 is tagged a verb), 接近馬英九的人士, 日本防衛研究所的一位研究人員 and his
+    他 in the next sentence (it was 李在明, the last person named), 藍營幕僚, 外界…解讀."""
+    assert stance(resources, "韓國外交部相關人士表示，正在關注日本的防衛政策動向，希望日本的防衛政策以透明的方式推進。")["holder"]["text"] \
+        == "韓國外交部相關人士"
+    st = stance(resources, "但也有接近馬英九的人士私下表示，馬對於鄭麗文部分發言過於直白、可能讓年輕選民產生疑慮。")
+    assert st["holder"]["text"] == "接近馬英九的人士"
+    before = "李在明政府重視與日本的務實合作。日本防衛研究所的一位研究人員分析稱，日本提高防衛費並不意味著放棄「專守防衛」。"
+    st = stance(resources, "但他也表示，若無法向周邊國家充分說明政策意圖，「可能引發地區性的軍備競賽」。", before=before)
+    assert st["holder"]["text"] == "日本防衛研究所的一位研究人員"
+    assert stance(resources, "有藍營幕僚坦言，若黨中央路線過於傾中，候選人可能不得不各自表述。")["holder"]["text"] == "藍營幕僚"
+    assert stance(resources, "外界普遍解讀，朱立倫選擇沉默，或許正是一種表態。")["holder"]["text"] == "外界"
+
+
+def test_having_no_standing_to_carp(resources):
+    """日本…更沒有資格說三道四: 沒有資格 is a judgement, not the negation of 說三道四 (no stance)."""
+    assert targets(stance(resources, "日本在台灣問題上負有歷史罪責，更沒有資格說三道四。")) == {"日本": "negative"}
