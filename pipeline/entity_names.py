@@ -397,7 +397,12 @@ class NameRules:
                 continue  # the title must end a token: 國防部長 / 外長, not 部長 inside 部長級
             t = toks[k]
             # after the title: an nr token, or surname + one or two single characters (or a two-character
-            # word before a speech verb)
+            # word before a speech verb); past a party in brackets (立法委員（國民黨）陳永康：)
+            close = next((j for j in range(k + 2, min(k + 6, len(toks))) if toks[j].text in ("）", ")")), None) \
+                if k + 1 < len(toks) and toks[k + 1].text in ("（", "(") else None
+            if close is not None and close + 1 < len(toks):
+                t = Token(text="", start=toks[close].end, end=toks[close].end, pos="x", norm=t.norm)
+                k = close
             nxt = toks[k + 1:k + 4]
             if nxt and nxt[0].start == t.end:
                 n0 = nxt[0]
@@ -432,7 +437,7 @@ class NameRules:
                                  and (nxt[2].norm in r["speech_verbs"] or nxt[2].norm in no_char
                                       or nxt[2].norm in r["person_verbs"]
                                       or nxt[2].pos in ("d", "t") or nxt[2].norm in ("多次", "多度")
-                                      or nxt[2].norm in _NAME_ENDS and self._is_title(t.norm) and n0.pos.startswith("nr"))):
+                                      or nxt[2].norm in _NAME_ENDS and self._is_title(t.norm))):
                         # 教授李|大明|表示, 議員田|北辰|則, 研究員蘇|紫雲(nr), 縣長陳|福海|多次|呼籲, 代表林|信義|會晤,
                         # 退役中將鍾(nr)|振華|，
                         self._person(u, n0.start, nxt[1].end)

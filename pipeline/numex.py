@@ -150,6 +150,10 @@ def cn_number(s: str) -> float | None:
     return float(total + unit_val)
 
 
+#: two neighbouring numerals that estimate (兩三, 三四, 七八; shadow forms), not one number
+_PAIR = rx.compile(r"一两|两三|三四|四五|五六|六七|七八|八九")
+
+
 def _int(s: str | None) -> int | None:
     if s is None:
         return None
@@ -426,15 +430,18 @@ def find_dates(text: str, anchor: int | None = None, today: str | None = None) -
             continue
         if g["pre"] == "这" and n[0] not in "几数":
             continue  # 這 + number: 這三年 is fine, but 這一年 is a determiner phrase; keep 這幾個月 only
-        count = "X" if n[0] in ("几", "数") else _int(n)
+        pair = _PAIR.fullmatch(n)  # 兩三年, 三四個月: two or three, an estimate (it was read 23)
+        count = "X" if n[0] in ("几", "数") else _int(n[0]) if pair else _int(n)
         if count is None:
             continue
         extra = {"value": f"P{count}{_UNIT[unit.replace('多', '').replace('个', '') or '月']}"}
+        if pair:
+            extra["mod"], extra["upto"] = "APPROX", _int(n[1])
         mod = {"前": "BEFORE"}.get(g["post"] or "") or \
             ("PAST" if g["pre"] in ("过去", "过去的", "最近", "近") else "FUTURE" if g["pre"] in ("未来", "接下来") else None)
         if "多" in unit or g["more"] or g["more1"]:
             mod = mod or "MORE_THAN"
-        if mod:
+        if mod and not pair:
             extra["mod"] = mod
         out.append((mt.start(), mt.end(), extra))
     out.sort(key=lambda x: x[0])
@@ -545,6 +552,8 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
                 return "decades"
             return {"PAST": f"the past few {unit}s", "MORE_THAN": f"more than a few {unit}s"}.get(mod or "", f"a few {unit}s")
         amount = _count_en(int(n), unit)
+        if mod == "APPROX" and extra.get("upto"):  # 兩三年: two or three years
+            return f"{_NUMBER_WORDS[int(n)]} or {_count_en(int(extra['upto']), unit)}"
         if mod == "PAST" and n == "1":
             return f"the past {unit}"
         return {"BEFORE": f"{amount} ago", "PAST": f"the past {amount}", "FUTURE": f"the next {amount}",

@@ -174,7 +174,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         _remember(ctx, ents, "AUTHOR", None, text)  # nothing to weigh: a factual sentence
         if shadow.startswith(_WRITERS_TURN):
             ctx.reporting = None  # 加上…，…已布局完成: the writer takes over; the report before has ended
-        if not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
+        speaker = _soundbite_speaker(text, ents)
+        if speaker is not None:
+            ctx.quoted = speaker  # 國防部發言人孫立方： on its own line: the quotation under it is his
+        elif not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
             ctx.quoted = None
         st = {**empty_stance(), "certainty": None, "rule_score": 0.0}
         if prob is not None:
@@ -576,6 +579,15 @@ def _author_word_before(shadow: str, start: int) -> bool:
     return False
 
 
+def _soundbite_speaker(text: str, ents: list[Entity]) -> dict | None:
+    """The person a short line ending in a colon names (立法委員（民進黨）王定宇：, a broadcast's
+    soundbite label above the quotation), or None."""
+    if len(text) > 40 or text.rstrip()[-1:] not in ("：", ":") or any(ch in "。！？!?" for ch in text):
+        return None
+    people = [e for e in ents if e.label == "PERSON"]
+    return _entity_dict(people[-1]) if people else None
+
+
 def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | None, text: str = "") -> None:
     """What the next sentence's pronouns may refer to: its last person, its holder, its last document."""
     documents = [e for e in ents if e.label == "POLICY" and e.text.endswith(_DOCUMENT_ENDINGS)]
@@ -883,6 +895,8 @@ _PERSON_ROLES = ("人士", "學者", "学者", "專家", "专家", "研究員", 
 #: a count of one before a role (一位研究人員, 該名官員; as written, both scripts, and in the shadow)
 _ONE_PERSON = rx.compile(r"一位|一名|該名|该名|這位|这位|該位|该位")
 _ONE_BEFORE = rx.compile(r"(?:一位|一名|该名|这位|该位)$")
+#: the end of a sentence inside a unit (a quotation of several sentences)
+_SENTENCE_END = rx.compile(r"[。！？!?]")
 #: what opens a condition (shadow forms)
 _CONDITION = rx.compile(r"如果|假如|倘若|要是|万一|若(?!干)")
 _CLOSING_MARKS = frozenset("」”』")
@@ -2112,6 +2126,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
+                           and not _SENTENCE_END.search(shadow, x.end, c.start)  # (not past 。 in a quotation of two sentences)
                            and not (quoted[x.start] and not quoted[c.start])  # (说什么“中华民国台湾”…: a term the words mock)
                            and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                            and x.label in HOLDER_LABELS]  # (a law does nothing: 依據《…條例》，…統戰活動)

@@ -684,6 +684,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("publication", t)]  # a date line: when it was published (2025/11/27, 政治, 評論: and where filed)
     if prev_kind == "publication" and _PLACE_LINE.fullmatch(t) and _traditional(t) not in pat.column_labels:
         return [_Piece("byline", t)]  # 2025/11/29 05:30 / 東京: where it was written, under the date
+    if (pieces := _date_then_credits(t, pat)) is not None:
+        return pieces  # 2025年11月3日 | 作者：鄭嘉明; 發表於 2025年12月2日 ｜ 作者：何承恩 ｜ 分類：… ｜ 標籤：…
     first = re.split(r"\s*[｜|]\s*", t, maxsplit=1)[0]
     if first != t and pat.match_byline(first) and _NAME_LIST.match(first[pat.match_byline(first).end():].strip()):
         return _byline_pieces(t, pat)  # 作者 許承霖 | 風傳媒 | 發布於 2025-11-21 07:00
@@ -703,6 +705,29 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
         return [_Piece("lead", t)]  # a subtitle / deck line
     return None
+
+
+def _date_then_credits(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """A line of fields a bar apart that opens with the date and names the writer (2025年11月3日 |
+    作者：鄭嘉明, a blog's 發表於 … ｜ 作者：… ｜ 分類：… ｜ 標籤：…): the date, the byline, and the other
+    fields as notes; None for any other line."""
+    cells = [m for m in re.finditer(r"[^｜|]+", t) if m.group().strip()]
+    if len(cells) < 2 or not _is_date_line(cells[0].group().strip()):
+        return None
+    kinds = ["publication"]
+    for m in cells[1:]:
+        cell = m.group().strip()
+        label = pat.match_byline(cell)
+        kinds.append("byline" if label is not None and _NAME_LIST.match(cell[label.end():].strip()) else "note")
+    if "byline" not in kinds:
+        return None
+    pieces = []
+    for k, (m, kind) in enumerate(zip(cells, kinds)):
+        a = m.start() + len(m.group()) - len(m.group().lstrip())
+        b = m.start() + len(m.group().rstrip())
+        nxt = cells[k + 1].start() + len(cells[k + 1].group()) - len(cells[k + 1].group().lstrip()) if k + 1 < len(cells) else b
+        pieces.append(_Piece(kind, t[a:b], gap=t[b:nxt]))
+    return pieces
 
 
 def _standfirst(blocks: list[Block], i: int, pat: LayoutPatterns) -> bool:
@@ -820,6 +845,8 @@ def _is_heading(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if pat.heading_marker(t) and len(t) <= 60 and not _ENDS_SENTENCE.search(t):
         return True
+    if pat.heading_marker(t) and len(t) <= 40 and t.rstrip()[-1:] in ("？", "?") and len(_SENTENCE_PUNCT.findall(t)) == 1:
+        return True  # 一、什麼是「戰略模糊」？: a numbered heading that asks
     return (
         b.lines == 1
         and _is_short(b)

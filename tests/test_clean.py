@@ -701,3 +701,17 @@ def test_an_outlet_with_its_latin_name_and_a_date_with_its_update():
     got = kinds("日經中文網 > 政治外交\n\n日本防衛費提前達GDP的2%　補充預算案獲內閣通過\n\n2025/11/29 05:30\n東京\n\n"
                 "日本政府11月28日在內閣會議上通過了補充預算案。\n\n其中，防衛相關經費追加約1.1兆日圓。\n")
     assert got[3] == ("byline", "東京")
+
+
+def test_a_date_and_credits_a_bar_apart():
+    """2025年11月3日 | 作者：鄭嘉明 (a lead) and a blog's 發表於 … ｜ 作者：… ｜ 分類：… ｜ 標籤：… (body):
+    the date, the writer, the other fields as notes; a numbered heading that asks (一、什麼是「戰略模糊」？)."""
+    got = kinds("中美元首釜山會晤穩大局　「倚外謀獨」注定碰壁\n\n2025年11月3日 | 作者：鄭嘉明\n\n"
+                "10月30日，國家主席習近平與美國總統特朗普在韓國釜山舉行會晤。\n\n這是首次面對面會談。\n")
+    assert got[1:3] == [("publication", "2025年11月3日"), ("byline", "作者：鄭嘉明")]
+    got = kinds("戰略模糊已死？從拜登到川普，美國對台政策的「清晰化」迷思\n\n"
+                "發表於 2025年12月2日 ｜ 作者：何承恩 ｜ 分類：國際關係、台海安全 ｜ 標籤：戰略模糊、台灣關係法\n\n"
+                "上週在系上的研討課，有位研究生問我：「老師，美國到底會不會協防台灣？」\n\n一、什麼是「戰略模糊」？\n\n"
+                "所謂戰略模糊，就是美國刻意不明說是否會出兵。\n")
+    assert [k for k, _ in got[1:5]] == ["publication", "byline", "note", "note"]
+    assert ("heading", "一、什麼是「戰略模糊」？") in got

@@ -1568,3 +1568,15 @@ def test_an_outlets_latin_name_in_its_publication_line(resources):
     """上報 UP MEDIA ｜ 評論: one ORG, Up Media (UP and MEDIA were ORGs of their own)."""
     es = ents("上報 UP MEDIA ｜ 評論\n\n林晉德觀點：鄭麗文的兩岸路線\n\n國民黨主席鄭麗文正式上任。\n", resources)
     assert [e.text for e in es if e.label == "ORG"][:1] == ["上報"] and not find(es, "UP") and not find(es, "MEDIA")
+
+
+def test_an_estimate_of_two_neighbouring_numbers(resources):
+    """兩三年 is two or three years, 七八個月 seven or eight months (it was '23 years')."""
+    es = ents("前言。\n\n福建艦恐怕還需要兩三年的時間，或至少七八個月。\n", resources)
+    assert one(es, "兩三年").en == "two or three years" and one(es, "七八個月").en == "seven or eight months"
+
+
+def test_a_name_after_a_title_and_a_party(resources):
+    """立法委員（國民黨）陳永康： and 國防部發言人孫立方： (孫 is tagged zg): people, as soundbite labels."""
+    es = ents("前言。\n\n立法委員（國民黨）陳永康：\n\n國防部發言人孫立方：\n", resources)
+    assert one(es, "陳永康").label == "PERSON" and one(es, "孫立方").label == "PERSON"

@@ -2071,3 +2071,15 @@ def test_roles_with_what_qualifies_them(resources):
 def test_having_no_standing_to_carp(resources):
     """日本…更沒有資格說三道四: 沒有資格 is a judgement, not the negation of 說三道四 (no stance)."""
     assert targets(stance(resources, "日本在台灣問題上負有歷史罪責，更沒有資格說三道四。")) == {"日本": "negative"}
+
+
+def test_a_soundbite_under_its_speakers_label(resources):
+    """A broadcast's soundbite: 國防部發言人孫立方： on its own line, then the quotation (the holder
+    was 我們); 立法委員（民進黨）王定宇： (the holder was the writer)."""
+    doc = annotate_text(LEAD + "國防部發言人孫立方：\n\n「國軍對於共艦動態都能全程掌握，請國人放心。我們也呼籲中共停止各種挑釁行為，不要破壞區域和平穩定。」\n\n"
+                        "立法委員（民進黨）王定宇：\n\n「這不是單純的航行，而是一種政治宣示，是對台灣的施壓。國防預算更不應該在這個時候被刪減。」\n",
+                        doc_id="t", res=resources)
+    quotes = [u for u in doc.units if u.text.startswith("「")]
+    assert quotes[0].stance["holder"]["text"] == "孫立方" and quotes[1].stance["holder"]["text"] == "王定宇"
+    # a clause with no subject after 。 inside the quotation does not go back to the first sentence's
+    assert targets(quotes[0].stance).get("國軍") != "negative" and targets(quotes[0].stance).get("中共") == "negative"
