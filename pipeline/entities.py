@@ -246,9 +246,11 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.first_re = rx.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
         self._title_memo: dict[str, bool] = {}
         self._publisher: str | None = None  # the publication's country when it is hk or mo
+        self._korean_source = False  # a Korean outlet's text (韓聯社): names with no country are read as Korean
         self._today: str | None = None  # the article's date (YYYY-MM-DD), when known
         # outlets of Hong Kong and Macau (shadow form -> country): their articles are written from there
         self.outlets = _outlets(kb, segmenter.converter.convert) if kb is not None else {}
+        self.korean_outlets = _outlets(kb, segmenter.converter.convert, ("kr",)) if kb is not None else {}
         self.is_dictionary_word = segmenter.is_word
         chars = "".join(re.escape(c) for c in self.abbr) or "\x00"
         self.run_re = rx.compile(f"[{chars}]{{2,}}")
@@ -287,6 +289,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._pending = []
         self._home, self._doc = None, (doc.text, shadow)
         self._publisher = self._publisher_country(doc, shadow)
+        self._korean_source = self._publisher_country(doc, shadow, self.korean_outlets) == "kr"
         seen_ids: set[str] = set()
         work: list[tuple[Unit, _Unit]] = []
         # token indexes are kept between the passes, except for a very long text (memory)
@@ -636,11 +639,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
     def _home_country(self) -> str:
         """Where the writer writes from: Taiwan for Traditional text, China for Simplified, Hong
         Kong (or Macau) for Traditional text whose publication line names a Hong Kong outlet (明報,
-        東方日報).  A Hong Kong writer published elsewhere is read as Taiwanese."""
+        東方日報), South Korea for a Korean outlet's (韓聯社).  A Hong Kong writer published elsewhere
+        is read as Taiwanese."""
         if self._home is None:
             text, shadow = self._doc
             changed = sum(a != b for a, b in zip(text, shadow))
-            self._home = (self._publisher or "tw") if changed > 0.03 * len(text) else "cn"
+            self._home = "kr" if self._korean_source else (self._publisher or "tw") if changed > 0.03 * len(text) else "cn"
         return self._home
 
     def _our_country(self) -> str:
@@ -648,14 +652,16 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         home = self._home_country()
         return "cn" if home in ("hk", "mo") else home
 
-    def _publisher_country(self, doc: Document, shadow: str) -> str | None:
-        """hk or mo when the publication line (or the page's site name) names an outlet there."""
-        texts = [shadow[u.start:u.end] for u in doc.units if u.kind == "publication"]
+    def _publisher_country(self, doc: Document, shadow: str, outlets: dict[str, str] | None = None) -> str | None:
+        """hk or mo when the publication line (or the page's site name) names an outlet there (with
+        ``outlets``, the country of any of those: 韓聯社, kr)."""
+        outlets = self.outlets if outlets is None else outlets
+        texts = [shadow[u.start:u.end] for u in doc.units if u.kind == "publication" or outlets is not None and u.kind == "byline"]
         for name in (doc.meta.get("publication"), dateline_outlet(doc.units)):  # the page's site name, 【明報專訊】
             if name:
                 texts.append(self.seg.converter.convert(str(name)))
         for t in texts:
-            for form, country in self.outlets.items():
+            for form, country in outlets.items():
                 if form in t:
                     return country
         return None
@@ -672,6 +678,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         the first type in ``type_priority``; a remaining tie is unlinked with ``candidates``."""
         owners = self.full_owners.get(form)
         picked = [e for e in entries if e.id in owners] if owners else []
+        if owners and self._home_country() != "tw":  # a Mainland or Korean writer's bare 外交部 is their own
+            picked = [e for e in entries if _country_of(e) == self._our_country()][:1] or picked
         if not picked:
             order = list(self.rules.data.get("type_priority", []))
             best = min(order.index(e.type) if e.type in order else 99 for e in entries)
@@ -1049,11 +1057,11 @@ def _start(e: Entity) -> int:
     return e.start
 
 
-def _outlets(kb, convert) -> dict[str, str]:
-    """Shadow forms of the Hong Kong and Macau news outlets the KB knows -> their country."""
+def _outlets(kb, convert, countries: tuple[str, ...] = ("hk", "mo")) -> dict[str, str]:
+    """Shadow forms of the news outlets of ``countries`` (Hong Kong and Macau) the KB knows -> their country."""
     words = ("newspaper", "news", "media", "broadcaster")
     return {convert(form): e.country for e in kb
-            if e.type == "ORG" and e.country in ("hk", "mo") and any(w in e.description.lower() for w in words)
+            if e.type == "ORG" and e.country in countries and any(w in e.description.lower() for w in words)
             for form in e.zh}
 
 

@@ -462,7 +462,8 @@ class NameRules:
             follows = n1.end == length  # the name ends the line
         else:
             n2 = nxt[2]
-            follows = n2.norm in r["speech_verbs"] or n2.norm in r["person_verbs"] or not _HAN.match(n2.norm[:1])
+            follows = n2.norm in r["speech_verbs"] or n2.norm in r["person_verbs"] or not _HAN.match(n2.norm[:1]) \
+                or n2.norm in r["not_name_chars"]  # 副研究員鄭子|皓|則認為
         return follows and len(n0.norm) == 2 and _all_han(n0.norm) and self._surname_first(n0.norm) \
             and not n0.pos.startswith(("ns", "v", "a", "d")) and not self._is_word(n0.norm + n1.norm) \
             and len(n1.norm) == 1 and _HAN.match(n1.norm) is not None and n1.norm not in r["not_name_chars"]
@@ -614,7 +615,7 @@ class NameRules:
         """A surname only Koreans bear (朴), or Korea named last before the name in its clause."""
         sh = u.sh
         return sh[a:a + 1] in self.rules["korean_surnames"] or sh[a:a + 2] in self.rules["korean_surnames"] \
-            or country in self.rules["korean_countries"]
+            or country in self.rules["korean_countries"] or country is None and self._korean_source
 
     def _clause_country(self, u: _Unit, a: int) -> str | None:
         """The country of the last linked entity before ``a`` in its clause: 南韓國會議長X,
@@ -762,6 +763,10 @@ class NameRules:
             a, b = m.span()
             if not u.free(a, b) or self._no_given_name(m.group(2)):
                 continue
+            if u.sh[b : b + 1] not in ("：", ":") and self.seg.tag(m.group(2))[:1] in ("v", "a", "d"):
+                continue  # 請馬委員尊重發言委員: a verb after the title, no given name
+            if u.sh[a:b] in self.names:
+                continue  # 韓總統室：: a body the knowledge base names, not 韓 + 總統 + a given name
             full = m.group(1) + m.group(2)
             name = u.text[m.start(1)] + u.text[m.start(2):m.end(2)]  # as written
             hit = self.names.get(full)

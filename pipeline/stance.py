@@ -653,7 +653,9 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
 
 
 #: prepositions of the one addressed (向記者透露, 对他说, 跟媒体表示) in the shadow script
-_ADDRESSED = ("向", "对", "跟", "给")
+_ADDRESSED = ("向", "对", "跟", "给", "请")
+#: 接受媒體採訪: the interviewer; 召見菲律賓駐華大使提出抗議: whom a body summons (shadow forms)
+_SUMMONING = ("接受", "召见", "约见", "约谈", "传唤")
 #: a count of people before their role (一名國際關係學者, 多位官員), in the shadow script
 _COUNTED_PEOPLE = ("一名", "一位", "多名", "多位", "两名", "两位", "数名", "数位")
 
@@ -676,9 +678,11 @@ def _addressed(shadow: str, ents: list[Entity], at: int) -> bool:
     """Is the role word at ``at`` (with the name that qualifies it) whom something is said to (向記者
     透露, 向西維吉尼亞支持者表示) or who interviews the speaker (接受媒體採訪時表示)?"""
     owner = next((e for e in ents if e.end == at), None)
+    if owner is not None and shadow[owner.start - 1 : owner.start] == "驻":  # 菲律賓駐華大使: the sending country's name opens it
+        owner = next((e for e in ents if e.end == owner.start - 1), owner)
     start = owner.start if owner is not None else at
     # 接受媒體採訪時表示: the interviewer, not who speaks
-    return start > 0 and (shadow[start - 1 : start] in _ADDRESSED or shadow[max(0, start - 2) : start] == "接受")
+    return start > 0 and (shadow[start - 1 : start] in _ADDRESSED or shadow[max(0, start - 2) : start] in _SUMMONING)
 
 
 #: actors named without a name (外國勢力的干預, 台獨分子的挑釁): a word they are the doer of
@@ -887,6 +891,8 @@ _FORECAST = rx.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)])
 #: a concession and the main clause that answers it (雖…，但…; shadow forms)
 _CONCEDING = rx.compile(r"虽然|虽|尽管")
 _BUT = rx.compile(r"[，,]\s*(?:但是|但|却|可是|然而)")
+#: reactions someone has to what is caused (引發北京強烈反彈; shadow forms)
+_REACTIONS = frozenset({"反弹", "不满", "愤怒", "愤慨", "抗议", "反感", "谴责", "强烈不满", "众怒", "公愤"})
 #: what causes the feeling named right after it (引起…的高度警惕; shadow forms)
 _CAUSES_FEELING = rx.compile(r"(?:引起|引发|招致|激起)[^，。；！？]{0,12}$")
 #: role nouns that name a person (as written, both scripts): a holder so named is who 他 refers to next
@@ -1094,6 +1100,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             return "AUTHOR", None, v
     disposed = _disposed(tokens)
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e) and not _in_toward_phrase(tokens, clause, e.start)
+               and shadow[max(0, e.start - 2) : e.start] not in _SUMMONING and shadow[e.start - 1 : e.start] != "驻"
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
                and not _restated(e, ents, text) and e.start not in disposed]
     predicted: set[int] = set()
@@ -1160,7 +1167,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 after = shadow[e.end : min(v.start, e.end + 14)]
                 for role in roles:
                     k = after.find(role) if role not in _PAPERS else -1
-                    if (0 <= k <= 4 or 0 <= k <= 10 and ("「" in after[:k] or after.startswith(_COUNTED_PEOPLE))) \
+                    if after[k + len(role) : k + len(role) + 1] in ("馆", "处"):
+                        continue  # 大使館官員: the embassy, then the role
+                    if (0 <= k <= 4 or 0 <= k <= 8 and after.startswith("驻")  # 中國駐美大使館官員
+                            or 0 <= k <= 10 and ("「" in after[:k] or after.startswith(_COUNTED_PEOPLE))) \
                             and not any(p in after[:k] for p in ("对", "向", "替")):  # (美國對台灣政府表示支持: whom)
                         # 麻州「可能」投票民眾: a quoted word between; 嶺南大學一名國際關係學者: a count of people
                         a, end = e.end + k, e.end + k + len(role)
@@ -1168,6 +1178,11 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                             continue  # 民眾 inside 民眾黨: a name, not a role
                         sender = next((x for x in ents if x.end == e.start - 1 and shadow[x.end] == "驻"), None)
                         first = sender or e  # 美國駐中國大使: the role is the United States'
+                        if shadow[max(0, first.start - 2) : first.start] in _SUMMONING:
+                            break  # 召見菲律賓駐華大使: whom Beijing summons, not who speaks
+                        group = _coordination(e, ents, shadow) if after.startswith("等") else [e]
+                        if len(group) > 1:  # 英、美、加等國政府: all the governments listed
+                            return {**_group_holder(group, text), "text": text[group[0].start:end]}, group[0], v
                         begin = first.start - 1 if text[first.start - 1 : first.start] == "《" else first.start
                         close = next((t for t in tokens if t.end == begin and t.norm in ("接近", "亲近")), None)
                         begin = close.start if close is not None else begin  # 接近馬英九的人士: those close to him
@@ -1265,7 +1280,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                     return _entity_dict(speaker), speaker, v
                 return "AUTHOR", None, v  # 我們認為 outside quotation marks: the writer (an editorial's "we")
             named = next((e for e in ents if e.label == "PERSON" and at + len(word) <= e.start <= at + len(word) + 1
-                          and e.end <= v.start), None)
+                          and e.end <= v.start and shadow[at + len(word) : e.start] not in ("对", "向", "与", "和", "跟")), None)
+            # (議員對高市的言論提出批評: whom the role speaks of, not the role's name)
             if named is not None and shadow[named.end : named.end + 1] == "的":
                 continue  # 回答立憲民主黨議員岡田克也的質詢時表示: whose question it is, not who answers
             if named is not None:  # 發言人毛寧在記者會上回應稱: the role is the named person's title
@@ -1556,13 +1572,16 @@ def _verb_between(tokens, a: int, b: int) -> bool:
         elif means and t.text in ("為", "为", "作為", "作为"):
             means = False
         elif t.pos[:1] == "v" and not inside and not means and t.text not in LIGHT_VERBS and not (t.pos == "vn" and prev == "的") \
-                and t.text not in ("駐", "驻") and t.norm not in _THROUGH and t.norm not in _VERB_MODIFIERS and not _publishes(span, k):
+                and t.text not in ("駐", "驻") and t.norm not in _THROUGH and t.norm not in _VERB_MODIFIERS and not _publishes(span, k) \
+                and not (t.norm in _OCCASIONS and t.end == b):  # 賴清德國慶演說表示: the speech it is said in
             return True  # (蘭德公司的研究指出: 研究 after 的 is a noun; 駐 is part of a title: 中國駐日大使吳江浩;
             # 透過書面表示: how it is said)
         prev = t.text
     return False
 
 
+#: speeches named right before the verb that reports what they said (國慶演說表示; shadow forms)
+_OCCASIONS = frozenset({"演说", "演讲", "致词", "致辞", "讲话", "谈话", "文告"})
 #: words tagged as verbs that only qualify the speaker's noun (韓國外交部|相關|人士表示)
 _VERB_MODIFIERS = frozenset({"相关", "有关", "涉及", "主管", "负责", "接近", "亲近", "知情"})
 #: channels that only say by what means something is done (陸委會透過書面表示), not those that are
@@ -1735,6 +1754,10 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
         if cause >= 0 and not any(ch in CLAUSE_PUNCT for ch in shadow[cause : c.start]):
             # 製造南韓和美國之間的隔閡: those between whom the rift is made suffer it
             out.update(id(x) for x in ordered if cause < x.start and x.end <= c.start)
+        caused = _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start) if shadow[c.start : c.end] in _REACTIONS else None
+        if caused is not None:  # 引發北京強烈反彈: Beijing reacts; the reaction judges what caused it (not
+            # 引發美日安保…的疑慮: doubts about the alliance)
+            out.update(id(x) for x in ordered if caused.start() < x.start and x.end <= c.start and "的" not in shadow[x.end : c.start])
         given = _GIVEN_HARM.search(shadow, max(0, c.start - 40), c.start)
         if given is not None and not any(ch in CLAUSE_PUNCT for ch in given.group()):
             # 給包括中國、菲律賓在內的亞洲各國人民帶來深重災難: those it is brought to suffer it
@@ -1782,6 +1805,21 @@ def _coordination(e: Entity, ents: list[Entity], shadow: str) -> list[Entity]:
 
 
 _JOINERS = ("、", "与", "和", "及", "以及")
+
+
+def _after_judged_doer(x: Entity, cues: list[Cue], clause: list[int], ents: list[Entity], shadow: str) -> bool:
+    """Is ``x`` the object of the verb right after a word that judges a doer named before it in
+    their clause (中國無權|代表|台灣, 以雙重標準|看待|香港)?  Then ``x`` is what the judged act is done
+    to, and the clause's weight is not on it (not 中國擴張軍事威脅、北韓試射: a second doer)."""
+    cl = clause[x.start]
+    return any(c.entry.kind == "evaluative" and c.entry.role == "subject" and c.polarity == "negative"
+               and clause[c.start] == cl and c.end <= x.start and _VERB_GAP.fullmatch(shadow, c.end, x.start)
+               and any(y is not x and y.end <= c.start and clause[y.start] == cl for y in ents)
+               for c in cues)
+
+
+#: a verb of one or two characters between a judging word and its object (無權|代表|台灣; shadow forms)
+_VERB_GAP = rx.compile(r"[^\W\d_a-zA-Z与和及、的]{1,3}")
 
 
 def _group_holder(group: list[Entity], text: str) -> dict[str, Any]:
@@ -2193,6 +2231,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         v = net.get(clause[x.start], 0.0)
         if v <= -1.5 and marker and marker in "与同跟":
             continue  # 避免與中國正面衝突: the other side of a conflict is not judged by it (a partnership's is)
+        if _after_judged_doer(x, cues, clause, ents, shadow):
+            continue  # 中國無權代表台灣: what the judged doer acts on is not judged
         if abs(v) >= 1.5:
             add(x, "positive" if v > 0 else "negative", 0.4)
         elif verb is not None and (x.start >= verb.end or quoted[x.start] and x.end <= verb.start) \
@@ -2414,6 +2454,8 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
             speaker = {"text": label, "kb_id": None, "en": "the questioner"}
         elif len(label) == 1 and (who := named.get(_traditional(label))) is not None:
             speaker = {**_entity_dict(who), "mention": label}  # 林：… the 林正崑 the introduction names
+        elif len(label) >= 3 and (who := named.get(_traditional(label[0]))) is not None and who.text + label[1:] in doc.text:
+            speaker = {**_entity_dict(who), "mention": label}  # 梁副主委：… after 梁文傑副主委：
         elif is_interviewer(label):
             speaker = {"text": label, "kb_id": None, "en": "the interviewer"}
         elif chair is not None and label in ("主席", "主持人"):

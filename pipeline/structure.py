@@ -161,7 +161,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
     out: list[list[_Piece] | None] = [None] * n
     social = _post_time_line(blocks)
     post = post or social is not None
-    title_idx = None if social is not None else _find_title(blocks, pat)
+    title_idx = _find_title(blocks, pat) if social is None else _post_headline(blocks, social)
     body_start = 0
 
     if title_idx is not None:
@@ -197,7 +197,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
                 out[body_start] = [_Piece("publication", b.text)]  # 2025年12月19日 07:45: when it was published
                 body_start += 1
             elif b.heading_level == _META_BYLINE or (pat.match_byline(b.text) and _is_short(b)) \
-                    or (social is not None and body_start < social and (_NAME_LIST.match(b.text) or _NAME_AND_LATIN.match(b.text))
+                    or (social is not None and body_start < social and (_NAME_LIST.match(b.text) or _NAME_AND_LATIN.match(b.text)
+                                                                        or _name_then_affiliation(b.text, pat))
                         and _starts_with_surname(b.text)):
                 out[body_start] = _byline_pieces(b.text, pat)  # (吳政諺 above the time of the post)
                 body_start += 1
@@ -453,14 +454,30 @@ _NAME_AND_LATIN = rx.compile(r"^[\u3400-\u9fff]{2,4}\s+[A-Z][a-z]+(?:[ \-][A-Z]?
 _NAME_WITH_LATIN = rx.compile(r"^[\u3400-\u9fff]{2,4}\s*[（(][A-Z][a-z]+(?:[ \-][A-Z]?[a-z]+){1,3}[)）]$")
 
 
+def _post_headline(blocks: list[Block], social: int) -> int | None:
+    """A post's own headline: the line right after its time, in 【】 (【1.25兆不是小數目，但不能是空白支票‼️】);
+    a post's other lines are its prose."""
+    i = social + 1
+    return i if i < len(blocks) and _is_short(blocks[i]) and re.fullmatch(r"【[^【】]{2,60}】", blocks[i].text.strip()) else None
+
+
 def _post_time_line(blocks: list[Block]) -> int | None:
     """The index of a social-media post's time line among its first lines, after its writer's
     name (吳政諺 / 8月24日 下午9:42 · 🌏): such a post has no title."""
     for i, b in enumerate(blocks[:3]):
         if _POST_TIME.search(b.text) and _DATE_LINE.match(b.text):
-            return i if all((_NAME_LIST.match(x.text) or _NAME_AND_LATIN.match(x.text)) and _starts_with_surname(x.text)
-                            for x in blocks[:i]) else None  # 吳政諺, 賴清德 Lai Ching-te
+            return i if all((_NAME_LIST.match(x.text) or _NAME_AND_LATIN.match(x.text) or _name_then_affiliation(x.text, layout_patterns()))
+                            and _starts_with_surname(x.text) for x in blocks[:i]) else None  # 吳政諺, 賴清德 Lai Ching-te, 程宏毅 立法委員
     return None
+
+
+def _question_headline(b: Block, blocks: list[Block], pat: LayoutPatterns) -> bool:
+    """A first line that asks, then goes on, with the writer's credit under it (「外國勢力」無處不在？23條
+    立法一年半，… / 端傳媒記者 葉朗晴 發自香港): a headline and its second part, not two sentences of a post."""
+    t = b.text
+    return len(blocks) > 1 and _is_short(b) and len(t) <= 60 and "。" not in t and not _ENDS_SENTENCE.search(t) \
+        and re.search(r"[？?！!]", t) is not None and (_SENT_FROM.match(blocks[1].text) is not None
+                                                      or pat.match_byline(blocks[1].text) is not None)
 
 
 def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
@@ -470,7 +487,7 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
         if i and _LATIN_WORDS_LINE.fullmatch(b.text) and (_publication_line(blocks[i - 1].text, pat) or i == 1 and (
                 len(blocks[0].text) <= 16 and not _SENTENCE_PUNCT.search(blocks[0].text))):
             continue  # 美國在台協會 / American Institute in Taiwan: the outlet's English name under it
-        if _is_titleish(b, pat):
+        if _is_titleish(b, pat) or i == 0 and _question_headline(b, blocks, pat):
             return i
         if pat.match_dateline(b.text) is not None and i + 1 < len(blocks) and not _is_titleish(blocks[i + 1], pat):
             # 〔記者林哲宇／台北報導〕菲律賓…, or 【聯合報／記者陳佩琪／台北即時報導】 on its own line

@@ -715,3 +715,16 @@ def test_a_date_and_credits_a_bar_apart():
                 "所謂戰略模糊，就是美國刻意不明說是否會出兵。\n")
     assert [k for k, _ in got[1:5]] == ["publication", "byline", "note", "note"]
     assert ("heading", "一、什麼是「戰略模糊」？") in got
+
+
+def test_a_post_with_a_writer_and_title_line_and_a_headline_that_asks():
+    """A Facebook post under 程宏毅 立法委員: no title among its lines (👉 這件事…？ was the title, the
+    lines before it leads), and the reactions' icons and count are a note; an Initium headline that
+    asks and goes on (「外國勢力」無處不在？23條…) over 端傳媒記者 … 發自香港 is the title."""
+    got = kinds("程宏毅 立法委員\n11月26日 下午3:42 · 🌏\n\n1.25兆。\n你沒看錯，是「兆」。😳\n\n賴總統今天宣布要編1.25兆的國防特別預算。\n"
+                "👉 這件事，立法院是什麼時候知道的？\n\n國民黨支持國防，這點從來沒變過。\n\n👍❤️😡 2.3萬\n1,842則留言 356次分享\n")
+    assert [k for k, _ in got[:3]] == ["byline", "affiliation", "publication"] and "title" not in [k for k, _ in got]
+    assert got[-2] == ("note", "👍❤️😡 2.3萬")
+    got = kinds("「外國勢力」無處不在？23條立法一年半，香港的國安敘事如何改寫日常\n\n端傳媒記者 葉朗晴 發自香港\n2025-10-09\n\n"
+                "2024年3月19日，香港立法會全票通過《維護國家安全條例》。\n\n特區政府當時承諾，新法只針對極少數人。\n")
+    assert [k for k, _ in got[:3]] == ["title", "byline", "publication"]

@@ -1580,3 +1580,24 @@ def test_a_name_after_a_title_and_a_party(resources):
     """立法委員（國民黨）陳永康： and 國防部發言人孫立方： (孫 is tagged zg): people, as soundbite labels."""
     es = ents("前言。\n\n立法委員（國民黨）陳永康：\n\n國防部發言人孫立方：\n", resources)
     assert one(es, "陳永康").label == "PERSON" and one(es, "孫立方").label == "PERSON"
+
+
+def test_names_in_records_and_interviews(resources):
+    """請馬委員尊重發言委員: 尊重 is a verb, no given name (it was 'Ma Tsun-chung'); 韓總統室： is the
+    Korean presidential office (it was a person 'Han Shi'); 副研究員鄭子|皓|則認為 and 教授馮|啟明|接受…訪問
+    are whole names (鄭子 and nothing before)."""
+    assert not [e for e in ents("主席：請馬委員尊重發言委員，等一下輪到您再質詢。\n", resources) if e.label == "PERSON"]
+    es = ents("韩总统室：李在明拟明年初访日\n", resources)
+    assert one(es, "韩总统室").kb_id == "kr-presidential-office"
+    es = ents("前言。\n\n中央研究院政治學研究所副研究員鄭子皓則認為，這套敘事的主要受眾未必是港人。\n\n"
+              "香港一所大學公共政策學系教授馮啟明接受端傳媒訪問時說，西方國家也有反干預立法。\n", resources)
+    assert one(es, "鄭子皓").label == "PERSON" and one(es, "馮啟明").label == "PERSON"
+
+
+def test_a_korean_outlets_names_and_ministry(resources):
+    """A Yonhap report (韩联社首尔…电): the bare 外交部 is Korea's and an unknown name is read in Korean
+    (李在雄: Lee Jae-ung, not Li Zaixiong); a Xinhua report's 外交部 stays China's."""
+    es = ents("标题\n\n韩联社首尔11月27日电\n\n外交部发言人李在雄在例行记者会上表示，政府正密切关注。\n", resources)
+    assert one(es, "外交部").kb_id == "kr-mofa" and one(es, "李在雄").en == "Lee Jae-ung"
+    es = ents("标题\n\n新华社北京11月27日电\n\n外交部发言人林剑在例行记者会上表示，政府正密切关注。\n", resources)
+    assert one(es, "外交部").kb_id == "cn-mfa"

@@ -2083,3 +2083,61 @@ def test_a_soundbite_under_its_speakers_label(resources):
     assert quotes[0].stance["holder"]["text"] == "孫立方" and quotes[1].stance["holder"]["text"] == "王定宇"
     # a clause with no subject after 。 inside the quotation does not go back to the first sentence's
     assert targets(quotes[0].stance).get("國軍") != "negative" and targets(quotes[0].stance).get("中共") == "negative"
+
+
+def test_a_person_after_toward_is_no_name_of_the_role(resources):
+    """在野黨議員對高市的言論提出批評: the members criticise; 高市 after 對 is whom they speak of, not the
+    name the role goes with (the writer held it)."""
+    st = stance(resources, "在野黨議員對高市的言論提出批評。")
+    assert st["holder"]["text"].endswith("議員") and targets(st) == {"高市": "negative"}
+
+
+def test_whom_a_body_summons_holds_nothing(resources):
+    """北京…召見菲律賓駐華大使提出抗議: Beijing protests (the ambassador held it)."""
+    st = stance(resources, "菲律賓總統馬科斯11月簽署《海洋區域法》後，北京隨即公布黃岩島領海基線，並召見菲律賓駐華大使提出抗議。")
+    assert st["holder"]["text"] == "北京"
+
+
+def test_a_reaction_judges_its_cause_not_who_reacts(resources):
+    """引發中國強烈反彈: China reacts; it is not judged by its reaction (it was negative)."""
+    st = stance(resources, "然而，隨著日本首相高市早苗「台灣有事」國會答詢引發中國強烈反彈，日中關係急速惡化。")
+    assert "中國" not in targets(st) and targets(st).get("高市早苗") == "negative"
+
+
+def test_what_a_judged_doer_acts_on_is_not_judged(resources):
+    """中國無權代表台灣, 以雙重標準看待香港: Taiwan and Hong Kong are what the act is done to (they
+    were weakly negative)."""
+    assert targets(stance(resources, "中華民國與中華人民共和國互不隸屬，中國無權代表台灣，這是無可否認的事實與現狀。")) == {"中國": "negative"}
+    assert targets(stance(resources, "事實上，美國政客一貫以雙重標準看待香港。")) == {"美國": "negative"}
+
+
+def test_a_claim_without_basis_and_historic_rights(resources):
+    """中國以「九段線」主張的歷史性權利在國際法上沒有依據: China is judged (it was positive, from
+    歷史性, which 歷史性權利 masks)."""
+    st = stance(resources, "2016年海牙常設仲裁法院裁定，中國以「九段線」主張的歷史性權利在國際法上沒有依據。")
+    assert targets(st) == {"中國": "negative"}
+
+
+def test_a_speech_named_before_its_verb(resources):
+    """賴清德國慶演說表示「…」: the speech is where he says it (the writer held it)."""
+    st = stance(resources, "2024年10月10日：賴清德國慶演說表示「中華人民共和國無權代表台灣」。")
+    assert st["holder"]["text"] == "賴清德"
+
+
+def test_a_police_officer_and_a_group_of_governments(resources):
+    """警官李大明表示：「我懇請…」: the officer (the writer held it; 懇請 is a demand); 英、美、加等國政府
+    批評…: all three governments (the holder was 加等國政府)."""
+    st = stance(resources, "警官李大明表示：「我懇請大家與我們聯絡。」")
+    assert st["holder"]["text"] == "李大明" and "prescription" in st["types"]
+    st = stance(resources, "英、美、加等國政府批評這是「跨國鎮壓」，北京外交部則回應「堅決反對任何國家干涉香港事務」。")
+    assert st["holder"]["text"] == "英、美、加等國政府"
+
+
+def test_a_label_of_surname_and_title_after_the_full_name(resources):
+    """梁文傑副主委：… then 梁副主委：…: the same person (the holder was the label)."""
+    doc = annotate_text("陸委會例行記者會\n\n梁文傑副主委：我們認為，這是中共一貫的威嚇與經濟脅迫手段。\n\n記者問：陸委會如何回應？\n\n"
+                        "梁副主委：這種手法我們一點都不陌生。\n\n記者問：陸委會是否考慮調整旅遊警示？\n\n梁副主委：目前沒有調整的規劃。\n\n"
+                        "記者問：國台辦昨天又說要終身追責。\n\n"
+                        "梁副主委：我們再次呼籲北京當局，停止對台灣的軍事威脅和認知作戰。\n", doc_id="t", res=resources)
+    last = doc.units[-1]
+    assert last.stance["holder"]["text"] == "梁文傑" and last.stance["holder"].get("mention") == "梁副主委"
