@@ -234,7 +234,7 @@ _CITATION = rx.compile(r"[《〈“\"「]|(?:19|20)\d\d|[頁页]\s*\d|\bpp?\.\s*
 # paragraph, 的計算。2), right after a word and before its punctuation (斷指1。), or in brackets
 # anywhere (合作機制。[1]這些)
 _MARKER_AFTER = ("(?<=[。！？；，」』”）)])({n})(?:(?=[\u4e00-\u9fff「『“（(])(?![年月號号時时點点分秒萬万億亿千百十個个位名人次項项條条家]|日(?!本))"
-                 "| (?=[\u4e00-\u9fff「『“（(])|(?=\\s*$))")
+                 "| (?=[\u4e00-\u9fff「『“（(]|(?:19|20)\\d\\d)|(?=\\s*$))")
 _MARKER_BEFORE = "(?<=[\u4e00-\u9fff」』”）)])(?<![第約约共近逾達达至到])({n})(?=[。！？；，、])"
 
 
@@ -245,7 +245,7 @@ def _footnotes(blocks: list[Block]) -> list[Block]:
     notes: dict[int, int] = {}  # note number -> block index
     for k, b in enumerate(blocks):
         m = _NOTE_LINE.match(b.text)
-        if m is None or not _CITATION.search(b.text):
+        if m is None or not (_CITATION.search(b.text) or b.footnote):  # (a page's foot note needs no citation's marks)
             continue
         n = int(unicodedata.normalize("NFKC", next(g for g in m.groups() if g)))
         if n in notes or not 1 <= n <= 300:
@@ -349,14 +349,15 @@ def _drop_page_furniture(text: str) -> list[str | None]:
         for i, (raw, s) in enumerate(zip(raw_lines, stripped_lines[p])):
             is_number = bool(s) and bool(_PAGE_NUMBER.match(s))
             if in_notes and not is_number:
-                if s and (_FOOTNOTE_START.match(s) or not notes):
+                if s and (_FOOTNOTE_START.match(s) and _next_note(s, notes) or not notes):
                     notes.append(s)
                 elif s:
                     notes[-1] = _join(notes[-1], s, True, not raw.endswith((" ", "\u3000")))  # a note wrapped over lines
                 out.append(None)
                 continue
-            if s and _FOOTNOTE_RULE.fullmatch(s) and any(_PAGE_NUMBER.match(x) or _next_page_header(x, first)
-                                                         for x in stripped_lines[p][i + 1:i + 30]):
+            if s and _FOOTNOTE_RULE.fullmatch(s) and (any(_PAGE_NUMBER.match(x) or _next_page_header(x, first)
+                                                          for x in stripped_lines[p][i + 1:i + 30])
+                                                      or _notes_to_the_end(stripped_lines[p], i)):
                 in_notes = True
                 out.append(None)
                 continue
@@ -388,6 +389,23 @@ def _drop_page_furniture(text: str) -> list[str | None]:
     return out
 
 
+def _next_note(line: str, notes: list[str]) -> bool:
+    """Does ``line`` open the next footnote, not go on with the last one?  A number must be the
+    last note's plus one (2015. under 2 Agreement …, signed November 5, is the note's year)."""
+    m = re.match(r"(\d{1,3})(?!\d)", line)
+    if m is None or not notes:
+        return line[:1] not in "0123456789" or not notes  # (a year opening the line goes on with the note)
+    last = re.match(r"(\d{1,3})(?!\d)", notes[-1])
+    return last is None or int(m.group(1)) == int(last.group(1)) + 1
+
+
+def _notes_to_the_end(page: list[str], i: int) -> bool:
+    """After the rule at line ``i``: only footnotes to the end of the text (1 小馬可仕…, 2 Agreement
+    …), the last page's notes with no page number under them."""
+    rest = [x for x in page[i + 1:] if x]
+    return 0 < len(rest) <= 40 and _FOOTNOTE_START.match(rest[0]) is not None and rest[0][:1] in "1¹＊*†"
+
+
 def _right_after_dropped(out: list[str | None]) -> bool:
     """Was the last line with text dropped as page furniture (a page number, a running header)?
     A next page's header follows them; a footnote numbered like the page (2 〈…〉，中華人) need not."""
@@ -406,8 +424,22 @@ def _next_page_header(line: str, first: str) -> bool:
     if m is None or _TERMINAL.search(line):
         return False
     words = re.sub(r"^\d{1,4}[ \t\u3000]+|[ \t\u3000]+\d{1,4}$", "", line)
-    squeeze = lambda x: re.sub(r"[ \t\u3000]+", "", x)  # noqa: E731
+    squeeze = lambda x: _arabic_issue(re.sub(r"[ \t\u3000]+", "", x))  # noqa: E731
     return len(squeeze(words)) >= 4 and squeeze(first).startswith(squeeze(words))
+
+
+def _arabic_issue(text: str) -> str:
+    """第二十六卷第四期 as 第26卷第4期, so that a running header in digits matches the first line."""
+    from .numex import cn_number
+
+    def arabic(m: re.Match) -> str:
+        v = cn_number(m.group(1))
+        return f"第{int(v)}{m.group(2)}" if v is not None else m.group()
+
+    return _CN_ISSUE.sub(arabic, text) if "第" in text else text
+
+
+_CN_ISSUE = rx.compile(r"第([一二三四五六七八九十百〇]{1,5})([卷期號号])")
 
 
 def _after_page_number(page: list[str], i: int) -> bool:

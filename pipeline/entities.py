@@ -845,6 +845,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             left, right = u.leftovers(a, b)
             if left and left not in r["cluster_prefixes"] and not (day and left.endswith("日")):
                 continue
+            if b - a == 2 and any(c in r["weak_abbreviations"] for c in sh[a:b]) and not right \
+                    and (nxt := u.token_at(b)) is not None and nxt.pos[:1] not in ("n", "v", "l", "j") \
+                    and nxt.norm not in r["cluster_suffixes"]:
+                continue  # 選舉|中以|些微過半: "in … by", a word of its own before an adverb (中以關係 is a pair)
+            if b - a == 2 and sh[a] == "以" and sh[b : b + 1] == "制":
+                continue  # 以菲制華: "using the Philippines to contain China", no Israel
             if koku is None and split is None and right and right not in r["cluster_suffixes"] \
                     and not self._is_word(right):
                 continue

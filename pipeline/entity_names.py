@@ -407,7 +407,7 @@ class NameRules:
             if nxt and nxt[0].start == t.end:
                 n0 = nxt[0]
                 country = self._clause_country(u, n0.start)
-                if country == "jp" and self._japanese_person(u, n0.start):
+                if (country == "jp" or country is None and self._japanese_shape(u, n0.start)) and self._japanese_person(u, n0.start):
                     pass  # 日本自民黨幹事長森山|裕: MeCab's surname and given name
                 elif country in self.rules["korean_countries"] and self._korean_person(u, n0.start):
                     pass  # 三星電子會長李在|鎔: a Korean name has three characters
@@ -579,6 +579,8 @@ class NameRules:
         else :meth:`_pinyin`."""
         if country == "":
             country = self._name_country(u, a, b)
+        if country is None and b - a >= 4 and self._japanese_shape(u, a):
+            country = "jp"  # 所長松田隆之: a Japanese name's shape, with no country named
         if self._korean(u, a, country):
             en = self._korean_names.romanize(u.text[a:b], u.sh[a:b])
             if en:
@@ -651,6 +653,13 @@ class NameRules:
             if ref is not None:
                 return self._last_country.get("GPE" if ref.group() == "该国" else "ORG")
         return country
+
+    def _japanese_shape(self, u: _Unit, a: int) -> bool:
+        """With no country in the clause: a name of four characters or more that opens with a
+        two-character Japanese surname, no Chinese compound one (所長松田隆之: Matsuda, not 松 + 田隆之)."""
+        parts = self._japanese_names.name_at(u.text[a:a + 6])
+        return parts is not None and parts.length >= 4 and u.sh[a:a + 2] not in self.rules["compound_surnames"] \
+            and self._japanese_names.surname(u.text[a:a + 2]) is not None
 
     def _japanese_person(self, u: _Unit, a: int) -> bool:
         """The Japanese name MeCab finds at ``a`` after a title, ending on a word boundary."""

@@ -528,7 +528,7 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
 
 #: openings with which the writer takes the paragraph back from the one it reported (shadow forms)
 _WRITERS_TURN = ("然而", "但是", "不过", "因此", "同时", "此外", "另外", "另一方面", "事实上", "值得注意的是", "首先", "其次",
-                 "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然", "加上", "再加上")
+                 "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然", "加上", "再加上", "据了解", "据悉", "只是，")
 
 #: the writer turning to the words just reported, as words (這樣的要求…, 此番言論…): a speaker does not
 #: call their own words so
@@ -929,9 +929,9 @@ _CLAIM_NOUNS = ("的假象", "的谎言", "的说法", "的论调", "的神话",
 #: what follows a quoted word that names a pretext (以「和平」之名, 以「安全」為由)
 _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
 
-#: a clause opening with a demonstrative, a classifier and a noun: its own subject (但這種平衡極為脆弱;
-#: not 此舉 or 這是, which point back to the earlier clause's act)
-_DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)[\u4e00-\u9fff]")
+#: a clause opening with a demonstrative, a classifier and a noun, or with 任何: its own subject (但這種
+#: 平衡極為脆弱, 任何企圖…的圖謀; not 此舉 or 這是, which point back to the earlier clause's act)
+_DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)|任何)[\u4e00-\u9fff]")
 
 #: a clause opening with a consequence (…受到削弱，進而影響…的安全情勢): what follows from the event
 #: before, no act of its subject (shadow forms)
@@ -1456,15 +1456,22 @@ _DOMAINS = frozenset({"安全", "防卫", "安保", "同盟", "军事", "防务"
 
 
 def _kept_or_broken(tokens, c: Cue) -> bool:
-    """Is the cue's word the object of a verb that keeps or breaks a word given (違背承諾, 兌現承諾,
-    作出保證)?  A noun."""
+    """Is the cue's word the object of a verb that keeps, breaks or ignores a word given (違背承諾,
+    兌現承諾, 作出保證, 不顧中方嚴正交涉)?  A noun."""
     k = c.tok
-    return 1 <= k < len(tokens) and tokens[k].start == c.start and tokens[k - 1].norm in _KEEP_OR_BREAK
+    if not (1 <= k < len(tokens) and tokens[k].start == c.start):
+        return False
+    for j in range(k - 1, max(-1, k - 4), -1):  # (不顧|中|方|嚴正交涉: whose, between)
+        if tokens[j].norm in _KEEP_OR_BREAK:
+            return True
+        if tokens[j].pos[:1] in ("v", "p", "c", "d", "x") or len(tokens[j].norm) > 3:
+            return False
+    return False
 
 
 #: verbs whose object is a pledge or a statement (shadow forms)
 _KEEP_OR_BREAK = frozenset({"违背", "违反", "背弃", "背离", "兑现", "履行", "信守", "恪守", "遵守", "打破", "撕毁",
-                            "落实", "作出", "做出", "食言", "推翻"})
+                            "落实", "作出", "做出", "食言", "推翻", "不顾", "无视", "罔顾", "漠视"})  # (不顧中方嚴正交涉)
 
 
 def _predicated(tokens, c: Cue, cues: list[Cue]) -> bool:
@@ -2438,10 +2445,12 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
         described.append((u.text[len(field) : person.start], _entity_dict(person)))
     out: dict[int, tuple[dict, int]] = {}
     named: dict[str, Entity] = {}  # the people named so far, by surname (林: the interviewee 林正崑)
+    people: list[Entity] = []
     for u in doc.units:
         for e in u.entities:
-            if e.label == "PERSON" and 2 <= len(e.text) <= 4 and not e.text.isascii():
+            if e.label == "PERSON" and 2 <= len(e.text) <= 5 and not e.text.isascii():
                 named.setdefault(_traditional(e.text[0]), e)
+                people.append(e)
     for u in openers:
         label = speaker_label(u.text)
         if label is None:
@@ -2456,6 +2465,8 @@ def _turns(doc: Document) -> dict[int, tuple[dict, int]]:
             speaker = {**_entity_dict(who), "mention": label}  # 林：… the 林正崑 the introduction names
         elif len(label) >= 3 and (who := named.get(_traditional(label[0]))) is not None and who.text + label[1:] in doc.text:
             speaker = {**_entity_dict(who), "mention": label}  # 梁副主委：… after 梁文傑副主委：
+        elif len(label) == 2 and (who := next((e for e in people if len(e.text) >= 4 and e.text.startswith(label)), None)) is not None:
+            speaker = {**_entity_dict(who), "mention": label}  # 松田：… the 松田隆之 the introduction names
         elif is_interviewer(label):
             speaker = {"text": label, "kb_id": None, "en": "the interviewer"}
         elif chair is not None and label in ("主席", "主持人"):

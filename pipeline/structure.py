@@ -71,7 +71,7 @@ def _is_date_line(t: str) -> bool:
 
 
 #: an issue's number in Chinese (第 47 期, 第64卷第4期)
-_ISSUE_NUMBER = r"第\s*\d{1,4}\s*[期卷號号](?:\s*第\s*\d{1,4}\s*[期號号])?"
+_ISSUE_NUMBER = r"第\s*(?:\d{1,4}|[一二三四五六七八九十百〇]{1,5})\s*[期卷號号](?:\s*第\s*(?:\d{1,4}|[一二三四五六七八九十百〇]{1,5})\s*[期號号])?"
 #: a line with only a series' issue number (第 47 期, Vol. 12, No. 3), maybe with its date
 _ISSUE_LINE = rx.compile(r"^\s*(?:" + _ISSUE_NUMBER + r"|(?:Vol|No|Issue)\.?\s*\d{1,4}(?:\s*[,，]?\s*No\.?\s*\d{1,4})?)"
                          r"(?:\s*[（(]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*(?:[-/.月]\s*(?:\d{1,2}\s*日?)?)?\s*[）)]?)?\s*$")
@@ -245,6 +245,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = [_Piece("byline", text)]  # 美國之音記者李逸華華盛頓報導: the reporter's credit at the end
         elif seen_body and i >= n - 2 and _is_short(b) and pat.match_byline(text) and not _SENTENCE_PUNCT.search(text):
             out[i] = _byline_pieces(text, pat)  # 作者：鄭宇辰（國防安全研究院…助研究員）: a brief's writer, at its end
+        elif seen_body and i == n - 2 and _PEN_NAME.fullmatch(text) and pat.is_note(blocks[i + 1].text):
+            out[i] = [_Piece("byline", text)]  # 鍾聲 above 《人民日報》（… 03 版）: the commentary's pen name
         elif _is_short(b) and (m := pat.match_byline(text)) is not None and _NAME_LIST.match(text[m.end():].strip()):
             out[i] = _byline_pieces(text, pat)  # 文：陳柏諺 under a web page's summary box, before the article
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
@@ -293,7 +295,11 @@ def _closing_credit(text: str, pat: LayoutPatterns) -> list[_Piece] | None:
 _CLOSING_CREDIT = rx.compile(r"(?<=[。！？!?」』”])\s*[（(][^（）()]{2,30}[）)]\s*\d{0,8}\s*$")
 
 
-_NUMERIC_CELL = rx.compile(r"[-+−]?[\d,.]+\s*[%％]?|[-—–]")
+#: a pen name alone on its line (鍾聲, 國紀平)
+_PEN_NAME = rx.compile(r"[\u4e00-\u9fff][\s\u3000]*[\u4e00-\u9fff]{1,3}")
+#: a list item's bullet (• ·－ - – * ・ ▪ ● ○ ◦), then a space
+_BULLET = rx.compile(r"^[•·－\-–*・▪●○◦]\s+\S")
+_NUMERIC_CELL = rx.compile(r"(?:約|约|逾|近)?[-+−]?[\d,.]+\s*[%％]?|[-—–]|(?:19|20)\d\d\s*年(?:度)?(?:[（(][^）)]{1,4}[）)])?")
 
 
 def _is_table_row(text: str, header: bool = False) -> bool:
@@ -303,7 +309,8 @@ def _is_table_row(text: str, header: bool = False) -> bool:
     if not 2 <= len(cells) <= 12 or any(len(c) > 12 for c in cells) or _SENTENCE_PUNCT.search(text):
         return False
     numeric = sum(1 for c in cells if _NUMERIC_CELL.fullmatch(c))
-    return header or numeric >= max(2, len(cells) - 1)
+    # (日本 兆日圓 6.8 7.9 8.7 8.8: a label and a unit; 日本 553 南韓 476: labels and numbers taking turns)
+    return header or numeric >= max(2, len(cells) - 1) or len(cells) >= 4 and numeric >= max(3, len(cells) // 2)
 
 
 #: a record's stage direction, a whole paragraph in brackets: （宣讀上次會議議事錄，無異議，確定）
@@ -858,6 +865,8 @@ def _is_heading(b: Block, pat: LayoutPatterns) -> bool:
     t = b.text
     if b.heading_level > 0:
         return True
+    if _BULLET.match(t):
+        return False  # － 已付款但尚未交貨的軍購案件，應列表…: an item of a list, prose
     if _EMOJI_EDGE.search(t):
         return False
     if pat.heading_marker(t) and len(t) <= 60 and not _ENDS_SENTENCE.search(t):

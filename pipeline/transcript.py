@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from . import rx
@@ -107,7 +107,20 @@ def is_speaker(label: str) -> bool:
             return True
     if any(t.startswith(x) and name(t[len(x):]) for x in titles):
         return True  # 部長顧立雄
-    return name(t) or t[:1].isascii()  # 林劍, Rubio
+    return name(t) or t[:1].isascii() or len(t) == 2 and _japanese_surname(t)  # 林劍, Rubio, 松田 (an interview's answers)
+
+
+@lru_cache(maxsize=256)
+def _japanese_surname(label: str) -> bool:
+    """A Japanese surname of two characters (松田, 小泉), as an interviewee's label."""
+    return _japanese_names().surname(label) is not None
+
+
+@lru_cache(maxsize=1)
+def _japanese_names():
+    from .japanese import JapaneseNames
+
+    return JapaneseNames.load()
 
 
 def is_transcript(paragraphs: Iterable[str]) -> bool:

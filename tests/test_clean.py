@@ -728,3 +728,47 @@ def test_a_post_with_a_writer_and_title_line_and_a_headline_that_asks():
     got = kinds("「外國勢力」無處不在？23條立法一年半，香港的國安敘事如何改寫日常\n\n端傳媒記者 葉朗晴 發自香港\n2025-10-09\n\n"
                 "2024年3月19日，香港立法會全票通過《維護國家安全條例》。\n\n特區政府當時承諾，新法只針對極少數人。\n")
     assert [k for k, _ in got[:3]] == ["title", "byline", "publication"]
+
+
+def test_a_journal_issue_line_footnotes_and_a_table():
+    """A journal article: 遠景基金會季刊 第二十六卷 第四期 … is the issue line (it was the title), the
+    running header 88 遠景基金會季刊 第26卷 第4期 is dropped, the notes under the last rule are notes and
+    their markers leave the text (改善。2, 省。3 2025年); a table's rows (日本 兆日圓 6.8 7.9, 日本 553
+    南韓 476) are notes, its title a caption, a list item (－ …) is prose."""
+    text = ("遠景基金會季刊 第二十六卷 第四期 2025年10月 頁87-126\n\n台菲安全合作的發展與侷限\n\n何承澤\n\n壹、前言\n\n"
+            "菲律賓總統曾坦言，若台海爆發戰爭，菲律賓將無可避免被捲入。1 此一說法反映了地理上的現實。\n\n"
+            "台菲之間曾因事件關係緊繃，直到2015年簽署漁業執法合作協定後才逐步改善。2\n\n"
+            "美菲宣布新增四處據點，其中三處位於伊莎貝拉省。3\n2025年「肩並肩」演習期間，美軍部署飛彈。\n\n"
+            "88 遠景基金會季刊 第26卷 第4期\n\n北京則多次警告菲方不要玩火。\n\n──────────\n"
+            "1 小馬可仕2025年8月訪問印度期間接受媒體專訪之發言。\n2 Agreement concerning Fisheries Matters, signed November 5,\n"
+            "2015.\n3 分別為卡加揚省聖安娜海軍基地。\n")
+    got = kinds(text)
+    assert got[0][0] == "publication" and got[1] == ("title", "台菲安全合作的發展與侷限")
+    body = " ".join(t for k, t in got if k == "body")
+    assert "88" not in body and "改善。2" not in body and "3 2025" not in body
+    assert [t[:1] for k, t in got if k == "note"] == ["1", "2", "3"]
+    got = kinds("國防預算比較\n\n面對中國軍力擴張與朝鮮半島情勢，印太地區國家近年紛紛調高國防支出，各國國防預算近年都在成長。\n\n"
+                "根據各國國防部公布的預算數據，日本、南韓、台灣與菲律賓的國防預算近三年均呈現成長。\n\n"
+                "表：印太四國國防預算比較\n\n國家 單位 2023年 2024年 2025年\n"
+                "日本 兆日圓 6.8 7.9 8.7\n南韓 兆韓元 57.0 59.4 61.2\n\n日本 553 南韓 476 台灣 165\n\n"
+                "國民黨團認為政府應先交代：\n\n－ 已付款但尚未交貨的軍購案件，應列表向立法院報告\n")
+    kinds_of = dict((t.replace(" ", ""), k) for k, t in got)  # (a space between two Han characters goes)
+    assert kinds_of["表：印太四國國防預算比較"] == "caption" and kinds_of["日本兆日圓6.87.98.7"] == "note"
+    assert kinds_of["日本553南韓476台灣165"] == "note"
+    assert [k for k, t in got if t.startswith("－")] == ["body"]
+
+
+def test_pen_names_bylines_and_link_labels():
+    """鍾聲 above 《人民日報》（… 03 版） is the byline (a heading); 鏡週刊記者／吳品萱 is a byline (a lead);
+    （譯者：…／核稿：…）1141118 is a note; ▸ 相關新聞 opens a list of links."""
+    got = kinds("菲方挑釁滋事注定徒勞無功\n\n菲律賓方面多次派遣公務船隻擅闖黃岩島鄰近海域。\n\n美方並非南海問題當事方。\n\n鍾　聲\n\n"
+                "《人民日報》（ 2025年09月18日 03 版）\n")
+    assert got[-2][0] == "byline"
+    got = kinds("鄭麗文坐上黨主席大位\n\n鏡週刊記者／吳品萱\n2025.11.24 19:30\n\n國民黨主席鄭麗文上任將近一個月。\n\n黨中央表面一片和氣。\n")
+    assert got[1] == ("byline", "鏡週刊記者／吳品萱")
+    got = kinds("美晶片管制忽緊忽鬆\n\n（中央社記者陳彥廷綜合外電報導）美國對中國的晶片管制數度轉向。\n\n"
+                "輝達隨後認列相關費用。\n\n（譯者：劉文傑／核稿：張佩芝）1141118\n")
+    assert got[-1][0] == "note"
+    got = kinds("雙航艦同闖太平洋\n\n記者 陳柏翰 報導\n\n中國兩艘航空母艦首度同時在西太平洋活動。\n\n▸ 相關新聞\n\n遼寧艦航經宮古海峽 共機起降逾百架次\n\n"
+                "更讓日方不滿的是，戰機兩度異常接近巡邏機，最近距離僅約45公尺。\n")
+    assert [k for k, t in got[3:5]] == ["note", "note"]

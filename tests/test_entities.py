@@ -1601,3 +1601,14 @@ def test_a_korean_outlets_names_and_ministry(resources):
     assert one(es, "外交部").kb_id == "kr-mofa" and one(es, "李在雄").en == "Lee Jae-ung"
     es = ents("标题\n\n新华社北京11月27日电\n\n外交部发言人林剑在例行记者会上表示，政府正密切关注。\n", resources)
     assert one(es, "外交部").kb_id == "cn-mfa"
+
+
+def test_pairs_that_are_no_clusters_and_a_party_centre(resources):
+    """選舉中以些微過半得票勝出 (中以: "in … by") and 以菲制華 (using the Philippines) are no China–Israel
+    or Israel–Philippines pair; 中以關係 is; 黨中央 is whichever party the text is about, no CCP link;
+    菲海警 is the Philippine Coast Guard (it was China's)."""
+    assert not [e for e in ents("前言。\n\n鄭麗文在10月的黨主席選舉中以些微過半得票勝出。\n", resources) if e.label == "GPE"]
+    assert not find(ents("前言。\n\n美方其真實目的無非是以菲制華。\n", resources), "以菲")
+    assert one(ents("前言。\n\n中以關係緊張。\n", resources), "中以").members
+    assert not find(ents("前言。\n\n國民黨主席鄭麗文上任，黨中央表面一片和氣。\n", resources), "黨中央")
+    assert one(ents("前言。\n\n菲海警發言人頻頻炒作所謂中方霸凌。\n", resources), "菲海警").kb_id == "ph-coast-guard"

@@ -103,12 +103,13 @@ def test_a_quoted_term_is_no_quotation_before_its_speaker(resources):
 
 
 def test_an_interview_by_the_interviewees_surname_and_the_magazine(resources):
-    """天下：… and 林：… turns: the magazine asks, 林 is the 林正崑 the introduction names."""
+    """天下：… and 林：… turns: the magazine asks, 林 is the 林正崑 the introduction names (天下：也有人說
+    這是保護費？ reports what someone says: 有人 holds that)."""
     doc = annotate_text("退役海軍中將林正崑：台灣最缺的是撐過第一週的能力\n\n《天下》上週專訪退役海軍中將林正崑。\n\n"
                         "天下：特別預算在立法院卡關，你怎麼看？\n\n林：國防部必須把帳講清楚。\n\n天下：也有人說這是保護費？\n\n"
                         "林：這種說法我不太同意，國防部應該加快交貨。\n", "iv", resources)
     holders = [u.stance["holder"] for u in doc.units if u.kind == "body" and u.stance["bearing"]]
-    assert [h["text"] for h in holders if isinstance(h, dict)][-2:] == ["天下", "林正崑"]
+    assert [h["text"] for h in holders if isinstance(h, dict)] == ["天下", "林正崑", "有人", "林正崑"]
     assert any(h["en"] == "the interviewer" for h in holders if isinstance(h, dict))
 
 
@@ -2141,3 +2142,26 @@ def test_a_label_of_surname_and_title_after_the_full_name(resources):
                         "梁副主委：我們再次呼籲北京當局，停止對台灣的軍事威脅和認知作戰。\n", doc_id="t", res=resources)
     last = doc.units[-1]
     assert last.stance["holder"]["text"] == "梁文傑" and last.stance["holder"].get("mention") == "梁副主委"
+
+
+def test_ignoring_someones_warnings_is_no_speech_of_theirs(resources):
+    """菲律賓方面不顧中方嚴正交涉和一再警告，…擅闖…: the Philippines is judged (China held it)."""
+    st = stance(resources, "近期，菲律賓方面不顧中方嚴正交涉和一再警告，多次派遣公務船隻擅闖中國黃岩島鄰近海域，蓄意製造事端。")
+    assert st["holder"] == "AUTHOR" and targets(st).get("菲律賓") == "negative"
+
+
+def test_any_opens_a_clause_with_its_own_subject(resources):
+    """中方維護…的決心堅定不移，任何企圖…挑釁滋事的圖謀，都注定是螳臂當車: China is not what the
+    second clause judges (it was negative)."""
+    st = stance(resources, "中方維護國家領土主權和海洋權益的決心堅定不移，任何企圖借外力挑釁滋事的圖謀，都注定是螳臂當車、徒勞無功。")
+    assert targets(st).get("中") != "negative"
+
+
+def test_an_interviewees_surname_label_after_a_japanese_name(resources):
+    """天下：… and 松田：… turns: 松田 is the 松田隆之 the introduction names, read in Japanese
+    (Takayuki Matsuda; the answers were the writer's)."""
+    doc = annotate_text("專訪日本學者松田隆之：北京不會輕易罷手\n\n《天下》專訪東京「亞洲戰略研究所」所長松田隆之。\n\n"
+                        "天下：高市的發言，是失言，還是刻意為之？\n\n松田：我不認為是失言。\n\n天下：中國的反應為何如此激烈？\n\n"
+                        "松田：從宣傳角度看，北京這次是得不償失。\n", "iv", resources)
+    last = doc.units[-1].stance
+    assert last["holder"]["text"] == "松田隆之" and last["holder"]["en"] == "Takayuki Matsuda"
