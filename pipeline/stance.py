@@ -184,6 +184,12 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             st.update(score=round(float(prob) / 2, 3), model_score=round(float(prob), 3))
         return st
     clause = clause_ids(text, shadow, tokens)
+    # 美國同盟政策, 同盟關係視為交易: a topical word naming the domain of the noun after it is no praise
+    # of anyone (家暴問題 still names a problem)
+    heads = {t.start: t.norm for t in tokens}
+    for c in cues:
+        if c.entry.kind == "evaluative" and c.entry.weight <= 1 and c.polarity == "positive" and heads.get(c.end) in _TOPIC_HEADS:
+            c.polarity = None
     if "若" in shadow or "如果" in shadow or "假如" in shadow or "要是" in shadow or "万一" in shadow:
         # 賴政府若仍以為…，恐怕是一廂情願: a belief or words supposed in a condition are no one's reported view
         for c in cues:
@@ -903,6 +909,9 @@ _ONE_PERSON = rx.compile(r"一位|一名|該名|该名|這位|这位|該位|该�
 _ONE_BEFORE = rx.compile(r"(?:一位|一名|该名|这位|该位)$")
 #: the end of a sentence inside a unit (a quotation of several sentences)
 _SENTENCE_END = rx.compile(r"[。！？!?]")
+#: nouns whose domain a topical word before them names (同盟政策, 安全需求; shadow forms)
+_TOPIC_HEADS = frozenset({"政策", "关系", "体系", "架构", "机制", "议题", "问题", "需求", "观", "事务", "领域", "层面",
+                          "框架", "格局", "态势", "环境", "局势", "形势", "利益"})
 #: what opens a condition (shadow forms)
 _CONDITION = rx.compile(r"如果|假如|倘若|要是|万一|若(?!干)")
 _CLOSING_MARKS = frozenset("」”』")

@@ -2165,3 +2165,12 @@ def test_an_interviewees_surname_label_after_a_japanese_name(resources):
                         "松田：從宣傳角度看，北京這次是得不償失。\n", "iv", resources)
     last = doc.units[-1].stance
     assert last["holder"]["text"] == "松田隆之" and last["holder"]["en"] == "Takayuki Matsuda"
+
+
+def test_a_topical_word_naming_a_domain_praises_no_one(resources):
+    """反映川普政府交易導向的同盟觀, 在同盟體系中的議價能力: 同盟 names the domain of 觀 and 體系 (Trump
+    and the US were positive); 家暴問題 still names a problem."""
+    st = stance(resources, "（二）反映川普政府交易導向的同盟觀：美方並非單純出於戰略信任而同意此案，而是將其與南韓對美投資綁在一起。")
+    assert "川普" not in targets(st)
+    st = stance(resources, "我國在爭取對美軍購時，宜將國防投資整合規劃，而非被動因應美方要求，以提高自身在同盟體系中的議價能力。")
+    assert "美" not in targets(st)
