@@ -589,7 +589,7 @@ def describe_date(extra: dict[str, Any], surface: str) -> str:
             text = f"{_MONTHS[int(ma.group(2)) - 1]}–{_MONTHS[int(mb.group(2)) - 1]} {ma.group(1)}".replace(" XXXX", "")
         else:
             text = f"{a}–{b}"
-    elif value.startswith("XXXX-W"):
+    elif re.match(r"XXXX-W(?:XX|\d)", value):  # a week (not XXXX-WI, a winter)
         day = value.rsplit("-", 1)[-1]
         name = _WEEKDAYS[int(day) - 1] if day.isdigit() else "week"
         shift = {"-1W": "last ", "+1W": "next ", "+0W": "this "}.get(rel or "", "")

@@ -153,6 +153,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     # 「史上最好」; not 這是必須的。)
     cues = [c for c in cues if not (c.entry.kind == "modal" and c.end - c.start <= 2 and (
         shadow[c.end : c.end + 1] in _CLOSING_MARKS or shadow[c.end : c.end + 1] == "的" and _HAN_AFTER.match(shadow, c.end + 1)))]
+    if "拒绝" in shadow:  # 拒絕評論立法院的審議前景: declining to speak judges nothing it would have spoken of
+        for c in cues:
+            if c.entry.kind == "reporting" and shadow[c.start : c.end] == "拒绝" and shadow.startswith(_COMMENTING, c.end):
+                c.polarity = None
     if "之说" in shadow:  # 費城造船廠之說: the claim, a noun, and no one speaks
         cues = [c for c in cues if not (c.entry.kind == "reporting" and shadow[c.start - 1 : c.end] == "之说")]
     if "与其" in shadow:
@@ -206,6 +210,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             if c.entry.kind == "evaluative" and c.entry.role == "object" and c.polarity == "negative" \
                     and _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start):
                 cues[k].entry = replace(c.entry, role="subject")
+            elif c.entry.kind == "reporting" and shadow[c.start : c.end] in _REACTIONS \
+                    and _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start):
+                c.denied = True  # 曾公開批評中國…，引發北京不滿: Beijing's displeasure is the consequence, not the report
     _breached_limits(cues, shadow, clause)
     _against_wrongs(cues, shadow, clause)
     _harmed_goods(cues, clause, shadow)
@@ -293,9 +300,11 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
     elif holder == "AUTHOR" and ctx.reporting is not None and not _writer_speaks(shadow, cues) \
             and not shadow.startswith(_WRITERS_TURN) and not _ON_THE_WORDS.match(shadow) and not _CONCLUDES.match(shadow) \
+            and not _SUMMING_UP.match(shadow) \
             and not has_q and not _opens_with_home_city(ents, ctx):
         # 王毅表示，中韓互為重要近鄰。雙方應當…: the report goes on to the paragraph's end (but not
-        # to a question: 據報道，馬科斯表示…。中方對此有何評論？ asks the reader or the one reported)
+        # to a question: 據報道，馬科斯表示…。中方對此有何評論？ asks the reader or the one reported; nor
+        # to the writer summing up: 這些互動或許難以立竿見影…)
         holder = ctx.reporting
     if verb is not None and isinstance(holder, dict) and holder_ent is not None and holder_ent.label in ("PERSON", "ORG") \
             and _reports_words(verb, shadow) and not quoted[verb.start] and _opens_words(verb, unit.entities, shadow):
@@ -823,11 +832,11 @@ _WHILE_FRAME = rx.compile(r"在[^，。；：,;]{1,20}?(?:的同时|同时|之�
 
 def _quote_around(shadow: str, e: Entity) -> tuple[int, int] | None:
     """The opening and closing marks of a quotation holding the entity, each within ten characters
-    of it (「一國兩制台灣方案」), or None."""
-    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『")
+    of it (「一國兩制台灣方案」, ‘中國威脅’ inside “…”), or None."""
+    opened = max(shadow.rfind(q, max(0, e.start - 10), e.start) for q in "「“『‘")
     if opened < 0:
         return None
-    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』") if k >= 0), default=-1)
+    closing = min((k for k in (shadow.find(q, e.end, e.end + 10) for q in "」”』’") if k >= 0), default=-1)
     return (opened, closing) if closing >= 0 else None
 
 
@@ -898,7 +907,7 @@ _FORECAST = rx.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)])
 _CONCEDING = rx.compile(r"虽然|虽|尽管")
 _BUT = rx.compile(r"[，,]\s*(?:但是|但|却|可是|然而)")
 #: reactions someone has to what is caused (引發北京強烈反彈; shadow forms)
-_REACTIONS = frozenset({"反弹", "不满", "愤怒", "愤慨", "抗议", "反感", "谴责", "强烈不满", "众怒", "公愤"})
+_REACTIONS = frozenset({"反弹", "不满", "愤怒", "愤慨", "抗议", "反感", "谴责", "强烈不满", "众怒", "公愤", "批评", "抨击", "指责"})
 #: what causes the feeling named right after it (引起…的高度警惕; shadow forms)
 _CAUSES_FEELING = rx.compile(r"(?:引起|引发|招致|激起)[^，。；！？]{0,12}$")
 #: role nouns that name a person (as written, both scripts): a holder so named is who 他 refers to next
@@ -912,6 +921,8 @@ _SENTENCE_END = rx.compile(r"[。！？!?]")
 #: nouns whose domain a topical word before them names (同盟政策, 安全需求; shadow forms)
 _TOPIC_HEADS = frozenset({"政策", "关系", "体系", "架构", "机制", "议题", "问题", "需求", "观", "事务", "领域", "层面",
                           "框架", "格局", "态势", "环境", "局势", "形势", "利益"})
+#: verbs of commenting one declines (拒絕評論, 拒絕回應; shadow forms)
+_COMMENTING = ("评论", "置评", "回应", "透露", "证实", "说明", "表态", "回答", "答复")
 #: what opens a condition (shadow forms)
 _CONDITION = rx.compile(r"如果|假如|倘若|要是|万一|若(?!干)")
 _CLOSING_MARKS = frozenset("」”』")
@@ -941,6 +952,9 @@ _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
 #: a clause opening with a demonstrative, a classifier and a noun, or with 任何: its own subject (但這種
 #: 平衡極為脆弱, 任何企圖…的圖謀; not 此舉 or 這是, which point back to the earlier clause's act)
 _DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)|任何)[\u4e00-\u9fff]")
+
+#: a sentence opening with the writer summing up what it reported (這些互動…, 這種做法…)
+_SUMMING_UP = rx.compile(r"[，,\s]*(?:但是?|而且?|然而|不过|可是|只是|其实)?\s*(?:这|那|此)(?:些|种|样的|类)[\u4e00-\u9fff]")
 
 #: a clause opening with a consequence (…受到削弱，進而影響…的安全情勢): what follows from the event
 #: before, no act of its subject (shadow forms)
@@ -1232,6 +1246,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                                   t.end == a + k and t.pos[:1] == "v" for t in tokens))
                               or _leads_relative_clause(tokens, a + k + len(word))
                               or _in_toward_phrase(tokens, clause, a + k)
+                              or before[k + len(word) : k + len(word) + 1] == "时"  # (擔任在野黨黨魁時曾說: the office, then)
                               or _owns_a_trait(tokens, a + k + len(word), v.start)  # 川普總統的風格…重視
                               or word == "分析" and any(before[:k].endswith(r) for r in roles)  # 專家|分析後認為: their act
                               or any(w is not v and w.entry.type == "demand" and 0 <= a + k - w.end <= 4
@@ -1308,6 +1323,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             # 政界人士, 外交人士: the whole compound the role word ends; 日本防衛研究所的一位研究人員: one of
             # them, and whose
             start = next((t.start for t in tokens if t.start < at < t.end and t.end == at + len(word)), at)
+            group = next((t for t in tokens if t.end == start and t.norm.endswith(("党", "派", "界", "阵营"))), None)
+            start = group.start if group is not None else start  # 反對黨人士: the opposition's people
             one = _ONE_BEFORE.search(shadow, max(0, start - 3), start)
             if one is not None:
                 start = one.start()
@@ -1541,8 +1558,9 @@ def _owns_a_trait(tokens, a: int, b: int) -> bool:
 
 
 def _after_time_clause(shadow: str, at: int) -> bool:
-    """The verb at ``at`` follows a time clause ending in 時 or 後 (…見記者時表示, …時也強調, …上任後也一再強調)."""
-    return shadow[max(0, at - 5) : at].rstrip("也亦则并更又再一，, ").endswith(("时", "时候", "后", "之后", "以后"))
+    """The verb at ``at`` follows a time clause ending in 時 or 後 (…見記者時表示, …時也強調, …上任後也一再強調,
+    …黨魁時曾說)."""
+    return shadow[max(0, at - 5) : at].rstrip("也亦则并更又再一曾还，, ").endswith(("时", "时候", "后", "之后", "以后"))
 
 
 def _whole_word(tokens, a: int, b: int) -> bool:
@@ -1762,6 +1780,10 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     out: set[int] = set()
     ordered = sorted(ents, key=lambda x: x.start)
     for c in cues:
+        caused = _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start) if shadow[c.start : c.end] in _REACTIONS else None
+        if caused is not None:  # 引發北京強烈反彈, 引發中方嚴厲批評: they react; the reaction judges what caused it
+            # (not 引發美日安保…的疑慮: doubts about the alliance)
+            out.update(id(x) for x in ordered if caused.start() < x.start and x.end <= c.start and "的" not in shadow[x.end : c.start])
         if c.polarity != "negative" or c.entry.kind != "evaluative" or shadow[c.start : c.end] in _CLAUSE_TAKING:
             continue  # (坐視中國擴張: China acts, it is no patient)
         if c.entry.role == "subject":  # 擾|台: the one harassed, inside the word
@@ -1770,10 +1792,6 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
         if cause >= 0 and not any(ch in CLAUSE_PUNCT for ch in shadow[cause : c.start]):
             # 製造南韓和美國之間的隔閡: those between whom the rift is made suffer it
             out.update(id(x) for x in ordered if cause < x.start and x.end <= c.start)
-        caused = _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start) if shadow[c.start : c.end] in _REACTIONS else None
-        if caused is not None:  # 引發北京強烈反彈: Beijing reacts; the reaction judges what caused it (not
-            # 引發美日安保…的疑慮: doubts about the alliance)
-            out.update(id(x) for x in ordered if caused.start() < x.start and x.end <= c.start and "的" not in shadow[x.end : c.start])
         given = _GIVEN_HARM.search(shadow, max(0, c.start - 40), c.start)
         if given is not None and not any(ch in CLAUSE_PUNCT for ch in given.group()):
             # 給包括中國、菲律賓在內的亞洲各國人民帶來深重災難: those it is brought to suffer it

@@ -772,3 +772,15 @@ def test_pen_names_bylines_and_link_labels():
     got = kinds("雙航艦同闖太平洋\n\n記者 陳柏翰 報導\n\n中國兩艘航空母艦首度同時在西太平洋活動。\n\n▸ 相關新聞\n\n遼寧艦航經宮古海峽 共機起降逾百架次\n\n"
                 "更讓日方不滿的是，戰機兩度異常接近巡邏機，最近距離僅約45公尺。\n")
     assert [k for k, t in got[3:5]] == ["note", "note"]
+
+
+def test_a_date_label_without_colon_an_outlet_tag_and_a_filed_section():
+    """日期 2025年11月21日 is a date line (its label was an ORG); （德國之聲中文網） opening a paragraph is
+    the dateline; 國際｜韓國 over the headline is where the story is filed (it was the title); 國防部
+    發言人室 at the end is the release's signature."""
+    got = kinds("歐中關係陷拉鋸\n\n日期 2025年11月21日\n\n（德國之聲中文網）今年7月，歐中在北京舉行峰會。\n\n"
+                "歐盟執委會主席馮德萊恩當時直言，歐中關係已走到轉折點。\n\n國防部發言人室\n")
+    assert got[1] == ("publication", "日期 2025年11月21日") and got[2] == ("byline", "（德國之聲中文網）")
+    assert got[-1] == ("note", "國防部發言人室")
+    got = kinds("國際｜韓國\n\n李在明的「實用外交」能走多遠？\n\n天下雜誌 2025-12-03\n\n上任滿半年，李在明把實用外交掛在嘴邊。\n\n他先訪東京。\n")
+    assert got[0] == ("note", "國際｜韓國") and got[1][0] == "title"

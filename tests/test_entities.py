@@ -1612,3 +1612,12 @@ def test_pairs_that_are_no_clusters_and_a_party_centre(resources):
     assert one(ents("前言。\n\n中以關係緊張。\n", resources), "中以").members
     assert not find(ents("前言。\n\n國民黨主席鄭麗文上任，黨中央表面一片和氣。\n", resources), "黨中央")
     assert one(ents("前言。\n\n菲海警發言人頻頻炒作所謂中方霸凌。\n", resources), "菲海警").kb_id == "ph-coast-guard"
+
+
+def test_a_season_and_slang_that_looks_like_an_acronym(resources):
+    """冬季 is winter (it was 'week', read as a week number); PO文 is posting, no ORG 'PO'; 馬哈迪 is
+    Mahathir and 東姑扎夫魯 Tengku Zafrul (東姑扎 was a person)."""
+    es = ents("前言。\n\n中共空飄氣球多在冬季東北季風期間出現。\n\n賴桑跑去吃壽司還PO文說很讚。\n\n"
+              "前首相馬哈迪更直言不諱，部長東姑扎夫魯則反駁說協議沒有損害主權。\n", resources)
+    assert one(es, "冬季").en == "winter" and not find(es, "PO")
+    assert one(es, "馬哈迪").kb_id == "my-mahathir-mohamad" and one(es, "東姑扎夫魯").kb_id == "my-tengku-zafrul"

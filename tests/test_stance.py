@@ -2174,3 +2174,31 @@ def test_a_topical_word_naming_a_domain_praises_no_one(resources):
     assert "川普" not in targets(st)
     st = stance(resources, "我國在爭取對美軍購時，宜將國防投資整合規劃，而非被動因應美方要求，以提高自身在同盟體系中的議價能力。")
     assert "美" not in targets(st)
+
+
+def test_a_reaction_caused_is_no_report_and_its_reactors_are_not_judged(resources):
+    """瓦德富爾…曾公開批評中國…，引發北京不滿: the minister criticises (Beijing held it); 引發中方嚴厲批評:
+    China reacts, it is not judged; 中國的挑釁行為已經引起國際社會的…譴責，七國集團…表達…關切: the G7 holds
+    its concern and is no target (it was negative)."""
+    st = stance(resources, "德國外長瓦德富爾今夏訪問日本時，曾公開批評中國在台海與南海「日益咄咄逼人」，引發北京不滿。")
+    assert st["holder"]["text"] == "瓦德富爾" and targets(st).get("中國") == "negative"
+    st = stance(resources, "日方當政者公開挑釁觸碰中國紅線，現已突破閾值，引發中方嚴厲批評與連鎖反應。")
+    assert st["holder"] == "AUTHOR" and "中" not in targets(st)
+    st = stance(resources, "中國的挑釁行為已經引起國際社會的高度關注與譴責，七國集團（G7）外長也於日前發表聯合聲明，表達對台海局勢的關切。")
+    assert "七國集團" not in targets(st)
+
+
+def test_an_office_held_when_speaking_and_declining_to_answer(resources):
+    """李在明去年擔任在野黨黨魁時曾說…: he said it, when party leader (the holder was 黨魁); 川普一向拒絕
+    回答會不會協防台灣: declining to answer judges no one (Taiwan was negative)."""
+    st = stance(resources, "很多人還記得，李在明去年擔任在野黨黨魁時曾說，台海問題「跟我們有什麼關係？對中國說謝謝就好」。")
+    assert st["holder"]["text"] == "李在明"
+    st = stance(resources, "川普一向拒絕回答會不會協防台灣，理由是「不想透露底牌」。")
+    assert "台灣" not in targets(st)
+
+
+def test_the_writer_summing_up_ends_a_report(resources):
+    """國台辦發言人…表態，歡迎…。這些互動或許難以立竿見影…: the writer's (the spokesman held it)."""
+    st = stance(resources, "這些互動或許難以立竿見影，但至少證明：只要政治基礎還在，對話的大門就沒有關上。",
+                before="國台辦發言人也多次表態，歡迎國民黨在兩岸和平發展上扮演積極角色。")
+    assert st["holder"] == "AUTHOR"
