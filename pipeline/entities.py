@@ -361,6 +361,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._remember(u, n, mentions)
         self._refs(u, n, mentions)
         self._titles(u)
+        self._compound_surname_names(u)
         self._pos_names(u)
         self._institutions(u)
         self._party_branches(u)
@@ -443,14 +444,15 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                     self._pending = [p for p in self._pending if p[0] is not ent]
 
     def _ships(self, u: _Unit) -> None:
-        """A person or place that names a ship (杜魯門號, 山東號) or a class of ships (維吉尼亞級潛艦,
+        """A person or place that names a ship (杜魯門號, 山東號, 「遼寧」號) or a class of ships (維吉尼亞級潛艦,
         福特級航艦) is neither; the nouns are ``ship_class_nouns`` in entity_rules.yaml."""
         sh = u.sh
         if "号" not in sh and "级" not in sh and "舰" not in sh:
             return
         for e in [e for e in u.ents if e.label in ("PERSON", "GPE", "LOC") and not e.members]:
-            after = sh[e.end : e.end + 1]
-            if after == "号" or after == "级" and self._ship_noun_after(sh, e.end + 1) \
+            end = e.end + 1 if sh[e.end : e.end + 1] in "」”』" and sh[e.start - 1 : e.start] in "「“『" else e.end
+            after = sh[end : end + 1]  # (「遼寧」號: the name in quotation marks)
+            if after == "号" or after == "级" and self._ship_noun_after(sh, end + 1) \
                     or after == "舰" and (tok := u.token_at(e.end)) is not None and tok.norm == "舰":
                 # 福建|艦 (not 日本|艦隊, 美國|艦艇: a word of its own after the name)
                 u.remove(e)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
 
 _HAN = rx.compile(r"[\u3400-\u9fff]")
+_DAY_AFTER = rx.compile(r"[（(]\s*\d{1,2}\s*[）)]\s*日|日(?![本報报])")  # 今（27）日, 今日 (not 今日本)
 _HAN_WORD = rx.compile(r"[\u3400-\u9fff]+")
 _LATIN = rx.compile(r"[A-Za-z]")
 _ROLE_YEARS = rx.compile(r"\((\d{4})(–(\d{4})?)?\)")  # (2024–), (2010–2017), (2000)
@@ -550,6 +551,8 @@ class NameRules:
 
     def _person(self, u: _Unit, a: int, b: int, country: str | None = "") -> None:
         """A person at [a, b); ``country`` decides how the name is read ("" for the clause's country)."""
+        if b - a >= 3 and u.sh[b - 1] in "今昨" and _DAY_AFTER.match(u.sh, b):
+            b -= 1  # 葉宗翰今（27）日表示: 今 opens the date
         if country == "":
             country = self._name_country(u, a, b)
         if country == "jp":  # the whole name where jieba cut it short (森山|裕)
@@ -799,6 +802,26 @@ class NameRules:
             if t.norm in self.rules["speech_verbs"]:
                 return True
         return False
+
+    def _compound_surname_names(self, u: _Unit) -> None:
+        """A two-character surname jieba keeps as a word of its own (歐陽|志遠, 司馬|文), then a
+        given name of one or two characters, as the subject of a speech or person verb, before
+        punctuation or after a title (學者歐陽志遠表示, 歐陽志遠則…)."""
+        r = self.rules
+        toks = u.tokens
+        for i, t in enumerate(toks[:-1]):
+            if t.norm not in r["compound_surnames"] or not u.free(t.start, t.end):
+                continue
+            n1 = toks[i + 1]
+            if n1.start != t.end or not 1 <= len(n1.norm) <= 2 or not _all_han(n1.norm) or n1.norm[0] in r["not_name_chars"] \
+                    or not (n1.pos.startswith("nr") or len(n1.norm) == 1 or not self._is_word(n1.norm)):
+                continue
+            n2 = toks[i + 2] if i + 2 < len(toks) and toks[i + 2].start == n1.end else None
+            titled = i > 0 and toks[i - 1].end == t.start and self._is_title(toks[i - 1].norm)
+            before_verb = n2 is not None and (n2.norm in r["speech_verbs"] or n2.norm in r["person_verbs"]
+                                              or n2.norm in r["not_name_chars"] and n2.pos == "d")
+            if titled and (n2 is None or not _HAN.match(n2.norm[:1]) or before_verb) or before_verb:
+                self._person(u, t.start, n1.end)
 
     def _pos_names(self, u: _Unit) -> None:
         """jieba ``nr``/``ns``/``nt`` tokens.  jieba's tags are noisy (龍蝦/nr, 英里/ns), so a token

@@ -1186,16 +1186,23 @@ def gloss_document(doc, glosser: Glosser) -> None:
         glosser.gloss_unit(unit, cantonese)
 
 
+_OPEN_QUOTES, _CLOSE_QUOTES = frozenset("「“『"), frozenset("」”』")
 _SHIP_MARK = "号"  # 號, in the shadow script the tokens carry as norm
 _PLACE_WORD = rx.compile(r"\s+(?:province|city|county|prefecture)$", re.I)
 
 
 def _ship_names(tokens) -> None:
     """號 after a name names a ship (山東號, 遼寧號航艦, 杜魯門號): "(ship)", not "roar"; the name is
-    the ship's, not a province's (Liaoning, not Liaoning province)."""
+    the ship's, not a province's (Liaoning, not Liaoning province), also in quotation marks
+    (「遼寧」號)."""
     for i in range(1, len(tokens)):
         t, prev = tokens[i], tokens[i - 1]
-        if t.norm != _SHIP_MARK or prev.end != t.start or not prev.gloss:
+        if i >= 3 and t.norm == _SHIP_MARK and prev.text in _CLOSE_QUOTES and tokens[i - 3].text in _OPEN_QUOTES \
+                and prev.end == t.start:
+            prev = tokens[i - 2]
+        elif t.norm != _SHIP_MARK or prev.end != t.start:
+            continue
+        if not prev.gloss:
             continue
         name = prev.gloss.lstrip(ROMAN)
         if prev.pos in ("ns", "nr", "nrt", "nz") and name[:1].isupper() or prev.gloss.startswith(ROMAN):

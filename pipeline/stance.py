@@ -307,7 +307,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         # to the writer summing up: 這些互動或許難以立竿見影…)
         holder = ctx.reporting
     if verb is not None and isinstance(holder, dict) and holder_ent is not None and holder_ent.label in ("PERSON", "ORG") \
-            and _reports_words(verb, shadow) and not quoted[verb.start] and _opens_words(verb, unit.entities, shadow):
+            and _reports_words(verb, shadow) and not quoted[verb.start] and _opens_words(verb, unit.entities, shadow) \
+            and verb.entry.term not in _DISPUTED_CLAIMS:
         ctx.reporting = holder
     elif holder is not ctx.reporting:
         ctx.reporting = None  # someone else's position, or the writer's own words (筆者認為)
@@ -544,6 +545,10 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
 #: openings with which the writer takes the paragraph back from the one it reported (shadow forms)
 _WRITERS_TURN = ("然而", "但是", "不过", "因此", "同时", "此外", "另外", "另一方面", "事实上", "值得注意的是", "首先", "其次",
                  "最后", "总之", "换言之", "整体而言", "总的来说", "由此可见", "显然", "加上", "再加上", "据了解", "据悉", "只是，")
+
+#: claims the writer reports to dispute them (高市早苗公然宣稱…。這是…性質極其惡劣！): what follows is the
+#: writer's answer, not more of the claim
+_DISPUTED_CLAIMS = frozenset(("宣稱", "聲稱", "揚言", "妄稱", "叫囂", "鼓吹", "狡稱", "詭稱", "放話", "妄言"))
 
 #: the writer turning to the words just reported, as words (這樣的要求…, 此番言論…): a speaker does not
 #: call their own words so

@@ -43,11 +43,11 @@ _PAREN_LINE = rx.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = rx.compile(
     r"^(?:(?:發布|發佈|发布|發表|发表|更新|最後更新|最后更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|(?:發布|發佈|发布|更新|最後更新|最后更新|出版)?(?:時間|日期|时间)\s*(?:[：:]|\s(?=\s*\d))\s*.{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
+    r"|(?:發布|發佈|发布|發稿|发稿|更新|最後更新|最后更新|出版)?(?:時間|日期|时间)\s*(?:[：:]|\s(?=\s*\d))\s*.{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
     r"(?:\s*[（(](?:令和|平成|民國|民国)[^（）()]{1,14}[）)])?"  # 2025.12.03（令和7年12月3日）
-    r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?"  # 5:00 AM
+    r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分))?"  # 5:00 AM, 12時10分
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
     r"(?:\s*(?:更新|最後更新|最后更新)\s*[：:]?\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
     r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
@@ -227,8 +227,10 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
                 in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
-        elif i == n - 1 and i > body_start and _PAREN_LINE.fullmatch(text):
-            out[i] = [_Piece("note", text)]  # a closing remark: （明報記者）, （本文部分內容來自路透社）
+        elif i > body_start and _PAREN_LINE.fullmatch(text) and all(pat.is_note(x.text) for x in blocks[i + 1:]):
+            # a closing remark, perhaps above the editors' credits: （明報記者）, （本文部分內容來自路透社）,
+            # （總台國際銳評評論員）
+            out[i] = [_Piece("note", text)]
         elif (m := pat.match_dateline(text)) is not None:
             rest = text[m.end():]
             pieces = [_Piece("byline", text[: m.end()])]

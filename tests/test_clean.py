@@ -784,3 +784,39 @@ def test_a_date_label_without_colon_an_outlet_tag_and_a_filed_section():
     assert got[-1] == ("note", "國防部發言人室")
     got = kinds("國際｜韓國\n\n李在明的「實用外交」能走多遠？\n\n天下雜誌 2025-12-03\n\n上任滿半年，李在明把實用外交掛在嘴邊。\n\n他先訪東京。\n")
     assert got[0] == ("note", "國際｜韓國") and got[1][0] == "title"
+
+
+def test_a_government_release_s_end_mark_date_and_hour_are_notes():
+    """A Hong Kong government press release ends 完 / 2025年11月28日（星期五） / 香港時間21時30分."""
+    text = ("特區政府強烈反對英國報告\n\n特區政府今日強烈反對英國政府發表的報告。\n\n發言人說，報告顛倒是非。\n\n"
+            "完\n\n2025年11月28日（星期五）\n香港時間21時30分\n")
+    got = kinds(text)
+    assert got[-3:] == [("note", "完"), ("note", "2025年11月28日（星期五）"), ("note", "香港時間21時30分")]
+
+
+def test_a_date_with_an_hour_in_characters_is_the_publication_line():
+    got = kinds("日本2025年版《防衛白皮書》出爐\n\n2025年7月15日 12時10分\n\n日本政府15日在內閣會議上通過了白皮書。\n")
+    assert got[1] == ("publication", "2025年7月15日 12時10分")
+
+
+def test_a_release_s_issue_date_labelled_fa_gao_is_the_publication_line():
+    got = kinds("立法委員國會辦公室新聞稿\n\n發稿日期：2025年11月27日\n\n主旨：要求國防部提出專案報告\n\n"
+                "委員今日表示，軍購交運進度落後，國防部迄今未說明。\n")
+    assert ("publication", "發稿日期：2025年11月27日") in got
+
+
+def test_a_writer_s_role_in_brackets_above_the_editors_credits_is_a_note():
+    got = kinds("國際銳評丨懸崖勒馬還來得及\n\n日本首相日前在國會答辯時公然宣稱台灣有事。\n\n悬崖勒马，为时未晚！\n\n"
+                "（总台国际锐评评论员）\n\n编辑：许一凡 责任编辑：赵晨阳\n")
+    assert got[-2][1] == "（总台国际锐评评论员）" and [k for k, _ in got[-2:]] == ["note", "note"]
+
+
+def test_a_copyright_line_opening_with_ben_wen_is_a_note():
+    got = kinds("標題在此\n\n第一段說明韓美協商的結果。\n\n本文版权归朝鲜日报所有，未经授权，不得转载。\n")
+    assert got[-1] == ("note", "本文版权归朝鲜日报所有，未经授权，不得转载。")
+
+
+def test_a_byline_behind_a_square_bullet():
+    """■ 文／龐立行: 文匯報's and 大公報's commentaries mark the byline with a bullet (it was a heading)."""
+    got = kinds("和平統一大勢不可逆\n\n■ 文／龐立行\n\n今年是台灣光復80周年。全國人大常委會10月決定設立紀念日。\n\n這一決定確認歷史事實。\n")
+    assert got[1] == ("byline", "■ 文／龐立行")

@@ -1621,3 +1621,43 @@ def test_a_season_and_slang_that_looks_like_an_acronym(resources):
               "前首相馬哈迪更直言不諱，部長東姑扎夫魯則反駁說協議沒有損害主權。\n", resources)
     assert one(es, "冬季").en == "winter" and not find(es, "PO")
     assert one(es, "馬哈迪").kb_id == "my-mahathir-mohamad" and one(es, "東姑扎夫魯").kb_id == "my-tengku-zafrul"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("中研院學者歐陽志遠表示，北京的施壓不會停止。", "歐陽志遠"),  # after a title, before a speech verb
+    ("歐陽志遠則認為北京不會停止。", "歐陽志遠"),  # before 則
+    ("司馬文表示，北京的施壓不會停止。", "司馬文"),  # a one-character given name
+])
+def test_a_name_with_a_two_character_surname_jieba_keeps_apart(resources, text, name):
+    """歐陽|志遠, 司馬|文: jieba keeps the two-character surname a word of its own (tagged a place)."""
+    assert one(ents(text, resources), name).label == "PERSON"
+
+
+def test_a_two_character_surname_that_is_also_a_word_names_no_one(resources):
+    assert not ents("東方國家表示關切。司馬昭之心，路人皆知。", resources)
+
+
+def test_malaysian_honorifics_are_titles_and_malaysian_names_are_known(resources):
+    """首相拿督斯里安華, 外交部長拿督斯里莫哈末哈山: 拿督斯里 (Datuk Seri) is an honorific, no person
+    ('Na Dusili'), and jieba no longer glues it to the name after it (拿督斯里林|冠英); Sarawak, the
+    Luconia Shoals and Petronas are in the KB (砂拉越外海南康暗沙 was 海南, Hainan)."""
+    es = ents("首相拿督斯里安華強調，外交部長拿督斯里莫哈末哈山透露，中國海警船隻在砂拉越外海南康暗沙一帶出沒，國油照常作業。"
+              "部長拿督斯里林冠英表示支持。", resources)
+    assert not find(es, "拿督斯里") and not find(es, "海南")
+    assert one(es, "安華").kb_id == "my-anwar-ibrahim" and one(es, "莫哈末哈山").kb_id == "my-mohamad-hasan"
+    assert one(es, "砂拉越").kb_id == "prov-my-sarawak" and one(es, "南康暗沙").kb_id == "loc-luconia-shoals"
+    assert one(es, "國油").kb_id == "my-petronas" and one(es, "林冠英").label == "PERSON"
+
+
+def test_a_ship_named_in_quotation_marks_is_no_province(resources):
+    """中國航空母艦「遼寧」號: the carrier, not Liaoning province, and 號 glosses "(ship)"."""
+    doc = annotate_text("標題\n\n中國航空母艦「遼寧」號和「山東」號今年6月首次同時在太平洋活動。\n", "s", resources)
+    unit = doc.units[-1]
+    assert not [e for e in unit.entities if e.text in ("遼寧", "山東")]
+    assert [t.gloss for t in unit.tokens if t.text == "號"] == ["(ship)", "(ship)"]
+
+
+def test_today_s_date_after_a_name_is_not_part_of_it(resources):
+    """委員葉宗翰今（27）日表示: 今 opens the date (the name was 葉宗翰今)."""
+    es = ents("立法院外交及國防委員會委員葉宗翰今（27）日表示，軍購交運進度落後。", resources)
+    assert one(es, "葉宗翰").label == "PERSON" and not find(es, "葉宗翰今")

@@ -2202,3 +2202,15 @@ def test_the_writer_summing_up_ends_a_report(resources):
     st = stance(resources, "這些互動或許難以立竿見影，但至少證明：只要政治基礎還在，對話的大門就沒有關上。",
                 before="國台辦發言人也多次表態，歡迎國民黨在兩岸和平發展上扮演積極角色。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_white_paper_holds_what_it_points_out(resources):
+    st = stance(resources, "白皮書指出，中國軍方多次在台灣周邊舉行大規模演習，威脅區域和平。")
+    assert st["holder"]["text"] == "白皮書" and targets(st)["中國"] == "negative"
+
+
+def test_a_claim_reported_to_dispute_it_opens_no_report_of_the_next_sentence(resources):
+    """高市早苗…公然宣稱…。這是…性質極其惡劣！: the writer's verdict on the claim, not more of it."""
+    st = stance(resources, "這是日本領導人首次如此露骨地將台灣問題與軍事介入掛鉤，性質極其惡劣！",
+                before="高市早苗日前在國會答辯時公然宣稱，「台灣有事」可能構成存亡危機事態。")
+    assert st["holder"] == "AUTHOR"
