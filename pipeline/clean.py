@@ -28,7 +28,7 @@ from .patterns import layout_patterns
 
 _TERMINAL = rx.compile(r"(?:[。！？!?]|……|\.\.\.|[^\W\d_]{2,}\.|\d\.)[」』”’）)〕】》\"']*$")
 _PAGE_NUMBER = rx.compile(
-    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}|第\s*\d{1,4}\s*頁|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|p\.\s*\d{1,4})$",
+    r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|\d{1,4}|第\s*\d{1,4}\s*頁|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|p\.\s*\d{1,4})$",
     re.IGNORECASE,
 )
 #: Han characters (CJK Extension A, Unified Ideographs, Compatibility Ideographs), for character classes.

@@ -23,6 +23,28 @@ if TYPE_CHECKING:  # pragma: no cover
     from .entities import _Unit
 
 _HAN = rx.compile(r"[\u3400-\u9fff]")
+#: a person's age before the name (63歲的) or after it in brackets (（34歲）), in the shadow script
+_AGED_BEFORE = rx.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*岁的$")
+_AGED_AFTER = rx.compile(r"[（(]\s*\d{1,3}\s*岁")
+_LITERAL = rx.compile(r"[0-9A-Za-z]+|[·．.\-－]")
+
+
+def _literal_runs(english: list[str | None], toks: list[Token]) -> list[str | None]:
+    """Digits, Latin letters and the dots between them, which have no gloss, as themselves: a run
+    of them (9|·|19) as one word (9.19)."""
+    out: list[str | None] = []
+    glued = False
+    for en, t in zip(english, toks):
+        literal = _LITERAL.fullmatch(t.text) is not None and (en is None or en.strip(" .") in ("", t.text))
+        text = t.text.replace("·", ".").replace("．", ".").replace("－", "-") if literal else en
+        if literal and glued and out:
+            out[-1] = f"{out[-1]}{text}"
+        else:
+            out.append(text)
+        glued = literal
+    return out
+
+
 _DAY_AFTER = rx.compile(r"[（(]\s*\d{1,2}\s*[）)]\s*日|日(?![本報报])")  # 今（27）日, 今日 (not 今日本)
 _HAN_WORD = rx.compile(r"[\u3400-\u9fff]+")
 _LATIN = rx.compile(r"[A-Za-z]")
@@ -140,6 +162,8 @@ class NameRules:
             mentions[form[:2]] = m  # 安倍 (安倍晉三), 石破 (石破茂)
         if len(form) >= 4 and (jp or form[:2] in self.rules["compound_surnames"]):
             return
+        if jp and self._japanese_names.surname(form[:2]):
+            return  # 中谷元, 石破茂: a two-character surname, so 中 (in 其中, …中的) is no reference to him
         mentions[form[:1]] = m  # 尹 (尹錫悅), 李 (李容浩), 菅 (菅義偉)
 
     def _refs(self, u: _Unit, n_unit: int, mentions: dict[str, _Mention], backward: bool = False) -> None:
@@ -864,8 +888,10 @@ class NameRules:
                 nxt = u.token_at(t.end)
                 alone = t.start == 0 and t.end == len(u.sh)
                 if len(norm) == 3 and self._surname_first(norm) and norm[-1] not in r["not_name_chars"] \
-                        and (alone or (nxt is not None and nxt.start == t.end
-                                       and (nxt.norm in r["speech_verbs"] or self._speaks_later(u, nxt)))):
+                        and (alone or _AGED_BEFORE.search(u.sh, max(0, t.start - 5), t.start) or _AGED_AFTER.match(u.sh, t.end)
+                             or (nxt is not None and nxt.start == t.end
+                                 and (nxt.norm in r["speech_verbs"] or self._speaks_later(u, nxt)))):
+                    # (63歲的陳金水, 許雅婷（34歲）: a person's age says it is a person)
                     self._person(u, t.start, t.end)
             elif len(norm) < 3:
                 continue
@@ -1016,6 +1042,7 @@ class NameRules:
             modifiers = self.rules.data["document_modifiers"]
             english = [places.get((t.start, t.end)) or (k + 1 < len(toks) and modifiers.get(t.norm)) or words.get(t.norm)
                        or self._word_english(t) for k, t in enumerate(toks)]
+            english = _literal_runs(english, toks)  # 9·19韓朝經濟協議: 9.19, then the words
             en, extra = self._name_english(english, inner, keep_lower=("and", "of"))
             u.add(Entity(u.text[a:b], a, b, "POLICY", None, en, "rule", extra=extra))
 

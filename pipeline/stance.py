@@ -86,7 +86,10 @@ _OPENING_QUOTES, _CLOSING_QUOTES = ("「", "“", "『"), ("」", "”", "』")
 #: role nouns that are documents (報告指出, 社論指出): a holder, but not where someone says it (在報告中)
 #: nor what someone issues (發表社論批評, 提出報告)
 _PAPERS = ("报告", "社论", "社评")  # after a body's name, its own words: the body holds them (朝鮮日報8日社論指出)
-_DOCUMENT_ROLES = (*_PAPERS, "民调")
+_DOCUMENT_ROLES = (*_PAPERS, "民调", "白皮书", "蓝皮书")
+#: a sentence opening with a statement and a verb of saying (聯合聲明說, 聲明還寫道; shadow forms)
+_STATEMENT_SAYS = rx.compile(r"(联合声明|共同声明|声明)(?:也|还|并|更|则|亦|同时|中)?(?=说|称|重申|指出|表示|强调|写道|提到|呼吁|认为)")
+_STATEMENT_EN = {"联合声明": "joint statement", "共同声明": "joint statement", "声明": "statement"}
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
 _FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
 
@@ -121,6 +124,7 @@ class Context:
     titled: dict = field(default_factory=dict)  # a one-holder title (shadow) -> the people named with it so far
     reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
     document: Entity | None = None  # the last named document (《香港政策法報告》) a later 報告 refers back to
+    documents: list = field(default_factory=list)  # the named documents so far, the last one last
     country_of: Callable[[str], str | None] | None = None  # a KB id's country (cn-mao-ning, city-beijing: cn)
     thing: Entity | None = None  # the last document or body the previous sentence named (它 may refer to it)
 
@@ -282,6 +286,12 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
 
     quoted = _quoted(text)
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
+    if (holder == "AUTHOR" or isinstance(holder, dict) and holder.get("text") in ("我們", "我们")) \
+            and (m := _STATEMENT_SAYS.match(shadow)) is not None:
+        # 聯合聲明說，…; 聲明還寫道：… (a statement named before): the statement holds its words
+        said = next((c for c in cues if c.entry.kind == "reporting" and c.start == m.end()), None)
+        if said is not None:
+            holder, verb = {"text": text[: m.end(1)], "kb_id": None, "en": _STATEMENT_EN[m.group(1)]}, said
     if has_q and isinstance(holder, dict) and verb is not None and not _reports_words(verb, shadow) \
             and _writers_question(cues, clause, quoted, verb):
         holder, holder_ent, verb = "AUTHOR", None, None  # 民調顯示六成民眾支持…，政府難道可以視而不見？
@@ -333,7 +343,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
     own = _own_part(ents, cues, clause, tokens, quoted, holder_ent, verb, shadow) if bearing else ents
-    anaphor = _document_anaphor(shadow, unit.entities, ctx.document) if bearing and ctx.document is not None else None
+    anaphor = _document_anaphor(shadow, unit.entities, ctx.documents) if bearing and ctx.documents else None
     if anaphor is not None:
         own = sorted(own + [anaphor], key=lambda e: e.start)
     targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens),
@@ -385,16 +395,32 @@ _DOCUMENT_REF = rx.compile(r"(?:(?:该|此|这|这份|这项|这部|此份|此�
                            r"|(报告|法案|条例|白皮书|声明|协议|决议)")
 
 
-def _document_anaphor(shadow: str, entities: list[Entity], document: Entity) -> Entity | None:
+def _document_anaphor(shadow: str, entities: list[Entity], documents: list[Entity]) -> Entity | None:
     """The document named in an earlier sentence, where this one opens a clause with its head alone
-    (報告罔顧事實, 該法案…): an entity at the head's place with the document's name and English."""
-    kind = next(_DOCUMENT_HEADS[h] for h in _DOCUMENT_HEADS if document.text.endswith(h))
+    (報告罔顧事實, 該法案…): an entity at the head's place with the document's name and English.  The
+    last document of the head's kind, one with the very head first (條例 is the 《維護國家安全條例》
+    named before the 《基本法》, both laws)."""
     for m in _DOCUMENT_REF.finditer(shadow):
-        a = m.start()
-        if (a == 0 or shadow[a - 1] in CLAUSE_PUNCT) and _DOCUMENT_HEADS[m.group(1) or m.group(2)] == kind \
-                and not any(e.start < m.end() and a < e.end for e in entities) and shadow[m.end() : m.end() + 1] not in ("书", "人"):
-            return Entity(document.text, a, m.end(), "POLICY", document.kb_id, document.en, document.source)
+        a, head = m.start(), m.group(1) or m.group(2)
+        if not (a == 0 or shadow[a - 1] in CLAUSE_PUNCT) or any(e.start < m.end() and a < e.end for e in entities) \
+                or shadow[m.end() : m.end() + 1] in ("书", "人"):
+            continue
+        kind = _DOCUMENT_HEADS[head]
+        same = [d for d in documents if _DOCUMENT_HEADS[_document_head(d.text)] == kind]
+        exact = [d for d in same if d.text.endswith((head, _HEAD_FORMS.get(head, head)))]
+        if same:
+            d = (exact or same)[-1]
+            return Entity(d.text, a, m.end(), "POLICY", d.kb_id, d.en, d.source)
     return None
+
+
+def _document_head(name: str) -> str:
+    """The longest of ``_DOCUMENT_HEADS`` ``name`` ends with (條例, not 例)."""
+    return max((h for h in _DOCUMENT_HEADS if name.endswith(h)), key=len)
+
+
+#: the Traditional form of a head in the shadow script
+_HEAD_FORMS = {"报告": "報告", "条例": "條例", "白皮书": "白皮書", "声明": "聲明", "协议": "協議", "决议": "決議"}
 
 
 def _writers_question(cues: list[Cue], clause: list[int], quoted: list[bool], verb: Cue) -> bool:
@@ -594,9 +620,14 @@ def _author_word_before(shadow: str, start: int) -> bool:
         return True  # 我認為, 我也不認為 (not 我國認為, 我們認為: those are the country's, the speaker's)
     for word in AUTHOR_WORDS:
         k = before.rfind(word)
-        if k >= 0 and len(before) - k - len(word) <= 3 and not any(ch in CLAUSE_PUNCT for ch in before[k:]):
-            return True
+        if k >= 0 and len(before) - k - len(word) <= 3 and not any(ch in CLAUSE_PUNCT for ch in before[k:]) \
+                and not shadow[: max(0, start - 6) + k].endswith(_TO_THE_WRITER):
+            return True  # (not 接受本報訪問時指出, 向本報表示: the paper is the one spoken to)
     return False
+
+
+#: what makes the paper the one spoken to (接受本報訪問, 向本報表示; shadow forms)
+_TO_THE_WRITER = ("接受", "向", "对", "告诉", "跟")
 
 
 def _soundbite_speaker(text: str, ents: list[Entity]) -> dict | None:
@@ -613,6 +644,8 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
     documents = [e for e in ents if e.label == "POLICY" and e.text.endswith(_DOCUMENT_ENDINGS)]
     if documents:
         ctx.document = documents[-1]
+        names = {d.text for d in documents}
+        ctx.documents = [d for d in ctx.documents if d.text not in names][-8:] + documents
     persons = [e for e in ents if e.label == "PERSON" and not (text and _restated(e, ents, text))]
     if persons:  # (金正恩 (Kim Jong Un): the name in the sentence's own script)
         ctx.person = persons[-1]
@@ -1150,7 +1183,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
             # 李家超出席行政會議前見記者時表示: the subject comes before the time clause's first verb
             names = {e.start for e in holders if e.label == "PERSON"}
             first = next((t.start for t in tokens if t.end <= v.start and clause[t.start] == clause[v.start]
-                          and t.pos[:1] == "v" and t.text not in LIGHT_VERBS and t.text not in ("駐", "驻")
+                          and t.pos[:1] == "v" and t.pos != "vn" and t.text not in LIGHT_VERBS and t.text not in ("駐", "驻")
                           and not (t.end in names and t.norm in roles)  # (處長|谷立言: a title)
                           and not shadow.startswith(roles, t.start)  # (助理|教授: a title's first word)
                           and not any(x.start <= t.start and t.end <= x.end for x in ents)), None)  # (…戰略|研究所)
@@ -1163,6 +1196,16 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                     start_p = clause.index(clause[v.start] - 1)
                     cands = [e for e in holders if clause[e.start] == clause[v.start] - 1
                              and not _verb_between(tokens, start_p, e.start)]
+        if not cands and not region_start and clause[v.start] > clause[0]:
+            start_v = clause.index(clause[v.start])
+            if _after_time_clause(shadow, start_v) and not _verb_between(tokens, start_v, v.start):
+                # 郭嘉昆在…記者會時，就日本防衛預算問題答問表示: the time clause before the comma has the
+                # subject, before its first verb
+                start_p = clause.index(clause[v.start] - 1)
+                first = next((t.start for t in tokens if start_p <= t.start and t.end <= start_v
+                              and (t.norm in ("在", "于", "当") or t.pos[:1] == "v" and t.pos != "vn" and t.text not in LIGHT_VERBS
+                                   and t.norm != "驻" and not any(x.start <= t.start and t.end <= x.end for x in ents))), start_v)
+                cands = [e for e in holders if clause[e.start] == clause[v.start] - 1 and e.end <= first]
         person = [e for e in cands if e.label == "PERSON"]
         e = (person or cands)[-1] if person or cands else None  # the verb's subject, if it has one
         if v.entry.type == "belief" and _makes_feel(shadow, tokens, e.end if e is not None else 0, v.start, clause):
@@ -1592,7 +1635,7 @@ def _verb_between(tokens, a: int, b: int) -> bool:
     """A verb between the subject and the verb, outside an adverbial 在…時/後/中 (在國會答詢時強調),
     a means 以…為… (以「維護漁民權益」為藉口，宣布) and quotation marks."""
     inside = False
-    means = quoted = False
+    means = quoted = topic = False
     prev = ""
     span = [t for t in tokens if a <= t.start and t.end <= b]
     for k, t in enumerate(span):
@@ -1602,6 +1645,10 @@ def _verb_between(tokens, a: int, b: int) -> bool:
             quoted = False
         elif quoted:
             pass
+        elif t.norm == "就" and t.pos == "p":
+            topic = True  # 就日本防衛預算問題答問表示: what the words are on
+        elif topic:
+            topic = not (t.norm.endswith(_TOPIC_ENDS) or t.text in ("，", ","))
         elif t.text in ("在", "於", "于"):
             inside = True
         elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
@@ -1619,8 +1666,10 @@ def _verb_between(tokens, a: int, b: int) -> bool:
     return False
 
 
-#: speeches named right before the verb that reports what they said (國慶演說表示; shadow forms)
-_OCCASIONS = frozenset({"演说", "演讲", "致词", "致辞", "讲话", "谈话", "文告"})
+#: speeches named right before the verb that reports what they said (國慶演說表示, 答問表示; shadow forms)
+_OCCASIONS = frozenset({"演说", "演讲", "致词", "致辞", "讲话", "谈话", "文告", "答问", "答询"})
+#: the nouns that end the topic of 就… (就…問題, 就此事; shadow forms)
+_TOPIC_ENDS = ("问题", "议题", "事", "案", "事宜", "情况", "报道", "提问", "言论", "表态", "动向")
 #: words tagged as verbs that only qualify the speaker's noun (韓國外交部|相關|人士表示)
 _VERB_MODIFIERS = frozenset({"相关", "有关", "涉及", "主管", "负责", "接近", "亲近", "知情"})
 #: channels that only say by what means something is done (陸委會透過書面表示), not those that are

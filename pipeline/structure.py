@@ -47,10 +47,11 @@ _DATE_LINE = rx.compile(
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
     r"(?:\s*[（(](?:令和|平成|民國|民国)[^（）()]{1,14}[）)])?"  # 2025.12.03（令和7年12月3日）
-    r"(?:\s*(?:上午|下午|中午|晚上|凌晨)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分))?"  # 5:00 AM, 12時10分
+    r"(?:\s*(?:[|｜]\s*)?(?:上午|下午|中午|晚上|凌晨)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分)"
+    r"(?:\s*(?:發布|發佈|发布))?)?"  # 5:00 AM, 12時10分, 2025.09.23 | 10:30 發布
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
-    r"(?:\s*(?:更新|最後更新|最后更新)\s*[：:]?\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
-    r"(?:\s*[·‧•|｜]\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
+    r"(?:\s*(?:更新|最後更新|最后更新)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
+    r"(?:\s*[·‧•|｜]?\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
 # 國防部 114年12月3日; a dateline's places, then the date (台北／華盛頓，2026年1月21日)
@@ -227,8 +228,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
                 in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
-        elif i > body_start and _PAREN_LINE.fullmatch(text) and all(pat.is_note(x.text) for x in blocks[i + 1:]):
-            # a closing remark, perhaps above the editors' credits: （明報記者）, （本文部分內容來自路透社）,
+        elif i > body_start and _PAREN_LINE.fullmatch(text) and all(pat.is_note(x.text) or pat.is_caption(x.text) for x in blocks[i + 1:]):
+            # a closing remark, perhaps above the editors' credits or links: （明報記者）, （本文部分內容來自路透社）,
             # （總台國際銳評評論員）
             out[i] = [_Piece("note", text)]
         elif (m := pat.match_dateline(text)) is not None:
@@ -380,8 +381,8 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False
     if b.heading_level == 1:
         return True
-    if not _is_short(b) or len(t) < 4 or len(t) > 60:
-        return False
+    if not (_is_short(b) or b.lines == 2 and display_width(t) <= 90 and not _SENTENCE_PUNCT.search(t) and not re.search("[，,；;]", t)) or len(t) < 4 or len(t) > 60:
+        return False  # (a PDF's title over two lines: 中共「海峽雷霆-2025A」演習後的灰色地帶脅迫： / 趨勢評估與政策建議)
     if _ENDS_SENTENCE.search(t) and not re.search(r"[？?！!][」』”’）)]*$", t):
         return False
     if (len(t) > 30 or "。" in t) and _INNER_SENTENCE_END.search(t):
@@ -507,7 +508,7 @@ def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     return None
 
 
-_ISSUE = rx.compile(_ISSUE_NUMBER + r"|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}")
+_ISSUE = rx.compile(_ISSUE_NUMBER + r"|(?<![\d年月])\d{1,4}\s*期(?![間间])|(?:Vol|No|Issue)\.?\s*\d{1,4}(?:[-–]\d{1,3})?")  # (No. 2025-08)
 # what a publication line has besides the outlet's name: dates, clock times, issue numbers, a
 # "source:" or "published:" label
 _PUBLICATION_EXTRAS = rx.compile(
@@ -574,14 +575,21 @@ def publication_name(line: str) -> str:
 def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     """'風傳媒', '風傳媒 2025-03-01 10:20', '自由時報 2025年3月1日', '國防安全雙週報 第 98 期',
     '2025-04-08 09:12:33 来源：环球网' (any name after a source label), '天下雜誌｜產業・科技｜封面故事'
-    (the outlet, then the sections the article is filed under)."""
+    (the outlet, then the sections the article is filed under, also after spaces: 明報新聞網 即時新聞 港聞;
+    新頭殼newtalk ｜ 新頭殼觀點, its Latin name after it)."""
     if _JOURNAL_ISSUE.match(t):
         return True  # 問題與研究　第64卷　第4期（2025年12月），1-38頁: a journal's issue and the paper's pages
     if pat.is_publication(t.strip()):
         return True  # BBC News 中文: a known outlet whose name has spaces in it
     parts = re.split(r"\s*[｜|]\s*", t.strip())
-    if len(parts) >= 2 and (pat.is_publication(parts[0]) or _SITE_DOMAIN.search(parts[0])) \
-            and all(0 < len(p) <= 8 and not re.search(r"[，,。：:！？「」]", p) for p in parts[1:]):
+    if len(parts) == 1 and not pat.match_byline(t.strip().split(maxsplit=1)[-1]) \
+            and not any(len(p) == 3 and _starts_with_surname(p) for p in t.split()[1:]):
+        parts = t.split()  # 明報新聞網 即時新聞 港聞: the sections after spaces (not 美國之音 記者 周文浩, 中央社 王小明)
+    if len(parts) >= 2 and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")
+                            or _SITE_DOMAIN.search(parts[0])) \
+            and all(0 < len(_PUBLICATION_EXTRAS.sub("", p).strip()) <= 8 and not re.search(r"[，,。：:！？「」]", p)
+                    and not (pat.match_byline(p) and (" " in p or len(p) > 5)) for p in parts[1:]):
+        # (經濟日報｜產業．財經 A3版: with its page; 報導者 The Reporter ｜ 深度報導: a section, not a reporter's credit)
         return True
     names, dated = _publication_names(t)
     if len(names) == 2 and not dated and all(pat.is_publication(t[a:b]) for a, b in names):
@@ -599,6 +607,8 @@ _JOURNAL_ISSUE = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*
                             r"(?:\d{1,4}\s*[-–~～]\s*\d{1,4}\s*頁|頁\s*\d{1,4}\s*[-–~～]\s*\d{1,4})\s*$")
 #: a site's name that is its domain (nippon.com 中文版)
 _SITE_DOMAIN = rx.compile(r"^[A-Za-z0-9][\w\-]*\.(?:com|net|org|tw|hk|jp|kr|cn|sg|co|io|news)\b")
+#: an outlet's Latin name after its Chinese one (新頭殼newtalk)
+_LATIN_TAIL = rx.compile(r"(?<=[\u4e00-\u9fff])\s*[A-Za-z][A-Za-z .]{1,24}$")
 _SOURCE_LABEL = rx.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 
@@ -655,6 +665,9 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return [_Piece("publication", t)]  # a date line: when it was published
     if pat.match_dateline(t) or pat.match_byline(t):
         return _byline_pieces(t, pat)
+    if i > 0 and _is_short(b) and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) and _starts_with_surname(t) \
+            and not pat.is_publication(t):
+        return [_Piece("byline", t)]  # 鍾嘉琪 alone under the date, above the headline: the writer
     return _publication_then_byline(t, pat) or _name_then_publication(t, pat) or [_Piece("lead", t)]
 
 

@@ -820,3 +820,78 @@ def test_a_byline_behind_a_square_bullet():
     """■ 文／龐立行: 文匯報's and 大公報's commentaries mark the byline with a bullet (it was a heading)."""
     got = kinds("和平統一大勢不可逆\n\n■ 文／龐立行\n\n今年是台灣光復80周年。全國人大常委會10月決定設立紀念日。\n\n這一決定確認歷史事實。\n")
     assert got[1] == ("byline", "■ 文／龐立行")
+
+
+def test_a_radio_station_s_page_share_bar_photo_marker_and_credit():
+    """Rti's page: 分享 列印 A+ A- is a button bar (it was the byline's affiliation); ［照片］… opens a
+    caption; （圖取自X@…） is its credit."""
+    got = kinds("菲中船艦再爆衝突\n\n2025-06-17 15:42\n\n記者 何宜臻／綜合報導\n\n分享 列印 A+ A-\n\n"
+                "［照片］菲律賓海岸防衛隊公布的影片畫面顯示，中國海警船對菲律賓公務船發射水砲。\n\n（圖取自X@jaytaryela）\n\n"
+                "菲律賓海岸防衛隊17日指控，中國海警船16日在斯卡伯勒淺灘附近海域發射水砲。\n\n他說，中方行為危險。\n")
+    assert [k for k, _ in got[3:6]] == ["note", "caption", "caption"]
+
+
+def test_an_outlet_with_its_latin_name_and_column_then_a_name_with_date_bar_and_hour():
+    """新頭殼newtalk ｜ 新頭殼觀點 is the publication line (it was the title, and the headline body);
+    陳彥廷　2025.09.23 | 10:30 發布 is the writer and the date."""
+    got = kinds("新頭殼newtalk　｜　新頭殼觀點\n首頁 > 觀點 > 政治\n\n【觀點】藍委北京行　誰授權他們替台灣「表態」？\n\n"
+                "陳彥廷　2025.09.23 | 10:30 發布\n\n大罷免落幕不到兩個月，藍委又前往北京。\n\n問題不在於交流本身。\n")
+    assert [k for k, _ in got[:5]] == ["publication", "note", "title", "byline", "publication"]
+
+
+def test_an_outlet_and_its_sections_after_spaces_and_a_reporter_credit_above_related_links():
+    """明報新聞網 即時新聞 港聞 is the publication line (it was the title); （明報記者） above 相關新聞 and
+    its ▲ links is a note (it was a heading); 明報新聞網 版權所有 不得轉載 is a note; 字號 is a button."""
+    got = kinds("明報新聞網 即時新聞 港聞\n2025年11月18日 星期二 13:05\n\n網民發布煽動帖文囚14個月\n\n字號\n\n【明報專訊】一名男子被判監禁。\n\n"
+                "特首李家超今早回應稱，香港是法治社會。\n\n（明報記者）\n\n相關新聞\n▲ 國安處拘兩男涉網上煽動\n▲ 英國國會報告批港人權狀況\n\n"
+                "明報新聞網 版權所有 不得轉載\n")
+    assert got[0] == ("publication", "明報新聞網 即時新聞 港聞") and got[2][0] == "title"
+    assert ("note", "字號") in got and ("note", "（明報記者）") in got and got[-1][0] == "note"
+
+
+def test_a_policy_brief_laid_out_like_a_pdf_with_full_width_page_numbers():
+    """遠景基金會　政策簡析　No. 2025-08 is the publication line; the title over two lines (ending in a
+    colon, then its second half) is the title; － 1 － is a page number between pages, and the
+    sentence it cut (…北京 / 隨即強烈反彈) is one paragraph again."""
+    text = ("遠景基金會　政策簡析　　　　　　　　　　　　No. 2025-08\n\n中共「海峽雷霆-2025A」演習後的灰色地帶脅迫：\n趨勢評估與政策建議\n\n"
+            "林郁翔（財團法人遠景基金會助理研究員）\n2025年5月\n\n一、前言\n"
+            "　　2025年3月13日，賴清德總統召開國安高層會議後，宣布將中國定位\n為《反滲透法》所稱之「境外敵對勢力」，並提出17項國安因應策略。北京\n\n"
+            "－ 1 －\n\f遠景基金會　政策簡析　　　　　　　　　　　　No. 2025-08\n\n"
+            "隨即強烈反彈，國台辦發言人批評此舉為「赤裸裸的台獨挑釁」。不到三週後\n，解放軍即展開對臺聯合演習，其政治意涵相當明顯。\n")
+    got = kinds(text)
+    assert [k for k, _ in got[:5]] == ["publication", "title", "byline", "affiliation", "publication"]
+    assert got[1][1] == "中共「海峽雷霆-2025A」演習後的灰色地帶脅迫：趨勢評估與政策建議"
+    assert any(k == "body" and "北京隨即強烈反彈" in t for k, t in got) and not any("－" in t for _, t in got)
+
+
+def test_a_correspondent_s_byline_with_a_space():
+    got = kinds("南中國海行為準則仍卡在法律約束力\n\n本报驻吉隆坡特派员 黄振业\n\n（吉隆坡讯）第47届东盟峰会星期二在吉隆坡落幕。\n\n各方仍有分歧。\n")
+    assert got[1] == ("byline", "本报驻吉隆坡特派员 黄振业")
+
+
+def test_voa_s_front_matter_with_an_update_time_and_the_writer_s_name_alone():
+    """2025年10月27日 20:15 最後更新：2025年10月28日 03:40 is the date line (it was the title), 鍾嘉琪
+    alone above the headline the writer; 經濟日報｜產業．財經 A3版 an outlet, its section and page."""
+    got = kinds("美國之音中文網 > 亞太\n\n2025年10月27日 20:15 最後更新：2025年10月28日 03:40\n\n鍾嘉琪\n\n"
+                "美日菲三方峰會發表聯合聲明 重申反對以武力改變現狀\n\n華盛頓 — 美國、日本和菲律賓三國領導人星期一舉行三方會談。\n\n聲明重申仲裁案裁決具有法律約束力。\n")
+    assert [k for k, _ in got[:4]] == ["publication", "publication", "byline", "title"]
+    got = kinds("經濟日報｜產業．財經 A3版\n\n美擴大AI晶片出口管制 台積電接單受矚目\n\n美國商務部17日公布新一輪半導體出口管制規定。\n\n市場關注台積電接單。\n")
+    assert got[0][0] == "publication" and got[1][0] == "title"
+
+
+def test_a_long_form_feature_s_header_with_credits_by_space():
+    """報導者 The Reporter ｜ 深度報導 ｜ 國際兩岸: the outlet (深度報導 is a section, no reporter's
+    credit); 文字 許芷寧 the writer; 攝影 黃冠霖 a photo credit; a date with the reading time."""
+    got = kinds("報導者 The Reporter ｜ 深度報導 ｜ 國際兩岸\n\n「海警船就停在那裡」──常態化巡查下，金門人的日常與不安\n\n"
+                "文字 許芷寧\n攝影 黃冠霖\n責任編輯 王韻如\n2025/9/15 閱讀時間 25 分鐘\n\n凌晨4點，63歲的陳金水已經在料羅漁港整理漁網。\n\n他在這片海捕魚超過40年。\n")
+    assert [k for k, _ in got[:6]] == ["publication", "title", "byline", "caption", "note", "publication"]
+
+
+def test_a_translated_statement_s_end_mark_the_release_number_and_media_contact():
+    """新聞稿 編號：PR-25-019 is a field (it was the title); （聲明譯文完） ends the statement, not the
+    article (the director's words after it are body); 媒體聯絡： is a contact line."""
+    got = kinds("美國在台協會 American Institute in Taiwan\n新聞稿 編號：PR-25-019\n2025年4月2日\n\n美國國務院發言人關於中國軍事演習之聲明\n\n"
+                "中國再次以具侵略性的軍事活動威脅台灣。\n\n美國反對任何一方單方面改變現狀。\n\n（聲明譯文完）\n\n"
+                "美國在台協會處長谷立言同日表示，美台夥伴關係堅若磐石。\n\n媒體聯絡：美國在台協會新聞組\n")
+    assert got[1][0] == "note" and got[3][0] == "title"
+    assert ("note", "（聲明譯文完）") in got and got[-2][0] == "body" and got[-1][0] == "note"

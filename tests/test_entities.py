@@ -1661,3 +1661,32 @@ def test_today_s_date_after_a_name_is_not_part_of_it(resources):
     """委員葉宗翰今（27）日表示: 今 opens the date (the name was 葉宗翰今)."""
     es = ents("立法院外交及國防委員會委員葉宗翰今（27）日表示，軍購交運進度落後。", resources)
     assert one(es, "葉宗翰").label == "PERSON" and not find(es, "葉宗翰今")
+
+
+def test_a_japanese_name_with_a_two_character_surname_leaves_its_first_character_alone(resources):
+    """中谷元: 中谷 refers to him later, 中 (…在GDP中的占比) does not; 菅 still refers to 菅義偉."""
+    doc = annotate_text("標題\n\n日本防衛大臣中谷元與前首相菅義偉出席。\n\n美國呼籲盟友提高防務開支在GDP中的占比。"
+                        "菅表示支持，中谷則表示反對。\n", "j", resources)
+    refs = [(e.text, e.kb_id) for u in doc.units[2:] for e in u.entities if e.label == "PERSON"]
+    assert refs == [("菅", "jp-yoshihide-suga"), ("中谷", "jp-gen-nakatani")]
+
+
+def test_eastern_time_is_no_place(resources):
+    assert not find(ents("美國國務院發言人布魯斯16日（美東時間）發表聲明。", resources), "美東時間")
+
+
+def test_the_yongsan_office_and_a_document_named_with_a_date_in_digits(resources):
+    """龍山總統室 is the South Korean presidential office (龍山 was Longshan County); 《9·19韓朝軍事協議》
+    is in the KB; a document the KB lacks keeps its digits (9.19 …, it was all pinyin)."""
+    es = ents("李在明在龍山總統室主持國務會議，政府研究恢復《9·19韓朝軍事協議》與《9·19韓朝經濟協議》。", resources)
+    assert one(es, "龍山總統室").kb_id == "kr-presidential-office"
+    assert one(es, "9·19韓朝軍事協議").kb_id == "policy-kr-comprehensive-military-agreement"
+    assert one(es, "9·19韓朝經濟協議").en.startswith("9.19 ")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("凌晨4點，63歲的陳金水已經在料羅漁港整理漁網。", "陳金水"),
+    ("在金城鎮經營民宿的許雅婷（34歲）說，觀光客感受不到緊張。", "許雅婷"),
+])
+def test_a_person_s_age_says_the_name_is_a_person_s(resources, text, name):
+    assert one(ents(text, resources), name).label == "PERSON"

@@ -2214,3 +2214,43 @@ def test_a_claim_reported_to_dispute_it_opens_no_report_of_the_next_sentence(res
     st = stance(resources, "這是日本領導人首次如此露骨地將台灣問題與軍事介入掛鉤，性質極其惡劣！",
                 before="高市早苗日前在國會答辯時公然宣稱，「台灣有事」可能構成存亡危機事態。")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_spokesman_answering_on_a_topic_after_a_time_clause(resources):
+    """郭嘉昆在…記者會時，就日本防衛預算問題答問表示: the subject before the time clause speaks (the
+    verbs jieba sees in 防衛|預算 are the topic's, 答問 the occasion)."""
+    st = stance(resources, "外交部發言人郭嘉昆在29日主持例行記者會時，就日本防衛預算問題答問表示：「近年來，日本不斷大幅增加防衛預算，"
+                           "引發亞洲鄰國高度警惕。」")
+    assert st["holder"]["text"] == "郭嘉昆" and targets(st) == {"日本": "negative"}
+
+
+def test_said_at_a_press_conference_is_no_weighing(resources):
+    """在記者會上稱: 上|稱 (jieba's 上稱 'to weigh' hid the verb, and the writer held the words)."""
+    st = stance(resources, "日本防衛大臣中谷元在記者會上稱，日本正面臨戰後最嚴峻的安全環境。")
+    assert st["holder"]["text"] == "中谷元"
+
+
+def test_a_bare_head_refers_to_the_last_document_with_that_head(resources):
+    """條例 after 《維護國家安全條例》, then 《基本法》 (both laws): the ordinance."""
+    st = stance(resources, "他強調，條例清楚界定煽動意圖，若有人煽動他人，警方必定依法嚴正執法。",
+                before="英國發言人指判決顯示《維護國家安全條例》被用作打壓的工具。歐盟重申言論自由是《中英聯合聲明》及《基本法》所保障的基本權利。")
+    assert "基本法" not in targets(st) and "維護國家安全條例" in targets(st)
+
+
+def test_the_presiding_judge_and_the_defence_hold_what_they_say(resources):
+    assert stance(resources, "主審法官在判刑時指出，被告的帖文煽動意圖明顯。")["holder"]["text"] == "主審法官"
+    assert stance(resources, "辯方求情時稱，被告發帖時情緒不穩，現已深感後悔。")["holder"]["text"] == "辯方"
+
+
+def test_the_paper_spoken_to_is_not_the_writer_speaking(resources):
+    """接受本報訪問時指出, 向本報表示: the interviewee speaks (本報 made the writer the holder)."""
+    st = stance(resources, "研究員陳家豪接受本報訪問時指出，中方希望納入限制域外國家的條款，這是錯誤的。")
+    assert st["holder"]["text"] == "陳家豪"
+    assert stance(resources, "本報認為，政府應該立即停止錯誤的政策。")["holder"] == "AUTHOR"
+
+
+def test_a_statement_holds_what_it_says(resources):
+    """聯合聲明說, 聲明還寫道：「我們…」: the statement holds its words (the writer did; 我們 was the holder)."""
+    st = stance(resources, "聯合聲明說，三國領導人「強烈反對任何以武力或脅迫單方面改變現狀的企圖」，並點名中國海警船隻使用水砲。")
+    assert st["holder"]["text"] == "聯合聲明" and targets(st) == {"中國海警": "negative"}
+    assert stance(resources, "聲明還寫道：「我們強調台灣海峽和平與穩定不可或缺。」")["holder"]["text"] == "聲明"
