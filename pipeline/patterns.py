@@ -13,6 +13,10 @@ from . import rx, yamlfile
 from .errors import DataError
 
 
+#: places an outlet's name may open with (香港文匯報; 澳門日報 is a name of its own)
+_OUTLET_PLACES = ("香港", "澳門", "台灣", "臺灣")
+
+
 @dataclass(frozen=True)
 class LayoutPatterns:
     caption: tuple[re.Pattern, ...]
@@ -87,6 +91,8 @@ class LayoutPatterns:
 
     def is_publication(self, text: str) -> bool:
         t = _traditional(text.strip())
+        if t.startswith(_OUTLET_PLACES) and t[2:] in self.publications:
+            return True  # 香港文匯報: a known outlet under the place it publishes in
         return t in self.publications or (len(t) <= 12 and t.endswith(self.publication_suffixes))
 
     def column_label_at(self, name: str) -> int | None:

@@ -333,6 +333,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
     comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted, verb) \
         or _seeming(cues, clause, shadow, quoted) or _verdict(cues, clause, shadow, quoted, verb) \
+        or _pejorative_manner(shadow, quoted, verb) \
         if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
     spoken = None
     if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
@@ -489,6 +490,19 @@ def _belied(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool],
         return replace(claim, polarity="negative")
     judged = [c for c in cues if c.start > turn and c.entry.kind == "evaluative" and c.polarity and not quoted[c.start]]
     return max(judged, key=lambda c: c.entry.weight * c.factor, default=None)
+
+
+def _pejorative_manner(shadow: str, quoted: list[bool], verb: Cue | None) -> Cue | None:
+    """A position reported in a manner the writer condemns (民進黨當局頑固堅持「台獨」立場, 高市早苗公然
+    聲稱…): the writer's judgement of the one reported, negative."""
+    if verb is None or quoted[verb.start] or verb.entry.type not in ("stance", "say", "demand"):
+        return None
+    before = shadow[max(0, verb.start - 5) : verb.start].rstrip("地")
+    return replace(verb, polarity="negative") if before.endswith(_PEJORATIVE_MANNERS) else None
+
+
+#: adverbs of a manner the writer condemns, right before a verb of saying or holding (shadow forms)
+_PEJORATIVE_MANNERS = ("顽固", "公然", "悍然", "执意", "肆意", "蛮横", "无理", "死硬", "一意孤行")
 
 
 def _seeming(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool]) -> Cue | None:

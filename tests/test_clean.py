@@ -895,3 +895,8 @@ def test_a_translated_statement_s_end_mark_the_release_number_and_media_contact(
                 "美國在台協會處長谷立言同日表示，美台夥伴關係堅若磐石。\n\n媒體聯絡：美國在台協會新聞組\n")
     assert got[1][0] == "note" and got[3][0] == "title"
     assert ("note", "（聲明譯文完）") in got and got[-2][0] == "body" and got[-1][0] == "note"
+
+
+def test_a_date_then_a_known_outlet_under_its_city():
+    got = kinds("文匯論壇\n\n和平統一大勢不可逆\n\n■ 文／龐立行\n\n2025-11-24　香港文匯報\n\n今年是台灣光復80周年。北京隆重舉行紀念大會。\n\n這一決定確認歷史事實。\n")
+    assert got[3] == ("publication", "2025-11-24 香港文匯報")

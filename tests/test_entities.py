@@ -1680,7 +1680,7 @@ def test_the_yongsan_office_and_a_document_named_with_a_date_in_digits(resources
     is in the KB; a document the KB lacks keeps its digits (9.19 …, it was all pinyin)."""
     es = ents("李在明在龍山總統室主持國務會議，政府研究恢復《9·19韓朝軍事協議》與《9·19韓朝經濟協議》。", resources)
     assert one(es, "龍山總統室").kb_id == "kr-presidential-office"
-    assert one(es, "9·19韓朝軍事協議").kb_id == "policy-kr-comprehensive-military-agreement"
+    assert one(es, "9·19韓朝軍事協議").kb_id == "policy-comprehensive-military-agreement"
     assert one(es, "9·19韓朝經濟協議").en.startswith("9.19 ")
 
 

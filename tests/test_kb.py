@@ -289,6 +289,14 @@ def test_same_type_ambiguities_are_few(kb):
     assert len(found) < 20
 
 
+def test_a_name_two_entries_share_names_things_of_different_countries(kb):
+    """高院 is Taiwan's and Hong Kong's high court; two entries of one country sharing a name are
+    one thing entered twice (九一九軍事協議 was)."""
+    same = {form: ids_ for form, ids_ in kb.ambiguous_forms().items()
+            if len({kb.get(i).country for i in ids_}) < len(ids_)}
+    assert same == {}
+
+
 def test_short_forms_that_are_other_full_names_differ_by_country(kb):
     """A form may be one entry's full name and other entries' short form (財政部: Taiwan's ministry;
     HM Treasury's and the US Treasury's short form) only when they are the same kind of thing in

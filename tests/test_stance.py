@@ -2254,3 +2254,12 @@ def test_a_statement_holds_what_it_says(resources):
     st = stance(resources, "聯合聲明說，三國領導人「強烈反對任何以武力或脅迫單方面改變現狀的企圖」，並點名中國海警船隻使用水砲。")
     assert st["holder"]["text"] == "聯合聲明" and targets(st) == {"中國海警": "negative"}
     assert stance(resources, "聲明還寫道：「我們強調台灣海峽和平與穩定不可或缺。」")["holder"]["text"] == "聲明"
+
+
+def test_a_position_reported_in_a_manner_the_writer_condemns_is_the_writer_s_judgement(resources):
+    """民進黨當局頑固堅持…, 高市早苗…公然聲稱…: the writer judges the one reported; plain 聲稱 reports."""
+    st = stance(resources, "與此形成鮮明對比的是，民進黨當局頑固堅持「台獨」分裂立場。")
+    assert st["holder"] == "AUTHOR" and targets(st)["民進黨"] == "negative"
+    st = stance(resources, "日本首相高市早苗7日在國會答詢時公然聲稱，「台灣有事」可能構成存亡危機事態。")
+    assert st["holder"] == "AUTHOR" and targets(st)["高市早苗"] == "negative"
+    assert stance(resources, "高市早苗聲稱，「台灣有事」可能構成存亡危機事態。")["holder"]["text"] == "高市早苗"
