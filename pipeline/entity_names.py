@@ -155,9 +155,10 @@ class NameRules:
         entry = self.kb.get(e.kb_id) if e.kb_id and self.kb is not None else None
         if entry is not None and entry.country not in self.rules["surname_countries"]:
             return  # 梅克爾 is not 梅: surnames only for East Asian names (the KB's short forms still apply)
-        if entry is None and not (e.extra.get("romanized") and self._surname_first(form)):
-            return  # a rule name: surnames only for a romanised Chinese-looking name (朴炳錫), not 派崔克
-        jp = entry is not None and entry.country == "jp"
+        jp = entry.country == "jp" if entry is not None else e.extra.get("reading") == "ja"
+        if entry is None and not jp and not (e.extra.get("romanized") and self._surname_first(form)):
+            return  # a rule name: surnames only for a romanised Chinese-looking name (朴炳錫) or a name
+            # read in Japanese (森田浩二: 森田), not 派崔克
         if jp or len(form) >= 4:
             mentions[form[:2]] = m  # 安倍 (安倍晉三), 石破 (石破茂)
         if len(form) >= 4 and (jp or form[:2] in self.rules["compound_surnames"]):

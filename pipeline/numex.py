@@ -100,7 +100,10 @@ _NUMERIC_DATE = rx.compile(
     r"(?![0-9０-９]|[./\-][0-9])"
 )
 _CENTURY = rx.compile(rf"(?P<n>{_D}{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*世纪(?P<edge>初|中|末)?")
-_WEEKDAY = rx.compile(r"(?<![上下本这个])(?:星期|礼拜|周)(?P<wd>[一二三四五六日天])")
+# (周 after a title is a surname unless a time word follows: 研究員周一鳴, 部長周二將出訪)
+_WEEKDAY = rx.compile(r"(?<![上下本这个])(?:星期|礼拜|(?<![员长授者师任官])周"
+                      r"|周(?=[一二三四五六日天](?:[将在起到至前后晚早午凌夜表说指再也则又已就会时、，。（(和与及或的]|$)))"
+                      r"(?P<wd>[一二三四五六日天])")
 _DAYWORD = rx.compile(r"(?P<w>今天|昨天|明天|前天|后天|(?<!至)今日|昨日|明日(?!之星)|前日(?!本))")  # (时至今日: "up to now"; 前日本: former Japanese)
 _DAY_OFFSET = {"今天": 0, "昨天": -1, "明天": 1, "前天": -2, "后天": 2, "今日": 0, "昨日": -1, "明日": 1, "前日": -2}
 #: days counted from a day the text has just named, not from the article's date (北韓前一天試射: the day

@@ -125,6 +125,7 @@ class Context:
     reporting: dict | None = None  # whose reported words (王毅表示，…) the paragraph's next sentences go on with
     document: Entity | None = None  # the last named document (《香港政策法報告》) a later 報告 refers back to
     documents: list = field(default_factory=list)  # the named documents so far, the last one last
+    in_quote: bool = False  # this sentence is inside a quotation an earlier one opened and left open
     country_of: Callable[[str], str | None] | None = None  # a KB id's country (cn-mao-ning, city-beijing: cn)
     thing: Entity | None = None  # the last document or body the previous sentence named (它 may refer to it)
 
@@ -185,7 +186,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         speaker = _soundbite_speaker(text, ents)
         if speaker is not None:
             ctx.quoted = speaker  # 國防部發言人孫立方： on its own line: the quotation under it is his
-        elif not (text[:1] in "「“" or _quote_tail(text) or unit.quoted):
+        elif not (text[:1] in "「“" or _quote_tail(text) or unit.quoted or ctx.in_quote):
             ctx.quoted = None
         st = {**empty_stance(), "certainty": None, "rule_score": 0.0}
         if prob is not None:
@@ -284,7 +285,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     if "prediction" in types and evidence["modal"] < 1:
         types.discard("prediction")
 
-    quoted = _quoted(text)
+    quoted = _quoted(text, open_=ctx.in_quote and text[:1] not in "「“")
     holder, holder_ent, verb = _holder(unit, shadow, cues, clause, ents, ctx, lex.roles, quoted)
     if (holder == "AUTHOR" or isinstance(holder, dict) and holder.get("text") in ("我們", "我们")) \
             and (m := _STATEMENT_SAYS.match(shadow)) is not None:
@@ -296,7 +297,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             and _writers_question(cues, clause, quoted, verb):
         holder, holder_ent, verb = "AUTHOR", None, None  # 民調顯示六成民眾支持…，政府難道可以視而不見？
     # a quotation with no speaker of its own (no speech verb outside its marks)
-    speech = (text[:1] in "「“" or _quote_tail(text) or unit.quoted) \
+    speech = (text[:1] in "「“" or _quote_tail(text) or unit.quoted or ctx.in_quote) \
         and not any(c.entry.kind == "reporting" and not quoted[c.start] for c in cues)  # (a blockquote: 表態：> …)
     if holder == "AUTHOR" and ctx.speaker is not None:
         holder = ctx.speaker  # 答：我認為…: the interviewee, not the writer
@@ -306,8 +307,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             and not quoted[verb.start] and not _opens_words(verb, unit.entities, shadow) \
             and shadow[verb.end : verb.end + 1] not in ("「", "“", "『"):
         holder = ctx.speaker  # 彭慶恩：高市早苗公然發表涉台錯誤言論…: what someone said, judged by the speaker
-    elif holder == "AUTHOR" and speech and ctx.quoted is not None:
-        holder = ctx.quoted  # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on
+    elif speech and ctx.quoted is not None and (holder == "AUTHOR" or holder_ent is not None and quoted[holder_ent.start]):
+        # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on, and whom it names (「…美方的
+        # 堅定承諾」) are the speaker's words
+        holder, holder_ent, verb = ctx.quoted, None, None
     elif holder == "AUTHOR" and ctx.reporting is not None and not _writer_speaks(shadow, cues) \
             and not shadow.startswith(_WRITERS_TURN) and not _ON_THE_WORDS.match(shadow) and not _CONCLUDES.match(shadow) \
             and not _SUMMING_UP.match(shadow) \
@@ -1743,11 +1746,39 @@ PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "
 _PERSON_ROLE = rx.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
 
 
-def _quoted(text: str) -> list[bool]:
-    """Whether each character is inside 「…」 or “…”."""
-    if "「" not in text and "“" not in text:
+def _closed_later(doc: Document, k: int, limit: int = 8) -> bool:
+    """Does a later sentence close the quotation unit ``k`` leaves open: in its paragraph, or in
+    the next ones as long as they open with 「 (a quotation over paragraphs)?  (A mark left open by
+    mistake quotes nothing after it.)"""
+    last_end = doc.units[k].end
+    for unit in doc.units[k + 1 : k + 1 + limit]:
+        new_paragraph = "\n" in doc.text[last_end : unit.start]
+        if new_paragraph and unit.text[:1] not in "「“":
+            return False
+        last_end = unit.end
+        if _quote_tail(unit.text) or new_paragraph and _leaves_open(unit.text, False) is False:
+            return True  # (a paragraph that opens with 「 again and closes it: the last of the quotation)
+    return False
+
+
+def _leaves_open(text: str, was_open: bool) -> bool:
+    """Is a quotation open after ``text``: one it opens and does not close (「首先，…。 over several
+    sentences and paragraphs), or one open before it that it does not close?"""
+    depth = 1 if was_open and text[:1] not in "「“" else 0
+    for ch in text:
+        if ch in "「“":
+            depth += 1
+        elif ch in "」”" and depth:
+            depth -= 1
+    return depth > 0
+
+
+def _quoted(text: str, open_: bool = False) -> list[bool]:
+    """Whether each character is inside 「…」 or “…” (``open_``: inside one from the start, which an
+    earlier sentence opened)."""
+    if "「" not in text and "“" not in text and not open_:
         return [False] * (len(text) + 1)
-    out, depth = [], 0
+    out, depth = [], int(open_)
     for ch in text:
         if ch in "「“":
             depth += 1
@@ -2369,9 +2400,10 @@ def stance_stage(doc: Document, res) -> None:
     interviewee = _interviewee(doc)
     turns = _turns(doc) if interviewee is None else {}
     last_end = 0
-    for unit in doc.units:
+    for k, unit in enumerate(doc.units):
         if "\n" in doc.text[last_end : unit.start]:
             ctx.reporting = None  # reported words go on to the end of their paragraph only
+            ctx.in_quote = ctx.in_quote and unit.text[:1] in "「“"  # a quotation goes on into a paragraph opening with 「
         last_end = unit.end
         if unit.kind != "body":
             unit.stance = empty_stance()
@@ -2392,6 +2424,7 @@ def stance_stage(doc: Document, res) -> None:
         quoted_english = english_quotes(unit, tagger_for(res).english) if _ENGLISH_QUOTE.search(unit.text) else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob, quoted_english)
         ctx.label_end = 0
+        ctx.in_quote = _leaves_open(unit.text, ctx.in_quote) and ctx.quoted is not None and _closed_later(doc, k)
 
 
 #: a question or an answer of an interview: 問：, 答：, Q:, 【答】

@@ -581,6 +581,10 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
         return True  # 問題與研究　第64卷　第4期（2025年12月），1-38頁: a journal's issue and the paper's pages
     if pat.is_publication(t.strip()):
         return True  # BBC News 中文: a known outlet whose name has spaces in it
+    head = _LATIN_TAIL.sub("", t.strip())
+    if head != t.strip() and (pat.is_publication(head) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", head)
+                              and len(t.strip()) - len(head) >= 12):
+        return True  # 國防部 Ministry of National Defense, R.O.C.: the issuer and its English name
     parts = re.split(r"\s*[｜|]\s*", t.strip())
     if len(parts) == 1 and not pat.match_byline(t.strip().split(maxsplit=1)[-1]) \
             and not any(len(p) == 3 and _starts_with_surname(p) for p in t.split()[1:]):
@@ -608,7 +612,7 @@ _JOURNAL_ISSUE = rx.compile(r"^[\u4e00-\u9fff]{2,16}[ \t\u3000]*第\s*\d{1,4}\s*
 #: a site's name that is its domain (nippon.com 中文版)
 _SITE_DOMAIN = rx.compile(r"^[A-Za-z0-9][\w\-]*\.(?:com|net|org|tw|hk|jp|kr|cn|sg|co|io|news)\b")
 #: an outlet's Latin name after its Chinese one (新頭殼newtalk)
-_LATIN_TAIL = rx.compile(r"(?<=[\u4e00-\u9fff])\s*[A-Za-z][A-Za-z .]{1,24}$")
+_LATIN_TAIL = rx.compile(r"(?<=[\u4e00-\u9fff])\s*[A-Za-z][A-Za-z .,'&()]{1,60}$")
 _SOURCE_LABEL = rx.compile(r"(?:來源|来源|出處|出处)\s*[：:]\s*$")
 
 

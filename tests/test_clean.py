@@ -900,3 +900,20 @@ def test_a_translated_statement_s_end_mark_the_release_number_and_media_contact(
 def test_a_date_then_a_known_outlet_under_its_city():
     got = kinds("文匯論壇\n\n和平統一大勢不可逆\n\n■ 文／龐立行\n\n2025-11-24　香港文匯報\n\n今年是台灣光復80周年。北京隆重舉行紀念大會。\n\n這一決定確認歷史事實。\n")
     assert got[3] == ("publication", "2025-11-24 香港文匯報")
+
+
+def test_the_presidential_office_s_page_header():
+    got = kinds("中華民國總統府\n首頁 > 新聞與活動 > 總統府新聞\n\n總統接見「美國聯邦參議院跨黨派訪問團」\n\n發布日期：2025-12-05\n\n"
+                "賴清德總統今日上午接見訪問團。\n\n總統致詞時表示，感謝美國國會支持。\n")
+    assert [k for k, _ in got[:4]] == ["publication", "note", "title", "publication"]
+
+
+def test_a_ministry_s_header_with_its_english_name_and_a_broadcaster_s_boilerplate():
+    """國防部 Ministry of National Defense, R.O.C. is the publication line (it was the title);
+    （路透社、德新社、法新社） and DW's boilerplate under the article are notes."""
+    got = kinds("國防部 Ministry of National Defense, R.O.C.\n\n中共解放軍臺海周邊海、空域動態\n\n發布日期：114年12月14日 09:00\n\n"
+                "本日偵獲共機31架次。\n\n國防部將持續公布動態。\n")
+    assert [k for k, _ in got[:3]] == ["publication", "title", "publication"]
+    got = kinds("德國護衛艦再穿越台灣海峽\n\n德國海軍護衛艦週四駛經台灣海峽。\n\n北京批評德方。\n\n（路透社、德新社、法新社）\n\n"
+                "DW中文有Instagram！歡迎搜尋dw.chinese。\n\n德國之聲致力於為您提供客觀中立的新聞報導。\n")
+    assert [k for k, _ in got[-3:]] == ["note"] * 3

@@ -1690,3 +1690,23 @@ def test_the_yongsan_office_and_a_document_named_with_a_date_in_digits(resources
 ])
 def test_a_person_s_age_says_the_name_is_a_person_s(resources, text, name):
     assert one(ents(text, resources), name).label == "PERSON"
+
+
+def test_a_surname_zhou_after_a_title_opens_a_name_not_a_weekday(resources):
+    """研究員周一鳴: a person (周一 was Monday); 部長周二將出訪 keeps Tuesday."""
+    es = ents("上海國際問題研究院研究員周一鳴指出，北京不會讓步。部長周二將出訪。", resources)
+    assert one(es, "周一鳴").label == "PERSON" and one(es, "周二").label == "DATE"
+
+
+def test_a_japanese_name_found_by_the_rules_is_referred_to_by_its_surname(resources):
+    """森田浩二 (read in Japanese, not in the KB), then 森田認為: the same person."""
+    doc = annotate_text("標題\n\n慶應義塾大學教授森田浩二在東京接受訪問時說，高市是安倍路線的繼承者。\n\n森田認為，日本政界的認知已根本改變。\n",
+                        "m", resources)
+    ref = [e for e in doc.units[-1].entities if e.text == "森田"]
+    assert ref and ref[0].en == "Koji Morita"
+
+
+def test_germany_s_defence_ministry_and_the_swp(resources):
+    es = ents("據德國國防部發布的消息，德國國際與安全事務研究所（SWP）研究員韋伯表示支持。經濟安保法修訂提上日程。", resources)
+    assert one(es, "德國國防部").kb_id == "de-bmvg" and one(es, "德國國際與安全事務研究所").kb_id == "de-swp"
+    assert one(es, "經濟安保法").kb_id == "policy-jp-economic-security-promotion-act"
