@@ -563,15 +563,18 @@ def split_local_heads(seg: "Segmenter", text: str, shadow: str, tokens: list[Tok
     """金門縣|長 → 金門|縣長: a county or city the dictionary knows whole, then 長 as a word of its
     own (or glued to the name after it, as no word), is the place and the title of its head
     (``data/grammar.yaml``); so is a country's ministry and 長 where the ministry's head is a word
-    (美國戰爭部|長 → 美國|戰爭部長)."""
+    (美國戰爭部|長 → 美國|戰爭部長); and 軍 cut out of 軍事 by a country's army (朝|俄軍|事 → 朝|俄|軍事)."""
     rules = _grammar()
     heads = rules["local_heads"]
-    if not any(h in shadow for h in heads):
+    if not any(h in shadow for h in heads) and "军事" not in shadow:
         return tokens
     units = rules["local_units"]
     spans = []
     for t, nxt in zip(tokens, tokens[1:]):
-        if t.end - t.start >= 3 and t.norm[-1] in units and nxt.norm[0] in heads:
+        if t.end - t.start == 2 and t.norm[1] == "军" and nxt.norm[:1] == "事" and nxt.start == t.end:
+            # 中|俄軍|事合作 → 中|俄|軍事|合作: a country's army (a KB name) cut out of 軍事
+            spans += [(t.start, t.start + 1), (t.start + 1, nxt.start + 1)] + ([(nxt.start + 1, nxt.end)] if nxt.end > nxt.start + 1 else [])
+        elif t.end - t.start >= 3 and t.norm[-1] in units and nxt.norm[0] in heads:
             if nxt.norm in heads:
                 spans += [(t.start, t.end - 1), (t.end - 1, nxt.end)]
             elif not seg.is_word(nxt.norm):  # 嘉義市|長黃|敏惠: 長 glued to the name after it

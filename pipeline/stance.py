@@ -91,7 +91,7 @@ _DOCUMENT_ROLES = (*_PAPERS, "民调", "白皮书", "蓝皮书")
 _STATEMENT_SAYS = rx.compile(r"(联合声明|共同声明|声明)(?:也|还|并|更|则|亦|同时|中)?(?=说|称|重申|指出|表示|强调|写道|提到|呼吁|认为)")
 _STATEMENT_EN = {"联合声明": "joint statement", "共同声明": "joint statement", "声明": "statement"}
 AUTHOR_WORDS = ("笔者", "本文", "本报", "本刊", "吾人")  # the writer speaking of itself: 筆者認為
-_FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终){0,2}$")
+_FIRST_PERSON = rx.compile(r"(?<![自])我(?:也|还|并|都|则|仍|只|更|并不|也不|不|却|一直|始终|必须|不得不|只能|想|要|确实){0,2}$")
 
 
 # -- clauses -----------------------------------------------------------------------------------------------
@@ -595,7 +595,8 @@ _DISPUTED_CLAIMS = frozenset(("宣稱", "聲稱", "揚言", "妄稱", "叫囂", 
 
 #: the writer turning to the words just reported, as words (這樣的要求…, 此番言論…): a speaker does not
 #: call their own words so
-_ON_THE_WORDS = rx.compile(r"(?:这样的|这种|此种|如此的|此一|这番|此番|上述)(?:要求|说法|言论|表态|谈话|主张|论调|发言|声明|言辞|表述)")
+_ON_THE_WORDS = rx.compile(r"(?:这样的|这种|此种|如此的|此一|这番|此番|上述)(?:要求|说法|言论|表态|谈话|主张|论调|发言|声明|言辞|表述)"
+                           r"|(?:这|此)(?:句|番|段)话")  # (這句話方向正確: the writer on the words just quoted)
 
 
 #: the writer drawing a conclusion from what it just reported (這再次暴露了美國…, 此舉恰恰說明…): what

@@ -48,7 +48,7 @@ _DATE_LINE = rx.compile(
     r"(?:\s*[（(]?\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]\s*[）)]?)?"  # 2025年11月29日 星期六
     r"(?:\s*[（(](?:令和|平成|民國|民国)[^（）()]{1,14}[）)])?"  # 2025.12.03（令和7年12月3日）
     r"(?:\s*(?:[|｜]\s*)?(?:上午|下午|中午|晚上|凌晨)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分)"
-    r"(?:\s*(?:發布|發佈|发布))?)?"  # 5:00 AM, 12時10分, 2025.09.23 | 10:30 發布
+    r"(?:\s*(?:EDT|EST|PDT|PST|GMT|UTC|HKT|JST|KST|CST)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*(?:發布|發佈|发布))?)?"  # 5:00 AM, 12時10分, 2025.09.23 | 10:30 發布, 14:25 EDT
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
     r"(?:\s*(?:更新|最後更新|最后更新)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
     r"(?:\s*[·‧•|｜]?\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
@@ -228,7 +228,7 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
                 in_back_matter = True
         elif pat.is_caption(text) and len(text) <= 200:
             out[i] = [_Piece("caption", text)]
-        elif i > body_start and _PAREN_LINE.fullmatch(text) and all(pat.is_note(x.text) or pat.is_caption(x.text) for x in blocks[i + 1:]):
+        elif i > body_start and _PAREN_LINE.fullmatch(text) and _only_notes_after(blocks, i, pat):
             # a closing remark, perhaps above the editors' credits or links: （明報記者）, （本文部分內容來自路透社）,
             # （總台國際銳評評論員）
             out[i] = [_Piece("note", text)]
@@ -238,7 +238,8 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             if rest.strip():
                 lead_ws = rest[: len(rest) - len(rest.lstrip())]
                 pieces[0].gap = lead_ws
-                pieces.append(_Piece("body", rest.strip()))
+                # (新華社北京7月15日電　題：…: the headline again, after the dateline)
+                pieces.append(_Piece("note" if _HEADLINE_AGAIN.match(rest.strip()) else "body", rest.strip()))
             out[i] = pieces
         elif seen_body and _is_date_line(text):
             out[i] = [_Piece("note", text)]  # the date a press release is signed (中華民國114年11月20日)
@@ -246,12 +247,15 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
             out[i] = [_Piece("note", text)]  # a journal's running header between pages (国际问题研究 2025年第3期)
         elif seen_body and i >= n - 2 and _is_short(b) and _REPORTER_CREDIT.match(_traditional(text)):
             out[i] = [_Piece("byline", text)]  # 美國之音記者李逸華華盛頓報導: the reporter's credit at the end
-        elif seen_body and i >= n - 2 and _is_short(b) and pat.match_byline(text) and not _SENTENCE_PUNCT.search(text):
+        elif seen_body and (i >= n - 2 or _only_notes_after(blocks, i, pat)) and _is_short(b) \
+                and pat.match_byline(text) and not _SENTENCE_PUNCT.search(text):
             out[i] = _byline_pieces(text, pat)  # 作者：鄭宇辰（國防安全研究院…助研究員）: a brief's writer, at its end
         elif seen_body and i == n - 2 and _PEN_NAME.fullmatch(text) and pat.is_note(blocks[i + 1].text):
             out[i] = [_Piece("byline", text)]  # 鍾聲 above 《人民日報》（… 03 版）: the commentary's pen name
-        elif _is_short(b) and (m := pat.match_byline(text)) is not None and _NAME_LIST.match(text[m.end():].strip()):
-            out[i] = _byline_pieces(text, pat)  # 文：陳柏諺 under a web page's summary box, before the article
+        elif _is_short(b) and (m := pat.match_byline(text)) is not None \
+                and _NAME_LIST.match(re.sub(r"[\s\u3000]+", "、", text[m.end():].strip())):
+            out[i] = _byline_pieces(text, pat)  # 文：陳柏諺 under a web page's summary box, before the article;
+            # 新華社記者劉宇軒　鄭曉彤 under the dateline
         elif _is_table_row(text) or _is_table_row(text, header=True) and i + 1 < n and _is_table_row(blocks[i + 1].text):
             out[i] = [_Piece("note", text)]  # a row of a table (2023 5,863 24.3%) or its header row
         elif _is_heading(b, pat) and (not post or b.heading_level > 0 or pat.heading_marker(text)):
@@ -262,6 +266,18 @@ def _classify(blocks: list[Block], pat: LayoutPatterns, post: bool = False) -> l
     _trailing_headline_list(blocks, out, body_start)
     _transcript_kinds(blocks, out)
     return [p for p in out if p is not None]
+
+
+def _only_notes_after(blocks: list[Block], i: int, pat: LayoutPatterns) -> bool:
+    """Are the blocks after ``i`` notes and captions only, or notes up to a list of related links
+    (相關新聞 and its items)?"""
+    for b in blocks[i + 1:]:
+        if pat.is_note(b.text):
+            if pat.is_link_list(b.text):
+                return True
+        elif not pat.is_caption(b.text):
+            return False
+    return True
 
 
 def _title_continues(title: str, b: Block) -> bool:
@@ -295,6 +311,7 @@ def _closing_credit(text: str, pat: LayoutPatterns) -> list[_Piece] | None:
     return [_Piece("body", stripped, gap=body[len(stripped):]), _Piece("note", m.group().strip())]
 
 
+_HEADLINE_AGAIN = rx.compile(r"[題题]\s*[：:]")
 _CLOSING_CREDIT = rx.compile(r"(?<=[。！？!?」』”])\s*[（(][^（）()]{2,30}[）)]\s*\d{0,8}\s*$")
 
 
@@ -585,14 +602,16 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     if head != t.strip() and (pat.is_publication(head) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", head)
                               and len(t.strip()) - len(head) >= 12):
         return True  # 國防部 Ministry of National Defense, R.O.C.: the issuer and its English name
-    parts = re.split(r"\s*[｜|]\s*", t.strip())
+    parts = re.split(r"\s*[｜|＞>›»]\s*", t.strip())
     if len(parts) == 1 and not pat.match_byline(t.strip().split(maxsplit=1)[-1]) \
             and not any(len(p) == 3 and _starts_with_surname(p) for p in t.split()[1:]):
         parts = t.split()  # 明報新聞網 即時新聞 港聞: the sections after spaces (not 美國之音 記者 周文浩, 中央社 王小明)
     if len(parts) >= 2 and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")
                             or _SITE_DOMAIN.search(parts[0])) \
-            and all(0 < len(_PUBLICATION_EXTRAS.sub("", p).strip()) <= 8 and not re.search(r"[，,。：:！？「」]", p)
-                    and not (pat.match_byline(p) and (" " in p or len(p) > 5)) for p in parts[1:]):
+            and all(p and len(_PUBLICATION_EXTRAS.sub("", p).strip()) <= 8
+                    and not re.search(r"[，,。：:！？「」]", _PUBLICATION_EXTRAS.sub("", p))
+                    and not (pat.match_byline(p) and (" " in p or len(p) > 5))
+                    and not (len(p) == 3 and _starts_with_surname(p)) for p in parts[1:]):
         # (經濟日報｜產業．財經 A3版: with its page; 報導者 The Reporter ｜ 深度報導: a section, not a reporter's credit)
         return True
     names, dated = _publication_names(t)
@@ -699,7 +718,10 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("note", t)]  # a credit among the bylines: 責任編輯｜楊惠君
     if pat.match_dateline(t):
         m = pat.match_dateline(t)
-        if t[m.end():].strip():
+        rest = t[m.end():]
+        if _HEADLINE_AGAIN.match(rest.strip()):  # 新華社北京7月15日電　題：…: the headline again
+            return [_Piece("byline", t[: m.end()], gap=rest[: len(rest) - len(rest.lstrip())]), _Piece("note", rest.strip())]
+        if rest.strip():
             return None  # a dateline that opens the first paragraph: the body starts here
         return [_Piece("byline", t)]
     if _section_label(t, pat):
@@ -719,6 +741,8 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return [_Piece("affiliation", t)]  # 吳明杰 / 國防安全研究院: the writer's, though it publishes too
     if _name_then_date(t, pat):
         return _byline_pieces(t, pat)  # 黃柏鈞 2025-11-24 07:00:00: the writer, then when
+    if (pieces := _outlet_name_date(t, pat)) is not None:
+        return pieces  # 新頭殼newtalk | 林思妤 | 發布 2025.11.24 | 13:30
     if _publication_line(t, pat):
         return [_Piece("publication", t)]
     if (pieces := _publication_then_byline(t, pat)) is not None:
@@ -748,6 +772,23 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
     if prev_kind == "title" and not _SENTENCE_PUNCT.search(t) and not _ENDS_SENTENCE.search(t):
         return [_Piece("lead", t)]  # a subtitle / deck line
     return None
+
+
+def _outlet_name_date(t: str, pat: LayoutPatterns) -> list[_Piece] | None:
+    """'新頭殼newtalk | 林思妤 | 發布 2025.11.24 | 13:30': the outlet, the writer, then when, between
+    bars: a publication line, a byline and the date (a publication line again)."""
+    segs = [m for m in re.finditer(r"[^｜|]+", t) if m.group().strip()]
+    if len(segs) < 3:
+        return None
+    spans = [(m.start() + len(m.group()) - len(m.group().lstrip()), m.end() - len(m.group()) + len(m.group().rstrip())) for m in segs]
+    outlet, name = t[spans[0][0]:spans[0][1]], t[spans[1][0]:spans[1][1]]
+    when = t[spans[2][0]:spans[-1][1]]
+    if not (pat.is_publication(outlet) or pat.is_publication(_LATIN_TAIL.sub("", outlet) or "-")) \
+            or not (re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) and _starts_with_surname(name)) \
+            or not _is_date_line(re.sub(r"\s*[｜|]\s*", " ", when)):
+        return None
+    return [_Piece("publication", outlet, gap=t[spans[0][1]:spans[1][0]]), _Piece("byline", name, gap=t[spans[1][1]:spans[2][0]]),
+            _Piece("publication", when)]
 
 
 def _date_then_credits(t: str, pat: LayoutPatterns) -> list[_Piece] | None:

@@ -917,3 +917,28 @@ def test_a_ministry_s_header_with_its_english_name_and_a_broadcaster_s_boilerpla
     got = kinds("德國護衛艦再穿越台灣海峽\n\n德國海軍護衛艦週四駛經台灣海峽。\n\n北京批評德方。\n\n（路透社、德新社、法新社）\n\n"
                 "DW中文有Instagram！歡迎搜尋dw.chinese。\n\n德國之聲致力於為您提供客觀中立的新聞報導。\n")
     assert [k for k, _ in got[-3:]] == ["note"] * 3
+
+
+def test_xinhua_s_dateline_with_the_headline_again_its_reporters_and_a_picture_credit():
+    """新華社北京7月15日電　題：… (the headline again is a note, not the first paragraph); 新華社記者劉宇軒
+    鄭曉彤 (two reporters, a space between) is the byline; 這是黃岩島（無人機照片）。新華社記者 張麗芸 攝 a caption."""
+    got = kinds("新华时评：菲律宾甘当“马前卒”只会自食其果\n\n新华社北京7月15日电　题：菲律宾甘当“马前卒”只会自食其果\n"
+                "　　新华社记者刘宇轩　郑晓彤\n\n　　这是黄岩岛（无人机照片）。新华社记者 张丽芸 摄\n\n"
+                "　　近期，菲律宾频频派遣船只闯入中国黄岩岛邻近海域。\n\n　　这条路走不通。\n")
+    assert [k for k, _ in got[:6]] == ["title", "byline", "note", "byline", "caption", "body"]
+
+
+def test_rfa_s_date_with_a_time_zone_a_picture_from_the_archive_and_credits_above_related_links():
+    got = kinds("南韓國情院：北韓再向俄增派數千兵力\n\n2025.09.18 14:25 EDT\n\n資料圖片：2025年8月，北韓領導人金正恩在平壤出席紀念活動。（朝中社/路透社）\n\n"
+                "南韓國家情報院週四表示，北韓再向俄羅斯派出約6000名工兵。\n\n國情院估計傷亡已超過4000人。\n\n"
+                "記者：金善雅 責編：何平 網編：瑞哲\n\n相關新聞\n・北韓戰俘要求投奔南韓\n・金正恩首度承認向俄派兵\n")
+    assert [k for k, _ in got[:3]] == ["title", "publication", "caption"]
+    assert ("byline", "記者：金善雅 責編：何平 網編：瑞哲") in got
+
+
+def test_an_outlet_s_breadcrumb_with_the_date_and_a_byline_labelled_bao_dao():
+    got = kinds("东方日报 ＞ 国内 ＞ 2025年11月05日 18:42\n\n安华访华获逾千亿投资意向　国盟轰南海立场“软弱”\n\n报道：陈慧敏（北京特派员）、郑家豪\n\n"
+                "（北京5日讯）首相拿督斯里安华今日在北京人民大会堂与中国国家主席习近平会面，双方签署多项合作备忘录，涵盖数字经济、绿色能源与农业等领域。\n\n"
+                "安华在会后记者会上表示，马来西亚奉行独立自主的外交政策，南海问题应通过对话与外交途径处理。\n\n"
+                "国盟批评政府在南海问题上立场软弱，要求首相向国会说明访华成果。\n")
+    assert [k for k, _ in got[:3]] == ["publication", "title", "byline"]

@@ -1710,3 +1710,9 @@ def test_germany_s_defence_ministry_and_the_swp(resources):
     es = ents("據德國國防部發布的消息，德國國際與安全事務研究所（SWP）研究員韋伯表示支持。經濟安保法修訂提上日程。", resources)
     assert one(es, "德國國防部").kb_id == "de-bmvg" and one(es, "德國國際與安全事務研究所").kb_id == "de-swp"
     assert one(es, "經濟安保法").kb_id == "policy-jp-economic-security-promotion-act"
+
+
+def test_malaysian_opposition_leaders_and_parties(resources):
+    es = ents("国会反对党领袖拿督斯里哈姆扎再努丁发文批评首相。国盟主席丹斯里慕尤丁也表示，政府应向国会交代。伊党署理主席端依布拉欣则认为政府过于依赖中国。", resources)
+    assert one(es, "哈姆扎再努丁").kb_id == "my-hamzah-zainudin" and one(es, "慕尤丁").kb_id == "my-muhyiddin-yassin"
+    assert one(es, "国盟").kb_id == "my-party-pn" and one(es, "伊党").kb_id == "my-party-pas" and not find(es, "哈姆")

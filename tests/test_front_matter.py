@@ -1045,3 +1045,9 @@ def test_an_outlet_a_pen_name_and_the_date_on_one_line(resources):
     assert [(u.kind, u.text) for u in doc.units][1:4] == [("publication", "yam蕃薯藤新聞"), ("byline", "凱爺"),
                                                           ("publication", "2024.12.04 09:00")]
     assert doc.meta["author"] == "凱爺" and doc.meta["date"] == "2024-12-04"
+
+
+def test_an_outlet_the_writer_and_the_date_between_bars(resources):
+    doc = annotate_text("【新頭殼觀點】印太安全網越織越密，台灣在哪裡？\n新頭殼newtalk | 林思妤 | 發布 2025.11.24 | 13:30\n\n"
+                        "過去談到印太安全，多數人第一個想到的是四方安全對話。\n\n但近兩年，真正在南海發揮作用的是另一個組合。\n", "nt2", resources)
+    assert doc.meta["author"] == "林思妤" and doc.meta["date"] == "2025-11-24"

@@ -233,3 +233,12 @@ def test_a_councils_meeting_and_passing_a_bill(resources):
     assert toks("雙方同意通過外交管道解決爭端。")["通過"][0] == "p"
     assert toks("行政院會提出新的方案。")["會"][0] == "v"
     assert toks("立法院會今天三讀通過。")["會"][0] == "n"
+
+
+def test_a_country_s_army_cut_out_of_military_affairs(resources):
+    """中|俄軍|事合作: jieba took the KB's 俄軍 (the Russian army) out of 軍事; it is 俄 and 軍事."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n總統李在明政府也對朝俄軍事合作保持警惕。\n", "a", resources)
+    words = [t.text for t in doc.units[-1].tokens]
+    assert "軍事" in words and "俄軍" not in words

@@ -2275,3 +2275,10 @@ def test_a_quotation_over_several_sentences_and_paragraphs_stays_the_speaker_s(r
     holders = [u.stance["holder"] for u in doc.units if u.kind == "body"]
     names = [h["text"] if isinstance(h, dict) else h for h in holders]
     assert names[2:6] == ["賴清德"] * 4 and names[6] == "AUTHOR"
+
+
+def test_the_writer_on_the_words_just_quoted_in_the_first_person(resources):
+    """「…」 after 總統說, then 這句話方向正確，但…我必須直言：…: the writer, not more of the president."""
+    st = stance(resources, "這句話方向正確，但身為老兵，我必須直言：全社會防衛若只停留在口號，恐怕不堪一擊。",
+                before="賴清德總統視導時說：「國家安全不是國軍單獨的責任，而是全體國人共同的事。」")
+    assert st["holder"] == "AUTHOR"
