@@ -87,6 +87,8 @@ _OPENING_QUOTES, _CLOSING_QUOTES = ("「", "“", "『"), ("」", "”", "』")
 #: nor what someone issues (發表社論批評, 提出報告)
 _PAPERS = ("报告", "社论", "社评")  # after a body's name, its own words: the body holds them (朝鮮日報8日社論指出)
 _DOCUMENT_ROLES = (*_PAPERS, "民调", "白皮书", "蓝皮书")
+#: a name (with its title) and a colon before a quotation that is the rest of the sentence
+_LABELLED_QUOTE = rx.compile(r"^([^，,。「」“”：:]{2,24})[：:]\s*[「“]")
 #: a sentence opening with a statement and a verb of saying (聯合聲明說, 聲明還寫道; shadow forms)
 _STATEMENT_SAYS = rx.compile(r"(联合声明|共同声明|声明)(?:也|还|并|更|则|亦|同时|中)?(?=说|称|重申|指出|表示|强调|写道|提到|呼吁|认为)")
 _STATEMENT_EN = {"联合声明": "joint statement", "共同声明": "joint statement", "声明": "statement"}
@@ -293,6 +295,11 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         said = next((c for c in cues if c.entry.kind == "reporting" and c.start == m.end()), None)
         if said is not None:
             holder, verb = {"text": text[: m.end(1)], "kb_id": None, "en": _STATEMENT_EN[m.group(1)]}, said
+    if holder == "AUTHOR" and (m := _LABELLED_QUOTE.match(text)) is not None:
+        # 民眾黨主席黃國昌：「…」: a broadcast's soundbite, the person before the colon speaking
+        person = next((e for e in reversed(ents) if e.label == "PERSON" and e.end <= m.end(1)), None)
+        if person is not None:
+            holder, holder_ent = _entity_dict(person), person
     if has_q and isinstance(holder, dict) and verb is not None and not _reports_words(verb, shadow) \
             and _writers_question(cues, clause, quoted, verb):
         holder, holder_ent, verb = "AUTHOR", None, None  # 民調顯示六成民眾支持…，政府難道可以視而不見？
@@ -1747,6 +1754,18 @@ PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "
 _PERSON_ROLE = rx.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
 
 
+def _label_after(units: list[Unit], k: int) -> dict | None:
+    """The person a bracketed label right after unit ``k`` names (（國民黨立委 賴士葆）), or None."""
+    if k + 1 >= len(units) or not _SOUNDBITE_LABEL.fullmatch(units[k + 1].text.strip()):
+        return None
+    people = [e for e in units[k + 1].entities if e.label == "PERSON"]
+    return _entity_dict(people[-1]) if people else None
+
+
+#: a speaker's label in brackets under a broadcast's soundbite: （國民黨立委 賴士葆）, （國防部長 顧立雄）
+_SOUNDBITE_LABEL = rx.compile(r"[（(][^（）()，。]{0,16}[\s\u3000]?[\u4e00-\u9fff·]{2,8}[）)]")
+
+
 def _closed_later(doc: Document, k: int, limit: int = 8) -> bool:
     """Does a later sentence close the quotation unit ``k`` leaves open: in its paragraph, or in
     the next ones as long as they open with 「 (a quotation over paragraphs)?  (A mark left open by
@@ -2421,6 +2440,8 @@ def stance_stage(doc: Document, res) -> None:
             unit.stance = english_unit_stance(unit, tagger_for(res).english, ctx)
             continue
         _note_titles(unit, ctx)
+        if unit.text[:1] in "「“" and (speaker := _label_after(doc.units, k)) is not None:
+            ctx.quoted = speaker  # 「我們支持國防…」 / （國民黨立委 賴士葆）: a soundbite, its speaker under it
         prob = model.probability(unit) if model is not None else None
         quoted_english = english_quotes(unit, tagger_for(res).english) if _ENGLISH_QUOTE.search(unit.text) else None
         unit.stance = unit_stance(unit, shadow_all[unit.start : unit.end], lex, ctx, prob, quoted_english)

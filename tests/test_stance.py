@@ -2282,3 +2282,15 @@ def test_the_writer_on_the_words_just_quoted_in_the_first_person(resources):
     st = stance(resources, "這句話方向正確，但身為老兵，我必須直言：全社會防衛若只停留在口號，恐怕不堪一擊。",
                 before="賴清德總統視導時說：「國家安全不是國軍單獨的責任，而是全體國人共同的事。」")
     assert st["holder"] == "AUTHOR"
+
+
+def test_a_broadcast_s_soundbites_belong_to_the_speaker_named_with_them(resources):
+    """民眾黨主席黃國昌：「…」 (name, colon, quotation) and 「…」 / （國民黨立委 賴士葆） (the speaker's label
+    under the quotation): theirs, not the writer's or 我們's."""
+    st = stance(resources, "民眾黨主席黃國昌：「川普政府喊要台灣拿出GDP百分之十，行政院就照著寫，這到底是國防需求，還是保護費？」")
+    assert st["holder"]["text"] == "黃國昌"
+    doc = annotate_text(LEAD + "國民黨團強調，不反對強化國防。\n\n「我們支持國防，但是我們不支持亂花錢，更不支持拿國防來綁架在野黨。」\n\n"
+                        "（國民黨立委 賴士葆）\n\n綠委火力全開。\n", "tvbs", resources)
+    quote = next(u for u in doc.units if u.text.startswith("「我們支持"))
+    assert quote.stance["holder"]["text"] == "賴士葆"
+    assert next(u for u in doc.units if "賴士葆" in u.text and u.text.startswith("（")).kind == "note"
