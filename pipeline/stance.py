@@ -796,13 +796,15 @@ def _window_end(shadow: str, clause: list[int], c: Cue, width: int = 14) -> int:
 
 
 def _asked_restraint(cues: list[Cue], shadow: str, clause: list[int]) -> None:
-    """Restraint or compliance urged on someone (美國敦促北京保持克制, 他要求美國履行…承諾, 敦促美方恪守…)
-    says they show none: after a demand verb in its clause, such a word judges the one urged, as an
-    act asked to stop does."""
+    """Restraint or compliance urged on someone (美國敦促北京保持克制, 他要求美國履行…承諾, 敦促美方恪守…,
+    美方應恪守…) says they show none: after a demand verb in its clause or right after a modal of
+    obligation, such a word judges the one urged, as an act asked to stop does."""
     demands = [c for c in cues if c.entry.kind == "reporting" and c.entry.type == "demand"]
+    musts = [c for c in cues if c.entry.kind == "modal" and c.entry.type == "prescription" and not c.negated]
     for c in cues:
         if c.entry.kind == "evaluative" and c.polarity == "positive" and shadow[c.start : c.end] in _RESTRAINT \
-                and any(d.end <= c.start and clause[d.start] == clause[c.start] for d in demands):
+                and (any(d.end <= c.start and clause[d.start] == clause[c.start] for d in demands)
+                     or any(0 <= c.start - m.end <= 2 for m in musts)):  # (美方應恪守一個中國原則: a modal right before)
             c.polarity = "negative"
 
 

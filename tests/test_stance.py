@@ -2294,3 +2294,9 @@ def test_a_broadcast_s_soundbites_belong_to_the_speaker_named_with_them(resource
     quote = next(u for u in doc.units if u.text.startswith("「我們支持"))
     assert quote.stance["holder"]["text"] == "賴士葆"
     assert next(u for u in doc.units if "賴士葆" in u.text and u.text.startswith("（")).kind == "note"
+
+
+def test_keeping_one_s_word_after_a_modal_of_obligation_judges_the_one_told(resources):
+    """美方應恪守一個中國原則 (as 敦促美方恪守…): the US is told to keep what it is said not to (it was positive)."""
+    st = stance(resources, "郭嘉昆表示，美方應恪守一個中國原則，停止武裝台灣。")
+    assert targets(st)["美"] == "negative"
