@@ -26,6 +26,8 @@ _HAN = rx.compile(r"[\u3400-\u9fff]")
 #: a person's age before the name (63歲的) or after it in brackets (（34歲）), in the shadow script
 _AGED_BEFORE = rx.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*岁的$")
 _AGED_AFTER = rx.compile(r"[（(]\s*\d{1,3}\s*岁")
+#: nouns an election word makes a compound with, no election of its own (選舉制度, 選舉法; shadow forms)
+_ELECTION_COMPOUNDS = frozenset({"制度", "法", "委员会", "制", "改革", "权"})
 _LITERAL = rx.compile(r"[0-9A-Za-z]+|[·．.\-－]")
 
 
@@ -1117,6 +1119,9 @@ class NameRules:
             tok = u.token_at(e.end)
             if tok is None or tok.start != e.end or tok.norm not in words:
                 continue
+            nxt = u.token_at(tok.end)
+            if nxt is not None and nxt.start == tok.end and nxt.norm in _ELECTION_COMPOUNDS:
+                continue  # 2021年選舉|制度改變後: the year the electoral system changed, no election
             u.remove(e)
             extra = {"value": e.extra["value"]} if e.label == "DATE" else {}
             kind = self.rules.data["election_english"].get(tok.norm, "election") if e.label == "DATE" else "election"

@@ -1778,7 +1778,7 @@ def _closed_later(doc: Document, k: int, limit: int = 8) -> bool:
         if new_paragraph and unit.text[:1] not in "「“":
             return False
         last_end = unit.end
-        if _quote_tail(unit.text) or new_paragraph and _leaves_open(unit.text, False) is False:
+        if _quote_tail(unit.text) or new_paragraph and not _leaves_open(unit.text, False):
             return True  # (a paragraph that opens with 「 again and closes it: the last of the quotation)
     return False
 

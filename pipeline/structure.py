@@ -50,7 +50,7 @@ _DATE_LINE = rx.compile(
     r"(?:\s*(?:[|｜]\s*)?(?:上午|下午|中午|晚上|凌晨)?\s*(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分)"
     r"(?:\s*(?:EDT|EST|PDT|PST|GMT|UTC|HKT|JST|KST|CST)(?:\s*[+-]\s*\d{1,2})?)?(?:\s*(?:發布|發佈|发布))?)?"  # 5:00 AM, 12時10分, 2025.09.23 | 10:30 發布, 14:25 EDT
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
-    r"(?:\s*(?:更新|最後更新|最后更新)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
+    r"(?:\s*(?:更新|最後更新|最后更新|修改)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
     r"(?:\s*[·‧•|｜]?\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
@@ -608,7 +608,7 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
         parts = t.split()  # 明報新聞網 即時新聞 港聞: the sections after spaces (not 美國之音 記者 周文浩, 中央社 王小明)
     if len(parts) >= 2 and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")
                             or _SITE_DOMAIN.search(parts[0])) \
-            and all(p and len(_PUBLICATION_EXTRAS.sub("", p).strip()) <= 8
+            and all(p and (len(_PUBLICATION_EXTRAS.sub("", p).strip()) <= 8 or _LATIN_OUTLET.fullmatch(p))
                     and not re.search(r"[，,。：:！？「」]", _PUBLICATION_EXTRAS.sub("", p))
                     and not (pat.match_byline(p) and (" " in p or len(p) > 5))
                     and not (len(p) == 3 and _starts_with_surname(p)) for p in parts[1:]):
@@ -835,7 +835,14 @@ def _name_then_date(t: str, pat: LayoutPatterns) -> bool:
 def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
     # a colon makes a headline (專訪前國安會秘書長：台灣必須…), not a job title
     # and a quotation makes a headline (總統接見「美國聯邦參議院軍事委員會」訪團)
-    return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and "：" not in t and not _QUOTES.search(t) and pat.is_affiliation(t)
+    # and so do two phrases a space sets apart (美眾院聽證會聚焦對台軍售積壓 跨黨派議員促加速交付)
+    return len(t) <= 25 and not _SENTENCE_PUNCT.search(t) and "：" not in t and not _QUOTES.search(t) \
+        and not _TWO_PART_HEADLINE.search(t) and pat.is_affiliation(t)
+
+
+#: an outlet's name in Latin letters, maybe with its edition (Korea JoongAng Daily 中文版)
+_LATIN_OUTLET = rx.compile(r"[A-Za-z][A-Za-z .'&\-]{2,40}(?:\s*中文[版網网]?)?")
+_TWO_PART_HEADLINE = rx.compile(r"[\u4e00-\u9fff]{6,}[ \u3000]+[\u4e00-\u9fff]{6,}")
 
 
 def _name_then_publication(t: str, pat: LayoutPatterns) -> list[_Piece] | None:

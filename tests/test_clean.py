@@ -942,3 +942,20 @@ def test_an_outlet_s_breadcrumb_with_the_date_and_a_byline_labelled_bao_dao():
                 "安华在会后记者会上表示，马来西亚奉行独立自主的外交政策，南海问题应通过对话与外交途径处理。\n\n"
                 "国盟批评政府在南海问题上立场软弱，要求首相向国会说明访华成果。\n")
     assert [k for k, _ in got[:3]] == ["publication", "title", "byline"]
+
+
+def test_cna_s_page_a_two_part_headline_its_picture_credit_and_site_notice():
+    """中央社 CNA (publication); 美眾院聽證會聚焦… 跨黨派議員促… is the title (its 議員 made it read as
+    an affiliation); …中央社記者賴彥廷華盛頓攝　114年11月25日 a caption; 本網站之文字… a note."""
+    got = kinds("中央社 CNA\n首頁 > 政治\n\n美眾院聽證會聚焦對台軍售積壓 跨黨派議員促加速交付\n\n2025/11/25 08:12（11/25 10:36 更新）\n字級　列印　分享\n\n"
+                "美國聯邦眾議院外交委員會主席馬斯特24日主持聽證會，兩黨議員對交付延宕表達不滿。中央社記者賴彥廷華盛頓攝　114年11月25日\n\n"
+                "（中央社記者賴彥廷華盛頓25日專電）美國聯邦眾議院外交委員會24日就對台軍售舉行聽證會，兩黨議員表達不滿。\n\n"
+                "民主黨首席議員米克斯指出，兩黨在這個議題上沒有分歧。\n\n本網站之文字、圖片及影音，非經授權，不得轉載。\n")
+    kinds_ = [k for k, _ in got]
+    assert kinds_[:4] == ["publication", "note", "title", "publication"] and "caption" in kinds_ and kinds_[-1] == "note"
+
+
+def test_a_korean_paper_s_chinese_edition_header_with_an_edit_time():
+    got = kinds("中央日报中文网 | Korea JoongAng Daily 中文版\n首页 > 政治 > 外交\n\n李在明与高市早苗东京会谈 同意深化“穿梭外交”\n\n"
+                "2025.12.19 17:05 修改 2025.12.19 19:42\n字号 打印 分享\n\n韩国总统李在明19日在东京与日本首相高市早苗举行首脑会谈。\n\n双方同意深化合作。\n")
+    assert [k for k, _ in got[:5]] == ["publication", "note", "title", "publication", "note"]

@@ -1716,3 +1716,11 @@ def test_malaysian_opposition_leaders_and_parties(resources):
     es = ents("国会反对党领袖拿督斯里哈姆扎再努丁发文批评首相。国盟主席丹斯里慕尤丁也表示，政府应向国会交代。伊党署理主席端依布拉欣则认为政府过于依赖中国。", resources)
     assert one(es, "哈姆扎再努丁").kb_id == "my-hamzah-zainudin" and one(es, "慕尤丁").kb_id == "my-muhyiddin-yassin"
     assert one(es, "国盟").kb_id == "my-party-pn" and one(es, "伊党").kb_id == "my-party-pas" and not find(es, "哈姆")
+
+
+def test_an_electoral_system_is_no_election_and_a_filibuster_no_foreign_secretary(resources):
+    """2021年選舉|制度改變後: no '2021 election'; 拉布內耗 (filibustering) is not Dominic Raab; 馬斯特 is
+    Brian Mast (the KB's), and 麥馬斯特 still H. R. McMaster."""
+    es = ents("今次選舉是2021年選舉制度改變後第二次選舉。議會由拉布內耗轉向理性務實。眾議院外委會主席馬斯特與前國安顧問麥馬斯特出席。", resources)
+    assert not find(es, "2021年選舉") and not find(es, "拉布")
+    assert one(es, "馬斯特").kb_id == "us-brian-mast" and one(es, "麥馬斯特").kb_id == "us-hr-mcmaster"
