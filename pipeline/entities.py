@@ -453,8 +453,9 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             end = e.end + 1 if sh[e.end : e.end + 1] in "」”』" and sh[e.start - 1 : e.start] in "「“『" else e.end
             after = sh[end : end + 1]  # (「遼寧」號: the name in quotation marks)
             if after == "号" or after == "级" and self._ship_noun_after(sh, end + 1) \
-                    or after == "舰" and (tok := u.token_at(e.end)) is not None and tok.norm == "舰":
-                # 福建|艦 (not 日本|艦隊, 美國|艦艇: a word of its own after the name)
+                    or after == "舰" and (tok := u.token_at(e.end)) is not None \
+                    and (tok.norm == "舰" or tok.norm[:1] == "舰" and not self._is_word(tok.norm)):
+                # 福建|艦, 福建|艦若 (jieba's guess; not 日本|艦隊, 美國|艦艇: a word of its own after the name)
                 u.remove(e)
                 u.reserve(e.start, e.end)  # and no later pass takes it
 

@@ -1225,7 +1225,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                              and not _verb_between(tokens, start_p, e.start)]
         if not cands and not region_start and clause[v.start] > clause[0]:
             start_v = clause.index(clause[v.start])
-            if _after_time_clause(shadow, start_v) and not _verb_between(tokens, start_v, v.start):
+            if _after_time_clause(shadow, start_v) and not _verb_between(tokens, start_v, v.start) \
+                    and not any(w in shadow[start_v : v.start] for w in roles):  # (…時，政府也說: its own subject; 他 is the one before)
                 # 郭嘉昆在…記者會時，就日本防衛預算問題答問表示: the time clause before the comma has the
                 # subject, before its first verb
                 start_p = clause.index(clause[v.start] - 1)

@@ -959,3 +959,9 @@ def test_a_korean_paper_s_chinese_edition_header_with_an_edit_time():
     got = kinds("中央日报中文网 | Korea JoongAng Daily 中文版\n首页 > 政治 > 外交\n\n李在明与高市早苗东京会谈 同意深化“穿梭外交”\n\n"
                 "2025.12.19 17:05 修改 2025.12.19 19:42\n字号 打印 分享\n\n韩国总统李在明19日在东京与日本首相高市早苗举行首脑会谈。\n\n双方同意深化合作。\n")
     assert [k for k, _ in got[:5]] == ["publication", "note", "title", "publication", "note"]
+
+
+def test_where_an_editorial_ran_and_an_archive_picture_s_credit_are_no_headings():
+    got = kinds("社論／關稅「暫時」二成 政府別再拿話術搪塞國人\n\n美國總統川普簽署行政命令，台灣被課徵百分之二十。\n\n（資料照，新華社）\n\n"
+                "執政者面對逆境，最忌自我感覺良好。\n\n【2025-08-02／聯合報／A2版／社論】\n")
+    assert ("caption", "（資料照，新華社）") in got and got[-1] == ("note", "【2025-08-02／聯合報／A2版／社論】")

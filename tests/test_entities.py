@@ -1724,3 +1724,10 @@ def test_an_electoral_system_is_no_election_and_a_filibuster_no_foreign_secretar
     es = ents("今次選舉是2021年選舉制度改變後第二次選舉。議會由拉布內耗轉向理性務實。眾議院外委會主席馬斯特與前國安顧問麥馬斯特出席。", resources)
     assert not find(es, "2021年選舉") and not find(es, "拉布")
     assert one(es, "馬斯特").kb_id == "us-brian-mast" and one(es, "麥馬斯特").kb_id == "us-hr-mcmaster"
+
+
+def test_a_ship_whose_mark_jieba_glued_to_the_next_word_and_a_committee_record(resources):
+    """「福建|艦若…」: the carrier, not Fujian; 委員會紀錄 in the gazette's header is no body 'Weiyuanhuijilu';
+    鄧振中 is Taiwan's trade negotiator (鄧振|中日 was cut)."""
+    es = ents("「福建艦若常態化進出宮古海峽，解放軍就能接近西南諸島。」立法院公報 第114卷第106期 委員會紀錄。總談判代表鄧振中日前坦言。", resources)
+    assert not find(es, "福建") and not find(es, "委員會紀錄") and one(es, "鄧振中").kb_id == "tw-john-deng"

@@ -2300,3 +2300,9 @@ def test_keeping_one_s_word_after_a_modal_of_obligation_judges_the_one_told(reso
     """美方應恪守一個中國原則 (as 敦促美方恪守…): the US is told to keep what it is said not to (it was positive)."""
     st = stance(resources, "郭嘉昆表示，美方應恪守一個中國原則，停止武裝台灣。")
     assert targets(st)["美"] == "negative"
+
+
+def test_a_clause_after_a_time_clause_with_its_own_subject_keeps_it(resources):
+    """四月川普宣布…時，政府也說「有信心」: the government speaks, not Trump."""
+    st = stance(resources, "四月川普宣布對台課徵百分之三十二時，政府也說「有信心」；其後行政院始終以保密為由，拒絕向立法院說明任何細節。")
+    assert st["holder"]["text"] == "政府"
