@@ -47,6 +47,9 @@ _CITED_INSIDE = rx.compile(rf"[（(]\s*{_AUTHORS}\s*[,，]\s*(?:19|20)\d\d[a-z]?
 _CITE_ITEM = rx.compile(rf"(?P<names>{_AUTHORS})\s*[,，]\s*(?:19|20)\d\d")
 _CITE_NAME = rx.compile(r"(?<![A-Za-z])(?!and\b|et\b|al\b)[A-Z][A-Za-z'’\-]+|[\u4e00-\u9fff]{2,4}")
 _ACRONYM = rx.compile(r"[A-Z][A-Z0-9&]{1,6}")
+#: a word in capitals next to another one: a name set in capitals (CHINESE COMMERCIAL NEWS), no acronyms
+_CAPS_BEFORE = rx.compile(r"[A-Z]{2,}[ ]+$")
+_CAPS_AFTER = rx.compile(r"[ ]+[A-Z]{2,}(?![a-z])")
 _ROMAN = rx.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")  # Pillar II, Phase III: a number, not an acronym
 # letters with digits are a model or a code (M1A2T, HER2, DF41, H20), not an organisation; a group
 # of countries (G7, G20) is one as the knowledge base's entry
@@ -193,7 +196,8 @@ class ForeignNames:
             elif _ACRONYM.fullmatch(t.text) and t.text not in r["not_acronyms"] and not _ROMAN.fullmatch(t.text) \
                     and not _MODEL.fullmatch(t.text) \
                     and not (t.text in r["ship_prefixes"] and self._in_latin_phrase(u, t)) \
-                    and not self._term_abbreviation(u, t):  # USS Lawrence; 海域覺知（MDA）
+                    and not _CAPS_BEFORE.search(u.text, 0, t.start) and not _CAPS_AFTER.match(u.text, t.end) \
+                    and not self._term_abbreviation(u, t):  # USS Lawrence; 海域覺知（MDA）; CHINESE COMMERCIAL NEWS
                 label = labels.get(t.text) or labels.get(t.text.upper()) or "ORG"
                 u.add(Entity(t.text, t.start, t.end, label, None, t.text, "rule"))
 

@@ -26,6 +26,9 @@ _HAN = rx.compile(r"[\u3400-\u9fff]")
 #: a person's age before the name (63歲的) or after it in brackets (（34歲）), in the shadow script
 _AGED_BEFORE = rx.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*岁的$")
 _AGED_AFTER = rx.compile(r"[（(]\s*\d{1,3}\s*岁")
+#: words before an institution's head that point to one rather than name it, or end so (經本|協會:
+#: "through this association"; shadow forms)
+_DETERMINERS = frozenset({"本", "该", "此", "这", "经", "其", "各", "贵", "我"})
 #: nouns an election word makes a compound with, no election of its own (選舉制度, 選舉法; shadow forms)
 _ELECTION_COMPOUNDS = frozenset({"制度", "法", "委员会", "制", "改革", "权"})
 _LITERAL = rx.compile(r"[0-9A-Za-z]+|[·．.\-－]")
@@ -936,7 +939,7 @@ class NameRules:
                     joined += 1
                     continue
                 if p.end != toks[j].start or not _HAN_WORD.fullmatch(p.norm) or p.pos not in modifier_pos \
-                        or p.norm in r["institution_descriptors"] \
+                        or p.norm in r["institution_descriptors"] or p.norm[-1:] in _DETERMINERS \
                         or self._is_title(p.norm) or t.end - p.start > 12 \
                         or any(e.label not in ("GPE", "LOC") or e.start < p.start or e.end > p.end for e in inside):
                     break

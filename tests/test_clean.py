@@ -965,3 +965,8 @@ def test_where_an_editorial_ran_and_an_archive_picture_s_credit_are_no_headings(
     got = kinds("社論／關稅「暫時」二成 政府別再拿話術搪塞國人\n\n美國總統川普簽署行政命令，台灣被課徵百分之二十。\n\n（資料照，新華社）\n\n"
                 "執政者面對逆境，最忌自我感覺良好。\n\n【2025-08-02／聯合報／A2版／社論】\n")
     assert ("caption", "（資料照，新華社）") in got and got[-1] == ("note", "【2025-08-02／聯合報／A2版／社論】")
+
+
+def test_a_press_contact_heading_with_a_bullet_is_a_note():
+    got = kinds("標題在此\n\n本協會將持續與台灣相關單位密切合作，確保各界善款妥善運用。\n\n■新聞聯絡人\n\n電話：（02）2713-8000\n")
+    assert got[-2] == ("note", "■新聞聯絡人")

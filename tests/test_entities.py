@@ -1731,3 +1731,18 @@ def test_a_ship_whose_mark_jieba_glued_to_the_next_word_and_a_committee_record(r
     鄧振中 is Taiwan's trade negotiator (鄧振|中日 was cut)."""
     es = ents("「福建艦若常態化進出宮古海峽，解放軍就能接近西南諸島。」立法院公報 第114卷第106期 委員會紀錄。總談判代表鄧振中日前坦言。", resources)
     assert not find(es, "福建") and not find(es, "委員會紀錄") and one(es, "鄧振中").kb_id == "tw-john-deng"
+
+
+def test_a_body_pointed_to_is_no_name_and_a_name_set_in_capitals_no_acronyms(resources):
+    """經本|協會 ("through this association") is no ORG 'Classics This Association'; CHINESE
+    COMMERCIAL NEWS (an outlet's name in capitals) holds no acronyms; NATO in brackets still is one."""
+    es = ents("截至12月18日，經本協會轉交之捐款合計約1億元。菲律賓商報 CHINESE COMMERCIAL NEWS 報導，北約（NATO）表示關切。", resources)
+    assert not find(es, "經本協會") and not find(es, "CHINESE") and not find(es, "NEWS") and one(es, "NATO").label == "ORG"
+
+
+def test_the_japan_taiwan_exchange_association_s_representative_and_his_counterpart(resources):
+    doc = annotate_text("片山和之代表向台灣各界致謝\n\n台灣日本關係協會蘇嘉全會長將捐款目錄交予片山和之代表。\n\n"
+                        "片山代表表示：「台灣的朋友們總是第一時間伸出援手，我謹代表日本國民，致上由衷的感謝。」\n", "jtea", resources)
+    last = doc.units[-1]
+    assert last.stance["holder"]["kb_id"] == "jp-kazuyuki-katayama"
+    assert [e.kb_id for e in doc.units[1].entities if e.label == "PERSON"] == ["tw-su-jia-chyuan", "jp-kazuyuki-katayama"]
