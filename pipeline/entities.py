@@ -689,7 +689,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             picked = [e for e in entries if (order.index(e.type) if e.type in order else 99) == best]
         e = picked[0]
         if len(picked) > 1:
-            return Entity(text, a, b, e.type, None, None, "kb", extra={"candidates": [p.id for p in picked]})
+            return Entity(text, a, b, e.type, None, _shared_english(picked), "kb", extra={"candidates": [p.id for p in picked]})
         return Entity(text, a, b, e.type, e.id, self._english(e, form), "kb")
 
     def _by_context(self, entries: list, countries: Counter, form: str = "") -> list:
@@ -754,7 +754,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             elif form in self.full_owners and self._about_elsewhere(form):
                 # an article about another country whose ministry the KB lacks (財政部 in a report
                 # on Australia): neither Taiwan's nor a guess; unlinked, with the candidates
-                ent.kb_id = ent.en = None
+                ent.kb_id, ent.en = None, _shared_english(entries)
                 ent.extra["candidates"] = [e.id for e in entries]
         self._pending = []
 
@@ -1111,6 +1111,13 @@ def tagger_for(res) -> EntityTagger:
         tagger = EntityTagger(res.kb, seg, rules, glosser=res.glosser, ner=ner)
         _TAGGERS[res] = tagger
     return tagger
+
+
+def _shared_english(entries: list) -> str | None:
+    """The English the candidates share once their countries are left out (Office of the President
+    (Taiwan), … (South Korea): Office of the President), else None."""
+    names = {re.sub(r"\s*\([^()]*\)$", "", e.en) for e in entries}
+    return names.pop() if len(names) == 1 else None
 
 
 def entities_stage(doc: Document, res) -> None:

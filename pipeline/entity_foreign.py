@@ -24,7 +24,8 @@ _LATIN_NAME = rx.compile(r"[A-Z][a-zà-öø-ÿ'’\-]+(?: [A-Z][a-zà-öø-ÿ'�
 # Latin letters with accents (Año, Erdoğan, Zárate): Latin-1, Latin Extended-A/B and Additional
 _LAT = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"
 _LATIN_CHAR = rx.compile(f"[{_LAT}0-9]")
-_PAREN_LATIN = rx.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+){{0,5}})\s*[)）]")
+# (a nickname in quotation marks inside: Ronald "Bato" dela Rosa)
+_PAREN_LATIN = rx.compile(rf" ?[(（]\s*(?P<name>[A-ZÀ-ÖØ-Þ][{_LAT}.'’\-]*(?: [{_LAT}.'’\-]+| [\"“][{_LAT}]{{2,15}}[\"”]){{0,5}})\s*[)）]")
 # an English organisation name in brackets, with its acronym after a comma: （Defense Security
 # Cooperation Agency，DSCA）, （U.S. Coast Guard）, （Acquisition, Technology & Logistics Agency）
 _NAME_WORD = r"(?:U\.S\.|[A-Z][A-Za-z'’\-]*)"
@@ -352,7 +353,7 @@ class ForeignNames:
             gap = u.sh[x.end:end]
             if x.label == "PERSON" and not x.kb_id and 1 <= len(gap) <= 2 and _all_han(gap) \
                     and not any(c in self.rules["not_name_chars"] for c in gap) and not self._is_title(gap) \
-                    and u.free(x.end, end) and end - x.start <= 5:
+                    and u.free(x.end, end) and end - x.start <= (8 if "·" in x.text else 5):  # (莎拉·杜|特地 (Sara Duterte))
                 u.remove(x)
                 en, extra = self._person_english(u, x.start, end)
                 e = Entity(u.text[x.start:end], x.start, end, "PERSON", None, en, "rule", extra=extra)

@@ -1746,3 +1746,18 @@ def test_the_japan_taiwan_exchange_association_s_representative_and_his_counterp
     last = doc.units[-1]
     assert last.stance["holder"]["kb_id"] == "jp-kazuyuki-katayama"
     assert [e.kb_id for e in doc.units[1].entities if e.label == "PERSON"] == ["tw-su-jia-chyuan", "jp-kazuyuki-katayama"]
+
+
+def test_a_latin_name_with_a_nickname_in_brackets_completes_the_name_before_it(resources):
+    """參議員戴拉羅薩（Ronald "Bato" dela Rosa）, 副總統莎拉·杜特地（Sara Duterte）: the whole Chinese name
+    (戴拉羅 and 莎拉·杜 were cut) with the English in brackets."""
+    es = ents('副總統莎拉·杜特地（Sara Duterte）透過影片喊話。參議員戴拉羅薩（Ronald "Bato" dela Rosa）亦發文支持。', resources)
+    assert one(es, "莎拉·杜特地").en == "Sara Duterte" and one(es, "戴拉羅薩").en == 'Ronald "Bato" dela Rosa'
+
+
+def test_an_office_two_countries_share_a_name_for_keeps_the_english_they_share(resources):
+    """總統府 in a report on the Philippines: neither Taiwan's nor Korea's (unlinked), but still
+    'Office of the President' (it had no English)."""
+    doc = annotate_text("標題\n\n小馬科斯總統週日在岷市出席儀式。總統府新聞秘書回應稱，政府尊重民眾和平集會的權利。\n", "ph", resources)
+    office = [e for e in doc.units[-1].entities if e.text == "總統府"]
+    assert office and office[0].kb_id is None and office[0].en == "Office of the President"
