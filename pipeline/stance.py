@@ -166,6 +166,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                 c.polarity = None
     if "之说" in shadow:  # 費城造船廠之說: the claim, a noun, and no one speaks
         cues = [c for c in cues if not (c.entry.kind == "reporting" and shadow[c.start - 1 : c.end] == "之说")]
+    if "就" in shadow:  # 就日本首相高市早苗…發表涉台錯誤言論提出嚴正交涉: the words spoken of are the topic, no report
+        spans = _topic_spans(tokens)
+        cues = [c for c in cues if not (c.entry.kind == "reporting" and c.entry.type == "say"
+                                        and any(a < c.start and c.end <= b for a, b in spans))]
     if "与其" in shadow:
         # 與其…，不如…: a recommendation only with its second half, and not as 與其說…不如說… (a rewording)
         cues = [c for c in cues if not (shadow[c.start : c.end] == "与其"
@@ -1187,7 +1191,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         if not quoted[v.start] and _author_word_before(shadow, v.start):
             return "AUTHOR", None, v
     disposed = _disposed(tokens)
+    topics = _topic_spans(tokens) if "就" in shadow else []  # (就…高市早苗…言論: whom the topic names speaks not)
     holders = [e for e in ents if e.label in HOLDER_LABELS and not _after_preposition(shadow, e) and not _in_toward_phrase(tokens, clause, e.start)
+               and not any(a < e.start and e.end <= b for a, b in topics)
                and shadow[max(0, e.start - 2) : e.start] not in _SUMMONING and shadow[e.start - 1 : e.start] != "驻"
                and shadow[max(0, e.start - 1) : e.start] not in LOCATIVE and not _in_adverbial(shadow, e)
                and not _restated(e, ents, text) and e.start not in disposed]
@@ -1314,6 +1320,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
         for word in PRONOUNS + roles:
             k = before.rfind(word)
             while k >= 0 and (not _whole_word(tokens, a + k, a + k + len(word)) or _addressed(shadow, ents, a + k)
+                              or any(ta < a + k < tb for ta, tb in topics)  # (就日本首相…言論: the topic's)
                               or any(x.start < a + k + len(word) and a + k < x.end for x in ents)
                               or before[k + len(word) : k + len(word) + 1] == "的" and not before[:k].strip("但而且然也，, ")
                               and _verb_between(tokens, a + k, v.start)
@@ -1755,6 +1762,17 @@ _OBJECT_MARKERS = frozenset({"对", "向", "把", "被", "给", "对于"})
 #: roles that stand for one person (Simplified, as matched on the shadow), after 前 or 駐…
 PERSON_ROLES = ("大使", "总统", "副总统", "总理", "首相", "州长", "部长", "外长", "防长", "发言人", "官员", "外交官", "议员", "参议员", "众议员")
 _PERSON_ROLE = rx.compile("[前驻]*(?:" + "|".join(PERSON_ROLES) + ")")
+
+
+def _topic_spans(tokens) -> list[tuple[int, int]]:
+    """The spans of 就 (a preposition, "on") to the noun that ends its topic (就…言論, 就…問題)."""
+    out = []
+    for k, t in enumerate(tokens):
+        if t.norm == "就" and t.pos == "p":
+            end = next((x.end for x in tokens[k + 1 : k + 25] if x.norm.endswith(_TOPIC_ENDS)), None)
+            if end is not None:
+                out.append((t.start, end))
+    return out
 
 
 def _label_after(units: list[Unit], k: int) -> dict | None:

@@ -54,6 +54,8 @@ _DATE_LINE = rx.compile(
     r"(?:\s*[·‧•|｜]?\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
+#: a Weibo post's time and where it was sent from: 11-14 20:36 來自微博網頁版已編輯
+_POST_SOURCE = rx.compile(r"^(?:\d{4}-)?\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}\s*(?:來自|来自)\s*\S{1,16}(?:\s+\S{1,6})?$")
 # 國防部 114年12月3日; a dateline's places, then the date (台北／華盛頓，2026年1月21日)
 _ISSUER_DATE = rx.compile(r"^[\u4e00-\u9fffA-Za-z]{2,12}(?:[／/][\u4e00-\u9fff]{2,8})*(?:[ \t\u3000]+|\s*[，,]\s*)(\S.*)$")
 
@@ -65,7 +67,7 @@ _ENGLISH_DATE_LINE = rx.compile(rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)da
 def _is_date_line(t: str) -> bool:
     """A line that says when the article was published: a date (and time), a labelled one
     (發布時間：…), or one after its issuer's name (國防部 114年12月3日)."""
-    if _DATE_LINE.match(t) or _ENGLISH_DATE_LINE.match(t) or _ISSUE_LINE.match(t):
+    if _DATE_LINE.match(t) or _ENGLISH_DATE_LINE.match(t) or _ISSUE_LINE.match(t) or _POST_SOURCE.match(t):
         return True
     m = _ISSUER_DATE.match(t)
     return m is not None and _DATE_LINE.match(m.group(1)) is not None

@@ -970,3 +970,10 @@ def test_where_an_editorial_ran_and_an_archive_picture_s_credit_are_no_headings(
 def test_a_press_contact_heading_with_a_bullet_is_a_note():
     got = kinds("標題在此\n\n本協會將持續與台灣相關單位密切合作，確保各界善款妥善運用。\n\n■新聞聯絡人\n\n電話：（02）2713-8000\n")
     assert got[-2] == ("note", "■新聞聯絡人")
+
+
+def test_a_weibo_post_s_source_line_topics_pictures_and_comments():
+    got = kinds("中国驻日本大使馆 V\n11-14 20:36 来自 微博网页版　已编辑\n\n【吴江浩大使就日本领导人涉台错误言论提出严正交涉】#台湾问题#\n\n"
+                "11月14日，吴江浩大使约见日本外务省高级官员，提出严正交涉。\n\n中方再次严正敦促日方恪守一个中国原则。🙏\n\n"
+                "#中日关系# #一个中国原则#\n\n📷 图片 ×4\n\n热门评论\n\n@长安晚风不语：大使说得好！👍 2.1万\n\n转发 1.3万 | 评论 9876 | 赞 8.2万\n")
+    assert got[1][0] == "publication" and [k for k, _ in got[-5:]] == ["note"] * 5

@@ -2306,3 +2306,10 @@ def test_a_clause_after_a_time_clause_with_its_own_subject_keeps_it(resources):
     """四月川普宣布…時，政府也說「有信心」: the government speaks, not Trump."""
     st = stance(resources, "四月川普宣布對台課徵百分之三十二時，政府也說「有信心」；其後行政院始終以保密為由，拒絕向立法院說明任何細節。")
     assert st["holder"]["text"] == "政府"
+
+
+def test_whom_the_topic_of_jiu_names_is_no_speaker(resources):
+    """吳江浩大使約見…，就日本首相高市早苗…發表涉台錯誤言論提出嚴正交涉: the ambassador protests; the
+    words spoken of (發表…言論) are the topic, and Takaichi, in it, is their target (she was the holder)."""
+    st = stance(resources, "11月14日，吳江浩大使約見日本外務省高級官員，就日本首相高市早苗近日在國會發表涉台錯誤言論提出嚴正交涉，表達強烈不滿和堅決反對。")
+    assert st["holder"]["text"] == "吳江浩" and targets(st)["高市早苗"] == "negative"
