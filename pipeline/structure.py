@@ -443,7 +443,8 @@ _DATE_THEN_SECTIONS = rx.compile(r"^(.{6,24}?)\s*[,，]\s*[\u4e00-\u9fff]{2,4}(?
 #: a place alone on a line (東京)
 _PLACE_LINE = rx.compile(r"[\u4e00-\u9fff]{2,4}")
 #: a short line of Latin words only (American Institute in Taiwan)
-_LATIN_WORDS_LINE = rx.compile(r"[A-Z][A-Za-z&'.\-]*(?: [A-Za-z&'.\-]+){0,7}")
+# (a journal's English name with its issue: CHINA INTERNATIONAL STUDIES (Chinese Edition) No.5, 2025)
+_LATIN_WORDS_LINE = rx.compile(r"[A-Z][A-Za-z&'.\-]*(?: [A-Za-z&'.\-]+){0,7}(?: \([A-Za-z ]{2,30}\))?(?:,? (?:No\.|Vol\.) ?\d{1,4}(?:, \d{4})?)?")
 _LATIN_NAME_LINE = rx.compile(r"[A-Z][A-Za-z&'.]*(?: [A-Z][A-Za-z&'.]*){0,5}")
 #: a site's header: its Chinese name, then its English one (外交部 Ministry of Foreign Affairs, Republic of China (Taiwan))
 _SITE_HEADER = rx.compile(r"^[\u4e00-\u9fff]{2,16}\s+[A-Z][A-Za-z]+(?:[ ,.&'()\-]+[A-Za-z()]+){1,12}\s*$")
@@ -596,8 +597,10 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     '2025-04-08 09:12:33 来源：环球网' (any name after a source label), '天下雜誌｜產業・科技｜封面故事'
     (the outlet, then the sections the article is filed under, also after spaces: 明報新聞網 即時新聞 港聞;
     新頭殼newtalk ｜ 新頭殼觀點, its Latin name after it)."""
-    if _JOURNAL_ISSUE.match(t):
-        return True  # 問題與研究　第64卷　第4期（2025年12月），1-38頁: a journal's issue and the paper's pages
+    if _JOURNAL_ISSUE.match(t) or _RUNNING_HEADER.match(t):
+        # 問題與研究　第64卷　第4期（2025年12月），1-38頁: a journal's issue and the paper's pages;
+        # 国际问题研究 2025年第5期: its name and issue atop the paper
+        return True
     if pat.is_publication(t.strip()):
         return True  # BBC News 中文: a known outlet whose name has spaces in it
     head = _LATIN_TAIL.sub("", t.strip())

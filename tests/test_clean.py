@@ -977,3 +977,16 @@ def test_a_weibo_post_s_source_line_topics_pictures_and_comments():
                 "11月14日，吴江浩大使约见日本外务省高级官员，提出严正交涉。\n\n中方再次严正敦促日方恪守一个中国原则。🙏\n\n"
                 "#中日关系# #一个中国原则#\n\n📷 图片 ×4\n\n热门评论\n\n@长安晚风不语：大使说得好！👍 2.1万\n\n转发 1.3万 | 评论 9876 | 赞 8.2万\n")
     assert got[1][0] == "publication" and [k for k, _ in got[-5:]] == ["note"] * 5
+
+
+def test_a_mainland_journal_s_first_page():
+    """国际问题研究 2025年第5期 and its English name with the issue are publication lines (the English
+    was the title); 【关键词】, 【作者简介】, 【中图分类号】 and · 46 · (a page's running header) are notes."""
+    got = kinds("国际问题研究 2025年第5期\nCHINA INTERNATIONAL STUDIES (Chinese Edition) No.5, 2025\n\n"
+                "美国“印太战略”调整背景下的对台军售：动因、路径与影响\n\n张昊　李雯\n\n"
+                "【摘要】特朗普第二任期以来，美国对台军售呈现规模扩大、节奏加快的新趋势。美国国会通过立法施压。\n\n"
+                "【关键词】美国；对台军售；印太战略\n\n【作者简介】张昊，中国国际问题研究院美国研究所助理研究员\n\n"
+                "【中图分类号】D822.371.2 【文献标识码】A\n\n· 46 · 国际问题研究 2025年第5期\n\n一、美国对台军售政策的新动向\n\n"
+                "2025年以来，美国对台军售在数量与质量上均出现明显变化。\n")
+    kinds_ = [k for k, _ in got]
+    assert kinds_[:3] == ["publication", "publication", "title"] and kinds_[5:9] == ["note"] * 4
