@@ -557,7 +557,7 @@ def _publication_names(line: str) -> tuple[list[tuple[int, int]], bool]:
         blank[m.start():m.end()] = " " * (m.end() - m.start())
     pat = layout_patterns()
     names = []
-    for m in re.finditer(r"\S+", "".join(blank)):
+    for m in re.finditer(r"[^\s|｜/／╱·‧•]\S*", "".join(blank)):  # (A02版｜澳聞: no separator opens a name)
         if m.group() in _SEPARATORS or _traditional(m.group()) in pat.column_labels:
             continue  # 明報 ｜ 社評: a separator and a column on their own
         if names and m.group().isascii() and m.group().isalpha():
@@ -575,14 +575,22 @@ def publication_spans(line: str) -> list[tuple[int, int]]:
     or issue number; none when it is only a date: 發布日期：2025-08-28)."""
     if _DATE_LINE.match(line.strip()) or _ISSUE_LINE.match(line):
         return []  # a date line (or an issue's number: 第 47 期) names no outlet, whatever its label or clock leaves (時間：…上午9時)
-    names, dated = _publication_names(line)
-    if dated:
-        return names
     stripped = line.strip()
     if not stripped:
         return []
     a = line.index(stripped)
-    cut = layout_patterns().column_label_at(stripped)  # 經濟日報社論: the outlet, then its column
+    pat = layout_patterns()
+    parts = re.findall(r"[^\s｜|＞>›»]+", stripped)
+    if len(parts) > 1 and not pat.is_publication(stripped) \
+            and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")) \
+            and all(_traditional(p) in pat.column_labels or not _PUBLICATION_EXTRAS.sub("", p).strip() for p in parts[1:]):
+        # 明報新聞網 即時新聞 港聞, 澳門日報 A02版｜澳聞: the outlet, then its sections and page (not 遠景基金會
+        # 政策評論, an institute and its series)
+        return [(a, a + len(parts[0]))]
+    names, dated = _publication_names(line)
+    if dated:
+        return names
+    cut = pat.column_label_at(stripped)  # 經濟日報社論: the outlet, then its column
     return [(a, a + (cut or len(stripped)))]
 
 

@@ -1051,3 +1051,15 @@ def test_an_outlet_the_writer_and_the_date_between_bars(resources):
     doc = annotate_text("【新頭殼觀點】印太安全網越織越密，台灣在哪裡？\n新頭殼newtalk | 林思妤 | 發布 2025.11.24 | 13:30\n\n"
                         "過去談到印太安全，多數人第一個想到的是四方安全對話。\n\n但近兩年，真正在南海發揮作用的是另一個組合。\n", "nt2", resources)
     assert doc.meta["author"] == "林思妤" and doc.meta["date"] == "2025-11-24"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("澳門日報 A02版｜澳聞", "澳門日報"),  # the page and the section (｜澳聞 was an ORG)
+    ("明報新聞網 即時新聞 港聞", "明報新聞網"),
+    ("TVBS新聞網 ＞ 政治 ＞ 2025/11/27 19:12", "TVBS新聞網"),
+    ("遠景基金會 政策評論", "遠景基金會 政策評論"),  # an institute and its series
+])
+def test_the_outlet_s_name_in_a_publication_line_with_sections(line, name):
+    from pipeline.structure import publication_name
+
+    assert publication_name(line) == name
