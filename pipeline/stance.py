@@ -374,8 +374,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                     and not (holder_ent is not None and t["text"] == holder_ent.text)]
     if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
         members = {m["kb_id"] for m in holder.get("members", ()) if m.get("kb_id")}  # (nor one of several speaking)
+        employers = _affiliations(ents, holder_ent, shadow)
         targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"]
-                                              or t["kb_id"] in members)]
+                                              or t["kb_id"] in members or t["text"] in employers)]
     if not types and bearing:
         types.add("evaluation")
     certainty = "hedged" if cert["hedged"] > cert["certain"] else "certain" if cert["certain"] > cert["hedged"] else "neutral"
@@ -1773,6 +1774,25 @@ def _topic_spans(tokens) -> list[tuple[int, int]]:
             if end is not None:
                 out.append((t.start, end))
     return out
+
+
+def _affiliations(ents: list[Entity], holder_ent: Entity | None, shadow: str) -> set[str]:
+    """The bodies the holder is introduced with (中國社會科學院亞太…研究院研究員李曉東認為, 新加坡國立大學
+    …高級研究員黃啟明表示): an ORG in the holder's own noun phrase, named nowhere else in the sentence,
+    is no target of what the holder says."""
+    if holder_ent is None or holder_ent.label != "PERSON":
+        return set()
+    out = set()
+    for e in ents:
+        if e.label == "ORG" and e.end <= holder_ent.start and holder_ent.start - e.end <= 24 \
+                and not _PHRASE_BREAK.search(shadow, e.end, holder_ent.start) \
+                and sum(x.text == e.text for x in ents) == 1:
+            out.add(e.text)
+    return out
+
+
+#: what ends a noun phrase between a body and the person it introduces
+_PHRASE_BREAK = rx.compile(r"[，,。；;：:「」“”（）()]|[的对向在]")
 
 
 def _label_after(units: list[Unit], k: int) -> dict | None:

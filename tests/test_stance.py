@@ -2313,3 +2313,11 @@ def test_whom_the_topic_of_jiu_names_is_no_speaker(resources):
     words spoken of (發表…言論) are the topic, and Takaichi, in it, is their target (she was the holder)."""
     st = stance(resources, "11月14日，吳江浩大使約見日本外務省高級官員，就日本首相高市早苗近日在國會發表涉台錯誤言論提出嚴正交涉，表達強烈不滿和堅決反對。")
     assert st["holder"]["text"] == "吳江浩" and targets(st)["高市早苗"] == "negative"
+
+
+def test_the_body_a_speaker_is_introduced_with_is_no_target(resources):
+    """中國社會科學院亞太與全球戰略研究院研究員李曉東認為…積極…: the academy is his employer, not what
+    he praises (it was positive); a party named again after the verb still is a target."""
+    st = stance(resources, "中國社會科學院亞太與全球戰略研究院研究員李曉東認為，此次會談釋放出積極信號，中印關係正在走向恢復合作。")
+    assert "中國社會科學院" not in targets(st)
+    assert targets(stance(resources, "國民黨立委賴士葆批評國民黨的做法錯誤。"))["國民黨"] == "negative"
