@@ -182,9 +182,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                                         and (c.end in inside or any(shadow.startswith(h, c.end) and c.end + len(h) in inside
                                                                     for h in _NOMINAL_HEADS)))]
     if "名" in shadow or "为由" in shadow:
-        # 以「和平」之名: a word in quotation marks that names a pretext is mentioned, not used
-        cues = [c for c in cues if not (c.entry.kind == "evaluative" and shadow[c.start - 1 : c.start] in ("「", "“")
-                                        and shadow.startswith(_IN_THE_NAME, c.end + 1) and shadow[c.end : c.end + 1] in ("」", "”"))]
+        # 以「和平」之名, 以所謂「基於規則的國際秩序」為名: words in quotation marks that name a pretext are
+        # mentioned, not used
+        pretexts = [m.span(1) for m in _PRETEXT.finditer(shadow)]
+        cues = [c for c in cues if not (c.entry.kind == "evaluative" and any(a <= c.start and c.end <= b for a, b in pretexts))]
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0) and not quoted_english:
         _remember(ctx, ents, "AUTHOR", None, text)  # nothing to weigh: a factual sentence
         if shadow.startswith(_WRITERS_TURN):
@@ -1018,6 +1019,8 @@ _CLAIM_NOUNS = ("的假象", "的谎言", "的说法", "的论调", "的神话",
 
 #: what follows a quoted word that names a pretext (以「和平」之名, 以「安全」為由)
 _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
+#: a pretext in quotation marks (以「和平」之名, 以所謂「…」為名; shadow forms)
+_PRETEXT = rx.compile("[「“]([^「」“”]{1,30})[」”](?=" + "|".join(_IN_THE_NAME) + ")")
 
 #: a clause opening with a demonstrative, a classifier and a noun, or with 任何: its own subject (但這種
 #: 平衡極為脆弱, 任何企圖…的圖謀; not 此舉 or 這是, which point back to the earlier clause's act)
@@ -1687,7 +1690,7 @@ def _verb_between(tokens, a: int, b: int) -> bool:
             topic = not (t.norm.endswith(_TOPIC_ENDS) or t.text in ("，", ","))
         elif t.text in ("在", "於", "于"):
             inside = True
-        elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间"):
+        elif inside and t.text[-1:] in ("時", "时", "後", "后", "中", "上", "間", "间") and t.pos[:1] != "d":  # (not 隨後 "then")
             inside = False
         elif t.text == "以" and t.pos == "p":
             means = True

@@ -41,7 +41,7 @@ _TITLE_CONTINUATION = rx.compile(r"^(?:與|和|及|暨|以及|兼論|兼談|並�
 _QUOTES = rx.compile(r"[「」『』“”《》]")
 _PAREN_LINE = rx.compile(r"[（(][^（）()]{1,60}[）)]")
 _DATE_LINE = rx.compile(
-    r"^(?:(?:發布|發佈|发布|發表|发表|更新|最後更新|最后更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
+    r"^(?:(?:發布|發佈|发布|發表|发表|更新|最後更新|最后更新|刊登|出版)(?:於\s*|\s*[/／:：]\s*|\s+(?=\d)))?"  # 發布於 2025年6月18日 · 閱讀時間 5 分鐘, 发布/2025年11月30日
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{4}\s*年\s*\d{1,2}\s*月|(?:(?:中華)?民國\s*\d{2,3}|1[01]\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|(?:發布|發佈|发布|發稿|发稿|更新|最後更新|最后更新|出版)?(?:時間|日期|时间)\s*(?:[：:]|\s(?=\s*\d))\s*.{4,40}|\d{1,2}\s*[A-Za-z]{3,9}\s*\d{4}"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s*(?:上午|下午|中午|晚上|凌晨)?\s*\d{1,2}:\d{2}))"  # a post's 11月29日 下午3:42
@@ -52,6 +52,7 @@ _DATE_LINE = rx.compile(
     r"(?:\s*[（(][^（）()]{0,20}(?:更新|更新時間|更新时间)[^（）()]{0,20}[）)])?"  # 2025/11/21 08:12（11/21 09:05 更新）
     r"(?:\s*(?:更新|最後更新|最后更新|修改)\s*[：:]?\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)?"  # … 更新：2025-11-28 09:12:45
     r"(?:\s*[·‧•|｜]?\s*(?:閱讀時間|阅读时间|閱讀|阅读)\s*[:：]?\s*(?:約\s*)?\d{1,3}\s*分鐘)?"
+    r"(?:\s*(?:人氣|人气|瀏覽|浏览|點閱|点阅)\s*[:：]?\s*\d[\d,]*)?"  # 更新 2025-11-24 9:32 PM 人氣 2187
     f"(?:\\s*[·‧•]\\s*(?:{EMOJI}{EMOJI_TAIL})*)?\\s*$"  # 11月29日 下午3:42 · 🌏 (who may see the post; the icon may be lost)
 )
 #: a Weibo post's time and where it was sent from: 11-14 20:36 來自微博網頁版已編輯
@@ -314,6 +315,7 @@ def _closing_credit(text: str, pat: LayoutPatterns) -> list[_Piece] | None:
 
 
 _HEADLINE_AGAIN = rx.compile(r"[題题]\s*[：:]")
+_OUTLET_HEADLINE_CREDIT = rx.compile(r"(?P<outlet>[^╱／/\s]{2,10})[╱／/](?P<head>[題题]\s*[：:].*?)(?:[\s\u3000]+(?P<credit>作者\s*[：:].+))?$")
 _CLOSING_CREDIT = rx.compile(r"(?<=[。！？!?」』”])\s*[（(][^（）()]{2,30}[）)]\s*\d{0,8}\s*$")
 
 
@@ -727,6 +729,15 @@ def _front_after_title(b: Block, prev_kind: str, pat: LayoutPatterns) -> list[_P
         return None  # 壹、前言: the body's first heading (◎ 蘇紫雲 is a byline)
     if pat.is_caption(t) and len(t) <= 200:
         return [_Piece("caption", t)]
+    if _HEADLINE_AGAIN.match(t):
+        return [_Piece("note", t)]  # 題：…: the headline again
+    if (m := _OUTLET_HEADLINE_CREDIT.match(t)) is not None:
+        # 中評社╱題：…　作者：中評社記者 鄭文博: the agency, its headline again, then the writer
+        pieces = [_Piece("publication", m.group("outlet"), gap=t[m.end("outlet"):m.start("head")]), _Piece("note", m.group("head"))]
+        if m.group("credit"):
+            pieces[-1].gap = t[m.end("head"):m.start("credit")]
+            pieces += _byline_pieces(m.group("credit"), pat)
+        return pieces
     if _is_short(b) and not _SENTENCE_PUNCT.search(t) and pat.is_note(t) and not pat.is_link_list(t):
         return [_Piece("note", t)]  # a credit among the bylines: 責任編輯｜楊惠君
     if pat.match_dateline(t):

@@ -1063,3 +1063,19 @@ def test_the_outlet_s_name_in_a_publication_line_with_sections(line, name):
     from pipeline.structure import publication_name
 
     assert publication_name(line) == name
+
+
+def test_an_agency_s_headline_again_with_its_writer_and_a_page_s_hits_after_the_date(resources):
+    """中評社╱題：…　作者：中評社記者 鄭文博 (the agency, its headline again, the writer; it was an
+    affiliation) under a breadcrumb with the site's name; 更新 2025-11-24 9:32 PM 人氣 2187 is a date line
+    and names no outlet."""
+    doc = annotate_text("中國評論新聞網　首頁 > 兩岸 > 台灣時局\n\n學者：賴當局天價軍購「以武謀獨」 只會把台灣推向險境\n\n2025-11-26 00:13:28\n"
+                        "中評社╱題：學者：賴當局天價軍購「以武謀獨」 只會把台灣推向險境　作者：中評社記者 鄭文博\n\n"
+                        "（中評社　香港11月26日電）針對賴清德宣布將推出國防特別預算，陳孝儒接受中評社訪問時表示反對。\n\n"
+                        "陳孝儒指出，這筆預算最終大部分流向美國軍火商。\n", "crn", resources)
+    assert doc.meta["author"] == "鄭文博" and doc.meta["publication"] == "中評社"
+    assert doc.meta["title"].startswith("學者：賴當局天價軍購")
+    doc = annotate_text("大紀元時報 > 新聞 > 中國 > 政治\n\n何衛東苗華案持續發酵 美專家：中共軍中清洗已觸及習近平核心圈\n\n更新 2025-11-24 9:32 PM 人氣 2187\n\n"
+                        "【大紀元2025年11月24日訊】中共宣布開除何衛東、苗華等九名上將的黨籍。\n\n多位美國中國問題專家認為，這場清洗暴露出習近平的不信任。\n",
+                        "et", resources)
+    assert doc.meta["date"] == "2025-11-24" and doc.meta.get("publication") != "更新 2025-11-24 9:32 PM 人氣 2187"

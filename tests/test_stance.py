@@ -2321,3 +2321,16 @@ def test_the_body_a_speaker_is_introduced_with_is_no_target(resources):
     st = stance(resources, "中國社會科學院亞太與全球戰略研究院研究員李曉東認為，此次會談釋放出積極信號，中印關係正在走向恢復合作。")
     assert "中國社會科學院" not in targets(st)
     assert targets(stance(resources, "國民黨立委賴士葆批評國民黨的做法錯誤。"))["國民黨"] == "negative"
+
+
+def test_an_adverb_ending_like_a_time_word_closes_no_place_phrase(resources):
+    """朴相旭在隨後舉行的例行記者會上指出：「…我們…」: 隨後 ("then") does not close 在…上, so 舉行 is
+    inside it and the spokesman speaks (the holder was 我們)."""
+    st = stance(resources, "合參公報室長朴相旭在隨後舉行的例行記者會上指出：「朝鮮的彈道導彈發射明顯違反聯合國安理會決議，我們對此予以強烈譴責。」")
+    assert st["holder"]["text"] == "朴相旭"
+
+
+def test_words_in_quotation_marks_naming_a_pretext_judge_no_one(resources):
+    """美國以所謂「基於規則的國際秩序」為名…拼湊…: the order is named as a pretext (the US was positive)."""
+    st = stance(resources, "近年來，美國以所謂「基於規則的國際秩序」為名，不斷強化美日、美韓同盟，拼湊美英澳三邊安全夥伴關係。")
+    assert targets(st)["美國"] == "negative" and "基於規則" not in cue(st, "evaluative")
