@@ -1705,8 +1705,8 @@ def _verb_between(tokens, a: int, b: int) -> bool:
     return False
 
 
-#: speeches named right before the verb that reports what they said (國慶演說表示, 答問表示; shadow forms)
-_OCCASIONS = frozenset({"演说", "演讲", "致词", "致辞", "讲话", "谈话", "文告", "答问", "答询"})
+#: speeches named right before the verb that reports what they said (國慶演說表示, 答問表示, 受訪表示; shadow forms)
+_OCCASIONS = frozenset({"演说", "演讲", "致词", "致辞", "讲话", "谈话", "文告", "答问", "答询", "受访"})
 #: the nouns that end the topic of 就… (就…問題, 就此事; shadow forms)
 _TOPIC_ENDS = ("问题", "议题", "事", "案", "事宜", "情况", "报道", "提问", "言论", "表态", "动向")
 #: words tagged as verbs that only qualify the speaker's noun (韓國外交部|相關|人士表示)

@@ -441,7 +441,7 @@ _LATIN_NAMES = rx.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A
                           r"(?:(?:[ \t\u3000]{2,}|\s*[,，、&]\s*|\s+and\s+)[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})*")
 #: a line of capitalised Latin words (an outlet's English name under its Chinese one)
 #: a date, then the sections an article is filed under (2025/11/27, 政治, 評論)
-_DATE_THEN_SECTIONS = rx.compile(r"^(.{6,24}?)\s*[,，]\s*[\u4e00-\u9fff]{2,4}(?:\s*[,，、]\s*[\u4e00-\u9fff]{2,4}){0,3}\s*$")
+_DATE_THEN_SECTIONS = rx.compile(r"^(.{6,24}?)\s*[,，・·]\s*[\u4e00-\u9fff]{2,4}(?:\s*[,，、・·]\s*[\u4e00-\u9fff]{2,4}){0,3}\s*$")  # (2025/11/04 ・評論・國際)
 #: a place alone on a line (東京)
 _PLACE_LINE = rx.compile(r"[\u4e00-\u9fff]{2,4}")
 #: a short line of Latin words only (American Institute in Taiwan)
@@ -512,10 +512,19 @@ def _question_headline(b: Block, blocks: list[Block], pat: LayoutPatterns) -> bo
                                                       or pat.match_byline(blocks[1].text) is not None)
 
 
+def _sections_only(t: str, pat: LayoutPatterns) -> bool:
+    """國際 ｜ 日本 ｜ 深度: the sections a page files the article under, with no outlet's name."""
+    parts = re.split(r"\s*[｜|・·]\s*", t.strip())
+    return len(parts) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) and not pat.is_publication(p) for p in parts) \
+        and any(_traditional(p) in pat.column_labels for p in parts)
+
+
 def _find_title(blocks: list[Block], pat: LayoutPatterns) -> int | None:
     """The title is the first title-like line near the top, before any long prose paragraph
     (a one- or two-sentence deck may precede it)."""
     for i, b in enumerate(blocks[:10]):
+        if _sections_only(b.text, pat):
+            continue
         if i and _LATIN_WORDS_LINE.fullmatch(b.text) and (_publication_line(blocks[i - 1].text, pat) or i == 1 and (
                 len(blocks[0].text) <= 16 and not _SENTENCE_PUNCT.search(blocks[0].text))):
             continue  # 美國在台協會 / American Institute in Taiwan: the outlet's English name under it
@@ -617,6 +626,9 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     if head != t.strip() and (pat.is_publication(head) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", head)
                               and len(t.strip()) - len(head) >= 12):
         return True  # 國防部 Ministry of National Defense, R.O.C.: the issuer and its English name
+    tail = re.sub(r"^[A-Za-z][A-Za-z .&'\-]{1,30}\s+(?=[\u4e00-\u9fff])", "", t.strip())
+    if tail != t.strip() and pat.is_publication(tail):
+        return True  # Taiwan News 台灣英文新聞: the English name first
     parts = re.split(r"\s*[｜|＞>›»]\s*", t.strip())
     if len(parts) == 1 and not pat.match_byline(t.strip().split(maxsplit=1)[-1]) \
             and not any(len(p) == 3 and _starts_with_surname(p) for p in t.split()[1:]):
@@ -685,8 +697,8 @@ def _front_before_title(b: Block, i: int, pat: LayoutPatterns) -> list[_Piece]:
         return _byline_pieces(t, pat)
     if pat.is_caption(t):
         return [_Piece("caption", t)]
-    if pat.is_inline_note(t):
-        return [_Piece("note", t)]  # a web page's breadcrumb (首頁 > 國際 > 亞太), share buttons
+    if pat.is_inline_note(t) or _sections_only(t, pat):
+        return [_Piece("note", t)]  # a web page's breadcrumb (首頁 > 國際 > 亞太), share buttons, its sections
     if pat.is_note(t) and not _ENDS_SENTENCE.search(t) and len(t) <= 80:
         return [_Piece("note", t)]  # 本文原載於作者電子報「印太觀察筆記」，經授權轉載 atop the title
     if _section_label(t, pat):
@@ -935,6 +947,8 @@ def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
             return [*head, _Piece("publication", t[m.end():])]
     label = pat.match_byline(t)
     body = t[label.end():] if label else t
+    if (mark := _PROFILE_MARK.search(t)) is not None and mark.start():
+        return [_Piece("byline", t[: mark.start()], gap=mark.group())]  # 佐野達也 【Profile】: a link to the writer's profile
     m = _name_then_affiliation(body.strip(), pat)
     if m is None:
         return [_Piece("byline", t)]
@@ -948,6 +962,7 @@ def _byline_pieces(t: str, pat: LayoutPatterns) -> list[_Piece]:
     ]
 
 
+_PROFILE_MARK = rx.compile(r"\s*【Profile】\s*$")
 #: an emoji opening or closing a line: a post's line (👇, ✅ 召開公聽會), no heading
 _EMOJI_EDGE = rx.compile(f"^\\s*{EMOJI}|{EMOJI}{EMOJI_TAIL}\\s*$")
 

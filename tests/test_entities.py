@@ -1761,3 +1761,8 @@ def test_an_office_two_countries_share_a_name_for_keeps_the_english_they_share(r
     doc = annotate_text("標題\n\n小馬科斯總統週日在岷市出席儀式。總統府新聞秘書回應稱，政府尊重民眾和平集會的權利。\n", "ph", resources)
     office = [e for e in doc.units[-1].entities if e.text == "總統府"]
     assert office and office[0].kb_id is None and office[0].en == "Office of the President"
+
+
+def test_a_temple_is_no_person_and_the_beijing_news(resources):
+    es = ents("台下坐著數千名來自台灣的里長、宮廟主委、農漁會幹部。新京報訊（記者王昱）外交部發言人林劍主持例行記者會。", resources)
+    assert not find(es, "宮廟") and one(es, "新京報").kb_id == "cn-beijing-news"

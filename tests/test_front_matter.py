@@ -1079,3 +1079,22 @@ def test_an_agency_s_headline_again_with_its_writer_and_a_page_s_hits_after_the_
                         "【大紀元2025年11月24日訊】中共宣布開除何衛東、苗華等九名上將的黨籍。\n\n多位美國中國問題專家認為，這場清洗暴露出習近平的不信任。\n",
                         "et", resources)
     assert doc.meta["date"] == "2025-11-24" and doc.meta.get("publication") != "更新 2025-11-24 9:32 PM 人氣 2187"
+
+
+def test_a_writer_s_name_with_a_profile_link(resources):
+    doc = annotate_text("nippon.com 中文版 > 政治外交 > 安全保障\n\n日本自卫队改革进入“深水区”\n\n政治外交 2025.11.18\n佐野达也 【Profile】\n\n"
+                        "2025年3月，日本防卫省新设“统合作战司令部”。\n\n本文梳理这场改革的来龙去脉。\n", "nip", resources)
+    assert doc.meta["author"] == "佐野达也"
+
+
+def test_a_page_s_sections_above_the_title_and_an_outlet_s_english_name_first(resources):
+    """國際 ｜ 日本 ｜ 深度 under 端傳媒 Initium Media is no title (the headline after it is); Taiwan News
+    台灣英文新聞 is the publication; 攝：Kyodo via Reuters after a picture's description is its credit."""
+    doc = annotate_text("端傳媒 Initium Media\n國際 ｜ 日本 ｜ 深度\n\n專訪川島真：高市早苗的「台灣有事」發言，是失言，還是日本的新常態？\n\n"
+                        "端傳媒記者 鄭雅文 發自東京\n刊登於 2025-11-21\n\n2025年11月7日，日本東京，首相高市早苗在眾議院答詢。攝：Kyodo via Reuters/達志影像\n\n"
+                        "11月7日，日本首相高市早苗在眾議院預算委員會答詢時表示，台灣有事可能構成存立危機事態。\n\n北京隨即強烈反彈。\n", "ini", resources)
+    kinds = [u.kind for u in doc.units]
+    assert doc.meta["title"].startswith("專訪川島真") and kinds[1] == "note" and "caption" in kinds
+    doc = annotate_text("Taiwan News 台灣英文新聞\n\n美國務卿 Rubio 回應軍演：只會升高緊張\n\n台灣英文新聞／政治組 綜合報導\n\n"
+                        "美國國務卿 Marco Rubio 4日在 Brussels 出席會議後召開記者會。\n\n他說中國的軍事恫嚇只會升高緊張。\n", "tn", resources)
+    assert doc.units[0].kind == "publication" and doc.meta["title"].startswith("美國務卿")

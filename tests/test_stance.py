@@ -2334,3 +2334,9 @@ def test_words_in_quotation_marks_naming_a_pretext_judge_no_one(resources):
     """美國以所謂「基於規則的國際秩序」為名…拼湊…: the order is named as a pretext (the US was positive)."""
     st = stance(resources, "近年來，美國以所謂「基於規則的國際秩序」為名，不斷強化美日、美韓同盟，拼湊美英澳三邊安全夥伴關係。")
     assert targets(st)["美國"] == "negative" and "基於規則" not in cue(st, "evaluative")
+
+
+def test_said_in_an_interview_keeps_the_speaker(resources):
+    """夏立言在論壇後受訪表示：「…國民黨過去如此主張…」: he speaks (受訪 is how; the party in his words held it)."""
+    st = stance(resources, "夏立言在論壇後受訪表示：「兩岸多一分交流，就少一分誤判。國民黨過去如此主張，未來也不會改變。」")
+    assert st["holder"]["text"] == "夏立言"
