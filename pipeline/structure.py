@@ -593,8 +593,10 @@ def publication_spans(line: str) -> list[tuple[int, int]]:
     pat = layout_patterns()
     parts = re.findall(r"[^\s｜|＞>›»]+", stripped)
     if len(parts) > 1 and not pat.is_publication(stripped) \
-            and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")) \
-            and all(_traditional(p) in pat.column_labels or not _PUBLICATION_EXTRAS.sub("", p).strip() for p in parts[1:]):
+            and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")
+                 or _SITE_DOMAIN.match(parts[0])) \
+            and (re.search(r"[＞>›»]", stripped)  # (a breadcrumb's sections: nippon.com 中文版 > 政治外交 > 安全保障)
+                 or all(_traditional(p) in pat.column_labels or not _PUBLICATION_EXTRAS.sub("", p).strip() for p in parts[1:])):
         # 明報新聞網 即時新聞 港聞, 澳門日報 A02版｜澳聞: the outlet, then its sections and page (not 遠景基金會
         # 政策評論, an institute and its series)
         return [(a, a + len(parts[0]))]

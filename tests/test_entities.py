@@ -1766,3 +1766,8 @@ def test_an_office_two_countries_share_a_name_for_keeps_the_english_they_share(r
 def test_a_temple_is_no_person_and_the_beijing_news(resources):
     es = ents("台下坐著數千名來自台灣的里長、宮廟主委、農漁會幹部。新京報訊（記者王昱）外交部發言人林劍主持例行記者會。", resources)
     assert not find(es, "宮廟") and one(es, "新京報").kb_id == "cn-beijing-news"
+
+
+def test_a_conditional_after_a_title_is_no_name(resources):
+    """賴總統若真有心…: 若真 ("if really") is no person after the title (it was 'Jo Chen')."""
+    assert not find(ents("賴總統若真有心「團結」，就應停止對交流者寒蟬恫嚇。", resources), "若真")

@@ -1058,6 +1058,8 @@ def test_an_outlet_the_writer_and_the_date_between_bars(resources):
     ("明報新聞網 即時新聞 港聞", "明報新聞網"),
     ("TVBS新聞網 ＞ 政治 ＞ 2025/11/27 19:12", "TVBS新聞網"),
     ("遠景基金會 政策評論", "遠景基金會 政策評論"),  # an institute and its series
+    ("nippon.com 中文版 > 政治外交 > 安全保障", "nippon.com"),  # a site's domain and its breadcrumb
+    ("美國之音中文網 > 亞太", "美國之音中文網"),
 ])
 def test_the_outlet_s_name_in_a_publication_line_with_sections(line, name):
     from pipeline.structure import publication_name
