@@ -406,7 +406,7 @@ def _is_titleish(b: Block, pat: LayoutPatterns) -> bool:
         return False  # (a PDF's title over two lines: 中共「海峽雷霆-2025A」演習後的灰色地帶脅迫： / 趨勢評估與政策建議)
     if _ENDS_SENTENCE.search(t) and not re.search(r"[？?！!][」』”’）)]*$", t):
         return False
-    if (len(t) > 30 or "。" in t) and _INNER_SENTENCE_END.search(t):
+    if (len(t) > 30 or "。" in t) and _INNER_SENTENCE_END.search(_KICKER.sub("", t)):  # (共艦又來！山東艦…: a kicker)
         return False  # two sentences of a post (但是我們自己呢？立法院還在卡國防預算…？), not a headline (a 。 never ends a headline's part)
     if pat.is_caption(t) or pat.is_note(t) or pat.match_dateline(t) or pat.match_byline(t):
         return False
@@ -632,6 +632,8 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
     if tail != t.strip() and pat.is_publication(tail):
         return True  # Taiwan News 台灣英文新聞: the English name first
     parts = re.split(r"\s*[｜|＞>›»]\s*", t.strip())
+    if len(parts) >= 2 and " " in parts[0] and all(_traditional(w) in pat.column_labels for w in parts[0].split()[1:]):
+        parts = parts[0].split() + parts[1:]  # 南華早報 中文版 ｜ 中國 > 外交, 美國之音 粵語 ｜ 港澳: the edition, then sections
     if len(parts) == 1 and not pat.match_byline(t.strip().split(maxsplit=1)[-1]) \
             and not any(len(p) == 3 and _starts_with_surname(p) for p in t.split()[1:]):
         parts = t.split()  # 明報新聞網 即時新聞 港聞: the sections after spaces (not 美國之音 記者 周文浩, 中央社 王小明)
@@ -880,6 +882,8 @@ def _looks_like_affiliation_line(t: str, pat: LayoutPatterns) -> bool:
 
 #: an outlet's name in Latin letters, maybe with its edition (Korea JoongAng Daily 中文版)
 _LATIN_OUTLET = rx.compile(r"[A-Za-z][A-Za-z .'&\-]{2,40}(?:\s*中文[版網网]?)?")
+#: a headline's kicker, a short exclamation before it (共艦又來！)
+_KICKER = rx.compile(r"^[^。！？!?「」]{2,8}[！!]")
 _TWO_PART_HEADLINE = rx.compile(r"[\u4e00-\u9fff]{6,}[ \u3000]+[\u4e00-\u9fff]{6,}")
 
 

@@ -1100,3 +1100,16 @@ def test_a_page_s_sections_above_the_title_and_an_outlet_s_english_name_first(re
     doc = annotate_text("Taiwan News 台灣英文新聞\n\n美國務卿 Rubio 回應軍演：只會升高緊張\n\n台灣英文新聞／政治組 綜合報導\n\n"
                         "美國國務卿 Marco Rubio 4日在 Brussels 出席會議後召開記者會。\n\n他說中國的軍事恫嚇只會升高緊張。\n", "tn", resources)
     assert doc.units[0].kind == "publication" and doc.meta["title"].startswith("美國務卿")
+
+
+def test_a_tv_site_s_kicker_headline_and_desk_byline_and_editions_with_sections(resources):
+    """三立新聞網 SETN.com ｜ 首頁 > 政治 > 軍事, then 共艦又來！山東艦… (a kicker before the headline: the
+    title, it was body) and 政治中心／陳冠宇報導 (the desk and the reporter); 南華早報 中文版 ｜ 中國 > 外交 and
+    美國之音 粵語 ｜ 港澳 (an edition, then sections) are publication lines; 小字號 is a button."""
+    doc = annotate_text("三立新聞網 SETN.com ｜ 首頁 > 政治 > 軍事\n\n共艦又來！山東艦航艦編隊穿越巴士海峽　國防部：全程掌握、適切應處\n\n"
+                        "2025/12/08 14:32\n政治中心／陳冠宇報導\n\n中國解放軍海軍山東號航空母艦編隊8日清晨再度現蹤我國周邊海域。國防部今日下午發布新聞稿指出，國軍全程掌握。\n\n"
+                        "國防部也強調，中共近期軍事活動頻繁，明顯企圖以灰色地帶手段施壓台灣。\n", "setn", resources)
+    assert doc.meta["title"].startswith("共艦又來！山東艦") and doc.meta["author"] == "陳冠宇"
+    from pipeline.structure import publication_name
+
+    assert publication_name("南華早報 中文版 ｜ 中國 > 外交") == "南華早報" and publication_name("美國之音 粵語 ｜ 港澳") == "美國之音"
