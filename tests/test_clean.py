@@ -990,3 +990,9 @@ def test_a_mainland_journal_s_first_page():
                 "2025年以来，美国对台军售在数量与质量上均出现明显变化。\n")
     kinds_ = [k for k, _ in got]
     assert kinds_[:3] == ["publication", "publication", "title"] and kinds_[5:9] == ["note"] * 4
+
+
+def test_a_poll_s_figures_in_a_list_are_no_headings():
+    got = kinds("台灣民意基金會民調\n\n本會最新全國性民調發現，對賴清德總統的施政，41.3%贊同，47.8%不贊同。\n\n二、是否支持國防特別預算\n\n"
+                "．非常支持：22.6%\n．還算支持：21.4%\n．不太支持：18.9%\n\n整體而言，支持者合計44.0%，反對者合計44.6%。\n")
+    assert [k for k, t in got if t.startswith("．")] == ["note"] * 3
