@@ -964,13 +964,29 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             m = _MISSION.fullmatch(u.sh, e.start, e.end) if e.label == "ORG" and e.kb_id is None else None
             if m is None:
                 continue
-            sender, host = self._country_name(m.group(1)), self._country_name(m.group(2))
+            sender, host = self._country(m.group(1)), self._country(m.group(2))
             if sender and host:
-                e.en = f"{sender} {_MISSION_HEADS[m.group(3)]} in {host}"
+                e.en = _mission_en(sender, m.group(3), host)
                 e.extra["translated"] = True
+        # 中國駐菲律賓大使館: the countries were found apart, the mission is one body
+        for m in _MISSION_AFTER.finditer(u.sh):
+            sender = next((e for e in u.ents if e.end == m.start() and e.label == "GPE" and e.members is None), None)
+            host = next((e for e in u.ents if e.start == m.start(1) and e.end == m.end(1)), None)
+            if sender is None or not u.free(m.end(1), m.end()) or host is None and u.sh[m.start(1):m.end(1)] not in self.abbr:
+                continue
+            if host is not None and host.label != "GPE":
+                continue
+            a, b = self._country(u.sh[sender.start : sender.end]), self._country(m.group(1))
+            if not (a and b):
+                continue
+            u.remove(sender)
+            if host is not None:
+                u.remove(host)
+            u.add(Entity(u.text[sender.start : m.end()], sender.start, m.end(), "ORG", None,
+                         _mission_en(a, m.group(2), b), "rule", extra={"translated": True}))
 
-    def _country_name(self, form: str) -> str | None:
-        """The English of a country written in full or as its one-character abbreviation (美, 華)."""
+    def _country(self, form: str):
+        """The KB entry of a country written in full or as its one-character abbreviation (美, 華)."""
         if form in self.names:
             ids = self.names[form][0]
         elif len(form) == 1:
@@ -978,7 +994,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         else:
             ids = []
         entries = [x for x in map(self.kb.get, ids) if x is not None and x.type == "GPE"] if self.kb is not None else []
-        return entries[0].en if len(entries) == 1 else None
+        return entries[0] if len(entries) == 1 else None
 
     def _koku_word(self, sh: str, b: int) -> str | None:
         """The dictionary word starting with 國 at ``b`` (国内, 国防, 国会), if any."""
@@ -992,14 +1008,17 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
     def _trim_weak(self, u: _Unit, a: int, b: int) -> tuple[int, int]:
         weak = self.rules["weak_abbreviations"]
+        # 朝|俄|合作, 中|朝|關係: a weak character standing alone is in the run before a word for what
+        # is between its countries (not 更新|美台: 新 is in another word)
+        related = u.sh.startswith(tuple(self.rules["cluster_relations"]), b) and any(c not in weak for c in u.sh[a:b])
         while b - a >= 2 and u.sh[a] in weak:
             t = u.token_at(a)
-            if t is not None and t.start == a and a + 1 < t.end <= b:
+            if t is not None and t.start == a and (a + 1 < t.end <= b or related and t.end == a + 1):
                 break
             a += 1
         while b - a >= 2 and u.sh[b - 1] in weak:
             t = u.token_at(b - 1)
-            if t is not None and t.end == b and a <= t.start < b - 1:
+            if t is not None and t.end == b and (a <= t.start < b - 1 or related and t.start == b - 1):
                 break
             b -= 1
         return a, b
@@ -1060,6 +1079,17 @@ _COUNTED_COUNTRIES = rx.compile(r"[两二三四五六七八九十几]?国|等国
 _MISSION_HEADS = {"大使馆": "Embassy", "总领事馆": "Consulate General", "领事馆": "Consulate", "代表处": "Representative Office",
                   "办事处": "Office"}
 _MISSION = rx.compile(r"(.{1,6}?)驻(.{1,4}?)(" + "|".join(sorted(_MISSION_HEADS, key=len, reverse=True)) + ")")
+def _mission_en(sender, head: str, host) -> str:
+    """A mission's English from its two countries' entries: Chinese Embassy in the Philippines,
+    U.S. Embassy in China, Japanese Consulate General in Hong Kong."""
+    where = host.en
+    if f"the {where}" in host.en_aliases or where.replace(".", "").isupper():
+        where = f"the {where}"  # the Philippines, the U.S., the UK
+    return f"{sender.en_attributive or sender.en} {_MISSION_HEADS[head]} in {where}"
+
+
+#: 駐, the host country, the kind of mission, after a sending country found as an entity (shadow forms)
+_MISSION_AFTER = rx.compile(r"驻([^\W\d_a-zA-Z]{1,5}?)(" + "|".join(sorted(_MISSION_HEADS, key=len, reverse=True)) + ")")
 
 
 def _start(e: Entity) -> int:

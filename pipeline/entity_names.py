@@ -742,8 +742,10 @@ class NameRules:
     def _no_given_name(self, given: str) -> bool:
         """Words that cannot be a given name after a surname: a speech verb (賴總統|表示：) or an
         adverb, preposition or conjunction (議員|都|公開說: 都 is a surname, 公開 no name)."""
-        return given in self.rules["speech_verbs"] or given in self.rules["not_given_names"] or (
-            self._is_word(given) and self.seg.tag(given) in ("d", "ad", "p", "c", "u", "uj", "r"))
+        r = self.rules
+        return given in r["speech_verbs"] or given in r["not_given_names"] or (
+            len(given) >= 2 and given[-1] in r["count_measures"] and all(c in r["count_numerals"] for c in given[:-1])
+        ) or (self._is_word(given) and self.seg.tag(given) in ("d", "ad", "p", "c", "u", "uj", "r"))
 
     # the name readers, each loaded at the first name it reads
     @cached_property

@@ -181,11 +181,16 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         cues = [c for c in cues if not (c.entry.kind == "reporting" and _IN_PLACE.search(shadow, max(0, c.start - 6), c.start)
                                         and (c.end in inside or any(shadow.startswith(h, c.end) and c.end + len(h) in inside
                                                                     for h in _NOMINAL_HEADS)))]
-    if "名" in shadow or "为由" in shadow:
+    if "名" in shadow or "为由" in shadow or "所谓" in shadow:
         # 以「和平」之名, 以所謂「基於規則的國際秩序」為名: words in quotation marks that name a pretext are
         # mentioned, not used
         pretexts = [m.span(1) for m in _PRETEXT.finditer(shadow)]
         cues = [c for c in cues if not (c.entry.kind == "evaluative" and any(a <= c.start and c.end <= b for a, b in pretexts))]
+        # 舉行所謂「多邊海上合作活動」: a good word the writer calls so-called is mocked
+        mocked = [m.span(1) for m in _SO_CALLED.finditer(shadow)]
+        for c in cues:
+            if c.entry.kind == "evaluative" and c.polarity == "positive" and any(a <= c.start and c.end <= b for a, b in mocked):
+                c.polarity = "negative"
     if not cues and "？" not in text and "?" not in text and (prob is None or prob < 1.0) and not quoted_english:
         _remember(ctx, ents, "AUTHOR", None, text)  # nothing to weigh: a factual sentence
         if shadow.startswith(_WRITERS_TURN):
@@ -722,6 +727,9 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if c.entry.type == "presupposes" and d.entry.kind == "evaluative" and tokens and d.tok > 0 \
                         and tokens[d.tok - 1].norm == "的" and tokens[d.tok].start == d.start:
                     break  # 降低中國的軍事威脅: the threat is China's all the same; lowering it judges no one better
+                if d.entry.kind == "reporting" and d.entry.raises:
+                    _raise_negation(cues, k, clause, tokens)  # 不相信中國會遵守: what is believed is denied
+                    break
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
                     if d.polarity:
                         d.polarity = "positive" if d.polarity == "negative" else "negative"
@@ -736,6 +744,42 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                     break
 
 
+#: how many tokens after a negated belief verb what it believes may run (不認為|中國|的|威脅|會|減少)
+_RAISED_SCOPE = 8
+
+
+def _raise_negation(cues: list[Cue], k: int, clause: list[int], tokens: list[Token] | None) -> None:
+    """A negated belief verb (不認為, 不相信) believes the opposite of what it introduces: the first
+    judgement in its clause within ``_RAISED_SCOPE`` tokens of it is turned (不認為日本會支持台灣), and the verb
+    stays the holder's own belief.  A word joined by 的 before a modal or a verb of lessening is in
+    the subject, not the judgement; so is an aside in brackets or dashes; and a second negation
+    before any judgement (不認為…不會) cancels the first."""
+    v = cues[k]
+    later = [d for d in cues[k + 1 :] if clause[d.start] == clause[v.start] and d.tok - v.tok <= _RAISED_SCOPE]
+    for i, d in enumerate(later):
+        if d.entry.kind == "negation":
+            return
+        if tokens and _aside(tokens, v.tok, d.tok):
+            continue  # 不認為 Morales —拉丁美洲最受歡迎的總統之一—將…: the dashes describe him, they are not believed
+        if tokens and d.tok > 0 and any(e.entry.kind in ("modal", "negation") for e in later[i + 1 :]) \
+                and (tokens[d.tok - 1].norm == "的" and tokens[d.tok].start == d.start
+                     or d.tok + 1 < len(tokens) and tokens[d.tok + 1].norm == "的" and tokens[d.tok + 1].start == d.end):
+            continue  # the subject of what is believed: 不認為中國的威脅會減少 (but 不相信北京的善意, 不覺得北京是可靠的夥伴)
+        if d.entry.kind == "modal" and d.entry.type == "prescription":
+            d.negated = not d.negated  # 不認為台灣應該…改變立場: Taiwan should not
+            return
+        if d.entry.kind in ("evaluative", "reporting") and d.polarity:
+            d.polarity = "positive" if d.polarity == "negative" else "negative"
+            return
+
+
+def _aside(tokens: list[Token], a: int, b: int) -> bool:
+    """Is token ``b`` inside an aside opened after token ``a``: brackets or dashes not yet closed?"""
+    between = [t.norm for t in tokens[a + 1 : b]]
+    dashes = sum(1 for n in between if n and set(n) <= set("—-－─"))
+    return dashes % 2 == 1 or between.count("（") + between.count("(") > between.count("）") + between.count(")")
+
+
 #: prepositions of the one addressed (向記者透露, 对他说, 跟媒体表示) in the shadow script
 _ADDRESSED = ("向", "对", "跟", "给", "请")
 #: 接受媒體採訪: the interviewer; 召見菲律賓駐華大使提出抗議: whom a body summons (shadow forms)
@@ -746,6 +790,9 @@ _COUNTED_PEOPLE = ("一名", "一位", "多名", "多位", "两名", "两位", "
 
 #: resultative complements after a speech verb (說清楚, 講明白, 說成): how it is said, not a report
 _RESULTATIVE = ("清楚", "明白", "成", "完")
+#: what a declaration does rather than says (台北宣布獨立, 宣布戒嚴, 宣佈斷交), in the shadow script
+_DECLARED_ACTS = ("独立", "戒严", "停火", "破产", "退出", "参选", "辞职", "退选", "下台", "解散", "紧急状态",
+                  "断交", "建交", "投降", "休会", "结束")
 _CLEFT = rx.compile("的(?:不是|并非|并不是|是)")
 
 
@@ -1019,12 +1066,20 @@ _CLAIM_NOUNS = ("的假象", "的谎言", "的说法", "的论调", "的神话",
 
 #: what follows a quoted word that names a pretext (以「和平」之名, 以「安全」為由)
 _IN_THE_NAME = ("之名", "名义", "的名义", "为名", "为由")
+#: words in quotation marks called so-called (所謂「多邊海上合作活動」, 所謂的「民主」; shadow forms)
+_SO_CALLED = rx.compile("所谓的?[「“]([^「」“”]{1,30})[」”]")
 #: a pretext in quotation marks (以「和平」之名, 以所謂「…」為名; shadow forms)
 _PRETEXT = rx.compile("[「“]([^「」“”]{1,30})[」”](?=" + "|".join(_IN_THE_NAME) + ")")
 
 #: a clause opening with a demonstrative, a classifier and a noun, or with 任何: its own subject (但這種
 #: 平衡極為脆弱, 任何企圖…的圖謀; not 此舉 or 這是, which point back to the earlier clause's act)
 _DEMONSTRATIVE_SUBJECT = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以|其实)?\s*(?:(?:这|那|此|该)(?:种|个|项|些|样的|类)(?!是)|任何)[\u4e00-\u9fff]")
+
+#: a clause opening with a noun of two or three characters and a modal (但預算不能變成無底洞, 但經費
+#:應該…): the noun is its subject, what it says is not of the earlier clause's subject (shadow forms)
+_NOUN_BEFORE_MODAL = rx.compile(r"[，,；;\s]*(?:但是?|而且?|然而|不过|可是|只是|因此|所以)?\s*"
+                                r"(?![我你他她它这那此该仍也还都就更却又才再])(?!绝对|决不|千万|万万|恐怕|当然|显然|根本|完全|同样|一定|因而|从而|从此)"
+                                r"[\u4e00-\u9fff]{2,3}(?:不能|不可|不应|不得|应该|应当|必须|需要)")
 
 #: a sentence opening with the writer summing up what it reported (這些互動…, 這種做法…)
 _SUMMING_UP = rx.compile(r"[，,\s]*(?:但是?|而且?|然而|不过|可是|只是|其实)?\s*(?:这|那|此)(?:些|种|样的|类)[\u4e00-\u9fff]")
@@ -1159,7 +1214,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # 把模糊說清楚: saying something clearly is no report; 最重要的不是選邊喊話: what a cleft sentence
     # names as the point is no one's act
     verbs = [c for c in verbs if not (c.entry.type == "say" and shadow.startswith(_RESULTATIVE, c.end))
-             and not _in_cleft(shadow, clause, c, ents)]
+             and not _in_cleft(shadow, clause, c, ents)
+             and not (shadow[c.start : c.end] in ("宣布", "宣告") and shadow.startswith(_DECLARED_ACTS, c.end))]
+    # (以嚇阻…台北宣布獨立: declaring independence is an act, no report of words)
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
     # 對於中國駐日大使日前批評日本…，茂木回應說: what a clause opening with 對於/針對 names is what is
@@ -2041,6 +2098,18 @@ def _coordinated_after(e: Entity, ents: list[Entity], shadow: str) -> list[Entit
     return out
 
 
+def _listed_objects(e: Entity, ents: list[Entity], shadow: str) -> list[Entity]:
+    """The entities listed after a verb's object ``e`` as its objects too: a list with 、 (感謝美國、
+    日本與歐盟), or two joined by 與/和/及 that end the phrase (譴責中國和俄羅斯的挑釁); not a partner
+    of what follows (支持台灣與美國合作: the US is whom Taiwan works with)."""
+    chain = _coordinated_after(e, ents, shadow)
+    if not chain:
+        return []
+    joins = [shadow[a.end : b.start] for a, b in zip([e, *chain], chain)]
+    ends = shadow[chain[-1].end : chain[-1].end + 1]
+    return chain if "、" in joins or not ends or ends in "的等，。；：、！？" else []
+
+
 def _quoted_after_object(gap: str) -> bool:
     """Does ``gap`` (between a verb and an entity) hold the verb's object, a noun for words or deeds,
     and then an opening quotation mark: a quotation about the object (譴責報告「…」, 批評這種做法「…」)?"""
@@ -2357,7 +2426,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                     and not shadow.startswith(_CONSEQUENCE, clause.index(cl)) \
                     and not _opens_with_attitude(cues, clause, cl, c, shadow) \
                     and not shadow.startswith(_ELABORATION, clause.index(cl)) \
-                    and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
+                    and not _DEMONSTRATIVE_SUBJECT.match(shadow, clause.index(cl)) \
+                    and not _NOUN_BEFORE_MODAL.match(shadow, clause.index(cl)):  # 外國勢力的干預: its doer is named there;
                 # 但這種平衡極為脆弱: the clause has a subject of its own, a thing named before
                 # a clause without a subject continues the previous one (…中國政府利用…，來散布…政治宣傳)
                 earlier = [x for x in ents if clause[x.start] < cl and not _after_preposition(shadow, x)
@@ -2382,6 +2452,10 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             add(target, c.polarity, w)
             if target.start - clause.index(clause[target.start]) <= 1 and e.role != "object":
                 for x in _coordinated_after(target, ents, shadow):  # 國民黨與民眾黨聯手…: both subjects
+                    if x is not holder_ent:
+                        add(x, c.polarity, w)
+            elif e.role == "object" and target.start >= c.end:
+                for x in _listed_objects(target, ents, shadow):  # 感謝美國、日本、澳洲與歐盟…: every one thanked
                     if x is not holder_ent:
                         add(x, c.polarity, w)
             if shadow[target.end : target.end + 1] == "等":  # 對中、俄等專制國家: every example the list gives

@@ -28,6 +28,8 @@ class Entry:
     scope: int = 0  # negation
     conduct: bool = False  # reporting: a demand verb that is conduct, not speech (堅持, 爭取)
     quote: bool = False  # reporting: a speech verb only right before a colon, comma or quotation (Cantonese 話：「…」)
+    raises: bool = False  # reporting: a belief verb whose negation denies what follows (不認為…會, 不相信…會遵守)
+    opening: bool = False  # modal: only opening a clause before a verb (第二，要加強…; 我們要…), else "want"
 
 
 @dataclass
@@ -88,13 +90,15 @@ def _evaluative(r: list[str]) -> Entry:
 
 
 def _modal(r: list[str]) -> Entry:
-    return Entry(r[0], r[1], None, float(r[4]), type=None if r[2] == "-" else r[2], certainty=r[3])
+    return Entry(r[0], r[1], None, float(r[4]), type=None if r[2] == "-" else r[2], certainty=r[3],
+                 opening=len(r) > 5 and r[5] == "opening")
 
 
 def _reporting(r: list[str]) -> Entry:
     pol = None if r[2] == "-" else r[2]
-    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1], conduct=len(r) > 4 and r[4] == "conduct",
-                 quote=len(r) > 4 and r[4] == "quote")
+    flag = r[4] if len(r) > 4 else ""
+    return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1], conduct=flag == "conduct",
+                 quote=flag == "quote", raises=flag == "raises")
 
 
 def _negation(r: list[str]) -> Entry:
@@ -137,7 +141,7 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
     found: list[tuple[int, int, Entry]] = []
     # a match starts at a token start, or inside a token of three or more characters
     positions: list[int] = []
-    for t in tokens:
+    for k, t in enumerate(tokens):
         a, b = t.start, t.end
         if b - a >= 3:
             positions += [k for k in range(a, b - 1) if shadow[k : k + 2] in multi]
@@ -146,7 +150,8 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
         if b - a == 1:
             entry = single.get(shadow[a])
             if entry is not None and not (entry.kind == "modal" and t.pos in ("p", "n")) \
-                    and not (entry.quote and (shadow[b:b + 1] not in _QUOTE_AFTER or shadow[a - 1:a] in "句的番段些")):
+                    and not (entry.quote and (shadow[b:b + 1] not in _QUOTE_AFTER or shadow[a - 1:a] in "句的番段些")) \
+                    and not (entry.opening and not _opens_before_verb(tokens, k)):
                 # 將 before its object, 會 a body's meeting; 這句話，… and 他的話，… are words, not speech
                 found.append((a, b, entry))
     if not positions and not found:
@@ -181,6 +186,22 @@ def find_cues(text: str, shadow: str, tokens, lex: Lexicon, skip: Sequence[tuple
         out.append(Cue(a, b, entry, tok_at[a] if a < len(tok_at) else 0, entry.polarity))
     out.sort(key=lambda c: c.start)
     return out
+
+
+#: what may open a clause before a modal marked "opening" (我們要…, 大家要…), shadow forms
+_OPENING_SUBJECTS = frozenset({"我们", "大家", "咱们"})
+_CLAUSE_OPEN = frozenset("，,：:；;。！？!?「“『（(")
+
+
+def _opens_before_verb(tokens, k: int) -> bool:
+    """Does token ``k`` open its clause (or follow 我們 opening it) and come before a verb?"""
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is None or not nxt.pos.startswith("v") or nxt.start != tokens[k].end:
+        return False
+    j = k - 1
+    if j >= 0 and tokens[j].norm in _OPENING_SUBJECTS:
+        j -= 1
+    return j < 0 or tokens[j].norm[-1:] in _CLAUSE_OPEN
 
 
 def _aligned(i: int, j: int, starts, ends, tokens, tok_at) -> bool:

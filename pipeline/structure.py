@@ -543,7 +543,7 @@ _ISSUE = rx.compile(_ISSUE_NUMBER + r"|(?<![\d年月])\d{1,4}\s*期(?![間间])|
 # what a publication line has besides the outlet's name: dates, clock times, issue numbers, a
 # "source:" or "published:" label
 _PUBLICATION_EXTRAS = rx.compile(
-    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?"
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分"  # 17時20分
     r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*(?:[：:]|(?=\s+\d{4}))|(?:發布|發佈|发布|更新|出版|刊登)(?:於|于)|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
     # a journal's issue line: 第58期（2025年12月），頁61-88; pp. 61-88
     + r"|[（(]\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[）)]|[，,；;]|(?:頁|页|pp?\.)\s*\d{1,4}\s*[-–~～]\s*\d{1,4}"

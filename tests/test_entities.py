@@ -1771,3 +1771,40 @@ def test_a_temple_is_no_person_and_the_beijing_news(resources):
 def test_a_conditional_after_a_title_is_no_name(resources):
     """賴總統若真有心…: 若真 ("if really") is no person after the title (it was 'Jo Chen')."""
     assert not find(ents("賴總統若真有心「團結」，就應停止對交流者寒蟬恫嚇。", resources), "若真")
+
+
+def test_a_count_of_times_after_a_title_is_no_name(resources):
+    """拜登總統曾四度表示…: 曾 'once' and 四度 'four times' are no person (it was 'Tseng Ssu-tu'),
+    nor is 總統曾兩次…; a name that begins with 曾 still is one."""
+    assert not find(ents("拜登總統曾四度表示美軍會協防台灣。", resources), "曾四度")
+    assert not [e for e in ents("總統曾兩次表示支持。", resources) if e.label == "PERSON"]
+    assert one(ents("教授曾一帆表示支持。", resources), "曾一帆").label == "PERSON"
+
+
+def test_a_mission_of_two_countries_found_apart_is_one_body(resources):
+    """中國駐菲律賓大使館: one ORG, the Chinese Embassy in the Philippines (it was China and the
+    Philippines); 日本駐香港總領事館 the Japanese Consulate General in Hong Kong."""
+    es = ents("中國駐菲律賓大使館隨即發表聲明。日本駐香港總領事館也表示關切。", resources)
+    assert one(es, "中國駐菲律賓大使館").en == "Chinese Embassy in the Philippines"
+    assert one(es, "日本駐香港總領事館").en == "Japanese Consulate General in Hong Kong"
+    assert not find(es, "菲律賓") and not find(es, "中國")
+
+
+def test_a_relation_between_countries_names_a_weak_abbreviation_too(resources):
+    """朝俄合作, 中朝關係: North Korea's 朝 (a weak abbreviation, 'toward') is in the pair before a word
+    for what is between the countries (朝俄 had no entity); 朝 'toward' before a country stays no one."""
+    assert one(ents("國情院表示，朝俄合作已擴大到太空與潛艦技術。", resources), "朝俄").en == "North Korea–Russia"
+    assert one(ents("中朝關係近來升溫。", resources), "中朝").members is not None
+    assert not find(ents("他朝美國大使館走去。", resources), "朝美")
+    assert one(ents("國務院2月更新美台關係事實清單。", resources), "美台").en == "US–Taiwan"  # 更新: 新 is no Singapore
+
+
+def test_the_declaration_on_the_conduct_of_parties_and_the_israeli_palestinian_conflict(resources):
+    es = ents("越南並不相信中國會遵守《南海各方行為宣言》。以巴衝突與以哈戰爭不同。", resources)
+    assert one(es, "南海各方行為宣言").kb_id == "policy-south-china-sea-doc"
+    assert one(es, "以巴衝突").kb_id == "event-israeli-palestinian-conflict" and one(es, "以哈戰爭").kb_id == "event-israel-hamas-war"
+
+
+def test_indonesia_s_foreign_minister_in_simplified_text(resources):
+    """印尼外长苏吉奥诺: Sugiono, whole (it was 苏吉奥 'Su Jiao')."""
+    assert one(ents("印尼外长苏吉奥诺表示，加入金砖不代表印尼放弃不结盟的外交传统。", resources), "苏吉奥诺").kb_id == "id-sugiono"

@@ -1113,3 +1113,20 @@ def test_a_tv_site_s_kicker_headline_and_desk_byline_and_editions_with_sections(
     from pipeline.structure import publication_name
 
     assert publication_name("南華早報 中文版 ｜ 中國 > 外交") == "南華早報" and publication_name("美國之音 粵語 ｜ 港澳") == "美國之音"
+
+
+def test_a_date_with_an_hour_in_characters_then_a_latin_outlet(resources):
+    """2025年7月15日 17時20分 NHK: the publication line (it was the lead: 17時20分 read as a name, NHK as
+    that name's Latin form)."""
+    doc = annotate_text("日本防衛白皮書首度點名中國為「最大戰略挑戰」\n\n2025年7月15日 17時20分 NHK\n\n"
+                        "日本政府15日在內閣會議上通過2025年版《防衛白皮書》。\n", "nhk", resources)
+    assert [u.kind for u in doc.units[:3]] == ["title", "publication", "body"]
+
+
+def test_an_asterisk_footnote_to_the_author_is_a_note(resources):
+    """張國城* … * 台北醫學大學通識教育中心副教授。: the footnote the author's asterisk points to (it was body)."""
+    doc = annotate_text("論美日同盟的制度化\n\n張國城*\n\n本文探討2015年以來美日同盟在制度層面的變化。\n\n"
+                        "* 台北醫學大學通識教育中心副教授。\n\n1 參見 Michael J. Green, Line of Advantage, p. 45.\n", "paper", resources)
+    last = [u for u in doc.units if "副教授" in u.text]
+    assert last and last[0].kind == "note"
+    assert [e.en for e in last[0].entities] == ["Taipei Medical University"]

@@ -40,11 +40,12 @@ def test_lexicon_files_are_well_formed(resources):
                 if line and not line.startswith("#")]
         assert rows, name
         assert all(len(r) >= n for r in rows), name
-    flags = {"reporting.tsv": {"conduct", "quote"}, "negation.tsv": {"presupposes"}}  # the optional last column
-    for name, flag in flags.items():
+    flags = {"reporting.tsv": (4, {"conduct", "quote", "raises"}), "negation.tsv": (4, {"presupposes"}),
+             "modality.tsv": (5, {"opening"})}  # the optional last column
+    for name, (col, flag) in flags.items():
         rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
                 if line and not line.startswith("#")]
-        assert {r[4] for r in rows if len(r) > 4} == flag, name
+        assert {r[col] for r in rows if len(r) > col} == flag, name
     evaluative = [line.split("\t") for line in (DATA / "evaluative.tsv").read_text(encoding="utf-8").splitlines()
                   if line and not line.startswith("#")]
     assert len(evaluative) >= 300
@@ -2340,3 +2341,58 @@ def test_said_in_an_interview_keeps_the_speaker(resources):
     """夏立言在論壇後受訪表示：「…國民黨過去如此主張…」: he speaks (受訪 is how; the party in his words held it)."""
     st = stance(resources, "夏立言在論壇後受訪表示：「兩岸多一分交流，就少一分誤判。國民黨過去如此主張，未來也不會改變。」")
     assert st["holder"]["text"] == "夏立言"
+
+
+def test_a_negated_belief_denies_what_it_believes(resources):
+    """越南並不相信中國會遵守《…宣言》: Vietnam distrusts China (China was positive, from 遵守); 不認為日本
+    會支持台灣 turns the support; a noun before the predicate of the belief is not what is turned
+    (不認為中國的威脅會減少: China's threat stays negative); 不相信北京的善意 turns the goodwill."""
+    assert targets(stance(resources, "這種兩手策略，顯示越南並不相信中國會遵守《南海各方行為宣言》。"))["中國"] == "negative"
+    assert targets(stance(resources, "他不認為日本會支持台灣。"))["台灣"] == "negative"
+    assert targets(stance(resources, "他不認為中國的威脅會減少。"))["中國"] == "negative"
+    st = stance(resources, "我們不相信北京的善意。")
+    assert targets(st)["北京"] == "negative" and st["holder"] == "AUTHOR"
+    # a prescription believed is denied as a whole: Taiwan should not change (the pressure stays bad)
+    assert targets(stance(resources, "我們不認為台灣應該因為這種壓力改變立場。"))["台灣"] == "negative"
+    # an aside in dashes is not what is believed (Morales stays popular)
+    assert targets(stance(resources, "他不認為小馬可仕—菲律賓最受歡迎的政治人物之一—會讓步。"))["小馬可仕"] == "positive"
+
+
+def test_declaring_independence_is_an_act_not_a_report(resources):
+    """…以同時嚇阻北京武力犯台與台北宣布獨立: 宣布獨立 reports no words, so no one of the clause holds the
+    sentence (the holder was '台與台北'); the writer describes whom the policy deters."""
+    st = stance(resources, "美國長期對台灣採取「戰略模糊」政策：不明說是否會出兵協防台灣，以同時嚇阻北京武力犯台與台北宣布獨立。")
+    assert st["holder"] == "AUTHOR" and targets(st)["北京"] == "negative"
+
+
+def test_every_object_listed_after_a_verb_is_its_object(resources):
+    """他並感謝美國、日本、澳洲與歐盟對菲律賓的支持: all four are thanked (Japan and Australia were left
+    out); two joined by 和 that end the phrase are both objects; a partner of what follows is not."""
+    t = targets(stance(resources, "他並感謝美國、日本、澳洲與歐盟對菲律賓的支持。"))
+    assert all(t[x] == "positive" for x in ("美國", "日本", "澳洲", "歐盟"))
+    t = targets(stance(resources, "美國國務院嚴厲譴責中國和俄羅斯的挑釁。"))
+    assert t["中國"] == t["俄羅斯"] == "negative"
+
+
+def test_yao_opening_a_clause_prescribes(resources):
+    """答：…第二，要加強與日本、菲律賓的合作: 要 opening a clause before a verb is "must" (the sentence had
+    no stance); 中國要統一台灣 ("wants") and 要求 are not it."""
+    st = stance(resources, "第二，要加強與日本、菲律賓的合作。")
+    assert "prescription" in st["types"] and st["holder"] == "AUTHOR"
+    assert "prescription" in stance(resources, "我們要讓美國看到台灣的價值。")["types"]
+    assert "要" not in cue(stance(resources, "中國要統一台灣，美國必須正視。"), "modal")
+
+
+def test_a_clause_with_a_noun_subject_before_a_modal_is_not_the_earlier_subject_s(resources):
+    """國艦國造是台灣自我防衛的重要政策，但預算不能變成無底洞: the budget must not become a bottomless pit
+    (無底洞, new) — Taiwan, the earlier clause's subject, is not judged; 否則，馬尼拉最終只會自食其果
+    ('reap what it sows') is a judgement of Manila (it had no stance)."""
+    st = stance(resources, "我要說的是，國艦國造是台灣自我防衛的重要政策，但預算不能變成無底洞。")
+    assert st["bearing"] and "台灣" not in targets(st)
+    assert targets(stance(resources, "否則，馬尼拉最終只會自食其果。"))["馬尼拉"] == "negative"
+
+
+def test_a_good_word_called_so_called_is_mocked(resources):
+    """舉行所謂「多邊海上合作活動」: the writer mocks the cooperation (Japan was positive)."""
+    st = stance(resources, "菲律賓近日再度炒作仁愛礁問題，並聯同美國、日本在南海舉行所謂「多邊海上合作活動」。")
+    assert targets(st)["日本"] == "negative" and targets(st)["菲律賓"] == "negative"
