@@ -446,7 +446,7 @@ class NameRules:
                     pass  # 越南副總理黎明|凱: so has a Vietnamese one, mostly
                 elif self._given_name_cut(nxt, r, len(u.sh)):
                     self._person(u, n0.start, nxt[1].end)  # 副部長林中|斌|分析, 立委賴士|葆|批評
-                elif n0.pos.startswith("nr") and self._plausible(n0.norm):
+                elif n0.pos.startswith("nr") and (self._plausible(n0.norm) or self._name_before_speech(n0, nxt)):
                     n1 = nxt[1] if len(nxt) > 1 and nxt[1].start == n0.end else None
                     if len(n0.norm) == 2 and n1 is not None and len(n1.norm) == 2 and n1.norm[1] in no_char \
                             and n1.norm[0] not in no_char and _HAN.match(n1.norm[0]) and not self._is_word(n1.norm) \
@@ -481,6 +481,15 @@ class NameRules:
                 if p.end == t.start and p.pos.startswith("nr") and self._plausible(p.norm) \
                         and not (p.start and u.sh[p.start - 1 : p.start + 1] in r["office_verbs"]):
                     self._person(u, p.start, p.end)  # (曾|任陸軍|副司令: 曾任 and 陸軍, no name)
+
+    def _name_before_speech(self, n0, nxt) -> bool:
+        """A three-character name jieba tagged as one, ending in a character that mostly ends no
+        name (研究員劉大年提醒: 年), right before a speech verb."""
+        r = self.rules
+        n1 = nxt[1] if len(nxt) > 1 and nxt[1].start == n0.end else None
+        return n1 is not None and n1.norm in r["speech_verbs"] and len(n0.norm) == 3 and _all_han(n0.norm) \
+            and self._surname_first(n0.norm) and n0.norm not in r["not_people"] \
+            and n0.norm[0] not in r["not_name_first_chars"] and not self._no_given_name(n0.norm[1:])
 
     def _given_name_cut(self, nxt, r, length: int) -> bool:
         """After a title: a two-character token that begins with a surname, then one Han character

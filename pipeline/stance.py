@@ -338,8 +338,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         holder = ctx.reporting
     if verb is not None and isinstance(holder, dict) and holder_ent is not None and holder_ent.label in ("PERSON", "ORG") \
             and _reports_words(verb, shadow) and not quoted[verb.start] and _opens_words(verb, unit.entities, shadow) \
-            and verb.entry.term not in _DISPUTED_CLAIMS:
-        ctx.reporting = holder
+            and verb.entry.term not in _DISPUTED_CLAIMS and not shadow.endswith(("曾", "曾经"), 0, verb.start):
+        ctx.reporting = holder  # (歐布萊恩曾說，…: words once said, cited; the writer goes on)
     elif holder is not ctx.reporting:
         ctx.reporting = None  # someone else's position, or the writer's own words (筆者認為)
     if verb is not None and isinstance(holder, dict) and ("「" in text or "“" in text or text.rstrip()[-1:] in "：:"):
@@ -594,6 +594,9 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
         starts.append((a, same))
     if all(same for _, same in starts):
         return ents
+    if verb.entry.type == "stance" and verb.polarity and _ends_clause(shadow, clause, verb) \
+            and not any(a > starts[0][0] and not same for a, same in starts):
+        return ents  # 日本發表挑釁言論，中國對此堅決反對: the holder answers what the one before said
     starts.sort()
     keep = []
     for x in ents:
@@ -714,6 +717,7 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
             if c.entry.type == "presupposes" and _asked_for(cues[:i], clause, clause[c.start], _opens_clause(clause, c.start)):
                 continue  # 呼籲中共停止挑釁, 日方應當反省歷史，停止挑釁: the provocation is there
             skipped = 0  # tokens of object phrases passed over: the scope goes on after them
+            passed: Cue | None = None  # the last cue passed over as an object phrase's noun
             for k, d in enumerate(cues[i + 1 :], i + 1):
                 if clause[d.start] != clause[c.start] or d.tok - c.tok - skipped > c.entry.scope:
                     break
@@ -721,9 +725,11 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                     cancelled.add(k)
                     break
                 if tokens and (_in_object_phrase(tokens, c.tok, d.tok) or _modifies_denied_noun(tokens, c.tok, d.tok)
-                               or _embedded_clause(tokens, c.tok, d.tok)):
-                    skipped = d.tok - c.tok
+                               or _embedded_clause(tokens, c.tok, d.tok)
+                               or passed is not None and all(t.norm in _NOUN_JOINERS for t in tokens[passed.tok + 1 : d.tok])):
+                    skipped, passed = d.tok - c.tok, d
                     continue  # 不會因為中國的恫嚇而退讓, 不會容忍北韓的挑釁: the verb is negated, not the noun
+                    # (nor 不會屈服於中共的威脅與恐嚇: the noun joined to it)
                 if c.entry.type == "presupposes" and d.entry.kind == "evaluative" and tokens and d.tok > 0 \
                         and tokens[d.tok - 1].norm == "的" and tokens[d.tok].start == d.start:
                     break  # 降低中國的軍事威脅: the threat is China's all the same; lowering it judges no one better
@@ -744,6 +750,8 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                     break
 
 
+#: what joins two nouns (威脅與恐嚇), shadow forms
+_NOUN_JOINERS = frozenset({"与", "和", "及", "、", "以及", "或"})
 #: how many tokens after a negated belief verb what it believes may run (不認為|中國|的|威脅|會|減少)
 _RAISED_SCOPE = 8
 
@@ -1025,7 +1033,15 @@ _FORECAST = rx.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)])
 _CONCEDING = rx.compile(r"虽然|虽|尽管")
 _BUT = rx.compile(r"[，,]\s*(?:但是|但|却|可是|然而)")
 #: reactions someone has to what is caused (引發北京強烈反彈; shadow forms)
-_REACTIONS = frozenset({"反弹", "不满", "愤怒", "愤慨", "抗议", "反感", "谴责", "强烈不满", "众怒", "公愤", "批评", "抨击", "指责"})
+_REACTIONS = frozenset({"反弹", "不满", "愤怒", "愤慨", "抗议", "反感", "谴责", "强烈不满", "众怒", "公愤", "批评", "抨击", "指责",
+                        "不安", "担忧", "忧虑", "疑虑", "担心", "忧心", "恐慌"})
+#: what marks the agent of a passive right before it (遭中共威脅, 被中國打壓), shadow forms
+_AGENT_MARKERS = ("遭", "被", "遭到", "受到")
+#: between those who feel and the feeling: a short noun for them (日本|經濟界的|不安), no clause
+#: (美日安保|是否會出現變數的|疑慮: what the doubt is about), shadow forms
+_FEELERS_OF = rx.compile(r"(?:(?!是否|会|将|能)[\u4e00-\u9fff]){0,4}的")
+#: what names the topic of a feeling (引發對美日安保的疑慮, 關於…的擔憂; shadow forms)
+_ABOUT_BEFORE = rx.compile(r"对|关于|针对|就")
 #: what causes the feeling named right after it (引起…的高度警惕; shadow forms)
 _CAUSES_FEELING = rx.compile(r"(?:引起|引发|招致|激起)[^，。；！？]{0,12}$")
 #: role nouns that name a person (as written, both scripts): a holder so named is who 他 refers to next
@@ -1122,7 +1138,9 @@ def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
     copular = _copular(tokens, neg)  # 不是, 並非: the noun phrase is what is denied
     between = tokens[neg + 1 : k - 1]
     return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or (t.pos in ("p", "c") and not _passive_copula(between, j))
-               or (t.pos == "a" and not copular) for j, t in enumerate(between))  # 不會|容忍 (tagged a)
+               or (t.pos == "a" and not copular)  # 不會|容忍 (tagged a)
+               or (len(t.norm) >= 2 and t.norm.endswith("于") and t.norm not in _COPULAS)  # 不會|屈服於 (tagged nr)
+               for j, t in enumerate(between))
 
 
 def _embedded_clause(tokens: list[Token], neg: int, k: int) -> bool:
@@ -1844,11 +1862,15 @@ def _affiliations(ents: list[Entity], holder_ent: Entity | None, shadow: str) ->
         return set()
     out = set()
     for e in ents:
-        if e.label == "ORG" and e.end <= holder_ent.start and holder_ent.start - e.end <= 24 \
-                and not _PHRASE_BREAK.search(shadow, e.end, holder_ent.start) \
+        if e.label in ("ORG", "GPE") and e.end <= holder_ent.start and holder_ent.start - e.end <= 24 \
+                and not _PHRASE_BREAK.search(_ACRONYM.sub(lambda m: "_" * len(m.group()), shadow[e.end : holder_ent.start])) \
                 and sum(x.text == e.text for x in ents) == 1:
-            out.add(e.text)
+            out.add(e.text)  # (美國智庫德國馬歇爾基金會（GMF）亞洲計畫主任葛來儀: the country and the fund)
     return out
+
+
+#: an acronym in brackets after a body's name (德國馬歇爾基金會（GMF）): no break in the phrase
+_ACRONYM = rx.compile(r"[（(][A-Za-z][A-Za-z .&-]{0,12}[）)]")
 
 
 #: what ends a noun phrase between a body and the person it introduces
@@ -2002,8 +2024,11 @@ def _patients(cues: list[Cue], ents: list[Entity], shadow: str) -> set[int]:
     for c in cues:
         caused = _CAUSES_FEELING.search(shadow, max(0, c.start - 16), c.start) if shadow[c.start : c.end] in _REACTIONS else None
         if caused is not None:  # 引發北京強烈反彈, 引發中方嚴厲批評: they react; the reaction judges what caused it
-            # (not 引發美日安保…的疑慮: doubts about the alliance)
-            out.update(id(x) for x in ordered if caused.start() < x.start and x.end <= c.start and "的" not in shadow[x.end : c.start])
+            # (not 引發對美日安保的疑慮, 引發美日安保是否會出現變數的疑慮: doubts about the alliance);
+            # 引發日本經濟界的不安: Japan's business community feels it
+            out.update(id(x) for x in ordered if caused.start() < x.start and x.end <= c.start
+                       and ("的" not in shadow[x.end : c.start] or _FEELERS_OF.fullmatch(shadow, x.end, c.start)
+                            and not _ABOUT_BEFORE.search(shadow, caused.start(), x.start)))
         if c.polarity != "negative" or c.entry.kind != "evaluative" or shadow[c.start : c.end] in _CLAUSE_TAKING:
             continue  # (坐視中國擴張: China acts, it is no patient)
         if c.entry.role == "subject":  # 擾|台: the one harassed, inside the word
@@ -2153,6 +2178,8 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
     for c in cues:
         if c.entry.kind != "reporting" or c.entry.type not in types or c.negated or c.entry.conduct:
             continue  # (北京沒有回應: Beijing says nothing, and its conduct may be judged)
+        if _judged_words(c, cues, shadow):
+            continue  # 日方領導人公然發表涉台挑釁言論: the words are judged, and so is who spoke them
         before = [x for x in ents if x.end <= c.start and clause[x.start] == clause[c.start]
                   and (c.start - x.end <= 4 or _SPEAKER_GAP.fullmatch(shadow, x.end, c.start))
                   and x.label in HOLDER_LABELS and "的" not in shadow[x.end : c.start]  # (華盛頓的壓制表示: no speaker)
@@ -2160,6 +2187,18 @@ def _speakers(cues: list[Cue], ents: list[Entity], clause: list[int], shadow: st
         if before and not _opens_criticised_words(before[-1], cues, clause):
             out.setdefault(id(before[-1]), c.start)
     return out if at else set(out)
+
+
+def _judged_words(c: Cue, cues: list[Cue], shadow: str) -> bool:
+    """Is the speech verb's object a noun for words that a judging word qualifies (發表…挑釁言論,
+    發表錯誤談話)?"""
+    m = _WORDS_OBJECT.match(shadow, c.end)
+    return m is not None and any(c.end <= d.start and d.end <= m.start(1) and d.entry.kind == "evaluative" and d.polarity
+                                 for d in cues)
+
+
+#: a speech verb's object: a few words, then a noun for words (shadow forms)
+_WORDS_OBJECT = rx.compile(r"[^，,。；;：:「」“”]{1,10}?(言论|谈话|讲话|声明|说法|论调|发言)")
 
 
 def _opens_criticised_words(x: Entity, cues: list[Cue], clause: list[int]) -> bool:
@@ -2222,10 +2261,12 @@ def _object_of_a_verb(tokens, x: Entity, verb: Cue) -> bool:
 
 def _governed_between(cues: list[Cue], c: Cue, x: Entity) -> bool:
     """Does a word with a polarity of its own that governs an object stand between the cue and the
-    entity after it (有效|抵擋|中國的外交封鎖: China is what is resisted, not what is effective)?"""
+    entity after it (有效|抵擋|中國的外交封鎖: China is what is resisted, not what is effective), or is
+    the entity the doer of a bad act named right after it (強化對中共統戰滲透的反制)?"""
     return any(c.end <= d.start and d.end <= x.start and d.polarity and d.entry.role == "object"
-               and d.entry.kind in ("evaluative", "reporting") for d in cues)
-
+               and d.entry.kind in ("evaluative", "reporting") for d in cues) \
+        or any(x.end <= d.start <= x.end + 2 and d.polarity == "negative" and d.entry.kind == "evaluative"
+               and d.entry.role == "subject" for d in cues)  # 強化對中共統戰滲透的反制, 協助遭中共威脅的國人: its bad act
 
 #: what stands between a name and its restatement: a bracket, perhaps after a title (惠普斯總統（Surangel…）
 _BRACKET_AFTER_TITLE = rx.compile(r"[\u4e00-\u9fff]{0,4}\s*[（(]\s*")
@@ -2396,7 +2437,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 target = earlier[-1] if earlier else None
         else:
             pre = [x for x in same if x.end <= c.start and x is not holder_ent
-                   and (not _after_preposition(shadow, x) or _two_before(shadow, x) in _ABOUT and c.start - x.end <= 2)
+                   and (not _after_preposition(shadow, x) or _two_before(shadow, x) in _ABOUT and c.start - x.end <= 2
+                        or x.end == c.start and c.polarity == "negative" and shadow.endswith(_AGENT_MARKERS, 0, x.start))
+                   # (協助遭中共威脅的國人: the agent of a passive does the bad act)
                    # (針對中共跨國鎮壓: what the phrase is about is the act, and its doer right before it)
                    and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant

@@ -71,7 +71,14 @@ def _is_date_line(t: str) -> bool:
     if _DATE_LINE.match(t) or _ENGLISH_DATE_LINE.match(t) or _ISSUE_LINE.match(t) or _POST_SOURCE.match(t):
         return True
     m = _ISSUER_DATE.match(t)
-    return m is not None and _DATE_LINE.match(m.group(1)) is not None
+    if m is not None and _DATE_LINE.match(m.group(1)) is not None:
+        return True
+    m = _DATE_THEN_PLACE.match(t)  # 2025年7月2日 華盛頓: the date, then where the story was filed
+    return m is not None and _DATE_LINE.match(m.group(1)) is not None \
+        and not layout_patterns().match_byline(t[m.end(1):].strip())  # (not …06:48 國際新聞中心／綜合報導: a desk's credit)
+
+
+_DATE_THEN_PLACE = rx.compile(r"^(.+?)[ \t\u3000]+[\u4e00-\u9fff]{2,6}(?:[／/][\u4e00-\u9fff]{2,6})*$")
 
 
 #: an issue's number in Chinese (第 47 期, 第64卷第4期)
@@ -544,7 +551,7 @@ _ISSUE = rx.compile(_ISSUE_NUMBER + r"|(?<![\d年月])\d{1,4}\s*期(?![間间])|
 # "source:" or "published:" label
 _PUBLICATION_EXTRAS = rx.compile(
     r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s*[時时點点]\s*\d{1,2}\s*分"  # 17時20分
-    r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*(?:[：:]|(?=\s+\d{4}))|(?:發布|發佈|发布|更新|出版|刊登)(?:於|于)|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
+    r"|(?:發布|發佈|发布|更新|出版)?(?:時間|时间|日期)\s*(?:[：:]|(?=\s+\d{4}))|(?:編號|编号|文號|文号)\s*[：:]|(?:發布|發佈|发布|更新|出版|刊登)(?:於|于)|(?:資料|资料)?(?:來源|来源|出處|出处)\s*[：:]|" + _ISSUE.pattern
     # a journal's issue line: 第58期（2025年12月），頁61-88; pp. 61-88
     + r"|[（(]\s*\d{4}\s*年(?:\s*\d{1,2}\s*月)?\s*[）)]|[，,；;]|(?:頁|页|pp?\.)\s*\d{1,4}\s*[-–~～]\s*\d{1,4}"
     # a newspaper's page: 第03版, A12版, 03版
@@ -591,6 +598,10 @@ def publication_spans(line: str) -> list[tuple[int, int]]:
         return []
     a = line.index(stripped)
     pat = layout_patterns()
+    m = _DATE_THEN_PLACE.match(stripped)
+    if m is not None and _DATE_LINE.match(m.group(1)) \
+            and not any(pat.is_publication(w) for w in re.split(r"[／/]", stripped[m.end(1):].strip())):
+        return []  # 2025年7月2日 華盛頓: where the story was filed, no outlet
     parts = re.findall(r"[^\s｜|＞>›»]+", stripped)
     if len(parts) > 1 and not pat.is_publication(stripped) \
             and (pat.is_publication(parts[0]) or pat.is_publication(_LATIN_TAIL.sub("", parts[0]) or "-")
@@ -641,7 +652,7 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
                             or _SITE_DOMAIN.search(parts[0])) \
             and all(p and (len(_PUBLICATION_EXTRAS.sub("", p).strip()) <= 8 or _LATIN_OUTLET.fullmatch(p))
                     and not re.search(r"[，,。：:！？「」]", _PUBLICATION_EXTRAS.sub("", p))
-                    and not (pat.match_byline(p) and (" " in p or len(p) > 5))
+                    and not (pat.match_byline(p) and (" " in p or len(p) > 5 or "／" in p or "/" in p))  # (文／林奕榮)
                     and not (len(p) == 3 and _starts_with_surname(p)) for p in parts[1:]):
         # (經濟日報｜產業．財經 A3版: with its page; 報導者 The Reporter ｜ 深度報導: a section, not a reporter's credit)
         return True

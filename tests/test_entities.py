@@ -1808,3 +1808,24 @@ def test_the_declaration_on_the_conduct_of_parties_and_the_israeli_palestinian_c
 def test_indonesia_s_foreign_minister_in_simplified_text(resources):
     """印尼外长苏吉奥诺: Sugiono, whole (it was 苏吉奥 'Su Jiao')."""
     assert one(ents("印尼外长苏吉奥诺表示，加入金砖不代表印尼放弃不结盟的外交传统。", resources), "苏吉奥诺").kb_id == "id-sugiono"
+
+
+def test_japan_s_business_federations_and_their_chairmen(resources):
+    """日本經濟團體聯合會（經團連）會長筒井義信 (the holder was 日本), 日本商工會議所會頭小林健 (會頭, the
+    chamber's title, was cut 會|頭 and the name lost)."""
+    es = ents("日本經濟團體聯合會（經團連）會長筒井義信在記者會上表示。日本商工會議所會頭小林健則表示。", resources)
+    assert one(es, "經團連").kb_id == "jp-keidanren" and one(es, "筒井義信").kb_id == "jp-yoshinobu-tsutsui"
+    assert one(es, "日本商工會議所").kb_id == "jp-jcci" and one(es, "小林健").label == "PERSON"
+
+
+def test_a_name_ending_like_a_date_before_a_speech_verb_and_all_not_recalled(resources):
+    """研究員劉大年提醒: a name although 年 mostly ends none (it had no name, and the holder was the
+    title); 立委全數未被罷免: 全數未 is no person ('Chuan Shu-wei'); 執政八年 stays a span of time."""
+    assert one(ents("中華經濟研究院研究員劉大年提醒，關稅威脅仍未解除。", resources), "劉大年").label == "PERSON"
+    assert not [e for e in ents("24位國民黨立委全數未被罷免。", resources) if e.label == "PERSON"]
+    assert one(ents("總統執政八年表示。", resources), "八年").label == "DATE"
+
+
+def test_the_hketo_certification_act(resources):
+    es = ents("美國國會近日通過所謂的「香港經濟貿易辦事處認證法案」。", resources)
+    assert one(es, "香港經濟貿易辦事處認證法案").en == "Hong Kong Economic and Trade Office Certification Act"

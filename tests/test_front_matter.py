@@ -1130,3 +1130,33 @@ def test_an_asterisk_footnote_to_the_author_is_a_note(resources):
     last = [u for u in doc.units if "副教授" in u.text]
     assert last and last[0].kind == "note"
     assert [e.en for e in last[0].entities] == ["Taipei Medical University"]
+
+
+def test_a_live_page_s_update_times_are_notes(resources):
+    """09:45 更新 between the entries of a live page: a note (it was a heading)."""
+    doc = annotate_text("【即時】中共軍機擾台\n\n國防部今日上午公布，偵獲共機42架次。\n\n09:45 更新\n總統府發言人郭雅慧表示，中共持續的軍事擾台行為無助於兩岸關係。\n", "live", resources)
+    assert next(u for u in doc.units if u.text == "09:45 更新").kind == "note"
+
+
+def test_a_date_then_where_the_story_was_filed_and_a_release_number(resources):
+    """2025年7月2日 華盛頓 is a publication line naming no outlet (it was the lead); 大陸委員會 新聞稿
+    發布日期：… 編號：第045號 is one naming the council (編號： was read as a name, and the line a lead)."""
+    from pipeline.structure import publication_name
+
+    doc = annotate_text("Quad外長會議：四國重申維護自由開放的印太\n\n2025年7月2日 華盛頓\n\n美國、日本、澳洲與印度四國外長1日在華盛頓舉行外長會議。\n", "quad", resources)
+    assert doc.units[1].kind == "publication" and publication_name("2025年7月2日 華盛頓") == ""
+    doc = annotate_text("陸委會：中共對台「法律戰」升級\n\n大陸委員會 新聞稿 發布日期：2025-06-26 編號：第045號\n\n"
+                        "大陸委員會今（26）日表示，中共近期持續以「法律戰」恐嚇台灣民眾。\n", "mac", resources)
+    assert doc.units[1].kind == "publication"
+    assert publication_name("2025-03-12 中央社／台北") == "中央社"
+
+
+def test_a_magazine_s_issue_and_date_then_a_labelled_byline(resources):
+    """天下雜誌 第835期 2025/10/28 文／林奕榮: the publication line, then the byline (文／林奕榮 was an ORG in
+    the publication line); 2026/01/09 06:48 國際新聞中心／綜合報導 stays a desk's credit."""
+    doc = annotate_text("台積電赴美投資與「矽盾」的未來\n\n天下雜誌 第835期 2025/10/28 文／林奕榮\n\n"
+                        "美國總統川普今年3月宣布，台積電將在亞利桑那州追加投資。\n", "cw", resources)
+    assert [u.kind for u in doc.units[:3]] == ["title", "publication", "byline"] and doc.meta["author"] == "林奕榮"
+    from pipeline.structure import _is_date_line
+
+    assert not _is_date_line("2026/01/09 06:48 國際新聞中心／綜合報導") and _is_date_line("2025-03-12 路透／馬尼拉")

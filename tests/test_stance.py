@@ -2396,3 +2396,60 @@ def test_a_good_word_called_so_called_is_mocked(resources):
     """舉行所謂「多邊海上合作活動」: the writer mocks the cooperation (Japan was positive)."""
     st = stance(resources, "菲律賓近日再度炒作仁愛礁問題，並聯同美國、日本在南海舉行所謂「多邊海上合作活動」。")
     assert targets(st)["日本"] == "negative" and targets(st)["菲律賓"] == "negative"
+
+
+def test_the_reason_given_is_the_subject_s(resources):
+    """科尔比…启动审查，理由是…不应优先考虑盟友的需求: the reason is Colby's (the holder was the writer)."""
+    st = stance(resources, "美国国防部副部长科尔比今年6月启动审查，理由是美国自身的潜艇产能不足，不应优先考虑盟友的需求。")
+    assert st["holder"]["text"] == "科尔比"
+
+
+def test_who_feels_the_unease_a_stance_causes_is_not_judged(resources):
+    """對中國的強硬姿態引發日本經濟界的不安: the unease is Japan's business community's, Japan is not judged
+    (it was negative); a doubt about something (引發對美日安保的疑慮) is still about it."""
+    t = targets(stance(resources, "高市早苗首相上任以來，對中國的強硬姿態引發日本經濟界的不安。"))
+    assert "日本" not in t and t["高市早苗"] == "negative"
+
+
+def test_unacceptable_judges_whose_claim_it_is(resources):
+    """日本的主張「不可接受」: Japan's claim is judged (不可 was read as the modal 'must not', Japan neutral)."""
+    st = stance(resources, "韓國外交部發言人表示，獨島無論在歷史上、地理上還是國際法上都是韓國固有領土，日本的主張「不可接受」。")
+    assert targets(st)["日本"] == "negative"
+
+
+def test_a_yielding_denied_leaves_the_threat_and_what_is_joined_to_it(resources):
+    """民主台灣不會屈服於中共的威脅與恐嚇: what is denied is the yielding (屈服於, tagged as a name), the
+    threat and the intimidation stay the CCP's (it was missing: 恐嚇 turned positive)."""
+    st = stance(resources, "陸委會副主委兼發言人梁文傑在記者會上強調，民主台灣不會屈服於中共的威脅與恐嚇。")
+    assert targets(st)["中共"] == "negative"
+
+
+def test_the_doer_of_a_bad_act_after_a_good_verb_is_not_its_object(resources):
+    """協助遭中共威脅的國人, 強化對中共統戰滲透的反制措施: the CCP threatens and infiltrates (it was
+    positive, the object of 協助 and 強化)."""
+    st = stance(resources, "政府已建立跨部會機制，協助遭中共威脅的國人，並將持續強化對中共統戰滲透的反制措施。")
+    assert targets(st)["中共"] == "negative"
+
+
+def test_who_spoke_words_judged_is_judged_and_answered(resources):
+    """日方领导人公然发表涉台挑衅言论…，中方对此坚决反对: the Japanese leader's provocative words judge
+    him, and China's objection answers them (there was no target: 日 was a speaker, and the clause
+    another speaker's)."""
+    st = stance(resources, "日方领导人公然发表涉台挑衅言论，严重干涉中国内政，严重损害中日关系的政治基础，中方对此坚决反对。")
+    assert targets(st)["日"] == "negative"
+    assert targets(stance(resources, "日本發表挑釁言論，中國堅決反對。"))["日本"] == "negative"
+
+
+def test_words_once_said_and_cited_do_not_go_on(resources):
+    """歐布萊恩…曾說，台灣應…。這個目標雖然遙遠，但台灣社會必須認真面對: the second sentence is the
+    writer's (it was O'Brien's)."""
+    st = stance(resources, "這個目標雖然遙遠，但台灣社會必須認真面對。",
+                before="美國前國家安全顧問歐布萊恩（Robert O'Brien）曾說，台灣應把國防預算提高到GDP的5%以上。")
+    assert st["holder"] == "AUTHOR"
+
+
+def test_the_country_and_body_a_speaker_is_introduced_with_are_no_targets(resources):
+    """美國智庫德國馬歇爾基金會（GMF）亞洲計畫主任葛來儀…分析，罷免失敗…: the US and the fund introduce her
+    (the US was negative); what she speaks of is."""
+    st = stance(resources, "美國智庫德國馬歇爾基金會（GMF）亞洲計畫主任葛來儀（Bonnie Glaser）分析，罷免失敗顯示台灣選民對朝野惡鬥感到厭倦。")
+    assert st["holder"]["text"] == "葛來儀" and "美國" not in targets(st) and "德國馬歇爾基金會" not in targets(st)
