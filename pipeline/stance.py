@@ -130,6 +130,7 @@ class Context:
     in_quote: bool = False  # this sentence is inside a quotation an earlier one opened and left open
     country_of: Callable[[str], str | None] | None = None  # a KB id's country (cn-mao-ning, city-beijing: cn)
     thing: Entity | None = None  # the last document or body the previous sentence named (它 may refer to it)
+    person_just_named: bool = False  # ``person`` was named in the sentence just before
 
 
 def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = None, prob: float | None = None,
@@ -364,14 +365,15 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     score = rule_score if prob is None else round((rule_score + float(prob)) / 2, 3)
     bearing = score >= 0.5
     own = _own_part(ents, cues, clause, tokens, quoted, holder_ent, verb, shadow) if bearing else ents
-    anaphor = _document_anaphor(shadow, unit.entities, ctx.documents) if bearing and ctx.documents else None
-    if anaphor is not None:
-        own = sorted(own + [anaphor], key=lambda e: e.start)
+    anaphors = [a for a in (_document_anaphor(shadow, unit.entities, ctx.documents) if bearing and ctx.documents else None,
+                            _person_anaphor(shadow, tokens, ents, ctx, quoted, holder) if bearing else None) if a is not None]
+    if anaphors:
+        own = sorted(own + anaphors, key=lambda e: e.start)
     targets = _targets(cues, clause, own, text, shadow, holder_ent, verb, lex.roles, quoted, _disposed(tokens),
                        tokens) if bearing else []
-    if anaphor is not None:  # (報告罔顧事實: the report named before, as 報告)
+    for anaphor in anaphors:  # (報告罔顧事實: the report named before, as 報告; 她一再挑釁中國: the person, as 她)
         targets = [{**t, "mention": text[anaphor.start : anaphor.end]} if t["text"] == anaphor.text and t["kb_id"] == anaphor.kb_id
-                   else t for t in targets]
+                   and "mention" not in t else t for t in targets]
     if spoken is not None and bearing and comment.polarity:
         targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
     if quoted_english and bearing:  # names inside the English words, with the English side's polarity
@@ -434,6 +436,30 @@ def _document_anaphor(shadow: str, entities: list[Entity], documents: list[Entit
             d = (exact or same)[-1]
             return Entity(d.text, a, m.end(), "POLICY", d.kb_id, d.en, d.source)
     return None
+
+
+def _person_anaphor(shadow: str, tokens: list[Token], ents: list[Entity], ctx: Context, quoted: list[bool],
+                    holder) -> Entity | None:
+    """The person 他 or 她 opening a clause refers to, where the sentence names no one, the pronoun is
+    not its holder and the sentence before named the person (高市早苗…。她一再挑釁中國: Takaichi; 但他的
+    關稅政策嚴重損害…: Trump): an entity at the pronoun's place with that person's name and English,
+    so that what they do or own may be judged.  Not inside quotation marks, whose 他 the speaker's
+    words may point anywhere, nor inside a clause (盟友堅持她會…), nor further back: without gender
+    or syntax the last person named is only a good guess right after the name."""
+    if ctx.person is None or not ctx.person_just_named or any(e.label == "PERSON" for e in ents) \
+            or isinstance(holder, dict) and holder.get("mention"):
+        return None
+    for m in _CLAUSE_PRONOUN.finditer(shadow):
+        a = m.start(1)
+        if not quoted[a] and (a == 0 or shadow[a - 1] in CLAUSE_PUNCT or m.start() > 0 and shadow[m.start() - 1] in CLAUSE_PUNCT
+                              or m.start() == 0):
+            p = ctx.person
+            return Entity(p.text, a, a + 1, "PERSON", p.kb_id, p.en, p.source)
+    return None
+
+
+#: 他 or 她 opening a clause, maybe after a conjunction or an adverb (但他的關稅政策…, 她一再挑釁…), shadow forms
+_CLAUSE_PRONOUN = rx.compile(r"(?:但是?|而且?|不过|然而|可是|只是|因此|所以|并且?|也|却|更|则|就)?(他|她)(?![们人国方日])")
 
 
 def _document_head(name: str) -> str:
@@ -688,6 +714,7 @@ def _remember(ctx: Context, ents: list[Entity], holder, holder_ent: Entity | Non
     persons = [e for e in ents if e.label == "PERSON" and not (text and _restated(e, ents, text))]
     if persons:  # (金正恩 (Kim Jong Un): the name in the sentence's own script)
         ctx.person = persons[-1]
+    ctx.person_just_named = bool(persons)
     things = [e for e in ents if e.label == "POLICY" and e.text.endswith(_NAMED_DOCUMENTS)] \
         or [e for e in ents if e.label == "ORG"]
     ctx.thing = things[-1] if things else None  # (公布「國家安全戰略」。它強調…: what 它 names next)

@@ -2453,3 +2453,16 @@ def test_the_country_and_body_a_speaker_is_introduced_with_are_no_targets(resour
     (the US was negative); what she speaks of is."""
     st = stance(resources, "美國智庫德國馬歇爾基金會（GMF）亞洲計畫主任葛來儀（Bonnie Glaser）分析，罷免失敗顯示台灣選民對朝野惡鬥感到厭倦。")
     assert st["holder"]["text"] == "葛來儀" and "美國" not in targets(st) and "德國馬歇爾基金會" not in targets(st)
+
+
+def test_he_or_she_opening_a_clause_refers_to_the_person_just_named(resources):
+    """高市早苗上任後發表涉台言論。她一再挑釁中國…: Takaichi is judged, mentioned as 她 (there was no
+    target); 但他的關稅政策嚴重損害…: Trump's policy; not past a sentence naming no one, nor inside a clause
+    (盟友堅持她會…)."""
+    doc = annotate_text(LEAD + "高市早苗上任後發表涉台言論。她一再挑釁中國，破壞區域和平。", doc_id="t", res=resources)
+    t = doc.units[-1].stance["targets"]
+    assert [(x["text"], x.get("mention"), x["polarity"]) for x in t if x["text"] == "高市早苗"] == [("高市早苗", "她", "negative")]
+    doc = annotate_text(LEAD + "川普上任後對盟友施壓。但他的關稅政策嚴重損害美日同盟。", doc_id="t", res=resources)
+    assert targets(doc.units[-1].stance)["川普"] == "negative"
+    doc = annotate_text(LEAD + "川普上任後對盟友施壓。關稅一再提高。他的政策嚴重損害美日同盟。", doc_id="t", res=resources)
+    assert "川普" not in targets(doc.units[-1].stance)
