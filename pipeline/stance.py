@@ -247,8 +247,9 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                     c.denied, c.polarity = True, None
     if "否" in shadow:  # …的路線是否正確, 是否真如宣傳般順暢: a quality asked about, not asserted
         for c in cues:
-            if c.entry.kind == "evaluative" and _WHETHER.search(shadow, max(0, c.start - 14), c.start):
-                c.polarity = None
+            if c.entry.kind == "evaluative" and _WHETHER.search(shadow, max(0, c.start - 14), c.start) \
+                    and not (shadow[c.end : c.end + 1] == "下" and "在" in shadow[max(0, c.start - 8) : c.start]):
+                c.polarity = None  # (but 能否在中國威脅下生存: the threat is there, under it)
 
     evidence = {"evaluative": 0.0, "modal": 0.0, "reporting": 0.0, "question": 0.0}
     say = weak = 0.0
@@ -1961,7 +1962,7 @@ def _quoted(text: str, open_: bool = False) -> list[bool]:
 
 def _venue(shadow: str, e: Entity) -> bool:
     """A place named as where something happens, not what a stance is about: 在新加坡會談中,
-    新加坡峰會, 於華府舉行 (but 在北京的施壓下: Beijing acts)."""
+    新加坡峰會, 於華府舉行 (but 在北京的施壓下, 在中國威脅下: Beijing and China act)."""
     if e.label == "ORG" and _in_adverbial(shadow, e):
         return True  # 在今年的聯合國大會中: an assembly as the occasion
     if e.label == "ORG" and _DESTINATION.search(shadow, max(0, e.start - 3), e.start):
@@ -1969,9 +1970,13 @@ def _venue(shadow: str, e: Entity) -> bool:
     if e.label not in ("GPE", "LOC"):
         return False
     after = shadow[e.end : e.end + 2]
-    if after[:1] == "的":
-        return False
+    if after[:1] == "的" or _UNDER_ITS.match(shadow, e.end):
+        return False  # (在中國威脅下: under what China does)
     return shadow[max(0, e.start - 1) : e.start] in LOCATIVE or after in VENUE_WORDS
+
+
+#: 在 X …下 with X's act between (在中國威脅下, 在美國施壓下), shadow forms
+_UNDER_ITS = rx.compile(r"[\u4e00-\u9fff]{1,4}下(?![午旬周个次届])")
 
 
 def _in_adverbial(shadow: str, e: Entity) -> bool:
@@ -2468,7 +2473,9 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                         or x.end == c.start and c.polarity == "negative" and shadow.endswith(_AGENT_MARKERS, 0, x.start))
                    # (協助遭中共威脅的國人: the agent of a passive does the bad act)
                    # (針對中共跨國鎮壓: what the phrase is about is the act, and its doer right before it)
-                   and shadow[max(0, x.start - 1) : x.start] not in LOCATIVE and id(x) not in patients
+                   and (shadow[max(0, x.start - 1) : x.start] not in LOCATIVE
+                        or x.end == c.start and shadow[c.end : c.end + 1] == "下")  # (在中國威脅下: under China's threat)
+                   and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
                    and not shadow.startswith(_ISSUE, x.end)  # 借台灣問題干涉…: a topic, not a doer
                    and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he

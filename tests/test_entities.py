@@ -1829,3 +1829,7 @@ def test_a_name_ending_like_a_date_before_a_speech_verb_and_all_not_recalled(res
 def test_the_hketo_certification_act(resources):
     es = ents("美國國會近日通過所謂的「香港經濟貿易辦事處認證法案」。", resources)
     assert one(es, "香港經濟貿易辦事處認證法案").en == "Hong Kong Economic and Trade Office Certification Act"
+
+
+def test_the_batanes_in_mainland_spelling(resources):
+    assert one(ents("美军把中程导弹系统部署到巴坦群岛，距离台湾仅约200公里。", resources), "巴坦群岛").kb_id == "loc-batanes"

@@ -2466,3 +2466,16 @@ def test_he_or_she_opening_a_clause_refers_to_the_person_just_named(resources):
     assert targets(doc.units[-1].stance)["川普"] == "negative"
     doc = annotate_text(LEAD + "川普上任後對盟友施壓。關稅一再提高。他的政策嚴重損害美日同盟。", doc_id="t", res=resources)
     assert "川普" not in targets(doc.units[-1].stance)
+
+
+def test_under_a_country_s_threat_the_country_acts(resources):
+    """民主制度能否在中國威脅下生存: China threatens (在 made it a venue, and 能否 asked about the threat:
+    there was no target); 在日本的會談中 stays a venue."""
+    st = stance(resources, "我的回答很簡單：台灣不只是一座島嶼，而是民主制度能否在中國威脅下生存的試金石。")
+    assert targets(st)["中國"] == "negative"
+
+
+def test_a_pawn_of_another_power(resources):
+    """小马科斯政府…越走越远，不惜充当美国的棋子: Marcos is judged (棋子 and 越走越遠 were unknown)."""
+    st = stance(resources, "值得警惕的是，小马科斯政府在南海问题上越走越远，不惜充当美国的棋子。")
+    assert targets(st)["小马科斯"] == "negative"
