@@ -280,7 +280,7 @@ class ForeignNames:
                 e = ends.get(m.start() - 1)  # 《強化防衛合作協議》（EDCA）: the title before its closing mark
             a, b = m.span("name")
             if e is None:
-                e = self._extend_to_bracket(u, m.start())
+                e = self._extend_to_bracket(u, m.start(), m.group("name"))
             if e is None:
                 e = self._translit_before(u, m.start(), m.group("name"))
                 if e is not None and e.end != m.start():  # a title between: 福特|博士 (...)
@@ -346,11 +346,19 @@ class ForeignNames:
         e.extra.pop("translated", None)
         self._overrides[u.sh[e.start:e.end]] = (kb_id, en, source)
 
-    def _extend_to_bracket(self, u: _Unit, end: int) -> Entity | None:
+    def _extend_to_bracket(self, u: _Unit, end: int, latin: str = "") -> Entity | None:
         """葛來|儀 (Bonnie Glaser): a name found without its last character, which jieba split off,
-        reaches the bracket when one or two Han characters that end no word lie between."""
+        reaches the bracket when one or two Han characters that end no word lie between; so does a
+        place's name that begins a person's after a title (外長拉薩|羅（Theresa Lazaro）: not Lhasa)."""
         for x in u.ents:
             gap = u.sh[x.end:end]
+            if x.label in ("GPE", "LOC") and not x.members and 1 <= len(gap) <= 2 and _all_han(gap) and u.free(x.end, end) \
+                    and self._latin_person(latin) and (t := u.token_at(x.start - 1)) is not None and t.end == x.start \
+                    and self._is_title(t.norm):
+                u.remove(x)
+                e = Entity(u.text[x.start:end], x.start, end, "PERSON", None, latin, "rule", extra={"translated": True})
+                u.add(e)
+                return e
             if x.label == "PERSON" and not x.kb_id and 1 <= len(gap) <= 2 and _all_han(gap) \
                     and not any(c in self.rules["not_name_chars"] for c in gap) and not self._is_title(gap) \
                     and u.free(x.end, end) and end - x.start <= (8 if "·" in x.text else 5):  # (莎拉·杜|特地 (Sara Duterte))
@@ -360,6 +368,12 @@ class ForeignNames:
                 u.add(e)
                 return e
         return None
+
+    def _latin_person(self, latin: str) -> bool:
+        """Two to four capitalised words, none an organisation's: a person's name (Theresa Lazaro)."""
+        words = latin.split()
+        return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+            and not any(w.strip(".") in self.rules["not_person_words"] for w in words)
 
     def _names_entry(self, name: str, kb_id: str) -> bool:
         """Whether ``name`` is one of the English names of the KB entry ``kb_id``."""

@@ -1288,6 +1288,14 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     but = _BUT.search(shadow) if "虽" in shadow or "尽管" in shadow else None
     conceded = {id(c) for c in verbs if but is not None and c.end <= but.start()
                 and _CONCEDING.search(shadow, clause.index(clause[c.start]), c.start)}
+    if conceded and not any(c.start >= but.end() and not quoted[c.start] for c in verbs) \
+            and any(c.start >= but.end() and c.entry.kind in ("evaluative", "modal", "hedge") for c in cues):
+        # 雖然行政院已宣布調高…，但問題恐怕不只是待遇: the main clause, no one's words, is the writer's
+        # (a conceded stance of the subject's own stays, not one it reports: 工黨政府雖然堅定支持AUKUS，但…
+        # still supports AUKUS; 雖然美國表示支持台灣，但… does not)
+        reports = [c.start for c in verbs if id(c) in conceded and c.entry.polarity is None]
+        verbs = [c for c in verbs if id(c) not in conceded
+                 or c.entry.polarity is not None and not any(r < c.start for r in reports)]
     frame = next((c for c in verbs if (c.entry.type == "say" or c.entry.polarity is None and c.entry.type in ("stance", "belief"))
                   and not quoted[c.start] and id(c) not in nominal and id(c) not in conceded
                   and _opens_words(c, unit.entities, shadow) and not _ACCORDING_TO.search(shadow, 0, c.start)), None)

@@ -1833,3 +1833,11 @@ def test_the_hketo_certification_act(resources):
 
 def test_the_batanes_in_mainland_spelling(resources):
     assert one(ents("美军把中程导弹系统部署到巴坦群岛，距离台湾仅约200公里。", resources), "巴坦群岛").kb_id == "loc-batanes"
+
+
+def test_a_place_s_name_opening_a_person_s_after_a_title_before_their_latin_name(resources):
+    """菲律賓外長拉薩羅（Theresa Lazaro）: the foreign secretary, not Lhasa and 羅; 拉薩羅則說 later too."""
+    doc = annotate_text("標題\n\n越南外長裴青山今天在河內與菲律賓外長拉薩羅（Theresa Lazaro）會談。\n\n拉薩羅則說，兩國有共同責任。\n", "ph", resources)
+    assert [(e.text, e.label) for e in doc.units[1].entities if e.text.startswith("拉薩")] == [("拉薩羅", "PERSON")]
+    assert [e.en for e in doc.units[2].entities if e.text == "拉薩羅"] == ["Theresa Lazaro"]
+    assert one(ents("西藏自治區首府拉薩（Lhasa）海拔很高。", resources), "拉薩").label == "GPE"

@@ -2479,3 +2479,15 @@ def test_a_pawn_of_another_power(resources):
     """小马科斯政府…越走越远，不惜充当美国的棋子: Marcos is judged (棋子 and 越走越遠 were unknown)."""
     st = stance(resources, "值得警惕的是，小马科斯政府在南海问题上越走越远，不惜充当美国的棋子。")
     assert targets(st)["小马科斯"] == "negative"
+
+
+def test_a_main_clause_after_a_conceded_report_is_the_writer_s(resources):
+    """雖然行政院已宣布調高志願役加給，但問題恐怕不只是待遇: the writer's hedged view (the holder was the
+    Executive Yuan); 雖然美國表示支持台灣，但華府的承諾恐怕不可靠 likewise; a main clause with its own
+    speaker keeps them."""
+    assert stance(resources, "雖然行政院已宣布調高志願役加給，但問題恐怕不只是待遇。")["holder"] == "AUTHOR"
+    st = stance(resources, "雖然美國表示支持台灣，但華府的承諾恐怕不可靠。")
+    assert st["holder"] == "AUTHOR" and targets(st)["華府"] == "negative"
+    assert stance(resources, "日本方面雖官方低調回應，但國內已有政界人士主張修憲。")["holder"]["text"] == "政界人士"
+    # a conceded stance of the subject's own is still the subject's
+    assert stance(resources, "工黨政府雖然堅定支持AUKUS，但總理也積極修補與北京的關係。")["holder"]["text"] == "工黨政府"
