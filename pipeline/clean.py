@@ -15,6 +15,7 @@ characters inside a paragraph are removed as extraction artefacts.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -75,6 +76,7 @@ class _Line:
     terminal: bool = False  # ends with sentence-final punctuation
     note: bool = False  # a footnote moved after the text
     chars: int = 0  # characters on the line, its indent included
+    gap: int = 0  # blank lines before it
 
 
 _WIDE = rx.compile(
@@ -144,6 +146,9 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
     # one after an indented paragraph's unfinished line goes on with it (a paragraph a PDF broke in
     # an otherwise one-paragraph-per-line text: …北韓可能 / 在朝鮮半島製造緊張…)
     indented = not wrapped and sum(1 for ln in text_lines if ln.indent and ln.width >= 20) >= 3
+    # Paragraphs marked by blank lines, likewise: two lines with none between them, the first a long
+    # one stopping mid-sentence, are one paragraph (…美國總統川普 / 在峰會上獲得他想要的承諾…)
+    blank_separated = not wrapped and not indented and sum(1 for ln in text_lines if ln.gap) >= max(3, 0.6 * (len(text_lines) - 1))
     blocks: list[Block] = []
     current: list[_Line] = []
 
@@ -169,7 +174,8 @@ def clean_blocks(text: str, headings: dict[str, int] | None = None) -> list[Bloc
     for i, line in enumerate(parsed):
         if current and (line.break_before or line.note or current[-1].note or not wrapped or _ends_paragraph(current[-1], line, width, trailing_signal, patterns, front)) \
                 and not (front and _dangling(current[-1], line, patterns)) \
-                and not (indented and _continues_indented(current, line, patterns)):
+                and not (indented and _continues_indented(current, line, patterns)) \
+                and not (blank_separated and not front and _continues_unbroken(current[-1], parsed[i:], patterns)):
             flush()
         current.append(line)
         front = front and not line.terminal and not _SECTION_LABEL_LINE.match(line.text.strip())  # (摘要: an abstract follows)
@@ -183,6 +189,19 @@ def _continues_indented(current: list[_Line], line: _Line, patterns) -> bool:
     prev = current[-1]
     return (current[0].indent and not line.indent and not line.break_before and not prev.terminal
             and prev.width >= 20 and prev.text[-1:] not in "：:" and is_cjk(prev.text[-1:] or " ")
+            and not patterns.block_start(line.text) and not patterns.heading_marker(line.text))
+
+
+def _continues_unbroken(prev: _Line, rest: list[_Line], patterns) -> bool:
+    """In text whose paragraphs are set apart by blank lines: a line right under a body line of 30
+    characters or more that stops mid-sentence (no final or closing punctuation, no colon), with a
+    comma or full stop in it, goes on with it when a sentence ends before the next blank line.
+    Headings and captions are shorter or end otherwise; a list of headlines has no sentence."""
+    line, end = rest[0], prev.text[-1:]
+    run = [rest[0]] + list(itertools.takewhile(lambda ln: not ln.gap, rest[1:]))
+    return (not line.gap and not prev.terminal and prev.width >= 60 and (is_cjk(end) or end in "，、；")
+            and ("，" in prev.text or "。" in prev.text) and any(ln.terminal for ln in run)
+            and end not in "：:" and not patterns.heading_marker(prev.text) and not patterns.is_caption(prev.text)
             and not patterns.block_start(line.text) and not patterns.heading_marker(line.text))
 
 
@@ -487,6 +506,7 @@ def _parse_lines(lines: list[str | None]) -> list[_Line]:
                 terminal=bool(_TERMINAL.search(text)),
                 note=isinstance(raw, _NoteLine),
                 chars=len(raw.rstrip()),
+                gap=b,
             )
         )
     return parsed

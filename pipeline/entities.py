@@ -855,7 +855,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if b - a == 2 and sh[a] == "以" and sh[b : b + 1] == "制":
                 continue  # 以菲制華: "using the Philippines to contain China", no Israel
             if koku is None and split is None and right and right not in r["cluster_suffixes"] \
-                    and not self._is_word(right):
+                    and not self._is_word(right) and right[0] not in r["cluster_clause_openers"]:
                 continue
             cluster = self._cluster_entity(u, a, b)
             if split is not None and (split.label in r["cluster_keep_whole"] or (

@@ -113,6 +113,10 @@ def day_of_date(sh: str, a: int) -> bool:
     return sh[a : a + 1] == "日" and _DAY_NUMBER.search(sh, max(0, a - 3), a) is not None
 
 
+#: lower-case words a person's English name can have (Osama bin Laden, Ursula von der Leyen)
+_NAME_PARTICLES = frozenset({"bin", "bint", "ibn", "al", "el", "de", "da", "di", "du", "dos", "van", "von", "der", "den", "la", "le"})
+
+
 @dataclass
 class _Mention:
     """A person already named in the document, for short references."""
@@ -889,8 +893,10 @@ class NameRules:
                 if label == "PERSON":  # Kai-Fu Lee, not Gundam (高達), Tennessee or Emmy Award
                     words = en.split()
                     if len(norm) < 3 or not self._surname_first(norm) or len(words) < 2 \
-                            or any(w in r["not_person_words"] for w in words):
-                        continue
+                            or any(w in r["not_person_words"] for w in words) \
+                            or any(w[:1].islower() and w not in _NAME_PARTICLES
+                                   for w in re.split(r"\s*[(;,/]", gloss, maxsplit=1)[0].split()):
+                        continue  # (韓若能 'South Korea if can': a gloss put together from words, no name)
                 else:
                     hits = [e for e in self.kb.by_english(en) if _same_kind(e.type, label)] if self.kb is not None else []
                     if len(hits) == 1:

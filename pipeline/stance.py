@@ -752,6 +752,10 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
                     cancelled.add(k)
                     break
+                if tokens and c.tok < len(tokens) and tokens[c.tok].norm in _EXISTENTIAL_NEGATORS \
+                        and d.tok + 1 < len(tokens) and tokens[d.tok + 1].norm == "的" \
+                        and not any(t.pos[:1] == "v" for t in tokens[c.tok + 1 : d.tok]):  # (沒有|提出|令人信服的證據)
+                    continue  # 缺乏|對話|的|誠意: what there is none of is the noun after 的
                 if tokens and (_in_object_phrase(tokens, c.tok, d.tok) or _modifies_denied_noun(tokens, c.tok, d.tok)
                                or _embedded_clause(tokens, c.tok, d.tok)
                                or passed is not None and all(t.norm in _NOUN_JOINERS for t in tokens[passed.tok + 1 : d.tok])):
@@ -764,6 +768,8 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if d.entry.kind == "reporting" and d.entry.raises:
                     _raise_negation(cues, k, clause, tokens)  # 不相信中國會遵守: what is believed is denied
                     break
+                if d.entry.kind != "evaluative" and tokens and c.tok < len(tokens) and tokens[c.tok].norm in _LACKING:
+                    break  # 缺少教育機會將…: what is lacking is a thing; the modal after it is not denied
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
                     if d.polarity:
                         d.polarity = "positive" if d.polarity == "negative" else "negative"
@@ -1002,6 +1008,14 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
         shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
 
 
+#: what names a partner before a verb of doing together (與菲律賓站在一起), shadow forms
+_COMITATIVE = rx.compile(r"[与和跟同]")
+
+
+#: what before a country's one-character name makes a word for someone's leaning (親中, 疏日, 反美, 媚日)
+_LEANING = frozenset("亲疏反仇媚哈抗友联")
+
+
 #: passive markers (shadow forms), which _PASSIVE and _AGENT_PASSIVE complete
 _PASSIVE_MARKERS = ("受到", "遭到", "遭受", "被")
 
@@ -1023,16 +1037,30 @@ def _agent_passive(shadow: str, tokens, clause: list[int], c: Cue, ents: list[En
 _AGENT_PASSIVE = rx.compile("|".join((*_PASSIVE_MARKERS, "遭")))
 
 
-def _agentless_passive(shadow: str, c: Cue) -> bool:
-    """Is the cue's word right after a passive marker (受到侵蝕, 被掏空): done by no one named?"""
-    return any(m.end() == c.start for m in _PASSIVE.finditer(shadow, max(0, c.start - 2), c.start))
+def _agentless_passive(shadow: str, c: Cue, ents: list[Entity] = ()) -> bool:
+    """Is the cue's word right after a passive marker (受到侵蝕, 被掏空), or after a verb of suffering
+    and a few characters that describe the act (遭受武裝攻擊, 遭到嚴重破壞): done by no one named?"""
+    if any(m.end() == c.start for m in _PASSIVE.finditer(shadow, max(0, c.start - 2), c.start)):
+        return True
+    return any(0 < c.start - m.end() <= 4 and not any(ch in CLAUSE_PUNCT or ch in "的被" for ch in shadow[m.end() : c.start])
+               and not any(m.end() <= x.start < c.start for x in ents)  # (受到中國嚴重威脅: China does it)
+               for m in _SUFFERED.finditer(shadow, max(0, c.start - 7), c.start))
+
+
+#: verbs of suffering an act that may come before the words that describe it (遭受|武裝|攻擊)
+_SUFFERED = rx.compile(r"遭受|遭到|受到|蒙受")
 
 
 def _between_parties(e: Entity, ents: list[Entity], shadow: str) -> bool:
     """Is the entity one of the parties of what is between them (柏林和莫斯科之間的雙邊協議, 中美之間的
-    貿易戰)?  That is judged, not either of them."""
+    貿易戰, 令首爾與東京的關係倒退)?  That is judged, not either of them."""
     end = e.end
     nxt = next((x for x in ents if x.start > end and shadow[end : x.start] in _COORDINATORS), None)
+    prev = next((x for x in ents if x.end < e.start and shadow[x.end : e.start] in _COORDINATORS - {""}), None)
+    first = prev if prev is not None else e
+    if (nxt is not None or prev is not None) and shadow[first.start - 1 : first.start] in ("令", "使", "让") \
+            and shadow.startswith(("的关系", "关系"), nxt.end if nxt is not None else end):
+        return True  # 令首爾與東京的關係倒退: what makes the relation go backwards is judged, neither party
     if nxt is not None:
         end = nxt.end
     return shadow.startswith(("之间的", "间的"), end)  # (俄羅斯與土耳其之間最近達成一項協議: they act)
@@ -1139,6 +1167,13 @@ _TOPIC_PHRASE = ("方面，", "方面,", "而言", "来说")
 
 #: nouns that make the entity before them a topic (台灣問題, 南海議題)
 _ISSUE = ("问题", "议题")
+#: what an issue may be about between the name and 問題 (北韓核問題, 台灣安全議題), shadow forms
+_ISSUE_AFTER_NAME = rx.compile(r"(?:核|核武|人权|主权|安全|统一|独立|领土|移民|难民|债务|经济|贸易|关税|能源|历史|人质|绑架|脱北者)?(?:问题|议题)")
+
+
+def _names_issue(shadow: str, end: int) -> bool:
+    """Does an issue named after a country or person begin at ``end`` (台灣問題, 北韓核問題)?"""
+    return _ISSUE_AFTER_NAME.match(shadow, end) is not None
 _RULINGS = ("裁定", "判决", "裁决", "判定", "认定")
 #: words that make what follows in their clause a charge (shadow forms)
 _CHARGE_WORDS = ("被控", "被疑", "遭控", "被指控", "遭指控", "涉嫌", "被起诉", "遭起诉", "被控告", "遭控告", "被判刑", "被判处", "罪名")
@@ -1165,6 +1200,9 @@ def _in_object_phrase(tokens: list[Token], neg: int, k: int) -> bool:
         return False
     copular = _copular(tokens, neg)  # 不是, 並非: the noun phrase is what is denied
     between = tokens[neg + 1 : k - 1]
+    if tokens[neg].norm in _EXISTENTIAL_NEGATORS and between and all(
+            t.pos[:1] != "v" and t.pos not in ("p", "c") for t in between[:-1]):
+        return False  # 沒有|停戰|的|誠意: a noun a verb describes, and the noun is what there is none of
     return any((t.pos[:1] == "v" and t.norm not in _COPULAS) or (t.pos in ("p", "c") and not _passive_copula(between, j))
                or (t.pos == "a" and not copular)  # 不會|容忍 (tagged a)
                or (len(t.norm) >= 2 and t.norm.endswith("于") and t.norm not in _COPULAS)  # 不會|屈服於 (tagged nr)
@@ -1180,6 +1218,10 @@ def _embedded_clause(tokens: list[Token], neg: int, k: int) -> bool:
 
 
 _NAME_POS = frozenset({"nr", "nrt", "ns", "nt", "nz", "j"})
+#: negations that deny a thing exists (shadow forms): what they deny is a noun (沒有…的誠意)
+_EXISTENTIAL_NEGATORS = frozenset({"没有", "无", "毫无", "缺乏", "缺少", "欠缺"})
+#: … those that only deny a thing (缺乏誠意), never a verb or modal after it
+_LACKING = frozenset({"缺乏", "缺少", "欠缺"})
 _AUXILIARIES = frozenset({"要", "想", "愿意", "打算", "准备", "试图", "企图", "想要", "需要", "必须", "应该", "应"})
 
 
@@ -1355,6 +1397,9 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                               and (t.norm in ("在", "于", "当") or t.pos[:1] == "v" and t.pos != "vn" and t.text not in LIGHT_VERBS
                                    and t.norm != "驻" and not any(x.start <= t.start and t.end <= x.end for x in ents))), start_v)
                 cands = [e for e in holders if clause[e.start] == clause[v.start] - 1 and e.end <= first]
+        if v.entry.partner and len(cands) >= 2:
+            # 美國與我們的盟友菲律賓站在一起: who stands with whom, not the one stood with
+            cands = [x for x in cands if not _COMITATIVE.search(shadow, cands[0].end, x.start)] or cands
         person = [e for e in cands if e.label == "PERSON"]
         e = (person or cands)[-1] if person or cands else None  # the verb's subject, if it has one
         if v.entry.type == "belief" and _makes_feel(shadow, tokens, e.end if e is not None else 0, v.start, clause):
@@ -1407,7 +1452,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                         close = next((t for t in tokens if t.end == begin and t.norm in ("接近", "亲近")), None)
                         begin = close.start if close is not None else begin  # 接近馬英九的人士: those close to him
                         return {"text": text[begin:end], "kb_id": None, "en": None}, first, v  # 《讀賣新聞》最新民調
-            group = _coordination(e, ents, shadow)
+            group = _coordination(e, ents, shadow) if not v.entry.partner else [e]  # (日本與美國站在同一陣線: with)
             if len(group) > 1:  # 美國、日本與南韓隨即發表聯合聲明: the three, not the last named
                 return _group_holder(group, text), e, v
             if e.label == "GPE" and v.entry.term in _DESIRE and not quoted[v.start] and "「" not in text and "“" not in text \
@@ -2376,6 +2421,8 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         if key == hkey or home and e.label == "GPE" and e.kb_id == home \
                 and (holder_ent.label == "ORG" or shadow[e.end : e.end + 1] == "方"):
             return
+        if pol != "neutral" and _names_issue(shadow, e.end):
+            pol = "neutral"  # 在…北韓核問題上加強合作: the issue is a topic, and its name is judged by nothing here
         slot = scores.setdefault(key, {"e": e, "positive": 0.0, "negative": 0.0, "neutral": 0.0})
         slot[pol] += w
 
@@ -2388,6 +2435,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             and not _in_named_plan(x, ents, shadow) and not _between_parties(x, ents, shadow)
             and not shadow.startswith(_NAMED_OCCASIONS, x.end) and not shadow.endswith(_DESTINATIONS, 0, x.start)
             and not _DATA_SOURCE.match(shadow, x.end)
+            and not (x.end - x.start == 1 and shadow[x.start - 1 : x.start] in _LEANING)  # 「親中疏日」: a label for someone
             and not (comparing and _COMPARED.match(shadow, clause.index(clause[x.start])))]  # (不像他們…支持臺灣: theirs)
     # 值得擔心的不是川普出賣台灣，而是…: a judgement before "not X but Y"; what the frame denies is
     # judged by nothing in it
@@ -2405,7 +2453,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
             patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= copula)
             c.polarity = None  # being a victim judges no one
             continue
-        if c.entry.kind == "evaluative" and c.polarity == "negative" and _agentless_passive(shadow, c):
+        if c.entry.kind == "evaluative" and c.polarity == "negative" and _agentless_passive(shadow, c, ents):
             patients.update(id(x) for x in ents if clause[x.start] == clause[c.start] and x.end <= c.start)
             suffered.add(clause[c.start])
         elif c.entry.kind == "evaluative" and c.polarity == "negative":
@@ -2449,6 +2497,13 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         same = [x for x in ents if clause[x.start] == cl and not (x.start <= c.start and c.end <= x.end)]
         inside = [x for x in ents if x.start <= c.start and c.end <= x.end and x.label == "POLICY"]
         target = None
+        if e.kind == "reporting" and e.partner:
+            # 不打算在台海議題上與日本站在一起: whom the subject (does not) stand with, named after 與
+            partner = [x for x in same if x.end <= c.start and x is not holder_ent and _COMITATIVE.fullmatch(shadow, x.start - 1, x.start)]
+            if partner:
+                add(partner[-1], c.polarity, w)
+                signed_clauses.add(cl)
+                continue
         if e.role == "object":
             pre = [x for x in same if x.end <= c.start and _after_preposition(shadow, x) and shadow[x.start - 1] in "对向"
                    and not shadow.startswith(_POLICY_TOWARD, x.end)]  # (對政府的對日政策表達不滿: the policy, not Japan)
@@ -2485,7 +2540,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                         or x.end == c.start and shadow[c.end : c.end + 1] == "下")  # (在中國威脅下: under China's threat)
                    and id(x) not in patients
                    and shadow[x.end : x.end + 1] != "案"  # 黎智英案是政治檢控: the case, not its defendant
-                   and not shadow.startswith(_ISSUE, x.end)  # 借台灣問題干涉…: a topic, not a doer
+                   and not _names_issue(shadow, x.end)  # 借台灣問題干涉…: a topic, not a doer (北韓核問題)
                    and not shadow.startswith(_FOLLOWERS, x.end)  # 尹錫悅的支持者…抗議: they protest, not he
                    and not voiced.get(id(x), c.start) < c.start]  # 美國反對任何一方片面改變: who objects to it
             if e.weight <= 1 and _owned_by_a_setting(tokens, ents, c):
@@ -2570,7 +2625,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
                 or marker in PATIENT_MARKERS or x.start in disposed or shadow[x.end : x.end + 1] == "案" \
                 or shadow.startswith(_FOLLOWERS, x.end) or (marker and marker in "对向") or _two_before(shadow, x) in _CHANNELS:
             continue  # places, what the clause describes as acted upon (對台灣的霸凌, 使北韓屈服), a channel (透過北京)
-        if shadow.startswith(_ISSUE, x.end):
+        if _names_issue(shadow, x.end):
             add(x, "neutral", 0.3)  # 台灣問題與韓國有什麼關係: what the words are about, a topic
             continue
         if any(c.entry.kind == "modal" and c.entry.type == "prescription" and 0 <= c.start - x.end <= 2 for c in cues):

@@ -30,6 +30,7 @@ class Entry:
     quote: bool = False  # reporting: a speech verb only right before a colon, comma or quotation (Cantonese 話：「…」)
     raises: bool = False  # reporting: a belief verb whose negation denies what follows (不認為…會, 不相信…會遵守)
     opening: bool = False  # modal: only opening a clause before a verb (第二，要加強…; 我們要…), else "want"
+    partner: bool = False  # reporting: a stance taken with someone named after 與 (與菲律賓站在一起)
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _reporting(r: list[str]) -> Entry:
     pol = None if r[2] == "-" else r[2]
     flag = r[4] if len(r) > 4 else ""
     return Entry(r[0], "reporting", pol, float(r[3]), role="object", type=r[1], conduct=flag == "conduct",
-                 quote=flag == "quote", raises=flag == "raises")
+                 quote=flag == "quote", raises=flag == "raises", partner=flag == "partner")
 
 
 def _negation(r: list[str]) -> Entry:

@@ -268,6 +268,23 @@ def test_ibid_note_is_a_note_and_its_marker_is_dropped():
     assert [t for k, t in got if k == "note"][1] == "[2] 同前註。"  # its own note, not the end of [1]
 
 
+def test_a_paragraph_broken_by_a_pdf_in_text_with_blank_lines_between_paragraphs():
+    """Paragraphs are one line each with a blank line between, but one was broken twice with no
+    blank line (…美國總統川普 / 在峰會上… / 外界譁然。): one paragraph; a heading right above a
+    paragraph stays apart."""
+    text = ("北約峰會之後 歐洲能否自立？\n\n作者：林宗弘\n\n"
+            "北約海牙峰會於6月下旬落幕，成員國同意在2035年前將國防開支提高至GDP的5%。美國總統川普\n"
+            "在峰會上獲得他想要的承諾，秘書長呂特甚至在私人訊息中稱川普為「爸爸」，引起\n"
+            "外界譁然。\n\n"
+            "歐洲終於意識到不能再把安全外包給華府\n"
+            "俄羅斯對烏克蘭的全面入侵已進入第四年，普丁顯然沒有停戰的誠意，而美國的支持卻時斷時續。\n\n"
+            "西班牙總理桑切斯拒絕接受5%的目標，認為這將損害西班牙的福利國家。\n\n"
+            "對台灣而言，北約峰會的啟示相當明確：美國期待盟友與夥伴承擔更多責任。\n")
+    body = [t for k, t in kinds(text) if k == "body"]
+    assert body[0].endswith("美國總統川普在峰會上獲得他想要的承諾，秘書長呂特甚至在私人訊息中稱川普為「爸爸」，引起外界譁然。")
+    assert not any(t.startswith("歐洲終於意識到不能再把安全外包給華府俄羅斯") for t in body)
+
+
 def test_an_indented_paragraph_broken_by_a_pdf_in_unwrapped_text():
     """Paragraphs start with 　　 and are one line each, but one was broken mid-sentence (北韓可能 /
     在朝鮮半島…, even inside a word: 北 / 京): the unindented lines go on with it."""

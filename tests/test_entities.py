@@ -1841,3 +1841,12 @@ def test_a_place_s_name_opening_a_person_s_after_a_title_before_their_latin_name
     assert [(e.text, e.label) for e in doc.units[1].entities if e.text.startswith("拉薩")] == [("拉薩羅", "PERSON")]
     assert [e.en for e in doc.units[2].entities if e.text == "拉薩羅"] == ["Theresa Lazaro"]
     assert one(ents("西藏自治區首府拉薩（Lhasa）海拔很高。", resources), "拉薩").label == "GPE"
+
+
+def test_a_country_pair_before_a_clause_word_jieba_glued_into_a_name(resources):
+    """日韓若能…: jieba cuts 日|韓若能 and tags it a name, glossed 'South Korea if can' (no name's
+    gloss): the pair is Japan–South Korea and there is no person; 韓國瑜 and 李開復 stay people."""
+    es = ents("日韓若能真正放下歷史包袱，對區域和平穩定無疑是好事。", resources)
+    assert not [e for e in es if e.label == "PERSON"]
+    assert one(es, "日韓").members
+    assert one(ents("李開復表示，韓國瑜說。", resources), "韓國瑜").label == "PERSON"

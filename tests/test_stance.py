@@ -40,7 +40,7 @@ def test_lexicon_files_are_well_formed(resources):
                 if line and not line.startswith("#")]
         assert rows, name
         assert all(len(r) >= n for r in rows), name
-    flags = {"reporting.tsv": (4, {"conduct", "quote", "raises"}), "negation.tsv": (4, {"presupposes"}),
+    flags = {"reporting.tsv": (4, {"conduct", "quote", "raises", "partner"}), "negation.tsv": (4, {"presupposes"}),
              "modality.tsv": (5, {"opening"})}  # the optional last column
     for name, (col, flag) in flags.items():
         rows = [line.split("\t") for line in (DATA / name).read_text(encoding="utf-8").splitlines()
@@ -2491,3 +2491,43 @@ def test_a_main_clause_after_a_conceded_report_is_the_writer_s(resources):
     assert stance(resources, "日本方面雖官方低調回應，但國內已有政界人士主張修憲。")["holder"]["text"] == "政界人士"
     # a conceded stance of the subject's own is still the subject's
     assert stance(resources, "工黨政府雖然堅定支持AUKUS，但總理也積極修補與北京的關係。")["holder"]["text"] == "工黨政府"
+
+
+def test_what_there_is_none_of_is_the_noun(resources):
+    """沒有停戰的誠意, 缺乏對話的誠意: no sincerity, so the subject is judged negatively (Putin was
+    positive; 對話 was the word turned); 缺乏誠意 alone bears too; 沒有提出令人信服的證據 still denies
+    the convincing; 缺少…機會將…: what is lacking is a thing, and the prediction stays."""
+    assert targets(stance(resources, "普丁顯然沒有停戰的誠意。"))["普丁"] == "negative"
+    assert targets(stance(resources, "中國缺乏對話的誠意。"))["中國"] == "negative"
+    assert targets(stance(resources, "北京缺乏誠意。"))["北京"] == "negative"
+    assert targets(stance(resources, "美國沒有提出令人信服的證據。"))["美國"] == "negative"
+    assert "prediction" in stance(resources, "他說失業和缺少教育機會將更多青少年推向加入犯罪集團這條不歸路。")["types"]
+
+
+def test_who_suffers_an_attack_described_is_not_judged(resources):
+    """菲律賓武裝部隊…遭受武裝攻擊: the forces suffer the attack (they were negative); with the
+    attacker named between (受到中國嚴重威脅) the attacker is judged."""
+    st = stance(resources, "美國重申，菲律賓武裝部隊在南海任何地方遭受武裝攻擊，都將觸發美國的共同防禦承諾。")
+    assert "菲律賓武裝部隊" not in targets(st)
+    assert targets(stance(resources, "台灣受到中國嚴重威脅。"))["中國"] == "negative"
+
+
+def test_standing_with_someone(resources):
+    """美國與…菲律賓站在一起: the United States stands with the Philippines (no stance was found);
+    日本與美國站在同一陣線: Japan with the United States, not both holding; negated, the partner is
+    let down (不打算…與日本站在一起)."""
+    st = stance(resources, "美國與我們的盟友菲律賓站在一起，維護自由開放的印太地區。")
+    assert st["holder"]["text"] == "美國" and targets(st)["菲律賓"] == "positive"
+    st = stance(resources, "日本與美國站在同一陣線。")
+    assert st["holder"]["text"] == "日本" and targets(st)["美國"] == "positive"
+    st = stance(resources, "但李在明政府顯然不打算在台海議題上與日本站在一起。")
+    assert targets(st)["日本"] == "negative"
+
+
+def test_a_country_naming_an_issue_or_a_leaning_is_not_judged(resources):
+    """在…北韓核問題上加強合作: North Korea names an issue (it was positive); 「親中疏日」 labels the
+    president (China was negative); 令首爾與東京的關係倒退: the relation, neither capital (Tokyo was)."""
+    st = stance(resources, "雙方承諾在經濟安全、人工智能及北韓核問題上加強合作。")
+    assert targets(st).get("北韓") in (None, "neutral")
+    st = stance(resources, "外界原本擔心這位被視為「親中疏日」的左翼總統會令首爾與東京的關係倒退。")
+    assert not {"中", "日", "首爾", "東京"} & set(targets(st))
