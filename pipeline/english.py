@@ -262,6 +262,8 @@ class English:
                 if b - a < 2 or b < len(doc) and doc[b].text == "-" and not doc[b - 1].whitespace_:
                     continue  # "Collective Self-Defense": the words go on past a hyphen
                 span = doc[a:b]
+                if all(w in _NEWSROOM_WORDS for w in span.text.split()):
+                    continue  # By Staff Writer, Foreign Desk: no one's name
                 label = _guess_label(span.text, self.given_names)
                 if titled and label == "PERSON" or titled and len(span) <= 4 and label == "ORG" and \
                         not any(w in _LABEL_HEADS["ORG"] for w in span.text.split()):
@@ -356,6 +358,9 @@ class English:
 
 
 _CONNECTORS = ("the", "of", "and", "for", "on", "de")
+#: capitalised words a byline uses for the newsroom, not a person (By Staff Writer, Our Correspondent)
+_NEWSROOM_WORDS = frozenset({"Staff", "Writer", "Writers", "Reporter", "Reporters", "Correspondent", "Correspondents",
+                             "Editor", "Editors", "Our", "Foreign", "News", "Desk", "Wire", "Wires", "Special"})
 
 _LABEL_HEADS = {
     "ORG": ("Department", "Ministry", "Council", "Agency", "Party", "Institute", "University", "Bank", "Forum",

@@ -326,6 +326,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             and not quoted[verb.start] and not _opens_words(verb, unit.entities, shadow) \
             and shadow[verb.end : verb.end + 1] not in ("「", "“", "『"):
         holder = ctx.speaker  # 彭慶恩：高市早苗公然發表涉台錯誤言論…: what someone said, judged by the speaker
+        if _judged_words(verb, cues, shadow):
+            holder_ent = None  # … and who said it is judged (日本領導人公然發表涉台錯誤言論: Japan)
     elif speech and ctx.quoted is not None and (holder == "AUTHOR" or holder_ent is not None and quoted[holder_ent.start]):
         # 「制裁可以讓我們屈服……」 after 李容浩說: the quotation goes on, and whom it names (「…美方的
         # 堅定承諾」) are the speaker's words

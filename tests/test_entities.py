@@ -1850,3 +1850,11 @@ def test_a_country_pair_before_a_clause_word_jieba_glued_into_a_name(resources):
     assert not [e for e in es if e.label == "PERSON"]
     assert one(es, "日韓").members
     assert one(ents("李開復表示，韓國瑜說。", resources), "韓國瑜").label == "PERSON"
+
+
+def test_a_newsroom_byline_names_no_one(resources):
+    """By Staff Writer: no person (it was one); By Jane Doe still names her."""
+    doc = annotate_text("美韓關稅談判達成協議\n\nBy Staff Writer\n\n美國總統川普表示，協議對雙方有利。\n", "s", resources)
+    assert doc.units[1].kind == "byline" and not doc.units[1].entities
+    doc = annotate_text("美韓關稅談判達成協議\n\nBy Jane Doe\n\n美國總統川普表示，協議對雙方有利。\n", "s", resources)
+    assert [(e.text, e.label) for e in doc.units[1].entities] == [("Jane Doe", "PERSON")]

@@ -992,12 +992,14 @@ def test_a_belief_or_emphasis_frames_what_follows(resources):
 
 def test_what_someone_said_judged_in_a_speakers_turn(resources):
     """彭慶恩：高市早苗公然發表涉台錯誤言論…: a speech verb with no words of its own (發表…言論) in a
-    turn is an act the speaker judges; the speaker holds the sentence."""
+    turn is an act the speaker judges; the speaker holds the sentence, and who spoke the words judged
+    is judged (Takaichi had no polarity)."""
     doc = annotate_text("国务院台办新闻发布会实录\n\n主持人：国务院台办发言人彭庆恩\n\n彭庆恩：大家上午好。\n\n问：请问有何评论？\n\n"
                         "彭庆恩：高市早苗公然发表涉台错误言论，严重干涉中国内政。\n\n问：请问有何回应？\n\n彭庆恩：我们坚决反对。\n",
                         doc_id="tao", res=resources)
     unit = next(u for u in doc.units if "高市早苗" in u.text)
     assert unit.stance["holder"]["text"] == "彭庆恩"
+    assert targets(unit.stance)["高市早苗"] == "negative"
 
 
 def test_a_reference_in_brackets_is_no_target(resources):
