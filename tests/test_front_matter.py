@@ -1160,3 +1160,10 @@ def test_a_magazine_s_issue_and_date_then_a_labelled_byline(resources):
     from pipeline.structure import _is_date_line
 
     assert not _is_date_line("2026/01/09 06:48 國際新聞中心／綜合報導") and _is_date_line("2025-03-12 路透／馬尼拉")
+
+
+def test_a_correspondent_s_name_then_their_post(resources):
+    """張茂森／東京特派員 under the title: the byline and the post (it was a lead with no person)."""
+    doc = annotate_text("公明黨退出執政聯盟 日本政局進入多黨時代\n\n張茂森／東京特派員\n\n"
+                        "日本公明黨黨魁齊藤鐵夫10月10日宣布，結束與自民黨長達26年的聯合執政關係。\n", "lt", resources)
+    assert [u.kind for u in doc.units[:3]] == ["title", "byline", "affiliation"] and doc.meta["author"] == "張茂森"
