@@ -934,6 +934,8 @@ class Glosser:
             _speaker_label(tokens, unit.speaker)
         if len(tokens) > 1 and tokens[1].text == "、":
             _enumerator(tokens)
+        if "與其" in unit.text or "与其" in unit.text:
+            _with_it(tokens)
         unit.gloss_en = self.gloss_line(unit)
         holder = unit.stance.get("holder") if unit.stance else None
         if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
@@ -1242,6 +1244,24 @@ def _classifiers(tokens) -> None:
 #: what an ordinal counts: 第|5|度 "fifth | time", 第|13|條 "13th | article" (not "degree", "strip")
 _ORDINAL_UNITS = {"度": "time", "次": "time", "条": "article", "章": "chapter", "款": "paragraph", "项": "item",
                   "届": "term"}  # (shadow script)
+
+
+def _with_it(tokens) -> None:
+    """與其 is "rather than" only with its second half (與其…不如/寧可…); otherwise it is 與 and 其,
+    "with it" (公明黨無法繼續與其合作: "cannot go on cooperating with it", not "rather than cooperation")."""
+    for i, t in enumerate(tokens):
+        if t.norm != "与其":
+            continue
+        second = next((u for u in tokens[i + 1 :] if u.norm in _RATHER_SECOND), None)
+        if second is None:
+            t.gloss = "with it"
+        else:  # 與其坐以待斃，不如主動出擊: "rather than … better to …"
+            second.gloss = _RATHER_SECOND[second.norm]
+
+
+#: the second half of 與其…不如 (shadow forms) and its English there
+_RATHER_SECOND = {"不如": "better to", "倒不如": "better to", "还不如": "better to", "宁可": "would rather",
+                  "宁愿": "would rather", "毋宁": "would rather", "何不": "why not"}
 
 
 def _counted(tokens) -> None:

@@ -37,6 +37,12 @@ _ATOMIC = rx.compile(
 )
 _PUNCT_TAG = "x"
 _UNKNOWN_WORD_TAGS = frozenset({"x", "m", "eng"})  # what jieba-rs's tag gives a word its dictionary lacks
+#: jieba's HMM glues a locative after a noun to the adverb that opens the predicate (選舉中|恐陷入 came
+#: out 選舉|中恐|陷入): two characters no dictionary has, a locative then one of these (shadow forms), are
+#: two words
+_LOCATIVES = frozenset("中上下内外后前时里间")
+_PREDICATE_ADVERBS = frozenset("恐将也已则均皆仍却才就都又曾正再亦并便须应会")
+_SPLIT = "\x00"  # the tag of a piece that is cut in two (see _plain_tokens)
 _DEFAULT_USER_FREQ = 3000
 
 
@@ -229,7 +235,13 @@ class Segmenter:
                 if w.isspace():
                     pos = end
                     continue
-                k = known[w] = (w, self._piece_tag(w, cut_tag))
+                split = len(w) == 2 and w[0] in _LOCATIVES and w[1] in _PREDICATE_ADVERBS and not self.is_word(w)
+                k = known[w] = (w, _SPLIT if split else self._piece_tag(w, cut_tag))
+            if k[1] is _SPLIT:  # 中|恐
+                for i, ch in enumerate(w):
+                    out.append(Token(strings.setdefault(text[pos + i], text[pos + i]), pos + i, pos + i + 1, self.tag(ch), None, ch))
+                pos = end
+                continue
             word = text[pos:end]
             if word == w:
                 word = k[0]

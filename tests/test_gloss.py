@@ -714,3 +714,16 @@ def test_jiu_before_a_noun_phrase_is_on_and_words_of_trade_and_party_politics(re
     assert "then | reach" in doc.units[2].gloss_en
     tokens = {t.text: t.pos for t in doc.units[1].tokens}
     assert tokens["就"] == "p"
+
+
+def test_yuqi_without_its_second_half_is_with_it(resources):
+    """與其 is "rather than" only before 不如 (which is then "better to"); 繼續與其合作 is "with it";
+    野合 is an unholy alliance in politics."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n齊藤鐵夫表示，公明黨無法繼續與其合作。\n\n與其坐以待斃，不如主動出擊。\n\n"
+                        "野田佳彥批評，這是「為了權力的野合」。\n", "y", resources)
+    glosses = [{t.text: t.gloss for t in u.tokens} for u in doc.units[1:]]
+    assert glosses[0]["與其"] == "with it"
+    assert glosses[1]["與其"] == "rather than" and glosses[1]["不如"] == "better to"
+    assert glosses[2]["野合"] == "unholy alliance"

@@ -242,3 +242,12 @@ def test_a_country_s_army_cut_out_of_military_affairs(resources):
     doc = annotate_text("標題\n\n總統李在明政府也對朝俄軍事合作保持警惕。\n", "a", resources)
     words = [t.text for t in doc.units[-1].tokens]
     assert "軍事" in words and "俄軍" not in words
+
+
+def test_a_locative_is_not_glued_to_the_adverb_after_it(seg):
+    """選舉中恐陷入苦戰: jieba's HMM made 中恐 one word, hiding the hedge 恐; a locative and a
+    predicate adverb no dictionary has as one word are two (中將 'lieutenant general' stays whole)."""
+    assert [t.text for t in seg.tokens("自民黨在下次眾議院選舉中恐陷入苦戰。")][-5:-1] == ["中", "恐", "陷入", "苦戰"]
+    assert "中將" in [t.text for t in seg.tokens("解放軍中將表示。")]
+    toks = seg.tokens("会议中也讨论了。")
+    assert [(t.text, t.start, t.end) for t in toks][1:3] == [("中", 2, 3), ("也", 3, 4)]
