@@ -1296,7 +1296,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
     nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)
-               or _predicated(tokens, c, cues)}
+               or _predicated(tokens, c, cues) or shadow.startswith(_NOMINAL_HEADS, c.end)}  # (反對聲浪不斷: a noun)
     # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about;
     # nor is a word kept or broken (菲方違背承諾: the Philippines is judged, it judges nothing)
     verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say") and not _kept_or_broken(tokens, c)

@@ -2533,3 +2533,10 @@ def test_a_country_naming_an_issue_or_a_leaning_is_not_judged(resources):
     assert targets(st).get("北韓") in (None, "neutral")
     st = stance(resources, "外界原本擔心這位被視為「親中疏日」的左翼總統會令首爾與東京的關係倒退。")
     assert not {"中", "日", "首爾", "東京"} & set(targets(st))
+
+
+def test_a_stance_word_before_voices_is_a_noun(resources):
+    """南韓國內反對聲浪不斷，共同民主黨批評…: the opposition voices are a noun, and the party that
+    criticises holds the sentence (the holder was South Korea)."""
+    st = stance(resources, "然而，南韓國內反對聲浪不斷，共同民主黨批評此方案是「屈辱外交」，部分受害者家屬也拒絕接受賠償。")
+    assert st["holder"]["text"] == "共同民主黨"
