@@ -659,7 +659,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         """hk or mo when the publication line (or the page's site name) names an outlet there (with
         ``outlets``, the country of any of those: 韓聯社, kr)."""
         outlets = self.outlets if outlets is None else outlets
-        texts = [shadow[u.start:u.end] for u in doc.units if u.kind == "publication" or outlets is not None and u.kind == "byline"]
+        texts = [shadow[u.start:u.end] for u in doc.units if u.kind == "publication" or outlets is not None and u.kind == "byline"
+                 or u.kind == "affiliation" and "记者" in shadow[u.start:u.end]]  # (香港01記者 above the name)
         for name in (doc.meta.get("publication"), dateline_outlet(doc.units)):  # the page's site name, 【明報專訊】
             if name:
                 texts.append(self.seg.converter.convert(str(name)))

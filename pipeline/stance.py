@@ -1296,7 +1296,8 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # 華府的期待, 美國的承諾: a noun.  Its owner holds the attitude (我們的不信任) unless the writer
     # weighs the sentence (台灣若過度依賴美國的承諾，恐怕…: the writer's hedged prediction)
     nominal = {id(c) for c in verbs if shadow[c.start - 1 : c.start] == "的" or _after_modified(tokens, c)
-               or _predicated(tokens, c, cues) or shadow.startswith(_NOMINAL_HEADS, c.end)}  # (反對聲浪不斷: a noun)
+               or _predicated(tokens, c, cues) or shadow.startswith(_NOMINAL_HEADS, c.end)  # (反對聲浪不斷: a noun)
+               or c.entry.type == "say" and shadow[c.end : c.end + 1] == "的"}  # (…總領事館近期發表的聲明: a clause on a noun)
     # 高市早苗11月7日的發言之後: remarks as a noun are no one's attitude, only what is talked about;
     # nor is a word kept or broken (菲方違背承諾: the Philippines is judged, it judges nothing)
     verbs = [c for c in verbs if not (id(c) in nominal and c.entry.type == "say") and not _kept_or_broken(tokens, c)
@@ -1787,8 +1788,10 @@ def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_s
     """The candidate subjects of the verb ``v``: before it with no other verb in between, in its
     clause — or anywhere after ``region_start`` (the end of a quotation the verb reports)."""
     return [e for e in holders if region_start <= e.start and e.end <= v.start
-            and (clause[e.start] == clause[v.start] or region_start > 0) and not _verb_between(tokens, e.end, v.start)
+            and (clause[e.start] == clause[v.start] or region_start > 0)
+            and (not _verb_between(tokens, e.end, v.start) or region_start > 0 and e.start - region_start <= 1)
             and not _owns_a_trait(tokens, e.end, v.start)]
+    # (」川普指著眼前站著的人群說道: the name right after the quotation speaks, whatever it does meanwhile)
 
 
 #: what a person has rather than is (川普總統的風格比較重視交易: the style values, as the speaker describes it)

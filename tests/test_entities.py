@@ -1858,3 +1858,15 @@ def test_a_newsroom_byline_names_no_one(resources):
     assert doc.units[1].kind == "byline" and not doc.units[1].entities
     doc = annotate_text("美韓關稅談判達成協議\n\nBy Jane Doe\n\n美國總統川普表示，協議對雙方有利。\n", "s", resources)
     assert [(e.text, e.label) for e in doc.units[1].entities] == [("Jane Doe", "PERSON")]
+
+
+def test_a_hong_kong_reporter_s_outlet_above_the_name(resources):
+    """香港01記者 / 陳嘉欣: a Hong Kong outlet's reporter, so names read in Cantonese (Chan Ka-yan, was
+    Chen Chia-hsin) and 民主黨 is Hong Kong's Democratic Party (was the US party); in a Taiwanese
+    article 民主黨 stays the American one."""
+    doc = annotate_text("李家超：反對外國干預\n\n香港01記者 陳嘉欣\n\n行政長官李家超今日表示，特區政府強烈譴責。\n\n"
+                        "民主黨前主席劉慧卿則認為，特區政府應以更開放的態度回應。\n", "hk01", resources)
+    people = {e.text: e.en for u in doc.units for e in u.entities if e.label == "PERSON"}
+    assert people["陳嘉欣"] == "Chan Ka-yan" and people["劉慧卿"] == "Emily Lau"
+    assert [e.kb_id for e in doc.units[-1].entities if e.text == "民主黨"] == ["hk-party-democratic"]
+    assert one(ents("民主黨參議員舒默表示反對。", resources), "民主黨").kb_id == "us-party-democratic"

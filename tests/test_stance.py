@@ -2540,3 +2540,19 @@ def test_a_stance_word_before_voices_is_a_noun(resources):
     criticises holds the sentence (the holder was South Korea)."""
     st = stance(resources, "然而，南韓國內反對聲浪不斷，共同民主黨批評此方案是「屈辱外交」，部分受害者家屬也拒絕接受賠償。")
     assert st["holder"]["text"] == "共同民主黨"
+
+
+def test_a_statement_someone_issued_as_a_noun_names_no_holder(resources):
+    """有記者問及美國駐港總領事館近期發表的聲明，李家超回應指…: 發表的聲明 is a noun phrase; who
+    answers holds the sentence (it was the consulate); 美國國務院發表的聲明指出… keeps the department."""
+    st = stance(resources, "有記者問及美國駐港總領事館近期發表的聲明，李家超回應指，外國駐港機構應遵守《維也納領事關係公約》，不應干預香港內部事務。")
+    assert st["holder"]["text"] == "李家超"
+    assert stance(resources, "美國國務院發表的聲明指出，中國的行動危險且具挑釁性。")["holder"]["text"] == "美國國務院"
+
+
+def test_the_name_right_after_a_quotation_speaks_whatever_it_does_meanwhile(resources):
+    """「……，」川普指著眼前站著的人群說道: Trump speaks though 指著 stands between him and 說道 (with
+    該說的言論 inside the quotation read as a noun, the holder was the writer)."""
+    st = stance(resources, "「其實很容易就會說出了總統該說的言論。外面可能會有 10,000 人想要進入到這個擁擠的小小場地，"
+                           "但事實上我們有大約 200 人就站在這裡，」川普指著眼前站著的人群說道。")
+    assert st["holder"]["text"] == "川普"
