@@ -229,7 +229,8 @@ def _dangling(prev: _Line, line: _Line, patterns) -> bool:
     return (end in _DANGLING and len(prev.text) >= 4 and not line.break_before and not line.terminal
             and len(line.text) <= 30 and not (_YEAR_MONTH if end in "：:" else _YEAR).search(line.text)
             and not patterns.block_start(line.text) and not patterns.heading_marker(line.text)
-            and not (end in "：:" and patterns.block_start(prev.text)))  # 作者： / 王小明 is a byline
+            and not (end in "：:" and patterns.block_start(prev.text))  # 作者： / 王小明 is a byline
+            and not (end in "：:" and "，" in prev.text))  # 各位貴賓，大家好： opens a speech, no title
 
 
 _YEAR = rx.compile(r"(?:19|20)\d\d")

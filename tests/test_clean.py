@@ -1013,3 +1013,12 @@ def test_a_poll_s_figures_in_a_list_are_no_headings():
     got = kinds("台灣民意基金會民調\n\n本會最新全國性民調發現，對賴清德總統的施政，41.3%贊同，47.8%不贊同。\n\n二、是否支持國防特別預算\n\n"
                 "．非常支持：22.6%\n．還算支持：21.4%\n．不太支持：18.9%\n\n整體而言，支持者合計44.0%，反對者合計44.6%。\n")
     assert [k for k, t in got if t.startswith("．")] == ["note"] * 3
+
+
+def test_a_speech_s_salutation_ending_in_a_colon_is_no_title_line():
+    """各位國人同胞、各位貴賓，大家好： then the speech, a blank line after every paragraph: the
+    salutation stays its own paragraph (it was read as a title going on into the next line)."""
+    text = ("總統國慶演說全文\n\n2025年10月10日\n\n各位國人同胞、各位貴賓，大家好：\n\n"
+            "今天，我們齊聚在總統府前，慶祝國慶。（掌聲）\n\n過去一年，台灣從未退縮。我要感謝全體國軍。\n\n"
+            "最後，我要感謝美國、日本、歐盟等理念相近的夥伴，對台灣的支持\n\n謝謝大家。\n")
+    assert "各位國人同胞、各位貴賓，大家好：" in [b.text for b in clean_blocks(text)]
