@@ -357,9 +357,10 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
             types.add("prediction")  # a reported future (X表示…將…) is the holder's prediction
     comment = _writers_comment(cues, clause, ents, shadow, quoted) or _belied(cues, clause, shadow, quoted, verb) \
         or _seeming(cues, clause, shadow, quoted) or _verdict(cues, clause, shadow, quoted, verb) \
-        or _pejorative_manner(shadow, quoted, verb) \
+        or _pejorative_manner(shadow, quoted, verb) or _hyping(cues, clause, shadow, quoted, verb) \
         if isinstance(holder, dict) and holder_ent is not None and ctx.speaker is None else None
     spoken = None
+    hyped = comment is not None and shadow.startswith(_HYPING, comment.start)
     if comment is not None:  # 川普表示將對台灣課徵關稅，令人憂心: the writer judges what was said
         holder, spoken, holder_ent, verb = "AUTHOR", holder_ent, None, None
         types.discard("attributed")
@@ -378,7 +379,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
         targets = [{**t, "mention": text[anaphor.start : anaphor.end]} if t["text"] == anaphor.text and t["kb_id"] == anaphor.kb_id
                    and "mention" not in t else t for t in targets]
     if spoken is not None and bearing and comment.polarity:
-        targets = [t for t in targets if t["text"] != spoken.text] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
+        targets = [t for t in targets if t["text"] != spoken.text and not hyped] + [{**_entity_dict(spoken), "polarity": comment.polarity}]
+        # (what a hyped claim says is the claim's, not the writer's: 渲染所謂「中國軍事威脅」，聲稱解放軍…)
     if quoted_english and bearing:  # names inside the English words, with the English side's polarity
         known = {t["kb_id"] or t["text"] for t in targets}
         targets += [t for t in quoted_english.targets if (t["kb_id"] or t["text"]) not in known
@@ -553,6 +555,19 @@ def _pejorative_manner(shadow: str, quoted: list[bool], verb: Cue | None) -> Cue
 
 #: adverbs of a manner the writer condemns, right before a verb of saying or holding (shadow forms)
 _PEJORATIVE_MANNERS = ("顽固", "公然", "悍然", "执意", "肆意", "蛮横", "无理", "死硬", "一意孤行")
+
+
+def _hyping(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool], verb: Cue | None) -> Cue | None:
+    """A word for hyping or smearing that the writer puts before what the holder says (美國國防部…再次
+    渲染所謂「中國軍事威脅」，聲稱…; 炒作, 鼓吹, 抹黑, 叫囂): the writer's judgement of the one reported."""
+    if verb is None or quoted[verb.start] or verb.entry.type not in ("say", "stance", "belief"):
+        return None
+    return next((replace(c, polarity="negative") for c in cues if c.entry.kind == "evaluative" and c.end <= verb.start
+                 and not quoted[c.start] and clause[c.start] >= clause[verb.start] - 1 and shadow.startswith(_HYPING, c.start)), None)
+
+
+#: words for hyping or smearing, which the writer uses of what others say (shadow forms)
+_HYPING = ("渲染", "炒作", "鼓吹", "抹黑", "叫嚣", "散布", "散播", "污蔑", "诬蔑", "大肆")
 
 
 def _seeming(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool]) -> Cue | None:

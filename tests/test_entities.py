@@ -1870,3 +1870,8 @@ def test_a_hong_kong_reporter_s_outlet_above_the_name(resources):
     assert people["陳嘉欣"] == "Chan Ka-yan" and people["劉慧卿"] == "Emily Lau"
     assert [e.kb_id for e in doc.units[-1].entities if e.text == "民主黨"] == ["hk-party-democratic"]
     assert one(ents("民主黨參議員舒默表示反對。", resources), "民主黨").kb_id == "us-party-democratic"
+
+
+def test_the_us_and_the_west(resources):
+    """美西方, a Mainland term for the United States and its Western allies (no entity before)."""
+    assert one(ents("美西方炒作中國威脅論。", resources), "美西方").en == "the US and the West"

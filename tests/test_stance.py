@@ -2556,3 +2556,14 @@ def test_the_name_right_after_a_quotation_speaks_whatever_it_does_meanwhile(reso
     st = stance(resources, "「其實很容易就會說出了總統該說的言論。外面可能會有 10,000 人想要進入到這個擁擠的小小場地，"
                            "但事實上我們有大約 200 人就站在這裡，」川普指著眼前站著的人群說道。")
     assert st["holder"]["text"] == "川普"
+
+
+def test_hyping_what_one_says_is_the_writer_s_judgement(resources):
+    """美国国防部…再次渲染所谓“中国军事威胁”，声称解放军…: the writer condemns the department (the
+    department held the sentence, with the PLA and Taiwan its negative targets); 炒作 likewise; a
+    plain report keeps its speaker."""
+    st = stance(resources, "近日，美国国防部发布年度《中国军力报告》，再次渲染所谓“中国军事威胁”，声称解放军正在为2027年“武统”台湾做准备。")
+    assert st["holder"] == "AUTHOR" and targets(st) == {"美国国防部": "negative"}
+    st = stance(resources, "日本媒體炒作中國威脅，稱解放軍將攻台。")
+    assert st["holder"] == "AUTHOR" and targets(st)["日本"] == "negative"
+    assert stance(resources, "美國國務院發言人表示，中國的行動危險。")["holder"]["text"] == "美國國務院發言人"
