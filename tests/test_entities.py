@@ -1875,3 +1875,11 @@ def test_a_hong_kong_reporter_s_outlet_above_the_name(resources):
 def test_the_us_and_the_west(resources):
     """美西方, a Mainland term for the United States and its Western allies (no entity before)."""
     assert one(ents("美西方炒作中國威脅論。", resources), "美西方").en == "the US and the West"
+
+
+def test_a_japanese_press_secretary_s_name(resources):
+    """日本外務省報道官北村俊博: 報道官 is a title (it was cut 報道|官 and the name lost); 夏佛里 is
+    Indonesia's defence minister (it was read as a Chinese name, Hsia Fu-li)."""
+    es = ents("日本外務省報道官北村俊博表示，印尼國防部長夏佛里表示。", resources)
+    assert one(es, "北村俊博").en == "Toshihiro Kitamura"
+    assert one(es, "夏佛里").en == "Sjafrie Sjamsoeddin"
