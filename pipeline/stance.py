@@ -631,9 +631,13 @@ def _own_part(ents: list[Entity], cues: list[Cue], clause: list[int], tokens, qu
         e = next((x for x in reversed(subj) if x.label == "PERSON"), subj[-1])
         same = e is holder_ent or bool(e.kb_id) and e.kb_id == holder_ent.kb_id
         a = clause.index(clause[e.start])  # the start of the speaker's clause
-        opens = shadow[a : e.start].strip("，, ") in ("",) + _TURN_WORDS  # (但川普…: the clause's subject)
+        lead = "".join(ch for k, ch in enumerate(shadow[a : e.start], a) if not any(x.start <= k < x.end for x in ents))
+        opens = lead.strip("，, 与和及、跟") in ("",) + _TURN_WORDS  # (但川普…: the clause's subject; 日本與菲律賓則…)
+        last = e  # (日本與菲律賓則…: the subject's last name, then 則)
+        while (nxt := next((x for x in ents if x.start > last.end and shadow[last.end : x.start] in ("与", "和", "及", "、", "跟")), None)) is not None:
+            last = nxt
         if not same and e.start > verb.start and not ("；" in shadow[verb.end : e.start] or ";" in shadow[verb.end : e.start]
-                                                      or opens and (shadow.startswith(_TURN_WORDS, a) or shadow[e.end : e.end + 1] in ("则", "也", "亦"))):
+                                                      or opens and (shadow.startswith(_TURN_WORDS, a) or shadow[last.end : last.end + 1] in ("则", "也", "亦"))):
             continue  # in what the holder says
         starts.append((a, same))
     if all(same for _, same in starts):
@@ -662,6 +666,12 @@ _DISPUTED_CLAIMS = frozenset(("宣稱", "聲稱", "揚言", "妄稱", "叫囂", 
 #: call their own words so
 _ON_THE_WORDS = rx.compile(r"(?:这样的|这种|此种|如此的|此一|这番|此番|上述)(?:要求|说法|言论|表态|谈话|主张|论调|发言|声明|言辞|表述)"
                            r"|(?:这|此)(?:句|番|段)话")  # (這句話方向正確: the writer on the words just quoted)
+
+
+#: verbs of showing, which a clause of the writer's may open (…，顯示北京企圖…), shadow forms
+_SHOWING = ("显示", "说明", "表明", "反映", "凸显", "突显", "意味着", "证明", "显见", "可见")
+#: what may stand before one in its clause: adverbs only
+_SHOWING_OPENS = rx.compile(r"[也又更再亦则都已正恰恰充分]*")
 
 
 #: the writer drawing a conclusion from what it just reported (這再次暴露了美國…, 此舉恰恰說明…): what
@@ -1325,6 +1335,10 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
     # (以嚇阻…台北宣布獨立: declaring independence is an act, no report of words)
     # 爭取美國國會支持: support sought from someone is no one's stance in the sentence
     verbs = [c for c in verbs if not _SOUGHT.search(shadow, max(0, c.start - 10), c.start)]
+    # …參與演習，顯示北京企圖…: a clause opening with 顯示 (說明, 反映) draws the writer's conclusion from
+    # the one before; no one speaks
+    verbs = [c for c in verbs if not (shadow.startswith(_SHOWING, c.start) and clause[c.start] > 0
+                                      and _SHOWING_OPENS.fullmatch(shadow, clause.index(clause[c.start]), c.start))]
     # 對於中國駐日大使日前批評日本…，茂木回應說: what a clause opening with 對於/針對 names is what is
     # answered, when a verb of a later clause answers it
     verbs = [c for c in verbs if not (shadow.startswith(_ABOUT, clause.index(clause[c.start]))

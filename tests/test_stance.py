@@ -2567,3 +2567,18 @@ def test_hyping_what_one_says_is_the_writer_s_judgement(resources):
     st = stance(resources, "日本媒體炒作中國威脅，稱解放軍將攻台。")
     assert st["holder"] == "AUTHOR" and targets(st)["日本"] == "negative"
     assert stance(resources, "美國國務院發言人表示，中國的行動危險。")["holder"]["text"] == "美國國務院發言人"
+
+
+def test_a_clause_opening_with_showing_is_the_writer_s_conclusion(resources):
+    """海警船艦…參與演習，顯示北京企圖…: no one speaks (the coast guard held it); the writer reads
+    Beijing's scheme (企圖); 民調顯示 keeps the poll."""
+    st = stance(resources, "二、灰色地帶手段升級：海警船艦首度以「執法巡查」名義參與演習，顯示北京企圖模糊軍事行動與執法行動的界線。")
+    assert st["holder"] == "AUTHOR" and targets(st)["北京"] == "negative"
+    assert stance(resources, "民調顯示，六成民眾支持國防預算。")["holder"]["text"] == "民調"
+
+
+def test_coordinated_speakers_after_則_speak_for_themselves(resources):
+    """美國國務院發言人僅表示「關切」，日本與菲律賓則呼籲…: Japan and the Philippines speak in their
+    own clause, no targets of the department (they were negative)."""
+    st = stance(resources, "美國國務院發言人僅表示「關切」，日本與菲律賓則呼籲各方保持克制。")
+    assert not {"日本", "菲律賓"} & set(targets(st))
