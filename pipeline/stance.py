@@ -1192,9 +1192,8 @@ _ELABORATION = ("包括", "包含", "例如", "比如", "诸如")
 #: what makes the entity before it a topic of the sentence, not its subject (美國方面，…)
 _TOPIC_PHRASE = ("方面，", "方面,", "而言", "来说")
 
-#: nouns that make the entity before them a topic (台灣問題, 南海議題)
-_ISSUE = ("问题", "议题")
-#: what an issue may be about between the name and 問題 (北韓核問題, 台灣安全議題), shadow forms
+#: 問題/議題 after a name, maybe with what the issue is about between (台灣問題, 北韓核問題, 台灣安全議題):
+#: the name is a topic (shadow forms)
 _ISSUE_AFTER_NAME = rx.compile(r"(?:核|核武|人权|主权|安全|统一|独立|领土|移民|难民|债务|经济|贸易|关税|能源|历史|人质|绑架|脱北者)?(?:问题|议题)")
 
 
