@@ -1194,7 +1194,8 @@ _TOPIC_PHRASE = ("方面，", "方面,", "而言", "来说")
 
 #: 問題/議題 after a name, maybe with what the issue is about between (台灣問題, 北韓核問題, 台灣安全議題):
 #: the name is a topic (shadow forms)
-_ISSUE_AFTER_NAME = rx.compile(r"(?:核|核武|人权|主权|安全|统一|独立|领土|移民|难民|债务|经济|贸易|关税|能源|历史|人质|绑架|脱北者)?(?:问题|议题)")
+_ISSUE_AFTER_NAME = rx.compile(r"(?:等(?:重大|敏感|核心|相关)?)?"  # (歷史和台灣等重大問題)
+                               r"(?:核|核武|人权|主权|安全|统一|独立|领土|移民|难民|债务|经济|贸易|关税|能源|历史|人质|绑架|脱北者)?(?:问题|议题)")
 
 
 def _names_issue(shadow: str, end: int) -> bool:

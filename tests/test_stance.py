@@ -2531,6 +2531,8 @@ def test_a_country_naming_an_issue_or_a_leaning_is_not_judged(resources):
     president (China was negative); 令首爾與東京的關係倒退: the relation, neither capital (Tokyo was)."""
     st = stance(resources, "雙方承諾在經濟安全、人工智能及北韓核問題上加強合作。")
     assert targets(st).get("北韓") in (None, "neutral")
+    st = stance(resources, "中方一贯主张，日方应恪守中日四个政治文件的原则，妥善处理历史和台湾等重大问题。")
+    assert targets(st).get("台湾") in (None, "neutral")  # (one of the issues named; it was positive)
     st = stance(resources, "外界原本擔心這位被視為「親中疏日」的左翼總統會令首爾與東京的關係倒退。")
     assert not {"中", "日", "首爾", "東京"} & set(targets(st))
 
