@@ -27,6 +27,7 @@ class LayoutPatterns:
     byline_prefix: tuple[re.Pattern, ...]
     heading_markers: tuple[re.Pattern, ...]
     lead_prefix: tuple[re.Pattern, ...]
+    list_item: tuple[re.Pattern, ...]
     name_affiliation_separator: re.Pattern
     affiliation_words: tuple[str, ...]
     not_affiliation_words: tuple[str, ...]
@@ -82,12 +83,12 @@ class LayoutPatterns:
         return list(self.label_after_space.finditer(_traditional(text)))
 
     def block_start(self, text: str) -> bool:
-        """Does this line begin a block of its own (caption, note, dateline, labelled byline)?"""
+        """Does this line begin a block of its own (caption, note, dateline, labelled byline, list item)?"""
         t = _head(text)
         if len(text) <= _CAPTION_MAX and _any(self.caption, t):
             return True
         head = t[:_PREFIX]
-        return any(p.match(head) for group in (self.note, self.dateline, self.byline_prefix) for p in group)
+        return any(p.match(head) for group in (self.note, self.dateline, self.byline_prefix, self.list_item) for p in group)
 
     def is_publication(self, text: str) -> bool:
         t = _traditional(text.strip())
@@ -249,6 +250,7 @@ def layout_patterns() -> LayoutPatterns:
             label_after_space=rx.compile(rf"\s(?=(?:{labels})\s*[／/╱：:]|記者)"),
             heading_markers=comp("heading_markers"),
             lead_prefix=comp("lead_prefix"),
+            list_item=comp("list_item"),
             name_affiliation_separator=rx.compile(data["name_affiliation_separator"]),
             affiliation_words=tuple(t(w) for w in data.get("affiliation_words", [])),
             not_affiliation_words=tuple(t(w) for w in data.get("not_affiliation_words", [])),

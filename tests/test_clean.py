@@ -1022,3 +1022,13 @@ def test_a_speech_s_salutation_ending_in_a_colon_is_no_title_line():
             "今天，我們齊聚在總統府前，慶祝國慶。（掌聲）\n\n過去一年，台灣從未退縮。我要感謝全體國軍。\n\n"
             "最後，我要感謝美國、日本、歐盟等理念相近的夥伴，對台灣的支持\n\n謝謝大家。\n")
     assert "各位國人同胞、各位貴賓，大家好：" in [b.text for b in clean_blocks(text)]
+
+
+def test_each_bulleted_line_is_a_block_of_its_own():
+    """重點摘要： then three bulleted lines with no punctuation at their ends: three items (the label
+    and two items were one block)."""
+    text = ("美菲聯合軍演登場 首度部署反艦飛彈\n\n記者鍾詠翔／綜合報導\n\n重點摘要：\n"
+            "• 今年演習規模創新高，約1萬7千名官兵參與\n• 美軍首度在巴丹群島部署NMESIS反艦飛彈系統\n"
+            "• 日本自衛隊首度以正式參演國身分加入\n\n美國與菲律賓年度聯合軍演21日在菲律賓北部展開，為期三週。\n")
+    texts = [b.text for b in clean_blocks(text)]
+    assert "• 今年演習規模創新高，約1萬7千名官兵參與" in texts and "• 美軍首度在巴丹群島部署NMESIS反艦飛彈系統" in texts
