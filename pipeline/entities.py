@@ -347,6 +347,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self._ships(u)
         if unit.kind == "byline":
             self._bylines(u)
+            if not any(e.label == "PERSON" for e in u.ents):
+                self._name_after_outlet(u)  # 日本經濟新聞（中文版：日經中文網）高橋浩之 東京
         elif unit.kind == "note":
             self._note_credits(u)
             self._roster(u)

@@ -329,6 +329,19 @@ class NameRules:
                     elif len(n.group()) in (3, 4) and self._japanese_full_name(u.text[base + n.start():base + n.end()]):
                         self._byline_person(u, base + n.start(), base + n.end(), credit, "jp")  # 作者：中村雅人
 
+    def _name_after_outlet(self, u: _Unit) -> None:
+        """The writer after a byline's outlet label, before a space and the place (日本經濟新聞（中文版：
+        日經中文網）高橋浩之 東京): a Chinese or Japanese full name."""
+        m = layout_patterns().match_byline(_traditional(u.text))
+        run = _HAN_WORD.match(u.sh, m.end()) if m is not None and m.end() > 0 else None
+        if run is None or not u.free(run.start(), run.end()) or not (run.end() == len(u.sh) or u.sh[run.end()] in " \u3000"):
+            return
+        a, b = run.span()
+        if 2 <= b - a <= 4 and self._surname_first(u.sh[a:b], True):
+            self._byline_person(u, a, b)
+        elif 3 <= b - a <= 5 and self._japanese_full_name(u.text[a:b]):  # (a Chinese name has 3 characters, or a double surname)
+            self._byline_person(u, a, b, None, "jp")
+
     def _caption_credits(self, u: _Unit) -> None:
         """The photographer a caption credits (（攝影／黃鼎翔）, （資料照，顏麟宇攝）): a person, credited
         with the photo; a name must begin with a surname (圖／路透 names an agency)."""

@@ -1167,3 +1167,13 @@ def test_a_correspondent_s_name_then_their_post(resources):
     doc = annotate_text("公明黨退出執政聯盟 日本政局進入多黨時代\n\n張茂森／東京特派員\n\n"
                         "日本公明黨黨魁齊藤鐵夫10月10日宣布，結束與自民黨長達26年的聯合執政關係。\n", "lt", resources)
     assert [u.kind for u in doc.units[:3]] == ["title", "byline", "affiliation"] and doc.meta["author"] == "張茂森"
+
+
+def test_a_writer_after_the_outlet_s_label_before_the_place(resources):
+    """日本經濟新聞（中文版：日經中文網）高橋浩之 東京: the writer is a person (no entity, and the author
+    was 高橋浩之 東京), read as a Japanese name; in Simplified too."""
+    for text in ("中國限制稀土出口\n\n日本經濟新聞（中文版：日經中文網）高橋浩之 東京\n\n2025/10/15\n\n中國商務部10月9日宣布。\n",
+                 "中国限制稀土出口\n\n日本经济新闻（中文版：日经中文网）高桥浩之 东京\n\n2025/10/15\n\n中国商务部10月9日宣布。\n"):
+        doc = annotate_text(text, "nk", resources)
+        assert [e.en for e in doc.units[1].entities if e.label == "PERSON"] == ["Hiroyuki Takahashi"]
+        assert doc.meta["author"] in ("高橋浩之", "高桥浩之")
