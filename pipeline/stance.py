@@ -962,6 +962,11 @@ def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
                 if o is c or o.start == c.end and o.entry.kind == "evaluative":
                     o.polarity = None
             continue
+        if c.entry.kind == "evaluative" and c.polarity == "negative" and shadow[c.start:c.end] in _COUNTER_VERBS \
+                and any(o.entry.kind == "evaluative" and o.polarity == "negative" and 0 <= o.start - c.end <= 8
+                        and clause[o.start] == clause[c.start] and shadow.startswith(_THREATS, o.start) for o in cues):
+            c.polarity = None  # 對抗中國威脅, 應對朝鮮核導威脅: countering a bad thing is no bad act (its doer stays judged)
+            continue
         if c.entry.kind != "evaluative" or c.polarity != "negative" or shadow[c.start:c.end] not in _FIGHT_VERBS:
             continue
         end = _window_end(shadow, clause, c)
@@ -973,6 +978,10 @@ def _against_wrongs(cues: list[Cue], shadow: str, clause: list[int]) -> None:
 
 
 _FIGHT_VERBS = frozenset({"打击", "遏止", "取缔", "严惩", "查缉"})
+#: what one counters someone's doing of (shadow forms)
+_THREATS = ("威胁", "军事威胁", "扩张", "侵略", "挑衅", "渗透", "胁迫", "霸凌", "恫吓", "恐吓", "施压", "入侵", "灰色地带")
+#: verbs of countering what someone does (shadow forms)
+_COUNTER_VERBS = frozenset({"对抗", "应对", "反制", "遏制", "抵御", "抵抗", "因应", "对付"})
 #: verbs of deterring or resisting, and the aggression they may act on with no aggressor named (shadow forms)
 _DETER_VERBS = frozenset({"吓阻", "遏止", "遏制", "抵御", "抵抗", "抵挡", "阻止", "防范", "反制"})
 _AGGRESSION = ("侵略", "入侵", "侵犯", "攻击", "武力犯台", "犯台", "进犯", "胁迫")

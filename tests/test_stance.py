@@ -2584,3 +2584,9 @@ def test_coordinated_speakers_after_則_speak_for_themselves(resources):
     own clause, no targets of the department (they were negative)."""
     st = stance(resources, "美國國務院發言人僅表示「關切」，日本與菲律賓則呼籲各方保持克制。")
     assert not {"日本", "菲律賓"} & set(targets(st))
+
+
+def test_countering_a_threat_is_no_bad_act(resources):
+    """美日在對抗中國威脅上合作密切: 對抗 counters China's threat, so China is judged (it was left out as
+    what is countered, and the threat went to the US and Japan alone)."""
+    assert targets(stance(resources, "美日在對抗中國威脅上合作密切。"))["中國"] == "negative"
