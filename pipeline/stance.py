@@ -236,6 +236,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     _harmed_goods(cues, clause, shadow)
     _asked_restraint(cues, shadow, clause)
     _drop_charges(cues, shadow, clause)
+    _manners(cues, shadow)
     _negate_and_intensify(cues, clause, tokens)
     if "而是" in shadow or "而非" in shadow or "而不是" in shadow:
         # 美方並非出於戰略信任而同意此案，而是…; …整合規劃，而非被動因應美方要求: what "not X but Y"
@@ -763,6 +764,20 @@ def _cue_kind(c: Cue) -> str:
     if k == "hedge":
         return "hedge"
     return k
+
+
+def _manners(cues: list[Cue], shadow: str) -> None:
+    """A judging adjective used as the manner of the act right after it (嚴厲警告, 嚴厲地批評) judges no
+    one itself: it strengthens that act, as an intensifier does."""
+    for c, d in zip(cues, cues[1:]):
+        if c.entry.kind == "evaluative" and shadow[c.start : c.end] in _MANNER_WORDS and d.entry.kind in ("evaluative", "reporting") \
+                and shadow[c.end : d.start] in ("", "地"):
+            c.polarity = None
+            d.factor *= _MANNER_WORDS[shadow[c.start : c.end]]
+
+
+#: judging adjectives that may be the manner of an act (shadow forms) and how much they strengthen it
+_MANNER_WORDS = {"严厉": 1.3}
 
 
 def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token] | None = None) -> None:

@@ -2590,3 +2590,10 @@ def test_countering_a_threat_is_no_bad_act(resources):
     """美日在對抗中國威脅上合作密切: 對抗 counters China's threat, so China is judged (it was left out as
     what is countered, and the threat went to the US and Japan alone)."""
     assert targets(stance(resources, "美日在對抗中國威脅上合作密切。"))["中國"] == "negative"
+
+
+def test_a_judging_adjective_as_the_manner_of_an_act(resources):
+    """這是「台灣人民對賴政府的一次嚴厲警告」: 嚴厲 is how the warning is given, not a judgement of the
+    Taiwanese who give it (Taiwan was negative); Lai stays the one warned."""
+    st = stance(resources, "國民黨主席朱立倫則說，這是「台灣人民對賴政府的一次嚴厲警告」，呼籲總統賴清德停止操弄對立，回到憲政體制。")
+    assert "台灣" not in targets(st) and targets(st)["賴清德"] == "negative"
