@@ -440,7 +440,8 @@ class ForeignNames:
     def _latin_people(self, u: _Unit) -> None:
         """A Latin-script name right after a title (總理 Zoran Zaev, 發言人 Heather Nauert) or, with
         two to four capitalised words, right before a speech verb (Paz Zárate 說道; one word after a
-        closing quote: 」Kavadarkov 說道) is a PERSON."""
+        closing quote: 」Kavadarkov 說道) or opening with a known first name (Pete Ricketts今天抵台)
+        is a PERSON."""
         text, sh, r = u.text, u.sh, self.rules
         if not _LATIN_NAME.search(text):
             return
@@ -457,7 +458,9 @@ class ForeignNames:
             # two to four words before a speech verb; or one, when it also follows a closing quote
             # (」Kavadarkov 說道: the speaker of the quotation, not a company's name)
             speaks = (len(words) >= 2 or before[-1:] in ("」", "”")) and any(after.startswith(v) for v in r["speech_verbs"])
-            if titled or speaks:
+            # … or two to four words that open with a first name the KB's people have (Pete Ricketts今天抵台)
+            named = 2 <= len(words) <= 4 and words[0] in self.english.given_names
+            if titled or speaks or named:
                 known = self._english_entries(m.group(), "PERSON")
                 if len(known) == 1:  # 國防部長 Pete Hegseth: the person the KB knows by that name
                     u.add(Entity(m.group(), a, b, "PERSON", known[0].id, known[0].en, "kb"))

@@ -187,8 +187,8 @@ class NameRules:
             m = mentions[sh[a:b]]
             if (m.unit <= n_unit) if backward else (m.unit == n_unit and a < m.end):
                 continue
-            if sh[a].isascii() and (re.search(r"[A-Za-z] ?$", sh[max(0, a - 2):a]) or sh[b:b + 1].isalpha()):
-                continue  # a Latin surname must be a word of its own (not May in "Theresa May")
+            if sh[a].isascii() and (re.search(r"[A-Za-z] ?$", sh[max(0, a - 2):a]) or sh[b:b + 1].isascii() and sh[b:b + 1].isalpha()):
+                continue  # a Latin surname must be a word of its own (not May in "Theresa May"; Ricketts在 is one)
             if sh[a].isascii() and any(sh.startswith(x, b + (sh[b:b + 1] == " ")) for x in self.rules["place_suffixes"]):
                 continue  # Lee 縣 is a county
             inside = [] if u.free(a, b) else [e for e in u.ents if e.start < b and a < e.end]

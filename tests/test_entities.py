@@ -1883,3 +1883,12 @@ def test_a_japanese_press_secretary_s_name(resources):
     es = ents("日本外務省報道官北村俊博表示，印尼國防部長夏佛里表示。", resources)
     assert one(es, "北村俊博").en == "Toshihiro Kitamura"
     assert one(es, "夏佛里").en == "Sjafrie Sjamsoeddin"
+
+
+def test_a_latin_name_opening_with_a_known_first_name_and_its_surname_later(resources):
+    """Pete Ricketts今天抵台: a person though no title or speech verb is next to it (it was nothing),
+    and Ricketts right before Han text later refers to him (a Han character after it was taken for a
+    letter of a longer word)."""
+    doc = annotate_text("美參議員訪台\n\nPete Ricketts今天抵台。\n\nRicketts在會後受訪時表示，台美關係堅若磐石。\n", "r", resources)
+    assert [(e.text, e.en) for e in doc.units[1].entities if e.label == "PERSON"] == [("Pete Ricketts", "Pete Ricketts")]
+    assert [(e.text, e.en) for e in doc.units[2].entities if e.label == "PERSON"] == [("Ricketts", "Pete Ricketts")]

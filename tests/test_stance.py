@@ -2597,3 +2597,11 @@ def test_a_judging_adjective_as_the_manner_of_an_act(resources):
     Taiwanese who give it (Taiwan was negative); Lai stays the one warned."""
     st = stance(resources, "國民黨主席朱立倫則說，這是「台灣人民對賴政府的一次嚴厲警告」，呼籲總統賴清德停止操弄對立，回到憲政體制。")
     assert "台灣" not in targets(st) and targets(st)["賴清德"] == "negative"
+
+
+def test_english_words_a_named_speaker_quotes(resources):
+    """Ricketts…表示，"Taiwan is a beacon of democracy…": the senator holds it (the sentence had no
+    stance: beacon weighed nothing, and Ricketts was no entity), Taiwan positive."""
+    st = stance(resources, 'Ricketts在會後受訪時表示，"Taiwan is a beacon of democracy in the Indo-Pacific, and the United States will stand with Taiwan."',
+                before="Pete Ricketts今天抵台。")
+    assert st["holder"]["text"] == "Ricketts" and targets(st)["Taiwan"] == "positive"
