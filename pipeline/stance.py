@@ -388,7 +388,7 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                     and not (holder_ent is not None and t["text"] == holder_ent.text)]
     if targets and isinstance(holder, dict):  # the speaker of a turn (顧部長立雄：我們樂觀其成) is no target of it
         members = {m["kb_id"] for m in holder.get("members", ()) if m.get("kb_id")}  # (nor one of several speaking)
-        employers = _affiliations(ents, holder_ent, shadow)
+        employers = _affiliations(ents, holder_ent, shadow, -1 if holder_ent is not None or holder.get("kb_id") else text.find(holder["text"]))
         targets = [t for t in targets if not (t["text"] == holder["text"] or holder.get("kb_id") and t["kb_id"] == holder["kb_id"]
                                               or t["kb_id"] in members or t["text"] in employers)]
     if not types and bearing:
@@ -1993,16 +1993,21 @@ def _topic_spans(tokens) -> list[tuple[int, int]]:
     return out
 
 
-def _affiliations(ents: list[Entity], holder_ent: Entity | None, shadow: str) -> set[str]:
+def _affiliations(ents: list[Entity], holder_ent: Entity | None, shadow: str, role_at: int = -1) -> set[str]:
     """The bodies the holder is introduced with (中國社會科學院亞太…研究院研究員李曉東認為, 新加坡國立大學
     …高級研究員黃啟明表示): an ORG in the holder's own noun phrase, named nowhere else in the sentence,
-    is no target of what the holder says."""
-    if holder_ent is None or holder_ent.label != "PERSON":
+    is no target of what the holder says.  ``role_at``: where a holder named only by a role starts
+    (新加坡國立大學東南亞研究學者指出: 學者)."""
+    if holder_ent is not None and holder_ent.label == "PERSON":
+        at = holder_ent.start
+    elif holder_ent is None and role_at > 0:
+        at = role_at
+    else:
         return set()
     out = set()
     for e in ents:
-        if e.label in ("ORG", "GPE") and e.end <= holder_ent.start and holder_ent.start - e.end <= 24 \
-                and not _PHRASE_BREAK.search(_ACRONYM.sub(lambda m: "_" * len(m.group()), shadow[e.end : holder_ent.start])) \
+        if e.label in ("ORG", "GPE") and e.end <= at and at - e.end <= 24 \
+                and not _PHRASE_BREAK.search(_ACRONYM.sub(lambda m: "_" * len(m.group()), shadow[e.end : at])) \
                 and sum(x.text == e.text for x in ents) == 1:
             out.add(e.text)  # (美國智庫德國馬歇爾基金會（GMF）亞洲計畫主任葛來儀: the country and the fund)
     return out

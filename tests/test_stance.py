@@ -2605,3 +2605,12 @@ def test_english_words_a_named_speaker_quotes(resources):
     st = stance(resources, 'Ricketts在會後受訪時表示，"Taiwan is a beacon of democracy in the Indo-Pacific, and the United States will stand with Taiwan."',
                 before="Pete Ricketts今天抵台。")
     assert st["holder"]["text"] == "Ricketts" and targets(st)["Taiwan"] == "positive"
+
+
+def test_the_body_a_role_holder_is_introduced_with_is_no_target(resources):
+    """新加坡國立大學東南亞研究學者指出…: the scholars hold it and their university is no target (it was
+    negative); 泰軍 is the Thai military, whom 指責 judges (the Security Council was negative)."""
+    st = stance(resources, "新加坡國立大學東南亞研究學者指出，這場衝突暴露了東協在處理成員國爭端方面的局限，但也為馬來西亞展現外交領導力提供了機會。")
+    assert st["holder"]["text"] == "學者" and "新加坡國立大學" not in targets(st)
+    st = stance(resources, "柬埔寨首相洪瑪奈則呼籲聯合國安理會召開緊急會議，並指責泰軍使用集束彈藥，「嚴重違反國際人道法」。")
+    assert targets(st).get("泰軍") == "negative" and targets(st).get("聯合國安理會") != "negative"
