@@ -727,3 +727,15 @@ def test_yuqi_without_its_second_half_is_with_it(resources):
     assert glosses[0]["與其"] == "with it"
     assert glosses[1]["與其"] == "rather than" and glosses[1]["不如"] == "better to"
     assert glosses[2]["野合"] == "unholy alliance"
+
+
+def test_commentary_phrases_read_as_commentary(resources):
+    """與其說是…不如說是… "rather than … it is rather" (was "rather than say be … not as good as say
+    be"); 杞人憂天 a groundless worry; 豈不成了 "would it not | became" (成了 was "OK")."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("標題\n\n川普的對外政策，與其說是「美國優先」，不如說是「交易優先」。\n\n這種擔憂並非杞人憂天。台灣豈不成了犧牲品？\n",
+                        "c", resources)
+    glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}
+    assert glosses["與其說是"] == "rather than" and glosses["不如說是"] == "it is rather"
+    assert glosses["杞人憂天"] == "groundless worry" and glosses["成了"] == "became"
