@@ -739,3 +739,6 @@ def test_commentary_phrases_read_as_commentary(resources):
     glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}
     assert glosses["與其說是"] == "rather than" and glosses["不如說是"] == "it is rather"
     assert glosses["杞人憂天"] == "groundless worry" and glosses["成了"] == "became"
+    doc = annotate_text("標題\n\n這番話讓許多台灣人感到不安。尹錫悅已構成內亂罪首謀。成功大學政治系教授指出。\n", "c", resources)
+    glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "this foreign words", "head scheme", "political system")
+    assert (glosses["這番話"], glosses["首謀"], glosses["政治系"]) == ("these words", "ringleader", "Department of Political Science")
