@@ -742,3 +742,6 @@ def test_commentary_phrases_read_as_commentary(resources):
     doc = annotate_text("標題\n\n這番話讓許多台灣人感到不安。尹錫悅已構成內亂罪首謀。成功大學政治系教授指出。\n", "c", resources)
     glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "this foreign words", "head scheme", "political system")
     assert (glosses["這番話"], glosses["首謀"], glosses["政治系"]) == ("these words", "ringleader", "Department of Political Science")
+    doc = annotate_text("標題\n\n國防部統計，演習期間共偵獲共機76架次。相較之下，歐盟的回應更為低調。\n", "c", resources)
+    glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "common" and "each other | more | under")
+    assert (glosses["共"], glosses["相較之下"]) == ("altogether", "by comparison")
