@@ -581,6 +581,7 @@ class Glosser:
         self._function = function_words
         self.hidden = {g for rows in function_words.values() for _p, g, show in rows if not show}
         self._memo: dict[tuple[str, str, str | None], str | None] = {}
+        self._traditional: dict[str, str] = {}  # a Simplified word's Traditional form (s2t), for _lookup_simplified
         self._words: dict[tuple[str, bool], str | None] = {}
         self._readings = readings or {}  # character -> "reading<TAB>reading as a surname"
         self._pinyin = None
@@ -629,6 +630,16 @@ class Glosser:
         return glosser
 
     # -- single words ---------------------------------------------------------------------------
+    def _lookup_simplified(self, text: str, simp: str, pos: str | None = None) -> str | None:
+        """:meth:`lookup` of a word written in Simplified characters, by its Traditional form."""
+        trad = self._traditional.get(text)
+        if trad is None:
+            from .segment import opencc_for
+
+            trad = opencc_for("s2t").convert(text)
+            trad = self._traditional[text] = trad if len(trad) == len(text) else text
+        return self.lookup(trad, simp, pos)
+
     def lookup(self, trad: str, simp: str, pos: str | None = None) -> str | None:
         """Short English gloss of one word; None for punctuation and whitespace."""
         key = (trad, simp, pos)
@@ -870,10 +881,12 @@ class Glosser:
         return out[0] if out else ""
 
     # -- units ----------------------------------------------------------------------------------
-    def gloss_unit(self, unit: Unit, cantonese: bool = False) -> None:
+    def gloss_unit(self, unit: Unit, cantonese: bool = False, simplified: bool = False) -> None:
         """Fill every token's ``gloss`` and the unit's ``gloss_en``; ``cantonese``: the article is
         written in Cantonese (:func:`pipeline.cantonese.is_cantonese`), whose words then read as
-        Cantonese (話 "say", 係 "is", 點樣 "how")."""
+        Cantonese (話 "say", 係 "is", 點樣 "how"); ``simplified``: it is written in Simplified
+        characters, so a word is looked up in its Traditional form (后 "after" as 後, not "empress";
+        愿 "wish" as 願, not "honest"; 里 "inside" as 裡)."""
         spans: list[tuple[int, int, str]] = []
         found = [(e.start, e.end, e.en or _members_en(e)) for e in unit.entities] if unit.entities else []
         # entities first (longest first where they nest), then numbers not inside an entity
@@ -881,8 +894,8 @@ class Glosser:
         for s in sorted(found, key=lambda x: (x[0] - x[1], x[0])) + designations + number_spans(unit.text):
             if s[2] and s[0] < s[1] and not any(s[0] < e[1] and e[0] < s[1] for e in spans):
                 spans.append(s)
-        lookup = self.lookup
-        memo = self._memo
+        lookup = self.lookup if not simplified else self._lookup_simplified
+        memo = self._memo if not simplified else {}
         tokens = unit.tokens
         if not spans:
             for t in tokens:
@@ -1184,8 +1197,18 @@ def gloss_document(doc, glosser: Glosser) -> None:
     from .cantonese import is_cantonese
 
     cantonese = is_cantonese(doc.text)
+    simplified = _written_in_simplified(doc)
     for unit in doc.units:
-        glosser.gloss_unit(unit, cantonese)
+        glosser.gloss_unit(unit, cantonese, simplified)
+
+
+def _written_in_simplified(doc) -> bool:
+    """Is the document written in Simplified characters: do almost none of its Han characters change
+    in the Simplified shadow (a Traditional text changes one in five or more)?"""
+    han = sum(1 for ch in doc.text if "\u4e00" <= ch <= "\u9fff")
+    if han < 20 or len(doc.shadow) != len(doc.text):
+        return False
+    return sum(a != b for a, b in zip(doc.text, doc.shadow)) < 0.01 * han
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = frozenset("「“『"), frozenset("」”』")

@@ -745,3 +745,15 @@ def test_commentary_phrases_read_as_commentary(resources):
     doc = annotate_text("標題\n\n國防部統計，演習期間共偵獲共機76架次。相較之下，歐盟的回應更為低調。\n", "c", resources)
     glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "common" and "each other | more | under")
     assert (glosses["共"], glosses["相較之下"]) == ("altogether", "by comparison")
+
+
+def test_a_simplified_article_s_words_are_looked_up_in_traditional(resources):
+    """In Simplified text 后, 愿 and 里 stand for 後, 願 and 裡 ("after", "wish", "inside"), not the
+    Traditional characters written the same (they read "empress", "honest", a unit of length)."""
+    from pipeline.annotate import annotate_text
+
+    doc = annotate_text("日韩关系\n\n高市早苗表示，日方愿同韩方一道推动两国关系。双方三天后发表声明，提到台湾问题。\n", "s", resources)
+    glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}
+    assert "honest" not in glosses["愿同"] and glosses["后"] == "after"
+    doc = annotate_text("日韓關係\n\n皇后表示，日方願意推動兩國關係。會後雙方發表聲明，裡面提到台灣問題。\n", "t", resources)
+    assert {t.text: t.gloss for u in doc.units for t in u.tokens}["皇后"] == "empress"
