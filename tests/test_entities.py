@@ -1892,3 +1892,10 @@ def test_a_latin_name_opening_with_a_known_first_name_and_its_surname_later(reso
     doc = annotate_text("美參議員訪台\n\nPete Ricketts今天抵台。\n\nRicketts在會後受訪時表示，台美關係堅若磐石。\n", "r", resources)
     assert [(e.text, e.en) for e in doc.units[1].entities if e.label == "PERSON"] == [("Pete Ricketts", "Pete Ricketts")]
     assert [(e.text, e.en) for e in doc.units[2].entities if e.label == "PERSON"] == [("Ricketts", "Pete Ricketts")]
+
+
+def test_ulchi_freedom_shield_and_kbs(resources):
+    """乙支自由之盾 is the Ulchi Freedom Shield exercise (its 自由 counted as praise), KBS中文 the KBS
+    (its English was 'KBS中文')."""
+    es = ents("KBS中文报道，韩美“乙支自由之盾”联合军演今天展开。", resources)
+    assert one(es, "乙支自由之盾").en == "Ulchi Freedom Shield" and one(es, "KBS中文").en == "KBS"
