@@ -1899,3 +1899,10 @@ def test_ulchi_freedom_shield_and_kbs(resources):
     (its English was 'KBS中文')."""
     es = ents("KBS中文报道，韩美“乙支自由之盾”联合军演今天展开。", resources)
     assert one(es, "乙支自由之盾").en == "Ulchi Freedom Shield" and one(es, "KBS中文").en == "KBS"
+
+
+def test_a_party_secretary_general_s_name(resources):
+    """立憲民主黨幹事長安住淳: 幹事長 is one word (jieba cut 幹事|長安|住淳, Chang'an) and the name is
+    Jun Azumi's; 西田實仁 is Makoto Nishida (no reading found it)."""
+    assert one(ents("立憲民主黨幹事長安住淳表示反對。", resources), "安住淳").en == "Jun Azumi"
+    assert one(ents("公明黨幹事長西田實仁會面。", resources), "西田實仁").en == "Makoto Nishida"
