@@ -670,6 +670,8 @@ class NameRules:
         if country is None:  # 小泉防衛大臣, 統合幕僚長吉田圭秀: the title after or right before the name
             titles = self.rules.data.get("country_titles", {})
             country = next((c for title, c in titles.items() if u.sh.startswith(title, b) or u.sh.endswith(title, 0, a)), None)
+        if country is None and b - a >= 2 and not self._surname_first(u.sh[a:b]) and self._japanese_names.surname(u.text[a:a + 2]):
+            country = "jp"  # 官房副長官佐藤|啟: a Japanese surname no Chinese name begins with (not "Tso Teng")
         return country
 
     def _korean(self, u: _Unit, a: int, country: str | None) -> bool:

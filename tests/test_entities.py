@@ -1906,3 +1906,10 @@ def test_a_party_secretary_general_s_name(resources):
     Jun Azumi's; 西田實仁 is Makoto Nishida (no reading found it)."""
     assert one(ents("立憲民主黨幹事長安住淳表示反對。", resources), "安住淳").en == "Jun Azumi"
     assert one(ents("公明黨幹事長西田實仁會面。", resources), "西田實仁").en == "Makoto Nishida"
+
+
+def test_a_japanese_surname_no_chinese_name_begins_with(resources):
+    """官房副長官佐藤|啟: jieba leaves 佐藤 alone, and with no country in its clause it was read as a
+    Chinese name (Tso Teng); a Japanese surname no Chinese name begins with reads as Japanese."""
+    assert one(ents("官房副長官佐藤啟表示。", resources), "佐藤").en == "Sato"
+    assert one(ents("記者王小明表示。", resources), "王小明").en == "Wang Hsiao-ming"
