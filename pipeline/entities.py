@@ -256,7 +256,8 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
         self.run_re = rx.compile(f"[{chars}]{{2,}}")
         after = "".join(re.escape(c) for c in rules["single_abbreviation_after"]) or "\x00"
         side = "|".join(map(re.escape, rules["single_abbreviation_words"])) or "(?!)"
-        self.single_re = rx.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})")
+        # after a verb of going or taking sides (訪日), before 方 (美方), or opening a clause (美|擬…)
+        self.single_re = rx.compile(f"(?<=[{after}])[{chars}]|[{chars}](?={side})|(?:^|(?<=[，。；：！？ \u3000「“『（(]))[{chars}]")
         self.list_re = rx.compile(f"[{chars}](?:、[{chars}])+")
         convert = segmenter.converter.convert
         self.after_only = {convert(str(k)): str(v) for k, v in (rules.data.get("after_only_abbreviations") or {}).items()}
@@ -913,6 +914,10 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if ch in r["weak_abbreviations"] and not (tok.start == a and tok.end == b + 1 and sh[b] == "方"):
                 continue  # 以, 法 alone could be anything; 以方, 歐方 (the Israeli, the European side) cannot
             word = next((w for w in self.rules["single_abbreviation_words"] if sh.startswith(w, b)), None)
+            if word is None and not (a and sh[a - 1] in r["single_abbreviation_after"]):
+                if _opens_clause_alone(sh, tok, a, b, u.token_at(b)):
+                    u.add(self._single(u, a, b, b))  # 美|擬|對…, 日|稱|將反制: a headline's country, subject of a verb
+                continue
             if word is None:  # the verb before must start its token: 訪日, 對/中, not 採訪/中
                 prev = u.token_at(a - 1) if a else None
                 if prev is None or (prev.start != a - 1 and prev is not tok) or (prev is tok and tok.start != a - 1):
@@ -1058,6 +1063,19 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
                 continue
             if u.free(a, b):
                 u.add(Entity(u.text[a:b], a, b, "PERCENT", None, describe_percent(extra), "rule", extra=extra))
+
+
+def _opens_clause_alone(sh: str, tok, a: int, b: int, nxt) -> bool:
+    """Is the abbreviation at [a, b) a word of its own opening its clause (after the start, a
+    punctuation mark or a space) before a verb or adverb (美|擬|對…, 日|稱, 韓|要求)?"""
+    return tok.start == a and tok.end == b and sh[a] != "台" and (a == 0 or sh[a - 1] in _CLAUSE_OPENERS
+                                                and (sh[a - 1] not in " \u3000" or a >= 2 and "\u4e00" <= sh[a - 2] <= "\u9fff")) \
+        and nxt is not None and nxt.start == b and nxt.pos[:1] in ("v", "d")
+    # (a space counts only after Han text, as between a headline's parts: not 9 月 29 日 or 今 ( 8 ) 日;
+    # 台 may be a stage: 台上握手、台|下滑手機)
+
+
+_CLAUSE_OPENERS = frozenset("，。；：！？ \u3000「“『（(")  # (not 、: a list's items are the list's, 週六、日)
 
 
 def _dateline_day(doc: Document, shadow: str) -> str | None:

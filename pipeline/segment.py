@@ -42,6 +42,10 @@ _UNKNOWN_WORD_TAGS = frozenset({"x", "m", "eng"})  # what jieba-rs's tag gives a
 #: two words
 _LOCATIVES = frozenset("中上下内外后前时里间")
 _PREDICATE_ADVERBS = frozenset("恐将也已则均皆仍却才就都又曾正再亦并便须应会")
+#: … and a country's one-character name glued to the verb after it (美拟 came out of 美|擬對…: "beautiful
+#: plan to"), shadow forms
+_COUNTRY_CHARS = frozenset("美中日韩俄台英法德菲越印澳朝欧泰")
+_COUNTRY_PREDICATES = _PREDICATE_ADVERBS | frozenset("拟称要对与")
 _SPLIT = "\x00"  # the tag of a piece that is cut in two (see _plain_tokens)
 _DEFAULT_USER_FREQ = 3000
 
@@ -235,7 +239,8 @@ class Segmenter:
                 if w.isspace():
                     pos = end
                     continue
-                split = len(w) == 2 and w[0] in _LOCATIVES and w[1] in _PREDICATE_ADVERBS and not self.is_word(w)
+                split = len(w) == 2 and (w[0] in _LOCATIVES and w[1] in _PREDICATE_ADVERBS
+                                         or w[0] in _COUNTRY_CHARS and w[1] in _COUNTRY_PREDICATES) and not self.is_word(w)
                 k = known[w] = (w, _SPLIT if split else self._piece_tag(w, cut_tag))
             if k[1] is _SPLIT:  # 中|恐
                 for i, ch in enumerate(w):

@@ -1913,3 +1913,13 @@ def test_a_japanese_surname_no_chinese_name_begins_with(resources):
     Chinese name (Tso Teng); a Japanese surname no Chinese name begins with reads as Japanese."""
     assert one(ents("官房副長官佐藤啟表示。", resources), "佐藤").en == "Sato"
     assert one(ents("記者王小明表示。", resources), "王小明").en == "Wang Hsiao-ming"
+
+
+def test_a_country_s_one_character_name_opening_a_clause(resources):
+    """美擬對半導體課徵關稅 (jieba's 美擬 'beautiful plan to' is cut 美|擬), 日稱將反制, 韓要求撤回: the
+    country, subject of a verb, opening a headline or a clause; not 日 of a date after a space
+    (9 月 29 日), a weekday's (週六、日都上班) nor 台 of a stage (台上握手、台下滑手機)."""
+    es = ents("美擬對半導體課徵關稅，日稱將反制，韓要求撤回。", resources)
+    assert [(e.text, e.en) for e in es if len(e.text) == 1] == [("美", "U.S."), ("日", "Japan"), ("韓", "South Korea")]
+    assert not [e for e in ents("英國首相在 2018 年 9 月 29 日參加會議。", resources) if e.text == "日"]
+    assert not [e for e in ents("交接那天台上握手、台下滑手機。", resources) if e.text == "台"]

@@ -251,3 +251,10 @@ def test_a_locative_is_not_glued_to_the_adverb_after_it(seg):
     assert "中將" in [t.text for t in seg.tokens("解放軍中將表示。")]
     toks = seg.tokens("会议中也讨论了。")
     assert [(t.text, t.start, t.end) for t in toks][1:3] == [("中", 2, 3), ("也", 3, 4)]
+
+
+def test_a_country_s_one_character_name_is_not_glued_to_its_verb(seg):
+    """美擬對…: jieba's HMM made 美擬 one word ('beautiful plan to'); a country's one-character name
+    and a verb or adverb after it, two characters no dictionary has, are two words (在聲明中稱 too)."""
+    assert [t.text for t in seg.tokens("美擬對半導體課徵關稅")][:3] == ["美", "擬", "對"]
+    assert [t.text for t in seg.tokens("東部戰區發言人在聲明中稱，演習是懲戒。")][4:6] == ["中", "稱"]
