@@ -271,6 +271,8 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
                 types.add(e.type)
             if e.certainty in cert and not c.negated:
                 cert[e.certainty] += w
+            if e.type == "prescription" and not c.negated and any(0 <= c.start - x.end <= 1 for x in ents):
+                evidence["modal"] += 1.0  # 香港應密切留意…, 日方應…: a named party told what to do
         elif e.kind == "reporting":
             if e.type == "say":
                 say += e.weight

@@ -2614,3 +2614,10 @@ def test_the_body_a_role_holder_is_introduced_with_is_no_target(resources):
     assert st["holder"]["text"] == "學者" and "新加坡國立大學" not in targets(st)
     st = stance(resources, "柬埔寨首相洪瑪奈則呼籲聯合國安理會召開緊急會議，並指責泰軍使用集束彈藥，「嚴重違反國際人道法」。")
     assert targets(st).get("泰軍") == "negative" and targets(st).get("聯合國安理會") != "negative"
+
+
+def test_a_named_party_told_what_it_should_do(resources):
+    """香港應密切留意東北亞格局的變化: a prescription to a party named right before 應 bears (it did
+    not: 應 alone weighs below the threshold); the party is its neutral target."""
+    st = stance(resources, "香港應密切留意東北亞格局的變化。")
+    assert st["bearing"] and "prescription" in st["types"] and targets(st) == {"香港": "neutral"}
