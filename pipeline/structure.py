@@ -463,8 +463,8 @@ _OUTLET_THEN_LATIN = rx.compile(r"^(?P<pub>[\u4e00-\u9fff]{2,16})\s+[A-Z][A-Za-z
 def _site_header(t: str, pat: LayoutPatterns) -> bool:
     """A site's name with its English: 外交部 Ministry of Foreign Affairs, or a known outlet with its
     short Latin name (中央社 CNA)."""
-    if _SITE_HEADER.match(t):
-        return True
+    if _SITE_HEADER.match(t) and "的" not in t:
+        return True  # (not 台灣的民主韌性 Taiwan's Democratic Resilience: a title and its translation)
     m = _OUTLET_THEN_LATIN.match(t)
     return m is not None and pat.is_publication(m.group("pub"))
 
@@ -637,7 +637,7 @@ def _publication_line(t: str, pat: LayoutPatterns) -> bool:
         return True  # BBC News 中文: a known outlet whose name has spaces in it
     head = _LATIN_TAIL.sub("", t.strip())
     if head != t.strip() and (pat.is_publication(head) or re.fullmatch(r"[\u4e00-\u9fff]{2,12}", head)
-                              and len(t.strip()) - len(head) >= 12):
+                              and len(t.strip()) - len(head) >= 12 and "的" not in head):
         return True  # 國防部 Ministry of National Defense, R.O.C.: the issuer and its English name
     tail = re.sub(r"^[A-Za-z][A-Za-z .&'\-]{1,30}\s+(?=[\u4e00-\u9fff])", "", t.strip())
     if tail != t.strip() and pat.is_publication(tail):

@@ -1177,3 +1177,14 @@ def test_a_writer_after_the_outlet_s_label_before_the_place(resources):
         doc = annotate_text(text, "nk", resources)
         assert [e.en for e in doc.units[1].entities if e.label == "PERSON"] == ["Hiroyuki Takahashi"]
         assert doc.meta["author"] in ("高橋浩之", "高桥浩之")
+
+
+def test_a_bilingual_title_is_no_site_header(resources):
+    """台灣的民主韌性 Taiwan's Democratic Resilience: a title and its translation (it read as a site's
+    name and its English, so the article had no title and its byline was a heading); 國防部 Ministry
+    of National Defense, R.O.C. stays the issuer's line."""
+    doc = annotate_text("台灣的民主韌性 Taiwan's Democratic Resilience\n\n作者：林夏如 Lin Hsia-ju\n\n"
+                        "面對中國的認知作戰，台灣社會展現了驚人的韌性。\n", "b", resources)
+    assert [u.kind for u in doc.units[:2]] == ["title", "byline"] and doc.meta["author"].startswith("林夏如")
+    doc = annotate_text("國防部 Ministry of National Defense, R.O.C.\n\n共機擾台\n\n國防部今日表示，共機擾台。\n", "m", resources)
+    assert [u.kind for u in doc.units[:2]] == ["publication", "title"]
