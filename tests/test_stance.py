@@ -2621,3 +2621,10 @@ def test_a_named_party_told_what_it_should_do(resources):
     not: 應 alone weighs below the threshold); the party is its neutral target."""
     st = stance(resources, "香港應密切留意東北亞格局的變化。")
     assert st["bearing"] and "prescription" in st["types"] and targets(st) == {"香港": "neutral"}
+
+
+def test_a_hedged_difficulty_is_a_prediction(resources):
+    """這種平衡策略恐難持久: jieba keeps 恐難 whole, so the hedge 恐 was lost; 恐難 is a hedged
+    prediction as 恐將 is."""
+    st = stance(resources, "然而，筆者認為，這種平衡策略恐難持久。")
+    assert "prediction" in st["types"] and st["certainty"] == "hedged"
