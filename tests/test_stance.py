@@ -2628,3 +2628,4 @@ def test_a_hedged_difficulty_is_a_prediction(resources):
     prediction as 恐將 is."""
     st = stance(resources, "然而，筆者認為，這種平衡策略恐難持久。")
     assert "prediction" in st["types"] and st["certainty"] == "hedged"
+    assert "prediction" in stance(resources, "台灣恐遭孤立。")["types"]  # (恐遭 and 恐被 likewise)
