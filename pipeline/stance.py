@@ -161,6 +161,11 @@ def unit_stance(unit: Unit, shadow: str, lex: Lexicon, ctx: Context | None = Non
     # 「史上最好」; not 這是必須的。)
     cues = [c for c in cues if not (c.entry.kind == "modal" and c.end - c.start <= 2 and (
         shadow[c.end : c.end + 1] in _CLOSING_MARKS or shadow[c.end : c.end + 1] == "的" and _HAN_AFTER.match(shadow, c.end + 1)))]
+    if "不要" in shadow:  # 不要 "don't" before a verb; not 要不要 (a question), 不要求 (not asking), 我不要任何… (not wanting)
+        after = {t.start: t for t in tokens}
+        cues = [c for c in cues if not (shadow[c.start : c.end] == "不要" and (
+            shadow[c.start - 1 : c.start] == "要" or shadow[c.end : c.end + 1] == "求"
+            or (t := after.get(c.end)) is None or t.pos[:1] in ("r", "m", "x") or t.pos == "eng"))]
     if "拒绝" in shadow:  # 拒絕評論立法院的審議前景: declining to speak judges nothing it would have spoken of
         for c in cues:
             if c.entry.kind == "reporting" and shadow[c.start : c.end] == "拒绝" and shadow.startswith(_COMMENTING, c.end):

@@ -2629,3 +2629,13 @@ def test_a_hedged_difficulty_is_a_prediction(resources):
     st = stance(resources, "然而，筆者認為，這種平衡策略恐難持久。")
     assert "prediction" in st["types"] and st["certainty"] == "hedged"
     assert "prediction" in stance(resources, "台灣恐遭孤立。")["types"]  # (恐遭 and 恐被 likewise)
+
+
+def test_prescriptions_jieba_keeps_whole(resources):
+    """不宜, 不必, 不要 are tokens of their own, so 應 or 要 inside them never counted: they prescribe."""
+    assert "prescription" in stance(resources, "政府不宜過度樂觀。")["types"]
+    assert "prescription" in stance(resources, "外界不必過度解讀。")["types"]
+    assert "prescription" in stance(resources, "北京則多次警告菲方「不要玩火」。")["types"]
+    # (not 要不要, a question; 不要求, not asking; 不要任何…, not wanting)
+    assert "prescription" not in stance(resources, "Saipov 的辯護團隊先前已要求檢察官不要求償死刑。")["types"]
+    assert "prescription" not in stance(resources, "外界關心台灣在中日爭端中到底要不要表態，各方看法分歧。")["types"]
