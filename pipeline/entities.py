@@ -847,7 +847,7 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if day:  # 19日以無異議方式: the day of a date, not Japan; 30日|中美兩國: the run after it
                 a += 1
             if b - a < 2 or any(w in sh[a:b] for w in r["not_clusters"]) \
-                    or all(c in r["weak_abbreviations"] for c in sh[a:b]):
+                    or all(c in r["weak_abbreviations"] for c in sh[a:b]) and not self._weak_pair(u, a, b):
                 continue
             left, right = u.leftovers(a, b)
             if left and left not in r["cluster_prefixes"] and not (day and left.endswith("日")):
@@ -1013,6 +1013,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
             if len(w) == n and self._is_word(w):
                 return w
         return None
+
+    def _weak_pair(self, u: _Unit, a: int, b: int) -> bool:
+        """Two weak abbreviations jieba keeps as one word before a word for what is between their
+        countries (泰柬|邊境衝突, 越柬|關係): a pair, though each alone could be anything."""
+        t = u.token_at(a)
+        return t is not None and (t.start, t.end) == (a, b) and u.sh.startswith(tuple(self.rules["cluster_relations"]), b)
 
     def _trim_weak(self, u: _Unit, a: int, b: int) -> tuple[int, int]:
         weak = self.rules["weak_abbreviations"]

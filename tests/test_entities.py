@@ -1923,3 +1923,10 @@ def test_a_country_s_one_character_name_opening_a_clause(resources):
     assert [(e.text, e.en) for e in es if len(e.text) == 1] == [("美", "U.S."), ("日", "Japan"), ("韓", "South Korea")]
     assert not [e for e in ents("英國首相在 2018 年 9 月 29 日參加會議。", resources) if e.text == "日"]
     assert not [e for e in ents("交接那天台上握手、台下滑手機。", resources) if e.text == "台"]
+
+
+def test_two_weak_abbreviations_kept_together_before_a_border(resources):
+    """泰柬邊境衝突: Thailand–Cambodia, though 泰 and 柬 alone could be anything (it was glossed 'safe
+    card'); 以巴衝突 stays the event."""
+    assert one(ents("泰柬邊境衝突升級。", resources), "泰柬").en == "Thailand–Cambodia"
+    assert one(ents("以巴衝突持續。", resources), "以巴衝突").label == "EVENT"

@@ -745,6 +745,9 @@ def test_commentary_phrases_read_as_commentary(resources):
     doc = annotate_text("標題\n\n國防部統計，演習期間共偵獲共機76架次。相較之下，歐盟的回應更為低調。\n", "c", resources)
     glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "common" and "each other | more | under")
     assert (glosses["共"], glosses["相較之下"]) == ("altogether", "by comparison")
+    doc = annotate_text("標題\n\n泰國代總理普坦表示，衝突持續第三天，柬方違反國際人道法。\n", "c", resources)
+    glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "generation premier", "but", "human sympathy law")
+    assert (glosses["代總理"], glosses["第"], glosses["國際人道法"]) == ("acting premier", "ordinal", "international humanitarian law")
 
 
 def test_a_simplified_article_s_words_are_looked_up_in_traditional(resources):
