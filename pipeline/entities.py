@@ -1073,12 +1073,12 @@ class EntityTagger(NameRules, ForeignNames, ModelMerge):
 
 def _opens_clause_alone(sh: str, tok, a: int, b: int, nxt) -> bool:
     """Is the abbreviation at [a, b) a word of its own opening its clause (after the start, a
-    punctuation mark or a space) before a verb or adverb (美|擬|對…, 日|稱, 韓|要求)?"""
+    punctuation mark or a space) before a verb or adverb (美|擬|對…, 日|稱, 韓|要求)?  A space counts
+    only after Han text, as between a headline's parts (not 9 月 29 日 or 今 ( 8 ) 日); 台 may be a
+    stage (台上握手、台|下滑手機)."""
     return tok.start == a and tok.end == b and sh[a] != "台" and (a == 0 or sh[a - 1] in _CLAUSE_OPENERS
                                                 and (sh[a - 1] not in " \u3000" or a >= 2 and "\u4e00" <= sh[a - 2] <= "\u9fff")) \
         and nxt is not None and nxt.start == b and nxt.pos[:1] in ("v", "d")
-    # (a space counts only after Han text, as between a headline's parts: not 9 月 29 日 or 今 ( 8 ) 日;
-    # 台 may be a stage: 台上握手、台|下滑手機)
 
 
 _CLAUSE_OPENERS = frozenset("，。；：！？ \u3000「“『（(")  # (not 、: a list's items are the list's, 週六、日)

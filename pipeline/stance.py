@@ -1846,12 +1846,12 @@ _SPEECH_END = frozenset("，,。.！!？?…；;")
 
 def _subjects(holders: list[Entity], tokens, clause: list[int], v: Cue, region_start: int = 0) -> list[Entity]:
     """The candidate subjects of the verb ``v``: before it with no other verb in between, in its
-    clause — or anywhere after ``region_start`` (the end of a quotation the verb reports)."""
+    clause — or anywhere after ``region_start`` (the end of a quotation the verb reports), where the
+    name right after the quotation speaks whatever it does meanwhile (」川普指著眼前站著的人群說道)."""
     return [e for e in holders if region_start <= e.start and e.end <= v.start
             and (clause[e.start] == clause[v.start] or region_start > 0)
             and (not _verb_between(tokens, e.end, v.start) or region_start > 0 and e.start - region_start <= 1)
             and not _owns_a_trait(tokens, e.end, v.start)]
-    # (」川普指著眼前站著的人群說道: the name right after the quotation speaks, whatever it does meanwhile)
 
 
 #: what a person has rather than is (川普總統的風格比較重視交易: the style values, as the speaker describes it)
