@@ -949,6 +949,8 @@ class Glosser:
             _enumerator(tokens)
         if "與其" in unit.text or "与其" in unit.text:
             _with_it(tokens)
+        if "要" in unit.text:
+            _must(tokens)
         unit.gloss_en = self.gloss_line(unit)
         holder = unit.stance.get("holder") if unit.stance else None
         if isinstance(holder, dict) and not holder.get("en") and holder.get("text"):
@@ -1267,6 +1269,20 @@ def _classifiers(tokens) -> None:
 #: what an ordinal counts: 第|5|度 "fifth | time", 第|13|條 "13th | article" (not "degree", "strip")
 _ORDINAL_UNITS = {"度": "time", "次": "time", "条": "article", "章": "chapter", "款": "paragraph", "项": "item",
                   "届": "term"}  # (shadow script)
+
+
+def _must(tokens) -> None:
+    """要 opening a clause, or after 我們 opening it, before a verb says what must be done (第二，要加強
+    與日本的合作: "must | strengthen", not "want"), as the stance rules read it."""
+    for i, t in enumerate(tokens[:-1]):
+        if t.norm != "要" or tokens[i + 1].pos[:1] != "v":
+            continue
+        before = tokens[i - 1].norm if i else ""
+        if i == 0 or before in _CLAUSE_MARKS or before in ("我们", "咱们") and (i == 1 or tokens[i - 2].norm in _CLAUSE_MARKS):
+            t.gloss = "must"
+
+
+_CLAUSE_MARKS = frozenset({"，", "：", "；", "。", ",", ":", ";"})
 
 
 def _with_it(tokens) -> None:

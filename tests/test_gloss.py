@@ -748,6 +748,9 @@ def test_commentary_phrases_read_as_commentary(resources):
     doc = annotate_text("標題\n\n泰國代總理普坦表示，衝突持續第三天，柬方違反國際人道法。\n", "c", resources)
     glosses = {t.text: t.gloss for u in doc.units for t in u.tokens}  # (were "generation premier", "but", "human sympathy law")
     assert (glosses["代總理"], glosses["第"], glosses["國際人道法"]) == ("acting premier", "ordinal", "international humanitarian law")
+    doc = annotate_text("標題\n\n第一，要加強國防。我們要讓美國看到台灣的決心。中國要統一台灣。\n", "c", resources)
+    musts = [t.gloss for u in doc.units for t in u.tokens if t.text == "要"]  # (要 opening a clause was "want")
+    assert musts == ["must", "must", "want"]
 
 
 def test_a_simplified_article_s_words_are_looked_up_in_traditional(resources):
