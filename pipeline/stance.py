@@ -570,8 +570,11 @@ def _hyping(cues: list[Cue], clause: list[int], shadow: str, quoted: list[bool],
     渲染所謂「中國軍事威脅」，聲稱…; 炒作, 鼓吹, 抹黑, 叫囂): the writer's judgement of the one reported."""
     if verb is None or quoted[verb.start] or verb.entry.type not in ("say", "stance", "belief"):
         return None
-    return next((replace(c, polarity="negative") for c in cues if c.entry.kind == "evaluative" and c.end <= verb.start
-                 and not quoted[c.start] and clause[c.start] >= clause[verb.start] - 1 and shadow.startswith(_HYPING, c.start)), None)
+    # after the verb too when it opens no words (美國國務院日前發表所謂《…報告》，再次抹黑…: the writer narrates)
+    narrated = shadow[verb.end : verb.end + 1] not in ("，", ",", "：", ":", "「", "“")
+    return next((replace(c, polarity="negative") for c in cues if c.entry.kind == "evaluative"
+                 and (c.end <= verb.start and clause[c.start] >= clause[verb.start] - 1 or narrated and c.start >= verb.end)
+                 and not quoted[c.start] and shadow.startswith(_HYPING, c.start)), None)
 
 
 #: words for hyping or smearing, which the writer uses of what others say (shadow forms)

@@ -2569,6 +2569,10 @@ def test_hyping_what_one_says_is_the_writer_s_judgement(resources):
     st = stance(resources, "日本媒體炒作中國威脅，稱解放軍將攻台。")
     assert st["holder"] == "AUTHOR" and targets(st)["日本"] == "negative"
     assert stance(resources, "美國國務院發言人表示，中國的行動危險。")["holder"]["text"] == "美國國務院發言人"
+    # after a verb that opens no words the writer narrates (…發表所謂《…報告》，再次抹黑…)
+    st = stance(resources, "美國國務院日前發表所謂《香港政策法報告》，再次抹黑香港國安法和《維護國家安全條例》，並揚言制裁多名特區官員。")
+    assert st["holder"] == "AUTHOR" and targets(st) == {"美國國務院": "negative"}
+    assert stance(resources, "美國國務院發言人表示，中國抹黑美國。")["holder"]["text"] == "美國國務院發言人"
 
 
 def test_a_clause_opening_with_showing_is_the_writer_s_conclusion(resources):
