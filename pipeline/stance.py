@@ -1312,12 +1312,16 @@ def _copular(tokens: list[Token], neg: int) -> bool:
     return tokens[neg].norm.endswith(("是", "非"))
 
 
+#: verbs of changing what is there (shadow forms): denied, they leave their object as it is
+_ALTERING = frozenset({"改变", "动摇", "撼动", "逆转", "扭转", "阻挡", "阻止", "影响"})
+
+
 def _modifies_denied_noun(tokens: list[Token], neg: int, k: int) -> bool:
     """After a copular negation (並非, 不是), is the cue at token ``k`` inside the 的-phrase that
     modifies the denied noun (台灣並非|中共跨國鎮壓|的|唯一受害者: the repression stays; being the
-    only victim is denied)?"""
-    if not _copular(tokens, neg):
-        return False
+    only victim is denied)?  So is one in the object of a denied change (無法改變香港良好發展的大勢)."""
+    if not _copular(tokens, neg) and not any(t.norm in _ALTERING for t in tokens[neg + 1 : k]):
+        return False  # (無法|改變|香港|良好|發展|的|大勢: what cannot be changed keeps its polarity; not 沒有|提出|令人信服的)
     for t in tokens[k + 1 : k + 4]:
         if t.norm == "的":
             return True

@@ -2643,3 +2643,10 @@ def test_prescriptions_jieba_keeps_whole(resources):
     # (not 要不要, a question; 不要求, not asking; 不要任何…, not wanting)
     assert "prescription" not in stance(resources, "Saipov 的辯護團隊先前已要求檢察官不要求償死刑。")["types"]
     assert "prescription" not in stance(resources, "外界關心台灣在中日爭端中到底要不要表態，各方看法分歧。")["types"]
+
+
+def test_what_cannot_be_changed_keeps_its_polarity(resources):
+    """任何抹黑都無法改變香港良好發展的大勢: 無法 denies the change, not Hong Kong's good development
+    (Hong Kong was negative); 沒有提出令人信服的證據 still denies the convincing."""
+    assert targets(stance(resources, "事實勝於雄辯，任何抹黑都無法改變香港良好發展的大勢。"))["香港"] == "positive"
+    assert targets(stance(resources, "美國沒有提出令人信服的證據。"))["美國"] == "negative"
