@@ -581,7 +581,6 @@ class Glosser:
         self._function = function_words
         self.hidden = {g for rows in function_words.values() for _p, g, show in rows if not show}
         self._memo: dict[tuple[str, str, str | None], str | None] = {}
-        self._traditional: dict[str, str] = {}  # a Simplified word's Traditional form (s2t), for _lookup_simplified
         self._words: dict[tuple[str, bool], str | None] = {}
         self._readings = readings or {}  # character -> "reading<TAB>reading as a surname"
         self._pinyin = None
@@ -632,13 +631,7 @@ class Glosser:
     # -- single words ---------------------------------------------------------------------------
     def _lookup_simplified(self, text: str, simp: str, pos: str | None = None) -> str | None:
         """:meth:`lookup` of a word written in Simplified characters, by its Traditional form."""
-        trad = self._traditional.get(text)
-        if trad is None:
-            from .segment import opencc_for
-
-            trad = opencc_for("s2t").convert(text)
-            trad = self._traditional[text] = trad if len(trad) == len(text) else text
-        return self.lookup(trad, simp, pos)
+        return self.lookup(_traditional(text), simp, pos)
 
     def lookup(self, trad: str, simp: str, pos: str | None = None) -> str | None:
         """Short English gloss of one word; None for punctuation and whitespace."""

@@ -798,14 +798,14 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 continue  # 呼籲中共停止挑釁, 日方應當反省歷史，停止挑釁: the provocation is there
             skipped = 0  # tokens of object phrases passed over: the scope goes on after them
             passed: Cue | None = None  # the last cue passed over as an object phrase's noun
+            negator = tokens[c.tok].norm if tokens and c.tok < len(tokens) else ""
             for k, d in enumerate(cues[i + 1 :], i + 1):
                 if clause[d.start] != clause[c.start] or d.tok - c.tok - skipped > c.entry.scope:
                     break
                 if d.entry.kind == "negation":  # 沒有放棄, 不是不: two negators cancel
                     cancelled.add(k)
                     break
-                if tokens and c.tok < len(tokens) and tokens[c.tok].norm in _EXISTENTIAL_NEGATORS \
-                        and d.tok + 1 < len(tokens) and tokens[d.tok + 1].norm == "的" \
+                if negator in _EXISTENTIAL_NEGATORS and d.tok + 1 < len(tokens) and tokens[d.tok + 1].norm == "的" \
                         and not any(t.pos[:1] == "v" for t in tokens[c.tok + 1 : d.tok]):  # (沒有|提出|令人信服的證據)
                     continue  # 缺乏|對話|的|誠意: what there is none of is the noun after 的
                 if tokens and (_in_object_phrase(tokens, c.tok, d.tok) or _modifies_denied_noun(tokens, c.tok, d.tok)
@@ -820,7 +820,7 @@ def _negate_and_intensify(cues: list[Cue], clause: list[int], tokens: list[Token
                 if d.entry.kind == "reporting" and d.entry.raises:
                     _raise_negation(cues, k, clause, tokens)  # 不相信中國會遵守: what is believed is denied
                     break
-                if d.entry.kind != "evaluative" and tokens and c.tok < len(tokens) and tokens[c.tok].norm in _LACKING:
+                if d.entry.kind != "evaluative" and negator in _LACKING:
                     break  # 缺少教育機會將…: what is lacking is a thing; the modal after it is not denied
                 if d.entry.kind == "evaluative" and d.polarity or d.entry.kind in ("reporting", "modal", "hedge"):
                     if d.polarity:
@@ -1067,10 +1067,6 @@ def _hyped_term(shadow: str, e: Entity) -> bool:
     quote = _quote_around(shadow, e)
     return quote is not None and quote[1] - quote[0] <= 12 and (
         shadow.endswith(_HYPE, 0, quote[0]) or shadow.startswith(_CLAIM_NOUNS, quote[1] + 1))
-
-
-#: what names a partner before a verb of doing together (與菲律賓站在一起), shadow forms
-_COMITATIVE = rx.compile(r"[与和跟同]")
 
 
 #: what before a country's one-character name makes a word for someone's leaning (親中, 疏日, 反美, 媚日)
@@ -1469,7 +1465,7 @@ def _holder(unit: Unit, shadow: str, cues: list[Cue], clause: list[int], ents: l
                 cands = [e for e in holders if clause[e.start] == clause[v.start] - 1 and e.end <= first]
         if v.entry.partner and len(cands) >= 2:
             # 美國與我們的盟友菲律賓站在一起: who stands with whom, not the one stood with
-            cands = [x for x in cands if not _COMITATIVE.search(shadow, cands[0].end, x.start)] or cands
+            cands = [x for x in cands if not any(ch in _WITH for ch in shadow[cands[0].end : x.start])] or cands
         person = [e for e in cands if e.label == "PERSON"]
         e = (person or cands)[-1] if person or cands else None  # the verb's subject, if it has one
         if v.entry.type == "belief" and _makes_feel(shadow, tokens, e.end if e is not None else 0, v.start, clause):
@@ -2576,7 +2572,7 @@ def _targets(cues: list[Cue], clause: list[int], ents: list[Entity], text: str, 
         target = None
         if e.kind == "reporting" and e.partner:
             # 不打算在台海議題上與日本站在一起: whom the subject (does not) stand with, named after 與
-            partner = [x for x in same if x.end <= c.start and x is not holder_ent and _COMITATIVE.fullmatch(shadow, x.start - 1, x.start)]
+            partner = [x for x in same if x.end <= c.start and x is not holder_ent and shadow[x.start - 1 : x.start] in _WITH]
             if partner:
                 add(partner[-1], c.polarity, w)
                 signed_clauses.add(cl)
